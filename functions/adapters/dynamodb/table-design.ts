@@ -1,0 +1,19 @@
+/**
+ * The single table's key design, shared by the CDK storage construct and the local cloud so that
+ * both create the same table. Key names are generic on purpose: each item type documents in
+ * docs/data-model.md what it stores under them.
+ */
+export const TABLE_DESIGN = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Items with `expiresAt` (epoch seconds) are removed by DynamoDB TTL: webhook deliveries, locks. */
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [
+    /** Sparse: open invoices by due date ("which invoices fell due and have no dunning yet?"). */
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Sparse: open tasks by assignee and due date (a controller's daily task list). */
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+export type IndexName = (typeof TABLE_DESIGN.globalSecondaryIndexes)[number]['indexName'];
