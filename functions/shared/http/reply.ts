@@ -1,0 +1,53 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { type FieldIssue, HttpError } from './errors';
+
+/**
+ * What a use case returns when a plain 200 with its result as JSON is not the right answer,
+ * e.g. `new Reply(201, invoice, { location: `/invoices/${invoice.id}` })`.
+ */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+/** The body of every error the API answers, whatever the status. */
+export interface ErrorBody {
+  error: { code: string; message: string; issues: FieldIssue[]; correlationId: string };
+}
+
+const JSON_CONTENT = { 'content-type': 'application/json; charset=utf-8' };
+
+/** A use case's result as an API Gateway proxy result: 200 JSON, 204 for nothing, or its Reply. */
+export function toProxyResult(result: unknown): APIGatewayProxyResult {
+  const reply =
+    result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
+  if (reply.body === undefined) return { statusCode: reply.status, headers: reply.headers, body: '' };
+  return {
+    statusCode: reply.status,
+    headers: { ...JSON_CONTENT, ...reply.headers },
+    body: JSON.stringify(reply.body),
+  };
+}
+
+/**
+ * The error reply for anything thrown while serving a request. Only HttpErrors speak to the
+ * caller; anything else is answered with a generic message and the correlation id, which the
+ * caller quotes and operations look up in the logs.
+ */
+export function toErrorResult(error: unknown, correlationId: string): APIGatewayProxyResult {
+  const known = error instanceof HttpError;
+  const body: ErrorBody = {
+    error: {
+      code: known ? error.code : 'internal_error',
+      message: known
+        ? error.message
+        : 'Something went wrong on our side. Quote the correlation id if you report it.',
+      issues: known ? [...error.issues] : [],
+      correlationId,
+    },
+  };
+  return { statusCode: known ? error.status : 500, headers: JSON_CONTENT, body: JSON.stringify(body) };
+}

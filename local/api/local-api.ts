@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { ROUTES, type RouteSpec } from '../../functions/api/routes';
+import { close, listen, localUrl } from '../ports';
+import { authorize, type TokenVerifier } from './cognito-authorizer';
+import { type ApiHandler, loadHandlerFromFunctions } from './handler-loader';
+import { lambdaContext } from './lambda-context';
+import { clockRoute, healthRoute, type LocalClockView, type LocalRoute } from './local-routes';
+import { toProxyEvent } from './proxy-event';
+import { type Match, matchRoute } from './route-matcher';
+
+export interface LocalApiOptions {
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** API Gateway stage name in the events. Default "local". */
+  stage?: string;
+  /** Default: the API's route table, as deployed. */
+  routes?: readonly RouteSpec[];
+  /** Checks bearer tokens for JWT routes, as the Cognito authorizer does in AWS. */
+  tokens: TokenVerifier;
+  /** Default: import `functions/handlers/<name>.ts`. Each handler is loaded once. */
+  loadHandler?: (name: string) => Promise<ApiHandler>;
+  /** Answers GET /health: 200 when true, 503 while the local cloud is still starting. */
+  ready?: () => boolean;
+  /** Shown at GET /_local/clock. */
+  clock?: LocalClockView;
+  /** More local-only routes, added by the orchestrator. */
+  extraRoutes?: readonly LocalRoute[];
+  /** Receives one line per request and handler failures. Default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface LocalApi {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+// Any local page (a demo UI, Swagger UI) may call the API; the token is the protection.
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
+  'access-control-allow-headers': 'authorization,content-type,webhook-id,webhook-signature,webhook-timestamp',
+  'access-control-expose-headers': 'x-amzn-requestid',
+  'access-control-max-age': '600',
+};
+
+interface Outcome {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string | Buffer;
+}
+
+/**
+ * API Gateway for the local cloud: turns each HTTP request into the REST proxy event the
+ * deployed API would send, to the same handler, after the same Cognito check.
+ *
+ * One deliberate difference: API Gateway answers an unknown path or method with 403 "Missing
+ * Authentication Token"; here an unknown path is a 404 and a wrong method a 405, which tell a
+ * developer what is actually wrong.
+ */
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const stage = options.stage ?? 'local';
+  const routes = options.routes ?? ROUTES;
+  const log = options.log ?? console.log;
+  const localRoutes: LocalRoute[] = [
+    healthRoute(options.ready ?? (() => true)),
+    ...(options.clock ? [clockRoute(options.clock)] : []),
+    ...(options.extraRoutes ?? []),
+  ];
+  const handlers = new HandlerCache(options.loadHandler ?? loadHandlerFromFunctions);
+
+  const serve = async (request: IncomingMessage, requestId: string): Promise<Outcome> => {
+    const method = request.method ?? 'GET';
+    // Concatenated, not resolved against a base: a request for "//x" is the path "//x", not host x.
+    const url = new URL(`http://localhost${request.url ?? '/'}`);
+    if (method === 'OPTIONS') return { status: 204, headers: {}, body: '' };
+    const body = await readBody(request);
+
+    const local = matchRoute(localRoutes, method, url.pathname);
+    if (local.kind === 'found') {
+      const reply = await local.target.handle({
+        pathParameters: local.pathParameters,
+        query: url.searchParams,
+        body,
+      });
+      return json(reply.status, reply.body);
+    }
+    const api = matchRoute(routes, method, url.pathname);
+    if (api.kind !== 'found') return notRouted(method, url.pathname, [local, api]);
+
+    const route = api.target;
+    let claims: Record<string, string> | undefined;
+    if (route.auth.kind === 'jwt') {
+      const verified = await authorize(request.headers.authorization, options.tokens);
+      if (!verified) {
+        return json(401, { message: 'Unauthorized' }, { 'x-amzn-errortype': 'UnauthorizedException' });
+      }
+      claims = verified;
+    }
+
+    const event = toProxyEvent({
+      request,
+      url,
+      body,
+      resource: route.path,
+      pathParameters: api.pathParameters,
+      claims,
+      stage,
+      requestId,
+    });
+    try {
+      const handler = await handlers.get(route.handler);
+      return fromProxyResult(await handler(event, lambdaContext(route.handler)));
+    } catch (error) {
+      // In AWS a Lambda that throws or returns garbage makes API Gateway answer 502.
+      log(`handler ${route.handler} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return json(502, { message: 'Internal server error' });
+    }
+  };
+
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const path = (request.url ?? '/').split('?')[0];
+    serve(request, requestId)
+      .catch((error: unknown) => {
+        log(`local api failed on ${request.method} ${path}: ${error instanceof Error ? error.stack : error}`);
+        return json(500, { message: 'Local API failure' });
+      })
+      .then((outcome) => {
+        write(response, outcome, requestId);
+        // Path only: query strings and bodies can carry personal data.
+        log(`${request.method} ${path} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
+      });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port ?? 3000, host);
+  return { url: localUrl(host, port), port, stop: () => close(server) };
+}
+
+/** Loads each handler once, as a warm Lambda would keep its module; a failed load is retried. */
+class HandlerCache {
+  private readonly loaded = new Map<string, Promise<ApiHandler>>();
+
+  constructor(private readonly load: (name: string) => Promise<ApiHandler>) {}
+
+  get(name: string): Promise<ApiHandler> {
+    let handler = this.loaded.get(name);
+    if (!handler) {
+      handler = this.load(name);
+      handler.catch(() => this.loaded.delete(name));
+      this.loaded.set(name, handler);
+    }
+    return handler;
+  }
+}
+
+function notRouted(method: string, path: string, matches: Match<unknown>[]): Outcome {
+  const allowed = matches.flatMap((match) => (match.kind === 'wrong-method' ? match.allowed : []));
+  if (allowed.length === 0) return json(404, { message: `No route for ${method} ${path}` });
+  return json(405, { message: `${method} is not allowed on ${path}` }, { allow: allowed.join(', ') });
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Outcome {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+function fromProxyResult(result: APIGatewayProxyResult | undefined): Outcome {
+  if (!result || typeof result.statusCode !== 'number')
+    throw new Error('The handler returned no proxy result');
+  const headers: Outcome['headers'] = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    headers[name] = values.map(String);
+  return {
+    status: result.statusCode,
+    headers,
+    body: result.isBase64Encoded ? Buffer.from(result.body, 'base64') : (result.body ?? ''),
+  };
+}
+
+function write(response: ServerResponse, outcome: Outcome, requestId: string): void {
+  response.writeHead(outcome.status, {
+    ...CORS_HEADERS,
+    'x-amzn-requestid': requestId,
+    ...outcome.headers,
+  });
+  response.end(outcome.body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
