@@ -1,0 +1,36 @@
+/**
+ * What the creditor has decided, per company or segment: data passed in by the caller (from
+ * configuration or the admin), never constants in the rules.
+ */
+export interface LegalPolicy {
+  /** Charge statutory interest (art. 6:119 / 6:119a BW) at all. */
+  chargeInterest: boolean;
+  /** Charge collection costs or the fixed compensation at all. */
+  chargeCosts: boolean;
+  /**
+   * Business debtors: the fixed EUR 40 compensation (art. 6:96 lid 4 BW), or the WIK scale
+   * where the terms agreed with the debtor allow it (art. 6:96 lid 5 BW).
+   */
+  businessCosts: 'fixed-compensation' | 'wik-scale';
+  /** When the creditor cannot deduct VAT, VAT on the collection costs is charged on top. */
+  creditorCanDeductVat: boolean;
+  /** VAT rate on collection costs, e.g. 21. */
+  vatRatePercent: number;
+  /** Postal delivery days after posting after which a letter counts as received. */
+  postalDeliveryDays: number;
+}
+
+/** Problems with a policy, in plain words; empty when the policy can be used. */
+export function checkLegalPolicy(policy: LegalPolicy): string[] {
+  const problems: string[] = [];
+  if (!['fixed-compensation', 'wik-scale'].includes(policy.businessCosts)) {
+    problems.push(`businessCosts must be 'fixed-compensation' or 'wik-scale'`);
+  }
+  if (!Number.isFinite(policy.vatRatePercent) || policy.vatRatePercent < 0 || policy.vatRatePercent > 100) {
+    problems.push('vatRatePercent must be between 0 and 100');
+  }
+  if (!Number.isInteger(policy.postalDeliveryDays) || policy.postalDeliveryDays < 0) {
+    problems.push('postalDeliveryDays must be a whole number of days, 0 or more');
+  }
+  return problems;
+}
