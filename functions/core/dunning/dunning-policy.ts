@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { isTemplateId, TEMPLATE_IDS, templateFits } from '../../templates/catalogue';
+import type { DebtorKind } from '../ledger/debtor';
+import type { LegalPolicy } from '../legal/legal-policy';
+import type { Money } from '../money';
+import {
+  CHANNELS,
+  type Channel,
+  DUNNING_SLOTS,
+  type DunningSlot,
+  SLOT_KIND,
+  STEP_KINDS,
+  type StepKind,
+  TONES,
+  type Tone,
+} from './dunning-slot';
+import { isTimeZone } from './time-zone';
+
+/** A policy's legal settings are core/legal's; re-exported for the code that reads them from a policy. */
+export type { LegalPolicy };
+
+/** One step of a dunning cycle: what happens in one slot of the state machine, and when. */
+export interface DunningStep {
+  slot: DunningSlot;
+  /** Always SLOT_KIND[slot]; stated so that a policy reads on its own. */
+  kind: StepKind;
+  /** Days after the due date; the step acts at the policy's sendAt on that day. */
+  dayOffset: number;
+  channel: Channel;
+  tone: Tone;
+  /** A template id from functions/templates/catalogue.ts that fits the step's kind. */
+  template: string;
+}
+
+/** The dunning cycle of one segment of debtors. Its id is the segment id. */
+export interface DunningPolicy {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  debtorKind: DebtorKind;
+  /** IANA time zone in which sendAt and the days are counted. */
+  timeZone: string;
+  /** Local time, HH:MM, at which the steps of a day act. */
+  sendAt: string;
+  steps: DunningStep[];
+  /** How long the call task waits for the controller's outcome before the workflow moves on. */
+  callWindowDays: number;
+  /** No collection agency below this open amount: the step is skipped with that reason. */
+  collectionAgencyMinimum?: Money;
+  legal: LegalPolicy;
+}
+
+export const FOURTEEN_DAY_LETTER = 'fourteen-day-letter';
+
+/**
+ * A Standard execution lasts at most a year; the last step must fall well inside it, call
+ * window included, counted from the due date when the daily sweep starts the execution.
+ */
+const MAX_DAY_OFFSET = 330;
+const MAX_CALL_WINDOW_DAYS = 30;
+
+/** Which channels reach the addressee of each kind of step. */
+const CHANNELS_FOR_KIND: Record<StepKind, readonly Channel[]> = {
+  reminder: ['email', 'letter'],
+  final_notice: ['email', 'letter'],
+  collection_agency: ['email', 'letter'],
+  call: ['phone'],
+  account_manager: ['notification', 'email'],
+};
+
+/**
+ * The earliest day offset at which a consumer's claim may go to a collection agency, given the
+ * day of the 14-day letter. The letter sent on day F is received on day F + P at the soonest (P
+ * postal delivery days); the term starts the day after receipt and lasts 14 days, so its last
+ * day is F + P + 14 and the claim may be handed over from F + P + 15. Weekends, Mondays without
+ * post and the Algemene termijnenwet can only make the term end later: planDunning adds those
+ * days for the actual dates, so this rule only keeps a policy from being wrong on every date.
+ */
+function firstCollectionDayAfterFourteenDayLetter(letterDayOffset: number, postalDeliveryDays: number) {
+  return letterDayOffset + postalDeliveryDays + 15;
+}
+
+const moneySchema = z.object({
+  amount: z.number().int().nonnegative().describe('Minor units (cents)'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
+});
+
+/** LegalPolicy of core/legal as the API accepts it; parseDunningPolicy's return type keeps the two in step. */
+const legalPolicySchema = z.object({
+  chargeInterest: z.boolean().describe('Charge statutory interest (art. 6:119 / 6:119a BW)'),
+  chargeCosts: z.boolean().describe('Charge collection costs (WIK scale or the fixed EUR 40)'),
+  businessCosts: z.enum(['fixed-compensation', 'wik-scale']),
+  creditorCanDeductVat: z.boolean().describe('When false, VAT is added to the WIK costs of a consumer'),
+  vatRatePercent: z.number().min(0).max(100),
+  postalDeliveryDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .describe('Days a letter may take to arrive; the 14-day term starts the day after'),
+});
+
+const dunningStepSchema = z.object({
+  slot: z.enum(DUNNING_SLOTS),
+  kind: z.enum(STEP_KINDS),
+  dayOffset: z
+    .number()
+    .int('dayOffset must be a whole number of days')
+    .min(1, 'dayOffset must be at least 1: an invoice is overdue from the day after its due date')
+    .max(MAX_DAY_OFFSET, `dayOffset must be at most ${MAX_DAY_OFFSET}: an execution lasts at most a year`)
+    .describe('Days after the due date'),
+  channel: z.enum(CHANNELS),
+  tone: z.enum(TONES),
+  template: z.string().describe(`One of: ${TEMPLATE_IDS.join(', ')}`),
+});
+
+type PolicyIssueAdder = (path: (string | number)[], message: string) => void;
+
+function checkSteps(steps: readonly DunningStep[], issue: PolicyIssueAdder): void {
+  const seenAt = new Map<DunningSlot, number>();
+  let previous: DunningStep | undefined;
+  steps.forEach((step, index) => {
+    const kind = SLOT_KIND[step.slot];
+    const firstIndex = seenAt.get(step.slot);
+    if (firstIndex !== undefined) {
+      issue(['steps', index, 'slot'], `slot ${step.slot} is already filled by steps[${firstIndex}]`);
+    } else if (previous && DUNNING_SLOTS.indexOf(step.slot) < DUNNING_SLOTS.indexOf(previous.slot)) {
+      issue(
+        ['steps', index, 'slot'],
+        `slot ${step.slot} cannot follow ${previous.slot}: steps run in the order ${DUNNING_SLOTS.join(', ')}`,
+      );
+    }
+    if (previous && step.dayOffset < previous.dayOffset) {
+      issue(
+        ['steps', index, 'dayOffset'],
+        `dayOffset ${step.dayOffset} is earlier than day ${previous.dayOffset} of the ${previous.slot} step before it`,
+      );
+    }
+    if (step.kind !== kind) {
+      issue(['steps', index, 'kind'], `slot ${step.slot} holds a ${kind} step, not ${step.kind}`);
+    }
+    if (!CHANNELS_FOR_KIND[kind].includes(step.channel)) {
+      issue(
+        ['steps', index, 'channel'],
+        `a ${kind} step goes by ${CHANNELS_FOR_KIND[kind].join(' or ')}, not ${step.channel}`,
+      );
+    }
+    if (!isTemplateId(step.template)) {
+      issue(
+        ['steps', index, 'template'],
+        `template ${step.template} does not exist; known: ${TEMPLATE_IDS.join(', ')}`,
+      );
+    } else if (!templateFits(step.template, kind)) {
+      issue(['steps', index, 'template'], `template ${step.template} is not written for a ${kind} step`);
+    }
+    if (firstIndex === undefined) seenAt.set(step.slot, index);
+    previous = step;
+  });
+}
+
+/**
+ * A consumer owes collection costs only after the 14-day letter (art. 6:96 lid 6 BW), and a
+ * claim goes to an agency only once that letter's term has passed without payment.
+ */
+function checkConsumerRules(policy: DunningPolicy, issue: PolicyIssueAdder): void {
+  const agencyIndex = policy.steps.findIndex((step) => step.slot === 'collectionAgency');
+  const finalIndex = policy.steps.findIndex((step) => step.slot === 'finalNotice');
+  const agency = policy.steps[agencyIndex];
+  const finalNotice = policy.steps[finalIndex];
+  if (agency && !finalNotice) {
+    issue(
+      ['steps', agencyIndex, 'slot'],
+      `a consumer's claim goes to a collection agency only after a finalNotice step with the ${FOURTEEN_DAY_LETTER}`,
+    );
+  }
+  if (agency && finalNotice && finalNotice.template !== FOURTEEN_DAY_LETTER) {
+    issue(
+      ['steps', finalIndex, 'template'],
+      `a consumer's final notice before a collection agency must be the ${FOURTEEN_DAY_LETTER}, not ${finalNotice.template}`,
+    );
+  }
+  if (agency && finalNotice) {
+    const earliest = firstCollectionDayAfterFourteenDayLetter(
+      finalNotice.dayOffset,
+      policy.legal.postalDeliveryDays,
+    );
+    if (agency.dayOffset < earliest) {
+      issue(
+        ['steps', agencyIndex, 'dayOffset'],
+        `dayOffset must be at least ${earliest}: the 14-day term of the final notice on day ${finalNotice.dayOffset} ` +
+          `(+ ${policy.legal.postalDeliveryDays} postal delivery days) must have ended`,
+      );
+    }
+  }
+  if (policy.legal.chargeCosts && !policy.steps.some((step) => step.template === FOURTEEN_DAY_LETTER)) {
+    issue(
+      ['legal', 'chargeCosts'],
+      `a consumer owes collection costs only after a ${FOURTEEN_DAY_LETTER}: add a step with it or set chargeCosts to false`,
+    );
+  }
+}
+
+/** The policy as PUT /policies/{id} accepts it; the OpenAPI document is generated from it. */
+export const dunningPolicySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be a lower-case slug such as business-standard')
+      .describe('The segment id'),
+    version: z.number().int().min(1),
+    name: z.string().min(1, 'name must not be empty'),
+    description: z.string(),
+    debtorKind: z.enum(['business', 'consumer']),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Amsterdam')
+      .default('Europe/Amsterdam'),
+    sendAt: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sendAt must be a local time HH:MM such as 09:00')
+      .describe('Local time at which the steps of a day act'),
+    steps: z.array(dunningStepSchema).min(1, 'a policy needs at least one step'),
+    callWindowDays: z
+      .number()
+      .int()
+      .min(1, 'callWindowDays must be at least 1: the controller needs a day to call')
+      .max(MAX_CALL_WINDOW_DAYS, `callWindowDays must be at most ${MAX_CALL_WINDOW_DAYS}`),
+    collectionAgencyMinimum: moneySchema.optional().describe('No collection agency below this open amount'),
+    legal: legalPolicySchema,
+  })
+  .superRefine((policy, ctx) => {
+    const issue: PolicyIssueAdder = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+    checkSteps(policy.steps, issue);
+    if (policy.debtorKind === 'consumer') checkConsumerRules(policy, issue);
+  });
+
+export interface PolicyIssue {
+  /** Where the problem is, e.g. `steps[2].dayOffset`; empty for the policy as a whole. */
+  path: string;
+  message: string;
+}
+
+export type PolicyParseResult = { ok: true; policy: DunningPolicy } | { ok: false; issues: PolicyIssue[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+export function parseDunningPolicy(input: unknown): PolicyParseResult {
+  const result = dunningPolicySchema.safeParse(input);
+  if (result.success) return { ok: true, policy: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+  };
+}

@@ -1,0 +1,151 @@
+import type { TemplateId } from '../../templates/catalogue';
+import type { LegalPolicy } from '../legal/legal-policy';
+import type { DunningPolicy, DunningStep } from './dunning-policy';
+import { type Channel, type DunningSlot, SLOT_KIND, type Tone } from './dunning-slot';
+import { SEGMENT } from './segment';
+
+/** One line per step keeps each cycle readable as a table; the kind follows from the slot. */
+function step(
+  slot: DunningSlot,
+  dayOffset: number,
+  channel: Channel,
+  tone: Tone,
+  template: TemplateId,
+): DunningStep {
+  return { slot, kind: SLOT_KIND[slot], dayOffset, channel, tone, template };
+}
+
+const TIME_ZONE = 'Europe/Amsterdam';
+const SEND_AT = '09:00';
+
+/**
+ * Between businesses interest runs from the day after the due date without a reminder, and the
+ * fixed EUR 40 per invoice is due without one too (art. 6:119a and 6:96 lid 4 BW).
+ */
+const BUSINESS_LEGAL: LegalPolicy = {
+  chargeInterest: true,
+  chargeCosts: true,
+  businessCosts: 'fixed-compensation',
+  creditorCanDeductVat: true,
+  vatRatePercent: 21,
+  postalDeliveryDays: 2,
+};
+
+/**
+ * Consumer interest runs only after default, and WIK costs only after the 14-day letter; the
+ * two postal delivery days also cover a letter sent by email, which arrives sooner.
+ */
+const CONSUMER_LEGAL: LegalPolicy = {
+  chargeInterest: true,
+  chargeCosts: true,
+  businessCosts: 'wik-scale',
+  creditorCanDeductVat: true,
+  vatRatePercent: 21,
+  postalDeliveryDays: 2,
+};
+
+/** An agency costs more than it brings in on small claims. */
+const BUSINESS_AGENCY_MINIMUM = { amount: 100_00, currency: 'EUR' };
+const CONSUMER_AGENCY_MINIMUM = { amount: 50_00, currency: 'EUR' };
+
+const businessStandard: DunningPolicy = {
+  id: SEGMENT.businessStandard,
+  version: 1,
+  name: 'Business: standard',
+  description:
+    'Businesses without a pattern of late payment: a friendly nudge first, escalating over two months.',
+  debtorKind: 'business',
+  timeZone: TIME_ZONE,
+  sendAt: SEND_AT,
+  steps: [
+    step('firstReminder', 3, 'email', 'friendly', 'payment-reminder'),
+    step('secondReminder', 14, 'email', 'firm', 'payment-reminder'),
+    step('call', 21, 'phone', 'firm', 'call-task'),
+    step('accountManager', 30, 'notification', 'formal', 'account-manager-alert'),
+    step('finalNotice', 40, 'email', 'final', 'payment-reminder'),
+    step('collectionAgency', 60, 'email', 'final', 'collection-agency-handover'),
+  ],
+  callWindowDays: 5,
+  collectionAgencyMinimum: BUSINESS_AGENCY_MINIMUM,
+  legal: BUSINESS_LEGAL,
+};
+
+const businessChronicLate: DunningPolicy = {
+  id: SEGMENT.businessChronicLate,
+  version: 1,
+  name: 'Business: chronic late payer',
+  description:
+    'Businesses that pay late as a habit: a firm tone from the first day, a call within two weeks.',
+  debtorKind: 'business',
+  timeZone: TIME_ZONE,
+  sendAt: SEND_AT,
+  steps: [
+    step('firstReminder', 1, 'email', 'firm', 'payment-reminder'),
+    step('secondReminder', 7, 'email', 'formal', 'payment-reminder'),
+    step('call', 10, 'phone', 'formal', 'call-task'),
+    step('accountManager', 14, 'notification', 'formal', 'account-manager-alert'),
+    step('finalNotice', 21, 'email', 'final', 'payment-reminder'),
+    step('collectionAgency', 35, 'email', 'final', 'collection-agency-handover'),
+  ],
+  callWindowDays: 3,
+  collectionAgencyMinimum: BUSINESS_AGENCY_MINIMUM,
+  legal: BUSINESS_LEGAL,
+};
+
+/**
+ * Key accounts get fewer automated letters and their account manager early. No call: the
+ * account manager calls them. No automatic agency: handing a key account over is the account
+ * manager's decision, so the slot is left out and its task answers "skipped".
+ */
+const businessKeyAccount: DunningPolicy = {
+  id: SEGMENT.businessKeyAccount,
+  version: 1,
+  name: 'Business: key account',
+  description:
+    'Key accounts (set by hand): one friendly reminder, then their account manager; no automatic agency.',
+  debtorKind: 'business',
+  timeZone: TIME_ZONE,
+  sendAt: SEND_AT,
+  steps: [
+    step('firstReminder', 7, 'email', 'friendly', 'payment-reminder'),
+    step('accountManager', 14, 'notification', 'friendly', 'account-manager-alert'),
+    step('finalNotice', 45, 'email', 'formal', 'payment-reminder'),
+  ],
+  callWindowDays: 5,
+  legal: BUSINESS_LEGAL,
+};
+
+/**
+ * Consumers: two reminders, then the 14-day letter, then the agency once its term has ended
+ * (21 + 2 postal days + 15 = day 38). No call and no account manager: consumers have none, and
+ * a call costs more than the usual consumer claim; a bounced email still becomes a task.
+ */
+const consumerStandard: DunningPolicy = {
+  id: SEGMENT.consumerStandard,
+  version: 1,
+  name: 'Consumer: standard',
+  description: 'Consumers: reminders without costs, the 14-day letter, then the collection agency.',
+  debtorKind: 'consumer',
+  timeZone: TIME_ZONE,
+  sendAt: SEND_AT,
+  steps: [
+    step('firstReminder', 3, 'email', 'friendly', 'payment-reminder'),
+    step('secondReminder', 14, 'email', 'firm', 'payment-reminder'),
+    step('finalNotice', 21, 'email', 'final', 'fourteen-day-letter'),
+    step('collectionAgency', 38, 'email', 'final', 'collection-agency-handover'),
+  ],
+  callWindowDays: 5,
+  collectionAgencyMinimum: CONSUMER_AGENCY_MINIMUM,
+  legal: CONSUMER_LEGAL,
+};
+
+/**
+ * The policies a new installation starts with, one per segment. Managers change them through
+ * PUT /policies/{id}, which stores a new version; these stay version 1.
+ */
+export const SEED_POLICIES: readonly DunningPolicy[] = [
+  businessStandard,
+  businessChronicLate,
+  businessKeyAccount,
+  consumerStandard,
+];

@@ -1,0 +1,98 @@
+import type { CalendarDate } from '../ledger/invoice';
+import { fourteenDayTermEnd } from '../legal/fourteen-day-letter';
+import { postalReceiptDate } from '../legal/written-notice';
+import { addDays, daysBetween } from './calendar-date';
+import { type DunningPolicy, FOURTEEN_DAY_LETTER } from './dunning-policy';
+import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
+import { stepFor } from './policy-steps';
+import { localDate, localTimeToInstant } from './time-zone';
+
+/** When each slot's Wait state returns: ISO timestamps in UTC, never decreasing in slot order. */
+export type DunningSchedule = Record<DunningSlot, string>;
+
+/** The part of the execution input that the policy decides (see statemachines/dunning.asl.json). */
+export interface DunningPlan {
+  /** The slot the ResumeAtStep choice jumps to. */
+  resumeAt: DunningSlot;
+  schedule: DunningSchedule;
+  /** How long CallDebtor parks on its task token before the workflow moves on. */
+  callWindowSeconds: number;
+}
+
+export interface PlanDunningInput {
+  policy: DunningPolicy;
+  dueDate: CalendarDate;
+  now: Date;
+  /** Where a restored or resumed execution starts; a new one starts at the first slot. */
+  resumeAt?: DunningSlot;
+}
+
+const DAY_SECONDS = 86_400;
+
+/** Step Functions reads RFC 3339 timestamps; whole seconds keep them short and unambiguous. */
+function timestamp(instant: number): string {
+  return new Date(Math.floor(instant / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The first day a claim may go to the agency after a 14-day letter sent on `sentOn`, as core/legal
+ * judges the term: receipt counted in postal delivery days (no post on Sundays, Mondays and
+ * holidays), and a term ending on a weekend or holiday extended by the Algemene termijnenwet.
+ */
+function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: number): CalendarDate {
+  return addDays(fourteenDayTermEnd(postalReceiptDate(sentOn, postalDeliveryDays)).termEndsOn, 1);
+}
+
+/**
+ * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
+ * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter).
+ *
+ * An invoice that arrives already overdue, or that resumes after a pause, starts with its first
+ * step at once (today at sendAt, or now when that has passed), and the later steps move by the
+ * same number of days. Clamping each step to "now" alone would fire the rest of the cycle in one
+ * burst, and could hand a consumer to the agency before the 14-day term of the letter just sent.
+ *
+ * After a 14-day letter the agency waits at least until the day after the letter's term, which
+ * on some dates is later than the policy's day offset allows for. The handover task must still
+ * check the letter's real delivery, since only that proves when the term ended.
+ *
+ * A slot the policy leaves out gets the time of the slot before it, so its Wait returns at once
+ * and its task answers "skipped"; the slots before `resumeAt` are never reached and get `now`.
+ */
+export function planDunning({
+  policy,
+  dueDate,
+  now,
+  resumeAt = DUNNING_SLOTS[0],
+}: PlanDunningInput): DunningPlan {
+  const start = DUNNING_SLOTS.indexOf(resumeAt);
+  const firstToAct = DUNNING_SLOTS.slice(start)
+    .map((slot) => stepFor(policy, slot))
+    .find((step) => step !== undefined);
+  const daysLate = firstToAct
+    ? Math.max(0, daysBetween(addDays(dueDate, firstToAct.dayOffset), localDate(now, policy.timeZone)))
+    : 0;
+
+  let previous = now.getTime();
+  let letterSentOn: CalendarDate | undefined;
+  const schedule = {} as DunningSchedule;
+  DUNNING_SLOTS.forEach((slot, index) => {
+    const step = stepFor(policy, slot);
+    if (step && index < start && step.template === FOURTEEN_DAY_LETTER) {
+      // Sent by an earlier execution, on its planned day at the soonest.
+      letterSentOn = addDays(dueDate, step.dayOffset);
+    } else if (step && index >= start) {
+      let day = addDays(dueDate, step.dayOffset + daysLate);
+      if (slot === 'collectionAgency' && letterSentOn) {
+        const termPassed = dayAfterFourteenDayTerm(letterSentOn, policy.legal.postalDeliveryDays);
+        if (termPassed > day) day = termPassed;
+      }
+      previous = Math.max(previous, localTimeToInstant(day, policy.sendAt, policy.timeZone).getTime());
+      if (step.template === FOURTEEN_DAY_LETTER)
+        letterSentOn = localDate(new Date(previous), policy.timeZone);
+    }
+    schedule[slot] = timestamp(previous);
+  });
+
+  return { resumeAt, schedule, callWindowSeconds: policy.callWindowDays * DAY_SECONDS };
+}

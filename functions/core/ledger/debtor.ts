@@ -1,0 +1,49 @@
+import type { Money } from '../money';
+
+export type DebtorKind = 'business' | 'consumer';
+
+export interface AccountManager {
+  name: string;
+  email: string;
+}
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface Debtor {
+  id: string;
+  name: string;
+  kind: DebtorKind;
+  /** May be missing: a step that needs it becomes a task for a controller. */
+  email?: string;
+  /** ISO 639-1 language of the letters; templates fall back to English. */
+  language: string;
+  phone?: string;
+  address?: Address;
+  accountManager?: AccountManager;
+  creditLimit?: Money;
+  /** A segment set by hand overrides the one derived from payment behaviour. */
+  segmentOverride?: string;
+  /** Set by the account-manager escalation: no new orders on credit. */
+  creditHold: boolean;
+  /** Overpayments kept on the account, in cents per currency. */
+  credits: Record<string, number>;
+}
+
+/** What the debtor's payment history says, derived from settled invoices. */
+export interface PaymentBehaviour {
+  /** Invoices settled by payment (not cancelled or credited). */
+  invoicesPaid: number;
+  /** Of those, paid after the due date. */
+  invoicesPaidLate: number;
+  /** Average days after the due date over the paid invoices (0 when paid early or on time). */
+  averageDaysLate: number;
+  /** Times the dunning reached the call step or beyond. */
+  escalations: number;
+}

@@ -1,0 +1,36 @@
+/**
+ * One entry of an invoice's (or debtor's) timeline: what happened, when, by whom, with what
+ * result. Entries are only ever appended; together they are the evidence a claim rests on
+ * (which letter went where and when: Hoge Raad ECLI:NL:HR:2016:2704).
+ */
+export type TimelineEventType =
+  | 'invoice_received'
+  | 'invoice_updated'
+  | 'invoice_cancelled'
+  | 'credit_note_received'
+  | 'payment_received'
+  | 'invoice_paid'
+  | 'overpayment_credited'
+  | 'dunning_started'
+  | 'dunning_restored'
+  | 'dunning_stopped'
+  | 'email_sent'
+  /** SES confirmed delivery: for an email, the day the letter counts as received (art. 3:37 lid 3 BW). */
+  | 'email_delivered'
+  | 'email_bounced'
+  | 'step_skipped'
+  | 'task_created'
+  | 'task_closed'
+  | 'account_manager_notified'
+  | 'credit_hold_set'
+  | 'handed_over_to_agency';
+
+export interface TimelineEvent {
+  /** ISO timestamp from the clock port. */
+  at: string;
+  type: TimelineEventType;
+  /** 'invoicing-system', 'workflow', 'sweep' or 'user:<sub>'. */
+  actor: string;
+  summary: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,99 @@
+import { escapeHtml as e } from './escape-html';
+import type { LetterDocument } from './letter-document';
+
+// Email clients ignore style sheets, so every style is inline and the layout is tables.
+const CELL = 'padding:6px 8px;border-bottom:1px solid #dddddd;';
+const BUTTON =
+  'display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:4px;font-weight:bold;';
+
+function paragraphs(texts: readonly string[]): string {
+  return texts.map((text) => `<p style="margin:0 0 14px">${e(text)}</p>`).join('\n');
+}
+
+function invoiceTable(doc: LetterDocument): string {
+  const { labels } = doc;
+  const rows = doc.invoices
+    .map(
+      (invoice) =>
+        `<tr><td style="${CELL}">${e(invoice.number)}</td><td style="${CELL}">${e(invoice.dueDate)}</td>` +
+        `<td style="${CELL}text-align:right">${e(invoice.openAmount)}</td>` +
+        `<td style="${CELL}text-align:right">${invoice.daysOverdue}</td></tr>`,
+    )
+    .join('\n');
+  return `<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 14px">
+<thead><tr><th style="${CELL}text-align:left">${e(labels.invoiceNumber)}</th><th style="${CELL}text-align:left">${e(labels.dueDate)}</th><th style="${CELL}text-align:right">${e(labels.openAmount)}</th><th style="${CELL}text-align:right">${e(labels.daysOverdue)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><th colspan="2" style="${CELL}text-align:left">${e(labels.total)}</th><th style="${CELL}text-align:right">${e(doc.total)}</th><td style="${CELL}"></td></tr></tfoot>
+</table>`;
+}
+
+function payButtons(doc: LetterDocument): string {
+  return doc.invoices
+    .filter((invoice) => invoice.paymentLink)
+    .map(
+      (invoice) =>
+        `<p style="margin:0 0 14px"><a href="${e(invoice.paymentLink ?? '')}" style="${BUTTON}">${e(doc.labels.payInvoice(invoice.number))}</a></p>`,
+    )
+    .join('\n');
+}
+
+function paymentBlock(doc: LetterDocument): string {
+  if (!doc.payment) return '';
+  const { reference, transfer, qrImage } = doc.payment;
+  return [
+    `<p style="margin:0 0 14px"><strong>${e(doc.labels.reference)}:</strong> ${e(reference)}</p>`,
+    transfer ? `<p style="margin:0 0 14px">${e(transfer)}</p>` : '',
+    qrImage
+      ? `<p style="margin:0 0 14px"><img src="${e(qrImage)}" alt="EPC QR" width="160" height="160" style="display:block"><br>${e(doc.labels.scanQr)}</p>`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function signature(doc: LetterDocument): string {
+  if (!doc.creditor) return '';
+  return `<p style="margin:0 0 14px">${e(doc.labels.signOff)}<br>${e(doc.creditor.name)}</p>`;
+}
+
+function footer(doc: LetterDocument): string {
+  const { creditor, labels } = doc;
+  if (!creditor) return '';
+  const lines = [
+    `<strong>${e(creditor.name)}</strong>`,
+    ...(creditor.address ?? '').split('\n').filter(Boolean).map(e),
+    creditor.email ? `${e(labels.email)}: ${e(creditor.email)}` : '',
+    creditor.phone ? `${e(labels.phone)}: ${e(creditor.phone)}` : '',
+    creditor.website ? `${e(labels.website)}: ${e(creditor.website)}` : '',
+    creditor.iban ? `${e(labels.iban)}: ${e(creditor.iban)}` : '',
+  ].filter(Boolean);
+  return `<tr><td style="padding:16px 24px;background:#f0f0f0;font-size:12px;color:#555555">${lines.join('<br>\n')}</td></tr>`;
+}
+
+export function htmlLetter(doc: LetterDocument): string {
+  const { words } = doc;
+  return `<!doctype html>
+<html lang="${doc.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(words.subject)}</title></head>
+<body style="margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222222">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:16px">
+<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;background:#ffffff">
+<tr><td style="padding:24px">
+<p style="margin:0 0 14px;color:#555555">${e(doc.labels.date)}: ${e(doc.date)}</p>
+<p style="margin:0 0 14px">${e(words.greeting)}</p>
+${paragraphs(words.intro)}
+${invoiceTable(doc)}
+${payButtons(doc)}
+${paymentBlock(doc)}
+${paragraphs(words.closing)}
+${signature(doc)}
+</td></tr>
+${footer(doc)}
+</table>
+</td></tr></table>
+</body>
+</html>
+`;
+}

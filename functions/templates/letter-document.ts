@@ -1,0 +1,36 @@
+import type { CalendarDate } from '../core/ledger/invoice';
+import type { Creditor } from './letter-input';
+import type { Labels, LetterText } from './wording';
+
+/**
+ * A letter with every value formatted for its language, not yet escaped: the one model from
+ * which the HTML and the plain-text layouts are drawn, so that both say the same.
+ */
+export interface LetterDocument {
+  language: 'nl' | 'en';
+  labels: Labels;
+  words: LetterText;
+  date: string;
+  invoices: {
+    number: string;
+    dueDate: string;
+    openAmount: string;
+    daysOverdue: number;
+    /** Only a checked web link, and only in letters that ask for payment. */
+    paymentLink?: string;
+  }[];
+  total: string;
+  /** Only in letters that ask for payment and when a reference was given. */
+  payment?: { reference: string; transfer?: string; qrImage?: string };
+  /** Signs and heads the footer of letters to the debtor; absent in notes to colleagues. */
+  creditor?: Creditor;
+}
+
+export function formatCalendarDate(date: CalendarDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}

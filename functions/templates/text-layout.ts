@@ -1,0 +1,51 @@
+import type { LetterDocument } from './letter-document';
+
+function invoiceLines(doc: LetterDocument): string {
+  const { labels } = doc;
+  const lines = doc.invoices.map(
+    (invoice) =>
+      `- ${labels.invoiceNumber} ${invoice.number} | ${labels.dueDate} ${invoice.dueDate} | ` +
+      `${labels.openAmount} ${invoice.openAmount} | ${labels.daysOverdueCount(invoice.daysOverdue)}`,
+  );
+  return [...lines, `${labels.total}: ${doc.total}`].join('\n');
+}
+
+function payLines(doc: LetterDocument): string[] {
+  const links = doc.invoices
+    .filter((invoice) => invoice.paymentLink)
+    .map((invoice) => `${doc.labels.payInvoice(invoice.number)}: ${invoice.paymentLink}`);
+  const payment = doc.payment
+    ? [`${doc.labels.reference}: ${doc.payment.reference}`, doc.payment.transfer ?? '']
+    : [];
+  return [...links, ...payment].filter(Boolean);
+}
+
+function footerLines(doc: LetterDocument): string[] {
+  const { creditor, labels } = doc;
+  if (!creditor) return [];
+  return [
+    '--',
+    creditor.name,
+    ...(creditor.address ?? '').split('\n'),
+    creditor.email ? `${labels.email}: ${creditor.email}` : '',
+    creditor.phone ? `${labels.phone}: ${creditor.phone}` : '',
+    creditor.website ? `${labels.website}: ${creditor.website}` : '',
+    creditor.iban ? `${labels.iban}: ${creditor.iban}` : '',
+  ].filter(Boolean);
+}
+
+/** The same letter as the HTML, for mail clients that show text only; the QR image has no text form. */
+export function textLetter(doc: LetterDocument): string {
+  const { words } = doc;
+  const blocks = [
+    `${doc.labels.date}: ${doc.date}`,
+    words.greeting,
+    ...words.intro,
+    invoiceLines(doc),
+    payLines(doc).join('\n'),
+    ...words.closing,
+    doc.creditor ? `${doc.labels.signOff}\n${doc.creditor.name}` : '',
+    footerLines(doc).join('\n'),
+  ];
+  return `${blocks.filter(Boolean).join('\n\n')}\n`;
+}

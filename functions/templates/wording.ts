@@ -1,0 +1,60 @@
+import type { Tone } from '../core/dunning/dunning-slot';
+
+/** The facts a letter's sentences use, already formatted for the letter's language. */
+export interface LetterFacts {
+  debtorName: string;
+  creditorName: string;
+  invoiceNumbers: readonly string[];
+  /** Formatted total, e.g. "€ 1.234,56". */
+  total: string;
+  tone: Tone;
+}
+
+export interface FourteenDayFacts extends LetterFacts {
+  /** Formatted last day of the term, e.g. "17 maart 2026". */
+  termEndsOn: string;
+  /** Formatted collection costs due after the term. */
+  costs: string;
+}
+
+/** A letter's own words; the layout adds the invoice table, payment block and footer. */
+export interface LetterText {
+  subject: string;
+  greeting: string;
+  /** Paragraphs above the invoice table. */
+  intro: string[];
+  /** Paragraphs below the table and the payment block. */
+  closing: string[];
+}
+
+export interface Labels {
+  date: string;
+  invoiceNumber: string;
+  dueDate: string;
+  openAmount: string;
+  daysOverdue: string;
+  daysOverdueCount(days: number): string;
+  total: string;
+  payInvoice(invoiceNumber: string): string;
+  reference: string;
+  transfer(iban: string, creditorName: string): string;
+  scanQr: string;
+  signOff: string;
+  email: string;
+  phone: string;
+  website: string;
+  iban: string;
+}
+
+/** Everything one language says, per template. */
+export interface Wording {
+  language: 'nl' | 'en';
+  /** BCP 47 locale for dates. */
+  locale: string;
+  labels: Labels;
+  paymentReminder: Record<Tone, (facts: LetterFacts) => LetterText>;
+  fourteenDayLetter(facts: FourteenDayFacts): LetterText;
+  collectionAgencyHandover(facts: LetterFacts): LetterText;
+  callTask(facts: LetterFacts): LetterText;
+  accountManagerAlert(facts: LetterFacts): LetterText;
+}

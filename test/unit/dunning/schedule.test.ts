@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DunningPolicy } from '../../../functions/core/dunning/dunning-policy';
+import { DUNNING_SLOTS } from '../../../functions/core/dunning/dunning-slot';
+import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
+import { planDunning } from '../../../functions/core/dunning/schedule';
+
+function seed(id: string): DunningPolicy {
+  const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
+  if (!policy) throw new Error(`no seed policy ${id}`);
+  return policy;
+}
+
+const businessStandard = seed('business-standard');
+const consumerStandard = seed('consumer-standard');
+const keyAccount = seed('business-key-account');
+
+describe('the dunning plan', () => {
+  it('acts on the due date plus each step day, at 09:00 Amsterdam time', () => {
+    const plan = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06T03:00:00Z'),
+    });
+    expect(plan).toEqual({
+      resumeAt: 'firstReminder',
+      schedule: {
+        firstReminder: '2026-01-08T08:00:00Z',
+        secondReminder: '2026-01-19T08:00:00Z',
+        call: '2026-01-26T08:00:00Z',
+        accountManager: '2026-02-04T08:00:00Z',
+        finalNotice: '2026-02-14T08:00:00Z',
+        collectionAgency: '2026-03-06T08:00:00Z',
+      },
+      callWindowSeconds: 5 * 86_400,
+    });
+  });
+
+  it('keeps sending at 09:00 local time when summer time starts in March', () => {
+    const { schedule } = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-20',
+      now: new Date('2026-03-21T00:00:00Z'),
+    });
+    expect(schedule.firstReminder).toBe('2026-03-23T08:00:00Z');
+    expect(schedule.secondReminder).toBe('2026-04-03T07:00:00Z');
+  });
+
+  it('keeps sending at 09:00 local time when summer time ends in October', () => {
+    const { schedule } = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-10-20',
+      now: new Date('2026-10-21T00:00:00Z'),
+    });
+    expect(schedule.firstReminder).toBe('2026-10-23T07:00:00Z');
+    expect(schedule.secondReminder).toBe('2026-11-03T08:00:00Z');
+  });
+
+  it('gives a slot the policy leaves out the time of the slot before, so its task is skipped at once', () => {
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06T00:00:00Z'),
+    });
+    expect(schedule.call).toBe(schedule.secondReminder);
+    expect(schedule.accountManager).toBe(schedule.secondReminder);
+
+    const keyAccountPlan = planDunning({
+      policy: keyAccount,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06T00:00:00Z'),
+    });
+    expect(keyAccountPlan.schedule.secondReminder).toBe(keyAccountPlan.schedule.firstReminder);
+    expect(keyAccountPlan.schedule.collectionAgency).toBe(keyAccountPlan.schedule.finalNotice);
+  });
+
+  it('sends the first reminder at once for an invoice that arrives long overdue, and keeps the spacing of the rest', () => {
+    const now = new Date('2026-03-02T13:15:42.500Z');
+    const { schedule } = planDunning({ policy: businessStandard, dueDate: '2026-01-05', now });
+    expect(schedule.firstReminder).toBe('2026-03-02T13:15:42Z');
+    // Planned 11 and 57 days after the first reminder, so that many days after today, at 09:00.
+    expect(schedule.secondReminder).toBe('2026-03-13T08:00:00Z');
+    expect(schedule.collectionAgency).toBe('2026-04-28T07:00:00Z');
+  });
+
+  it('waits until the send time of the day when an overdue invoice arrives early in the morning', () => {
+    const { schedule } = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-03-02T05:00:00Z'),
+    });
+    expect(schedule.firstReminder).toBe('2026-03-02T08:00:00Z');
+  });
+
+  it('never hands a consumer to the agency before the term of the 14-day letter has run, however late the start', () => {
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-06-01T10:00:00Z'),
+      resumeAt: 'finalNotice',
+    });
+    expect(schedule.finalNotice).toBe('2026-06-01T10:00:00Z');
+    // Received by 3 June at the latest, the term runs to 17 June: the agency comes on the 18th.
+    expect(schedule.collectionAgency).toBe('2026-06-18T07:00:00Z');
+  });
+
+  it('hands a consumer to the agency on the policy day when the 14-day term has ended by then', () => {
+    // Letter on Monday 26 January, received Wednesday 28th, term to 11 February.
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06'),
+    });
+    expect(schedule.finalNotice).toBe('2026-01-26T08:00:00Z');
+    expect(schedule.collectionAgency).toBe('2026-02-12T08:00:00Z');
+  });
+
+  it('waits longer for the agency when a 14-day letter sent on a Friday arrives after the weekend', () => {
+    // Letter on Friday 30 January; post comes Saturday and then Tuesday 3 February, term to the 17th.
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-09',
+      now: new Date('2026-01-10'),
+    });
+    expect(schedule.finalNotice).toBe('2026-01-30T08:00:00Z');
+    expect(schedule.collectionAgency).toBe('2026-02-18T08:00:00Z');
+  });
+
+  it('waits longer for the agency when the 14-day term ends on a weekend (Algemene termijnenwet)', () => {
+    // Letter on Thursday 29 January, received Saturday the 31st: the term ends Saturday 14
+    // February and runs on to Monday the 16th.
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-08',
+      now: new Date('2026-01-09'),
+    });
+    expect(schedule.finalNotice).toBe('2026-01-29T08:00:00Z');
+    expect(schedule.collectionAgency).toBe('2026-02-17T08:00:00Z');
+  });
+
+  it('counts the term of a 14-day letter sent by an earlier execution when resuming at the agency', () => {
+    const { schedule } = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-09',
+      now: new Date('2026-02-10T10:00:00Z'),
+      resumeAt: 'collectionAgency',
+    });
+    expect(schedule.collectionAgency).toBe('2026-02-18T08:00:00Z');
+  });
+
+  it('resumes at the step it is told, on that step day when it is still ahead', () => {
+    const plan = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-20T12:00:00Z'),
+      resumeAt: 'call',
+    });
+    expect(plan.resumeAt).toBe('call');
+    expect(plan.schedule.call).toBe('2026-01-26T08:00:00Z');
+    // Never reached: the choice state jumps past them.
+    expect(plan.schedule.firstReminder).toBe('2026-01-20T12:00:00Z');
+    expect(plan.schedule.secondReminder).toBe('2026-01-20T12:00:00Z');
+  });
+
+  it('resumes at once after a pause that outlasted the step day, moving the later steps by the delay', () => {
+    const { schedule } = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-02-20T12:00:00Z'),
+      resumeAt: 'accountManager',
+    });
+    expect(schedule.accountManager).toBe('2026-02-20T12:00:00Z');
+    expect(schedule.finalNotice).toBe('2026-03-02T08:00:00Z');
+  });
+
+  it('counts the call window in seconds', () => {
+    const plan = planDunning({
+      policy: seed('business-chronic-late'),
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06'),
+    });
+    expect(plan.callWindowSeconds).toBe(3 * 86_400);
+  });
+
+  it('is never earlier than now and never goes back in time from slot to slot', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEED_POLICIES),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -30, max: 400 }),
+        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+        (policy, due, hoursAfterDue, resumeAt) => {
+          const dueDate = due.toISOString().slice(0, 10);
+          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+          const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
+          const times = DUNNING_SLOTS.map((slot) => Date.parse(schedule[slot]));
+          times.forEach((time, index) => {
+            expect(time).toBeGreaterThan(now.getTime() - 1000);
+            if (index > 0) expect(time).toBeGreaterThanOrEqual(times[index - 1] ?? 0);
+          });
+          for (const slot of DUNNING_SLOTS)
+            expect(schedule[slot]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,42 @@
+import type { LetterInput, LetterInvoice } from '../../../functions/templates/letter-input';
+
+export const eur = (cents: number) => ({ amount: cents, currency: 'EUR' });
+
+export const invoice2026001: LetterInvoice = {
+  number: '2026-001',
+  dueDate: '2026-03-03',
+  openAmount: eur(1_234_56),
+  daysOverdue: 21,
+  paymentLink: 'https://pay.example.com/i/2026-001',
+};
+
+export const invoice2026017: LetterInvoice = {
+  number: '2026-017',
+  dueDate: '2026-03-10',
+  openAmount: eur(500_00),
+  daysOverdue: 14,
+  paymentLink: 'https://pay.example.com/i/2026-017',
+};
+
+/** A friendly Dutch reminder for one invoice, with every optional part present. */
+export function letter(overrides: Partial<LetterInput> = {}): LetterInput {
+  return {
+    template: 'payment-reminder',
+    tone: 'friendly',
+    language: 'nl',
+    debtor: { name: 'Bakkerij De Korenschoof B.V.' },
+    creditor: {
+      name: 'Acme Levering B.V.',
+      email: 'debiteuren@acme.example',
+      phone: '+31 20 123 4567',
+      website: 'https://acme.example',
+      address: 'Keizersgracht 1\n1015 CC Amsterdam',
+      iban: 'NL91ABNA0417164300',
+    },
+    invoices: [invoice2026001],
+    total: eur(1_234_56),
+    payment: { reference: 'RF18539007547034', qrPngDataUrl: 'cid:epc-qr' },
+    today: '2026-03-24',
+    ...overrides,
+  };
+}
