@@ -23,6 +23,8 @@ export interface RouteSpec {
 }
 
 const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
+const creditControl: readonly Role[] = ['controller', 'manager'];
+const admins: readonly Role[] = ['admin'];
 
 export const ROUTES: readonly RouteSpec[] = [
   {
@@ -31,5 +33,69 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'get-me',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'Who the caller is and which roles the token carries',
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/invoicing',
+    handler: 'receive-invoicing-webhook',
+    auth: { kind: 'webhook-signature' },
+    summary:
+      'Debtors, invoices, credit notes and payments from the invoicing system, signed per Standard Webhooks',
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'get-openapi',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'This API described as OpenAPI 3.1, generated from the schemas that validate it',
+  },
+  {
+    method: 'GET',
+    path: '/invoices/{id}',
+    handler: 'get-invoice',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'An invoice, its status, open amount, dunning state and timeline',
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}',
+    handler: 'get-debtor',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'A debtor: balance, overdue amount, open invoices, segment and payment behaviour',
+  },
+  {
+    method: 'GET',
+    path: '/tasks',
+    handler: 'list-tasks',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Open tasks for credit controllers, most urgent first',
+  },
+  {
+    method: 'POST',
+    path: '/tasks/{id}/outcome',
+    handler: 'record-task-outcome',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Records the outcome of a task; a call outcome resumes the dunning workflow',
+  },
+  {
+    method: 'GET',
+    path: '/policies',
+    handler: 'list-policies',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The dunning policy of every segment, latest versions',
+  },
+  {
+    method: 'GET',
+    path: '/policies/{id}',
+    handler: 'get-policy',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'One dunning policy (latest version, or ?version=N)',
+  },
+  {
+    method: 'PUT',
+    path: '/policies/{id}',
+    handler: 'put-policy',
+    auth: { kind: 'jwt', roles: admins },
+    summary: 'Stores a new version of a dunning policy (admins only)',
   },
 ];

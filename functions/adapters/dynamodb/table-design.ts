@@ -13,6 +13,8 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** Sparse: open tasks by assignee and due date (a controller's daily task list). */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** A debtor's invoices by due date (balance, one letter for several invoices). */
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

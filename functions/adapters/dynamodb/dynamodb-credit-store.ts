@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException, type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { DunningPolicy } from '../../core/dunning/dunning-policy';
+import type { CalendarDate } from '../../core/ledger/invoice';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type DebtorRecord,
+  type DeliveryRecord,
+  type InvoiceRecord,
+  type LetterRecord,
+  type ParkedEvent,
+  type PaymentRecord,
+  type StatutoryRateTable,
+  type StoreWrite,
+  type TaskRecord,
+} from '../../ports/credit-store';
+import { keys, OPEN_INVOICES, OPEN_TASKS, POLICIES, prioritySortKey, stripKeys } from './item-keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
+const COLLECTING: ReadonlySet<string> = new Set(['open', 'overdue']);
+
+/** Receives the capacity each call consumed, so that the benchmark can price DynamoDB per invoice. */
+export type CapacityListener = (units: { read: number; write: number }) => void;
+
+export class DynamoDbCreditStore implements CreditStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly onCapacity?: CapacityListener,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async commit(writes: readonly StoreWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const items = writes.map((w) => this.toTransactItem(w));
+    try {
+      const out = await this.doc.send(
+        new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      this.record(out.ConsumedCapacity, 'write');
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+        if (reasons.includes('ConditionalCheckFailed')) {
+          const failed = reasons.flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [writes[i]?.kind] : []));
+          throw new ConcurrentModificationError(`conditional write failed for: ${failed.join(', ')}`);
+        }
+      }
+      if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModificationError();
+      throw error;
+    }
+  }
+
+  async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return this.get<DeliveryRecord>(keys.delivery(id));
+  }
+
+  async getDebtor(id: string): Promise<DebtorRecord | undefined> {
+    return this.get<DebtorRecord>(keys.debtor(id));
+  }
+
+  async getInvoice(id: string): Promise<InvoiceRecord | undefined> {
+    return this.get<InvoiceRecord>(keys.invoice(id));
+  }
+
+  async getPayment(id: string): Promise<PaymentRecord | undefined> {
+    return this.get<PaymentRecord>(keys.payment(id));
+  }
+
+  async getTask(id: string): Promise<TaskRecord | undefined> {
+    return this.get<TaskRecord>(keys.task(id));
+  }
+
+  async getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined> {
+    return this.get<LetterRecord>(keys.letter(debtorId, slot, day));
+  }
+
+  async findInvoiceIdByReference(reference: string): Promise<string | undefined> {
+    const item = await this.get<{ invoiceId: string }>(keys.reference(reference));
+    return item?.invoiceId;
+  }
+
+  async listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]> {
+    return this.queryAll<InvoiceRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'INVOICE#' },
+    });
+  }
+
+  async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    const pages = paginateQuery(
+      { client: this.doc, pageSize: 200 },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        // '~' sorts after every id character, so every invoice due on `upTo` is included.
+        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+        ReturnConsumedCapacity: 'TOTAL',
+      },
+    );
+    for await (const page of pages) {
+      this.record(page.ConsumedCapacity ? [page.ConsumedCapacity] : undefined, 'read');
+      for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+    }
+  }
+
+  async timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]> {
+    return this.queryAll<TimelineEvent>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.eventPartition(subject), ':prefix': 'EVENT#' },
+    });
+  }
+
+  async parked(subject: string): Promise<ParkedEvent[]> {
+    return this.queryAll<ParkedEvent>({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PARKED#${subject}` },
+    });
+  }
+
+  async listOpenTasks(): Promise<TaskRecord[]> {
+    return this.queryAll<TaskRecord>({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': OPEN_TASKS },
+    });
+  }
+
+  async listPolicies(): Promise<DunningPolicy[]> {
+    return this.queryAll<DunningPolicy>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': POLICIES },
+    });
+  }
+
+  async getPolicy(id: string, version?: number): Promise<DunningPolicy | undefined> {
+    return this.get<DunningPolicy>(version === undefined ? keys.policyLatest(id) : keys.policyVersion(id, version));
+  }
+
+  async putPolicy(policy: DunningPolicy): Promise<void> {
+    const latest = {
+      ...keys.policyLatest(policy.id),
+      gsi1pk: POLICIES,
+      gsi1sk: policy.id,
+      itemType: 'policy',
+      ...policy,
+    };
+    const isFirst = policy.version === 1;
+    try {
+      const out = await this.doc.send(
+        new TransactWriteCommand({
+          ReturnConsumedCapacity: 'TOTAL',
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.policyVersion(policy.id, policy.version), itemType: 'policyVersion', ...policy },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: latest,
+                ConditionExpression: isFirst ? 'attribute_not_exists(pk)' : 'version = :previous',
+                ...(isFirst ? {} : { ExpressionAttributeValues: { ':previous': policy.version - 1 } }),
+              },
+            },
+          ],
+        }),
+      );
+      this.record(out.ConsumedCapacity, 'write');
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConcurrentModificationError(
+          `policy ${policy.id} version ${policy.version} does not follow the latest version`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async getStatutoryRates(): Promise<StatutoryRateTable | undefined> {
+    return this.get<StatutoryRateTable>(keys.ratesLatest());
+  }
+
+  async putStatutoryRates(table: StatutoryRateTable, expectedVersion: number | null): Promise<void> {
+    try {
+      const out = await this.doc.send(
+        new TransactWriteCommand({
+          ReturnConsumedCapacity: 'TOTAL',
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.ratesVersion(table.version), itemType: 'ratesVersion', ...table },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.ratesLatest(), itemType: 'rates', ...table },
+                ...versionCondition(expectedVersion),
+              },
+            },
+          ],
+        }),
+      );
+      this.record(out.ConsumedCapacity, 'write');
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConcurrentModificationError(
+          `rate table version ${table.version} does not follow the latest version`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Writes an item outside a transaction (used by seeding, where there is nothing to guard). */
+  async putRaw(item: Record<string, unknown>): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  private toTransactItem(write: StoreWrite): TransactItem {
+    const TableName = this.tableName;
+    switch (write.kind) {
+      case 'putInvoice': {
+        const inv = write.invoice;
+        const collecting = COLLECTING.has(inv.status);
+        const item = {
+          ...keys.invoice(inv.id),
+          itemType: 'invoice',
+          gsi3pk: `DEBTOR#${inv.debtorId}`,
+          gsi3sk: `INVOICE#${inv.dueDate}#${inv.id}`,
+          ...(collecting ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
+          ...inv,
+        };
+        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+      }
+      case 'putDebtor':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor },
+            ...versionCondition(write.expectedVersion),
+          },
+        };
+      case 'putTask': {
+        const task = write.task;
+        const item = {
+          ...keys.task(task.id),
+          itemType: 'task',
+          ...(task.status === 'open'
+            ? { gsi2pk: OPEN_TASKS, gsi2sk: `${task.dueDate}#${prioritySortKey(task.priority)}#${task.id}` }
+            : {}),
+          ...task,
+        };
+        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+      }
+      case 'putPayment':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.payment(write.payment.id), itemType: 'payment', ...write.payment },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      case 'putReference':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.reference(write.reference), itemType: 'reference', invoiceId: write.invoiceId },
+            // A reference belongs to one invoice for ever.
+            ConditionExpression: 'attribute_not_exists(pk) OR invoiceId = :invoiceId',
+            ExpressionAttributeValues: { ':invoiceId': write.invoiceId },
+          },
+        };
+      case 'appendEvent':
+        return {
+          Put: {
+            TableName,
+            Item: {
+              pk: keys.eventPartition(write.subject),
+              sk: `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`,
+              itemType: 'event',
+              ...write.event,
+            },
+          },
+        };
+      case 'recordDelivery': {
+        const expiresAt = Math.floor(Date.parse(write.delivery.receivedAt) / 1000) + DELIVERY_RETENTION_SECONDS;
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.delivery(write.delivery.id), itemType: 'delivery', expiresAt, ...write.delivery },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      }
+      case 'park': {
+        const p = write.parked;
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.parked(p.subject, p.receivedAt, p.deliveryId), itemType: 'parked', ...p },
+          },
+        };
+      }
+      case 'unpark': {
+        const p = write.parked;
+        return { Delete: { TableName, Key: keys.parked(p.subject, p.receivedAt, p.deliveryId) } };
+      }
+      case 'putLetter': {
+        const l = write.letter;
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.letter(l.debtorId, l.slot, l.day), itemType: 'letter', ...l },
+            // Claiming: nobody holds the letter yet, or we already do (a retry of our own task).
+            ...(write.claim
+              ? {
+                  ConditionExpression: 'attribute_not_exists(pk) OR #owner = :owner',
+                  ExpressionAttributeNames: { '#owner': 'owner' },
+                  ExpressionAttributeValues: { ':owner': l.owner },
+                }
+              : {}),
+          },
+        };
+      }
+    }
+  }
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
+    return out.Item ? stripKeys<T>(out.Item) : undefined;
+  }
+
+  private async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+    const items: T[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey, ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
+      for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  /** DynamoDB reports a call's total in CapacityUnits; whether they are read or write units depends on the call. */
+  private record(consumed: { CapacityUnits?: number }[] | undefined, kind: 'read' | 'write'): void {
+    if (!this.onCapacity || !consumed) return;
+    const units = consumed.reduce((total, c) => total + (c.CapacityUnits ?? 0), 0);
+    this.onCapacity(kind === 'read' ? { read: units, write: 0 } : { read: 0, write: units });
+  }
+}
+
+function versionCondition(expected: number | null) {
+  return expected === null
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } };
+}
+

@@ -1,0 +1,46 @@
+/**
+ * Key layout of the single table (documented item by item in docs/data-model.md). Only this file
+ * knows how records map to pk/sk and index keys.
+ */
+export const keys = {
+  invoice: (id: string) => ({ pk: `INVOICE#${id}`, sk: '#INVOICE' }),
+  debtor: (id: string) => ({ pk: `DEBTOR#${id}`, sk: '#DEBTOR' }),
+  task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
+  payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
+  reference: (reference: string) => ({ pk: `REFERENCE#${reference}`, sk: '#REFERENCE' }),
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: '#DELIVERY' }),
+  parked: (subject: string, receivedAt: string, deliveryId: string) => ({
+    pk: `PARKED#${subject}`,
+    sk: `${receivedAt}#${deliveryId}`,
+  }),
+  letter: (debtorId: string, slot: string, day: string) => ({ pk: `DEBTOR#${debtorId}`, sk: `LETTER#${slot}#${day}` }),
+  policyVersion: (id: string, version: number) => ({
+    pk: `POLICY#${id}`,
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  policyLatest: (id: string) => ({ pk: `POLICY#${id}`, sk: '#LATEST' }),
+  ratesVersion: (version: number) => ({ pk: 'RATES', sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  ratesLatest: () => ({ pk: 'RATES', sk: '#LATEST' }),
+  eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
+    'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
+} as const;
+
+/** Sparse index of open invoices by due date: only invoices still being collected carry it. */
+export const OPEN_INVOICES = 'OPEN_INVOICE';
+/** Sparse index of open tasks by due date and priority. */
+export const OPEN_TASKS = 'OPEN_TASK';
+/** Partition of the policy catalogue's latest versions (gsi1). */
+export const POLICIES = 'POLICY';
+
+/** Sorts higher priority first inside one due date. */
+export function prioritySortKey(priority: number): string {
+  return String(999_999_999 - Math.max(0, Math.min(999_999_999, Math.round(priority)))).padStart(9, '0');
+}
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt', 'itemType'];
+
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}

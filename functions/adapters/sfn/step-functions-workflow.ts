@@ -1,0 +1,89 @@
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  paginateListExecutions,
+  type SFNClient,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
+import type { DunningExecutionInput, DunningWorkflow, ExecutionStatus, ExecutionSummary } from '../../ports/workflow';
+
+export class StepFunctionsWorkflow implements DunningWorkflow {
+  constructor(
+    private readonly sfn: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
+
+  async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
+    try {
+      await this.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: input.execution,
+          input: JSON.stringify(input),
+        }),
+      );
+      return { started: true };
+    } catch (error) {
+      // The name is per invoice and attempt: it exists, so this attempt already runs or ran.
+      if (error instanceof ExecutionAlreadyExists) return { started: false };
+      throw error;
+    }
+  }
+
+  async stop(execution: string, reason: string): Promise<void> {
+    try {
+      await this.sfn.send(
+        new StopExecutionCommand({ executionArn: this.executionArn(execution), cause: reason.slice(0, 32_000) }),
+      );
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return;
+      throw error;
+    }
+  }
+
+  async describe(execution: string): Promise<ExecutionSummary | undefined> {
+    try {
+      const out = await this.sfn.send(new DescribeExecutionCommand({ executionArn: this.executionArn(execution) }));
+      return {
+        name: out.name ?? execution,
+        status: out.status as ExecutionStatus,
+        startedAt: (out.startDate ?? new Date(0)).toISOString(),
+        ...(out.stopDate ? { stoppedAt: out.stopDate.toISOString() } : {}),
+      };
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return undefined;
+      throw error;
+    }
+  }
+
+  async running(): Promise<Set<string>> {
+    const names = new Set<string>();
+    const pages = paginateListExecutions(
+      { client: this.sfn, pageSize: 1000 },
+      { stateMachineArn: this.stateMachineArn, statusFilter: 'RUNNING' },
+    );
+    for await (const page of pages) for (const e of page.executions ?? []) if (e.name) names.add(e.name);
+    return names;
+  }
+
+  async completeTask(taskToken: string, output: unknown): Promise<'completed' | 'gone'> {
+    try {
+      await this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      return 'completed';
+    } catch (error) {
+      // The execution was stopped (payment) or the call window ended: nothing waits any more.
+      if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut) return 'gone';
+      throw error;
+    }
+  }
+
+  /** arn:aws:states:<region>:<account>:stateMachine:<name> → …:execution:<name>:<execution> */
+  private executionArn(execution: string): string {
+    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
+  }
+}

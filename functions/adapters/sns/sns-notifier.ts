@@ -1,0 +1,34 @@
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { TopicName } from '../../catalogue';
+import type { Notification, Notifier } from '../../ports/notifier';
+
+/** The environment variable that holds a topic's ARN: 'call-tasks' → CALL_TASKS_TOPIC_ARN. */
+export function topicEnvName(topic: TopicName): string {
+  return `${topic.toUpperCase().replace(/-/g, '_')}_TOPIC_ARN`;
+}
+
+export class SnsNotifier implements Notifier {
+  constructor(
+    private readonly sns: SNSClient,
+    private readonly env: Record<string, string | undefined> = process.env,
+  ) {}
+
+  async publish(notification: Notification): Promise<{ messageId: string }> {
+    const name = topicEnvName(notification.topic);
+    const topicArn = this.env[name];
+    if (!topicArn) throw new Error(`${name} is not set: this function was not granted the ${notification.topic} topic`);
+    const out = await this.sns.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        // SNS subjects are ASCII, at most 100 characters, no line breaks.
+        Subject: notification.subject.replace(/[^\x20-\x7E]/g, '?').slice(0, 100),
+        Message: typeof notification.message === 'string' ? notification.message : JSON.stringify(notification.message),
+        MessageAttributes: Object.fromEntries(
+          Object.entries(notification.attributes ?? {}).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]),
+        ),
+      }),
+    );
+    if (!out.MessageId) throw new Error('SNS accepted the message but returned no message id');
+    return { messageId: out.MessageId };
+  }
+}

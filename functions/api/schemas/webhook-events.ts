@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { parsePaymentReference } from '../../core/payments/payment-reference';
+
+/**
+ * The events the invoicing system posts to POST /webhooks/invoicing. The handler validates every
+ * delivery with `webhookEvent`, and the OpenAPI document is built from the same objects, so the
+ * documentation cannot drift from what is accepted. Amounts are integer cents.
+ */
+
+const recordId = z.string().min(1).max(200);
+const cents = z.number().int('must be a whole number of cents').nonnegative();
+const positiveCents = z.number().int('must be a whole number of cents').positive('must be more than 0');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
+const calendarDate = z.iso.date('must be a calendar date YYYY-MM-DD');
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp with a time zone' });
+
+const address = z.object({
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).optional(),
+  postalCode: z.string().min(1).max(20),
+  city: z.string().min(1).max(100),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL')
+    .describe('ISO 3166-1 alpha-2'),
+});
+
+export const debtorUpsertedData = z
+  .object({
+    id: recordId.describe("The debtor's id in the invoicing system"),
+    name: z.string().min(1).max(200),
+    kind: z.enum(['business', 'consumer']).describe('Consumers get the 14-day letter before any costs'),
+    email: z
+      .email('must be an email address')
+      .optional()
+      .describe('Where reminders go; without one, each letter becomes a task for a controller'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as nl or en')
+      .describe('Language of the letters; templates fall back to English'),
+    phone: z.string().min(3).max(40).optional(),
+    address: address.optional(),
+    accountManager: z
+      .object({ name: z.string().min(1).max(200), email: z.email('must be an email address') })
+      .optional()
+      .describe('Told when the dunning escalates to sales'),
+    creditLimit: z.object({ amount: cents, currency }).optional().describe('In cents'),
+    segment: recordId.optional().describe('Sets the dunning segment by hand: the id of a dunning policy'),
+  })
+  .describe('A debtor was created or changed; the whole debtor is sent');
+
+const invoiceLine = z.object({
+  description: z.string().min(1).max(500),
+  quantity: z.number().positive(),
+  unitAmount: z.number().int('must be a whole number of cents').describe('Unit price in cents'),
+  totalAmount: z
+    .number()
+    .int('must be a whole number of cents')
+    .describe('Line total in cents, VAT included'),
+});
+
+export const invoiceData = z
+  .object({
+    id: recordId.describe("The invoice's id in the invoicing system"),
+    number: z.string().min(1).max(64).describe('The invoice number; the payment reference is made from it'),
+    debtorId: recordId,
+    currency,
+    totalAmount: positiveCents.describe('Invoice total in cents, VAT included'),
+    issueDate: calendarDate,
+    dueDate: calendarDate,
+    openAmount: cents.optional().describe('What is still to be paid, in cents; the total when left out'),
+    paymentLink: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
+    lines: z.array(invoiceLine).max(500).optional(),
+  })
+  // Rules between two fields can only be judged once both are valid, so these follow the field checks.
+  .refine((invoice) => invoice.dueDate >= invoice.issueDate, {
+    path: ['dueDate'],
+    message: 'must not be before issueDate',
+  })
+  .refine((invoice) => invoice.openAmount === undefined || invoice.openAmount <= invoice.totalAmount, {
+    path: ['openAmount'],
+    message: 'must not be more than totalAmount',
+  })
+  .describe('The whole invoice, as created or as changed');
+
+export const invoiceCancelledData = z.object({ id: recordId.describe('The invoice that was cancelled') });
+
+export const creditNoteCreatedData = z.object({
+  id: recordId.describe("The credit note's id"),
+  invoiceId: recordId.describe('The invoice it credits'),
+  amount: positiveCents.describe("Credited amount in cents, in the invoice's currency"),
+});
+
+const paymentReference = z
+  .string()
+  .max(50)
+  .superRefine((value, ctx) => {
+    const parsed = parsePaymentReference(value);
+    if (parsed.valid) return;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        parsed.problem === 'checksum'
+          ? 'is not a valid payment reference: its check digits do not match'
+          : 'must be an RF creditor reference (RF18 5390 0754 7034) or a 16-digit betalingskenmerk',
+    });
+  })
+  .describe('Structured payment reference: ISO 11649 RF or the Dutch betalingskenmerk');
+
+const PAYMENT_TARGETS = ['invoiceId', 'reference', 'debtorId'] as const;
+
+/**
+ * "Exactly one of invoiceId, reference and debtorId" sits beside the field checks in an
+ * intersection rather than in a refinement of the object: zod skips an object's refinements as
+ * soon as one field is bad, and the 400 must name every problem at once.
+ */
+const exactlyOnePaymentTarget = z
+  .object({
+    invoiceId: z.unknown().optional(),
+    reference: z.unknown().optional(),
+    debtorId: z.unknown().optional(),
+  })
+  .refine((target) => PAYMENT_TARGETS.filter((key) => target[key] !== undefined).length === 1, {
+    message: 'exactly one of invoiceId, reference and debtorId is needed to match the payment',
+  });
+
+export const paymentReceivedData = z
+  .intersection(
+    z.object({
+      id: recordId.describe("The payment's id; a payment is booked once, whatever the deliveries"),
+      amount: positiveCents.describe('Amount received in cents'),
+      currency,
+      receivedAt: instant.describe('When the money arrived'),
+      invoiceId: recordId.optional().describe('The invoice paid'),
+      reference: paymentReference.optional(),
+      debtorId: recordId.optional().describe("Applied to this debtor's oldest open invoices first"),
+    }),
+    exactlyOnePaymentTarget,
+  )
+  .describe('Money received; matched by invoiceId, else by reference, else by debtorId');
+
+function event<T extends string, D extends z.ZodType>(type: T, data: D) {
+  return z.object({
+    type: z.literal(type),
+    timestamp: instant.describe('When it happened in the invoicing system'),
+    data,
+  });
+}
+
+export const webhookEvent = z
+  .discriminatedUnion('type', [
+    event('debtor.upserted', debtorUpsertedData),
+    event('invoice.created', invoiceData),
+    event('invoice.updated', invoiceData),
+    event('invoice.cancelled', invoiceCancelledData),
+    event('credit_note.created', creditNoteCreatedData),
+    event('payment.received', paymentReceivedData),
+  ])
+  .describe('One event of the invoicing system, signed per Standard Webhooks');
+
+export type WebhookEvent = z.infer<typeof webhookEvent>;
+export type DebtorUpsertedData = z.infer<typeof debtorUpsertedData>;
+export type InvoiceData = z.infer<typeof invoiceData>;
+export type InvoiceCancelledData = z.infer<typeof invoiceCancelledData>;
+export type CreditNoteCreatedData = z.infer<typeof creditNoteCreatedData>;
+export type PaymentReceivedData = z.infer<typeof paymentReceivedData>;

@@ -1,0 +1,94 @@
+/**
+ * Every Lambda function of the system and what it needs. The CDK app turns `needs` into IAM
+ * grants and environment variables (least privilege: a function gets exactly what is listed);
+ * the local cloud uses the same names to run the handlers in-process. API handlers are also
+ * listed here; their routes and roles live in functions/api/routes.ts.
+ *
+ * Entry point of function `name`: functions/handlers/<name>.ts, exporting `handler`.
+ */
+export type TopicName = 'call-tasks' | 'account-managers' | 'collection-agency' | 'alerts' | 'email-events';
+
+export interface FunctionNeeds {
+  table?: 'read' | 'write';
+  /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
+  dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
+  /** Sends email through SES v2 with the configuration set. */
+  sendEmail?: boolean;
+  publish?: readonly TopicName[];
+  /** Reads the webhook signing secret (Secrets Manager in AWS, WEBHOOK_SECRET locally). */
+  webhookSecret?: boolean;
+}
+
+export interface FunctionSpec {
+  name: string;
+  description: string;
+  needs: FunctionNeeds;
+  /** Seconds; the default of the function construct applies when absent. */
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  // Intake and scheduling
+  {
+    name: 'receive-invoicing-webhook',
+    description: 'POST /webhooks/invoicing: signed events from the invoicing system',
+    needs: { table: 'write', dunning: ['start', 'stop'], webhookSecret: true },
+  },
+  {
+    name: 'sweep-due-invoices',
+    description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
+    needs: { table: 'write', dunning: ['start', 'read'] },
+    timeoutSeconds: 300,
+  },
+  // Dunning steps (tasks of the state machine)
+  {
+    name: 'send-dunning-letter',
+    description: 'Reminders and the final notice by email, one letter per debtor and step per day',
+    needs: { table: 'write', sendEmail: true },
+  },
+  {
+    name: 'create-call-task',
+    description: 'Creates the call task for a controller and parks the workflow on its token',
+    needs: { table: 'write', dunning: ['callback'], publish: ['call-tasks'] },
+  },
+  {
+    name: 'notify-account-manager',
+    description: 'Tells the account manager and puts the debtor on credit hold',
+    needs: { table: 'write', publish: ['account-managers'] },
+  },
+  {
+    name: 'hand-over-to-collection-agency',
+    description: 'Publishes the claim file to the collection agency and marks the invoice in collection',
+    needs: { table: 'write', publish: ['collection-agency'] },
+  },
+  {
+    name: 'record-email-event',
+    description: 'SES delivery and bounce events: a bounce turns the step into a task for a controller',
+    needs: { table: 'write' },
+  },
+  // API
+  { name: 'get-me', description: 'GET /me: the caller and their roles', needs: {} },
+  { name: 'get-openapi', description: 'GET /openapi.json: the API description', needs: {} },
+  {
+    name: 'get-invoice',
+    description: 'GET /invoices/{id}: invoice, dunning state and timeline',
+    needs: { table: 'read', dunning: ['read'] },
+  },
+  { name: 'get-debtor', description: 'GET /debtors/{id}: balance, open invoices, behaviour', needs: { table: 'read' } },
+  { name: 'list-tasks', description: 'GET /tasks: open tasks, most urgent first', needs: { table: 'read' } },
+  {
+    name: 'record-task-outcome',
+    description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
+    needs: { table: 'write', dunning: ['callback'] },
+  },
+  { name: 'list-policies', description: 'GET /policies', needs: { table: 'read' } },
+  { name: 'get-policy', description: 'GET /policies/{id}', needs: { table: 'read' } },
+  { name: 'put-policy', description: 'PUT /policies/{id}: a new policy version', needs: { table: 'write' } },
+];
+
+export function functionSpec(name: string): FunctionSpec {
+  const spec = FUNCTIONS.find((f) => f.name === name);
+  if (!spec) throw new Error(`no function named ${name} in functions/catalogue.ts`);
+  return spec;
+}

@@ -1,0 +1,98 @@
+import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { type DunningState, executionName } from '../../core/dunning/dunning-state';
+import { planDunning } from '../../core/dunning/schedule';
+import { chooseSegment } from '../../core/dunning/segment';
+import type { PaymentBehaviour } from '../../core/ledger/debtor';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { Clock } from '../../ports/clock';
+import type { BehaviourCounters, CreditStore, DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
+import type { DunningWorkflow } from '../../ports/workflow';
+import { policyFor } from '../policies/policy-catalogue';
+
+export interface DunningDeps {
+  store: CreditStore;
+  workflow: DunningWorkflow;
+  clock: Clock;
+}
+
+export type StartReason = 'fell_due' | 'restored' | 'resumed';
+
+export function behaviourOf(counters: BehaviourCounters): PaymentBehaviour {
+  return {
+    invoicesPaid: counters.invoicesPaid,
+    invoicesPaidLate: counters.invoicesPaidLate,
+    averageDaysLate: counters.invoicesPaid === 0 ? 0 : counters.totalDaysLate / counters.invoicesPaid,
+    escalations: counters.escalations,
+  };
+}
+
+/**
+ * Starts (or restarts) the dunning of one invoice: records the plan on the invoice first, then
+ * starts the execution. If the start is lost after the write, the plan says "running" with an
+ * execution that does not exist, and the daily sweep restores it: one mechanism for every
+ * failure. A restored or resumed execution keeps the policy version it began with.
+ */
+export async function startDunning(
+  deps: DunningDeps,
+  invoice: InvoiceRecord,
+  debtor: DebtorRecord,
+  options: { reason: StartReason; resumeAt?: DunningSlot; actor: string },
+): Promise<InvoiceRecord> {
+  const now = deps.clock.now();
+  const previous = invoice.dunning;
+  const segment = previous
+    ? { segment: previous.policyId, reason: previous.segmentReason }
+    : chooseSegment(debtor, behaviourOf(debtor.behaviour));
+  const policy = await policyFor(deps.store, segment.segment, previous?.policyVersion);
+  if (!policy) throw new Error(`dunning policy ${segment.segment} does not exist`);
+
+  const attempt = (previous?.attempt ?? 0) + 1;
+  const plan = planDunning({ policy, dueDate: invoice.dueDate, now, resumeAt: options.resumeAt });
+  const dunning: DunningState = {
+    status: 'running',
+    policyId: policy.id,
+    policyVersion: policy.version,
+    segmentReason: segment.reason,
+    execution: executionName(invoice.id, attempt),
+    attempt,
+    schedule: plan.schedule,
+    callWindowSeconds: plan.callWindowSeconds,
+    ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
+  };
+  const next: InvoiceRecord = {
+    ...invoice,
+    status: 'overdue',
+    dunning,
+    version: invoice.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  const event: TimelineEvent = {
+    at: now.toISOString(),
+    type: options.reason === 'fell_due' ? 'dunning_started' : 'dunning_restored',
+    actor: options.actor,
+    summary:
+      options.reason === 'fell_due'
+        ? `Dunning started with policy ${policy.name} (v${policy.version}): ${segment.reason}`
+        : `Dunning ${options.reason} at step ${plan.resumeAt} (attempt ${attempt})`,
+    details: { execution: dunning.execution, resumeAt: plan.resumeAt, schedule: plan.schedule },
+  };
+  await deps.store.commit([
+    { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
+    { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event },
+  ]);
+  await deps.workflow.start({
+    invoiceId: invoice.id,
+    execution: dunning.execution,
+    resumeAt: plan.resumeAt,
+    schedule: plan.schedule,
+    callWindowSeconds: plan.callWindowSeconds,
+  });
+  return next;
+}
+
+/** The slot after the last one done: where a restored execution picks up. */
+export function resumeSlotAfter(state: DunningState | undefined, slots: readonly DunningSlot[]): DunningSlot | null {
+  if (!state?.lastStep) return slots[0] ?? null;
+  const index = slots.indexOf(state.lastStep.slot);
+  return slots[index + 1] ?? null;
+}

@@ -1,0 +1,101 @@
+import { webhookEvent } from '../../api/schemas/webhook-events';
+import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
+import { HttpError } from '../../shared/http/errors';
+import { logger } from '../../shared/observability';
+import { stopExecutionOf } from '../dunning/stop-dunning';
+import { applyEvent } from './apply-event';
+import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
+import { retryOnConflict } from './retry-on-conflict';
+import { startDunningIfOverdue } from './start-dunning-if-overdue';
+
+/** Runs the work an effect left for after its commit, in order. */
+export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
+  for (const followUp of followUps) {
+    switch (followUp.kind) {
+      case 'applyParked':
+        await applyParked(deps, followUp.subject);
+        break;
+      case 'startDunningIfOverdue':
+        await startDunningIfOverdue(deps, followUp.invoiceId);
+        break;
+      case 'stopExecution':
+        await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
+        break;
+    }
+  }
+}
+
+/**
+ * Applies the events that came before `subject` existed, in the order they happened in the
+ * invoicing system. Called when the subject has just been stored, and by an event that was just
+ * parked: its subject may have arrived while it was being parked, and then nobody else would
+ * come back for it.
+ */
+export async function applyParked(deps: IntakeDeps, subject: Subject): Promise<void> {
+  if (!(await exists(deps.store, subject))) return;
+  const waiting = await deps.store.parked(subjectKey(subject));
+  waiting.sort(
+    (a, b) => a.event.timestamp.localeCompare(b.event.timestamp) || a.receivedAt.localeCompare(b.receivedAt),
+  );
+  for (const event of waiting) await runFollowUps(deps, await applyOne(deps, event));
+}
+
+/**
+ * Applies one parked event exactly once. Its delivery was answered when it was parked, so the
+ * application is recorded under its own marker, in the same transaction as its effect and the
+ * removal from the parking place: two invocations that reach it at once cannot both apply it.
+ */
+async function applyOne(deps: IntakeDeps, waiting: ParkedEvent): Promise<FollowUp[]> {
+  const marker = `${waiting.deliveryId}#applied`;
+  const log = { deliveryId: waiting.deliveryId, subject: waiting.subject, type: waiting.event.type };
+  // Stored before the last deploy, perhaps: checked again rather than trusted.
+  const parsed = webhookEvent.safeParse(waiting.event);
+  if (!parsed.success) {
+    logger.error('Parked event no longer matches the webhook schema; it stays parked', log);
+    return [];
+  }
+
+  return retryOnConflict(async () => {
+    if (await deps.store.getDelivery(marker)) return [];
+    const at = deps.clock.now();
+    const effect = await applyEvent(deps, parsed.data, at).catch((error: unknown) => {
+      // A business refusal (say, a payment in another currency than its invoice) has nobody to
+      // answer to now: the event stays parked, and the log tells operations why.
+      if (error instanceof HttpError) return { outcome: 'refused' as const, error };
+      throw error;
+    });
+    if (effect.outcome === 'refused') {
+      logger.warn('Parked event cannot be applied; it stays parked', { ...log, code: effect.error.code });
+      return [];
+    }
+    // Records are never deleted, so an event whose subject exists does not wait for anything else.
+    if (effect.outcome === 'parked') return [];
+    const writes: StoreWrite[] = [
+      ...effect.writes,
+      { kind: 'unpark', parked: waiting },
+      {
+        kind: 'recordDelivery',
+        delivery: {
+          id: marker,
+          receivedAt: at.toISOString(),
+          statusCode: 200,
+          response: { status: 'applied' },
+        },
+      },
+    ];
+    await deps.store.commit(writes);
+    logger.info('Parked event applied', log);
+    return effect.followUps;
+  });
+}
+
+async function exists(store: CreditStore, subject: Subject): Promise<boolean> {
+  switch (subject.kind) {
+    case 'invoice':
+      return (await store.getInvoice(subject.id)) !== undefined;
+    case 'debtor':
+      return (await store.getDebtor(subject.id)) !== undefined;
+    case 'reference':
+      return (await store.findInvoiceIdByReference(subject.id)) !== undefined;
+  }
+}

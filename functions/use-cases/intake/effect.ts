@@ -1,0 +1,64 @@
+import type { TimelineEventType } from '../../core/ledger/timeline';
+import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
+import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import type { DunningDeps } from '../dunning/start-dunning';
+
+export interface IntakeDeps extends DunningDeps {
+  /** Which structured reference new invoices get (PAYMENT_REFERENCE_SCHEME). */
+  referenceScheme: PaymentReferenceScheme;
+}
+
+/** Who the timeline names for everything the webhook brings in. */
+export const INVOICING_SYSTEM = 'invoicing-system';
+
+/** What an event waits for when it came before the record it is about. */
+export type Subject =
+  | { kind: 'invoice'; id: string }
+  | { kind: 'debtor'; id: string }
+  /** A payment by a reference no invoice carries yet: the reference is made from the invoice number. */
+  | { kind: 'reference'; id: string };
+
+/** The store's key of a subject's parked events, e.g. `invoice:inv-1`. */
+export function subjectKey(subject: Subject): string {
+  return `${subject.kind}:${subject.id}`;
+}
+
+/** Work that must wait until the effect is committed: the workflow is no part of the transaction. */
+export type FollowUp =
+  /** Events that came before their subject are applied once it exists. */
+  | { kind: 'applyParked'; subject: Subject }
+  /** An invoice that arrives already overdue is dunned at once instead of at the next sweep. */
+  | { kind: 'startDunningIfOverdue'; invoiceId: string }
+  /** The invoice as it was before it was settled or cancelled: its execution, if running, is stopped. */
+  | { kind: 'stopExecution'; before: InvoiceRecord; reason: string };
+
+/**
+ * What one event comes to, decided from the current state of the store. The caller commits the
+ * writes in one transaction together with its idempotency record, then runs the follow-ups.
+ */
+export type Effect =
+  | { outcome: 'applied'; writes: StoreWrite[]; followUps: FollowUp[] }
+  | { outcome: 'parked'; waitingFor: Subject };
+
+export function applied(writes: StoreWrite[], followUps: FollowUp[] = []): Effect {
+  return { outcome: 'applied', writes, followUps };
+}
+
+export function parked(waitingFor: Subject): Effect {
+  return { outcome: 'parked', waitingFor };
+}
+
+/** A timeline entry of the invoice or debtor, written in the same transaction as the change it records. */
+export function timelineEntry(
+  subject: { invoiceId: string } | { debtorId: string },
+  at: Date,
+  type: TimelineEventType,
+  summary: string,
+  details?: Record<string, unknown>,
+): StoreWrite {
+  return {
+    kind: 'appendEvent',
+    subject,
+    event: { at: at.toISOString(), type, actor: INVOICING_SYSTEM, summary, ...(details ? { details } : {}) },
+  };
+}

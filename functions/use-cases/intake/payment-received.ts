@@ -1,0 +1,174 @@
+import type { PaymentReceivedData } from '../../api/schemas/webhook-events';
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { daysBetween } from '../../core/dunning/calendar-date';
+import { localDate } from '../../core/dunning/time-zone';
+import { formatMoney } from '../../core/money';
+import { normalisePaymentReference } from '../../core/payments/payment-reference';
+import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import { ValidationError } from '../../shared/http/errors';
+import {
+  applied,
+  type Effect,
+  type FollowUp,
+  type IntakeDeps,
+  parked,
+  type Subject,
+  timelineEntry,
+} from './effect';
+import { creditsWith, isCollectable, reduceOpenAmount, revised } from './settlement';
+
+/** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
+interface Allocation {
+  debtor: DebtorRecord;
+  invoices: InvoiceRecord[];
+  /** The invoice named by id or reference; absent for a payment on the debtor's account. */
+  invoiceId?: string;
+}
+
+/**
+ * Books a payment: the payment record (booked once per payment id, whatever the deliveries), the
+ * lower open amounts and the timeline land in one transaction. An invoice paid in full is closed,
+ * counts in the debtor's payment behaviour, and its dunning stops; a partial payment leaves the
+ * dunning running for the rest. What no invoice takes is kept as credit on the debtor's account.
+ */
+export async function paymentReceived(
+  deps: IntakeDeps,
+  payment: PaymentReceivedData,
+  at: Date,
+): Promise<Effect> {
+  if (await deps.store.getPayment(payment.id)) return applied([]);
+  const allocation = await allocate(deps, payment);
+  if ('waitingFor' in allocation) return parked(allocation.waitingFor);
+
+  const { debtor, invoices } = allocation;
+  const money = (amount: number) => formatMoney({ amount, currency: payment.currency }, 'en');
+  const paidOn = localDate(new Date(payment.receivedAt), BUSINESS_TIME_ZONE);
+  const writes: StoreWrite[] = [];
+  const followUps: FollowUp[] = [];
+  let behaviour = debtor.behaviour;
+  let remaining = payment.amount;
+
+  for (const invoice of invoices) {
+    if (remaining === 0) break;
+    const reduction = reduceOpenAmount(
+      invoice,
+      remaining,
+      { closedAt: payment.receivedAt, reason: 'paid' },
+      at,
+    );
+    remaining -= reduction.taken;
+    writes.push(
+      { kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: invoice.version },
+      timelineEntry(
+        { invoiceId: invoice.id },
+        at,
+        'payment_received',
+        `Payment of ${money(reduction.taken)} received; ${money(reduction.invoice.openAmount)} still open`,
+        { paymentId: payment.id, amount: reduction.taken, openAmount: reduction.invoice.openAmount },
+      ),
+    );
+    if (reduction.settled) {
+      behaviour = countedAsPaid(behaviour, invoice.dueDate, paidOn);
+      writes.push(
+        timelineEntry(
+          { invoiceId: invoice.id },
+          at,
+          'invoice_paid',
+          `Invoice ${invoice.number} paid in full`,
+        ),
+      );
+      followUps.push({ kind: 'stopExecution', before: invoice, reason: 'paid' });
+    }
+  }
+
+  if (remaining > 0) {
+    writes.push(
+      timelineEntry(
+        allocation.invoiceId ? { invoiceId: allocation.invoiceId } : { debtorId: debtor.id },
+        at,
+        'overpayment_credited',
+        `${money(remaining)} of payment ${payment.id} credited to the debtor's account`,
+        { paymentId: payment.id, amount: remaining, currency: payment.currency },
+      ),
+    );
+  }
+  if (remaining > 0 || behaviour !== debtor.behaviour) {
+    const credits = remaining > 0 ? creditsWith(debtor, payment.currency, remaining) : debtor.credits;
+    writes.push({
+      kind: 'putDebtor',
+      debtor: revised(debtor, { behaviour, credits }, at),
+      expectedVersion: debtor.version,
+    });
+  }
+  writes.push({
+    kind: 'putPayment',
+    payment: {
+      id: payment.id,
+      debtorId: debtor.id,
+      invoiceId: allocation.invoiceId,
+      amount: payment.amount,
+      currency: payment.currency,
+      receivedAt: payment.receivedAt,
+      appliedAmount: payment.amount - remaining,
+    },
+  });
+  return applied(writes, followUps);
+}
+
+/** Matches by invoice id, else by payment reference, else to the debtor's oldest open invoices. */
+async function allocate(
+  deps: IntakeDeps,
+  payment: PaymentReceivedData,
+): Promise<Allocation | { waitingFor: Subject }> {
+  if (payment.invoiceId !== undefined)
+    return allocateToInvoice(deps, payment, payment.invoiceId, 'invoiceId');
+  if (payment.reference !== undefined) {
+    const reference = normalisePaymentReference(payment.reference);
+    const invoiceId = await deps.store.findInvoiceIdByReference(reference);
+    if (!invoiceId) return { waitingFor: { kind: 'reference', id: reference } };
+    return allocateToInvoice(deps, payment, invoiceId, 'reference');
+  }
+  const debtorId = payment.debtorId;
+  if (debtorId === undefined) throw new Error('the webhook schema lets no payment through without a target');
+  const debtor = await deps.store.getDebtor(debtorId);
+  if (!debtor) return { waitingFor: { kind: 'debtor', id: debtorId } };
+  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId))
+    .filter((invoice) => invoice.currency === payment.currency && isCollectable(invoice))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
+  return { debtor, invoices };
+}
+
+async function allocateToInvoice(
+  deps: IntakeDeps,
+  payment: PaymentReceivedData,
+  invoiceId: string,
+  matchedBy: 'invoiceId' | 'reference',
+): Promise<Allocation | { waitingFor: Subject }> {
+  const invoice = await deps.store.getInvoice(invoiceId);
+  if (!invoice) return { waitingFor: { kind: 'invoice', id: invoiceId } };
+  if (invoice.currency !== payment.currency) {
+    throw new ValidationError(
+      [
+        {
+          path: 'data.currency',
+          message: `the invoice matched by ${matchedBy} is in ${invoice.currency}; a payment in ${payment.currency} cannot be booked against it`,
+        },
+      ],
+      'The payment is in another currency than its invoice.',
+    );
+  }
+  const debtor = await deps.store.getDebtor(invoice.debtorId);
+  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+  return { debtor, invoices: isCollectable(invoice) ? [invoice] : [], invoiceId: invoice.id };
+}
+
+/** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */
+function countedAsPaid(counters: BehaviourCounters, dueDate: string, paidOn: string): BehaviourCounters {
+  const daysLate = Math.max(0, daysBetween(dueDate, paidOn));
+  return {
+    ...counters,
+    invoicesPaid: counters.invoicesPaid + 1,
+    invoicesPaidLate: counters.invoicesPaidLate + (daysLate > 0 ? 1 : 0),
+    totalDaysLate: counters.totalDaysLate + daysLate,
+  };
+}

@@ -1,0 +1,21 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { localDate } from '../../core/dunning/time-zone';
+import { startDunning } from '../dunning/start-dunning';
+import { INVOICING_SYSTEM, type IntakeDeps } from './effect';
+import { retryOnConflict } from './retry-on-conflict';
+
+/**
+ * An invoice that arrives when its due date has already passed (today in Amsterdam, by the clock
+ * port) is dunned at once rather than at the next daily sweep. Read afresh: the events applied
+ * since it was stored may have paid it, moved its due date or started its dunning.
+ */
+export async function startDunningIfOverdue(deps: IntakeDeps, invoiceId: string): Promise<void> {
+  await retryOnConflict(async () => {
+    const invoice = await deps.store.getInvoice(invoiceId);
+    if (invoice?.status !== 'open' || invoice.dunning) return;
+    if (invoice.dueDate >= localDate(deps.clock.now(), BUSINESS_TIME_ZONE)) return;
+    const debtor = await deps.store.getDebtor(invoice.debtorId);
+    if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+    await startDunning(deps, invoice, debtor, { reason: 'fell_due', actor: INVOICING_SYSTEM });
+  });
+}

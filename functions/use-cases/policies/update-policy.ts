@@ -1,0 +1,33 @@
+import { type DunningPolicy, parseDunningPolicy } from '../../core/dunning/dunning-policy';
+import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
+import { ConflictError, ValidationError } from '../../shared/http/errors';
+import { policyFor } from './policy-catalogue';
+
+/**
+ * PUT /policies/{id}: stores a new version of a policy. Versions are immutable: executions that
+ * started under an older version keep it, new executions take the new one. `version` in the body,
+ * when given, must be the version the admin edited (optimistic locking against a colleague's edit).
+ */
+export async function updatePolicy(store: CreditStore, id: string, body: unknown): Promise<DunningPolicy> {
+  const current = await policyFor(store, id);
+  const expected = isRecord(body) && typeof body.version === 'number' ? body.version : undefined;
+  if (current && expected !== undefined && expected !== current.version) {
+    throw new ConflictError(`Policy ${id} is at version ${current.version}; you edited version ${expected}.`);
+  }
+  const version = (current?.version ?? 0) + 1;
+  const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
+  if (!parsed.ok) throw new ValidationError(parsed.issues);
+  try {
+    await store.putPolicy(parsed.policy);
+  } catch (error) {
+    if (error instanceof ConcurrentModificationError) {
+      throw new ConflictError(`Policy ${id} was changed by someone else meanwhile; reload it and try again.`);
+    }
+    throw error;
+  }
+  return parsed.policy;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

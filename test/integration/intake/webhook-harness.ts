@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { Webhook } from 'standardwebhooks';
+import { inject } from 'vitest';
+import { clock, installClock } from '../../../functions/adapters/clock/clock';
+import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
+import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
+import type {
+  DunningExecutionInput,
+  DunningWorkflow,
+  ExecutionSummary,
+} from '../../../functions/ports/workflow';
+import { lambdaContext } from '../../../local/api/lambda-context';
+import { VirtualClock } from '../../../local/clock/virtual-clock';
+import { ensureTable } from '../../../local/dynamodb/create-table';
+
+/** A test-only secret in the Standard Webhooks format (base64 after the prefix). */
+export const SECRET = `whsec_${Buffer.from('intake-integration-test-secret').toString('base64')}`;
+
+/** A fake of the workflow port: remembers what the intake started and stopped. */
+export class RecordingWorkflow implements DunningWorkflow {
+  readonly started: DunningExecutionInput[] = [];
+  readonly stopped: { execution: string; reason: string }[] = [];
+
+  async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
+    this.started.push(input);
+    return { started: true };
+  }
+
+  async stop(execution: string, reason: string): Promise<void> {
+    this.stopped.push({ execution, reason });
+  }
+
+  async describe(): Promise<ExecutionSummary | undefined> {
+    return undefined;
+  }
+
+  async running(): Promise<Set<string>> {
+    const stopped = new Set(this.stopped.map((s) => s.execution));
+    return new Set(this.started.map((s) => s.execution).filter((name) => !stopped.has(name)));
+  }
+
+  async completeTask(): Promise<'completed' | 'gone'> {
+    return 'gone';
+  }
+
+  startedFor(invoiceId: string): DunningExecutionInput[] {
+    return this.started.filter((s) => s.invoiceId === invoiceId);
+  }
+
+  stoppedFor(invoiceId: string): { execution: string; reason: string }[] {
+    const executions = new Set(this.startedFor(invoiceId).map((s) => s.execution));
+    return this.stopped.filter((s) => executions.has(s.execution));
+  }
+}
+
+/** The JSON the webhook answers: an outcome, or the shared error body. */
+export interface Answer {
+  status: number;
+  body: {
+    status?: 'applied' | 'parked';
+    waitingFor?: string;
+    error?: { code: string; message: string; issues: { path: string; message: string }[] };
+  };
+}
+
+export interface SignOptions {
+  /** The webhook-id; a fresh one when left out. */
+  id?: string;
+  /** When the sender signed, by the wall clock. */
+  signedAt?: Date;
+  secret?: string;
+}
+
+/**
+ * One file's world: a fresh table in the shared DynamoDB Local with the seed policies, the real
+ * handler of POST /webhooks/invoicing wired to it, a fake workflow, and business time frozen at
+ * `today` (the manual clock is what the clock port reads; signatures use the wall clock).
+ */
+export async function intakeWorld(today: string) {
+  process.env.WEBHOOK_SECRET = SECRET;
+  // Imported after the environment is set, like a cold start: the handler reads it at load.
+  const { webhookHandler } = await import('../../../functions/handlers/receive-invoicing-webhook');
+
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamodbEndpoint'),
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tableName = `intake-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  const store = new DynamoDbCreditStore(client, tableName);
+  for (const policy of SEED_POLICIES) await store.putPolicy(policy);
+
+  const manualClock = VirtualClock.manual(new Date(`${today}T10:00:00Z`));
+  installClock(manualClock);
+  const workflow = new RecordingWorkflow();
+  const handler = webhookHandler({
+    intake: () => ({ store, workflow, clock, referenceScheme: 'rf' }),
+    secret: async () => SECRET,
+  });
+
+  async function post(body: string, headers: Record<string, string>): Promise<Answer> {
+    const result = await handler(proxyEvent(body, headers), lambdaContext('receive-invoicing-webhook'));
+    return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : {} };
+  }
+
+  return {
+    store,
+    workflow,
+    clock: manualClock,
+    /** Signs the event as the invoicing system does and posts it. */
+    deliver(event: unknown, options: SignOptions = {}): Promise<Answer> {
+      const body = JSON.stringify(event);
+      return post(body, signedHeaders(body, options));
+    },
+    post,
+    /** Every item in the table: "nothing stored" means this does not move. */
+    async itemCount(): Promise<number> {
+      const out = await client.send(
+        new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true }),
+      );
+      return out.Count ?? 0;
+    },
+    close(): void {
+      client.destroy();
+    },
+  };
+}
+
+export type IntakeWorld = Awaited<ReturnType<typeof intakeWorld>>;
+
+export function signedHeaders(body: string, options: SignOptions = {}): Record<string, string> {
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const signedAt = options.signedAt ?? new Date();
+  return {
+    'Content-Type': 'application/json',
+    'Webhook-Id': id,
+    'Webhook-Timestamp': String(Math.floor(signedAt.getTime() / 1000)),
+    'Webhook-Signature': new Webhook(options.secret ?? SECRET).sign(id, signedAt, body),
+  };
+}
+
+function proxyEvent(body: string, headers: Record<string, string>): APIGatewayProxyEvent {
+  return {
+    resource: '/webhooks/invoicing',
+    path: '/webhooks/invoicing',
+    httpMethod: 'POST',
+    headers,
+    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'test',
+      authorizer: null,
+      domainName: 'localhost',
+      httpMethod: 'POST',
+      path: '/test/webhooks/invoicing',
+      protocol: 'HTTP/1.1',
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: 'test',
+      resourcePath: '/webhooks/invoicing',
+      stage: 'test',
+      identity: {
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: '127.0.0.1',
+        user: null,
+        userAgent: 'invoicing-system',
+        userArn: null,
+      },
+    },
+  };
+}
