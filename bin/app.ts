@@ -1,0 +1,28 @@
+import { App } from 'aws-cdk-lib';
+import { buildCreditControlApp } from '../lib/credit-control-app';
+
+/**
+ * The CDK app. Settings come from CDK context (cdk.json, or `-c key=value`), checked before
+ * anything is built (lib/config.ts):
+ *
+ *   stage                  dev | staging | prod (required). Names the stack CreditControl-<stage>.
+ *                          dev is disposable (DESTROY, no deletion protection, 2-week logs);
+ *                          staging and prod retain data and keep logs for a year.
+ *   account, region        AWS account id and region to pin the stack to (optional; default:
+ *                          environment-agnostic, deployed where the CLI credentials point).
+ *   senderEmail            From address of debtor emails (required); becomes an SES email
+ *                          identity, verified by the link SES mails to it on the first deploy.
+ *   replyToEmail           Reply-To of debtor emails, where debtors' answers go (default: senderEmail).
+ *   alarmEmail             Subscribed to the alerts topic (optional; empty: no subscription).
+ *   creditorName           Legal name of the creditor on letters and in the payment QR code.
+ *   creditorIban           IBAN debtors pay into (checked with ISO 13616 mod 97).
+ *   creditorBic            BIC of that account (8 or 11 characters).
+ *                          The three above are required outside dev; dev defaults to a demo
+ *                          creditor (Voorbeeld Groothandel B.V., NL91ABNA0417164300, ABNANL2A).
+ *   creditorEmail          Contact address printed on letters (default: replyToEmail).
+ *   creditorPhone, creditorWebsite, creditorAddress
+ *                          Contact details printed on letters (optional; dev: demo values).
+ *   paymentReferenceScheme rf | betalingskenmerk: structured payment reference on letters
+ *                          (default: rf, ISO 11649).
+ */
+buildCreditControlApp(new App());

@@ -1,0 +1,133 @@
+import type { Node } from 'constructs';
+
+/**
+ * The deployment settings, read from CDK context and checked before any construct is built, so
+ * that a typo fails `cdk synth` with one message naming every bad key instead of deploying a
+ * stack that sends letters with a wrong IBAN. The keys are documented in bin/app.ts.
+ */
+export const STAGES = ['dev', 'staging', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const PAYMENT_REFERENCE_SCHEMES = ['rf', 'betalingskenmerk'] as const;
+export type PaymentReferenceScheme = (typeof PAYMENT_REFERENCE_SCHEMES)[number];
+
+/** Who the debtor owes: printed on every letter and encoded in the SEPA payment QR code. */
+export interface Creditor {
+  name: string;
+  iban: string;
+  bic: string;
+  email: string;
+  phone?: string;
+  website?: string;
+  address?: string;
+  paymentReferenceScheme: PaymentReferenceScheme;
+}
+
+export interface StageConfig {
+  stage: Stage;
+  /** Absent: an environment-agnostic stack, which synthesizes offline without credentials. */
+  env?: { account?: string; region?: string };
+  senderEmail: string;
+  replyToEmail: string;
+  alarmEmail?: string;
+  creditor: Creditor;
+}
+
+/**
+ * Only dev may run on these demo values (the EPC's example account, also used by the local
+ * cloud), so that a developer can deploy without inventing bank details; staging and prod must
+ * name the real creditor.
+ */
+const DEMO_CREDITOR = {
+  creditorName: 'Voorbeeld Groothandel B.V.',
+  creditorIban: 'NL91ABNA0417164300',
+  creditorBic: 'ABNANL2A',
+  creditorPhone: '+31 20 123 4567',
+  creditorWebsite: 'https://voorbeeld.example',
+  creditorAddress: 'Keizersgracht 1, 1015 AA Amsterdam',
+} as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const BIC = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
+
+/** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
+function isValidIban(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  return [...digits].reduce((rest, d) => (rest * 10 + Number(d)) % 97, 0) === 1;
+}
+
+export function readStageConfig(node: Node): StageConfig {
+  const problems: string[] = [];
+  const text = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') {
+      problems.push(`${key} must be a string`);
+      return undefined;
+    }
+    return value.trim();
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback?: T): T => {
+    const value = text(key) ?? fallback;
+    if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${key} must be one of ${allowed.join(', ')} (got ${value ?? 'nothing'})`);
+    return allowed[0] as T;
+  };
+  const matching = (key: string, pattern: RegExp, what: string, fallback?: string): string => {
+    const value = text(key) ?? fallback;
+    if (value === undefined) problems.push(`${key} is required: ${what}`);
+    else if (!pattern.test(value)) problems.push(`${key} must be ${what} (got ${value})`);
+    return value ?? '';
+  };
+
+  const stage = oneOf('stage', STAGES);
+  const demo = (key: keyof typeof DEMO_CREDITOR): string | undefined =>
+    stage === 'dev' ? DEMO_CREDITOR[key] : undefined;
+
+  const senderEmail = matching('senderEmail', EMAIL, 'an email address', undefined);
+  const replyToEmail = matching('replyToEmail', EMAIL, 'an email address', senderEmail || undefined);
+  const alarmEmail = text('alarmEmail');
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
+    problems.push(`alarmEmail must be an email address or empty (got ${alarmEmail})`);
+  }
+
+  const name = text('creditorName') ?? demo('creditorName');
+  if (name === undefined)
+    problems.push('creditorName is required outside dev: the legal name on the letters');
+  const iban = (text('creditorIban') ?? demo('creditorIban'))?.replace(/\s/g, '').toUpperCase();
+  if (iban === undefined) problems.push('creditorIban is required outside dev: the account debtors pay into');
+  else if (!isValidIban(iban)) problems.push(`creditorIban is not a valid IBAN (got ${iban})`);
+  const bic = matching('creditorBic', BIC, 'a BIC of 8 or 11 characters', demo('creditorBic'));
+
+  const account = text('account');
+  if (account !== undefined && !/^\d{12}$/.test(account)) {
+    problems.push(`account must be a 12-digit AWS account id (got ${account})`);
+  }
+  const region = text('region');
+
+  const creditor: Creditor = {
+    name: name ?? '',
+    iban: iban ?? '',
+    bic,
+    email: matching('creditorEmail', EMAIL, 'an email address', replyToEmail || undefined),
+    phone: text('creditorPhone') ?? demo('creditorPhone'),
+    website: text('creditorWebsite') ?? demo('creditorWebsite'),
+    address: text('creditorAddress') ?? demo('creditorAddress'),
+    paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
+  };
+
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
+    );
+  }
+  return {
+    stage,
+    env: account || region ? { account, region } : undefined,
+    senderEmail,
+    replyToEmail,
+    alarmEmail,
+    creditor,
+  };
+}

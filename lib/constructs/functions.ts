@@ -1,0 +1,65 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { FUNCTIONS, type TopicName } from '../../functions/catalogue';
+import type { Creditor } from '../config';
+import { pascalCase } from '../names';
+import type { StagePolicy } from '../stage-policy';
+import { LambdaFunction } from './lambda-function';
+import type { EmailSending } from './messaging';
+
+export interface FunctionsProps {
+  policy: StagePolicy;
+  creditor: Creditor;
+  table: ITable;
+  dunning: IStateMachine;
+  topics: Readonly<Record<TopicName, ITopic>>;
+  email: EmailSending;
+  webhookSecret: ISecret;
+}
+
+/**
+ * Every function of functions/catalogue.ts, each granted exactly what its `needs` list: the
+ * catalogue is the one place that says who may touch what.
+ */
+export class Functions extends Construct {
+  private readonly byName = new Map<string, LambdaFunction>();
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    for (const spec of FUNCTIONS) {
+      const fn = new LambdaFunction(this, pascalCase(spec.name), {
+        name: spec.name,
+        description: spec.description,
+        timeoutSeconds: spec.timeoutSeconds,
+        memoryMb: spec.memoryMb,
+        policy: props.policy,
+        creditor: props.creditor,
+      });
+      const { needs } = spec;
+      if (needs.table) fn.bindTable(props.table, needs.table);
+      if (needs.dunning?.length) fn.bindDunning(props.dunning, needs.dunning);
+      if (needs.sendEmail) fn.bindEmail(props.email);
+      for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
+      if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
+      this.byName.set(spec.name, fn);
+    }
+  }
+
+  get all(): readonly LambdaFunction[] {
+    return [...this.byName.values()];
+  }
+
+  /** The function of that catalogue name; fails synth when the catalogue has none. */
+  get(name: string): LambdaFunction {
+    const fn = this.byName.get(name);
+    if (!fn) {
+      throw new Error(
+        `No function named '${name}' in functions/catalogue.ts (known: ${[...this.byName.keys()].join(', ')})`,
+      );
+    }
+    return fn;
+  }
+}

@@ -1,0 +1,217 @@
+import { join } from 'node:path';
+import { Arn, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  type IGrantable,
+  type IPrincipal,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { type IStateMachine, StateMachineGrants } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
+import type { FunctionNeeds, TopicName } from '../../functions/catalogue';
+import type { Creditor } from '../config';
+import { acknowledgeWildcardAction, acknowledgeWildcardResource } from '../nag';
+import { PROJECT_ROOT } from '../project-root';
+import type { StagePolicy } from '../stage-policy';
+import type { EmailSending } from './messaging';
+
+export type DunningAction = NonNullable<FunctionNeeds['dunning']>[number];
+
+export interface LambdaFunctionProps {
+  /** The catalogue name; the entry point is functions/handlers/<name>.ts, exporting `handler`. */
+  name: string;
+  description: string;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+  policy: StagePolicy;
+  creditor: Creditor;
+}
+
+/**
+ * The project's Lambda defaults in one place, and grant helpers that set the environment
+ * variable a handler reads in the same call, so that a function can never hold a permission
+ * without knowing the resource, nor know a resource it may not use.
+ */
+export class LambdaFunction extends Construct implements IGrantable {
+  readonly name: string;
+  readonly lambda: NodejsFunction;
+  readonly grantPrincipal: IPrincipal;
+
+  constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
+    super(scope, id);
+    this.name = props.name;
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.policy.logRetention,
+      removalPolicy: props.policy.removalPolicy,
+    });
+    // Its own role instead of AWSLambdaBasicExecutionRole, whose logs:* on every log group is
+    // more than a function that writes to one log group needs.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.name} function`,
+    });
+    logGroup.grantWrite(role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 512,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 15),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'credit-control',
+        STAGE: props.policy.stage,
+        // Stack traces in the logs point at the TypeScript sources (the bundle's .map file).
+        NODE_OPTIONS: '--enable-source-maps',
+        ...creditorEnvironment(props.creditor),
+      },
+      bundling: {
+        // Local esbuild from node_modules (found through `npx --no-install`); never Docker.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Packages that still call require() need it in an ES module.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        // Stack traces need the mappings, not a copy of the sources: a smaller zip.
+        sourcesContent: false,
+        // The nodejs22.x runtime ships AWS SDK v3, patched by AWS. Bundling it would pin the
+        // version but cost ~120 KB per client: a function with three clients and Powertools
+        // measured 586 KB bundled against 160 KB without, over the 500 KB cold-start budget.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    this.grantPrincipal = this.lambda.grantPrincipal;
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the runtime the architecture chose and checked the toolchain, Powertools and middy against; moving to nodejs24.x is a deliberate upgrade, not a default',
+    });
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'X-Ray PutTraceSegments and PutTelemetryRecords have no resource-level permissions (added by active tracing)',
+    );
+  }
+
+  /** TABLE_NAME; 'write' includes reads, which conditional writes and transactions need. */
+  bindTable(table: ITable, access: 'read' | 'write'): void {
+    if (access === 'read') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    this.lambda.addEnvironment('TABLE_NAME', table.tableName);
+    acknowledgeWildcardResource(
+      this,
+      `${table.tableArn}/index/*`,
+      'The same access to the indexes of the table design (functions/adapters/dynamodb/table-design.ts), which CDK grants as <table>/index/*',
+    );
+  }
+
+  /** DUNNING_STATE_MACHINE_ARN, with only the listed actions on the state machine and its executions. */
+  bindDunning(stateMachine: IStateMachine, actions: readonly DunningAction[]): void {
+    const grants = StateMachineGrants.fromStateMachine(stateMachine);
+    for (const action of new Set(actions)) {
+      switch (action) {
+        case 'start':
+          grants.startExecution(this);
+          break;
+        case 'stop':
+          grants.execution(this, 'states:StopExecution');
+          break;
+        case 'read':
+          grants.execution(this, 'states:DescribeExecution');
+          grants.actions(this, 'states:ListExecutions');
+          break;
+        case 'callback':
+          grants.taskResponse(this);
+          break;
+      }
+    }
+    this.lambda.addEnvironment('DUNNING_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    if (actions.includes('stop') || actions.includes('read')) {
+      acknowledgeWildcardResource(
+        this,
+        `${executionArnPrefix(stateMachine)}:*`,
+        'Executions are named per invoice at run time, so the grant covers the executions of this one state machine',
+      );
+    }
+  }
+
+  /** <TOPIC>_TOPIC_ARN, e.g. CALL_TASKS_TOPIC_ARN; publish only. */
+  bindTopic(topic: ITopic, name: TopicName): void {
+    topic.grantPublish(this);
+    this.lambda.addEnvironment(topicEnvName(name), topic.topicArn);
+    acknowledgeWildcardAction(
+      this,
+      'kms:GenerateDataKey*',
+      'Publishing to a KMS-encrypted topic needs a data key; CDK grants it on the topic key only',
+    );
+  }
+
+  /** SENDER_EMAIL, REPLY_TO_EMAIL, SES_CONFIGURATION_SET; ses:SendEmail from that address, through that configuration set. */
+  bindEmail(email: EmailSending): void {
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: email.configurationSet.configurationSetName,
+    });
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [email.identity.emailIdentityArn, configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': email.senderEmail } },
+      }),
+    );
+    this.lambda.addEnvironment('SENDER_EMAIL', email.senderEmail);
+    this.lambda.addEnvironment('REPLY_TO_EMAIL', email.replyToEmail);
+    this.lambda.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
+  }
+
+  /** WEBHOOK_SECRET_ARN; read only. */
+  bindWebhookSecret(secret: ISecret): void {
+    secret.grantRead(this);
+    this.lambda.addEnvironment('WEBHOOK_SECRET_ARN', secret.secretArn);
+  }
+}
+
+function creditorEnvironment(creditor: Creditor): Record<string, string> {
+  const optional = (name: string, value: string | undefined) => (value ? { [name]: value } : {});
+  return {
+    CREDITOR_NAME: creditor.name,
+    CREDITOR_IBAN: creditor.iban,
+    CREDITOR_BIC: creditor.bic,
+    CREDITOR_EMAIL: creditor.email,
+    ...optional('CREDITOR_PHONE', creditor.phone),
+    ...optional('CREDITOR_WEBSITE', creditor.website),
+    ...optional('CREDITOR_ADDRESS', creditor.address),
+    PAYMENT_REFERENCE_SCHEME: creditor.paymentReferenceScheme,
+  };
+}
+
+/** arn:…:execution:<state machine name>, computed as StateMachineGrants computes it for its grants. */
+function executionArnPrefix(stateMachine: IStateMachine): string {
+  return Stack.of(stateMachine).formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}

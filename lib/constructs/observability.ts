@@ -1,0 +1,181 @@
+import { Duration } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { Stage } from '../config';
+import { pascalCase } from '../names';
+import type { LambdaFunction } from './lambda-function';
+
+export interface ObservabilityProps {
+  stage: Stage;
+  alerts: ITopic;
+  stateMachine: StateMachine;
+  functions: readonly LambdaFunction[];
+  api: RestApi;
+  table: ITable;
+  configurationSet: IConfigurationSet;
+  /** By what they hold, e.g. { EmailEvents: queue }. */
+  deadLetterQueues: Readonly<Record<string, IQueue>>;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * The dashboard (portfolio first, then operations) and the alarms that page through the alerts
+ * topic. Business metrics from the handlers' EMF namespace 'CreditControl' join the portfolio
+ * section as the use cases that emit them land.
+ */
+export class Observability extends Construct {
+  readonly dashboard: Dashboard;
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const { stateMachine, api, configurationSet } = props;
+    const alarm = (alarmId: string, metric: IMetric, threshold: number, description: string) => {
+      new Alarm(this, alarmId, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // No data means nothing happened: no failures, no mail sent.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      }).addAlarmAction(new SnsAction(props.alerts));
+    };
+
+    const sesRate = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      });
+    const bounceRate = sesRate('Reputation.BounceRate');
+    const complaintRate = sesRate('Reputation.ComplaintRate');
+
+    alarm(
+      'DunningExecutionFailed',
+      stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      'A dunning execution failed after its retries. The daily sweep restores it at the failed step; check the execution history for the cause.',
+    );
+    for (const fn of props.functions) {
+      alarm(
+        `${pascalCase(fn.name)}Errors`,
+        fn.lambda.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        1,
+        `The ${fn.name} function failed. Its log group holds the error with the invoice id.`,
+      );
+    }
+    alarm(
+      'ApiServerErrors',
+      api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      'The API answered with a 5xx; the invoicing system retries webhooks, controllers see an error.',
+    );
+    alarm(
+      'SesBounceRate',
+      bounceRate,
+      0.05,
+      'More than 5% of dunning emails bounce: SES reviews the account at 5% and may pause sending at 10%. Check debtor addresses.',
+    );
+    alarm(
+      'SesComplaintRate',
+      complaintRate,
+      0.001,
+      'More than 0.1% of dunning emails are marked as spam: SES reviews the account at 0.1%.',
+    );
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      alarm(
+        `${name}DeadLetters`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+        1,
+        `${name} events could not be processed and wait in a dead-letter queue; fix the cause, then redrive them.`,
+      );
+    }
+
+    const daily = { period: Duration.days(1), statistic: 'Sum' };
+    const perFunction = (metric: (fn: LambdaFunction) => IMetric) => props.functions.map(metric);
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: `credit-control-${props.stage}`,
+      defaultInterval: Duration.days(7),
+    });
+    this.dashboard.addWidgets(
+      new TextWidget({ markdown: '# Portfolio', width: 24, height: 1 }),
+      new GraphWidget({
+        title: 'Dunning executions per day',
+        width: 24,
+        left: [
+          stateMachine.metricStarted({ ...daily, label: 'Started' }),
+          stateMachine.metricSucceeded({ ...daily, label: 'Completed every step' }),
+          stateMachine.metricAborted({ ...daily, label: 'Stopped (paid, promised, disputed)' }),
+          stateMachine.metricFailed({ ...daily, label: 'Failed' }),
+        ],
+      }),
+      new TextWidget({ markdown: '# Operations', width: 24, height: 1 }),
+      new GraphWidget({
+        title: 'Lambda errors',
+        width: 12,
+        left: perFunction((fn) => fn.lambda.metricErrors({ statistic: 'Sum', label: fn.name })),
+      }),
+      new GraphWidget({
+        title: 'Lambda duration (p95)',
+        width: 12,
+        left: perFunction((fn) => fn.lambda.metricDuration({ statistic: 'p95', label: fn.name })),
+      }),
+      new GraphWidget({
+        title: 'API requests',
+        width: 12,
+        left: [
+          api.metricCount({ statistic: 'Sum', label: 'Requests' }),
+          api.metricClientError({ statistic: 'Sum', label: '4xx' }),
+          api.metricServerError({ statistic: 'Sum', label: '5xx' }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'API latency',
+        width: 12,
+        left: [
+          api.metricLatency({ statistic: 'p50', label: 'p50' }),
+          api.metricLatency({ statistic: 'p95', label: 'p95' }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'DynamoDB throttled events',
+        width: 8,
+        left: [
+          props.table.metric('ReadThrottleEvents', { statistic: 'Sum', label: 'Reads' }),
+          props.table.metric('WriteThrottleEvents', { statistic: 'Sum', label: 'Writes' }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'SES reputation',
+        width: 8,
+        left: [bounceRate.with({ label: 'Bounce rate' }), complaintRate.with({ label: 'Complaint rate' })],
+      }),
+      new GraphWidget({
+        title: 'Dead letters',
+        width: 8,
+        left: Object.entries(props.deadLetterQueues).map(([name, queue]) =>
+          queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', label: name }),
+        ),
+      }),
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { TimeZone } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { acknowledgeWildcardResource } from '../nag';
+import { kebabCase } from '../names';
+import { PROJECT_ROOT } from '../project-root';
+import type { StagePolicy } from '../stage-policy';
+import type { Functions } from './functions';
+import type { LambdaFunction } from './lambda-function';
+
+export interface DunningWorkflowProps {
+  policy: StagePolicy;
+  /** Fixed, because the functions address the state machine by name (see the stack). */
+  stateMachineName: string;
+  /** The ASL file, the same one the local cloud runs. */
+  definitionPath: string;
+  functions: Pick<Functions, 'get'>;
+  /** Run every morning: starts dunning for invoices that fell due, restores lost executions. */
+  sweep: LambdaFunction;
+}
+
+/** The dunning state machine from its ASL file, and the daily sweep that feeds it. */
+export class DunningWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: DunningWorkflowProps) {
+    super(scope, id);
+    // fromString, not fromFile: fromFile makes the definition an S3 asset, which neither the
+    // template nor the tests can read.
+    const definition = readFileSync(props.definitionPath, 'utf8');
+    const tasks = taskFunctions(definition, relative(PROJECT_ROOT, props.definitionPath), props.functions);
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      // The prefix AWS recommends for vended logs: it keeps the log resource policy small.
+      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
+      retention: props.policy.logRetention,
+      removalPolicy: props.policy.removalPolicy,
+    });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: props.stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(definition),
+      definitionSubstitutions: Object.fromEntries(
+        [...tasks].map(([placeholder, fn]) => [placeholder, fn.lambda.functionArn]),
+      ),
+      // Every state transition is logged, without its data: inputs and outputs carry debtor
+      // names, email addresses and amounts, which must not reach the logs (architecture §8).
+      // The execution history keeps the data for operators who may see it.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    for (const fn of new Set(tasks.values())) {
+      fn.lambda.grantInvoke(this.stateMachine);
+      acknowledgeWildcardResource(
+        this,
+        `${fn.lambda.functionArn}:*`,
+        `Invoking ${fn.name} includes its versions and aliases (<arn>:*), as CDK grants it`,
+      );
+    }
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'CloudWatch Logs delivery and X-Ray actions of the state machine role have no resource-level permissions',
+    );
+
+    // Its own role (rather than the stack-wide one CDK would share) keeps the grant and its
+    // acknowledgement here.
+    const schedulerRole = new Role(this, 'SweepSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+    });
+    acknowledgeWildcardResource(
+      this,
+      `${props.sweep.lambda.functionArn}:*`,
+      `Invoking ${props.sweep.name} includes its versions and aliases (<arn>:*), as CDK grants it`,
+    );
+    new Schedule(this, 'DailySweep', {
+      description: 'Starts dunning for invoices that fell due and restores failed or lost executions',
+      // Amsterdam time, so the run stays at 06:00 local across daylight saving changes. (CDK's
+      // list lacks the zone since tzdata made it an alias of Europe/Brussels; Scheduler knows it.)
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '6',
+        timeZone: TimeZone.of('Europe/Amsterdam'),
+      }),
+      target: new LambdaInvoke(props.sweep.lambda, {
+        role: schedulerRole,
+        // The business day the sweep is for, even when a retry delivers it late.
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+      }),
+    });
+  }
+}
+
+/**
+ * Every `${XxxFunctionArn}` placeholder of the ASL maps to catalogue function kebab-case(Xxx):
+ * a new task state needs no change here, and a placeholder without a function fails synth.
+ */
+function taskFunctions(
+  definition: string,
+  file: string,
+  functions: Pick<Functions, 'get'>,
+): Map<string, LambdaFunction> {
+  const tasks = new Map<string, LambdaFunction>();
+  for (const [, placeholder] of definition.matchAll(/\$\{([^}]+)\}/g)) {
+    if (placeholder === undefined || tasks.has(placeholder)) continue;
+    const name = /^([A-Za-z0-9]+)FunctionArn$/.exec(placeholder)?.[1];
+    if (!name) {
+      throw new Error(
+        `${file}: placeholder \${${placeholder}} is not of the form \${<FunctionName>FunctionArn}`,
+      );
+    }
+    try {
+      tasks.set(placeholder, functions.get(kebabCase(name)));
+    } catch (error) {
+      throw new Error(`${file}: \${${placeholder}} has no function: ${(error as Error).message}`);
+    }
+  }
+  return tasks;
+}

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../functions/api/routes';
+import type { StageConfig } from './config';
+import { Api } from './constructs/api';
+import { EmailEvents } from './constructs/email-events';
+import { Functions } from './constructs/functions';
+import { Messaging } from './constructs/messaging';
+import { Observability } from './constructs/observability';
+import { Storage } from './constructs/storage';
+import { WebhookSecret } from './constructs/webhook-secret';
+import { DunningWorkflow } from './constructs/workflow';
+import { PROJECT_ROOT } from './project-root';
+import { stagePolicy } from './stage-policy';
+
+export interface CreditControlStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/** The whole system of one stage: stateful constructs first, then the stateless ones wired to them. */
+export class CreditControlStack extends Stack {
+  readonly functions: Functions;
+
+  constructor(scope: Construct, id: string, props: CreditControlStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const policy = stagePolicy(config.stage);
+
+    // Stateful: data, secrets and the ways out (topics, email).
+    const storage = new Storage(this, 'Storage', { policy });
+    const messaging = new Messaging(this, 'Messaging', {
+      policy,
+      senderEmail: config.senderEmail,
+      replyToEmail: config.replyToEmail,
+      alarmEmail: config.alarmEmail,
+    });
+    const webhookSecret = new WebhookSecret(this, 'WebhookSecret', { policy });
+
+    // Stateless. The functions address the state machine by its name, not by reference: the
+    // state machine needs the task functions' ARNs, and create-call-task answers its task
+    // tokens, so a reference each way would be a circular dependency in CloudFormation.
+    const stateMachineName = `${this.stackName}-Dunning`;
+    const functions = new Functions(this, 'Functions', {
+      policy,
+      creditor: config.creditor,
+      table: storage.table,
+      dunning: StateMachine.fromStateMachineName(this, 'DunningByName', stateMachineName),
+      topics: messaging.topics,
+      email: messaging.email,
+      webhookSecret: webhookSecret.secret,
+    });
+    this.functions = functions;
+    const workflow = new DunningWorkflow(this, 'Workflow', {
+      policy,
+      stateMachineName,
+      definitionPath: join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json'),
+      functions,
+      sweep: functions.get('sweep-due-invoices'),
+    });
+    const emailEvents = new EmailEvents(this, 'EmailEvents', {
+      topic: messaging.topics['email-events'],
+      recorder: functions.get('record-email-event'),
+    });
+    const api = new Api(this, 'Api', { policy, routes: ROUTES, functions });
+
+    const observability = new Observability(this, 'Observability', {
+      stage: config.stage,
+      alerts: messaging.topics.alerts,
+      stateMachine: workflow.stateMachine,
+      functions: functions.all,
+      api: api.restApi,
+      table: storage.table,
+      configurationSet: messaging.email.configurationSet,
+      deadLetterQueues: { EmailEvents: emailEvents.deadLetterQueue },
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'WebhookSecretArn', {
+      value: webhookSecret.secret.secretArn,
+      description: "Set the invoicing system's whsec_ secret here (aws secretsmanager put-secret-value)",
+    });
+    new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
+  }
+}

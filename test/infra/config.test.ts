@@ -1,0 +1,50 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readStageConfig } from '../../lib/config';
+import { CONTEXT } from './app-fixture';
+
+const read = (context: Record<string, unknown>) => readStageConfig(new App({ context }).node);
+
+describe('the deployment settings', () => {
+  it('run dev on the demo creditor with the rf reference scheme', () => {
+    const config = read(CONTEXT.dev);
+    expect(config).toMatchObject({
+      stage: 'dev',
+      senderEmail: 'credit-control@example.com',
+      replyToEmail: 'debiteuren@example.com',
+      alarmEmail: undefined,
+      env: undefined,
+      creditor: { iban: 'NL91ABNA0417164300', bic: 'ABNANL2A', paymentReferenceScheme: 'rf' },
+    });
+  });
+
+  it('normalise the IBAN and default the creditor email to the reply-to address', () => {
+    expect(read(CONTEXT.prod).creditor).toMatchObject({
+      iban: 'NL91ABNA0417164300',
+      email: 'debiteuren@example.com',
+      paymentReferenceScheme: 'betalingskenmerk',
+    });
+  });
+
+  it('pin the stack to an account and region only when asked', () => {
+    expect(read({ ...CONTEXT.dev, account: '123456789012', region: 'eu-west-1' }).env).toEqual({
+      account: '123456789012',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('refuse prod without a real creditor', () => {
+    const { creditorName, creditorIban, creditorBic, ...prodWithoutCreditor } = CONTEXT.prod;
+    expect(() => read(prodWithoutCreditor)).toThrow(
+      /creditorName is required outside dev[\s\S]*creditorIban is required/,
+    );
+  });
+
+  it('name every bad key at once', () => {
+    expect(() =>
+      read({ stage: 'production', senderEmail: 'not-an-address', creditorIban: 'NL91ABNA0417164301' }),
+    ).toThrow(
+      /stage must be one of dev, staging, prod \(got production\)[\s\S]*senderEmail must be an email address[\s\S]*creditorIban is not a valid IBAN/,
+    );
+  });
+});

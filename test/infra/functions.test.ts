@@ -1,0 +1,135 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
+import { FUNCTIONS, type FunctionSpec } from '../../functions/catalogue';
+import type { CreditControlStack } from '../../lib/credit-control-stack';
+import { synthesize } from './app-fixture';
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+describe('the functions of the catalogue', () => {
+  let stack: CreditControlStack;
+  let template: Template;
+  beforeAll(() => {
+    ({ stack, template } = synthesize('dev'));
+  });
+
+  const logicalId = (name: string, part: 'lambda' | 'role') => {
+    const fn = stack.functions.get(name);
+    const construct = part === 'lambda' ? fn.lambda : fn.lambda.role!;
+    return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+  };
+  const environmentOf = (name: string): Record<string, unknown> =>
+    template.toJSON().Resources[logicalId(name, 'lambda')].Properties.Environment.Variables;
+  const statementsOf = (name: string): Statement[] =>
+    Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: logicalId(name, 'role') }] },
+      }),
+    ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  const actionsOf = (name: string): string[] => statementsOf(name).flatMap((s) => [s.Action].flat());
+
+  it('creates one Lambda per catalogue function', () => {
+    template.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
+  });
+
+  it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
+    '%s runs on arm64 Node.js 22 with active tracing and its own log group',
+    (name, spec: FunctionSpec) => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: spec.description,
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        Timeout: spec.timeoutSeconds ?? 15,
+        MemorySize: spec.memoryMb ?? 512,
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('Logs') } },
+      });
+      expect(environmentOf(name)).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'credit-control',
+        STAGE: 'dev',
+        NODE_OPTIONS: '--enable-source-maps',
+        CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
+        CREDITOR_IBAN: 'NL91ABNA0417164300',
+        CREDITOR_BIC: 'ABNANL2A',
+        PAYMENT_REFERENCE_SCHEME: 'rf',
+      });
+    },
+  );
+
+  it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
+    '%s gets exactly the access and settings its needs list',
+    (name, { needs }: FunctionSpec) => {
+      const actions = actionsOf(name);
+      const env = environmentOf(name);
+      const has = (prefix: string) => actions.some((action) => action.startsWith(prefix));
+
+      expect(has('dynamodb:')).toBe(needs.table !== undefined);
+      expect(has('dynamodb:PutItem')).toBe(needs.table === 'write');
+      expect('TABLE_NAME' in env).toBe(needs.table !== undefined);
+
+      const dunning = new Set(needs.dunning ?? []);
+      expect(actions.filter((action) => action.startsWith('states:')).sort()).toEqual(
+        [
+          ...(dunning.has('start') ? ['states:StartExecution'] : []),
+          ...(dunning.has('stop') ? ['states:StopExecution'] : []),
+          ...(dunning.has('read') ? ['states:DescribeExecution', 'states:ListExecutions'] : []),
+          ...(dunning.has('callback')
+            ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']
+            : []),
+        ].sort(),
+      );
+      expect('DUNNING_STATE_MACHINE_ARN' in env).toBe(dunning.size > 0);
+
+      expect(has('ses:')).toBe(needs.sendEmail === true);
+      for (const variable of ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET']) {
+        expect(variable in env).toBe(needs.sendEmail === true);
+      }
+
+      expect(has('sns:')).toBe((needs.publish ?? []).length > 0);
+      expect(Object.keys(env).filter((variable) => variable.endsWith('_TOPIC_ARN'))).toEqual(
+        (needs.publish ?? []).map(topicEnvName),
+      );
+
+      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true);
+      expect('WEBHOOK_SECRET_ARN' in env).toBe(needs.webhookSecret === true);
+    },
+  );
+
+  it('lets send-dunning-letter send email but not stop a dunning', () => {
+    const actions = actionsOf('send-dunning-letter');
+    expect(actions).toContain('ses:SendEmail');
+    expect(actions).not.toContain('states:StopExecution');
+  });
+
+  it('sends email only from the sender address, through the configuration set', () => {
+    const [sendEmail] = statementsOf('send-dunning-letter').filter((s) => s.Action === 'ses:SendEmail');
+    expect(sendEmail).toMatchObject({
+      Condition: { StringEquals: { 'ses:FromAddress': 'credit-control@example.com' } },
+      Resource: [
+        expect.objectContaining({ 'Fn::Join': expect.anything() }),
+        expect.objectContaining({ 'Fn::Join': expect.anything() }),
+      ],
+    });
+    expect(JSON.stringify(sendEmail?.Resource)).toMatch(/:identity\/.*:configuration-set\//);
+  });
+
+  it('gives get-me no access to the table', () => {
+    expect(actionsOf('get-me').filter((action) => !/^(logs|xray):/.test(action))).toEqual([]);
+    expect(environmentOf('get-me')).not.toHaveProperty('TABLE_NAME');
+  });
+
+  it('addresses the state machine the workflow creates', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: 'CreditControl-dev-Dunning',
+    });
+    expect(JSON.stringify(environmentOf('sweep-due-invoices').DUNNING_STATE_MACHINE_ARN)).toContain(
+      ':stateMachine:CreditControl-dev-Dunning',
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CreditControlStack } from '../../lib/credit-control-stack';
+import { CONTEXT, synthesize } from './app-fixture';
+
+describe('messaging', () => {
+  let stack: CreditControlStack;
+  let template: Template;
+  beforeAll(() => {
+    ({ stack, template } = synthesize('prod'));
+  });
+
+  const topicIdByName = (displayName: RegExp) => {
+    const entry = Object.entries(template.findResources('AWS::SNS::Topic')).find(([, topic]) =>
+      displayName.test(topic.Properties.DisplayName),
+    );
+    return entry?.[0] ?? 'missing';
+  };
+
+  it('has the five topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 5);
+    template.allResourcesProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('refuses to publish over plain HTTP', () => {
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 5);
+    template.allResourcesProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('mails the alerts to the alarm address', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: CONTEXT.prod.alarmEmail,
+      TopicArn: { Ref: topicIdByName(/alarms/) },
+    });
+  });
+
+  it('sends from the sender identity through a configuration set with reputation metrics', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: CONTEXT.prod.senderEmail,
+      ConfigurationSetAttributes: {
+        ConfigurationSetName: { Ref: Match.stringLikeRegexp('ConfigurationSet') },
+      },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+  });
+
+  it('publishes bounces, complaints and deliveries to the email-events topic, which feeds the recorder', () => {
+    const emailEvents = topicIdByName(/bounces/);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'delivery'],
+        SnsDestination: { TopicARN: { Ref: emailEvents } },
+      },
+    });
+    const recorder = stack.functions.get('record-email-event').lambda;
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: emailEvents },
+      Endpoint: { 'Fn::GetAtt': [stack.getLogicalId(recorder.node.defaultChild as CfnElement), 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+    });
+  });
+
+  it('generates the webhook secret and names it in the outputs', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
+  });
+});

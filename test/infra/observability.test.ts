@@ -1,0 +1,71 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../functions/catalogue';
+import { synthesize } from './app-fixture';
+
+describe('observability', () => {
+  let template: Template;
+  beforeAll(() => {
+    ({ template } = synthesize('dev'));
+  });
+
+  const alarmOn = (metricName: string, properties: Record<string, unknown> = {}) =>
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: metricName, ...properties });
+
+  it('has a dashboard with the portfolio and the operations', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]);
+    for (const part of [
+      '# Portfolio',
+      'ExecutionsStarted',
+      'ExecutionsSucceeded',
+      'ExecutionsFailed',
+      'ExecutionsAborted',
+      '# Operations',
+      'Errors',
+      'Duration',
+      '4XXError',
+      '5XXError',
+      'Latency',
+      'ReadThrottleEvents',
+      'WriteThrottleEvents',
+    ]) {
+      expect(body).toContain(part);
+    }
+  });
+
+  it('alarms on failed dunning executions', () => {
+    alarmOn('ExecutionsFailed', { Namespace: 'AWS/States', Threshold: 1 });
+  });
+
+  it('alarms on the errors of every function', () => {
+    expect(
+      Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } })),
+    ).toHaveLength(FUNCTIONS.length);
+  });
+
+  it('alarms on API server errors', () => {
+    alarmOn('5XXError', { Namespace: 'AWS/ApiGateway' });
+  });
+
+  it('alarms before SES reviews the account for bounces or complaints', () => {
+    alarmOn('Reputation.BounceRate', {
+      Namespace: 'AWS/SES',
+      Threshold: 0.05,
+      Dimensions: [
+        { Name: 'ses:configuration-set', Value: { Ref: Match.stringLikeRegexp('ConfigurationSet') } },
+      ],
+    });
+    alarmOn('Reputation.ComplaintRate', { Threshold: 0.001 });
+  });
+
+  it('alarms on dead letters', () => {
+    alarmOn('ApproximateNumberOfMessagesVisible', { Namespace: 'AWS/SQS' });
+  });
+
+  it('sends every alarm to the alerts topic', () => {
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('Alerts') }],
+    });
+  });
+});

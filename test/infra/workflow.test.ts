@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DunningWorkflow } from '../../lib/constructs/workflow';
+import type { CreditControlStack } from '../../lib/credit-control-stack';
+import { PROJECT_ROOT } from '../../lib/project-root';
+import { stagePolicy } from '../../lib/stage-policy';
+import { synthesize } from './app-fixture';
+
+const ASL_FILE = join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json');
+
+describe('the dunning workflow', () => {
+  let stack: CreditControlStack;
+  let template: Template;
+  beforeAll(() => {
+    ({ stack, template } = synthesize('dev'));
+  });
+
+  const functionId = (name: string) =>
+    stack.getLogicalId(stack.functions.get(name).lambda.node.defaultChild as CfnElement);
+  const stateMachine = () => {
+    const [resource] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    return resource?.Properties as {
+      DefinitionString: string;
+      DefinitionSubstitutions: Record<string, { 'Fn::GetAtt': [string, string] }>;
+    };
+  };
+
+  it('is one standard state machine, traced, logging every transition without its data', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }],
+      },
+    });
+  });
+
+  it('deploys the ASL file with every task pointing at its catalogue function', () => {
+    const { DefinitionString, DefinitionSubstitutions } = stateMachine();
+    // CloudFormation substitutes the placeholders at deploy time: do the same with the ARNs
+    // written as the logical ids they resolve to.
+    const deployed = JSON.parse(
+      DefinitionString.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+        const arn = DefinitionSubstitutions[name]?.['Fn::GetAtt'];
+        return arn?.[1] === 'Arn' ? `arn-of:${arn[0]}` : `unsubstituted:${name}`;
+      }),
+    );
+    const file = JSON.parse(readFileSync(ASL_FILE, 'utf8'));
+
+    expect(Object.keys(deployed.States)).toEqual(Object.keys(file.States));
+    const functionOf = (state: string) => deployed.States[state].Parameters.FunctionName;
+    expect(functionOf('SendFirstReminder')).toBe(`arn-of:${functionId('send-dunning-letter')}`);
+    expect(functionOf('SendSecondReminder')).toBe(`arn-of:${functionId('send-dunning-letter')}`);
+    expect(functionOf('SendFinalNotice')).toBe(`arn-of:${functionId('send-dunning-letter')}`);
+    expect(functionOf('CallDebtor')).toBe(`arn-of:${functionId('create-call-task')}`);
+    expect(functionOf('EscalateToAccountManager')).toBe(`arn-of:${functionId('notify-account-manager')}`);
+    expect(functionOf('HandOverToCollectionAgency')).toBe(
+      `arn-of:${functionId('hand-over-to-collection-agency')}`,
+    );
+    expect(JSON.stringify(deployed)).not.toContain('unsubstituted:');
+  });
+
+  it('may invoke its task functions', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'lambda:InvokeFunction',
+            Resource: Match.arrayWith([{ 'Fn::GetAtt': [functionId('create-call-task'), 'Arn'] }]),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('sweeps for due invoices every day at 06:00 Amsterdam time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId('sweep-due-invoices'), 'Arn'] } }),
+    });
+  });
+
+  it('fails synth when a placeholder names no catalogue function', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-'));
+    const file = join(dir, 'broken.asl.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        StartAt: 'A',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, as in statemachines/
+        States: { A: { Type: 'Task', Resource: '${ChaseByCarrierPigeonFunctionArn}', End: true } },
+      }),
+    );
+    const stack = new Stack(new App(), 'Broken');
+    const noFunctions = {
+      get: (name: string): never => {
+        throw new Error(`No function named '${name}' in functions/catalogue.ts`);
+      },
+    };
+
+    expect(
+      () =>
+        new DunningWorkflow(stack, 'Workflow', {
+          policy: stagePolicy('dev'),
+          stateMachineName: 'Broken',
+          definitionPath: file,
+          functions: noFunctions,
+          sweep: undefined as never, // not reached: the placeholder fails first
+        }),
+    ).toThrow(
+      /\$\{ChaseByCarrierPigeonFunctionArn\} has no function: No function named 'chase-by-carrier-pigeon'/,
+    );
+  });
+});
