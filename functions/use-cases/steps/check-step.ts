@@ -1,0 +1,63 @@
+import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
+import type { DunningState, StepRecord } from '../../core/dunning/dunning-state';
+import { stepFor } from '../../core/dunning/policy-steps';
+import type { InvoiceRecord } from '../../ports/credit-store';
+import { recordSkip, type StepDeps } from './record-step';
+import { type Skipped, skipped } from './step-outcome';
+import type { StepPayload } from './step-payload';
+
+/** Invoices in these states are still being collected; any other state ends the dunning. */
+const COLLECTING: ReadonlySet<InvoiceRecord['status']> = new Set(['open', 'overdue']);
+
+export function isCollecting(invoice: Pick<InvoiceRecord, 'status'>): boolean {
+  return COLLECTING.has(invoice.status);
+}
+
+export type DunnedInvoice = InvoiceRecord & { dunning: DunningState };
+
+/** A step that may act: the invoice as it is now, and what its policy says the step is. */
+export interface ActiveStep {
+  invoice: DunnedInvoice;
+  policy: DunningPolicy;
+  step: DunningStep;
+  /** Set when this execution already recorded the step: a retry after the work was committed. */
+  recorded?: StepRecord;
+}
+
+export type StepCheck = { active: ActiveStep } | { outcome: Skipped };
+
+/**
+ * What every task does first: re-read the invoice (a payment may have landed a second ago) and
+ * decide whether the step still applies. Skips for the invoice's own state (gone, settled, paused,
+ * or now dunned by another execution) write nothing: the invoice no longer belongs to this
+ * execution. A slot the policy leaves out is this execution's decision, so it is recorded as the
+ * last step, which lets a restored execution resume after it.
+ */
+export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<StepCheck> {
+  const invoice = await deps.store.getInvoice(payload.invoiceId);
+  if (!invoice) return { outcome: skipped('invoice_missing', `invoice ${payload.invoiceId} does not exist`) };
+  const dunning = invoice.dunning;
+  if (!dunning || dunning.execution !== payload.execution) {
+    const current = dunning ? `execution ${dunning.execution}` : 'no execution';
+    return {
+      outcome: skipped('stale_execution', `stale execution: the invoice is now dunned by ${current}`),
+    };
+  }
+  const recorded = dunning.lastStep?.slot === payload.step ? dunning.lastStep : undefined;
+  if (!recorded && !isCollecting(invoice)) {
+    return { outcome: skipped('not_collecting', `the invoice is ${invoice.status.replace('_', ' ')}`) };
+  }
+  // Paused from outside (a promise to pay, a dispute) while this task was already under way.
+  if (!recorded && dunning.status !== 'running') {
+    const why = dunning.stoppedReason ?? dunning.status;
+    return { outcome: skipped('dunning_stopped', `the dunning was stopped: ${why}`) };
+  }
+
+  const policy = await deps.store.getPolicy(dunning.policyId, dunning.policyVersion);
+  if (!policy) throw new Error(`dunning policy ${dunning.policyId} v${dunning.policyVersion} is missing`);
+  const step = stepFor(policy, payload.step);
+  if (!step) {
+    return { outcome: await recordSkip(deps, payload, skipped('not_in_policy', 'not in policy')) };
+  }
+  return { active: { invoice: { ...invoice, dunning }, policy, step, ...(recorded ? { recorded } : {}) } };
+}

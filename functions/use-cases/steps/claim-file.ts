@@ -1,0 +1,134 @@
+import type { LegalPolicy } from '../../core/dunning/dunning-policy';
+import type { CalendarDate } from '../../core/ledger/invoice';
+import { buildClaim, type ClaimInput } from '../../core/legal/claim';
+import { type StatutoryRate, StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
+import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
+import type { CreditorDetails } from '../../shared/creditor';
+import { type LetterOnFile, noticesOf } from './letters-on-file';
+
+/** What the collection agency receives: enough to collect without asking us anything. */
+export interface ClaimFile {
+  /** The invoice id: a file delivered twice (a retry) carries the same id, so the agency keeps one. */
+  claimId: string;
+  handedOverOn: CalendarDate;
+  creditor: Omit<CreditorDetails, 'ibanElectronic' | 'referenceScheme'>;
+  debtor: Pick<DebtorRecord, 'id' | 'name' | 'kind' | 'language' | 'email' | 'phone' | 'address'>;
+  invoices: {
+    invoiceId: string;
+    number: string;
+    issueDate: CalendarDate;
+    dueDate: CalendarDate;
+    currency: string;
+    totalAmount: number;
+    openAmount: number;
+    paymentReference: string;
+  }[];
+  /** Every letter sent, with its date, message id, recipient and delivery: the evidence. */
+  letters: LetterOnFile[];
+  claim: ClaimFigures;
+}
+
+/** Amounts in cents of `currency`, as of the hand-over day. */
+export interface ClaimFigures {
+  currency: string;
+  principal: number;
+  interest: number;
+  costs: number;
+  costsVat: number;
+  total: number;
+  /** How each figure follows from the law, in Dutch (the agency's language). */
+  explanation: readonly string[];
+  /** What the figures leave out, and why. */
+  notes: string[];
+}
+
+export interface ClaimFileInput {
+  invoice: InvoiceRecord;
+  debtor: DebtorRecord;
+  creditor: CreditorDetails;
+  legal: LegalPolicy;
+  timeZone: string;
+  letters: LetterOnFile[];
+  rates: readonly StatutoryRate[];
+  today: CalendarDate;
+}
+
+export function claimFile(input: ClaimFileInput): ClaimFile {
+  const { invoice, debtor } = input;
+  const { ibanElectronic: _electronic, referenceScheme: _scheme, ...creditor } = input.creditor;
+  return {
+    claimId: invoice.id,
+    handedOverOn: input.today,
+    creditor,
+    debtor: {
+      id: debtor.id,
+      name: debtor.name,
+      kind: debtor.kind,
+      language: debtor.language,
+      ...(debtor.email ? { email: debtor.email } : {}),
+      ...(debtor.phone ? { phone: debtor.phone } : {}),
+      ...(debtor.address ? { address: debtor.address } : {}),
+    },
+    invoices: [
+      {
+        invoiceId: invoice.id,
+        number: invoice.number,
+        issueDate: invoice.issueDate,
+        dueDate: invoice.dueDate,
+        currency: invoice.currency,
+        totalAmount: invoice.totalAmount,
+        openAmount: invoice.openAmount,
+        paymentReference: invoice.paymentReference,
+      },
+    ],
+    letters: input.letters,
+    claim: claimFigures(input),
+  };
+}
+
+/**
+ * Principal, statutory interest and collection costs from core/legal. The payment history is not
+ * in the file, so the principal is the amount still open, with interest on it from the start:
+ * that can only lower the claim. When a statutory rate is not known yet (not published, or not
+ * entered), the claim is made without interest and the file says so.
+ */
+function claimFigures(input: ClaimFileInput): ClaimFigures {
+  const { invoice, debtor } = input;
+  const notes: string[] = [];
+  if (invoice.openAmount < invoice.totalAmount) {
+    notes.push(
+      'Part of the invoice was paid; the principal is the amount still open, with interest computed on it from the start.',
+    );
+  }
+  const claimInput: ClaimInput = {
+    invoice: {
+      invoiceId: invoice.id,
+      debtorKind: debtor.kind,
+      principal: { amount: invoice.openAmount, currency: invoice.currency },
+      dueDate: invoice.dueDate,
+      notices: noticesOf(input.letters, input.timeZone),
+    },
+    policy: input.legal,
+    rates: input.rates,
+    asOf: input.today,
+    language: 'nl',
+  };
+  let claim: ReturnType<typeof buildClaim>;
+  try {
+    claim = buildClaim(claimInput);
+  } catch (error) {
+    if (!(error instanceof StatutoryRateNotKnownError)) throw error;
+    claim = buildClaim({ ...claimInput, policy: { ...input.legal, chargeInterest: false } });
+    notes.push(`Statutory interest is not included: ${error.message}. Add it once the rate is known.`);
+  }
+  return {
+    currency: claim.currency,
+    principal: claim.principal,
+    interest: claim.interest.amount,
+    costs: claim.costs.amount,
+    costsVat: claim.costs.vat,
+    total: claim.total,
+    explanation: claim.explanation,
+    notes,
+  };
+}

@@ -1,0 +1,133 @@
+import { daysBetween } from '../../core/dunning/calendar-date';
+import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
+import type { Debtor } from '../../core/ledger/debtor';
+import { type CalendarDate, type Invoice, openMoney } from '../../core/ledger/invoice';
+import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
+import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
+import { add, type Money, sum } from '../../core/money';
+import {
+  buildEpcQrPayload,
+  checkEpcQrInput,
+  type EpcQrInput,
+  renderEpcQrPng,
+} from '../../core/payments/epc-qr';
+import { parsePaymentReference } from '../../core/payments/payment-reference';
+import type { OutgoingEmail } from '../../ports/mailer';
+import type { CreditorDetails } from '../../shared/creditor';
+import type { LetterInput } from '../../templates/letter-input';
+import { renderLetter } from '../../templates/render-letter';
+
+export interface LetterToCompose {
+  step: DunningStep;
+  legal: LegalPolicy;
+  debtor: Pick<Debtor, 'name' | 'language'>;
+  creditor: CreditorDetails;
+  /** At least one, all in one currency; the first is the one the letter is sent for. */
+  invoices: readonly Invoice[];
+  /** The letter's date: the local day it is sent. */
+  today: CalendarDate;
+}
+
+export interface ComposedLetter {
+  email: Pick<OutgoingEmail, 'subject' | 'html' | 'text' | 'inlineImages'>;
+  /** What the 14-day letter promised: the evidence its costs rest on. */
+  fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+}
+
+const QR_CONTENT_ID = 'epc-qr';
+
+/** Renders the letter of one step in the debtor's language, with the QR code as an inline image. */
+export async function composeLetter(letter: LetterToCompose): Promise<ComposedLetter> {
+  const [first] = letter.invoices;
+  if (!first) throw new Error('a letter lists at least one invoice');
+  const total = sum(letter.invoices.map(openMoney), first.currency);
+  const references = letter.invoices.flatMap((invoice) => {
+    const parsed = parsePaymentReference(invoice.paymentReference);
+    return parsed.valid ? [parsed.reference] : [];
+  });
+  const qr = await qrImage(
+    letter,
+    total,
+    references.map((reference) => reference.electronic),
+  );
+  const fourteenDayTerm =
+    letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
+
+  const input: LetterInput = {
+    template: letter.step.template,
+    tone: letter.step.tone,
+    language: letter.debtor.language,
+    debtor: { name: letter.debtor.name },
+    creditor: letter.creditor,
+    invoices: letter.invoices.map((invoice) => ({
+      number: invoice.number,
+      dueDate: invoice.dueDate,
+      openAmount: openMoney(invoice),
+      daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
+      ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
+    })),
+    total,
+    ...(references.length > 0
+      ? {
+          payment: {
+            reference: references.map((reference) => reference.printed).join(', '),
+            ...(qr ? { qrPngDataUrl: `cid:${QR_CONTENT_ID}` } : {}),
+          },
+        }
+      : {}),
+    ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    today: letter.today,
+  };
+  const rendered = renderLetter(input);
+  return {
+    email: {
+      ...rendered,
+      ...(qr
+        ? {
+            inlineImages: [
+              { contentId: QR_CONTENT_ID, filename: 'qr.png', contentType: 'image/png', content: qr },
+            ],
+          }
+        : {}),
+    },
+    ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+  };
+}
+
+/**
+ * The EPC QR code for the total. One invoice: its structured reference, so the bank statement
+ * matches by itself. Several: their references as remittance text, which the payment matching
+ * scans for references. No code when the rules do not allow one (not in euros, text too long):
+ * the letter still prints the IBAN and the references.
+ */
+async function qrImage(
+  letter: LetterToCompose,
+  total: Money,
+  references: string[],
+): Promise<Buffer | undefined> {
+  if (references.length === 0) return undefined;
+  const qr: EpcQrInput = {
+    beneficiaryName: letter.creditor.name,
+    iban: letter.creditor.ibanElectronic,
+    bic: letter.creditor.bic ?? null,
+    amount: total,
+    ...(references.length === 1 ? { reference: references[0] } : { remittanceText: references.join(' ') }),
+  };
+  if (checkEpcQrInput(qr).length > 0) return undefined;
+  return renderEpcQrPng(buildEpcQrPayload(qr));
+}
+
+/**
+ * The term and the costs the 14-day letter must state (art. 6:96 lid 6 BW). The term runs 14 days
+ * from the day after receipt; an email counts as received when it is delivered, and SES delivers
+ * within seconds of the morning send, so the receipt day is taken as the send day (+ 0 days).
+ * The delivery event recorded later is the evidence the claim checks this against. The costs are
+ * the WIK scale over the letter's total (several invoices dunned together are one claim), plus
+ * VAT only when the creditor cannot deduct it.
+ */
+function fourteenDayTermOf(letter: LetterToCompose, total: Money): { endsOn: CalendarDate; costs: Money } {
+  const { termEndsOn } = fourteenDayTermEnd(letter.today);
+  const wik = wikCollectionCosts(total).amount;
+  const vat = vatOnCollectionCosts(wik, letter.legal.creditorCanDeductVat, letter.legal.vatRatePercent);
+  return { endsOn: termEndsOn, costs: add(wik, vat) };
+}

@@ -1,0 +1,93 @@
+import { localDate } from '../../core/dunning/time-zone';
+import type { StatutoryRate } from '../../core/legal/statutory-rates';
+import { formatMoney } from '../../core/money';
+import type { Notifier } from '../../ports/notifier';
+import type { CreditorDetails } from '../../shared/creditor';
+import { checkStep, isCollecting } from './check-step';
+import { claimFile } from './claim-file';
+import { lettersOnFile } from './letters-on-file';
+import { recordSkip, recordStep, type StepDeps } from './record-step';
+import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
+import type { StepPayload } from './step-payload';
+
+export interface CollectionAgencyDeps extends StepDeps {
+  notifier: Notifier;
+  creditor: CreditorDetails;
+  /** The statutory interest rates the claim is computed with. */
+  rates: readonly StatutoryRate[];
+}
+
+export interface HandedOver {
+  status: 'done';
+  claimId: string;
+}
+
+export type CollectionAgencyOutcome = HandedOver | Skipped | Replayed;
+
+/**
+ * The last step: the claim file goes to the collection agency and the invoice leaves our own
+ * collection ('in_collection', dunning completed). The file is published before the invoice is
+ * closed: a retry after a failed write sends it again under the same claim id, but a closed
+ * invoice is never left without a file at the agency.
+ */
+export async function handOverToCollectionAgency(
+  deps: CollectionAgencyDeps,
+  payload: StepPayload,
+): Promise<CollectionAgencyOutcome> {
+  const check = await checkStep(deps, payload);
+  if ('outcome' in check) return check.outcome;
+  const { invoice, policy, recorded } = check.active;
+  if (recorded) return replayed(recorded);
+
+  const minimum = policy.collectionAgencyMinimum;
+  if (minimum && minimum.currency === invoice.currency && invoice.openAmount < minimum.amount) {
+    return recordSkip(
+      deps,
+      payload,
+      skipped('below_agency_minimum', `below the agency minimum of ${formatMoney(minimum, 'nl')}`),
+    );
+  }
+
+  const debtor = await deps.store.getDebtor(invoice.debtorId);
+  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const now = deps.clock.now();
+  const letters = lettersOnFile(await deps.store.timeline({ invoiceId: invoice.id }));
+  const file = claimFile({
+    invoice,
+    debtor,
+    creditor: deps.creditor,
+    legal: policy.legal,
+    timeZone: policy.timeZone,
+    letters,
+    rates: deps.rates,
+    today: localDate(now, policy.timeZone),
+  });
+  await deps.notifier.publish({
+    topic: 'collection-agency',
+    subject: `Claim ${invoice.number} handed over`,
+    message: file,
+    attributes: { claimId: file.claimId },
+  });
+
+  const total = formatMoney({ amount: file.claim.total, currency: file.claim.currency }, 'en');
+  await recordStep(deps, payload, {
+    status: 'done',
+    event: {
+      type: 'handed_over_to_agency',
+      summary: `Claim handed over to the collection agency: ${total} with ${letters.length} letters on file`,
+      details: { claimId: file.claimId, claim: file.claim },
+    },
+    // Paid while the file went out: the invoice stays paid, and the timeline shows the hand-over
+    // so that a controller withdraws the claim.
+    update: (current, at) =>
+      isCollecting(current)
+        ? {
+            ...current,
+            status: 'in_collection',
+            closedAt: at.toISOString(),
+            ...(current.dunning ? { dunning: { ...current.dunning, status: 'completed' } } : {}),
+          }
+        : current,
+  });
+  return { status: 'done', claimId: file.claimId };
+}

@@ -1,0 +1,95 @@
+import type { CalendarDate } from '../../core/ledger/invoice';
+import { ConcurrentModificationError, type CreditStore, type LetterRecord } from '../../ports/credit-store';
+import { isCollecting } from './check-step';
+
+export interface LetterClaimDeps {
+  store: CreditStore;
+  /** Waits a little (real time) while another execution sends the letter. */
+  pause: (ms: number) => Promise<void>;
+}
+
+export interface LetterKey {
+  debtorId: string;
+  slot: string;
+  day: CalendarDate;
+}
+
+/** `held`: this execution sends the letter (or sent it already); otherwise another one sent it. */
+export type LetterClaim = { held: true; letter: LetterRecord } | { held: false; letter: LetterRecord };
+
+/**
+ * Another execution holds the letter and is still sending it: thrown so that the ASL retries this
+ * task later, when the letter is sent (the task then skips) or its owner gave up (the task takes
+ * it over). Skipping at once would lose this invoice's step if the owner never sends.
+ */
+export class LetterInFlightError extends Error {
+  constructor(key: LetterKey, owner: string) {
+    super(`the ${key.slot} letter of ${key.day} is still being sent by execution ${owner}`);
+    this.name = 'LetterInFlightError';
+  }
+}
+
+// The owner sends within a second or two when SES answers; this covers the usual race between
+// two invoices whose steps fire at the same minute without failing the other task.
+const WAIT_ROUNDS = 8;
+const WAIT_MS = 250;
+
+/**
+ * One letter per debtor, step and day: the first execution to claim it sends it and lists every
+ * invoice it covers. A retry of the owner continues its own claim. A claim whose owner can no
+ * longer send (its invoice was settled, or its execution failed and was restored under a new
+ * name) is taken over, so that no listed invoice is left without its letter.
+ */
+export async function claimLetter(
+  deps: LetterClaimDeps,
+  key: LetterKey,
+  owner: string,
+  listInvoiceIds: () => Promise<string[]>,
+): Promise<LetterClaim> {
+  let sender = 'unknown';
+  for (let round = 0; round <= WAIT_ROUNDS; round++) {
+    const existing = await deps.store.getLetter(key.debtorId, key.slot, key.day);
+    if (existing?.owner === owner) return { held: true, letter: existing };
+    if (!existing) {
+      const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
+      if (await tryClaim(deps.store, letter)) return { held: true, letter };
+      continue;
+    }
+    if (existing.status === 'sent') return { held: false, letter: existing };
+    if (!(await ownerCanSend(deps.store, existing))) {
+      const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
+      await deps.store.commit([{ kind: 'putLetter', letter, claim: false }]);
+      // Of two take-overs at once, the one whose write landed last usually sends alone; only if
+      // both read back their own write before the other's landed would the debtor get two.
+      const holder = await deps.store.getLetter(key.debtorId, key.slot, key.day);
+      if (holder?.owner === owner) return { held: true, letter: holder };
+      continue;
+    }
+    sender = existing.owner;
+    if (round < WAIT_ROUNDS) await deps.pause(WAIT_MS);
+  }
+  throw new LetterInFlightError(key, sender);
+}
+
+/** Claims a letter nobody holds; false when another execution claimed it first. */
+async function tryClaim(store: CreditStore, letter: LetterRecord): Promise<boolean> {
+  try {
+    await store.commit([{ kind: 'putLetter', letter, claim: true }]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConcurrentModificationError) return false;
+    throw error;
+  }
+}
+
+/** The owner's invoice comes first in the letter; the owner sends only while it still duns it. */
+async function ownerCanSend(store: CreditStore, letter: LetterRecord): Promise<boolean> {
+  const ownerInvoiceId = letter.invoiceIds[0];
+  const invoice = ownerInvoiceId ? await store.getInvoice(ownerInvoiceId) : undefined;
+  return (
+    !!invoice &&
+    isCollecting(invoice) &&
+    invoice.dunning?.status === 'running' &&
+    invoice.dunning.execution === letter.owner
+  );
+}

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import { calendarDateInTimeZone } from '../../core/legal/calendar-date';
+import type { WrittenNotice } from '../../core/legal/written-notice';
+import type { Money } from '../../core/money';
+
+/** One letter as the timeline proves it: what went where and when, and what became of it. */
+export interface LetterOnFile {
+  slot: string;
+  template: string;
+  subject: string;
+  sentAt: string;
+  messageId: string;
+  recipient: string;
+  deliveredAt: string | null;
+  bouncedAt: string | null;
+  fourteenDayTerm?: { endsOn: string; costs: Money };
+}
+
+const money = z.object({ amount: z.number().int(), currency: z.string() });
+const sentDetails = z.object({
+  slot: z.string(),
+  template: z.string(),
+  subject: z.string(),
+  messageId: z.string(),
+  recipient: z.string(),
+  fourteenDayTerm: z.object({ endsOn: z.string(), costs: money }).optional(),
+});
+const outcomeDetails = z.object({ messageId: z.string() });
+
+/** Every letter on an invoice's timeline, oldest first, with its delivery or bounce. */
+export function lettersOnFile(timeline: readonly TimelineEvent[]): LetterOnFile[] {
+  const firstAt = (type: TimelineEvent['type'], messageId: string) =>
+    timeline.find(
+      (event) => event.type === type && outcomeDetails.safeParse(event.details).data?.messageId === messageId,
+    )?.at ?? null;
+  return timeline
+    .filter((event) => event.type === 'email_sent')
+    .flatMap((event) => {
+      const details = sentDetails.safeParse(event.details);
+      if (!details.success) return [];
+      const { fourteenDayTerm, ...letter } = details.data;
+      return [
+        {
+          ...letter,
+          sentAt: event.at,
+          deliveredAt: firstAt('email_delivered', letter.messageId),
+          bouncedAt: firstAt('email_bounced', letter.messageId),
+          ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+        },
+      ];
+    })
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+}
+
+/**
+ * The letters as written notices for the claim. The reminders ask to pay "without delay"; they
+ * are given the 14-day term of the formal letter, the longest reasonable reading, so a
+ * consumer's default (and interest) can only start later, never earlier, than the law allows.
+ */
+export function noticesOf(letters: readonly LetterOnFile[], timeZone: string): WrittenNotice[] {
+  return letters.map((letter) => ({
+    kind: letter.template === FOURTEEN_DAY_LETTER ? 'fourteen-day-letter' : 'reminder',
+    channel: 'email',
+    sentOn: calendarDateInTimeZone(new Date(letter.sentAt), timeZone),
+    deliveredOn: letter.deliveredAt ? calendarDateInTimeZone(new Date(letter.deliveredAt), timeZone) : null,
+    returned: letter.bouncedAt !== null,
+    termDays: 14,
+    statedCosts: letter.fourteenDayTerm?.costs ?? null,
+  }));
+}

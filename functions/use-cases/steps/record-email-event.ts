@@ -1,0 +1,146 @@
+import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { localDate } from '../../core/dunning/time-zone';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import { isCollecting } from './check-step';
+import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import type { SesEvent } from './ses-event';
+import { unreachableTaskWrites } from './unreachable-task';
+
+export type EmailEventOutcome =
+  | { status: 'recorded'; invoiceIds: string[] }
+  | { status: 'ignored'; reason: string };
+
+/** Tasks from email events are due on the business calendar's today. */
+const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
+
+type Handled =
+  | { kind: 'delivery'; at: string }
+  | { kind: 'bounce'; at: string }
+  | { kind: 'complaint'; at: string };
+
+/**
+ * What SES learned about a letter, recorded on every invoice the letter listed. A delivery is the
+ * day the letter counts as received (the 14-day term runs from the day after). A permanent bounce,
+ * or a complaint (the debtor marked it as spam, so further email will not reach them), puts a task
+ * on a controller's list to reach the debtor another way. Each event is recorded once per invoice,
+ * however often SNS delivers it.
+ */
+export async function recordEmailEvent(deps: StepDeps, event: SesEvent): Promise<EmailEventOutcome> {
+  const handled = whatHappened(event);
+  if ('ignored' in handled) return { status: 'ignored', reason: handled.ignored };
+  const letter = await letterOf(deps, event);
+  if (!letter) return { status: 'ignored', reason: 'not a dunning letter (no letter matches its tags)' };
+
+  const recorded: string[] = [];
+  for (const invoiceId of letter.invoiceIds) {
+    if (await recordOnInvoice(deps, event, handled, letter, invoiceId)) recorded.push(invoiceId);
+  }
+  return { status: 'recorded', invoiceIds: recorded };
+}
+
+function whatHappened(event: SesEvent): Handled | { ignored: string } {
+  switch (event.eventType) {
+    case 'Delivery':
+      return { kind: 'delivery', at: event.delivery?.timestamp ?? event.mail.timestamp };
+    case 'Bounce':
+      // A transient bounce (mailbox full, greylisting) is retried by SES itself.
+      return event.bounce?.bounceType === 'Permanent'
+        ? { kind: 'bounce', at: event.bounce.timestamp }
+        : { ignored: `a ${event.bounce?.bounceType ?? 'unknown'} bounce: SES retries the delivery` };
+    case 'Complaint':
+      return { kind: 'complaint', at: event.complaint?.timestamp ?? event.mail.timestamp };
+    default:
+      return { ignored: `${event.eventType} events change nothing` };
+  }
+}
+
+/** The letter is found by the tags it was sent with (see sendDunningLetter). */
+async function letterOf(deps: StepDeps, event: SesEvent): Promise<LetterRecord | undefined> {
+  const [debtorId] = event.mail.tags.debtor ?? [];
+  const [slot] = event.mail.tags.slot ?? [];
+  const [day] = event.mail.tags.letterDay ?? [];
+  if (!debtorId || !slot || !day) return undefined;
+  return deps.store.getLetter(debtorId, slot, day);
+}
+
+async function recordOnInvoice(
+  deps: StepDeps,
+  event: SesEvent,
+  handled: Handled,
+  letter: LetterRecord,
+  invoiceId: string,
+): Promise<boolean> {
+  const deliveryId = `ses-${event.eventType}-${event.mail.messageId}-${invoiceId}`;
+  return retryOnConflict(async () => {
+    if (await deps.store.getDelivery(deliveryId)) return false;
+    const invoice = await deps.store.getInvoice(invoiceId);
+    if (!invoice) return false;
+    const now = deps.clock.now();
+    await deps.store.commit([
+      {
+        kind: 'recordDelivery',
+        delivery: { id: deliveryId, receivedAt: now.toISOString(), statusCode: 200, response: handled },
+      },
+      ...(await writesFor(deps.store, event, handled, letter, invoice, now)),
+    ]);
+    return true;
+  });
+}
+
+async function writesFor(
+  store: CreditStore,
+  event: SesEvent,
+  handled: Handled,
+  letter: LetterRecord,
+  invoice: InvoiceRecord,
+  now: Date,
+): Promise<StoreWrite[]> {
+  const slot = letter.slot as DunningSlot;
+  const details = { messageId: event.mail.messageId, slot, letterDay: letter.day };
+  const append = (entry: Omit<TimelineEvent, 'actor'>): StoreWrite => ({
+    kind: 'appendEvent',
+    subject: { invoiceId: invoice.id },
+    event: { ...entry, actor: WORKFLOW_ACTOR },
+  });
+  if (handled.kind === 'delivery') {
+    const summary = `${slot} email delivered`;
+    return [
+      append({
+        at: handled.at,
+        type: 'email_delivered',
+        summary,
+        details: { ...details, deliveredAt: handled.at },
+      }),
+    ];
+  }
+
+  const writes: StoreWrite[] = [];
+  if (handled.kind === 'bounce') {
+    const summary = `${slot} email bounced: the address does not take mail`;
+    const bounceSubType = event.bounce?.bounceSubType ?? null;
+    writes.push(
+      append({ at: handled.at, type: 'email_bounced', summary, details: { ...details, bounceSubType } }),
+    );
+  }
+  // A settled invoice needs nobody to chase it; a bounce stays on its timeline as evidence.
+  if (!isCollecting(invoice)) return writes;
+  const why = handled.kind === 'bounce' ? 'bounced for good' : 'was marked as spam by the debtor';
+  const summary = `The ${slot} email for invoice ${invoice.number} ${why}: reach the debtor by phone or post`;
+  const at = now.toISOString();
+  const task = await unreachableTaskWrites(store, {
+    invoice,
+    slot,
+    summary,
+    today: localDate(now, BUSINESS_TIME_ZONE),
+    at,
+  });
+  if (task.length === 0) return writes;
+  const created = append({
+    at,
+    type: 'task_created',
+    summary,
+    details: { ...details, kind: 'unreachable_by_email' },
+  });
+  return [...writes, ...task, created];
+}

@@ -1,0 +1,102 @@
+import type { DunningSlot, Tone } from '../../core/dunning/dunning-slot';
+import type { StepRecord } from '../../core/dunning/dunning-state';
+import type { CalendarDate } from '../../core/ledger/invoice';
+import type { Money } from '../../core/money';
+import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+
+/** A letter SES accepted. */
+export type SentLetter = LetterRecord & {
+  status: 'sent';
+  messageId: string;
+  sentAt: string;
+  recipient: string;
+};
+
+/** What the letter said, kept on each invoice's timeline as the evidence a claim rests on. */
+export interface LetterEvidence {
+  template: string;
+  tone: Tone;
+  subject: string;
+  fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+}
+
+/**
+ * The letter and two writes per invoice go in one DynamoDB transaction (at most 100 writes), so a
+ * letter is marked sent exactly when every invoice it lists carries it. Longer lists would not be
+ * read by anyone either.
+ */
+export const MAX_INVOICES_PER_LETTER = 45;
+
+export function includedReason(ownerInvoiceId: string): string {
+  return `included in the letter sent for invoice ${ownerInvoiceId}`;
+}
+
+/**
+ * Marks the letter sent and records it on every invoice it lists: `dunning.lastStep` and an
+ * 'email_sent' entry with the message id and the recipient. Written unconditionally on the
+ * letter: once SES accepted the email, the record must say so. Invoices that already carry the
+ * step are left alone, so the record is never written twice.
+ */
+export async function recordLetter(
+  deps: StepDeps,
+  letter: SentLetter,
+  evidence: LetterEvidence,
+): Promise<void> {
+  const slot = letter.slot as DunningSlot;
+  const [ownerInvoiceId = ''] = letter.invoiceIds;
+  await retryOnConflict(async () => {
+    const writes: StoreWrite[] = [{ kind: 'putLetter', letter, claim: false }];
+    for (const id of letter.invoiceIds) {
+      const invoice = await deps.store.getInvoice(id);
+      if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;
+      const reason = id === ownerInvoiceId ? undefined : includedReason(ownerInvoiceId);
+      writes.push(...letterWrites(invoice, letter, evidence, reason));
+    }
+    await deps.store.commit(writes);
+  });
+}
+
+function letterWrites(
+  invoice: InvoiceRecord,
+  letter: SentLetter,
+  evidence: LetterEvidence,
+  reason: string | undefined,
+): StoreWrite[] {
+  const slot = letter.slot as DunningSlot;
+  const lastStep: StepRecord = { slot, status: 'sent', at: letter.sentAt, ...(reason ? { reason } : {}) };
+  const count = letter.invoiceIds.length;
+  return [
+    {
+      kind: 'putInvoice',
+      invoice: {
+        ...invoice,
+        dunning: { ...invoice.dunning!, lastStep },
+        version: invoice.version + 1,
+        updatedAt: letter.sentAt,
+      },
+      expectedVersion: invoice.version,
+    },
+    {
+      kind: 'appendEvent',
+      subject: { invoiceId: invoice.id },
+      event: {
+        at: letter.sentAt,
+        type: 'email_sent',
+        actor: WORKFLOW_ACTOR,
+        summary: `${slot} sent by email: "${evidence.subject}"${count > 1 ? ` (one letter for ${count} invoices)` : ''}`,
+        details: {
+          slot,
+          template: evidence.template,
+          tone: evidence.tone,
+          subject: evidence.subject,
+          messageId: letter.messageId,
+          recipient: letter.recipient,
+          letter: { debtorId: letter.debtorId, slot: letter.slot, day: letter.day, owner: letter.owner },
+          invoiceIds: letter.invoiceIds,
+          ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,105 @@
+import type { StepRecord } from '../../core/dunning/dunning-state';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { Clock } from '../../ports/clock';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type InvoiceRecord,
+  type StoreWrite,
+} from '../../ports/credit-store';
+import type { Skipped } from './step-outcome';
+import type { StepPayload } from './step-payload';
+
+export interface StepDeps {
+  store: CreditStore;
+  clock: Clock;
+}
+
+/** Who the timeline names for everything the workflow's tasks do. */
+export const WORKFLOW_ACTOR = 'workflow';
+
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * Runs `attempt` again when a conditional write lost a race (a payment or a webhook changed the
+ * record between our read and our write). Each attempt must re-read what it writes. After a few
+ * lost races the conflict is thrown, and the ASL's retry takes over with backoff.
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConcurrentModificationError) || round >= CONFLICT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export interface StepRecording {
+  status: StepRecord['status'];
+  reason?: string;
+  /** The invoice's timeline entry for the step. */
+  event: Pick<TimelineEvent, 'type' | 'summary' | 'details'>;
+  /** Changes the step makes to the invoice itself (the hand-over closes it). */
+  update?: (invoice: InvoiceRecord, now: Date) => InvoiceRecord;
+  /** Other records that must change in the same transaction (the debtor's credit hold). */
+  alsoWrite?: (invoice: InvoiceRecord, now: Date) => Promise<StoreWrite[]>;
+}
+
+/**
+ * Records that this execution's step ran: `dunning.lastStep` on the invoice (the sweep restores a
+ * lost execution after it), the timeline entry and any other writes, in one transaction guarded
+ * by the invoice's version. Writes nothing when the step is already recorded (a retry) or when
+ * the invoice is no longer dunned by this execution.
+ */
+export async function recordStep(
+  deps: StepDeps,
+  payload: StepPayload,
+  recording: StepRecording,
+): Promise<'recorded' | 'already_recorded' | 'superseded'> {
+  return retryOnConflict(async () => {
+    const invoice = await deps.store.getInvoice(payload.invoiceId);
+    const dunning = invoice?.dunning;
+    if (!invoice || !dunning || dunning.execution !== payload.execution) return 'superseded';
+    if (dunning.lastStep?.slot === payload.step) return 'already_recorded';
+
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const updated = recording.update ? recording.update(invoice, now) : invoice;
+    const lastStep: StepRecord = {
+      slot: payload.step,
+      status: recording.status,
+      at,
+      ...(recording.reason ? { reason: recording.reason } : {}),
+    };
+    const next: InvoiceRecord = {
+      ...updated,
+      dunning: { ...(updated.dunning ?? dunning), lastStep },
+      version: invoice.version + 1,
+      updatedAt: at,
+    };
+    const event: TimelineEvent = {
+      at,
+      actor: WORKFLOW_ACTOR,
+      ...recording.event,
+      details: { slot: payload.step, execution: payload.execution, ...recording.event.details },
+    };
+    const others = recording.alsoWrite ? await recording.alsoWrite(invoice, now) : [];
+    await deps.store.commit([
+      { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
+      { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event },
+      ...others,
+    ]);
+    return 'recorded';
+  });
+}
+
+/** A skip this execution decided (not the invoice's state): recorded like any step, then answered. */
+export async function recordSkip(deps: StepDeps, payload: StepPayload, outcome: Skipped): Promise<Skipped> {
+  await recordStep(deps, payload, {
+    status: 'skipped',
+    reason: outcome.reason,
+    event: { type: 'step_skipped', summary: `Step ${payload.step} skipped: ${outcome.reason}` },
+  });
+  return outcome;
+}

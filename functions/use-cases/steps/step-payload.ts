@@ -1,0 +1,16 @@
+import * as z from 'zod';
+import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
+
+/** What every task state of statemachines/dunning.asl.json passes to its Lambda. */
+export const stepPayloadSchema = z.object({
+  invoiceId: z.string().min(1),
+  execution: z.string().min(1),
+  step: z.enum(DUNNING_SLOTS),
+});
+
+export type StepPayload = z.infer<typeof stepPayloadSchema>;
+
+/** CallDebtor adds the token the controller's outcome is sent to. */
+export const callStepPayloadSchema = stepPayloadSchema.extend({ taskToken: z.string().min(1) });
+
+export type CallStepPayload = z.infer<typeof callStepPayloadSchema>;

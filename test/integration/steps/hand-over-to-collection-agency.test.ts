@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SEED_STATUTORY_RATES } from '../../../functions/core/legal/statutory-rates';
+import type { ClaimFile } from '../../../functions/use-cases/steps/claim-file';
+import {
+  type CollectionAgencyDeps,
+  handOverToCollectionAgency,
+} from '../../../functions/use-cases/steps/hand-over-to-collection-agency';
+import { recordEmailEvent } from '../../../functions/use-cases/steps/record-email-event';
+import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter';
+import { sesEventSchema } from '../../../functions/use-cases/steps/ses-event';
+import type { StepPayload } from '../../../functions/use-cases/steps/step-payload';
+import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
+
+describe('hand-over to the collection agency', () => {
+  let world: StepWorld;
+  let deps: CollectionAgencyDeps;
+
+  beforeEach(async () => {
+    world = await stepWorld('2025-02-06T06:00:00Z');
+    deps = { ...world, creditor: TEST_CREDITOR, rates: SEED_STATUTORY_RATES };
+  });
+
+  async function runLetter(invoiceId: string, slot: StepPayload['step']): Promise<void> {
+    await world.advanceTo(invoiceId, slot);
+    await sendDunningLetter({ ...world, creditor: TEST_CREDITOR }, await world.payload(invoiceId, slot));
+  }
+
+  async function deliver(messageId: string, tags: Record<string, string>, at: string): Promise<void> {
+    const event = sesEventSchema.parse({
+      eventType: 'Delivery',
+      mail: {
+        messageId,
+        timestamp: at,
+        tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, [v]])),
+      },
+      delivery: { timestamp: at },
+    });
+    await recordEmailEvent(world, event);
+  }
+
+  function publishedFile(): ClaimFile {
+    const [notice] = world.notifier.on('collection-agency');
+    return notice?.message as ClaimFile;
+  }
+
+  it('hands the claim over with its file listing every letter sent, and closes the invoice', async () => {
+    const debtor = await world.addDebtor({ phone: '+31 20 555 0101' });
+    const invoice = await world.addDunnedInvoice(debtor, { number: '2025-500' });
+    for (const slot of ['firstReminder', 'secondReminder', 'finalNotice'] as const)
+      await runLetter(invoice.id, slot);
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    const outcome = await handOverToCollectionAgency(
+      deps,
+      await world.payload(invoice.id, 'collectionAgency'),
+    );
+
+    expect(outcome).toEqual({ status: 'done', claimId: invoice.id });
+    const file = publishedFile();
+    expect(file.debtor).toMatchObject({ name: debtor.name, email: debtor.email, phone: '+31 20 555 0101' });
+    expect(file.invoices).toEqual([expect.objectContaining({ number: '2025-500', openAmount: 1_000_00 })]);
+    expect(file.letters.map((letter) => [letter.slot, letter.messageId, letter.recipient])).toEqual(
+      world.mailer.sent.map((email, index) => [
+        ['firstReminder', 'secondReminder', 'finalNotice'][index],
+        email.messageId,
+        debtor.email,
+      ]),
+    );
+    // 60 days of commercial interest at 11,15% on € 1.000, and the fixed € 40 between businesses.
+    expect(file.claim).toMatchObject({ principal: 1_000_00, interest: 18_33, costs: 40_00, total: 1_058_33 });
+    const closed = await world.invoice(invoice.id);
+    expect(closed.status).toBe('in_collection');
+    expect(closed.closedAt).toBe(world.clock.now().toISOString());
+    expect(closed.dunning?.status).toBe('completed');
+    expect((await world.timeline(invoice.id)).map((event) => event.type)).toContain('handed_over_to_agency');
+  });
+
+  it('charges a consumer the collection costs the 14-day letter stated once its term has passed', async () => {
+    const consumer = await world.addDebtor({ kind: 'consumer', language: 'nl', name: 'J. de Vries' });
+    const invoice = await world.addDunnedInvoice(consumer);
+    await runLetter(invoice.id, 'finalNotice');
+    const [letter] = world.mailer.sent;
+    await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    await handOverToCollectionAgency(deps, await world.payload(invoice.id, 'collectionAgency'));
+
+    const file = publishedFile();
+    expect(file.letters[0]).toMatchObject({
+      template: 'fourteen-day-letter',
+      deliveredAt: expect.any(String),
+    });
+    // Term: delivered 26 February, ends 12 March; default (and 6% interest) from 13 March, 3 days.
+    expect(file.claim).toMatchObject({ principal: 1_000_00, costs: 150_00, interest: 49 });
+  });
+
+  it('does not hand a consumer’s claim under the agency minimum to the agency', async () => {
+    const consumer = await world.addDebtor({ kind: 'consumer' });
+    const invoice = await world.addDunnedInvoice(consumer, { totalAmount: 30_00, openAmount: 30_00 });
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    const outcome = await handOverToCollectionAgency(
+      deps,
+      await world.payload(invoice.id, 'collectionAgency'),
+    );
+
+    expect(outcome).toMatchObject({ status: 'skipped', skip: 'below_agency_minimum' });
+    expect(outcome.status === 'skipped' && outcome.reason).toMatch(/^below the agency minimum of €\s50,00$/);
+    expect(world.notifier.on('collection-agency')).toHaveLength(0);
+    expect((await world.invoice(invoice.id)).status).toBe('overdue');
+  });
+
+  it('sends the file once and keeps the invoice closed when the workflow retries the step', async () => {
+    const debtor = await world.addDebtor();
+    const invoice = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(invoice.id, 'collectionAgency');
+    const payload = await world.payload(invoice.id, 'collectionAgency');
+
+    await handOverToCollectionAgency(deps, payload);
+    const retried = await handOverToCollectionAgency(deps, payload);
+
+    expect(retried).toMatchObject({ status: 'done', replayed: true });
+    expect(world.notifier.on('collection-agency')).toHaveLength(1);
+    expect((await world.invoice(invoice.id)).status).toBe('in_collection');
+  });
+});

@@ -1,0 +1,228 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DebtorRecord } from '../../../functions/ports/credit-store';
+import { LetterInFlightError } from '../../../functions/use-cases/steps/letter-claim';
+import { type LetterDeps, sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter';
+import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
+
+function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+describe('dunning letters by email', () => {
+  let world: StepWorld;
+  let deps: LetterDeps;
+  let debtor: DebtorRecord;
+
+  beforeEach(async () => {
+    // The invoices fall due on 5 February 2025; the sweep starts their dunning the next morning.
+    world = await stepWorld('2025-02-06T06:00:00Z');
+    deps = { ...world, creditor: TEST_CREDITOR };
+    debtor = await world.addDebtor();
+  });
+
+  it('sends nothing for an invoice that was paid before its reminder went out', async () => {
+    const invoice = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(invoice.id, 'firstReminder');
+    await world.pay(invoice.id);
+
+    const outcome = await sendDunningLetter(deps, await world.payload(invoice.id, 'firstReminder'));
+
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'the invoice is paid' });
+    expect(world.mailer.sent).toHaveLength(0);
+    expect((await world.timeline(invoice.id)).map((event) => event.type)).not.toContain('email_sent');
+  });
+
+  it('sends nothing while the dunning is paused for a dispute', async () => {
+    const invoice = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(invoice.id, 'firstReminder');
+    const payload = await world.payload(invoice.id, 'firstReminder');
+    await world.stopDunning(invoice.id, 'dispute registered: goods not received');
+
+    const outcome = await sendDunningLetter(deps, payload);
+
+    expect(outcome).toMatchObject({
+      status: 'skipped',
+      reason: 'the dunning was stopped: dispute registered: goods not received',
+    });
+    expect(world.mailer.sent).toHaveLength(0);
+  });
+
+  it('sends one email listing both invoices when a debtor has two at the same step on the same day', async () => {
+    const first = await world.addDunnedInvoice(debtor, { number: '2025-101' });
+    const second = await world.addDunnedInvoice(debtor, { number: '2025-102', openAmount: 250_00 });
+    await world.advanceTo(first.id, 'firstReminder');
+
+    const firstOutcome = await sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'));
+    const secondOutcome = await sendDunningLetter(deps, await world.payload(second.id, 'firstReminder'));
+
+    expect(world.mailer.sent).toHaveLength(1);
+    const [email] = world.mailer.sent;
+    expect(email?.to).toBe('administratie@korenschoof.example');
+    expect(email?.text).toContain('2025-101');
+    expect(email?.text).toContain('2025-102');
+    expect(email?.text).toContain('€1,250.00');
+    expect(firstOutcome).toMatchObject({ status: 'sent', invoiceIds: [first.id, second.id] });
+    expect(secondOutcome).toEqual({
+      status: 'skipped',
+      reason: `included in the letter sent for invoice ${first.id}`,
+      skip: 'included_in_letter',
+    });
+    for (const invoice of [first, second]) {
+      const sent = (await world.timeline(invoice.id)).filter((event) => event.type === 'email_sent');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.details).toMatchObject({
+        messageId: email?.messageId,
+        recipient: 'administratie@korenschoof.example',
+        slot: 'firstReminder',
+      });
+      expect((await world.invoice(invoice.id)).dunning?.lastStep).toMatchObject({
+        slot: 'firstReminder',
+        status: 'sent',
+      });
+    }
+  });
+
+  it('sends exactly one email when SES throttles twice and the workflow retries the step', async () => {
+    const invoice = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(invoice.id, 'firstReminder');
+    const payload = await world.payload(invoice.id, 'firstReminder');
+    world.mailer.failNext(2, 'ThrottlingException');
+
+    await expect(sendDunningLetter(deps, payload)).rejects.toThrow('Maximum sending rate exceeded.');
+    expect((await world.timeline(invoice.id)).map((event) => event.type)).not.toContain('email_sent');
+    await expect(sendDunningLetter(deps, payload)).rejects.toThrow('Maximum sending rate exceeded.');
+    const third = await sendDunningLetter(deps, payload);
+    const afterSuccess = await sendDunningLetter(deps, payload);
+
+    expect(third).toMatchObject({ status: 'sent', messageId: 'ses-message-1' });
+    expect(afterSuccess).toMatchObject({ status: 'sent', replayed: true });
+    expect(world.mailer.sent).toHaveLength(1);
+    const sent = (await world.timeline(invoice.id)).filter((event) => event.type === 'email_sent');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('puts a task on a controller’s list instead of an email when the debtor has no email address', async () => {
+    const unreachable = await world.addDebtor({ email: undefined });
+    const invoice = await world.addDunnedInvoice(unreachable);
+    await world.advanceTo(invoice.id, 'firstReminder');
+    const payload = await world.payload(invoice.id, 'firstReminder');
+
+    const outcome = await sendDunningLetter(deps, payload);
+    await sendDunningLetter(deps, payload);
+
+    expect(outcome).toEqual({
+      status: 'skipped',
+      reason: 'no email address: task created',
+      skip: 'no_email_address',
+    });
+    expect(world.mailer.sent).toHaveLength(0);
+    const tasks = await world.store.listOpenTasks();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      kind: 'unreachable_by_email',
+      invoiceId: invoice.id,
+      slot: 'firstReminder',
+    });
+  });
+
+  it('writes to a Dutch debtor in Dutch, with a QR code their banking app can pay the invoice with', async () => {
+    const dutch = await world.addDebtor({ language: 'nl', name: 'Bakkerij Jansen' });
+    const invoice = await world.addDunnedInvoice(dutch, { number: '2025-200', openAmount: 1_234_56 });
+    await world.advanceTo(invoice.id, 'firstReminder');
+
+    await sendDunningLetter(deps, await world.payload(invoice.id, 'firstReminder'));
+
+    const [email] = world.mailer.sent;
+    expect(email?.subject).toBe('Herinnering: factuur 2025-200 staat nog open');
+    expect(email?.text).toContain('Beste Bakkerij Jansen,');
+    expect(email?.html).toContain('cid:epc-qr');
+    const [qr] = email?.inlineImages ?? [];
+    expect(qr).toMatchObject({ contentId: 'epc-qr', contentType: 'image/png' });
+    const scanned = decodeQr(qr!.content)?.split('\n');
+    expect(scanned).toEqual(
+      expect.arrayContaining(['NL91ABNA0417164300', 'EUR1234.56', invoice.paymentReference]),
+    );
+  });
+
+  it('states the collection costs and the last day of the 14-day term in a consumer’s final notice', async () => {
+    const consumer = await world.addDebtor({ kind: 'consumer', language: 'nl', name: 'J. de Vries' });
+    const invoice = await world.addDunnedInvoice(consumer);
+    await world.advanceTo(invoice.id, 'finalNotice');
+
+    await sendDunningLetter(deps, await world.payload(invoice.id, 'finalNotice'));
+
+    // Sent on 26 February 2025 (due date + 21); received that day, so the term ends 14 days later.
+    const [email] = world.mailer.sent;
+    expect(email?.text).toContain('12 maart 2025');
+    expect(email?.text).toMatch(/€\s150,00/); // WIK: 15% of € 1.000
+    const [sent] = (await world.timeline(invoice.id)).filter((event) => event.type === 'email_sent');
+    expect(sent?.details).toMatchObject({
+      template: 'fourteen-day-letter',
+      fourteenDayTerm: { endsOn: '2025-03-12', costs: { amount: 150_00, currency: 'EUR' } },
+    });
+  });
+
+  it('skips a step the debtor’s policy leaves out and records why', async () => {
+    const keyAccount = await world.addDebtor({ segmentOverride: 'business-key-account' });
+    const invoice = await world.addDunnedInvoice(keyAccount);
+    await world.advanceTo(invoice.id, 'secondReminder');
+
+    const outcome = await sendDunningLetter(deps, await world.payload(invoice.id, 'secondReminder'));
+
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'not in policy' });
+    expect(world.mailer.sent).toHaveLength(0);
+    expect((await world.invoice(invoice.id)).dunning?.lastStep).toMatchObject({
+      slot: 'secondReminder',
+      status: 'skipped',
+    });
+    expect((await world.timeline(invoice.id)).map((event) => event.type)).toContain('step_skipped');
+  });
+
+  it('sends nothing for an execution the invoice no longer belongs to', async () => {
+    const invoice = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(invoice.id, 'firstReminder');
+    const payload = await world.payload(invoice.id, 'firstReminder');
+
+    const outcome = await sendDunningLetter(deps, { ...payload, execution: 'invoice-1--0' });
+
+    expect(outcome).toMatchObject({ status: 'skipped', skip: 'stale_execution' });
+    expect(world.mailer.sent).toHaveLength(0);
+  });
+
+  it('waits for a letter another execution is still sending, and skips once it went out', async () => {
+    const first = await world.addDunnedInvoice(debtor);
+    const second = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(first.id, 'firstReminder');
+    world.mailer.failNext(1);
+    await expect(sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'))).rejects.toThrow();
+
+    await expect(sendDunningLetter(deps, await world.payload(second.id, 'firstReminder'))).rejects.toThrow(
+      LetterInFlightError,
+    );
+    await sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'));
+    const retried = await sendDunningLetter(deps, await world.payload(second.id, 'firstReminder'));
+
+    expect(retried).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
+    expect(world.mailer.sent).toHaveLength(1);
+    expect(world.mailer.sent[0]?.text).toContain(second.number);
+  });
+
+  it('takes over the letter of an invoice that was paid while its letter was being sent', async () => {
+    const first = await world.addDunnedInvoice(debtor);
+    const second = await world.addDunnedInvoice(debtor);
+    await world.advanceTo(first.id, 'firstReminder');
+    world.mailer.failNext(1);
+    await expect(sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'))).rejects.toThrow();
+    await world.pay(first.id);
+
+    const outcome = await sendDunningLetter(deps, await world.payload(second.id, 'firstReminder'));
+
+    expect(outcome).toMatchObject({ status: 'sent', invoiceIds: [second.id] });
+    expect(world.mailer.sent).toHaveLength(1);
+    expect(world.mailer.sent[0]?.text).toContain(second.number);
+    expect(world.mailer.sent[0]?.text).not.toContain(first.number);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { DunningStep, LegalPolicy } from '../../../functions/core/dunning/dunning-policy';
+import type { Invoice } from '../../../functions/core/ledger/invoice';
+import { paymentReferenceForInvoice } from '../../../functions/core/payments/payment-reference';
+import { readCreditor } from '../../../functions/shared/creditor';
+import { composeLetter, type LetterToCompose } from '../../../functions/use-cases/steps/compose-letter';
+
+const creditor = readCreditor({
+  CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
+  CREDITOR_IBAN: 'NL91ABNA0417164300',
+  PAYMENT_REFERENCE_SCHEME: 'rf',
+});
+
+const legal: LegalPolicy = {
+  chargeInterest: true,
+  chargeCosts: true,
+  businessCosts: 'wik-scale',
+  creditorCanDeductVat: true,
+  vatRatePercent: 21,
+  postalDeliveryDays: 2,
+};
+
+const fourteenDayLetter: DunningStep = {
+  slot: 'finalNotice',
+  kind: 'final_notice',
+  dayOffset: 21,
+  channel: 'email',
+  tone: 'final',
+  template: 'fourteen-day-letter',
+};
+
+function invoice(number: string, openAmount: number, currency = 'EUR'): Invoice {
+  return {
+    id: `invoice-${number}`,
+    number,
+    debtorId: 'debtor-1',
+    currency,
+    totalAmount: openAmount,
+    openAmount,
+    issueDate: '2025-01-06',
+    dueDate: '2025-02-05',
+    paymentReference: paymentReferenceForInvoice(number).electronic,
+    status: 'overdue',
+  };
+}
+
+function letter(overrides: Partial<LetterToCompose> = {}): LetterToCompose {
+  return {
+    step: fourteenDayLetter,
+    legal,
+    debtor: { name: 'J. de Vries', language: 'nl' },
+    creditor,
+    invoices: [invoice('2025-001', 1_000_00)],
+    today: '2025-02-26',
+    ...overrides,
+  };
+}
+
+describe('the 14-day letter', () => {
+  it('states the WIK costs over the total of all invoices it lists, as one claim', async () => {
+    const composed = await composeLetter(
+      letter({ invoices: [invoice('2025-001', 2_000_00), invoice('2025-002', 1_000_00)] }),
+    );
+
+    // 15% of the first € 2.500 and 10% of the next € 500.
+    expect(composed.fourteenDayTerm?.costs).toEqual({ amount: 425_00, currency: 'EUR' });
+  });
+
+  it('adds VAT to the costs when the creditor cannot deduct it', async () => {
+    const composed = await composeLetter(letter({ legal: { ...legal, creditorCanDeductVat: false } }));
+
+    expect(composed.fourteenDayTerm?.costs).toEqual({ amount: 181_50, currency: 'EUR' });
+  });
+
+  it('runs the term on to the next working day when its 14th day is a Sunday', async () => {
+    // Sent Sunday 2 March 2025 → 14th day Sunday 16 March → Monday 17 March.
+    const composed = await composeLetter(letter({ today: '2025-03-02' }));
+
+    expect(composed.fourteenDayTerm?.endsOn).toBe('2025-03-17');
+    expect(composed.email.text).toContain('17 maart 2025');
+  });
+});
+
+describe('the payment QR code', () => {
+  it('is left out for an invoice in another currency than the euro, which SEPA cannot pay', async () => {
+    const composed = await composeLetter(
+      letter({
+        step: { ...fourteenDayLetter, template: 'payment-reminder' },
+        invoices: [invoice('2025-003', 500_00, 'USD')],
+      }),
+    );
+
+    expect(composed.email.inlineImages).toBeUndefined();
+    expect(composed.email.html).not.toContain('cid:epc-qr');
+  });
+});
