@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { isAfter } from '../../core/legal/calendar-date';
+import * as z from 'zod';
+import { isAfter, isCalendarDate } from '../../core/legal/calendar-date';
 import { fractionFromDecimal } from '../../core/legal/exact-fraction';
 
 /**
@@ -13,7 +13,7 @@ const calendarDate = z.iso.date('must be a calendar date YYYY-MM-DD');
 export const claimQuery = z.object({
   asOf: calendarDate
     .optional()
-    .describe("The day the claim is computed for; today in Europe/Amsterdam when left out"),
+    .describe('The day the claim is computed for; today in Europe/Amsterdam when left out'),
 });
 
 function hasAtMostFourDecimals(value: number): boolean {
@@ -40,10 +40,14 @@ const statutoryRate = z
       .describe('Percent per year, e.g. 10.15'),
     verified: z.boolean().describe('False while the figure is not checked against the published rate'),
   })
-  .refine((rate) => !isAfter(rate.effectiveFrom, rate.effectiveThrough), {
-    path: ['effectiveThrough'],
-    message: 'must not be before effectiveFrom',
-  });
+  // zod runs this even when a date is bad (that issue is reported already); only two dates compare.
+  .refine(
+    (rate) =>
+      !isCalendarDate(rate.effectiveFrom) ||
+      !isCalendarDate(rate.effectiveThrough) ||
+      !isAfter(rate.effectiveFrom, rate.effectiveThrough),
+    { path: ['effectiveThrough'], message: 'must not be before effectiveFrom' },
+  );
 
 export const rateTableBody = z.object({
   rates: z.array(statutoryRate).describe('The whole table: it replaces the current one'),

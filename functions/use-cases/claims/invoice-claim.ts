@@ -1,0 +1,72 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { localDate } from '../../core/dunning/time-zone';
+import type { CalendarDate } from '../../core/legal/calendar-date';
+import { buildClaim, type Claim } from '../../core/legal/claim';
+import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
+import type { Clock } from '../../ports/clock';
+import type { CreditStore, PaymentRecord } from '../../ports/credit-store';
+import { ConflictError, HttpError, NotFoundError } from '../../shared/http/errors';
+import { currentRateTable } from '../rates/rate-table';
+import { claimInvoiceFacts, explanationLanguage } from './claim-facts';
+import { policyOfInvoice } from './invoice-policy';
+
+export interface ClaimDeps {
+  store: CreditStore;
+  clock: Clock;
+}
+
+/** Interest over a day needs that day's published rate, which an admin has not entered yet. */
+class RateNotKnownError extends HttpError {
+  readonly status = 422;
+  constructor(cause: StatutoryRateNotKnownError) {
+    super('rate_not_known', cause.message);
+  }
+}
+
+/**
+ * GET /invoices/{id}/claim: what the debtor owes on the invoice as of a day (today in Amsterdam
+ * when not given): principal, statutory interest, collection costs or the fixed compensation,
+ * each explained, with the limitation and bad-debt VAT dates. Computed from the invoice's
+ * timeline, the legal settings of its dunning policy and the stored rate table.
+ */
+export async function invoiceClaim(deps: ClaimDeps, invoiceId: string, asOf?: CalendarDate): Promise<Claim> {
+  const { store } = deps;
+  const invoice = await store.getInvoice(invoiceId);
+  if (!invoice) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
+  if (invoice.status === 'cancelled') {
+    throw new ConflictError(
+      `Invoice ${invoice.number} was cancelled: nothing can be claimed on it.`,
+      'invoice_cancelled',
+    );
+  }
+  const debtor = await store.getDebtor(invoice.debtorId);
+  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+  const [timeline, policy, rates] = await Promise.all([
+    store.timeline({ invoiceId }),
+    policyOfInvoice(store, invoice, debtor),
+    currentRateTable(store),
+  ]);
+  const payments = await Promise.all(
+    timeline
+      .filter((event) => event.type === 'payment_received')
+      .map((event) => store.getPayment(String(event.details?.paymentId))),
+  );
+
+  try {
+    return buildClaim({
+      invoice: claimInvoiceFacts({
+        invoice,
+        debtor,
+        timeline,
+        payments: payments.filter((payment): payment is PaymentRecord => payment !== undefined),
+      }),
+      policy: policy.legal,
+      rates: rates.rates,
+      asOf: asOf ?? localDate(deps.clock.now(), BUSINESS_TIME_ZONE),
+      language: explanationLanguage(debtor),
+    });
+  } catch (error) {
+    if (error instanceof StatutoryRateNotKnownError) throw new RateNotKnownError(error);
+    throw error;
+  }
+}

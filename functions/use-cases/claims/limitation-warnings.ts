@@ -1,0 +1,65 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { localDate } from '../../core/dunning/time-zone';
+import { addDays, addYears, daysBetween } from '../../core/legal/calendar-date';
+import { DEFAULT_LAPSE_WARNING_DAYS } from '../../core/legal/limitation';
+import type { Clock } from '../../ports/clock';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type InvoiceRecord,
+  type TaskRecord,
+} from '../../ports/credit-store';
+import { policyOfInvoice } from './invoice-policy';
+import { limitationWarning } from './limitation-warning-task';
+
+export interface LimitationWarningDeps {
+  store: CreditStore;
+  clock: Clock;
+}
+
+/** The shortest limitation period (art. 7:28 BW); reminders only ever make a claim lapse later. */
+const SHORTEST_PERIOD_YEARS = 2;
+
+/**
+ * Called by the daily sweep for every open invoice: raises a 'limitation_warning' task when the
+ * claim lapses within 90 days, once per lapse date. Returns the task it raised, or null.
+ *
+ * Nearly every open invoice is far from lapsing, and the sweep reads every one each day; those
+ * that cannot lapse within the window even without any reminder cost no read at all.
+ */
+export async function warnOfLapsingClaim(
+  deps: LimitationWarningDeps,
+  invoice: InvoiceRecord,
+): Promise<TaskRecord | null> {
+  const now = deps.clock.now();
+  const today = localDate(now, BUSINESS_TIME_ZONE);
+  const earliestLapse = addYears(addDays(invoice.dueDate, 1), SHORTEST_PERIOD_YEARS);
+  if (daysBetween(today, earliestLapse) > DEFAULT_LAPSE_WARNING_DAYS) return null;
+
+  const debtor = await deps.store.getDebtor(invoice.debtorId);
+  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const [timeline, policy] = await Promise.all([
+    deps.store.timeline({ invoiceId: invoice.id }),
+    policyOfInvoice(deps.store, invoice, debtor),
+  ]);
+  const warning = limitationWarning({
+    invoice,
+    debtor,
+    timeline,
+    legal: policy.legal,
+    today,
+    at: now.toISOString(),
+  });
+  if (!warning || (await deps.store.getTask(warning.task.id))) return null;
+  try {
+    await deps.store.commit([
+      { kind: 'putTask', task: warning.task, expectedVersion: null },
+      { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event: warning.event },
+    ]);
+  } catch (error) {
+    // A second sweep raised the same warning a moment ago.
+    if (error instanceof ConcurrentModificationError) return null;
+    throw error;
+  }
+  return warning.task;
+}

@@ -1,0 +1,56 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
+import { type DunningSlot, SLOT_KIND } from '../../core/dunning/dunning-slot';
+import { localDate } from '../../core/dunning/time-zone';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import { STATUTORY_TERM_DAYS } from '../../core/legal/fourteen-day-letter';
+import type { WrittenNotice } from '../../core/legal/written-notice';
+import type { Money } from '../../core/money';
+
+/**
+ * The reminders give no term in days: they ask to pay "as soon as possible" or "without delay".
+ * A claim needs one to tell when a consumer is in default (art. 6:82 BW: a reasonable term), so
+ * a reminder counts as giving 14 days, the term the law itself sets for the 14-day letter. It is
+ * the cautious choice: interest never starts earlier than a court would accept.
+ */
+const REMINDER_TERM_DAYS = 14;
+
+/** Steps whose letter is a written reminder (ingebrekestelling); the hand-over notice is not one. */
+const REMINDING_KINDS: ReadonlySet<string> = new Set(['reminder', 'final_notice']);
+
+/**
+ * The written reminders on an invoice's timeline, with the evidence of their receipt: each
+ * 'email_sent' of a reminder or final notice, delivered on the day of its 'email_delivered' and
+ * returned when it bounced (matched by the SES message id). Days are Amsterdam calendar days.
+ * The 14-day letter states its costs in the letter's record; a reminder states none.
+ */
+export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotice[] {
+  const dayOfFirst = (type: TimelineEvent['type'], messageId: string) => {
+    const event = timeline.find((entry) => entry.type === type && entry.details?.messageId === messageId);
+    return event ? localDate(new Date(event.at), BUSINESS_TIME_ZONE) : null;
+  };
+  return timeline.flatMap((event): WrittenNotice[] => {
+    if (event.type !== 'email_sent') return [];
+    const slot = event.details?.slot as DunningSlot | undefined;
+    if (!slot || !REMINDING_KINDS.has(SLOT_KIND[slot])) return [];
+    const messageId = String(event.details?.messageId);
+    const fourteenDayLetter = event.details?.template === FOURTEEN_DAY_LETTER;
+    return [
+      {
+        kind: fourteenDayLetter ? 'fourteen-day-letter' : 'reminder',
+        channel: 'email',
+        sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE),
+        deliveredOn: dayOfFirst('email_delivered', messageId),
+        returned: dayOfFirst('email_bounced', messageId) !== null,
+        termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : REMINDER_TERM_DAYS,
+        statedCosts: statedCosts(event),
+      },
+    ];
+  });
+}
+
+/** What the 14-day letter said the costs would be (record-letter keeps it as `fourteenDayTerm`). */
+function statedCosts(event: TimelineEvent): Money | null {
+  const term = event.details?.fourteenDayTerm as { costs?: Money } | undefined;
+  return term?.costs ?? null;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Webhook } from 'standardwebhooks';
+import { inject } from 'vitest';
+import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
+import type { Role } from '../../../functions/api/routes';
+import type { TimelineEvent } from '../../../functions/core/ledger/timeline';
+import { LOCAL_REGION } from '../../../local/cloud/environment';
+import { type LocalCloud, startLocalCloud } from '../../../local/cloud/local-cloud';
+
+export interface ApiAnswer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+/**
+ * The whole system on the local cloud with time frozen at `start`: real HTTP to the API shim
+ * with tokens of the local issuer, events signed as the invoicing system signs them, and the
+ * store on the same table for what a test must read or write underneath the API.
+ */
+export async function claimsCloud(start: string) {
+  const tableName = `claims-${randomUUID()}`;
+  const cloud: LocalCloud = await startLocalCloud({
+    daySeconds: null,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tableName,
+    start: new Date(start),
+  });
+  const client = new DynamoDBClient({
+    endpoint: cloud.endpoints.dynamodb,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const store = new DynamoDbCreditStore(client, tableName);
+  const tokens = new Map<Role, string>();
+  const tokenOf = async (role: Role) => {
+    const token = tokens.get(role) ?? (await cloud.issuer.issueToken({ group: role }));
+    tokens.set(role, token);
+    return token;
+  };
+
+  return {
+    cloud,
+    store,
+    /** Calls the API as a user in `role`. */
+    async call<T = Record<string, unknown>>(
+      role: Role,
+      method: 'GET' | 'PUT' | 'POST',
+      path: string,
+      body?: unknown,
+    ): Promise<ApiAnswer<T>> {
+      const response = await fetch(`${cloud.endpoints.api}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await tokenOf(role)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+    },
+    /** Posts an event to the webhook, signed with the local secret (Standard Webhooks). */
+    async deliver(event: unknown): Promise<ApiAnswer> {
+      const body = JSON.stringify(event);
+      const id = `msg_${randomUUID()}`;
+      const signedAt = new Date();
+      const response = await fetch(`${cloud.endpoints.api}/webhooks/invoicing`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(signedAt.getTime() / 1000)),
+          'webhook-signature': new Webhook(cloud.webhookSecret).sign(id, signedAt, body),
+        },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    /** Waits until the invoice's timeline has an entry that `matches` (the workflow runs on its own). */
+    async timelineEntry(
+      invoiceId: string,
+      matches: (event: TimelineEvent) => boolean,
+    ): Promise<TimelineEvent> {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const found = (await store.timeline({ invoiceId })).find(matches);
+        if (found) return found;
+        if (Date.now() > deadline)
+          throw new Error(`no matching timeline entry on invoice ${invoiceId} after 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async stop(): Promise<void> {
+      client.destroy();
+      await cloud.stop();
+    },
+  };
+}
+
+export type ClaimsCloud = Awaited<ReturnType<typeof claimsCloud>>;

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import jsQR from 'jsqr';
+import { type Browser, chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { debtorUpserted, invoiceCreated, newId } from '../intake/invoicing-events';
+import { type ClaimsCloud, claimsCloud } from './claims-cloud';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Fails the test, rather than skipping it, when the browser is missing: the QR must be checked. */
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: this test renders the email in a real browser. ` +
+        'Install it with `apt-get update && apt-get install -y chromium`.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** As aws-ses-v2-local keeps an email (GET /store), as far as this test reads it. */
+interface InboxEmail {
+  destination: { to: string[] };
+  body: { html?: string };
+  attachments: { filename?: string; contentType: string; content: string }[];
+}
+
+/**
+ * The EPC QR code of a reminder, as a debtor's banking app would see it: the email the real
+ * dunning step sent through SES (the local emulator), rendered by a real browser, photographed,
+ * and decoded from the pixels.
+ */
+describe('the QR code in a reminder email', () => {
+  let world: ClaimsCloud;
+  let browser: Browser | undefined;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'qr-in-email-'));
+    // Monday 10 March 2025, 08:00 in Amsterdam.
+    world = await claimsCloud('2025-03-10T07:00:00Z');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  async function emailTo(address: string): Promise<InboxEmail> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const store = (await (await fetch(`${world.cloud.endpoints.inbox}/store`)).json()) as {
+        emails: InboxEmail[];
+      };
+      const found = store.emails.find((email) => email.destination.to.some((to) => to.includes(address)));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no email to ${address} after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** The HTML as a mail client shows it: the cid: image of the QR code inlined as a data: URL. */
+  async function renderedPage(email: InboxEmail): Promise<string> {
+    const qr = email.attachments.find((attachment) => attachment.contentType === 'image/png');
+    if (!qr || !email.body.html) throw new Error('the email has no HTML or no PNG attachment');
+    const html = email.body.html.replaceAll('cid:epc-qr', `data:image/png;base64,${qr.content}`);
+    const file = join(workDir, 'reminder.html');
+    await writeFile(file, html);
+    return pathToFileURL(file).href;
+  }
+
+  it('pays the open amount to the creditor’s IBAN with the invoice’s RF reference when scanned', async () => {
+    const debtorId = newId('deb');
+    const address = `${debtorId}@debtor.example`;
+    await world.deliver(debtorUpserted({ id: debtorId, kind: 'business', language: 'en', email: address }));
+    const invoiceId = newId('inv');
+    // Overdue on arrival: its dunning starts with the first reminder today at 09:00.
+    await world.deliver(
+      invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-03-06', totalAmount: 1_234_56 }),
+    );
+    const invoice = await world.store.getInvoice(invoiceId);
+    if (!invoice?.dunning) throw new Error('the overdue invoice should be dunned');
+    world.cloud.clock.set(new Date(invoice.dunning.schedule.firstReminder));
+
+    const email = await emailTo(address);
+    browser = await launchChromium();
+    const page = await browser.newPage({ deviceScaleFactor: 2 });
+    await page.goto(await renderedPage(email));
+    const shot = await page.locator('img[alt="EPC QR"]').screenshot();
+    const image = PNG.sync.read(shot);
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+
+    expect(decoded?.data.split('\n')).toEqual([
+      'BCD',
+      '002',
+      '1',
+      'SCT',
+      'ABNANL2A',
+      'Voorbeeld Groothandel B.V.',
+      'NL91ABNA0417164300',
+      'EUR1234.56',
+      '',
+      invoice.paymentReference,
+    ]);
+  });
+});
