@@ -75,7 +75,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /invoices/{id}: invoice, dunning state and timeline',
     needs: { table: 'read', dunning: ['read'] },
   },
-  { name: 'get-debtor', description: 'GET /debtors/{id}: balance, open invoices, behaviour', needs: { table: 'read' } },
+  {
+    name: 'get-debtor',
+    description: 'GET /debtors/{id}: balance, open invoices, behaviour',
+    needs: { table: 'read' },
+  },
   { name: 'list-tasks', description: 'GET /tasks: open tasks, most urgent first', needs: { table: 'read' } },
   {
     name: 'record-task-outcome',
@@ -85,6 +89,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'list-policies', description: 'GET /policies', needs: { table: 'read' } },
   { name: 'get-policy', description: 'GET /policies/{id}', needs: { table: 'read' } },
   { name: 'put-policy', description: 'PUT /policies/{id}: a new policy version', needs: { table: 'write' } },
+  {
+    name: 'get-invoice-claim',
+    description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',
+    needs: { table: 'read' },
+  },
+  { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },
+  {
+    name: 'put-rates',
+    description: 'PUT /rates: a new version of the rate table',
+    needs: { table: 'write' },
+  },
 ];
 
 export function functionSpec(name: string): FunctionSpec {

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dunningPolicySchema } from '../core/dunning/dunning-policy';
 import { ROUTES, type RouteSpec } from './routes';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
+import { claimQuery, rateTableBody } from './schemas/claim-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 
 /** The request schemas of each route's handler: the very objects its handler validates with. */
@@ -19,6 +20,8 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'record-task-outcome': { path: idPath, body: taskOutcomeBody },
   'get-policy': { path: idPath, query: z.object({ version: z.number().int().min(1).optional() }) },
   'put-policy': { path: idPath, body: dunningPolicySchema.partial({ id: true, version: true }) },
+  'get-invoice-claim': { path: idPath, query: claimQuery },
+  'put-rates': { body: rateTableBody },
 };
 
 const errorBody = z.object({

@@ -98,4 +98,26 @@ export const ROUTES: readonly RouteSpec[] = [
     auth: { kind: 'jwt', roles: admins },
     summary: 'Stores a new version of a dunning policy (admins only)',
   },
+  {
+    method: 'GET',
+    path: '/invoices/{id}/claim',
+    handler: 'get-invoice-claim',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'What the debtor owes on an invoice as of a day (?asOf=YYYY-MM-DD): principal, statutory interest, collection costs, explained',
+  },
+  {
+    method: 'GET',
+    path: '/rates',
+    handler: 'get-rates',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The statutory interest rates claims are computed with, and their version',
+  },
+  {
+    method: 'PUT',
+    path: '/rates',
+    handler: 'put-rates',
+    auth: { kind: 'jwt', roles: admins },
+    summary: 'Replaces the statutory interest rate table with a new version (admins only)',
+  },
 ];

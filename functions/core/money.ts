@@ -15,8 +15,10 @@ export class CurrencyMismatchError extends Error {
 }
 
 export function money(amount: number, currency: string): Money {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer number of cents, got ${amount}`);
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RangeError(`currency must be an ISO 4217 code, got ${currency}`);
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`amount must be an integer number of cents, got ${amount}`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new RangeError(`currency must be an ISO 4217 code, got ${currency}`);
   return { amount, currency };
 }
 
@@ -45,5 +47,7 @@ export function roundHalfUp(cents: number): number {
 /** "EUR 1.234,56" style for Dutch text, "EUR 1,234.56" for English. */
 export function formatMoney(value: Money, language: string): string {
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 100);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
+    value.amount / 100,
+  );
 }

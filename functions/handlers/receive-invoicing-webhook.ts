@@ -4,7 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { webhookEvent } from '../api/schemas/webhook-events';
 import { readConfig } from '../shared/config';

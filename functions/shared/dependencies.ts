@@ -26,19 +26,31 @@ function required(name: string): string {
   return value;
 }
 
-function once<T>(build: () => T): () => T {
+/**
+ * Builds an adapter once for the environment it reads. In Lambda the environment never changes,
+ * so this is "once per container"; the local cloud's tests start several clouds (other tables,
+ * other ports) in one process, and each gets adapters for its own resources.
+ */
+function oncePer<T>(variables: readonly string[], build: () => T): () => T {
+  let key: string | undefined;
   let value: T | undefined;
   return () => {
-    value ??= build();
+    const current = variables.map((name) => process.env[name] ?? '').join('\n');
+    if (value === undefined || key !== current) {
+      value = build();
+      key = current;
+    }
     return value;
   };
 }
 
-export const creditStore = once<CreditStore>(
+export const creditStore = oncePer<CreditStore>(
+  ['TABLE_NAME', 'AWS_ENDPOINT_URL_DYNAMODB'],
   () => new DynamoDbCreditStore(tracer.captureAWSv3Client(new DynamoDBClient({})), required('TABLE_NAME')),
 );
 
-export const dunningWorkflow = once<DunningWorkflow>(
+export const dunningWorkflow = oncePer<DunningWorkflow>(
+  ['DUNNING_STATE_MACHINE_ARN', 'AWS_ENDPOINT_URL_SFN'],
   () =>
     new StepFunctionsWorkflow(
       tracer.captureAWSv3Client(new SFNClient({})),
@@ -46,7 +58,8 @@ export const dunningWorkflow = once<DunningWorkflow>(
     ),
 );
 
-export const mailer = once<Mailer>(
+export const mailer = oncePer<Mailer>(
+  ['SENDER_EMAIL', 'AWS_ENDPOINT_URL_SESV2'],
   () =>
     new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), {
       from: required('SENDER_EMAIL'),
@@ -55,7 +68,10 @@ export const mailer = once<Mailer>(
     }),
 );
 
-export const notifier = once<Notifier>(() => new SnsNotifier(tracer.captureAWSv3Client(new SNSClient({}))));
+export const notifier = oncePer<Notifier>(
+  ['AWS_ENDPOINT_URL_SNS'],
+  () => new SnsNotifier(tracer.captureAWSv3Client(new SNSClient({}))),
+);
 
 export type { Clock };
 export { clock };

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException, type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -59,7 +63,9 @@ export class DynamoDbCreditStore implements CreditStore {
       if (error instanceof TransactionCanceledException) {
         const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
         if (reasons.includes('ConditionalCheckFailed')) {
-          const failed = reasons.flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [writes[i]?.kind] : []));
+          const failed = reasons.flatMap((code, i) =>
+            code === 'ConditionalCheckFailed' ? [writes[i]?.kind] : [],
+          );
           throw new ConcurrentModificationError(`conditional write failed for: ${failed.join(', ')}`);
         }
       }
@@ -154,7 +160,9 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async getPolicy(id: string, version?: number): Promise<DunningPolicy | undefined> {
-    return this.get<DunningPolicy>(version === undefined ? keys.policyLatest(id) : keys.policyVersion(id, version));
+    return this.get<DunningPolicy>(
+      version === undefined ? keys.policyLatest(id) : keys.policyVersion(id, version),
+    );
   }
 
   async putPolicy(policy: DunningPolicy): Promise<void> {
@@ -174,7 +182,11 @@ export class DynamoDbCreditStore implements CreditStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.policyVersion(policy.id, policy.version), itemType: 'policyVersion', ...policy },
+                Item: {
+                  ...keys.policyVersion(policy.id, policy.version),
+                  itemType: 'policyVersion',
+                  ...policy,
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -310,7 +322,8 @@ export class DynamoDbCreditStore implements CreditStore {
           },
         };
       case 'recordDelivery': {
-        const expiresAt = Math.floor(Date.parse(write.delivery.receivedAt) / 1000) + DELIVERY_RETENTION_SECONDS;
+        const expiresAt =
+          Math.floor(Date.parse(write.delivery.receivedAt) / 1000) + DELIVERY_RETENTION_SECONDS;
         return {
           Put: {
             TableName,
@@ -354,7 +367,12 @@ export class DynamoDbCreditStore implements CreditStore {
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
     const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ConsistentRead: true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
     );
     this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
     return out.Item ? stripKeys<T>(out.Item) : undefined;
@@ -365,7 +383,12 @@ export class DynamoDbCreditStore implements CreditStore {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey, ReturnConsumedCapacity: 'TOTAL' }),
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ExclusiveStartKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
       );
       this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
       for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
@@ -387,4 +410,3 @@ function versionCondition(expected: number | null) {
     ? { ConditionExpression: 'attribute_not_exists(pk)' }
     : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } };
 }
-

@@ -13,7 +13,10 @@ export const keys = {
     pk: `PARKED#${subject}`,
     sk: `${receivedAt}#${deliveryId}`,
   }),
-  letter: (debtorId: string, slot: string, day: string) => ({ pk: `DEBTOR#${debtorId}`, sk: `LETTER#${slot}#${day}` }),
+  letter: (debtorId: string, slot: string, day: string) => ({
+    pk: `DEBTOR#${debtorId}`,
+    sk: `LETTER#${slot}#${day}`,
+  }),
   policyVersion: (id: string, version: number) => ({
     pk: `POLICY#${id}`,
     sk: `VERSION#${String(version).padStart(6, '0')}`,
@@ -37,7 +40,18 @@ export function prioritySortKey(priority: number): string {
   return String(999_999_999 - Math.max(0, Math.min(999_999_999, Math.round(priority)))).padStart(9, '0');
 }
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt', 'itemType'];
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'expiresAt',
+  'itemType',
+];
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   const copy: Record<string, unknown> = { ...item };

@@ -1,4 +1,4 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../../ports/mailer';
 
 export interface SesMailerConfig {
@@ -21,11 +21,17 @@ export class SesMailer implements Mailer {
         Destination: { ToAddresses: [email.to] },
         ReplyToAddresses: this.config.replyTo ? [this.config.replyTo] : undefined,
         ConfigurationSetName: this.config.configurationSet,
-        EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
+        EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({
+          Name,
+          Value: tagValue(Value),
+        })),
         Content: {
           Simple: {
             Subject: { Data: email.subject, Charset: 'UTF-8' },
-            Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
+            Body: {
+              Html: { Data: email.html, Charset: 'UTF-8' },
+              Text: { Data: email.text, Charset: 'UTF-8' },
+            },
             Attachments: email.inlineImages?.map((image) => ({
               FileName: image.filename,
               ContentType: image.contentType,

@@ -3,14 +3,19 @@ import {
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   paginateListExecutions,
-  type SFNClient,
   SendTaskSuccessCommand,
+  type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import type { DunningExecutionInput, DunningWorkflow, ExecutionStatus, ExecutionSummary } from '../../ports/workflow';
+import type {
+  DunningExecutionInput,
+  DunningWorkflow,
+  ExecutionStatus,
+  ExecutionSummary,
+} from '../../ports/workflow';
 
 export class StepFunctionsWorkflow implements DunningWorkflow {
   constructor(
@@ -38,7 +43,10 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
   async stop(execution: string, reason: string): Promise<void> {
     try {
       await this.sfn.send(
-        new StopExecutionCommand({ executionArn: this.executionArn(execution), cause: reason.slice(0, 32_000) }),
+        new StopExecutionCommand({
+          executionArn: this.executionArn(execution),
+          cause: reason.slice(0, 32_000),
+        }),
       );
     } catch (error) {
       if (error instanceof ExecutionDoesNotExist) return;
@@ -48,7 +56,9 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
 
   async describe(execution: string): Promise<ExecutionSummary | undefined> {
     try {
-      const out = await this.sfn.send(new DescribeExecutionCommand({ executionArn: this.executionArn(execution) }));
+      const out = await this.sfn.send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(execution) }),
+      );
       return {
         name: out.name ?? execution,
         status: out.status as ExecutionStatus,

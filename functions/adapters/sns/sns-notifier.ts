@@ -16,15 +16,22 @@ export class SnsNotifier implements Notifier {
   async publish(notification: Notification): Promise<{ messageId: string }> {
     const name = topicEnvName(notification.topic);
     const topicArn = this.env[name];
-    if (!topicArn) throw new Error(`${name} is not set: this function was not granted the ${notification.topic} topic`);
+    if (!topicArn)
+      throw new Error(`${name} is not set: this function was not granted the ${notification.topic} topic`);
     const out = await this.sns.send(
       new PublishCommand({
         TopicArn: topicArn,
         // SNS subjects are ASCII, at most 100 characters, no line breaks.
         Subject: notification.subject.replace(/[^\x20-\x7E]/g, '?').slice(0, 100),
-        Message: typeof notification.message === 'string' ? notification.message : JSON.stringify(notification.message),
+        Message:
+          typeof notification.message === 'string'
+            ? notification.message
+            : JSON.stringify(notification.message),
         MessageAttributes: Object.fromEntries(
-          Object.entries(notification.attributes ?? {}).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]),
+          Object.entries(notification.attributes ?? {}).map(([k, v]) => [
+            k,
+            { DataType: 'String', StringValue: v },
+          ]),
         ),
       }),
     );

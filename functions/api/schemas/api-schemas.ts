@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Request schemas of the controller API. Handlers validate with them; the OpenAPI document is built from them. */
 export const idPath = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTemplateId, TEMPLATE_IDS, templateFits } from '../../templates/catalogue';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';

@@ -1,0 +1,7 @@
+import { creditStore } from '../shared/dependencies';
+import { httpHandler } from '../shared/http/http-handler';
+import { listPolicies } from '../use-cases/policies/policy-catalogue';
+
+export const handler = httpHandler({ route: 'list-policies' }, async () => ({
+  policies: await listPolicies(creditStore()),
+}));

@@ -1,0 +1,13 @@
+import { idPath, taskOutcomeBody } from '../api/schemas/api-schemas';
+import { clock, creditStore, dunningWorkflow } from '../shared/dependencies';
+import { httpHandler } from '../shared/http/http-handler';
+import { recordTaskOutcome } from '../use-cases/tasks/record-task-outcome';
+
+export const handler = httpHandler(
+  { route: 'record-task-outcome', path: idPath, body: taskOutcomeBody },
+  async ({ path, body, caller }) =>
+    recordTaskOutcome(
+      { store: creditStore(), workflow: dunningWorkflow(), clock },
+      { taskId: path.id, outcome: body.outcome, note: body.note, by: caller.sub },
+    ),
+);

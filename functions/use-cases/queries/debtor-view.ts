@@ -1,0 +1,67 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { daysBetween } from '../../core/dunning/calendar-date';
+import { chooseSegment } from '../../core/dunning/segment';
+import { localDate } from '../../core/dunning/time-zone';
+import type { PaymentBehaviour } from '../../core/ledger/debtor';
+import type { Clock } from '../../ports/clock';
+import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import { NotFoundError } from '../../shared/http/errors';
+import { behaviourOf } from '../dunning/start-dunning';
+
+export interface DebtorView {
+  debtor: Omit<DebtorRecord, 'behaviour'>;
+  segment: { id: string; reason: string };
+  /** Open amounts per currency, in cents. */
+  balance: Record<string, number>;
+  overdue: Record<string, number>;
+  openInvoices: {
+    id: string;
+    number: string;
+    currency: string;
+    openAmount: number;
+    dueDate: string;
+    status: string;
+    daysOverdue: number;
+  }[];
+  behaviour: PaymentBehaviour;
+}
+
+/** GET /debtors/{id}: what a controller wants at a glance before calling a debtor. */
+export async function debtorView(
+  deps: { store: CreditStore; clock: Clock },
+  debtorId: string,
+): Promise<DebtorView> {
+  const record = await deps.store.getDebtor(debtorId);
+  if (!record) throw new NotFoundError(`Debtor ${debtorId} does not exist.`);
+  const { behaviour: counters, ...debtor } = record;
+  const behaviour = behaviourOf(counters);
+  const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
+  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(
+    (i) => i.status === 'open' || i.status === 'overdue',
+  );
+  const balance: Record<string, number> = {};
+  const overdue: Record<string, number> = {};
+  const openInvoices = invoices.map((i) => {
+    const daysOverdue = Math.max(0, daysBetween(i.dueDate, today));
+    balance[i.currency] = (balance[i.currency] ?? 0) + i.openAmount;
+    if (daysOverdue > 0) overdue[i.currency] = (overdue[i.currency] ?? 0) + i.openAmount;
+    return {
+      id: i.id,
+      number: i.number,
+      currency: i.currency,
+      openAmount: i.openAmount,
+      dueDate: i.dueDate,
+      status: i.status,
+      daysOverdue,
+    };
+  });
+  const segment = chooseSegment(record, behaviour);
+  return {
+    debtor,
+    segment: { id: segment.segment, reason: segment.reason },
+    balance,
+    overdue,
+    openInvoices,
+    behaviour,
+  };
+}

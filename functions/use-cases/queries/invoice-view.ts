@@ -1,0 +1,88 @@
+import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { daysBetween } from '../../core/dunning/calendar-date';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
+import type { DunningState } from '../../core/dunning/dunning-state';
+import { localDate } from '../../core/dunning/time-zone';
+import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { Clock } from '../../ports/clock';
+import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
+import type { DunningWorkflow, ExecutionStatus } from '../../ports/workflow';
+import { NotFoundError } from '../../shared/http/errors';
+import { policyFor } from '../policies/policy-catalogue';
+
+export interface InvoiceView {
+  invoice: Omit<InvoiceRecord, 'dunning'>;
+  status: InvoiceRecord['status'];
+  openAmount: number;
+  currency: string;
+  daysOverdue: number;
+  dunning: {
+    policy: { id: string; version: number; name?: string };
+    segmentReason: string;
+    status: DunningState['status'];
+    execution: string;
+    executionStatus: ExecutionStatus | 'NOT_FOUND';
+    lastStep: DunningState['lastStep'] | null;
+    nextStep: { slot: DunningSlot; at: string } | null;
+    curedAfter: DunningState['curedAfter'] | null;
+    stoppedReason: string | null;
+  } | null;
+  timeline: TimelineEvent[];
+}
+
+export interface InvoiceViewDeps {
+  store: CreditStore;
+  workflow: DunningWorkflow;
+  clock: Clock;
+}
+
+/** GET /invoices/{id}: the invoice, where its dunning stands and everything that happened, in order. */
+export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Promise<InvoiceView> {
+  const record = await deps.store.getInvoice(invoiceId);
+  if (!record) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
+  const { dunning, ...invoice } = record;
+  const timeline = await deps.store.timeline({ invoiceId });
+  const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
+  const daysOverdue = Math.max(0, daysBetween(record.dueDate, today));
+
+  return {
+    invoice,
+    status: record.status,
+    openAmount: record.openAmount,
+    currency: record.currency,
+    daysOverdue: record.status === 'open' || record.status === 'overdue' ? daysOverdue : 0,
+    dunning: dunning ? await dunningView(deps, dunning) : null,
+    timeline,
+  };
+}
+
+async function dunningView(
+  deps: InvoiceViewDeps,
+  dunning: DunningState,
+): Promise<NonNullable<InvoiceView['dunning']>> {
+  const [execution, policy] = await Promise.all([
+    deps.workflow.describe(dunning.execution),
+    policyFor(deps.store, dunning.policyId, dunning.policyVersion, { storeSeed: false }),
+  ]);
+  return {
+    policy: { id: dunning.policyId, version: dunning.policyVersion, name: policy?.name },
+    segmentReason: dunning.segmentReason,
+    status: dunning.status,
+    execution: dunning.execution,
+    executionStatus: execution?.status ?? 'NOT_FOUND',
+    lastStep: dunning.lastStep ?? null,
+    nextStep: dunning.status === 'running' ? nextStep(dunning, policy?.steps.map((s) => s.slot) ?? []) : null,
+    curedAfter: dunning.curedAfter ?? null,
+    stoppedReason: dunning.stoppedReason ?? null,
+  };
+}
+
+/** The first slot after the last one done that the policy actually uses. */
+function nextStep(
+  dunning: DunningState,
+  used: readonly DunningSlot[],
+): { slot: DunningSlot; at: string } | null {
+  const after = dunning.lastStep ? DUNNING_SLOTS.indexOf(dunning.lastStep.slot) + 1 : 0;
+  const slot = DUNNING_SLOTS.slice(after).find((s) => used.includes(s));
+  return slot ? { slot, at: dunning.schedule[slot] } : null;
+}
