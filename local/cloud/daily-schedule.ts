@@ -1,0 +1,70 @@
+import type { VirtualClock } from '../clock/virtual-clock';
+
+/** The instant of the next HH:MM in `timeZone` strictly after `after`. */
+export function nextLocalTime(after: Date, hour: number, minute: number, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(after);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
+    const candidate = zonedTime(get('year'), get('month'), get('day') + dayOffset, hour, minute, timeZone);
+    if (candidate.getTime() > after.getTime()) return candidate;
+  }
+  throw new Error('unreachable: a local time recurs every day');
+}
+
+/** The UTC instant of a wall-clock time in a zone (DST-correct: corrects by the zone's offset). */
+function zonedTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const offset = (at: number) => {
+    const p = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(new Date(at));
+    const n = (t: string) => Number(p.find((x) => x.type === t)?.value);
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - at;
+  };
+  const first = guess - offset(guess);
+  return new Date(guess - offset(first));
+}
+
+/**
+ * EventBridge Scheduler's stand-in: runs `job` every day at HH:MM local time on the virtual clock,
+ * until `signal` aborts. A failed run is reported and the schedule goes on, as in AWS.
+ */
+export async function runDaily(
+  clock: VirtualClock,
+  at: { hour: number; minute: number; timeZone: string },
+  job: () => Promise<void>,
+  signal: AbortSignal,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  while (!signal.aborted) {
+    const next = nextLocalTime(clock.now(), at.hour, at.minute, at.timeZone);
+    try {
+      await clock.sleepUntil(next, signal);
+    } catch {
+      return; // aborted
+    }
+    try {
+      await job();
+    } catch (error) {
+      onError(error);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
+import type { TopicName } from '../../functions/catalogue';
+
+export const LOCAL_REGION = 'eu-west-1';
+export const LOCAL_ACCOUNT = '000000000000';
+/** A fixed, clearly local-only secret so that the README's hand-signed example works offline. */
+export const LOCAL_WEBHOOK_SECRET = 'whsec_bG9jYWwtY3JlZGl0LWNvbnRyb2wtd2ViaG9vay1zZWNyZXQ=';
+
+export interface LocalEndpoints {
+  dynamodb: string;
+  ses: string;
+  sns: string;
+  sfn: string;
+}
+
+export interface LocalResources {
+  tableName: string;
+  stateMachineArn: string;
+  topicArns: Record<TopicName, string>;
+  webhookSecret: string;
+}
+
+/** The demo creditor: the IBAN is the Dutch example account from the EPC's own test material. */
+export const LOCAL_CREDITOR = {
+  CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
+  CREDITOR_IBAN: 'NL91ABNA0417164300',
+  CREDITOR_BIC: 'ABNANL2A',
+  CREDITOR_EMAIL: 'debiteuren@voorbeeld.example',
+  CREDITOR_PHONE: '+31 20 123 4567',
+  CREDITOR_WEBSITE: 'https://voorbeeld.example',
+  CREDITOR_ADDRESS: 'Keizersgracht 1, 1015 AA Amsterdam',
+  PAYMENT_REFERENCE_SCHEME: 'rf',
+};
+
+/**
+ * The environment the handlers see locally: the same variables the CDK function construct sets in
+ * AWS, plus the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables that point every client at the
+ * local emulators. Handlers create their clients on first use, after this is set.
+ */
+export function localEnvironment(
+  endpoints: LocalEndpoints,
+  resources: LocalResources,
+): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SNS: endpoints.sns,
+    AWS_ENDPOINT_URL_SFN: endpoints.sfn,
+    STAGE: 'local',
+    // Node 20 is supported by these SDK versions; the notice about 2027 releases is noise here.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    TABLE_NAME: resources.tableName,
+    DUNNING_STATE_MACHINE_ARN: resources.stateMachineArn,
+    SENDER_EMAIL: 'credit-control@voorbeeld.example',
+    REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
+    WEBHOOK_SECRET: resources.webhookSecret,
+    ...LOCAL_CREDITOR,
+    ...Object.fromEntries(
+      Object.entries(resources.topicArns).map(([topic, arn]) => [topicEnvName(topic as TopicName), arn]),
+    ),
+    // No X-Ray daemon locally; metrics stay in the EMF lines only when asked for.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+}

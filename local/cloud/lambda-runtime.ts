@@ -1,0 +1,34 @@
+import { FUNCTIONS } from '../../functions/catalogue';
+import { lambdaContext } from '../api/lambda-context';
+
+export type InvokeFunction = (event: unknown) => Promise<unknown>;
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/** Listeners see every invocation: the benchmark counts them, tests may assert on them. */
+export type InvocationListener = (name: string, event: unknown) => void;
+
+/**
+ * The local Lambda service: every catalogue function, run in-process from its real handler file.
+ * Modules are imported on first use, after the environment is set, like a cold start.
+ */
+export function lambdaRuntime(listener?: InvocationListener): Map<string, InvokeFunction> {
+  const loaded = new Map<string, Promise<Handler>>();
+  const load = (name: string): Promise<Handler> => {
+    let handler = loaded.get(name);
+    if (!handler) {
+      handler = import(`../../functions/handlers/${name}.ts`).then((m: { handler: Handler }) => m.handler);
+      loaded.set(name, handler);
+    }
+    return handler;
+  };
+  return new Map(
+    FUNCTIONS.map((spec) => [
+      spec.name,
+      async (event: unknown) => {
+        listener?.(spec.name, event);
+        const handler = await load(spec.name);
+        return handler(event, lambdaContext(spec.name));
+      },
+    ]),
+  );
+}

@@ -1,0 +1,212 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { installClock } from '../../functions/adapters/clock/clock';
+import type { TopicName } from '../../functions/catalogue';
+import { startLocalApi } from '../api/local-api';
+import type { LocalRoute } from '../api/local-routes';
+import { createLocalIssuer, type LocalIssuer } from '../auth/local-issuer';
+import { VirtualClock } from '../clock/virtual-clock';
+import { ensureTable } from '../dynamodb/create-table';
+import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy';
+import { type StoredEmail, startSesLocal } from '../ses/ses-local';
+import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
+import { startStepFunctionsServer } from '../stepfunctions/server';
+import { runDaily } from './daily-schedule';
+import {
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  LOCAL_WEBHOOK_SECRET,
+  type LocalEndpoints,
+  localEnvironment,
+} from './environment';
+import { type InvocationListener, lambdaRuntime } from './lambda-runtime';
+import { createStateMachines } from './state-machines';
+
+const TOPICS: readonly TopicName[] = [
+  'call-tasks',
+  'account-managers',
+  'collection-agency',
+  'alerts',
+  'email-events',
+];
+
+export interface LocalCloudOptions {
+  /** Real seconds per virtual day; null freezes time (tests move it with clock.advance). */
+  daySeconds: number | null;
+  /** Virtual time at start. Default: the real time now. */
+  start?: Date;
+  /** Keep DynamoDB data under this directory; in memory when absent. */
+  dataDir?: string;
+  /** Use a running DynamoDB (the tests' shared DynamoDB Local) instead of starting one. */
+  dynamodbEndpoint?: string;
+  tableName?: string;
+  /** Preferred ports; 0 or absent = any free port. A busy preferred port falls back to a free one. */
+  ports?: Partial<Record<'api' | 'ses' | 'sns' | 'sfn' | 'dynamodb', number>>;
+  /** Where the local token issuer keeps its key (shared with `npm run token`); in memory when absent. */
+  authDir?: string;
+  /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
+  dailySweep?: boolean;
+  extraRoutes?: readonly LocalRoute[];
+  onInvoke?: InvocationListener;
+  /** Puts a fault proxy in front of SES so that tests can throttle it (cloud.sesFaults). */
+  sesFaultProxy?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  clock: VirtualClock;
+  endpoints: LocalEndpoints & { api: string; inbox: string };
+  tableName: string;
+  stateMachineArn: string;
+  webhookSecret: string;
+  issuer: LocalIssuer;
+  /** Present with `sesFaultProxy`: fails the next SES calls like a throttled SES would. */
+  sesFaults?: FaultProxy;
+  /** Every email the SES emulator received, oldest first. */
+  emails(): Promise<StoredEmail[]>;
+  /** Every message published to SNS, oldest first. */
+  notifications(): PublishedMessage[];
+  /** Invokes a catalogue function in-process, as Lambda would. */
+  invoke(functionName: string, event: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local, the SES v2 emulator, the SNS and
+ * Step Functions servers, the API shim and the daily sweep, all on one virtual clock, with the
+ * real handlers and the real state-machine files. Used by `npm start` and by integration tests.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => log(`stop failed: ${String(e)}`));
+  };
+  try {
+    // Frozen while the services start, so that start-up takes no virtual days; runs once ready.
+    const clock = new VirtualClock({ start: options.start ?? new Date(), daySeconds: null });
+    installClock(clock);
+    stops.push(async () => clock.dispose());
+
+    let dynamodbEndpoint = options.dynamodbEndpoint;
+    if (!dynamodbEndpoint) {
+      const dbPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
+      if (dbPath) mkdirSync(dbPath, { recursive: true });
+      const db = await startDynamoDbLocal({ port: options.ports?.dynamodb, dbPath });
+      stops.push(() => db.stop());
+      dynamodbEndpoint = db.endpoint;
+    }
+    const clientConfig = {
+      region: LOCAL_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    };
+    const tableName = options.tableName ?? 'credit-control';
+    await ensureTable(new DynamoDBClient({ ...clientConfig, endpoint: dynamodbEndpoint }), tableName);
+
+    const ses = await startSesLocal({ port: options.ports?.ses });
+    stops.push(() => ses.stop());
+    const sesFaults = options.sesFaultProxy ? await startFaultProxy(ses.url) : undefined;
+    if (sesFaults) stops.push(() => sesFaults.stop());
+    const sns = await startSnsServer({
+      port: options.ports?.sns,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      now: () => clock.now(),
+    });
+    stops.push(() => sns.stop());
+
+    const lambdas = lambdaRuntime(options.onInvoke);
+    const sfnServer = await startStepFunctionsServer({
+      port: options.ports?.sfn,
+      clock,
+      lambdas,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+    });
+    stops.push(() => sfnServer.stop());
+
+    const snsClient = new SNSClient({ ...clientConfig, endpoint: sns.url });
+    const topicArns = {} as Record<TopicName, string>;
+    for (const topic of TOPICS) {
+      const out = await snsClient.send(new CreateTopicCommand({ Name: topic }));
+      topicArns[topic] = out.TopicArn ?? '';
+    }
+    const stateMachines = await createStateMachines(
+      new SFNClient({ ...clientConfig, endpoint: sfnServer.url }),
+    );
+    const stateMachineArn = stateMachines.dunning;
+    if (!stateMachineArn) throw new Error('statemachines/dunning.asl.json is missing');
+
+    const endpoints: LocalEndpoints = {
+      dynamodb: dynamodbEndpoint,
+      ses: sesFaults?.url ?? ses.url,
+      sns: sns.url,
+      sfn: sfnServer.url,
+    };
+    Object.assign(
+      process.env,
+      localEnvironment(endpoints, {
+        tableName,
+        stateMachineArn,
+        topicArns,
+        webhookSecret: LOCAL_WEBHOOK_SECRET,
+      }),
+    );
+
+    const invoke = async (name: string, event: unknown) => {
+      const fn = lambdas.get(name);
+      if (!fn) throw new Error(`no function named ${name} in functions/catalogue.ts`);
+      return fn(event);
+    };
+
+    const issuer = await createLocalIssuer(options.authDir ? { keyDir: options.authDir } : {});
+    let ready = false;
+    const api = await startLocalApi({
+      port: options.ports?.api ?? 0,
+      tokens: issuer,
+      ready: () => ready,
+      clock,
+      extraRoutes: options.extraRoutes,
+      log,
+    });
+    stops.push(() => api.stop());
+
+    if (options.dailySweep !== false && lambdas.has('sweep-due-invoices')) {
+      const sweepStop = new AbortController();
+      const sweep = () => invoke('sweep-due-invoices', { source: 'local.scheduler' }).then(() => undefined);
+      // Once at start (restores what a restart lost), then every day at 06:00 in Amsterdam.
+      void sweep().catch((e: unknown) => log(`sweep failed: ${String(e)}`));
+      void runDaily(
+        clock,
+        { hour: 6, minute: 0, timeZone: 'Europe/Amsterdam' },
+        sweep,
+        sweepStop.signal,
+        (e) => log(`sweep failed: ${String(e)}`),
+      );
+      stops.push(async () => sweepStop.abort());
+    }
+
+    clock.setSpeed(options.daySeconds);
+    ready = true;
+    return {
+      clock,
+      endpoints: { ...endpoints, api: api.url, inbox: ses.url },
+      tableName,
+      stateMachineArn,
+      webhookSecret: LOCAL_WEBHOOK_SECRET,
+      issuer,
+      ...(sesFaults ? { sesFaults } : {}),
+      emails: () => ses.emails(),
+      notifications: () => sns.messages(),
+      invoke,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ROLES } from '../functions/api/routes';
+import { LOCAL_AUTH_DIR } from './auth/local-issuer';
+import { type LocalCloud, startLocalCloud } from './cloud/local-cloud';
+import { portIsFree } from './ports';
+
+const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
+const DATA_DIR = join(LOCAL_DIR, 'data');
+const CLOCK_FILE = join(DATA_DIR, 'clock.json');
+const PREFERRED_PORTS = { api: 3000, ses: 8005, sns: 9911, sfn: 8083, dynamodb: 8000 } as const;
+
+const { values: args } = parseArgs({
+  options: {
+    'no-demo': { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    'day-seconds': { type: 'string' },
+  },
+});
+
+function daySeconds(): number {
+  const raw = args['day-seconds'] ?? process.env.LOCAL_DAY_SECONDS ?? '2';
+  const value = Number(raw);
+  if (!(value > 0)) {
+    console.error(
+      `LOCAL_DAY_SECONDS must be a positive number of real seconds per virtual day, got "${raw}"`,
+    );
+    process.exit(2);
+  }
+  return value;
+}
+
+/** Virtual time goes on where the last run left it, so persisted dates never lie in the future. */
+function savedVirtualTime(): Date | undefined {
+  if (!existsSync(CLOCK_FILE)) return undefined;
+  const saved = JSON.parse(readFileSync(CLOCK_FILE, 'utf8')) as { now?: string };
+  return saved.now ? new Date(saved.now) : undefined;
+}
+
+async function ports() {
+  const chosen: Record<string, number> = {};
+  for (const [name, port] of Object.entries(PREFERRED_PORTS))
+    chosen[name] = (await portIsFree(port)) ? port : 0;
+  return chosen;
+}
+
+function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean): string {
+  const e = cloud.endpoints;
+  const lines = [
+    '',
+    'Credit control is running locally.',
+    '',
+    `  API                 ${e.api}        (health: ${e.api}/health)`,
+    `  Dashboard           ${e.api}/_local/dashboard`,
+    `  Virtual clock       ${e.api}/_local/clock   now ${cloud.clock.now().toISOString()}, one day = ${cloud.clock.daySeconds}s`,
+    `  Email inbox (SES)   ${e.inbox}`,
+    `  SNS messages        ${e.sns}/messages`,
+    `  Step Functions      ${e.sfn}`,
+    `  DynamoDB            ${e.dynamodb}   table ${cloud.tableName}`,
+    `  Webhook secret      ${cloud.webhookSecret}`,
+    '',
+    '  Bearer tokens (valid 1 hour; `npm run --silent token -- <group>` makes new ones):',
+    ...Object.entries(tokens).map(([group, token]) => `    ${group.padEnd(11)} ${token}`),
+    '',
+    `  Demo data: ${demo ? 'loaded, playing in virtual time' : 'off (--no-demo)'}.  Endpoints: .local/endpoints.json`,
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (args.fresh) rmSync(DATA_DIR, { recursive: true, force: true });
+  mkdirSync(DATA_DIR, { recursive: true });
+  const startedAt = Date.now();
+  const cloud = await startLocalCloud({
+    daySeconds: daySeconds(),
+    start: savedVirtualTime(),
+    dataDir: DATA_DIR,
+    authDir: LOCAL_AUTH_DIR,
+    ports: await ports(),
+    log: (line) => {
+      if (process.env.LOCAL_VERBOSE) console.log(line);
+    },
+  });
+
+  const saveClock = () => writeFileSync(CLOCK_FILE, JSON.stringify({ now: cloud.clock.now().toISOString() }));
+  const clockSaver = setInterval(saveClock, 2_000);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local cloud…`);
+    clearInterval(clockSaver);
+    saveClock();
+    await cloud.stop();
+    console.log('Stopped; every port is free.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const demo = !args['no-demo'];
+  if (demo) {
+    const { playDemo } = await import('./demo/play-demo');
+    // The portfolio is loaded at one virtual moment; then time runs again.
+    cloud.clock.setSpeed(null);
+    await playDemo(cloud, { dataDir: DATA_DIR, log: (line) => console.log(line) });
+    cloud.clock.setSpeed(daySeconds());
+  }
+
+  const tokens: Record<string, string> = {};
+  for (const group of ROLES) tokens[group] = await cloud.issuer.issueToken({ group });
+  const endpoints = {
+    api: cloud.endpoints.api,
+    inbox: cloud.endpoints.inbox,
+    sns: `${cloud.endpoints.sns}/messages`,
+    sfn: cloud.endpoints.sfn,
+    dynamodb: cloud.endpoints.dynamodb,
+    dashboard: `${cloud.endpoints.api}/_local/dashboard`,
+    clock: `${cloud.endpoints.api}/_local/clock`,
+    tableName: cloud.tableName,
+    stateMachineArn: cloud.stateMachineArn,
+    webhookSecret: cloud.webhookSecret,
+    region: 'eu-west-1',
+  };
+  writeFileSync(join(LOCAL_DIR, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
+  console.log(banner(cloud, tokens, demo));
+  console.log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error('The local cloud could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
+import { businessDebtor, emailsTo, invoice, invoiceView } from './scenario';
+
+const START = new Date('2026-03-02T05:00:00Z');
+
+async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
+  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
+  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
+  return (history.events ?? []).flatMap((e) =>
+    e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
+  );
+}
+
+interface TaskList {
+  tasks: { id: string; kind: string; invoiceId: string; taskToken?: string }[];
+}
+
+describe('an invoice nobody pays is escalated step by step', () => {
+  let h: CloudHarness;
+  beforeEach(async () => {
+    h = await startCloudHarness(START);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('runs every step in order and hands the claim with its letters to the collection agency', async () => {
+    const debtor = await businessDebtor(h, {
+      accountManager: { name: 'Sanne de Vries', email: 'sanne@creditor.example' },
+    });
+    const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01', totalAmount: 4_800_00 });
+
+    await h.advanceDays(62);
+
+    const view = await eventually(async () => {
+      const current = await invoiceView(h, inv.id);
+      expect(current.status).toBe('in_collection');
+      return current;
+    });
+    expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
+    expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
+      'ResumeAtStep',
+      'WaitUntilFirstReminder',
+      'SendFirstReminder',
+      'WaitUntilSecondReminder',
+      'SendSecondReminder',
+      'WaitUntilCall',
+      'CallDebtor',
+      'WaitUntilAccountManager',
+      'EscalateToAccountManager',
+      'WaitUntilFinalNotice',
+      'SendFinalNotice',
+      'WaitUntilCollectionAgency',
+      'HandOverToCollectionAgency',
+    ]);
+    // First reminder, second reminder and final notice.
+    expect(await emailsTo(h, debtor.email)).toHaveLength(3);
+
+    const published = h.cloud.notifications();
+    expect(published.filter((m) => m.topicName === 'call-tasks' && m.message.includes(inv.id))).toHaveLength(
+      1,
+    );
+    expect(
+      published.filter((m) => m.topicName === 'account-managers' && m.message.includes(debtor.id)),
+    ).toHaveLength(1);
+    const claimFile = published.find(
+      (m) => m.topicName === 'collection-agency' && m.message.includes(inv.id),
+    );
+    expect(claimFile).toBeDefined();
+    const letters = view.timeline.filter((e) => e.type === 'email_sent');
+    expect(letters).toHaveLength(3);
+    for (const letter of letters) expect(claimFile?.message).toContain(String(letter.details?.messageId));
+
+    const debtorView = await h.get<{ debtor: { creditHold: boolean } }>(`/debtors/${debtor.id}`);
+    expect(debtorView.body.debtor.creditHold).toBe(true);
+  });
+
+  it('resumes the workflow at once when the controller records that the call got no answer', async () => {
+    const debtor = await businessDebtor(h);
+    const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01' });
+    await h.advanceDays(21);
+
+    const task = await eventually(async () => {
+      const list = await h.get<TaskList>('/tasks');
+      const found = list.body.tasks.find((t) => t.invoiceId === inv.id && t.kind === 'call');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(task.taskToken).toBeUndefined();
+
+    const outcome = await h.send<{ workflowResumed: boolean }>('POST', `/tasks/${task.id}/outcome`, {
+      outcome: 'no_answer',
+      note: 'Voicemail, teruggebeld om 14:00',
+    });
+    expect(outcome.status).toBe(200);
+    expect(outcome.body.workflowResumed).toBe(true);
+
+    const view = await eventually(async () => {
+      const current = await invoiceView(h, inv.id);
+      expect(current.dunning?.lastStep?.slot).toBe('call');
+      return current;
+    });
+    expect(await statesEntered(h, view.dunning?.execution ?? '')).toContain('WaitUntilAccountManager');
+    expect((await h.get<TaskList>('/tasks')).body.tasks.some((t) => t.id === task.id)).toBe(false);
+    expect(view.timeline.some((e) => e.type === 'task_closed')).toBe(true);
+  });
+
+  it('refuses a call outcome from an admin, who is not a credit controller', async () => {
+    const answer = await h.send<{ error: { code: string } }>(
+      'POST',
+      '/tasks/any/outcome',
+      { outcome: 'reached' },
+      'admin',
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.code).toBe('forbidden');
+  });
+});

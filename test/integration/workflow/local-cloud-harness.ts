@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { Webhook } from 'standardwebhooks';
+import { inject } from 'vitest';
+import type { LocalCloud } from '../../../local/cloud/local-cloud';
+import { startLocalCloud } from '../../../local/cloud/local-cloud';
+
+/**
+ * The whole system on the local cloud for one test file: the real webhook, handlers, state
+ * machine and emulators on a frozen virtual clock that the test moves forward.
+ */
+export interface CloudHarness {
+  cloud: LocalCloud;
+  sfn: SFNClient;
+  post(event: unknown, deliveryId?: string): Promise<{ status: number; body: unknown }>;
+  get<T = unknown>(
+    path: string,
+    group?: 'controller' | 'manager' | 'admin',
+  ): Promise<{ status: number; body: T }>;
+  send<T = unknown>(
+    method: string,
+    path: string,
+    body: unknown,
+    group?: 'controller' | 'manager' | 'admin',
+  ): Promise<{ status: number; body: T }>;
+  /** Moves virtual time forward in steps, letting the in-process work of each step finish. */
+  advanceDays(days: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startCloudHarness(
+  start: Date,
+  options: { sesFaultProxy?: boolean } = {},
+): Promise<CloudHarness> {
+  const cloud = await startLocalCloud({
+    daySeconds: null,
+    start,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tableName: `workflow-${randomUUID().slice(0, 8)}`,
+    dailySweep: false,
+    ...(options.sesFaultProxy ? { sesFaultProxy: true } : {}),
+  });
+  const webhook = new Webhook(cloud.webhookSecret);
+  const tokens = new Map<string, string>();
+  const token = async (group: 'controller' | 'manager' | 'admin') => {
+    let value = tokens.get(group);
+    if (!value) {
+      value = await cloud.issuer.issueToken({ group });
+      tokens.set(group, value);
+    }
+    return value;
+  };
+  const send = async <T>(
+    method: string,
+    path: string,
+    body: unknown,
+    group: 'controller' | 'manager' | 'admin' = 'controller',
+  ) => {
+    const response = await fetch(`${cloud.endpoints.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token(group)}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    cloud,
+    sfn: new SFNClient({
+      endpoint: cloud.endpoints.sfn,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    async post(event, deliveryId = `msg_${randomUUID()}`) {
+      const payload = JSON.stringify(event);
+      // The signature's timestamp is real time: the invoicing system does not live in virtual time.
+      const now = new Date();
+      const response = await fetch(`${cloud.endpoints.api}/webhooks/invoicing`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': deliveryId,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': webhook.sign(deliveryId, now, payload),
+        },
+        body: payload,
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    get: (path, group) => send('GET', path, undefined, group),
+    send,
+    async advanceDays(days) {
+      for (let hour = 0; hour < days * 24; hour += 6) {
+        cloud.clock.advance(6 * 3_600_000);
+        await settle();
+      }
+    },
+    stop: () => cloud.stop(),
+  };
+}
+
+/** Gives in-process handlers time to run after the clock moved (they do real I/O). */
+export async function settle(ms = 60): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it stops throwing (the system is asynchronous, like AWS). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await settle(100);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { newId, newInvoiceNumber } from '../intake/invoicing-events';
+import type { CloudHarness } from './local-cloud-harness';
+
+/** One business debtor with its own mailbox, so that a test sees only its own letters. */
+export async function businessDebtor(h: CloudHarness, overrides: Record<string, unknown> = {}) {
+  const id = newId('deb');
+  const email = `${id}@debtor.example`;
+  const answer = await h.post({
+    type: 'debtor.upserted',
+    timestamp: new Date().toISOString(),
+    data: { id, name: 'Bakkerij De Korenschoof B.V.', kind: 'business', email, language: 'nl', ...overrides },
+  });
+  if (answer.status !== 200) throw new Error(`debtor not accepted: ${JSON.stringify(answer.body)}`);
+  return { id, email };
+}
+
+export async function invoice(
+  h: CloudHarness,
+  debtorId: string,
+  fields: { dueDate: string; totalAmount?: number; id?: string; number?: string },
+) {
+  const id = fields.id ?? newId('inv');
+  const number = fields.number ?? newInvoiceNumber();
+  const answer = await h.post({
+    type: 'invoice.created',
+    timestamp: new Date().toISOString(),
+    data: {
+      id,
+      number,
+      debtorId,
+      currency: 'EUR',
+      totalAmount: fields.totalAmount ?? 1_250_00,
+      issueDate: '2026-02-01',
+      dueDate: fields.dueDate,
+      paymentLink: `https://pay.example/i/${id}`,
+    },
+  });
+  if (answer.status !== 200) throw new Error(`invoice not accepted: ${JSON.stringify(answer.body)}`);
+  return { id, number };
+}
+
+export function payment(invoiceId: string, amount: number, receivedAt = '2026-03-05T10:00:00+01:00') {
+  return {
+    type: 'payment.received',
+    timestamp: new Date().toISOString(),
+    data: { id: newId('pay'), invoiceId, amount, currency: 'EUR', receivedAt },
+  };
+}
+
+export async function emailsTo(h: CloudHarness, address: string) {
+  return (await h.cloud.emails()).filter((e) => e.to.some((to) => to.includes(address)));
+}
+
+export interface InvoiceBody {
+  status: string;
+  openAmount: number;
+  dunning: {
+    status: string;
+    execution: string;
+    executionStatus: string;
+    lastStep: { slot: string; status: string } | null;
+    curedAfter: string | null;
+  } | null;
+  timeline: { type: string; summary: string; details?: Record<string, unknown> }[];
+}
+
+export async function invoiceView(h: CloudHarness, id: string): Promise<InvoiceBody> {
+  const answer = await h.get<InvoiceBody>(`/invoices/${id}`);
+  if (answer.status !== 200)
+    throw new Error(`GET /invoices/${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Runs the daily sweep now, as EventBridge Scheduler would at 06:00. */
+export async function sweep(h: CloudHarness) {
+  return h.cloud.invoke('sweep-due-invoices', { source: 'test' }) as Promise<{
+    started: number;
+    restored: number;
+    failed: unknown[];
+  }>;
+}
