@@ -91,7 +91,10 @@ export async function startDunning(
 }
 
 /** The slot after the last one done: where a restored execution picks up. */
-export function resumeSlotAfter(state: DunningState | undefined, slots: readonly DunningSlot[]): DunningSlot | null {
+export function resumeSlotAfter(
+  state: DunningState | undefined,
+  slots: readonly DunningSlot[],
+): DunningSlot | null {
   if (!state?.lastStep) return slots[0] ?? null;
   const index = slots.indexOf(state.lastStep.slot);
   return slots[index + 1] ?? null;
