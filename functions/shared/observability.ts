@@ -24,12 +24,27 @@ export const logger = new Logger({
   jsonReplacerFn: (_key, value) => (typeof value === 'string' ? maskPersonalData(value) : value),
 });
 
+/**
+ * Many invocations rightly emit no business metric (a step skipped because the invoice was paid),
+ * and Powertools warns about each of them; that warning alone would be most of the log volume.
+ * It is dropped; the metrics utility's other warnings go through the JSON logger and its level.
+ */
+const EMPTY_METRICS_WARNING = 'No application metrics to publish';
+// The metrics utility logs plain strings.
+const metricsLogger = {
+  debug: (message: string) => logger.debug(message),
+  info: (message: string) => logger.info(message),
+  warn: (message: string) => {
+    if (!String(message).startsWith(EMPTY_METRICS_WARNING)) logger.warn(message);
+  },
+  error: (message: string) => logger.error(message),
+};
+
 export const metrics = new Metrics({
   serviceName,
   namespace: 'CreditControl',
   defaultDimensions: { stage },
-  // Its own warnings (e.g. "no metrics to publish") go through the JSON logger and its level.
-  logger,
+  logger: metricsLogger,
 });
 
 export const tracer = new Tracer({ serviceName });
