@@ -64,7 +64,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     '  Bearer tokens (valid 1 hour; `npm run --silent token -- <group>` makes new ones):',
     ...Object.entries(tokens).map(([group, token]) => `    ${group.padEnd(11)} ${token}`),
     '',
-    `  Demo data: ${demo ? 'loaded, playing in virtual time' : 'off (--no-demo)'}.  Endpoints: .local/endpoints.json`,
+    `  Demo data: ${demo ? 'loading now, then playing in virtual time' : 'off (--no-demo)'}.  Endpoints: .local/endpoints.json`,
     '  Ctrl-C stops everything.',
     '',
   ];
@@ -87,6 +87,7 @@ async function main() {
     },
   });
 
+  const demoStop = new AbortController();
   const saveClock = () => writeFileSync(CLOCK_FILE, JSON.stringify({ now: cloud.clock.now().toISOString() }));
   const clockSaver = setInterval(saveClock, 2_000);
   let stopping = false;
@@ -94,6 +95,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the local cloud…`);
+    demoStop.abort();
     clearInterval(clockSaver);
     saveClock();
     await cloud.stop();
@@ -104,14 +106,6 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const demo = !args['no-demo'];
-  if (demo) {
-    const { playDemo } = await import('./demo/play-demo');
-    // The portfolio is loaded at one virtual moment; then time runs again.
-    cloud.clock.setSpeed(null);
-    await playDemo(cloud, { dataDir: DATA_DIR, log: (line) => console.log(line) });
-    cloud.clock.setSpeed(daySeconds());
-  }
-
   const tokens: Record<string, string> = {};
   for (const group of ROLES) tokens[group] = await cloud.issuer.issueToken({ group });
   const endpoints = {
@@ -130,6 +124,14 @@ async function main() {
   writeFileSync(join(LOCAL_DIR, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
   console.log(banner(cloud, tokens, demo));
   console.log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+
+  if (demo) {
+    const { playDemo } = await import('./demo/play-demo');
+    // The portfolio is loaded at one virtual moment (no sweep runs on half of it); then time runs.
+    cloud.clock.setSpeed(null);
+    await playDemo(cloud, { dataDir: DATA_DIR, log: (line) => console.log(line), signal: demoStop.signal });
+    cloud.clock.setSpeed(daySeconds());
+  }
 }
 
 main().catch((error: unknown) => {

@@ -87,7 +87,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         query: url.searchParams,
         body,
       });
-      return json(reply.status, reply.body);
+      return reply.contentType
+        ? { status: reply.status, headers: { 'content-type': reply.contentType }, body: String(reply.body) }
+        : json(reply.status, reply.body);
     }
     const api = matchRoute(routes, method, url.pathname);
     if (api.kind !== 'found') return notRouted(method, url.pathname, [local, api]);

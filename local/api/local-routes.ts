@@ -12,8 +12,10 @@ export interface LocalRequest {
 
 export interface LocalReply {
   status: number;
-  /** Serialised as JSON. */
+  /** Serialised as JSON, unless `contentType` says what it is. */
   body: unknown;
+  /** Send `body` as is with this content type (an HTML page). */
+  contentType?: string;
 }
 
 export interface LocalRoute {

@@ -2,16 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { installClock } from '../../functions/adapters/clock/clock';
 import type { TopicName } from '../../functions/catalogue';
 import { startLocalApi } from '../api/local-api';
 import type { LocalRoute } from '../api/local-routes';
 import { createLocalIssuer, type LocalIssuer } from '../auth/local-issuer';
 import { VirtualClock } from '../clock/virtual-clock';
+import { dashboardRoutes } from '../dashboard/dashboard-routes';
 import { ensureTable } from '../dynamodb/create-table';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy';
+import { startSesEventDestination } from '../ses/ses-event-destination';
 import { type StoredEmail, startSesLocal } from '../ses/ses-local';
 import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
@@ -24,6 +26,7 @@ import {
   localEnvironment,
 } from './environment';
 import { type InvocationListener, lambdaRuntime } from './lambda-runtime';
+import { snsEventOf } from './sns-lambda-event';
 import { createStateMachines } from './state-machines';
 
 const TOPICS: readonly TopicName[] = [
@@ -109,8 +112,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const ses = await startSesLocal({ port: options.ports?.ses });
     stops.push(() => ses.stop());
-    const sesFaults = options.sesFaultProxy ? await startFaultProxy(ses.url) : undefined;
-    if (sesFaults) stops.push(() => sesFaults.stop());
     const sns = await startSnsServer({
       port: options.ports?.sns,
       region: LOCAL_REGION,
@@ -135,6 +136,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const out = await snsClient.send(new CreateTopicCommand({ Name: topic }));
       topicArns[topic] = out.TopicArn ?? '';
     }
+    // SDK → (fault proxy) → event destination → SES emulator; events go to SNS and, as the
+    // email-events topic's Lambda subscription does in AWS, to record-email-event.
+    const sesEvents = await startSesEventDestination({
+      target: ses.url,
+      now: () => clock.now(),
+      publish: async (event) => {
+        const message = JSON.stringify(event);
+        const published = await snsClient.send(
+          new PublishCommand({ TopicArn: topicArns['email-events'], Message: message }),
+        );
+        await invoke(
+          'record-email-event',
+          snsEventOf(topicArns['email-events'], published.MessageId ?? '', message),
+        );
+      },
+      onError: (error) => log(`SES event not delivered: ${String(error)}`),
+    });
+    stops.push(() => sesEvents.stop());
+    const sesFaults = options.sesFaultProxy ? await startFaultProxy(sesEvents.url) : undefined;
+    if (sesFaults) stops.push(() => sesFaults.stop());
+
     const stateMachines = await createStateMachines(
       new SFNClient({ ...clientConfig, endpoint: sfnServer.url }),
     );
@@ -143,7 +165,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const endpoints: LocalEndpoints = {
       dynamodb: dynamodbEndpoint,
-      ses: sesFaults?.url ?? ses.url,
+      ses: sesFaults?.url ?? sesEvents.url,
       sns: sns.url,
       sfn: sfnServer.url,
     };
@@ -170,7 +192,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       tokens: issuer,
       ready: () => ready,
       clock,
-      extraRoutes: options.extraRoutes,
+      extraRoutes: [
+        ...dashboardRoutes({
+          dynamodbEndpoint,
+          tableName,
+          sfnEndpoint: sfnServer.url,
+          stateMachineArn,
+          sesUrl: ses.url,
+          snsUrl: sns.url,
+          clock,
+        }),
+        ...(options.extraRoutes ?? []),
+      ],
       log,
     });
     stops.push(() => api.stop());

@@ -105,4 +105,26 @@ describe('letters are sent once, and lost work is restored', () => {
       1,
     );
   });
+
+  it('records the delivery of each letter, and turns a bounced letter into a task for a controller', async () => {
+    h = await startCloudHarness(START);
+    const delivered = await businessDebtor(h);
+    const bouncing = await businessDebtor(h, { email: 'bounce@simulator.amazonses.com' });
+    const good = await invoice(h, delivered.id, { dueDate: '2026-03-01' });
+    const bad = await invoice(h, bouncing.id, { dueDate: '2026-03-01' });
+    await h.advanceDays(3);
+
+    await eventually(async () => {
+      const view = await invoiceView(h, good.id);
+      expect(view.timeline.map((e) => e.type)).toContain('email_delivered');
+    });
+    const tasks = await eventually(async () => {
+      const list = await h.get<{ tasks: { kind: string; invoiceId: string }[] }>('/tasks');
+      const found = list.body.tasks.filter((t) => t.invoiceId === bad.id);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(tasks[0]?.kind).toBe('unreachable_by_email');
+    expect((await invoiceView(h, bad.id)).timeline.map((e) => e.type)).toContain('email_bounced');
+  });
 });

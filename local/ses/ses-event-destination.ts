@@ -1,0 +1,122 @@
+import { createServer, request } from 'node:http';
+import { boundPort, close, listen, localUrl } from '../ports';
+
+/** The SES mailbox simulator's addresses, as in AWS: mail to them bounces or draws a complaint. */
+export const BOUNCE_SIMULATOR = 'bounce@simulator.amazonses.com';
+export const COMPLAINT_SIMULATOR = 'complaint@simulator.amazonses.com';
+
+/** An event as SES's configuration-set event destination publishes it to SNS. */
+export interface SesEventRecord {
+  eventType: 'Delivery' | 'Bounce' | 'Complaint';
+  mail: {
+    messageId: string;
+    timestamp: string;
+    source: string;
+    destination: string[];
+    tags: Record<string, string[]>;
+  };
+  delivery?: { timestamp: string; recipients: string[] };
+  bounce?: {
+    bounceType: 'Permanent';
+    bounceSubType: 'General';
+    timestamp: string;
+    bouncedRecipients: { emailAddress: string }[];
+  };
+  complaint?: { timestamp: string; complainedRecipients: { emailAddress: string }[] };
+}
+
+interface SendEmailRequest {
+  FromEmailAddress?: string;
+  Destination?: { ToAddresses?: string[] };
+  EmailTags?: { Name: string; Value: string }[];
+}
+
+/**
+ * The configuration set's event destination, which the SES emulator lacks: a proxy in front of it
+ * that, for every email it accepted, publishes the event SES would — Delivery at once, or Bounce /
+ * Complaint for the mailbox simulator's addresses — with the email's tags. Without it the local
+ * cloud could never show a delivered 14-day letter or a bounce turned into a task.
+ */
+export async function startSesEventDestination(options: {
+  target: string;
+  now: () => Date;
+  publish: (event: SesEventRecord) => Promise<void>;
+  onError: (error: unknown) => void;
+  host?: string;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const upstream = new URL(options.target);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const proxied = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (answer) => {
+          const answerChunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
+          answer.on('end', () => {
+            const answerBody = Buffer.concat(answerChunks);
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(answerBody);
+            if (
+              req.method === 'POST' &&
+              req.url?.startsWith('/v2/email/outbound-emails') &&
+              answer.statusCode === 200
+            ) {
+              const event = eventFor(body, answerBody, options.now());
+              if (event) options.publish(event).catch(options.onError);
+            }
+          });
+        },
+      );
+      proxied.on('error', (error) => {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`SES event destination: ${error.message}`);
+      });
+      proxied.end(body);
+    });
+  });
+  await listen(server, 0, host);
+  return { url: localUrl(host, boundPort(server)), stop: () => close(server) };
+}
+
+function eventFor(requestBody: Buffer, answerBody: Buffer, now: Date): SesEventRecord | undefined {
+  let sent: SendEmailRequest;
+  let messageId: string | undefined;
+  try {
+    sent = JSON.parse(requestBody.toString('utf8')) as SendEmailRequest;
+    messageId = (JSON.parse(answerBody.toString('utf8')) as { MessageId?: string }).MessageId;
+  } catch {
+    return undefined;
+  }
+  if (!messageId) return undefined;
+  const destination = sent.Destination?.ToAddresses ?? [];
+  const timestamp = now.toISOString();
+  const mail = {
+    messageId,
+    timestamp,
+    source: sent.FromEmailAddress ?? '',
+    destination,
+    tags: Object.fromEntries((sent.EmailTags ?? []).map((tag) => [tag.Name, [tag.Value]])),
+  };
+  const recipients = destination.map((address) => ({ emailAddress: address }));
+  if (destination.some((address) => address.toLowerCase() === BOUNCE_SIMULATOR)) {
+    return {
+      eventType: 'Bounce',
+      mail,
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', timestamp, bouncedRecipients: recipients },
+    };
+  }
+  if (destination.some((address) => address.toLowerCase() === COMPLAINT_SIMULATOR)) {
+    return { eventType: 'Complaint', mail, complaint: { timestamp, complainedRecipients: recipients } };
+  }
+  return { eventType: 'Delivery', mail, delivery: { timestamp, recipients: destination } };
+}
