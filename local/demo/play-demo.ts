@@ -1,0 +1,105 @@
+import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
+import { localDate } from '../../functions/core/dunning/time-zone';
+import { runDaily } from '../cloud/daily-schedule';
+import type { LocalCloud } from '../cloud/local-cloud';
+import { controllerApi } from './controller-api';
+import { workCallTasks } from './credit-controller';
+import { DayJournal } from './day-journal';
+import { markerStore } from './demo-marker';
+import { buildPortfolio } from './demo-portfolio';
+import { invoiceStateReader } from './invoice-states';
+import { loadPortfolio } from './load-portfolio';
+import { playPayments } from './payment-player';
+import { webhookSender } from './webhook-sender';
+
+const CONTROLLER_STARTS = { hour: 10, minute: 0, timeZone: BUSINESS_TIME_ZONE };
+const DAY_ENDS = { hour: 23, minute: 59, timeZone: BUSINESS_TIME_ZONE };
+
+/**
+ * Loads the demo portfolio through the invoicing webhook and returns; then plays it in the
+ * background on the virtual clock: debtors pay as their behaviour says, and a credit controller
+ * works the call tasks every morning. With `dataDir`, a restart on the same data does not load
+ * again but plays on. The playback ends when `signal` aborts or the local cloud stops.
+ */
+export async function playDemo(
+  cloud: LocalCloud,
+  options: { dataDir?: string; log: (line: string) => void; signal?: AbortSignal },
+): Promise<void> {
+  // Without a signal the playback lasts as long as the local cloud: cloud.stop() disposes the
+  // clock, and every sleeper of the playback then ends quietly.
+  const stop = options.signal ?? new AbortController().signal;
+
+  const marker = markerStore(options.dataDir);
+  const saved = marker.read();
+  const loadedAt = saved ? Date.parse(saved.loadedAt) : cloud.clock.nowMs();
+  const portfolio = buildPortfolio(localDate(new Date(loadedAt), BUSINESS_TIME_ZONE));
+  const send = webhookSender({
+    apiUrl: cloud.endpoints.api,
+    secret: cloud.webhookSecret,
+    now: () => cloud.clock.now(),
+  });
+  const posted: string[] = [];
+  const remember = (status: 'loading' | 'loaded') =>
+    marker.write({ loadedAt: new Date(loadedAt).toISOString(), status, paymentsPosted: posted });
+
+  if (saved?.status === 'loaded') {
+    posted.push(...saved.paymentsPosted);
+    options.log(`demo: portfolio of ${portfolio.today} already loaded; playing on`);
+  } else {
+    remember('loading');
+    options.log(
+      `demo: sending ${portfolio.debtors.length} debtors and ${portfolio.invoices.length} invoices through the invoicing webhook…`,
+    );
+    // Time stands still while the backlog arrives, so that the portfolio is loaded as of one moment.
+    const speed = cloud.clock.daySeconds;
+    cloud.clock.setSpeed(null);
+    const report = await loadPortfolio(portfolio, send, loadedAt).finally(() => cloud.clock.setSpeed(speed));
+    posted.push(...report.paymentsPosted);
+    // Loaded even when some deliveries were refused: a refusal would only repeat on every restart.
+    remember('loaded');
+    options.log(
+      `demo: ${report.debtors} debtors and ${report.invoices} invoices loaded (${posted.length} payments before today)`,
+    );
+    if (report.failures.length > 0) {
+      options.log(`demo: ${report.failures.length} deliveries failed, first: ${report.failures[0]}`);
+    }
+  }
+
+  const journal = new DayJournal(() => localDate(cloud.clock.now(), BUSINESS_TIME_ZONE));
+  const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+  const alreadyPosted = new Set(posted);
+  void playPayments(
+    portfolio.payments.filter((payment) => !alreadyPosted.has(payment.id)),
+    new Map(portfolio.invoices.map((invoice) => [invoice.id, invoice])),
+    {
+      clock: cloud.clock,
+      send,
+      api,
+      readStates: invoiceStateReader({ endpoint: cloud.endpoints.dynamodb, tableName: cloud.tableName }),
+      journal,
+      onPosted: (ids) => {
+        posted.push(...ids);
+        remember('loaded');
+      },
+    },
+    stop,
+  );
+  void runDaily(
+    cloud.clock,
+    CONTROLLER_STARTS,
+    () => workCallTasks(api, cloud.clock.now(), journal),
+    stop,
+    (error) => journal.problem(error instanceof Error ? error.message : String(error)),
+  );
+  void runDaily(
+    cloud.clock,
+    DAY_ENDS,
+    async () => {
+      const line = journal.close();
+      if (line) options.log(line);
+    },
+    stop,
+    // Closing the journal only formats a line: there is nothing that could fail.
+    () => {},
+  );
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalRoute } from '../../../local/api/local-routes';
+import { type LocalCloud, startLocalCloud } from '../../../local/cloud/local-cloud';
+import type { DashboardFigures } from '../../../local/dashboard/dashboard-figures';
+import { dashboardRoutes } from '../../../local/dashboard/dashboard-routes';
+import { playDemo } from '../../../local/demo/play-demo';
+
+// Monday 2 March 2026, 08:30 in Amsterdam: half an hour before the day's letters go out.
+const START = new Date('2026-03-02T07:30:00Z');
+const HOURS_PER_STEP = 3;
+// Real time for the in-process handlers and executions to act on each step of virtual time.
+const SETTLE_MS = 150;
+
+const DUTCH_REMINDER = /^(Herinnering|Betalingsherinnering|Aanmaning)/;
+const ENGLISH_REMINDER = /^(Reminder|Payment reminder|Formal notice)/;
+
+let cloud: LocalCloud;
+let dataDir: string;
+let dashboard: LocalRoute[];
+const playback = new AbortController();
+const demoLog: string[] = [];
+
+async function figures(): Promise<DashboardFigures> {
+  const route = dashboard.find((r) => r.path === '/_local/dashboard.json')!;
+  const reply = await route.handle({ pathParameters: {}, query: new URLSearchParams(), body: '' });
+  return reply.body as DashboardFigures;
+}
+
+async function subjects(): Promise<string[]> {
+  const store = (await (await fetch(`${cloud.endpoints.inbox}/store`)).json()) as {
+    emails: { subject: string }[];
+  };
+  return store.emails.map((email) => email.subject);
+}
+
+async function paidInvoices(): Promise<number> {
+  return (await figures()).portfolio?.byStatus.paid?.count ?? 0;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'credit-control-demo-'));
+  cloud = await startLocalCloud({
+    daySeconds: null,
+    start: START,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tableName: `demo-${randomUUID().slice(0, 8)}`,
+    dailySweep: true,
+  });
+  dashboard = dashboardRoutes({
+    dynamodbEndpoint: cloud.endpoints.dynamodb,
+    tableName: cloud.tableName,
+    sfnEndpoint: cloud.endpoints.sfn,
+    stateMachineArn: cloud.stateMachineArn,
+    sesUrl: cloud.endpoints.inbox,
+    snsUrl: cloud.endpoints.sns,
+    clock: cloud.clock,
+  });
+  await playDemo(cloud, { dataDir, log: (line) => demoLog.push(line), signal: playback.signal });
+}, 180_000);
+
+afterAll(async () => {
+  playback.abort();
+  await cloud?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the demo portfolio', () => {
+  it('loads about forty debtors and a few hundred invoices through the invoicing webhook', async () => {
+    const { portfolio } = await figures();
+
+    expect(portfolio?.debtors).toBeGreaterThanOrEqual(30);
+    expect(portfolio?.invoices).toBeGreaterThanOrEqual(200);
+    expect(demoLog).toContainEqual(expect.stringMatching(/^demo: \d+ debtors and \d+ invoices loaded/));
+  });
+
+  it('has every delivery of the portfolio accepted by the webhook', () => {
+    expect(demoLog.filter((line) => line.includes('deliveries failed'))).toEqual([]);
+  });
+
+  it('starts with a history of paid invoices and open ones in every aging bucket up to 60 days', async () => {
+    const { portfolio } = await figures();
+
+    expect(portfolio?.byStatus.paid?.count).toBeGreaterThan(50);
+    const aging = portfolio?.aging.EUR;
+    expect(aging?.['not yet due']).toBeGreaterThan(0);
+    expect(aging?.['1–30']).toBeGreaterThan(0);
+    expect(aging?.['31–60']).toBeGreaterThan(0);
+  });
+
+  it('sends reminders in Dutch and English and books payments as ten virtual days pass', async () => {
+    const paidAtStart = await paidInvoices();
+
+    for (let hours = 0; hours < 10 * 24; hours += HOURS_PER_STEP) {
+      cloud.clock.advance(HOURS_PER_STEP * 3_600_000);
+      await delay(SETTLE_MS);
+    }
+
+    await expect.poll(subjects, { timeout: 30_000 }).toContainEqual(expect.stringMatching(DUTCH_REMINDER));
+    await expect.poll(subjects, { timeout: 30_000 }).toContainEqual(expect.stringMatching(ENGLISH_REMINDER));
+    await expect.poll(paidInvoices, { timeout: 30_000 }).toBeGreaterThan(paidAtStart);
+  }, 180_000);
+
+  it('tells what happened in at most one line per virtual day', () => {
+    const dayLines = demoLog.filter((line) => /^demo: \d{4}-\d{2}-\d{2}: /.test(line));
+
+    expect(dayLines.length).toBeGreaterThan(0);
+    expect(dayLines.length).toBeLessThanOrEqual(11);
+    expect(dayLines.join('\n')).toMatch(/payments? \(INV-\d{4}-\d{4} /);
+  });
+
+  it('shows the portfolio and operations on one self-refreshing page with masked recipients', async () => {
+    const route = dashboard.find((r) => r.path === '/_local/dashboard')!;
+    const reply = await route.handle({ pathParameters: {}, query: new URLSearchParams(), body: '' });
+    const page = String(reply.body);
+
+    expect(page).toContain('<meta http-equiv="refresh" content="5">');
+    expect(page).toContain('Aging');
+    expect(page).toContain('Dunning executions by status');
+    expect(page).toMatch(/[a-z]\*\*\*@[a-z.-]+\.example\.(nl|com)/);
+    expect(page).not.toMatch(/[a-z]{2,}@[a-z.-]+\.example\.(nl|com)/);
+    expect(page).not.toMatch(/\b(src|href)=/);
+  });
+
+  it('plays on after a restart on the same data without loading the portfolio again', async () => {
+    playback.abort();
+    const invoicesBefore = (await figures()).portfolio?.invoices;
+    const restartLog: string[] = [];
+    const again = new AbortController();
+
+    await playDemo(cloud, { dataDir, log: (line) => restartLog.push(line), signal: again.signal });
+    again.abort();
+
+    expect(restartLog).toEqual([
+      expect.stringMatching(/^demo: portfolio of 2026-03-02 already loaded; playing on$/),
+    ]);
+    expect((await figures()).portfolio?.invoices).toBe(invoicesBefore);
+  });
+});
