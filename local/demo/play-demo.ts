@@ -5,6 +5,7 @@ import type { LocalCloud } from '../cloud/local-cloud';
 import { controllerApi } from './controller-api';
 import { workCallTasks } from './credit-controller';
 import { DayJournal } from './day-journal';
+import { enterDemoRates } from './demo-rates';
 import { markerStore } from './demo-marker';
 import { buildPortfolio } from './demo-portfolio';
 import { invoiceStateReader } from './invoice-states';
@@ -64,6 +65,9 @@ export async function playDemo(
       options.log(`demo: ${report.failures.length} deliveries failed, first: ${report.failures[0]}`);
     }
   }
+
+  const rates = await enterDemoRates(cloud.endpoints.api, cloud.issuer);
+  if (rates) options.log(rates);
 
   const journal = new DayJournal(() => localDate(cloud.clock.now(), BUSINESS_TIME_ZONE));
   const api = controllerApi(cloud.endpoints.api, cloud.issuer);
