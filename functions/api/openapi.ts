@@ -10,6 +10,8 @@ export interface RouteSchemas {
   path?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Fields the schema requires that the route fills in itself when the body leaves them out. */
+  optionalBodyFields?: readonly string[];
 }
 
 export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
@@ -19,7 +21,8 @@ export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
   'list-tasks': { query: taskListQuery },
   'record-task-outcome': { path: idPath, body: taskOutcomeBody },
   'get-policy': { path: idPath, query: z.object({ version: z.number().int().min(1).optional() }) },
-  'put-policy': { path: idPath, body: dunningPolicySchema.partial({ id: true, version: true }) },
+  // id comes from the path and version is the one edited: both may be left out of the body.
+  'put-policy': { path: idPath, body: dunningPolicySchema, optionalBodyFields: ['id', 'version'] },
   'get-invoice-claim': { path: idPath, query: claimQuery },
   'put-rates': { body: rateTableBody },
 };
@@ -35,6 +38,12 @@ const errorBody = z.object({
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+function bodySchema(schema: z.ZodType, optional: readonly string[]): unknown {
+  const json = jsonSchema(schema) as { required?: string[] };
+  if (optional.length === 0 || !json.required) return json;
+  return { ...json, required: json.required.filter((field) => !optional.includes(field)) };
 }
 
 function parameters(schemas: RouteSchemas) {
@@ -80,7 +89,7 @@ function operation(route: RouteSpec, extra: Record<string, RouteSchemas>) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(schemas.body) } },
+            content: { 'application/json': { schema: bodySchema(schemas.body, schemas.optionalBodyFields ?? []) } },
           },
         }
       : {}),

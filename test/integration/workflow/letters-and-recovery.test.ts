@@ -127,4 +127,26 @@ describe('letters are sent once, and lost work is restored', () => {
     expect(tasks[0]?.kind).toBe('unreachable_by_email');
     expect((await invoiceView(h, bad.id)).timeline.map((e) => e.type)).toContain('email_bounced');
   });
+
+  it('loses no dunning when the local cloud restarts on its persisted data', async () => {
+    h = await startCloudHarness(START);
+    const debtor = await businessDebtor(h);
+    const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01' });
+    await h.advanceDays(3);
+    await eventually(async () => expect((await invoiceView(h, inv.id)).dunning?.lastStep?.slot).toBe('firstReminder'));
+    const before = (await invoiceView(h, inv.id)).dunning?.execution;
+    const stoppedAt = h.cloud.clock.now();
+    await h.stop();
+
+    // Same table, new processes: every execution of the first cloud is gone; the sweep at start restores.
+    h = await startCloudHarness(stoppedAt, { tableName: h.cloud.tableName, dailySweep: true });
+    const restored = await eventually(async () => {
+      const view = await invoiceView(h, inv.id);
+      expect(view.dunning?.executionStatus).toBe('RUNNING');
+      return view;
+    });
+    expect(restored.dunning?.execution).not.toBe(before);
+    await h.advanceDays(12);
+    await eventually(async () => expect(await emailsTo(h, debtor.email)).toHaveLength(2));
+  });
 });

@@ -30,14 +30,14 @@ export interface CloudHarness {
 
 export async function startCloudHarness(
   start: Date,
-  options: { sesFaultProxy?: boolean } = {},
+  options: { sesFaultProxy?: boolean; tableName?: string; dailySweep?: boolean } = {},
 ): Promise<CloudHarness> {
   const cloud = await startLocalCloud({
     daySeconds: null,
     start,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
-    tableName: `workflow-${randomUUID().slice(0, 8)}`,
-    dailySweep: false,
+    tableName: options.tableName ?? `workflow-${randomUUID().slice(0, 8)}`,
+    dailySweep: options.dailySweep ?? false,
     ...(options.sesFaultProxy ? { sesFaultProxy: true } : {}),
   });
   const webhook = new Webhook(cloud.webhookSecret);
