@@ -9,14 +9,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          setupFiles: ['test/setup/unit.ts'],
+          setupFiles: ['test/setup/quiet-runtime.ts'],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          setupFiles: ['test/setup/integration.ts'],
+          setupFiles: ['test/setup/quiet-runtime.ts'],
           globalSetup: ['test/setup/dynamodb-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

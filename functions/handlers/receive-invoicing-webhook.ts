@@ -1,8 +1,4 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
@@ -10,9 +6,8 @@ import { webhookEvent } from '../api/schemas/webhook-events';
 import { readConfig } from '../shared/config';
 import { clock, creditStore, dunningWorkflow } from '../shared/dependencies';
 import { HttpError } from '../shared/http/errors';
+import { proxyHandler } from '../shared/http/http-handler';
 import { parseRequest } from '../shared/http/parse-request';
-import { toErrorResult, toProxyResult } from '../shared/http/reply';
-import { logger, metrics, tracer } from '../shared/observability';
 import type { IntakeDeps } from '../use-cases/intake/effect';
 import { receiveDelivery } from '../use-cases/intake/receive-delivery';
 
@@ -62,27 +57,11 @@ export interface WebhookHandlerDeps {
  * is read or stored for a delivery that fails it.
  */
 export function webhookHandler(deps: WebhookHandlerDeps) {
-  const serve = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const correlationId = event.requestContext.requestId;
-    logger.setCorrelationId(correlationId);
-    try {
-      const deliveryId = verifiedDeliveryId(event, await deps.secret());
-      const { body } = parseRequest(event, { body: webhookEvent });
-      return toProxyResult(await receiveDelivery(deps.intake(), { id: deliveryId, event: body }));
-    } catch (error) {
-      if (error instanceof HttpError) {
-        logger.info('Delivery refused', { status: error.status, code: error.code });
-      } else {
-        logger.error('Delivery failed', error as Error);
-        tracer.addErrorAsMetadata(error as Error);
-      }
-      return toErrorResult(error, correlationId);
-    }
-  };
-  return middy(serve)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(captureLambdaHandler(tracer));
+  return proxyHandler(async (event) => {
+    const deliveryId = verifiedDeliveryId(event, await deps.secret());
+    const { body } = parseRequest(event, { body: webhookEvent });
+    return receiveDelivery(deps.intake(), { id: deliveryId, event: body });
+  });
 }
 
 /**

@@ -40,18 +40,28 @@ export function httpHandler<
   run: (request: HttpRequest<B, Q, P>, context: Context) => Promise<unknown>,
 ) {
   const roles = rolesOf(options.route);
+  return proxyHandler(async (event, context) => {
+    const caller = readCaller(event);
+    if (!caller.roles.some((role) => roles.includes(role))) {
+      throw new ForbiddenError(`This action needs one of the roles: ${roles.join(', ')}.`);
+    }
+    const parsed = parseRequest(event, options);
+    return run({ ...parsed, caller, event }, context);
+  });
+}
 
+/**
+ * The part every API Lambda shares, whatever authenticates it: logger context, metrics and
+ * tracing; the correlation id; the result as a proxy reply; and every error as the shared error
+ * body (an HttpError speaks to the caller, anything else is logged and answered with a 500).
+ */
+export function proxyHandler(serveRequest: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>) {
   const serve = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     // API Gateway's request id is what the caller sees (x-amzn-RequestId), so it joins the two.
     const correlationId = event.requestContext.requestId;
     logger.setCorrelationId(correlationId);
     try {
-      const caller = readCaller(event);
-      if (!caller.roles.some((role) => roles.includes(role))) {
-        throw new ForbiddenError(`This action needs one of the roles: ${roles.join(', ')}.`);
-      }
-      const parsed = parseRequest(event, options);
-      return toProxyResult(await run({ ...parsed, caller, event }, context));
+      return toProxyResult(await serveRequest(event, context));
     } catch (error) {
       if (error instanceof HttpError) {
         logger.info('Request refused', { status: error.status, code: error.code });

@@ -1,4 +1,4 @@
-// Unit tests run silently: Powertools logs and metrics would only add noise to the report.
+// Tests run silently: Powertools logs and metrics, and the SDK's Node-version notice, would only add noise.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_DEV ??= 'true';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
