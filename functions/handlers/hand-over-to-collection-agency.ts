@@ -2,7 +2,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { SEED_STATUTORY_RATES } from '../core/legal/statutory-rates';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStore, notifier } from '../shared/dependencies';
 import { logger, metrics, tracer } from '../shared/observability';
@@ -20,8 +19,7 @@ export const handler = middy(async (event: unknown): Promise<CollectionAgencyOut
   const payload = stepPayloadSchema.parse(event);
   logger.appendKeys(stepLogKeys(payload));
   const outcome = await handOverToCollectionAgency(
-    // The seeded rates until the rate table is kept in the store (GET/PUT /rates).
-    { store: creditStore(), clock, notifier: notifier(), creditor, rates: SEED_STATUTORY_RATES },
+    { store: creditStore(), clock, notifier: notifier(), creditor },
     payload,
   );
   return reportStep(payload, outcome);

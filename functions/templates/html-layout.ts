@@ -3,6 +3,7 @@ import type { LetterDocument } from './letter-document';
 
 // Email clients ignore style sheets, so every style is inline and the layout is tables.
 const CELL = 'padding:6px 8px;border-bottom:1px solid #dddddd;';
+const DETAIL = 'font-size:12px;color:#555555;';
 const BUTTON =
   'display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:4px;font-weight:bold;';
 
@@ -27,6 +28,26 @@ ${rows}
 </tbody>
 <tfoot><tr><th colspan="2" style="${CELL}text-align:left">${e(labels.total)}</th><th style="${CELL}text-align:right">${e(doc.total)}</th><td style="${CELL}"></td></tr></tfoot>
 </table>`;
+}
+
+function claimTable(doc: LetterDocument): string {
+  const { claim } = doc;
+  if (!claim) return '';
+  const rows = claim.rows
+    .map(
+      (row) =>
+        `<tr><td style="${CELL}">${e(row.label)}${row.details.map((detail) => `<br><span style="${DETAIL}">${e(detail)}</span>`).join('')}</td>` +
+        `<td style="${CELL}text-align:right;vertical-align:top">${e(row.amount)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 14px">
+<thead><tr><th colspan="2" style="${CELL}text-align:left">${e(claim.heading)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><th style="${CELL}text-align:left">${e(claim.total.label)}</th><th style="${CELL}text-align:right">${e(claim.total.amount)}</th></tr></tfoot>
+</table>
+${paragraphs(claim.notes)}`;
 }
 
 function payButtons(doc: LetterDocument): string {
@@ -85,6 +106,7 @@ export function htmlLetter(doc: LetterDocument): string {
 <p style="margin:0 0 14px">${e(words.greeting)}</p>
 ${paragraphs(words.intro)}
 ${invoiceTable(doc)}
+${claimTable(doc)}
 ${payButtons(doc)}
 ${paymentBlock(doc)}
 ${paragraphs(words.closing)}

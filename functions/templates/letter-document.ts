@@ -20,10 +20,20 @@ export interface LetterDocument {
     paymentLink?: string;
   }[];
   total: string;
+  /** The final notice's statement of the claim. */
+  claim?: ClaimBlock;
   /** Only in letters that ask for payment and when a reference was given. */
   payment?: { reference: string; transfer?: string; qrImage?: string };
   /** Signs and heads the footer of letters to the debtor; absent in notes to colleagues. */
   creditor?: Creditor;
+}
+
+/** What the debtor owes besides the open amounts, one row per part, with the notes that explain it. */
+export interface ClaimBlock {
+  heading: string;
+  rows: { label: string; amount: string; details: string[] }[];
+  total: { label: string; amount: string };
+  notes: string[];
 }
 
 export function formatCalendarDate(date: CalendarDate, locale: string): string {

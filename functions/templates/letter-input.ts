@@ -1,5 +1,7 @@
 import type { Tone } from '../core/dunning/dunning-slot';
+import type { DebtorKind } from '../core/ledger/debtor';
 import type { CalendarDate } from '../core/ledger/invoice';
+import type { Claim } from '../core/legal/claim';
 import type { Money } from '../core/money';
 
 export interface Creditor {
@@ -21,6 +23,18 @@ export interface LetterInvoice {
   paymentLink?: string;
 }
 
+/**
+ * The claim on one invoice of the letter, as GET /invoices/{id}/claim shows it (amounts in cents
+ * of `figures.currency`). `interest` says whether the figures hold the statutory interest: a rate
+ * that is not known yet leaves it out, and the letter says it is claimed separately.
+ */
+export interface LetterClaim {
+  invoiceNumber: string;
+  debtorKind: DebtorKind;
+  interest: 'included' | 'not-charged' | 'rate-not-known';
+  figures: Pick<Claim, 'asOf' | 'currency' | 'principal' | 'interest' | 'costs' | 'total'>;
+}
+
 /** Everything a letter says; one letter may list several invoices of the same debtor. */
 export interface LetterInput {
   /** A TemplateId from ./catalogue. */
@@ -40,6 +54,8 @@ export interface LetterInput {
   };
   /** Required by the fourteen-day-letter: the end of the term and the costs due after it. */
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** The final notice states the claim of each invoice it lists, all as of one day, in one currency. */
+  claims?: LetterClaim[];
   today: CalendarDate;
 }
 

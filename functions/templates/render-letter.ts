@@ -1,5 +1,6 @@
 import { formatMoney } from '../core/money';
 import { isTemplateId, type TemplateId } from './catalogue';
+import { claimBlock } from './claim-block';
 import { htmlLetter } from './html-layout';
 import { formatCalendarDate, type LetterDocument } from './letter-document';
 import type { LetterInput, RenderedLetter } from './letter-input';
@@ -71,6 +72,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     tone: input.tone,
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
+  const claim = claimBlock(input, wording);
   return {
     language,
     labels,
@@ -86,6 +88,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
         : {}),
     })),
     total: facts.total,
+    ...(claim ? { claim } : {}),
     ...(payment
       ? {
           payment: {

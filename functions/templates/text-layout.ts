@@ -10,6 +10,16 @@ function invoiceLines(doc: LetterDocument): string {
   return [...lines, `${labels.total}: ${doc.total}`].join('\n');
 }
 
+function claimLines(doc: LetterDocument): string[] {
+  const { claim } = doc;
+  if (!claim) return [];
+  const rows = claim.rows.flatMap((row) => [
+    `- ${row.label}: ${row.amount}`,
+    ...row.details.map((detail) => `  ${detail}`),
+  ]);
+  return [[claim.heading, ...rows, `${claim.total.label}: ${claim.total.amount}`].join('\n'), ...claim.notes];
+}
+
 function payLines(doc: LetterDocument): string[] {
   const links = doc.invoices
     .filter((invoice) => invoice.paymentLink)
@@ -42,6 +52,7 @@ export function textLetter(doc: LetterDocument): string {
     words.greeting,
     ...words.intro,
     invoiceLines(doc),
+    ...claimLines(doc),
     payLines(doc).join('\n'),
     ...words.closing,
     doc.creditor ? `${doc.labels.signOff}\n${doc.creditor.name}` : '',

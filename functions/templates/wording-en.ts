@@ -1,4 +1,5 @@
 import type { Tone } from '../core/dunning/dunning-slot';
+import { englishClaim } from './claim-wording-en';
 import type { LetterFacts, Wording } from './wording';
 
 function oneOrMany(facts: LetterFacts, one: string, many: string): string {
@@ -43,6 +44,7 @@ export const english: Wording = {
     website: 'Website',
     iban: 'IBAN',
   },
+  claim: englishClaim,
   paymentReminder: {
     friendly: (facts) => ({
       subject: `Reminder: ${aboutInvoices(facts)} ${oneOrMany(facts, 'is', 'are')} still open`,

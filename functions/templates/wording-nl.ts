@@ -1,4 +1,5 @@
 import type { Tone } from '../core/dunning/dunning-slot';
+import { dutchClaim } from './claim-wording-nl';
 import type { LetterFacts, Wording } from './wording';
 
 function oneOrMany(facts: LetterFacts, one: string, many: string): string {
@@ -43,6 +44,7 @@ export const dutch: Wording = {
     website: 'Website',
     iban: 'IBAN',
   },
+  claim: dutchClaim,
   paymentReminder: {
     friendly: (facts) => ({
       subject: `Herinnering: ${aboutInvoices(facts)} ${oneOrMany(facts, 'staat', 'staan')} nog open`,

@@ -1,4 +1,5 @@
 import type { Tone } from '../core/dunning/dunning-slot';
+import type { DebtorKind } from '../core/ledger/debtor';
 
 /** The facts a letter's sentences use, already formatted for the letter's language. */
 export interface LetterFacts {
@@ -46,12 +47,32 @@ export interface Labels {
   iban: string;
 }
 
+/** The words of the claim a final notice states; amounts and dates come formatted. */
+export interface ClaimWording {
+  heading(date: string): string;
+  principal: string;
+  /** Commercial interest between businesses, the consumer rate otherwise. */
+  interest: Record<DebtorKind, string>;
+  period(ratePercent: string, from: string, to: string, days: number): string;
+  /** A period's line when the letter lists several invoices. */
+  ofInvoice(invoiceNumber: string, line: string): string;
+  costs: Record<'fixed-compensation' | 'wik-scale', string>;
+  vat: string;
+  total: string;
+  notYetDue: string;
+  interestContinues: Record<DebtorKind, string>;
+  interestClaimedSeparately: Record<DebtorKind, string>;
+  /** The 14-day letter: the costs due once the term has passed without payment. */
+  costsAfterTerm(costs: string): string;
+}
+
 /** Everything one language says, per template. */
 export interface Wording {
   language: 'nl' | 'en';
   /** BCP 47 locale for dates. */
   locale: string;
   labels: Labels;
+  claim: ClaimWording;
   paymentReminder: Record<Tone, (facts: LetterFacts) => LetterText>;
   fourteenDayLetter(facts: FourteenDayFacts): LetterText;
   collectionAgencyHandover(facts: LetterFacts): LetterText;

@@ -1,7 +1,7 @@
 import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
 import { localDate } from '../../core/dunning/time-zone';
 import type { CalendarDate } from '../../core/legal/calendar-date';
-import { buildClaim, type Claim } from '../../core/legal/claim';
+import { buildClaim, type Claim, type ClaimInput } from '../../core/legal/claim';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, PaymentRecord } from '../../ports/credit-store';
@@ -30,6 +30,24 @@ class RateNotKnownError extends HttpError {
  * timeline, the legal settings of its dunning policy and the stored rate table.
  */
 export async function invoiceClaim(deps: ClaimDeps, invoiceId: string, asOf?: CalendarDate): Promise<Claim> {
+  const input = await invoiceClaimInput(deps, invoiceId, asOf);
+  try {
+    return buildClaim(input);
+  } catch (error) {
+    if (error instanceof StatutoryRateNotKnownError) throw new RateNotKnownError(error);
+    throw error;
+  }
+}
+
+/**
+ * Everything buildClaim needs for an invoice, read from the store. Whatever else states a claim
+ * (the final notice, the agency's file) starts here too, so that it shows the API's figures.
+ */
+export async function invoiceClaimInput(
+  deps: ClaimDeps,
+  invoiceId: string,
+  asOf?: CalendarDate,
+): Promise<ClaimInput> {
   const { store } = deps;
   const invoice = await store.getInvoice(invoiceId);
   if (!invoice) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
@@ -52,21 +70,16 @@ export async function invoiceClaim(deps: ClaimDeps, invoiceId: string, asOf?: Ca
       .map((event) => store.getPayment(String(event.details?.paymentId))),
   );
 
-  try {
-    return buildClaim({
-      invoice: claimInvoiceFacts({
-        invoice,
-        debtor,
-        timeline,
-        payments: payments.filter((payment): payment is PaymentRecord => payment !== undefined),
-      }),
-      policy: policy.legal,
-      rates: rates.rates,
-      asOf: asOf ?? localDate(deps.clock.now(), BUSINESS_TIME_ZONE),
-      language: explanationLanguage(debtor),
-    });
-  } catch (error) {
-    if (error instanceof StatutoryRateNotKnownError) throw new RateNotKnownError(error);
-    throw error;
-  }
+  return {
+    invoice: claimInvoiceFacts({
+      invoice,
+      debtor,
+      timeline,
+      payments: payments.filter((payment): payment is PaymentRecord => payment !== undefined),
+    }),
+    policy: policy.legal,
+    rates: rates.rates,
+    asOf: asOf ?? localDate(deps.clock.now(), BUSINESS_TIME_ZONE),
+    language: explanationLanguage(debtor),
+  };
 }

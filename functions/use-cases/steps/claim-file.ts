@@ -1,10 +1,8 @@
-import type { LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { CalendarDate } from '../../core/ledger/invoice';
-import { buildClaim, type ClaimInput } from '../../core/legal/claim';
-import { type StatutoryRate, StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import type { CreditorDetails } from '../../shared/creditor';
-import { type LetterOnFile, noticesOf } from './letters-on-file';
+import type { StatedClaim } from '../claims/stated-claim';
+import type { LetterOnFile } from './letters-on-file';
 
 /** What the collection agency receives: enough to collect without asking us anything. */
 export interface ClaimFile {
@@ -46,10 +44,9 @@ export interface ClaimFileInput {
   invoice: InvoiceRecord;
   debtor: DebtorRecord;
   creditor: CreditorDetails;
-  legal: LegalPolicy;
-  timeZone: string;
   letters: LetterOnFile[];
-  rates: readonly StatutoryRate[];
+  /** The claim of GET /invoices/{id}/claim on the hand-over day, with its explanation in Dutch. */
+  stated: StatedClaim;
   today: CalendarDate;
 }
 
@@ -82,45 +79,16 @@ export function claimFile(input: ClaimFileInput): ClaimFile {
       },
     ],
     letters: input.letters,
-    claim: claimFigures(input),
+    claim: claimFigures(input.stated),
   };
 }
 
 /**
- * Principal, statutory interest and collection costs from core/legal. The payment history is not
- * in the file, so the principal is the amount still open, with interest on it from the start:
- * that can only lower the claim. When a statutory rate is not known yet (not published, or not
- * entered), the claim is made without interest and the file says so.
+ * The figures of GET /invoices/{id}/claim, so that the agency collects what the final notice and
+ * the API state. When a statutory rate is not known yet (not published, or not entered), the
+ * claim is made without interest and the file says so.
  */
-function claimFigures(input: ClaimFileInput): ClaimFigures {
-  const { invoice, debtor } = input;
-  const notes: string[] = [];
-  if (invoice.openAmount < invoice.totalAmount) {
-    notes.push(
-      'Part of the invoice was paid; the principal is the amount still open, with interest computed on it from the start.',
-    );
-  }
-  const claimInput: ClaimInput = {
-    invoice: {
-      invoiceId: invoice.id,
-      debtorKind: debtor.kind,
-      principal: { amount: invoice.openAmount, currency: invoice.currency },
-      dueDate: invoice.dueDate,
-      notices: noticesOf(input.letters, input.timeZone),
-    },
-    policy: input.legal,
-    rates: input.rates,
-    asOf: input.today,
-    language: 'nl',
-  };
-  let claim: ReturnType<typeof buildClaim>;
-  try {
-    claim = buildClaim(claimInput);
-  } catch (error) {
-    if (!(error instanceof StatutoryRateNotKnownError)) throw error;
-    claim = buildClaim({ ...claimInput, policy: { ...input.legal, chargeInterest: false } });
-    notes.push(`Statutory interest is not included: ${error.message}. Add it once the rate is known.`);
-  }
+function claimFigures({ claim, interest }: StatedClaim): ClaimFigures {
   return {
     currency: claim.currency,
     principal: claim.principal,
@@ -129,6 +97,9 @@ function claimFigures(input: ClaimFileInput): ClaimFigures {
     costsVat: claim.costs.vat,
     total: claim.total,
     explanation: claim.explanation,
-    notes,
+    notes:
+      interest.status === 'rate-not-known'
+        ? [`Statutory interest is not included: ${interest.reason}. Add it once the rate is known.`]
+        : [],
   };
 }

@@ -14,8 +14,10 @@ import {
 import { parsePaymentReference } from '../../core/payments/payment-reference';
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
-import type { LetterInput } from '../../templates/letter-input';
+import type { LetterClaim, LetterInput } from '../../templates/letter-input';
 import { renderLetter } from '../../templates/render-letter';
+import type { ClaimDeps } from '../claims/invoice-claim';
+import { statedClaim } from '../claims/stated-claim';
 
 export interface LetterToCompose {
   step: DunningStep;
@@ -36,8 +38,12 @@ export interface ComposedLetter {
 
 const QR_CONTENT_ID = 'epc-qr';
 
-/** Renders the letter of one step in the debtor's language, with the QR code as an inline image. */
-export async function composeLetter(letter: LetterToCompose): Promise<ComposedLetter> {
+/**
+ * Renders the letter of one step in the debtor's language, with the QR code as an inline image.
+ * The final notice also states the claim on each invoice, which it reads from the store through
+ * `claims`; a letter composed without them states no claim.
+ */
+export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps): Promise<ComposedLetter> {
   const [first] = letter.invoices;
   if (!first) throw new Error('a letter lists at least one invoice');
   const total = sum(letter.invoices.map(openMoney), first.currency);
@@ -52,6 +58,7 @@ export async function composeLetter(letter: LetterToCompose): Promise<ComposedLe
   );
   const fourteenDayTerm =
     letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
+  const stated = claims && letter.step.kind === 'final_notice' ? await claimsOf(claims, letter) : [];
 
   const input: LetterInput = {
     template: letter.step.template,
@@ -76,6 +83,7 @@ export async function composeLetter(letter: LetterToCompose): Promise<ComposedLe
         }
       : {}),
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
   };
   const rendered = renderLetter(input);
@@ -130,4 +138,17 @@ function fourteenDayTermOf(letter: LetterToCompose, total: Money): { endsOn: Cal
   const wik = wikCollectionCosts(total).amount;
   const vat = vatOnCollectionCosts(wik, letter.legal.creditorCanDeductVat, letter.legal.vatRatePercent);
   return { endsOn: termEndsOn, costs: add(wik, vat) };
+}
+
+/**
+ * The claim on each invoice as GET /invoices/{id}/claim shows it on the letter's day, so that
+ * the debtor, the API and later the agency's file name the same figures.
+ */
+async function claimsOf(deps: ClaimDeps, letter: LetterToCompose): Promise<LetterClaim[]> {
+  return Promise.all(
+    letter.invoices.map(async (invoice) => {
+      const { claim, debtorKind, interest } = await statedClaim(deps, invoice.id, letter.today);
+      return { invoiceNumber: invoice.number, debtorKind, interest: interest.status, figures: claim };
+    }),
+  );
 }

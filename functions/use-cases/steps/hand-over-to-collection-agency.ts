@@ -1,8 +1,8 @@
 import { localDate } from '../../core/dunning/time-zone';
-import type { StatutoryRate } from '../../core/legal/statutory-rates';
 import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';
+import { statedClaim } from '../claims/stated-claim';
 import { checkStep, isCollecting } from './check-step';
 import { claimFile } from './claim-file';
 import { lettersOnFile } from './letters-on-file';
@@ -13,8 +13,6 @@ import type { StepPayload } from './step-payload';
 export interface CollectionAgencyDeps extends StepDeps {
   notifier: Notifier;
   creditor: CreditorDetails;
-  /** The statutory interest rates the claim is computed with. */
-  rates: readonly StatutoryRate[];
 }
 
 export interface HandedOver {
@@ -50,18 +48,11 @@ export async function handOverToCollectionAgency(
 
   const debtor = await deps.store.getDebtor(invoice.debtorId);
   if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
-  const now = deps.clock.now();
+  const today = localDate(deps.clock.now(), policy.timeZone);
   const letters = lettersOnFile(await deps.store.timeline({ invoiceId: invoice.id }));
-  const file = claimFile({
-    invoice,
-    debtor,
-    creditor: deps.creditor,
-    legal: policy.legal,
-    timeZone: policy.timeZone,
-    letters,
-    rates: deps.rates,
-    today: localDate(now, policy.timeZone),
-  });
+  // The agency works in Dutch, whatever language the debtor reads.
+  const stated = await statedClaim(deps, invoice.id, today, 'nl');
+  const file = claimFile({ invoice, debtor, creditor: deps.creditor, letters, stated, today });
   await deps.notifier.publish({
     topic: 'collection-agency',
     subject: `Claim ${invoice.number} handed over`,

@@ -1,8 +1,5 @@
 import * as z from 'zod';
-import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
 import type { TimelineEvent } from '../../core/ledger/timeline';
-import { calendarDateInTimeZone } from '../../core/legal/calendar-date';
-import type { WrittenNotice } from '../../core/legal/written-notice';
 import type { Money } from '../../core/money';
 
 /** One letter as the timeline proves it: what went where and when, and what became of it. */
@@ -54,19 +51,3 @@ export function lettersOnFile(timeline: readonly TimelineEvent[]): LetterOnFile[
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
 
-/**
- * The letters as written notices for the claim. The reminders ask to pay "without delay"; they
- * are given the 14-day term of the formal letter, the longest reasonable reading, so a
- * consumer's default (and interest) can only start later, never earlier, than the law allows.
- */
-export function noticesOf(letters: readonly LetterOnFile[], timeZone: string): WrittenNotice[] {
-  return letters.map((letter) => ({
-    kind: letter.template === FOURTEEN_DAY_LETTER ? 'fourteen-day-letter' : 'reminder',
-    channel: 'email',
-    sentOn: calendarDateInTimeZone(new Date(letter.sentAt), timeZone),
-    deliveredOn: letter.deliveredAt ? calendarDateInTimeZone(new Date(letter.deliveredAt), timeZone) : null,
-    returned: letter.bouncedAt !== null,
-    termDays: 14,
-    statedCosts: letter.fourteenDayTerm?.costs ?? null,
-  }));
-}

@@ -86,14 +86,17 @@ async function send(
       (other): other is DunnedInvoice => !!other && awaitsStep(other, letter.slot as DunningSlot),
     ),
   ];
-  const composed = await composeLetter({
-    step,
-    legal: policy.legal,
-    debtor,
-    creditor: deps.creditor,
-    invoices,
-    today: localDate(deps.clock.now(), policy.timeZone),
-  });
+  const composed = await composeLetter(
+    {
+      step,
+      legal: policy.legal,
+      debtor,
+      creditor: deps.creditor,
+      invoices,
+      today: localDate(deps.clock.now(), policy.timeZone),
+    },
+    deps,
+  );
   const { messageId } = await deps.mailer.send({
     to: debtor.email,
     ...composed.email,

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SEED_STATUTORY_RATES } from '../../../functions/core/legal/statutory-rates';
 import type { ClaimFile } from '../../../functions/use-cases/steps/claim-file';
 import {
   type CollectionAgencyDeps,
@@ -17,7 +16,7 @@ describe('hand-over to the collection agency', () => {
 
   beforeEach(async () => {
     world = await stepWorld('2025-02-06T06:00:00Z');
-    deps = { ...world, creditor: TEST_CREDITOR, rates: SEED_STATUTORY_RATES };
+    deps = { ...world, creditor: TEST_CREDITOR };
   });
 
   async function runLetter(invoiceId: string, slot: StepPayload['step']): Promise<void> {
