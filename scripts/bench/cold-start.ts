@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ImportSubject, type ImportTime, timeFreshImports } from './import-timing';
+import type { ProgressBar } from './progress-bar';
+import type { BundleResult } from './results';
+import { findBundles, type SynthesizedBundle, synthesize } from './synthesized-bundles';
+
+/** Fresh processes per module: a stable median on a busy 2-core machine in under two minutes. */
+const ROUNDS = 9;
+
+const EMPTY_HANDLER = 'export const handler = async () => ({});\n';
+
+/**
+ * Synthesizes the app, then sizes every Lambda bundle and times a cold import of it in a fresh
+ * Node process, next to an empty handler measured in the same rounds, so that the ratio holds on
+ * any machine. To show where the time goes, it also times importing only the AWS SDK packages
+ * each bundle loads from the runtime.
+ *
+ * The bundles leave @aws-sdk/* out (the Lambda runtime provides it); they are imported where
+ * `cdk synth` put them, inside the project, so that Node finds the SDK in the project's
+ * node_modules as the runtime finds its own.
+ */
+export async function measureColdStart(
+  projectRoot: string,
+  benchDir: string,
+  progress: ProgressBar,
+): Promise<Record<string, BundleResult>> {
+  const outDir = join(benchDir, 'cdk.out');
+  progress.start('cold start · cdk synth', 1, 'synth');
+  await synthesize(projectRoot, outDir);
+  const bundles = findBundles(outDir);
+  progress.finish(`${bundles.length} bundles`);
+
+  const workDir = join(benchDir, 'cold-start');
+  const first = bundles[0] as SynthesizedBundle;
+  // The empty handler and the SDK-only modules are deployed like the others: the same defaults.
+  const defaults = lambdaEnvironment(first, 'empty-handler');
+  const empty: ImportSubject = { entry: writeModule(workDir, 'empty-handler', EMPTY_HANDLER), env: defaults };
+  const sdkSets = [
+    ...new Set(bundles.filter((b) => b.sdkPackages.length).map((b) => b.sdkPackages.join(' '))),
+  ];
+  const sdkSubjects = sdkSets.map((set, i) => ({
+    entry: writeModule(
+      workDir,
+      `sdk-only-${i}`,
+      `${set
+        .split(' ')
+        .map((p) => `import '${p}';`)
+        .join('\n')}\n`,
+    ),
+    env: defaults,
+  }));
+  const [baseline, ...times] = await timeFreshImports(
+    [empty, ...bundles.map((b) => ({ entry: b.entry, env: lambdaEnvironment(b, b.name) })), ...sdkSubjects],
+    ROUNDS,
+    progress,
+  );
+  if (!baseline || 'error' in baseline) throw new Error('the empty handler does not import');
+  const sdkTimes = new Map(sdkSets.map((set, i) => [set, times[bundles.length + i]]));
+
+  const results: Record<string, BundleResult> = {};
+  for (const [i, bundle] of bundles.entries()) {
+    const time = times[i] as ImportTime;
+    const sdk = sdkTimes.get(bundle.sdkPackages.join(' '));
+    results[bundle.name] = {
+      bytes: bundle.bytes,
+      importMs: 'error' in time ? null : time.importMs,
+      baselineImportMs: baseline.importMs,
+      importRatio: 'error' in time ? null : time.importMs / baseline.importMs,
+      moduleLoadMs: 'error' in time ? null : time.moduleLoadMs,
+      baselineModuleLoadMs: baseline.moduleLoadMs,
+      ...('error' in time ? { importError: time.error } : {}),
+      sdkPackages: bundle.sdkPackages,
+      sdkOnlyImportMs: sdk && !('error' in sdk) ? sdk.importMs : null,
+      memoryMb: bundle.memoryMb,
+      asset: bundle.asset,
+    };
+  }
+  const ratios = Object.values(results).flatMap((r) => (r.importRatio === null ? [] : [r.importRatio]));
+  const failed = Object.values(results).filter((r) => r.importError).length;
+  progress.finish(
+    `empty handler ${baseline.importMs.toFixed(0)} ms; bundles ${Math.min(...ratios).toFixed(1)}–${Math.max(
+      ...ratios,
+    ).toFixed(1)}× that${failed ? `; ${failed} failed to import` : ''}`,
+  );
+  return results;
+}
+
+function writeModule(workDir: string, name: string, source: string): string {
+  const dir = join(workDir, name);
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'index.mjs');
+  writeFileSync(entry, source);
+  return entry;
+}
+
+/** The environment the function has in Lambda, as far as an import can tell. */
+function lambdaEnvironment(bundle: SynthesizedBundle, functionName: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    ...bundle.environment,
+    AWS_REGION: 'eu-west-1',
+    AWS_DEFAULT_REGION: 'eu-west-1',
+    AWS_LAMBDA_FUNCTION_NAME: functionName,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(bundle.memoryMb),
+    // Lambda runs Node 22; this machine's Node 20 would make the SDK print a notice on load.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}

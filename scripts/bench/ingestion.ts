@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startLocalCloud } from '../../local/cloud/local-cloud';
+import { BENCH_START } from './bench-start';
+import { Executions, invoiceIdOf } from './executions';
+import { debtorUpserted, invoiceCreated } from './invoicing-events';
+import { inPool } from './pool';
+import type { ProgressBar } from './progress-bar';
+import type { IngestionResult } from './results';
+import { percentile } from './statistics';
+import { WebhookPoster } from './webhook-poster';
+
+const CONCURRENCY = 50;
+const INVOICES = 1_000;
+/** Five invoices per debtor: the debtor is read for every invoice, as in a real portfolio. */
+const DEBTORS = 200;
+/** Executions start inside the webhook's invocation; this only covers a slow machine. */
+const EXECUTIONS_DEADLINE_MS = 30_000;
+
+/**
+ * Posts invoice.created events, all overdue on arrival, to the local API at a fixed concurrency
+ * and times each request; then checks through ListExecutions that every accepted invoice got
+ * exactly one execution. The clock is frozen, so the executions wait at their first step and the
+ * measure is the intake alone. The debtors are posted first, at the same concurrency, and are
+ * not in the figures.
+ */
+export async function measureIngestion(
+  dynamodbEndpoint: string,
+  progress: ProgressBar,
+  log: (line: string) => void,
+): Promise<IngestionResult> {
+  const cloud = await startLocalCloud({
+    daySeconds: null,
+    start: BENCH_START,
+    dynamodbEndpoint,
+    tableName: 'bench-ingestion',
+    dailySweep: false,
+    log,
+  });
+  const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
+  try {
+    const poster = new WebhookPoster(cloud.endpoints.api, cloud.webhookSecret);
+    const debtors = Array.from({ length: DEBTORS }, () => `deb-${randomUUID().slice(0, 13)}`);
+    await inPool(debtors, CONCURRENCY, (id) => poster.accepted(debtorUpserted(id)));
+
+    const dueDate = new Date(BENCH_START.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const invoices = Array.from({ length: INVOICES }, (_, i) => ({
+      id: `inv-${randomUUID().slice(0, 13)}`,
+      debtorId: debtors[i % DEBTORS] as string,
+    }));
+    progress.start('ingestion', INVOICES, 'requests');
+    const started = performance.now();
+    const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
+      const answer = await poster.post(invoiceCreated(invoice.id, invoice.debtorId, dueDate));
+      progress.advance();
+      return { invoice, ...answer };
+    });
+    const elapsedMs = performance.now() - started;
+
+    const accepted = new Set(answers.filter((a) => a.status === 200).map((a) => a.invoice.id));
+    const counts = await executionCounts(executions, accepted);
+    const latencies = answers.map((a) => a.ms);
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const exactlyOne = [...counts.values()].filter((n) => n === 1).length;
+    const result: IngestionResult = {
+      concurrency: CONCURRENCY,
+      requests: answers.length,
+      accepted: accepted.size,
+      perSecond: answers.length / (elapsedMs / 1000),
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: Math.max(...latencies),
+      debtors: DEBTORS,
+      executionsPerInvoice: accepted.size ? total / accepted.size : 0,
+      invoicesWithExactlyOneExecution: exactlyOne,
+      everyInvoiceHasExactlyOneExecution: accepted.size === answers.length && exactlyOne === accepted.size,
+    };
+    progress.finish(
+      `${result.perSecond.toFixed(0)} requests/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(
+        0,
+      )} ms, ${exactlyOne}/${answers.length} invoices with exactly one execution`,
+    );
+    return result;
+  } finally {
+    executions.destroy();
+    await cloud.stop();
+  }
+}
+
+/** Executions per accepted invoice, once every one of them has at least one (or the deadline passed). */
+async function executionCounts(executions: Executions, invoiceIds: ReadonlySet<string>) {
+  const deadline = Date.now() + EXECUTIONS_DEADLINE_MS;
+  for (;;) {
+    const counts = new Map([...invoiceIds].map((id) => [id, 0]));
+    for (const execution of await executions.list()) {
+      const id = invoiceIdOf(execution.name ?? '');
+      const count = counts.get(id);
+      if (count !== undefined) counts.set(id, count + 1);
+    }
+    if ([...counts.values()].every((n) => n > 0) || Date.now() > deadline) return counts;
+    await sleep(250);
+  }
+}

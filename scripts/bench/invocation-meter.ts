@@ -1,0 +1,109 @@
+import { FUNCTIONS } from '../../functions/catalogue';
+
+interface MiddyRequest {
+  readonly event: unknown;
+}
+
+/** The part of a middy handler the meter uses: middlewares can be added after it was built. */
+interface MiddyHandler {
+  use(middleware: {
+    before?: (request: MiddyRequest) => void;
+    after?: (request: MiddyRequest) => void;
+    onError?: (request: MiddyRequest) => void;
+  }): unknown;
+}
+
+/**
+ * Counts Lambda invocations and times them, for the bench's cost figures and for knowing when the
+ * in-process work has settled after the clock moved.
+ *
+ * Counting uses the local cloud's `onInvoke` (every call of a function by the Step Functions
+ * server, the SES events and the sweep) plus the API requests the bench makes itself. Timing has
+ * no hook in the local cloud, so the meter adds a middleware to each handler through middy's own
+ * `use()`: the handler modules are the ones the local cloud imports (same file, same module), and
+ * the middleware only measures. Added last, it times the handler body inside the Powertools
+ * middlewares, whose own time is not in the figure.
+ */
+export class InvocationMeter {
+  private readonly invoked = new Map<string, number>();
+  private readonly durations = new Map<string, number[]>();
+  private readonly started = new WeakMap<MiddyRequest, number>();
+  private instrumented = false;
+  private running = 0;
+  private lastChange = Date.now();
+
+  /** For startLocalCloud's `onInvoke`, and for the API requests the bench makes, which it does not see. */
+  countInvocation(name: string): void {
+    this.invoked.set(name, (this.invoked.get(name) ?? 0) + 1);
+    this.lastChange = Date.now();
+  }
+
+  /**
+   * Adds the timing middleware to every catalogue handler. Once per process: the handler modules
+   * stay loaded from one local cloud to the next. Call it after a local cloud has set the
+   * environment, which some handlers read when they are imported. Returns the handlers that could
+   * not be imported: they cannot run in the local cloud either, and an invocation of one would
+   * show as counted but not timed.
+   */
+  async instrument(): Promise<string[]> {
+    if (this.instrumented) return [];
+    this.instrumented = true;
+    const failed: string[] = [];
+    for (const { name } of FUNCTIONS) {
+      const url = new URL(`../../functions/handlers/${name}.ts`, import.meta.url).href;
+      const loaded = await import(url).then(
+        (module: { handler?: Partial<MiddyHandler> }) => module.handler,
+        (error: unknown) => {
+          failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        },
+      );
+      if (!loaded) continue;
+      if (typeof loaded.use !== 'function') throw new Error(`${name}: the handler is not a middy handler`);
+      loaded.use({
+        before: (request) => {
+          this.started.set(request, performance.now());
+          this.running += 1;
+          this.lastChange = Date.now();
+        },
+        after: (request) => this.finish(name, request),
+        onError: (request) => this.finish(name, request),
+      });
+    }
+    return failed;
+  }
+
+  private finish(name: string, request: MiddyRequest): void {
+    const start = this.started.get(request);
+    if (start === undefined) return;
+    this.started.delete(request);
+    const list = this.durations.get(name) ?? [];
+    list.push(performance.now() - start);
+    this.durations.set(name, list);
+    this.running -= 1;
+    this.lastChange = Date.now();
+  }
+
+  /** Handler bodies running now. */
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** Real time (ms) of the last start or end of an invocation. */
+  get lastActivity(): number {
+    return this.lastChange;
+  }
+
+  invocations(): ReadonlyMap<string, number> {
+    return this.invoked;
+  }
+
+  timings(): ReadonlyMap<string, readonly number[]> {
+    return this.durations;
+  }
+
+  reset(): void {
+    this.invoked.clear();
+    this.durations.clear();
+  }
+}

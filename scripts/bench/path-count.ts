@@ -1,0 +1,113 @@
+import type { LocalCloud } from '../../local/cloud/local-cloud';
+import { billedTransitions } from './billed-transitions';
+import type { CapacityProxy } from './capacity-proxy';
+import type { CapacityUnits } from './consumed-capacity';
+import { type Executions, invoiceIdOf } from './executions';
+import type { InvocationMeter } from './invocation-meter';
+import type { PathGroup } from './invoice-paths';
+import { PRICES } from './prices';
+import { billedGbSeconds, costPer1000, type UsagePerInvoice } from './pricing';
+import type { PathResult } from './results';
+import { median, sum } from './statistics';
+
+export const WEBHOOK_FUNCTION = 'receive-invoicing-webhook';
+/** SNS bills a publish per 64 KB of message. */
+const SNS_BILLING_CHUNK_BYTES = 64 * 1024;
+
+export interface PathCountInput {
+  group: PathGroup;
+  invoiceIds: ReadonlySet<string>;
+  cloud: LocalCloud;
+  executions: Executions;
+  meter: InvocationMeter;
+  dynamodb: CapacityProxy;
+  memoryMb: (functionName: string) => number;
+  warn: (line: string) => void;
+  /** Emails and SNS messages there were when counting started. */
+  before: { emails: number; notifications: number };
+}
+
+/**
+ * What a path group used once all its executions have ended, per invoice, and its price: the
+ * transitions from the execution histories, the invocations and their times from the meter, the
+ * capacity units from the DynamoDB proxy, and the emails and SNS messages from the emulators.
+ */
+export async function countPathGroup(input: PathCountInput): Promise<PathResult> {
+  const { group, invoiceIds, cloud, meter, dynamodb } = input;
+  const n = invoiceIds.size;
+  const { transitions, endStates } = await countExecutions(input);
+  if (endStates.FAILED) input.warn(`${group.name}: ${endStates.FAILED} executions FAILED`);
+
+  const invocations = [...meter.invocations()];
+  const timings = [...meter.timings()];
+  const invoked = sum(invocations.map(([, count]) => count));
+  const timed = sum(timings.map(([, list]) => list.length));
+  // Every invocation must have been timed, or the duration estimate would leave some out.
+  if (invoked !== timed) {
+    throw new Error(`${group.name}: ${invoked} Lambda invocations counted but ${timed} timed`);
+  }
+  const gbSeconds = sum(
+    timings.flatMap(([name, list]) => list.map((ms) => billedGbSeconds(ms, input.memoryMb(name)))),
+  );
+  const emails = (await cloud.emails()).slice(input.before.emails);
+  const notifications = cloud.notifications().slice(input.before.notifications);
+  const usage: UsagePerInvoice = {
+    transitions: transitions / n,
+    lambdaInvocations: invoked / n,
+    lambdaGbSeconds: gbSeconds / n,
+    dynamodbReadUnits: dynamodb.units.read / n,
+    dynamodbWriteUnits: dynamodb.units.write / n,
+    emails: emails.length / n,
+    emailAttachmentBytes: sum(emails.flatMap((e) => e.attachments.map((a) => a.size))) / n,
+    snsBilledRequests:
+      sum(
+        notifications.map((m) =>
+          Math.ceil(Math.max(1, Buffer.byteLength(m.message)) / SNS_BILLING_CHUNK_BYTES),
+        ),
+      ) / n,
+    apiRequests: (meter.invocations().get(WEBHOOK_FUNCTION) ?? 0) / n,
+  };
+  const unitsByOperation: Record<string, CapacityUnits> = {};
+  for (const [operation, units] of Object.entries(dynamodb.byOperation)) {
+    unitsByOperation[operation] = { read: units.read / n, write: units.write / n };
+  }
+  return {
+    description: group.description,
+    invoices: n,
+    executionEndStates: endStates,
+    transitionsPerInvoice: usage.transitions,
+    lambdaInvocationsPerInvoice: usage.lambdaInvocations,
+    dynamodbReadUnitsPerInvoice: usage.dynamodbReadUnits,
+    dynamodbWriteUnitsPerInvoice: usage.dynamodbWriteUnits,
+    emailsPerInvoice: usage.emails,
+    snsPublishesPerInvoice: notifications.length / n,
+    apiRequestsPerInvoice: usage.apiRequests,
+    lambdaGbSecondsPerInvoice: usage.lambdaGbSeconds,
+    emailAttachmentBytesPerInvoice: usage.emailAttachmentBytes,
+    lambdaInvocationsPerInvoiceByFunction: Object.fromEntries(
+      invocations.map(([name, count]) => [name, count / n]),
+    ),
+    handlerMedianMsByFunction: Object.fromEntries(
+      timings.map(([name, list]) => [name, Math.round(median(list) * 100) / 100]),
+    ),
+    dynamodbUnitsPerInvoiceByOperation: unitsByOperation,
+    costPer1000: costPer1000(usage, PRICES),
+  };
+}
+
+/** Transitions and end states of the group's executions (the warm-up invoice's is not one of them). */
+async function countExecutions({ group, invoiceIds, executions }: PathCountInput) {
+  const ours = (await executions.list()).filter((e) => invoiceIds.has(invoiceIdOf(e.name ?? '')));
+  const started = new Set(ours.map((e) => invoiceIdOf(e.name ?? '')));
+  if (started.size !== invoiceIds.size) {
+    throw new Error(`${group.name}: ${invoiceIds.size - started.size} invoices never got an execution`);
+  }
+  const endStates: Record<string, number> = {};
+  let transitions = 0;
+  for (const execution of ours) {
+    const status = execution.status ?? 'UNKNOWN';
+    endStates[status] = (endStates[status] ?? 0) + 1;
+    transitions += billedTransitions(await executions.history(execution.executionArn ?? ''));
+  }
+  return { transitions, endStates };
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { type LocalCloud, startLocalCloud } from '../../local/cloud/local-cloud';
+import { BENCH_START } from './bench-start';
+import type { CapacityProxy } from './capacity-proxy';
+import { Executions } from './executions';
+import type { InvocationMeter } from './invocation-meter';
+import type { PathGroup, Payment } from './invoice-paths';
+import { debtorUpserted, invoiceCreated, paymentReceived } from './invoicing-events';
+import { countPathGroup, WEBHOOK_FUNCTION } from './path-count';
+import { inPool } from './pool';
+import type { ProgressBar } from './progress-bar';
+import { waitForQuiet } from './quiet';
+import type { PathResult } from './results';
+import { WebhookPoster } from './webhook-poster';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** The clock moves in steps of six hours, as the workflow tests do. */
+const STEP_MS = 6 * HOUR_MS;
+/**
+ * Invoices arrive over this many days rather than all at once, so that only a few tasks run at
+ * the same moment: in Lambda each runs alone, and the handler times are the duration estimate.
+ */
+const ARRIVAL_DAYS = 20;
+/** business-standard hands over to the agency 60 days after the due date; a few days' slack. */
+const LONGEST_PATH_DAYS = 64;
+const POST_CONCURRENCY = 8;
+
+export interface PathRunContext {
+  dynamodb: CapacityProxy;
+  meter: InvocationMeter;
+  /** Memory of each function as synthesized, for the Lambda duration estimate. */
+  memoryMb: (functionName: string) => number;
+  progress: ProgressBar;
+  /** The local cloud's own log: request lines and failures. */
+  log: (line: string) => void;
+  /** Something the reader of the results should know. */
+  warn: (line: string) => void;
+}
+
+interface BenchInvoice {
+  id: string;
+  debtorId: string;
+  payment: Payment;
+  arrival: number;
+  arrived: boolean;
+  /** The dunning step its payment waits for has run. */
+  stepRan: boolean;
+  /** Virtual time from which the payment is due, once known. */
+  payAt?: number;
+  paid: boolean;
+}
+
+/**
+ * Drives one group of invoices through a local cloud of its own on a frozen virtual clock, moved
+ * forward in six-hour steps, until every execution has ended; then counts what the group used
+ * (path-count.ts).
+ * Debtors, and a warm-up invoice that seeds the policy, come before the counters start: they are
+ * not costs of the group's invoices.
+ */
+export async function runPathGroup(group: PathGroup, context: PathRunContext): Promise<PathResult> {
+  const { dynamodb, meter, progress } = context;
+  const perDay = Math.ceil(group.payments.length / ARRIVAL_DAYS);
+  const invoices: BenchInvoice[] = group.payments.map((payment, i) => {
+    const arrival = BENCH_START.getTime() + Math.floor(i / perDay) * DAY_MS;
+    return {
+      id: `inv-${randomUUID().slice(0, 13)}`,
+      debtorId: `deb-${randomUUID().slice(0, 13)}`,
+      payment,
+      arrival,
+      arrived: false,
+      stepRan: false,
+      ...(payment.kind === 'daysAfterArrival' ? { payAt: arrival + payment.days * DAY_MS } : {}),
+      paid: false,
+    };
+  });
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+
+  const onInvoke = (name: string, event: unknown) => {
+    meter.countInvocation(name);
+    // A step's Lambda ran for an invoice: a payment due some days after that step can be dated.
+    const { invoiceId, step } = (event ?? {}) as { invoiceId?: string; step?: string };
+    const invoice = invoiceId === undefined ? undefined : byId.get(invoiceId);
+    if (invoice?.payment.kind === 'daysAfterStep' && invoice.payment.step === step) invoice.stepRan = true;
+  };
+  const cloud = await startLocalCloud({
+    daySeconds: null,
+    start: BENCH_START,
+    dynamodbEndpoint: dynamodb.url,
+    tableName: `bench-${group.name}`,
+    dailySweep: false,
+    onInvoke,
+    log: context.log,
+  });
+  const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
+  try {
+    for (const failure of await meter.instrument()) context.warn(`handler not importable: ${failure}`);
+    const poster = new WebhookPoster(cloud.endpoints.api, cloud.webhookSecret, () =>
+      meter.countInvocation(WEBHOOK_FUNCTION),
+    );
+    const settle = () => waitForQuiet([meter, dynamodb]);
+
+    await inPool(invoices, POST_CONCURRENCY, (invoice) => poster.accepted(debtorUpserted(invoice.debtorId)));
+    await warmUp(poster, cloud);
+    await settle();
+    dynamodb.reset();
+    meter.reset();
+    const emailsBefore = (await cloud.emails()).length;
+    const notificationsBefore = cloud.notifications().length;
+
+    const lastArrival = invoices.at(-1)?.arrival ?? BENCH_START.getTime();
+    const horizon = lastArrival + LONGEST_PATH_DAYS * DAY_MS;
+    progress.start(`paths · ${group.name}`, Math.ceil((horizon - BENCH_START.getTime()) / STEP_MS), 'steps');
+    for (let step = 0; ; step++) {
+      const now = cloud.clock.nowMs();
+      for (const invoice of invoices) {
+        // The step ran during the last settle, at this step's virtual time.
+        if (invoice.stepRan && invoice.payAt === undefined && invoice.payment.kind === 'daysAfterStep') {
+          invoice.payAt = now + invoice.payment.days * DAY_MS;
+        }
+      }
+      const arriving = invoices.filter((invoice) => !invoice.arrived && invoice.arrival <= now);
+      await inPool(arriving, POST_CONCURRENCY, async (invoice) => {
+        await poster.accepted(invoiceCreated(invoice.id, invoice.debtorId, dayBefore(invoice.arrival)));
+        invoice.arrived = true;
+      });
+      const paying = invoices.filter(
+        (invoice) => !invoice.paid && invoice.payAt !== undefined && invoice.payAt <= now,
+      );
+      await inPool(paying, POST_CONCURRENCY, async (invoice) => {
+        await poster.accepted(paymentReceived(invoice.id, cloud.clock.now()));
+        invoice.paid = true;
+      });
+      await settle();
+      // Once a virtual day is often enough to ask whether anything still runs.
+      if (step % 4 === 0 && (await finished(invoices, executions))) break;
+      if (now > horizon) throw new Error(`${group.name}: executions still running after the longest path`);
+      cloud.clock.advance(STEP_MS);
+      await settle();
+      progress.advance();
+    }
+    await settle();
+
+    const result = await countPathGroup({
+      group,
+      invoiceIds: new Set(invoices.map((invoice) => invoice.id)),
+      cloud,
+      executions,
+      meter,
+      dynamodb,
+      memoryMb: context.memoryMb,
+      warn: context.warn,
+      before: { emails: emailsBefore, notifications: notificationsBefore },
+    });
+    progress.finish(
+      `${result.invoices} invoices, ${result.transitionsPerInvoice.toFixed(2)} transitions/invoice, executions ${Object.entries(
+        result.executionEndStates,
+      )
+        .map(([status, n]) => `${n} ${status.toLowerCase()}`)
+        .join(', ')}`,
+    );
+    return result;
+  } finally {
+    executions.destroy();
+    await cloud.stop();
+  }
+}
+
+/** An invoice arriving on day d fell due the day before: overdue on arrival, dunned at once. */
+function dayBefore(arrival: number): string {
+  return new Date(arrival - DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * One invoice through intake, dunning start and payment before counting starts: it seeds the
+ * business-standard policy (stored on first use) and warms the SDK clients, one-off costs that
+ * are not an invoice's.
+ */
+async function warmUp(poster: WebhookPoster, cloud: LocalCloud): Promise<void> {
+  const debtorId = `deb-warm-up-${randomUUID().slice(0, 8)}`;
+  const invoiceId = `inv-warm-up-${randomUUID().slice(0, 8)}`;
+  await poster.accepted(debtorUpserted(debtorId));
+  await poster.accepted(invoiceCreated(invoiceId, debtorId, dayBefore(cloud.clock.nowMs())));
+  await poster.accepted(paymentReceived(invoiceId, cloud.clock.now()));
+}
+
+/** Every invoice has arrived, no payment is still to come, and no execution is running. */
+async function finished(invoices: readonly BenchInvoice[], executions: Executions): Promise<boolean> {
+  const waiting = invoices.some(
+    (invoice) => !invoice.arrived || (!invoice.paid && invoice.payAt !== undefined),
+  );
+  return !waiting && (await executions.list('RUNNING')).length === 0;
+}

@@ -1,0 +1,130 @@
+import type { BenchResults, PathResult } from './results';
+import { textTable } from './text-table';
+
+const fixed = (digits: number) => (value: number | null) => (value === null ? '—' : value.toFixed(digits));
+const count = fixed(2);
+const usd = fixed(4);
+const ms = fixed(0);
+
+/** The report on stdout: the three measures and the targets, as tables. */
+export function renderReport(results: BenchResults): string {
+  return [
+    pathsSection(results),
+    bundlesSection(results),
+    ingestionSection(results),
+    targetsSection(results),
+  ].join('\n\n');
+}
+
+function pathsSection({ paths, prices }: BenchResults): string {
+  const names = Object.keys(paths);
+  const row = (label: string, value: (p: PathResult) => string) => [
+    label,
+    ...names.map((name) => value(paths[name] as PathResult)),
+  ];
+  const cost = (p: PathResult) => p.costPer1000;
+  return [
+    `1. Cost per invoice, per path — business-standard policy; ${prices.region} list prices read ${prices.readOn}, USD`,
+    textTable(
+      ['', ...names],
+      [
+        row('invoices', (p) => String(p.invoices)),
+        row('state transitions / invoice', (p) => count(p.transitionsPerInvoice)),
+        row('Lambda invocations / invoice', (p) => count(p.lambdaInvocationsPerInvoice)),
+        row('DynamoDB read units / invoice', (p) => count(p.dynamodbReadUnitsPerInvoice)),
+        row('DynamoDB write units / invoice', (p) => count(p.dynamodbWriteUnitsPerInvoice)),
+        row('emails / invoice', (p) => count(p.emailsPerInvoice)),
+        row('SNS publishes / invoice', (p) => count(p.snsPublishesPerInvoice)),
+        row('per 1,000: orchestration', (p) => usd(cost(p).orchestrationUsd)),
+        row('  Step Functions', (p) => usd(cost(p).breakdown.stepFunctionsUsd)),
+        row('  Lambda requests', (p) => usd(cost(p).breakdown.lambdaRequestsUsd)),
+        row('  Lambda duration (estimate)', (p) => usd(cost(p).breakdown.lambdaDurationUsd)),
+        row('  DynamoDB', (p) => usd(cost(p).breakdown.dynamodbUsd)),
+        row('per 1,000: messages', (p) => usd(cost(p).messagesUsd)),
+        row('  SES', (p) => usd(cost(p).breakdown.sesUsd)),
+        row('  SNS', (p) => usd(cost(p).breakdown.snsUsd)),
+        row('per 1,000: total', (p) => usd(cost(p).totalUsd)),
+        row('(API Gateway, not in total)', (p) => usd(cost(p).apiGatewayUsd)),
+        row('executions ended', (p) =>
+          Object.entries(p.executionEndStates)
+            .map(([status, n]) => `${n} ${status.toLowerCase()}`)
+            .join(', '),
+        ),
+      ],
+    ),
+  ].join('\n');
+}
+
+function bundlesSection({ bundles }: BenchResults): string {
+  const first = Object.values(bundles)[0];
+  const baseline = first ? `${first.baselineImportMs.toFixed(0)} ms` : '—';
+  return [
+    `2. Cold start — fresh Node process importing the bundle, median; empty handler ${baseline}`,
+    textTable(
+      ['function', 'KB', 'import ms', '× empty', 'SDK-only ms', 'SDK packages'],
+      Object.entries(bundles).map(([name, b]) => [
+        name,
+        (b.bytes / 1000).toFixed(0),
+        ms(b.importMs),
+        b.importRatio === null ? `fails: ${b.importError ?? ''}` : b.importRatio.toFixed(1),
+        ms(b.sdkOnlyImportMs),
+        String(b.sdkPackages.length),
+      ]),
+    ),
+  ].join('\n');
+}
+
+function ingestionSection({ ingestion: i }: BenchResults): string {
+  return [
+    `3. Ingestion — ${i.requests} invoice.created events at concurrency ${i.concurrency} to the local API`,
+    textTable(
+      ['requests/s', 'p50 ms', 'p99 ms', 'max ms', 'accepted', 'executions / invoice', 'exactly one each'],
+      [
+        [
+          i.perSecond.toFixed(0),
+          i.p50Ms.toFixed(0),
+          i.p99Ms.toFixed(0),
+          i.maxMs.toFixed(0),
+          `${i.accepted}/${i.requests}`,
+          i.executionsPerInvoice.toFixed(3),
+          i.everyInvoiceHasExactlyOneExecution ? 'yes' : 'NO',
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+function targetsSection({ targets }: BenchResults): string {
+  const met = targets.filter((t) => t.met).length;
+  const names = [...new Set(targets.map((t) => t.target))];
+  const rows = names.map((name) => {
+    const checks = targets.filter((t) => t.target === name);
+    // Per-bundle targets in one line: how many met, and the highest figure (among the misses, if any).
+    const missed = checks.filter((t) => !t.met);
+    const worst = (missed.length ? missed : checks).reduce((a, b) =>
+      (b.measured ?? Number.POSITIVE_INFINITY) > (a.measured ?? Number.POSITIVE_INFINITY) ? b : a,
+    );
+    const perBundle = worst.subject !== undefined;
+    return [
+      perBundle ? `${checks.filter((t) => t.met).length}/${checks.length} met` : worst.met ? 'met' : 'MISSED',
+      name,
+      `${worst.limit} ${worst.unit}`,
+      `${worst.measured === null ? '—' : `${round(worst.measured)} ${worst.unit}`}${perBundle ? ` (${missed.length ? 'worst' : 'highest'}: ${worst.subject})` : ''}`,
+      worst.note ??
+        (worst.missedBy
+          ? `${round(worst.missedBy.amount)} ${worst.unit} (${worst.missedBy.percent.toFixed(0)}%)`
+          : ''),
+    ];
+  });
+  return [
+    `Targets — ${met} of ${targets.length} checks met (every check in results.json)`,
+    textTable(['', 'target', 'limit', 'measured', 'missed by'], rows, 2),
+  ].join('\n');
+}
+
+/** Enough digits for the figure's size: 0.3412 USD, 13 transitions, 319590 bytes. */
+function round(value: number): string {
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) >= 1) return value.toFixed(2);
+  return value.toFixed(4);
+}

@@ -1,0 +1,76 @@
+import type { CapacityUnits } from './consumed-capacity';
+import type { PriceTable } from './prices';
+import type { CostPer1000 } from './pricing';
+import type { TargetCheck } from './targets';
+
+/** One path group: totals divided by the group's invoices. */
+export interface PathResult {
+  description: string;
+  invoices: number;
+  /** How the group's executions ended, e.g. { SUCCEEDED: 30 }; any FAILED means a broken run. */
+  executionEndStates: Record<string, number>;
+  transitionsPerInvoice: number;
+  lambdaInvocationsPerInvoice: number;
+  dynamodbReadUnitsPerInvoice: number;
+  dynamodbWriteUnitsPerInvoice: number;
+  emailsPerInvoice: number;
+  snsPublishesPerInvoice: number;
+  apiRequestsPerInvoice: number;
+  lambdaGbSecondsPerInvoice: number;
+  emailAttachmentBytesPerInvoice: number;
+  lambdaInvocationsPerInvoiceByFunction: Record<string, number>;
+  /** Median wall time of the handler body in-process, the basis of the Lambda duration estimate. */
+  handlerMedianMsByFunction: Record<string, number>;
+  dynamodbUnitsPerInvoiceByOperation: Record<string, CapacityUnits>;
+  costPer1000: CostPer1000;
+}
+
+export interface BundleResult {
+  /** Size of the bundle's index.mjs, the code Lambda loads (the .map beside it is read only for stack traces). */
+  bytes: number;
+  /** Median wall time of a fresh `node` process that imports the bundle and exits; null when the import throws. */
+  importMs: number | null;
+  /** The same for an empty handler, measured in the same rounds. */
+  baselineImportMs: number;
+  importRatio: number | null;
+  /** Median time of the `import()` alone, measured inside the fresh process. */
+  moduleLoadMs: number | null;
+  baselineModuleLoadMs: number;
+  /** What the import threw: every cold start of this function would fail. */
+  importError?: string;
+  /** The AWS SDK packages the bundle imports statically from the runtime. */
+  sdkPackages: string[];
+  /** importMs of a module that imports only those packages: the SDK's share of the cold start. */
+  sdkOnlyImportMs: number | null;
+  memoryMb: number;
+  asset: string;
+}
+
+export interface IngestionResult {
+  concurrency: number;
+  requests: number;
+  accepted: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  debtors: number;
+  /** Executions of the accepted invoices divided by the accepted invoices: 1 when all is well. */
+  executionsPerInvoice: number;
+  invoicesWithExactlyOneExecution: number;
+  everyInvoiceHasExactlyOneExecution: boolean;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  durationSeconds: number;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string };
+  prices: PriceTable;
+  paths: Record<string, PathResult>;
+  bundles: Record<string, BundleResult>;
+  ingestion: IngestionResult;
+  targets: TargetCheck[];
+  /** Things that went wrong without stopping the bench, e.g. executions that failed. */
+  warnings: string[];
+  method: Record<string, string>;
+}

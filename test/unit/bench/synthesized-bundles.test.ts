@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runtimeSdkImports } from '../../../scripts/bench/synthesized-bundles';
+
+describe('the AWS SDK packages a bundle loads from the runtime', () => {
+  it('are its static imports of @aws-sdk/*, minified or not, once each and sorted', () => {
+    const source = [
+      'import{DynamoDBClient as a}from"@aws-sdk/client-dynamodb";',
+      "import { SNSClient } from '@aws-sdk/client-sns';",
+      'import{GetCommand as b}from"@aws-sdk/lib-dynamodb";import"@aws-sdk/client-dynamodb";',
+      'import{z}from"zod";',
+    ].join('');
+    expect(runtimeSdkImports(source)).toEqual([
+      '@aws-sdk/client-dynamodb',
+      '@aws-sdk/client-sns',
+      '@aws-sdk/lib-dynamodb',
+    ]);
+  });
+
+  it('leave out dynamic imports, which load on use', () => {
+    expect(runtimeSdkImports('const m=await import("@aws-sdk/client-sesv2");')).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkTargets, TARGET_NAMES } from '../../../scripts/bench/targets';
+
+const fine = { transitionsPerInvoice: 13, orchestrationUsdPer1000: 0.34 };
+
+describe('the targets', () => {
+  it('are met at their limits, and say by how much they are missed', () => {
+    const checks = checkTargets({
+      fullyEscalated: { transitionsPerInvoice: 14, orchestrationUsdPer1000: 0.42 },
+      bundles: {},
+    });
+    expect(checks[0]).toMatchObject({ met: true, measured: 14 });
+    expect(checks[1]?.met).toBe(false);
+    expect(checks[1]?.missedBy?.amount).toBeCloseTo(0.07, 10);
+    expect(checks[1]?.missedBy?.percent).toBeCloseTo(20, 10);
+  });
+
+  it('want each bundle under 500 KB and importing in at most 3× the empty handler', () => {
+    const checks = checkTargets({
+      fullyEscalated: fine,
+      bundles: {
+        small: { bytes: 499_999, importRatio: 3 },
+        large: { bytes: 500_000, importRatio: 3.3 },
+      },
+    });
+    const met = Object.fromEntries(checks.map((c) => [`${c.subject}: ${c.target}`, c.met]));
+    expect(met).toMatchObject({
+      [`small: ${TARGET_NAMES.bundleSize}`]: true,
+      [`small: ${TARGET_NAMES.importRatio}`]: true,
+      [`large: ${TARGET_NAMES.bundleSize}`]: false,
+      [`large: ${TARGET_NAMES.importRatio}`]: false,
+    });
+  });
+
+  it('count a bundle that throws when imported as a missed import target, with the reason', () => {
+    const [, , , imports] = checkTargets({
+      fullyEscalated: fine,
+      bundles: { broken: { bytes: 1, importRatio: null, importError: 'Error: boom' } },
+    });
+    expect(imports).toMatchObject({ subject: 'broken', met: false, measured: null });
+    expect(imports?.note).toContain('Error: boom');
+  });
+});
