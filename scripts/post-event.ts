@@ -14,7 +14,10 @@ async function main() {
     console.error('usage: npm run --silent post-event -- <event.json>');
     process.exit(2);
   }
-  const endpoints = JSON.parse(readFileSync('.local/endpoints.json', 'utf8')) as { api: string; webhookSecret: string };
+  const endpoints = JSON.parse(readFileSync('.local/endpoints.json', 'utf8')) as {
+    api: string;
+    webhookSecret: string;
+  };
   const event = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   event.timestamp ??= new Date().toISOString();
   const body = JSON.stringify(event);

@@ -89,7 +89,9 @@ function operation(route: RouteSpec, extra: Record<string, RouteSchemas>) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: bodySchema(schemas.body, schemas.optionalBodyFields ?? []) } },
+            content: {
+              'application/json': { schema: bodySchema(schemas.body, schemas.optionalBodyFields ?? []) },
+            },
           },
         }
       : {}),

@@ -206,7 +206,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           // What the scheduler does at 06:00, on demand: start due invoices, restore lost executions.
           method: 'POST',
           path: '/_local/sweep',
-          handle: async () => ({ status: 200, body: await invoke('sweep-due-invoices', { source: 'local.api' }) }),
+          handle: async () => ({
+            status: 200,
+            body: await invoke('sweep-due-invoices', { source: 'local.api' }),
+          }),
         },
         ...(options.extraRoutes ?? []),
       ],

@@ -33,7 +33,8 @@ export async function enterDemoRates(apiUrl: string, issuer: LocalIssuer): Promi
     version: number;
   };
   const missing = DEMO_ASSUMED_RATES.filter(
-    (assumed) => !current.rates.some((r) => r.kind === assumed.kind && r.effectiveFrom === assumed.effectiveFrom),
+    (assumed) =>
+      !current.rates.some((r) => r.kind === assumed.kind && r.effectiveFrom === assumed.effectiveFrom),
   );
   if (missing.length === 0) return undefined;
   const answer = await fetch(`${apiUrl}/rates`, {
@@ -41,6 +42,7 @@ export async function enterDemoRates(apiUrl: string, issuer: LocalIssuer): Promi
     headers,
     body: JSON.stringify({ rates: [...current.rates, ...missing], version: current.version }),
   });
-  if (!answer.ok) return `demo: the assumed statutory rates were refused: ${answer.status} ${await answer.text()}`;
+  if (!answer.ok)
+    return `demo: the assumed statutory rates were refused: ${answer.status} ${await answer.text()}`;
   return `demo: an admin entered ${missing.length} statutory rates after the published ones, flagged unverified (assumed unchanged)`;
 }

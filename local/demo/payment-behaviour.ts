@@ -3,12 +3,7 @@ import type { SeededRandom } from './seeded-random';
 
 /** How a demo debtor pays; each one stands for a group the dunning policies are meant for. */
 export type PaymentBehaviour =
-  | 'prompt'
-  | 'occasional-late'
-  | 'chronic-late'
-  | 'key-account'
-  | 'disputing'
-  | 'never-pays';
+  'prompt' | 'occasional-late' | 'chronic-late' | 'key-account' | 'disputing' | 'never-pays';
 
 export const BEHAVIOUR_LABEL: Record<PaymentBehaviour, string> = {
   prompt: 'prompt payer',

@@ -44,7 +44,8 @@ export interface SnsBrokerOptions {
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const MAX_MESSAGE_BYTES = 262_144;
 const MAX_SUBJECT_LENGTH = 100;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: SNS refuses subjects with control characters.
+// SNS refuses subjects with control characters.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -3,8 +3,7 @@ import type { JsonValue } from './library';
 import { StepFunctionsError } from './protocol';
 
 export type TaskAnswer =
-  | { kind: 'success'; output: JsonValue }
-  | { kind: 'failure'; error: string; cause: string };
+  { kind: 'success'; output: JsonValue } | { kind: 'failure'; error: string; cause: string };
 
 interface ParkedTask {
   answer: (answer: TaskAnswer) => void;

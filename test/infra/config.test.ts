@@ -34,7 +34,12 @@ describe('the deployment settings', () => {
   });
 
   it('refuse prod without a real creditor', () => {
-    const { creditorName, creditorIban, creditorBic, ...prodWithoutCreditor } = CONTEXT.prod;
+    const {
+      creditorName: _name,
+      creditorIban: _iban,
+      creditorBic: _bic,
+      ...prodWithoutCreditor
+    } = CONTEXT.prod;
     expect(() => read(prodWithoutCreditor)).toThrow(
       /creditorName is required outside dev[\s\S]*creditorIban is required/,
     );

@@ -97,7 +97,6 @@ describe('the dunning workflow', () => {
       file,
       JSON.stringify({
         StartAt: 'A',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, as in statemachines/
         States: { A: { Type: 'Task', Resource: '${ChaseByCarrierPigeonFunctionArn}', End: true } },
       }),
     );

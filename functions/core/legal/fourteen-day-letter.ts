@@ -18,9 +18,7 @@ import { noticeReceivedOn, noticeTermLastDay, type WrittenNotice } from './writt
 export const STATUTORY_TERM_DAYS = 14;
 
 export type FourteenDayLetterProblem =
-  | 'sent-before-overdue'
-  | 'term-shorter-than-14-days'
-  | 'costs-not-stated';
+  'sent-before-overdue' | 'term-shorter-than-14-days' | 'costs-not-stated';
 
 export type FourteenDayLetterAssessment =
   | { readonly status: 'no-letter' }

@@ -140,7 +140,7 @@ export function calculateStatutoryInterest(input: StatutoryInterestInput): Statu
     const lastDay = earliest(addDays(nextYearStart, -1), asOf);
     let interestThisYear: Fraction = ZERO;
 
-    for (let from = yearStart; !isAfter(from, lastDay); ) {
+    for (let from = yearStart; !isAfter(from, lastDay);) {
       const rate = statutoryRateOn(rates, kind, from);
       const reduction = nextReductionAfter(from);
       let to = earliest(lastDay, rate.effectiveThrough);

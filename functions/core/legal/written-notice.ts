@@ -41,7 +41,7 @@ export function isPostalDeliveryDay(date: CalendarDate): boolean {
 
 export function postalReceiptDate(sentOn: CalendarDate, postalDeliveryDays: number): CalendarDate {
   let day = sentOn;
-  for (let counted = 0; counted < postalDeliveryDays; ) {
+  for (let counted = 0; counted < postalDeliveryDays;) {
     day = addDays(day, 1);
     if (isPostalDeliveryDay(day)) counted += 1;
   }

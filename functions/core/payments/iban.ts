@@ -53,8 +53,7 @@ export const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
 export type IbanProblem = 'format' | 'country-not-in-sepa' | 'length' | 'checksum';
 
 export type IbanValidation =
-  | { readonly valid: true; readonly iban: string }
-  | { readonly valid: false; readonly problem: IbanProblem };
+  { readonly valid: true; readonly iban: string } | { readonly valid: false; readonly problem: IbanProblem };
 
 /** Electronic form: no spaces, capitals. */
 export function normaliseIban(input: string): string {

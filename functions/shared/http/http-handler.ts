@@ -13,14 +13,20 @@ import { toErrorResult, toProxyResult } from './reply';
 
 type Schema = z.ZodType | undefined;
 
-export interface HttpHandlerOptions<B extends Schema, Q extends Schema, P extends Schema>
-  extends RequestSchemas<B, Q, P> {
+export interface HttpHandlerOptions<
+  B extends Schema,
+  Q extends Schema,
+  P extends Schema,
+> extends RequestSchemas<B, Q, P> {
   /** The handler's name in ROUTES (`functions/api/routes.ts`); its roles decide who may call. */
   route: string;
 }
 
-export interface HttpRequest<B extends Schema, Q extends Schema, P extends Schema>
-  extends ParsedRequest<B, Q, P> {
+export interface HttpRequest<B extends Schema, Q extends Schema, P extends Schema> extends ParsedRequest<
+  B,
+  Q,
+  P
+> {
   caller: Caller;
   /** The raw event, for the rare use case that needs a header. */
   event: APIGatewayProxyEvent;
@@ -55,7 +61,9 @@ export function httpHandler<
  * tracing; the correlation id; the result as a proxy reply; and every error as the shared error
  * body (an HttpError speaks to the caller, anything else is logged and answered with a 500).
  */
-export function proxyHandler(serveRequest: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>) {
+export function proxyHandler(
+  serveRequest: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>,
+) {
   const serve = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     // API Gateway's request id is what the caller sees (x-amzn-RequestId), so it joins the two.
     const correlationId = event.requestContext.requestId;

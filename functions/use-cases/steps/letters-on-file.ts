@@ -50,4 +50,3 @@ export function lettersOnFile(timeline: readonly TimelineEvent[]): LetterOnFile[
     })
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
-

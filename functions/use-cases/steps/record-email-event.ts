@@ -8,16 +8,13 @@ import type { SesEvent } from './ses-event';
 import { unreachableTaskWrites } from './unreachable-task';
 
 export type EmailEventOutcome =
-  | { status: 'recorded'; invoiceIds: string[] }
-  | { status: 'ignored'; reason: string };
+  { status: 'recorded'; invoiceIds: string[] } | { status: 'ignored'; reason: string };
 
 /** Tasks from email events are due on the business calendar's today. */
 const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
 
 type Handled =
-  | { kind: 'delivery'; at: string }
-  | { kind: 'bounce'; at: string }
-  | { kind: 'complaint'; at: string };
+  { kind: 'delivery'; at: string } | { kind: 'bounce'; at: string } | { kind: 'complaint'; at: string };
 
 /**
  * What SES learned about a letter, recorded on every invoice the letter listed. A delivery is the

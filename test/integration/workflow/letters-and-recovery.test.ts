@@ -133,7 +133,9 @@ describe('letters are sent once, and lost work is restored', () => {
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01' });
     await h.advanceDays(3);
-    await eventually(async () => expect((await invoiceView(h, inv.id)).dunning?.lastStep?.slot).toBe('firstReminder'));
+    await eventually(async () =>
+      expect((await invoiceView(h, inv.id)).dunning?.lastStep?.slot).toBe('firstReminder'),
+    );
     const before = (await invoiceView(h, inv.id)).dunning?.execution;
     const stoppedAt = h.cloud.clock.now();
     await h.stop();

@@ -40,8 +40,15 @@ describe('dunning policies are data that admins edit in versions', () => {
 
   it('refuses an invalid policy and names every bad field', async () => {
     const current = (await h.get<Policy>('/policies/business-standard')).body;
-    const steps = current.steps.map((s, i) => (i === 1 ? { ...s, dayOffset: 1, template: 'no-such-letter' } : s));
-    const answer = await h.send<ErrorBody>('PUT', '/policies/business-standard', { ...current, steps }, 'admin');
+    const steps = current.steps.map((s, i) =>
+      i === 1 ? { ...s, dayOffset: 1, template: 'no-such-letter' } : s,
+    );
+    const answer = await h.send<ErrorBody>(
+      'PUT',
+      '/policies/business-standard',
+      { ...current, steps },
+      'admin',
+    );
     expect(answer.status).toBe(400);
     const paths = answer.body.error.issues.map((i) => i.path);
     expect(paths).toContain('steps[1].template');
@@ -67,15 +74,25 @@ describe('dunning policies are data that admins edit in versions', () => {
   });
 
   it('describes every route in the OpenAPI document', async () => {
-    const answer = await h.get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    const answer = await h.get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      '/openapi.json',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
     expect(Object.keys(answer.body.paths)).toEqual(
-      expect.arrayContaining(['/webhooks/invoicing', '/invoices/{id}', '/tasks/{id}/outcome', '/policies/{id}']),
+      expect.arrayContaining([
+        '/webhooks/invoicing',
+        '/invoices/{id}',
+        '/tasks/{id}/outcome',
+        '/policies/{id}',
+      ]),
     );
     const outcome = answer.body.paths['/tasks/{id}/outcome']?.post as {
       requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
     };
-    expect(Object.keys(outcome.requestBody.content['application/json'].schema.properties)).toEqual(['outcome', 'note']);
+    expect(Object.keys(outcome.requestBody.content['application/json'].schema.properties)).toEqual([
+      'outcome',
+      'note',
+    ]);
   });
 });
