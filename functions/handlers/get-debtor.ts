@@ -1,5 +1,5 @@
 import { idPath } from '../api/schemas/api-schemas';
-import { clock, creditStore } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { debtorView } from '../use-cases/queries/debtor-view';
 

@@ -1,6 +1,6 @@
 import { idPath } from '../api/schemas/api-schemas';
 import { claimQuery } from '../api/schemas/claim-schemas';
-import { clock, creditStore } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { invoiceClaim } from '../use-cases/claims/invoice-claim';
 

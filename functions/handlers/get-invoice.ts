@@ -1,5 +1,6 @@
 import { idPath } from '../api/schemas/api-schemas';
-import { clock, creditStore, dunningWorkflow } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
+import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
 import { httpHandler } from '../shared/http/http-handler';
 import { invoiceView } from '../use-cases/queries/invoice-view';
 

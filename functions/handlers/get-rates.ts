@@ -1,4 +1,4 @@
-import { creditStore } from '../shared/dependencies';
+import { creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { currentRateTable } from '../use-cases/rates/rate-table';
 

@@ -3,7 +3,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { readCreditor } from '../shared/creditor';
-import { clock, creditStore, notifier } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
+import { notifier } from '../shared/dependencies/notifier';
 import { logger, metrics, tracer } from '../shared/observability';
 import {
   type CollectionAgencyOutcome,

@@ -1,4 +1,4 @@
-import { creditStore } from '../shared/dependencies';
+import { creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { listPolicies } from '../use-cases/policies/policy-catalogue';
 

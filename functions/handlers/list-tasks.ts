@@ -1,5 +1,5 @@
 import { taskListQuery } from '../api/schemas/api-schemas';
-import { creditStore } from '../shared/dependencies';
+import { creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { openTasks } from '../use-cases/tasks/open-tasks';
 

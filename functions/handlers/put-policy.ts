@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { idPath } from '../api/schemas/api-schemas';
-import { creditStore } from '../shared/dependencies';
+import { creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { updatePolicy } from '../use-cases/policies/update-policy';
 

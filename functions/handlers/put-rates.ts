@@ -1,5 +1,5 @@
 import { rateTableBody } from '../api/schemas/claim-schemas';
-import { clock, creditStore } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { updateRates } from '../use-cases/rates/update-rates';
 

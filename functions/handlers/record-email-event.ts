@@ -4,7 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { clock, creditStore } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { logger, metrics, tracer } from '../shared/observability';
 import { recordEmailEvent } from '../use-cases/steps/record-email-event';
 import { sesEventSchema } from '../use-cases/steps/ses-event';

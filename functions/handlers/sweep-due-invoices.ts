@@ -3,7 +3,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { clock, creditStore, dunningWorkflow } from '../shared/dependencies';
+import { clock, creditStore } from '../shared/dependencies/credit-store';
+import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
 import { logger, metrics, tracer } from '../shared/observability';
 import { type SweepReport, sweepDueInvoices } from '../use-cases/sweep/sweep-due-invoices';
 

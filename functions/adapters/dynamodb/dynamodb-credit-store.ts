@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
+  DeleteCommand,
   GetCommand,
   PutCommand,
   paginateQuery,
@@ -37,16 +38,12 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
 const COLLECTING: ReadonlySet<string> = new Set(['open', 'overdue']);
 
-/** Receives the capacity each call consumed, so that the benchmark can price DynamoDB per invoice. */
-export type CapacityListener = (units: { read: number; write: number }) => void;
-
 export class DynamoDbCreditStore implements CreditStore {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
     client: DynamoDBClient,
     private readonly tableName: string,
-    private readonly onCapacity?: CapacityListener,
   ) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -55,10 +52,15 @@ export class DynamoDbCreditStore implements CreditStore {
     if (writes.length === 0) return;
     const items = writes.map((w) => this.toTransactItem(w));
     try {
-      const out = await this.doc.send(
-        new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
-      );
-      this.record(out.ConsumedCapacity, 'write');
+      // A transaction costs twice the write units of a plain write; one item needs none.
+      const only = items.length === 1 ? items[0] : undefined;
+      if (only?.Put) await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: 'TOTAL' }));
+      else if (only?.Delete)
+        await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: 'TOTAL' }));
+      else
+        await this.doc.send(
+          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
+        );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
@@ -69,7 +71,9 @@ export class DynamoDbCreditStore implements CreditStore {
           throw new ConcurrentModificationError(`conditional write failed for: ${failed.join(', ')}`);
         }
       }
-      if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModificationError();
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConcurrentModificationError(`conditional write failed for: ${writes[0]?.kind}`);
+      }
       throw error;
     }
   }
@@ -124,7 +128,6 @@ export class DynamoDbCreditStore implements CreditStore {
       },
     );
     for await (const page of pages) {
-      this.record(page.ConsumedCapacity ? [page.ConsumedCapacity] : undefined, 'read');
       for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
     }
   }
@@ -160,9 +163,12 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async getPolicy(id: string, version?: number): Promise<DunningPolicy | undefined> {
-    return this.get<DunningPolicy>(
-      version === undefined ? keys.policyLatest(id) : keys.policyVersion(id, version),
-    );
+    // A stored version never changes, so an eventually consistent read (half the units) returns
+    // it exactly. Only in the first second after an admin stores a version could a read miss it;
+    // the step that read it then fails and is retried by the state machine a little later.
+    return version === undefined
+      ? this.get<DunningPolicy>(keys.policyLatest(id))
+      : this.get<DunningPolicy>(keys.policyVersion(id, version), { consistent: false });
   }
 
   async putPolicy(policy: DunningPolicy): Promise<void> {
@@ -175,7 +181,7 @@ export class DynamoDbCreditStore implements CreditStore {
     };
     const isFirst = policy.version === 1;
     try {
-      const out = await this.doc.send(
+      await this.doc.send(
         new TransactWriteCommand({
           ReturnConsumedCapacity: 'TOTAL',
           TransactItems: [
@@ -201,7 +207,6 @@ export class DynamoDbCreditStore implements CreditStore {
           ],
         }),
       );
-      this.record(out.ConsumedCapacity, 'write');
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         throw new ConcurrentModificationError(
@@ -218,7 +223,7 @@ export class DynamoDbCreditStore implements CreditStore {
 
   async putStatutoryRates(table: StatutoryRateTable, expectedVersion: number | null): Promise<void> {
     try {
-      const out = await this.doc.send(
+      await this.doc.send(
         new TransactWriteCommand({
           ReturnConsumedCapacity: 'TOTAL',
           TransactItems: [
@@ -239,7 +244,6 @@ export class DynamoDbCreditStore implements CreditStore {
           ],
         }),
       );
-      this.record(out.ConsumedCapacity, 'write');
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         throw new ConcurrentModificationError(
@@ -365,16 +369,18 @@ export class DynamoDbCreditStore implements CreditStore {
     }
   }
 
-  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  private async get<T>(
+    key: { pk: string; sk: string },
+    options: { consistent: boolean } = { consistent: true },
+  ): Promise<T | undefined> {
     const out = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
         Key: key,
-        ConsistentRead: true,
+        ConsistentRead: options.consistent,
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
     return out.Item ? stripKeys<T>(out.Item) : undefined;
   }
 
@@ -390,18 +396,10 @@ export class DynamoDbCreditStore implements CreditStore {
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
-      this.record(out.ConsumedCapacity ? [out.ConsumedCapacity] : undefined, 'read');
       for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;
-  }
-
-  /** DynamoDB reports a call's total in CapacityUnits; whether they are read or write units depends on the call. */
-  private record(consumed: { CapacityUnits?: number }[] | undefined, kind: 'read' | 'write'): void {
-    if (!this.onCapacity || !consumed) return;
-    const units = consumed.reduce((total, c) => total + (c.CapacityUnits ?? 0), 0);
-    this.onCapacity(kind === 'read' ? { read: units, write: 0 } : { read: 0, write: units });
   }
 }
 
