@@ -1,5 +1,4 @@
-import { createServer, request } from 'node:http';
-import { boundPort, close, listen, localUrl } from '../ports';
+import { startInspectingProxy } from '../http/inspecting-proxy';
 
 /** The SES mailbox simulator's addresses, as in AWS: mail to them bounces or draws a complaint. */
 export const BOUNCE_SIMULATOR = 'bounce@simulator.amazonses.com';
@@ -42,50 +41,18 @@ export async function startSesEventDestination(options: {
   now: () => Date;
   publish: (event: SesEventRecord) => Promise<void>;
   onError: (error: unknown) => void;
-  host?: string;
 }): Promise<{ url: string; stop(): Promise<void> }> {
-  const upstream = new URL(options.target);
-  const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const proxied = request(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: upstream.host },
-        },
-        (answer) => {
-          const answerChunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
-          answer.on('end', () => {
-            const answerBody = Buffer.concat(answerChunks);
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(answerBody);
-            if (
-              req.method === 'POST' &&
-              req.url?.startsWith('/v2/email/outbound-emails') &&
-              answer.statusCode === 200
-            ) {
-              const event = eventFor(body, answerBody, options.now());
-              if (event) options.publish(event).catch(options.onError);
-            }
-          });
-        },
-      );
-      proxied.on('error', (error) => {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end(`SES event destination: ${error.message}`);
-      });
-      proxied.end(body);
-    });
+  return startInspectingProxy({
+    name: 'SES event destination',
+    target: options.target,
+    inspect: (exchange) => {
+      if (exchange.method !== 'POST' || !exchange.path.startsWith('/v2/email/outbound-emails')) return;
+      if (exchange.status !== 200) return;
+      const event = eventFor(exchange.requestBody, exchange.responseBody, options.now());
+      // After the answer: SES publishes its events asynchronously too.
+      if (event) setImmediate(() => options.publish(event).catch(options.onError));
+    },
   });
-  await listen(server, 0, host);
-  return { url: localUrl(host, boundPort(server)), stop: () => close(server) };
 }
 
 function eventFor(requestBody: Buffer, answerBody: Buffer, now: Date): SesEventRecord | undefined {

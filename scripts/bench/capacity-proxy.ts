@@ -1,6 +1,5 @@
-import { createServer, request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { boundPort, close, listen, localUrl } from '../../local/ports';
+import { startInspectingProxy } from '../../local/http/inspecting-proxy';
 import { type CapacityUnits, consumedUnits, isMetered, operationOf } from './consumed-capacity';
 
 export interface CapacityProxy {
@@ -18,12 +17,11 @@ export interface CapacityProxy {
 }
 
 /**
- * A transparent HTTP proxy in front of DynamoDB Local that reads the ConsumedCapacity out of every
+ * A proxy in front of DynamoDB Local that reads the ConsumedCapacity out of every
  * answer. The store asks for it on every call (ReturnConsumedCapacity TOTAL); reading it on the
  * wire lets the bench count the units of the real handlers without any change to their code.
  */
-export async function startCapacityProxy(target: string, host = '127.0.0.1'): Promise<CapacityProxy> {
-  const upstream = new URL(target);
+export async function startCapacityProxy(target: string): Promise<CapacityProxy> {
   let units: CapacityUnits = { read: 0, write: 0 };
   let byOperation: Record<string, CapacityUnits> = {};
   let inFlight = 0;
@@ -37,47 +35,28 @@ export async function startCapacityProxy(target: string, host = '127.0.0.1'): Pr
     byOperation[operation] = { read: before.read + reported.read, write: before.write + reported.write };
   };
 
-  const server = createServer((req, res) => {
-    inFlight += 1;
-    lastActivity = Date.now();
-    const done = () => {
+  const proxy = await startInspectingProxy({
+    name: 'capacity proxy',
+    target,
+    intercept: () => {
+      inFlight += 1;
+      lastActivity = Date.now();
+      return undefined;
+    },
+    // Counted before the answer goes back, so the units are in when the caller moves on.
+    inspect: (exchange) => {
+      const operation = operationOf(exchange.requestHeaders['x-amz-target'] as string | undefined);
+      if (exchange.status === 200 && operation && isMetered(operation)) {
+        count(operation, exchange.responseBody, exchange.responseHeaders['content-encoding']);
+      }
+    },
+    settled: () => {
       inFlight -= 1;
       lastActivity = Date.now();
-    };
-    const operation = operationOf(req.headers['x-amz-target'] as string | undefined);
-    const proxied = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          const body = Buffer.concat(chunks);
-          // Counted before the answer goes back, so the units are in when the caller moves on.
-          if (answer.statusCode === 200 && operation && isMetered(operation)) {
-            count(operation, body, answer.headers['content-encoding']);
-          }
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(body);
-          done();
-        });
-      },
-    );
-    proxied.on('error', (error) => {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`capacity proxy: ${error.message}`);
-      done();
-    });
-    req.pipe(proxied);
+    },
   });
-  await listen(server, 0, host);
   return {
-    url: localUrl(host, boundPort(server)),
+    url: proxy.url,
     get units() {
       return units;
     },
@@ -94,6 +73,6 @@ export async function startCapacityProxy(target: string, host = '127.0.0.1'): Pr
       units = { read: 0, write: 0 };
       byOperation = {};
     },
-    stop: () => close(server),
+    stop: () => proxy.stop(),
   };
 }
