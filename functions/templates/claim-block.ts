@@ -49,9 +49,6 @@ export function claimBlock(input: LetterInput, wording: Wording): ClaimBlock | u
   const notes = [
     ...(interestLeftOut ? [say.interestClaimedSeparately[kind]] : []),
     ...(interest > 0 ? [say.interestContinues[kind]] : []),
-    ...(input.fourteenDayTerm
-      ? [say.costsAfterTerm(formatMoney(input.fourteenDayTerm.costs, wording.language))]
-      : []),
   ];
   return {
     heading: say.heading(formatCalendarDate(asOf, wording.locale)),

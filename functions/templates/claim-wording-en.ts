@@ -27,6 +27,4 @@ export const englishClaim: ClaimWording = {
     consumer:
       'Statutory interest is not included, because the rate for this period is not known yet. We will claim the statutory interest separately.',
   },
-  costsAfterTerm: (costs) =>
-    `If you do not pay within the term, you will also owe ${costs} in extrajudicial collection costs.`,
 };

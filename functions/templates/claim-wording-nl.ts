@@ -27,6 +27,4 @@ export const dutchClaim: ClaimWording = {
     consumer:
       'De wettelijke rente is hierin niet opgenomen, omdat het rentepercentage over deze periode nog niet bekend is. Wij brengen de wettelijke rente afzonderlijk in rekening.',
   },
-  costsAfterTerm: (costs) =>
-    `Betaalt u niet binnen de termijn, dan bent u daarnaast ${costs} aan buitengerechtelijke incassokosten verschuldigd.`,
 };

@@ -62,8 +62,6 @@ export interface ClaimWording {
   notYetDue: string;
   interestContinues: Record<DebtorKind, string>;
   interestClaimedSeparately: Record<DebtorKind, string>;
-  /** The 14-day letter: the costs due once the term has passed without payment. */
-  costsAfterTerm(costs: string): string;
 }
 
 /** Everything one language says, per template. */
