@@ -14,44 +14,83 @@ export interface ProxyEventInput {
   requestId: string;
 }
 
+/** What API Gateway knows of a request when it builds the proxy event. */
+export interface GatewayRequest {
+  method: string;
+  path: string;
+  /** In order, repeated names kept: the query string and the headers as the client sent them. */
+  query: [string, string][];
+  headers: [string, string][];
+  body: string;
+  /** The route template, e.g. `/invoices/{id}`: API Gateway's `resource`. */
+  resource: string;
+  pathParameters: Record<string, string>;
+  /** Flattened Cognito claims for JWT routes; absent for routes without an authorizer. */
+  claims?: Record<string, string>;
+  stage: string;
+  requestId: string;
+  host: string;
+  protocol: string;
+  sourceIp: string;
+  userAgent: string | null;
+}
+
+/** The proxy event for a request the local API shim received over HTTP. */
+export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
+  const { request, url } = input;
+  return proxyEvent({
+    method: request.method ?? 'GET',
+    path: url.pathname,
+    query: [...url.searchParams.entries()],
+    headers: pairs(request.rawHeaders),
+    body: input.body,
+    resource: input.resource,
+    pathParameters: input.pathParameters,
+    ...(input.claims ? { claims: input.claims } : {}),
+    stage: input.stage,
+    requestId: input.requestId,
+    host: request.headers.host ?? 'localhost',
+    protocol: `HTTP/${request.httpVersion}`,
+    sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    userAgent: request.headers['user-agent'] ?? null,
+  });
+}
+
 /**
  * The REST API (v1) proxy event API Gateway would send for this request: single-value maps keep
  * the last value, multi-value maps keep all, header names keep the client's casing, and every
- * empty map is null rather than {} (handlers written against `{}` break in AWS).
+ * empty map is null rather than {} (handlers written against `{}` break in AWS). The local API
+ * shim and the tests that call a handler directly build their events here, so both send the
+ * shape AWS sends.
  */
-export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
-  const { request, url, resource, stage, requestId } = input;
-  const method = request.method ?? 'GET';
-  const headers = pairs(request.rawHeaders);
-  const query = [...url.searchParams.entries()];
+export function proxyEvent(request: GatewayRequest): APIGatewayProxyEvent {
   const now = new Date();
-
   return {
-    resource,
-    path: url.pathname,
-    httpMethod: method,
-    headers: single(headers) ?? {},
-    multiValueHeaders: multi(headers) ?? {},
-    queryStringParameters: single(query),
-    multiValueQueryStringParameters: multi(query),
-    pathParameters: Object.keys(input.pathParameters).length > 0 ? input.pathParameters : null,
+    resource: request.resource,
+    path: request.path,
+    httpMethod: request.method,
+    headers: single(request.headers) ?? {},
+    multiValueHeaders: multi(request.headers) ?? {},
+    queryStringParameters: single(request.query),
+    multiValueQueryStringParameters: multi(request.query),
+    pathParameters: Object.keys(request.pathParameters).length > 0 ? request.pathParameters : null,
     stageVariables: null,
-    body: input.body === '' ? null : input.body,
+    body: request.body === '' ? null : request.body,
     isBase64Encoded: false,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: input.claims ? { claims: input.claims } : null,
-      domainName: request.headers.host ?? 'localhost',
-      httpMethod: method,
-      path: `/${stage}${url.pathname}`,
-      protocol: `HTTP/${request.httpVersion}`,
-      requestId,
+      authorizer: request.claims ? { claims: request.claims } : null,
+      domainName: request.host,
+      httpMethod: request.method,
+      path: `/${request.stage}${request.path}`,
+      protocol: request.protocol,
+      requestId: request.requestId,
       requestTime: gatewayTime(now),
       requestTimeEpoch: now.getTime(),
       resourceId: 'local',
-      resourcePath: resource,
-      stage,
+      resourcePath: request.resource,
+      stage: request.stage,
       identity: {
         accessKey: null,
         accountId: null,
@@ -64,9 +103,9 @@ export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
         cognitoIdentityId: null,
         cognitoIdentityPoolId: null,
         principalOrgId: null,
-        sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+        sourceIp: request.sourceIp,
         user: null,
-        userAgent: request.headers['user-agent'] ?? null,
+        userAgent: request.userAgent,
         userArn: null,
       },
     },

@@ -12,6 +12,7 @@ import type {
   ExecutionSummary,
 } from '../../../functions/ports/workflow';
 import { lambdaContext } from '../../../local/api/lambda-context';
+import { proxyEvent } from '../../../local/api/proxy-event';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
 import { ensureTable } from '../../../local/dynamodb/create-table';
 
@@ -102,7 +103,7 @@ export async function intakeWorld(today: string) {
   });
 
   async function post(body: string, headers: Record<string, string>): Promise<Answer> {
-    const result = await handler(proxyEvent(body, headers), lambdaContext('receive-invoicing-webhook'));
+    const result = await handler(webhookEvent(body, headers), lambdaContext('receive-invoicing-webhook'));
     return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : {} };
   }
 
@@ -142,49 +143,21 @@ export function signedHeaders(body: string, options: SignOptions = {}): Record<s
   };
 }
 
-function proxyEvent(body: string, headers: Record<string, string>): APIGatewayProxyEvent {
-  return {
-    resource: '/webhooks/invoicing',
+/** The event API Gateway sends the webhook handler for this delivery, as the local API shim builds it. */
+function webhookEvent(body: string, headers: Record<string, string>): APIGatewayProxyEvent {
+  return proxyEvent({
+    method: 'POST',
     path: '/webhooks/invoicing',
-    httpMethod: 'POST',
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
-    stageVariables: null,
+    query: [],
+    headers: Object.entries(headers),
     body,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'test',
-      authorizer: null,
-      domainName: 'localhost',
-      httpMethod: 'POST',
-      path: '/test/webhooks/invoicing',
-      protocol: 'HTTP/1.1',
-      requestId: randomUUID(),
-      requestTimeEpoch: Date.now(),
-      resourceId: 'test',
-      resourcePath: '/webhooks/invoicing',
-      stage: 'test',
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '127.0.0.1',
-        user: null,
-        userAgent: 'invoicing-system',
-        userArn: null,
-      },
-    },
-  };
+    resource: '/webhooks/invoicing',
+    pathParameters: {},
+    stage: 'test',
+    requestId: randomUUID(),
+    host: 'localhost',
+    protocol: 'HTTP/1.1',
+    sourceIp: '127.0.0.1',
+    userAgent: 'invoicing-system',
+  });
 }
