@@ -1,19 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
-export interface ProxyEventInput {
-  request: IncomingMessage;
-  url: URL;
-  body: string;
-  /** The route template, e.g. `/invoices/{id}`: API Gateway's `resource`. */
-  resource: string;
-  pathParameters: Record<string, string>;
-  /** Flattened Cognito claims for JWT routes; absent for routes without an authorizer. */
-  claims?: Record<string, string>;
-  stage: string;
-  requestId: string;
-}
-
 /** What API Gateway knows of a request when it builds the proxy event. */
 export interface GatewayRequest {
   method: string;
@@ -34,6 +21,12 @@ export interface GatewayRequest {
   sourceIp: string;
   userAgent: string | null;
 }
+
+/** A request the local API shim received over HTTP, and what its routing found out. */
+export type ProxyEventInput = Pick<
+  GatewayRequest,
+  'body' | 'resource' | 'pathParameters' | 'claims' | 'stage' | 'requestId'
+> & { request: IncomingMessage; url: URL };
 
 /** The proxy event for a request the local API shim received over HTTP. */
 export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
