@@ -5,11 +5,12 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { ROUTES, type Role } from '../../api/routes';
+import { Refusal } from '../../use-cases/refusal';
 import { logger, metrics, tracer } from '../observability';
 import { type Caller, readCaller } from './caller';
 import { ForbiddenError, HttpError } from './errors';
 import { type ParsedRequest, parseRequest, type RequestSchemas } from './parse-request';
-import { toErrorResult, toProxyResult } from './reply';
+import { statusOf, toErrorResult, toProxyResult } from './reply';
 
 type Schema = z.ZodType | undefined;
 
@@ -71,8 +72,8 @@ export function proxyHandler(
     try {
       return toProxyResult(await serveRequest(event, context));
     } catch (error) {
-      if (error instanceof HttpError) {
-        logger.info('Request refused', { status: error.status, code: error.code });
+      if (error instanceof HttpError || error instanceof Refusal) {
+        logger.info('Request refused', { status: statusOf(error), code: error.code });
       } else {
         logger.error('Request failed', error as Error);
         tracer.addErrorAsMetadata(error as Error);

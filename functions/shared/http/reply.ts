@@ -1,4 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { Refusal, type RefusalKind } from '../../use-cases/refusal';
 import { type FieldIssue, HttpError } from './errors';
 
 /**
@@ -38,7 +39,7 @@ export function toProxyResult(result: unknown): APIGatewayProxyResult {
  * caller quotes and operations look up in the logs.
  */
 export function toErrorResult(error: unknown, correlationId: string): APIGatewayProxyResult {
-  const known = error instanceof HttpError;
+  const known = error instanceof HttpError || error instanceof Refusal;
   const body: ErrorBody = {
     error: {
       code: known ? error.code : 'internal_error',
@@ -49,5 +50,19 @@ export function toErrorResult(error: unknown, correlationId: string): APIGateway
       correlationId,
     },
   };
-  return { statusCode: known ? error.status : 500, headers: JSON_CONTENT, body: JSON.stringify(body) };
+  return { statusCode: statusOf(error), headers: JSON_CONTENT, body: JSON.stringify(body) };
+}
+
+/** The one place where a use case's refusal becomes an HTTP status code. */
+const REFUSAL_STATUS: Record<RefusalKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+export function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof Refusal) return REFUSAL_STATUS[error.kind];
+  return 500;
 }
