@@ -117,6 +117,13 @@ export interface CreditStore {
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
   /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
   listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /**
+   * Every invoice, in no particular order: a scan of the whole table. For the portfolio report
+   * until it reads aggregates; never on a path that must scale with the portfolio.
+   */
+  listInvoices(): AsyncIterable<InvoiceRecord>;
+  /** How many debtors are on file: a scan, as `listInvoices`. */
+  countDebtors(): Promise<number>;
   timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]>;
   parked(subject: string): Promise<ParkedEvent[]>;
   getPayment(id: string): Promise<PaymentRecord | undefined>;

@@ -10,8 +10,10 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
+  paginateScan,
   QueryCommand,
   type QueryCommandInput,
+  type ScanCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -130,6 +132,18 @@ export class DynamoDbCreditStore implements CreditStore {
     for await (const page of pages) {
       for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
     }
+  }
+
+  async *listInvoices(): AsyncIterable<InvoiceRecord> {
+    for await (const page of this.scanItems('invoice')) {
+      for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+    }
+  }
+
+  async countDebtors(): Promise<number> {
+    let count = 0;
+    for await (const page of this.scanItems('debtor', { Select: 'COUNT' })) count += page.Count ?? 0;
+    return count;
   }
 
   async timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]> {
@@ -382,6 +396,20 @@ export class DynamoDbCreditStore implements CreditStore {
       }),
     );
     return out.Item ? stripKeys<T>(out.Item) : undefined;
+  }
+
+  /** Every item of one type; the filter is applied after the read, so the whole table is paid for. */
+  private scanItems(itemType: string, input: Partial<ScanCommandInput> = {}) {
+    return paginateScan(
+      { client: this.doc },
+      {
+        ...input,
+        TableName: this.tableName,
+        FilterExpression: 'itemType = :itemType',
+        ExpressionAttributeValues: { ':itemType': itemType },
+        ReturnConsumedCapacity: 'TOTAL',
+      },
+    );
   }
 
   private async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
