@@ -1,16 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbCreditStore } from '../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
 import { localDate } from '../../functions/core/dunning/time-zone';
+import { type PortfolioReport, portfolioReport } from '../../functions/use-cases/reports/portfolio-report';
 import {
   type EmailFigures,
   emailFigures,
   executionsByStatus,
   snsMessagesByTopic,
 } from './operations-figures';
-import { type PortfolioFigures, portfolioFigures } from './portfolio-figures';
-import { readTableSnapshot } from './table-snapshot';
 
 /** Where the dashboard reads its figures: the local services, each by its own protocol. */
 export interface DashboardSources {
@@ -29,7 +28,7 @@ export interface DashboardFigures {
   virtualNow: string;
   today: string;
   /** Null when the table could not be read; `problems` says why. */
-  portfolio: PortfolioFigures | null;
+  portfolio: PortfolioReport | null;
   operations: {
     executions: Record<string, number> | null;
     emails: EmailFigures | null;
@@ -41,10 +40,14 @@ export interface DashboardFigures {
 
 const LOCAL = { region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
-/** Reads the figures afresh on every call: the page is a live view, refreshed every few seconds. */
+/**
+ * Reads the figures afresh on every call: the page is a live view, refreshed every few seconds.
+ * The portfolio is the production report; the operations are read from the local emulators.
+ */
 export function dashboardReader(sources: DashboardSources): () => Promise<DashboardFigures> {
-  const doc = DynamoDBDocumentClient.from(
+  const store = new DynamoDbCreditStore(
     new DynamoDBClient({ ...LOCAL, endpoint: sources.dynamodbEndpoint }),
+    sources.tableName,
   );
   const sfn = new SFNClient({ ...LOCAL, endpoint: sources.sfnEndpoint });
 
@@ -60,8 +63,9 @@ export function dashboardReader(sources: DashboardSources): () => Promise<Dashbo
         return null;
       }
     };
-    const [snapshot, executions, emails, snsMessages] = await Promise.all([
-      settle('DynamoDB', readTableSnapshot(doc, sources.tableName)),
+    const [portfolio, executions, emails, snsMessages] = await Promise.all([
+      // The report's today is the page's today: both read the one instant taken above.
+      settle('DynamoDB', portfolioReport({ store, clock: { now: () => now } })),
       settle('Step Functions', executionsByStatus(sfn, sources.stateMachineArn)),
       settle('SES', emailFigures(sources.sesUrl)),
       settle('SNS', snsMessagesByTopic(sources.snsUrl)),
@@ -69,7 +73,7 @@ export function dashboardReader(sources: DashboardSources): () => Promise<Dashbo
     return {
       virtualNow: now.toISOString(),
       today,
-      portfolio: snapshot ? portfolioFigures(snapshot, today) : null,
+      portfolio,
       operations: { executions, emails, snsMessages },
       problems,
     };

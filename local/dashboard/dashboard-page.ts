@@ -1,8 +1,11 @@
 import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
 import { formatMoney } from '../../functions/core/money';
+import { AGING_BUCKETS } from '../../functions/core/reports/aging';
+import type { Dso } from '../../functions/core/reports/days-sales-outstanding';
+import type { PerCurrency } from '../../functions/core/reports/receivables';
+import type { PortfolioReport } from '../../functions/use-cases/reports/portfolio-report';
 import { escapeHtml } from '../../functions/templates/escape-html';
 import type { DashboardFigures } from './dashboard-figures';
-import { AGING_BUCKETS, type PerCurrency, type PortfolioFigures } from './portfolio-figures';
 
 const REFRESH_SECONDS = 5;
 const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -46,24 +49,37 @@ ${operationsSection(figures)}
 `;
 }
 
-function portfolioSection(p: PortfolioFigures): string {
+function portfolioSection(p: PortfolioReport): string {
   const statusRows = Object.entries(p.byStatus)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, { count, openAmount }]) => row([status, String(count), amounts(openAmount)], [1, 2]));
   const agingRows = Object.entries(p.aging).map(([currency, buckets]) =>
-    row([currency, ...AGING_BUCKETS.map((b) => money(buckets[b], currency))], [1, 2, 3, 4, 5, 6]),
+    row(
+      [
+        currency,
+        ...AGING_BUCKETS.map((b) => `${money(buckets[b], currency)} (${p.agingCounts[currency]?.[b] ?? 0})`),
+      ],
+      [1, 2, 3, 4, 5, 6],
+    ),
   );
   return `<section><h2>Portfolio</h2>
 <div class="tiles">
   ${tile('Debtors', String(p.debtors))}${tile('Invoices', String(p.invoices))}
   ${tile('Open', ...amountLines(p.openAmount))}${tile('Overdue', ...amountLines(p.overdueAmount))}
-  ${tile('DSO (90 days)', ...Object.entries(p.dso).map(([currency, days]) => (days === null ? `– (${currency})` : `${days} days (${currency})`)))}
+  ${tile('DSO (90 days)', ...dsoLines(p.dso, 'standard'))}${tile('DSO (countback)', ...dsoLines(p.dso, 'countback'))}
 </div>
 <h3>Invoices by status</h3>
 <table><tr><th>Status</th><th class="n">Count</th><th class="n">Open amount</th></tr>${statusRows.join('')}</table>
-<h3>Aging (open amount by days past due)</h3>
+<h3>Aging (open amount and invoices by days past due)</h3>
 <table><tr><th></th>${AGING_BUCKETS.map((b) => `<th class="n">${escapeHtml(b)}</th>`).join('')}</tr>${agingRows.join('')}</table>
 </section>`;
+}
+
+function dsoLines(dso: Record<string, Dso>, method: keyof Dso): string[] {
+  return Object.entries(dso).map(([currency, figures]) => {
+    const days = figures[method];
+    return days === null ? `– (${currency})` : `${days} days (${currency})`;
+  });
 }
 
 function operationsSection(figures: DashboardFigures): string {
