@@ -4,12 +4,12 @@ import { type InvoiceFacts, isReceivable } from './receivables';
 
 /** The aging buckets of the credit-management practice, by days past the due date. */
 export const AGING_BUCKETS = ['not yet due', '1–30', '31–60', '61–90', '91–120', 'over 120'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
+type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 /** One figure per bucket: cents or a number of invoices. */
 export type PerBucket = Record<AgingBucket, number>;
 
-export interface Aging {
+interface Aging {
   /** Open amount in cents per currency and bucket. */
   amounts: Record<string, PerBucket>;
   /** Number of open invoices per currency and bucket. */

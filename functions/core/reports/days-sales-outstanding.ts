@@ -11,7 +11,7 @@ import {
 import { addTo, type InvoiceFacts, isReceivable, type PerCurrency } from './receivables';
 
 /** The period of the standard DSO: the last 90 days, today included. */
-export const DSO_PERIOD_DAYS = 90;
+const DSO_PERIOD_DAYS = 90;
 
 /** Days sales outstanding of one currency, in whole days; null when there were no sales to measure by. */
 export interface Dso {
