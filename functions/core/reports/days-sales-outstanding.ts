@@ -22,10 +22,10 @@ export interface Dso {
 }
 
 /**
- * DSO per currency, both ways DOMAIN.md names: the standard one and the countback method, which
- * reads better when sales vary from month to month. Credit sales are what was invoiced,
- * whatever became of it since, except cancelled invoices, which were never sales; invoices
- * dated after `today` are not sales yet.
+ * DSO per currency, both ways credit management measures it: the standard one and the countback
+ * method, which reads better when sales vary from month to month. Credit sales are what was
+ * invoiced, whatever became of it since, except cancelled invoices, which were never sales;
+ * invoices dated after `today` are not sales yet.
  */
 export function daysSalesOutstanding(
   invoices: readonly InvoiceFacts[],
