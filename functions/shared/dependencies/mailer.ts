@@ -2,17 +2,13 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import * as z from 'zod';
 import { SesMailer } from '../../adapters/ses/ses-mailer';
 import type { Mailer } from '../../ports/mailer';
-import { readConfig } from '../config';
+import { optionalVariable, readConfig } from '../config';
 import { tracer } from '../observability';
-
-/** The CDK function construct may pass an unset optional variable as ''; that means "not set". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const environment = z.object({
   SENDER_EMAIL: z.email(),
-  REPLY_TO_EMAIL: optional(z.email()),
-  SES_CONFIGURATION_SET: optional(z.string()),
+  REPLY_TO_EMAIL: optionalVariable(z.email()),
+  SES_CONFIGURATION_SET: optionalVariable(z.string()),
 });
 
 /** SES v2 from the verified sender; call at module scope (see ./credit-store.ts). */
