@@ -96,6 +96,8 @@ describe('the OpenAPI document describes the requests the handlers validate', ()
     const answer = await module.handler(event, lambdaContext('get-policy'));
 
     expect(answer.statusCode).toBe(400);
-    expect(JSON.parse(answer.body).error.issues).toEqual([expect.objectContaining({ path: 'query.version' })]);
+    expect(JSON.parse(answer.body).error.issues).toEqual([
+      expect.objectContaining({ path: 'query.version' }),
+    ]);
   });
 });
