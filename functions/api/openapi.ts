@@ -1,31 +1,5 @@
 import * as z from 'zod';
-import { dunningPolicySchema } from '../core/dunning/dunning-policy';
-import { ROUTES, type RouteSpec } from './routes';
-import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
-import { claimQuery, rateTableBody } from './schemas/claim-schemas';
-import { webhookEvent } from './schemas/webhook-events';
-
-/** The request schemas of each route's handler: the very objects its handler validates with. */
-export interface RouteSchemas {
-  path?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Fields the schema requires that the route fills in itself when the body leaves them out. */
-  optionalBodyFields?: readonly string[];
-}
-
-export const ROUTE_SCHEMAS: Record<string, RouteSchemas> = {
-  'receive-invoicing-webhook': { body: webhookEvent },
-  'get-invoice': { path: idPath },
-  'get-debtor': { path: idPath },
-  'list-tasks': { query: taskListQuery },
-  'record-task-outcome': { path: idPath, body: taskOutcomeBody },
-  'get-policy': { path: idPath, query: z.object({ version: z.number().int().min(1).optional() }) },
-  // id comes from the path and version is the one edited: both may be left out of the body.
-  'put-policy': { path: idPath, body: dunningPolicySchema, optionalBodyFields: ['id', 'version'] },
-  'get-invoice-claim': { path: idPath, query: claimQuery },
-  'put-rates': { body: rateTableBody },
-};
+import { type RouteRequest, ROUTES, type RouteSpec } from './routes';
 
 const errorBody = z.object({
   error: z.object({
@@ -40,13 +14,7 @@ function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
-function bodySchema(schema: z.ZodType, optional: readonly string[]): unknown {
-  const json = jsonSchema(schema) as { required?: string[] };
-  if (optional.length === 0 || !json.required) return json;
-  return { ...json, required: json.required.filter((field) => !optional.includes(field)) };
-}
-
-function parameters(schemas: RouteSchemas) {
+function parameters(schemas: RouteRequest) {
   const list: unknown[] = [];
   for (const [where, schema] of [
     ['path', schemas.path],
@@ -67,8 +35,8 @@ function parameters(schemas: RouteSchemas) {
   return list;
 }
 
-function operation(route: RouteSpec, extra: Record<string, RouteSchemas>) {
-  const schemas = extra[route.handler] ?? ROUTE_SCHEMAS[route.handler] ?? {};
+function operation(route: RouteSpec) {
+  const schemas = route.request ?? {};
   const security = route.auth.kind === 'jwt' ? [{ cognito: [] }] : [{ standardWebhooksSignature: [] }];
   const errors: Record<string, unknown> = {
     '400': {
@@ -90,7 +58,7 @@ function operation(route: RouteSpec, extra: Record<string, RouteSchemas>) {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: bodySchema(schemas.body, schemas.optionalBodyFields ?? []) },
+              'application/json': { schema: jsonSchema(schemas.body) },
             },
           },
         }
@@ -100,15 +68,14 @@ function operation(route: RouteSpec, extra: Record<string, RouteSchemas>) {
 }
 
 /**
- * The OpenAPI 3.1 document of the API, built from the route table and the zod schemas the
- * handlers validate with, so that it cannot drift from what the API accepts. `extra` lets routes
- * whose schemas live beside their handlers (the webhook) add theirs.
+ * The OpenAPI 3.1 document of the API, built from the route table: each route's request schemas
+ * are the ones its handler validates with, so the document cannot drift from what the API accepts.
  */
-export function openApiDocument(extra: Record<string, RouteSchemas> = {}) {
+export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
     paths[route.path] ??= {};
-    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route, extra);
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route);
   }
   return {
     openapi: '3.1.0',

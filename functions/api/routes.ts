@@ -1,7 +1,15 @@
+import type * as z from 'zod';
+import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
+import { claimQuery, rateTableBody } from './schemas/claim-schemas';
+import { policyBody, policyQuery } from './schemas/policy-schemas';
+import { webhookEvent } from './schemas/webhook-events';
+
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
  * one Lambda per handler, Cognito authorizer) and the local API shim read, so that the routes,
- * their handlers and who may call them are the same locally and in AWS.
+ * their handlers and who may call them are the same locally and in AWS. Each route also carries
+ * the schemas of its request: the HTTP wrapper validates with them and the OpenAPI document is
+ * built from them, so the two cannot describe different requests.
  */
 export const ROLES = ['controller', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,6 +20,13 @@ export type RouteAuth =
   /** Standard Webhooks HMAC signature checked by the handler; no JWT. */
   | { kind: 'webhook-signature' };
 
+/** What a route accepts; a part without a schema is not read. */
+export interface RouteRequest {
+  path?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+}
+
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path template, e.g. `/invoices/{id}`. */
@@ -20,13 +35,14 @@ export interface RouteSpec {
   handler: string;
   auth: RouteAuth;
   summary: string;
+  request?: RouteRequest;
 }
 
 const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
 
-export const ROUTES: readonly RouteSpec[] = [
+export const ROUTES = [
   {
     method: 'GET',
     path: '/me',
@@ -41,6 +57,7 @@ export const ROUTES: readonly RouteSpec[] = [
     auth: { kind: 'webhook-signature' },
     summary:
       'Debtors, invoices, credit notes and payments from the invoicing system, signed per Standard Webhooks',
+    request: { body: webhookEvent },
   },
   {
     method: 'GET',
@@ -55,6 +72,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'get-invoice',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'An invoice, its status, open amount, dunning state and timeline',
+    request: { path: idPath },
   },
   {
     method: 'GET',
@@ -62,6 +80,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'get-debtor',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'A debtor: balance, overdue amount, open invoices, segment and payment behaviour',
+    request: { path: idPath },
   },
   {
     method: 'GET',
@@ -69,6 +88,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'list-tasks',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Open tasks for credit controllers, most urgent first',
+    request: { query: taskListQuery },
   },
   {
     method: 'POST',
@@ -76,6 +96,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'record-task-outcome',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Records the outcome of a task; a call outcome resumes the dunning workflow',
+    request: { path: idPath, body: taskOutcomeBody },
   },
   {
     method: 'GET',
@@ -90,6 +111,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'get-policy',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'One dunning policy (latest version, or ?version=N)',
+    request: { path: idPath, query: policyQuery },
   },
   {
     method: 'PUT',
@@ -97,6 +119,7 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'put-policy',
     auth: { kind: 'jwt', roles: admins },
     summary: 'Stores a new version of a dunning policy (admins only)',
+    request: { path: idPath, body: policyBody },
   },
   {
     method: 'GET',
@@ -105,6 +128,7 @@ export const ROUTES: readonly RouteSpec[] = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       'What the debtor owes on an invoice as of a day (?asOf=YYYY-MM-DD): principal, statutory interest, collection costs, explained',
+    request: { path: idPath, query: claimQuery },
   },
   {
     method: 'GET',
@@ -119,5 +143,9 @@ export const ROUTES: readonly RouteSpec[] = [
     handler: 'put-rates',
     auth: { kind: 'jwt', roles: admins },
     summary: 'Replaces the statutory interest rate table with a new version (admins only)',
+    request: { body: rateTableBody },
   },
-];
+] as const satisfies readonly RouteSpec[];
+
+export type ApiRoute = (typeof ROUTES)[number];
+export type HandlerName = ApiRoute['handler'];

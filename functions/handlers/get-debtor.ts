@@ -1,8 +1,7 @@
-import { idPath } from '../api/schemas/api-schemas';
-import { clock, creditStore } from '../shared/dependencies/credit-store';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { debtorView } from '../use-cases/queries/debtor-view';
 
-export const handler = httpHandler({ route: 'get-debtor', path: idPath }, async ({ path }) =>
-  debtorView({ store: creditStore(), clock }, path.id),
-);
+const deps = { store: creditStoreFromEnvironment(), clock };
+
+export const handler = httpHandler('get-debtor', async ({ path }) => debtorView(deps, path.id));

@@ -1,5 +1,7 @@
-import { creditStore } from '../shared/dependencies/credit-store';
+import { creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { currentRateTable } from '../use-cases/rates/rate-table';
 
-export const handler = httpHandler({ route: 'get-rates' }, async () => currentRateTable(creditStore()));
+const store = creditStoreFromEnvironment();
+
+export const handler = httpHandler('get-rates', async () => currentRateTable(store));

@@ -1,8 +1,9 @@
-import { taskListQuery } from '../api/schemas/api-schemas';
-import { creditStore } from '../shared/dependencies/credit-store';
+import { creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
 import { httpHandler } from '../shared/http/http-handler';
 import { openTasks } from '../use-cases/tasks/open-tasks';
 
-export const handler = httpHandler({ route: 'list-tasks', query: taskListQuery }, async ({ query }) => ({
-  tasks: await openTasks(creditStore(), query),
+const store = creditStoreFromEnvironment();
+
+export const handler = httpHandler('list-tasks', async ({ query }) => ({
+  tasks: await openTasks(store, query),
 }));

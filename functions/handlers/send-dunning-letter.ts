@@ -1,28 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { readCreditor } from '../shared/creditor';
-import { clock, creditStore } from '../shared/dependencies/credit-store';
-import { mailer } from '../shared/dependencies/mailer';
-import { logger, metrics, tracer } from '../shared/observability';
-import { type LetterOutcome, sendDunningLetter } from '../use-cases/steps/send-dunning-letter';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer';
+import { stepHandler } from '../shared/step/step-handler';
+import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
-import { reportStep, stepLogKeys } from '../use-cases/steps/step-report';
 
-const creditor = readCreditor();
+const deps = {
+  store: creditStoreFromEnvironment(),
+  clock,
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
+  // Production waits: while another execution holds the debtor's letter of the day, this task
+  // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
+  // case takes the wait as an argument so that its tests need not wait.
+  pause: (ms: number) => sleep(ms),
+};
 
 /** SendFirstReminder, SendSecondReminder and SendFinalNotice of the dunning state machine. */
-export const handler = middy(async (event: unknown): Promise<LetterOutcome> => {
-  const payload = stepPayloadSchema.parse(event);
-  logger.appendKeys(stepLogKeys(payload));
-  const outcome = await sendDunningLetter(
-    { store: creditStore(), clock, mailer: mailer(), creditor, pause: (ms) => sleep(ms) },
-    payload,
-  );
-  return reportStep(payload, outcome);
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics))
-  .use(captureLambdaHandler(tracer));
+export const handler = stepHandler(stepPayloadSchema, (payload) => sendDunningLetter(deps, payload));

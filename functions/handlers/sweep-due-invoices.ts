@@ -1,27 +1,23 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import { clock, creditStore } from '../shared/dependencies/credit-store';
-import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
-import { logger, metrics, tracer } from '../shared/observability';
-import { type SweepReport, sweepDueInvoices } from '../use-cases/sweep/sweep-due-invoices';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
+import { scheduledHandler } from '../shared/schedule/scheduled-handler';
+import { sweepDueInvoices } from '../use-cases/sweep/sweep-due-invoices';
 
-/** Daily (EventBridge Scheduler in AWS, the virtual clock locally): start and restore dunning. */
-export const handler = middy(async (): Promise<SweepReport> => {
-  const report = await sweepDueInvoices({ store: creditStore(), workflow: dunningWorkflow(), clock });
-  metrics.addMetric('DunningStarted', MetricUnit.Count, report.started);
-  metrics.addMetric('DunningRestored', MetricUnit.Count, report.restored);
-  metrics.addMetric('SweepFailures', MetricUnit.Count, report.failed.length);
-  if (report.failed.length > 0) logger.error('some invoices could not be swept', { failed: report.failed });
-  logger.info('sweep done', {
-    started: report.started,
-    restored: report.restored,
-    untouched: report.untouched,
-  });
-  return report;
-})
-  .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics))
-  .use(captureLambdaHandler(tracer));
+const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
+
+/** Daily (EventBridge Scheduler): starts the dunning of invoices that fell due and restores lost ones. */
+export const handler = scheduledHandler(
+  {
+    job: 'sweep',
+    summarize: (report) => ({
+      counts: {
+        DunningStarted: report.started,
+        DunningRestored: report.restored,
+        SweepFailures: report.failed.length,
+      },
+      failures: report.failed,
+      details: { started: report.started, restored: report.restored, untouched: report.untouched },
+    }),
+  },
+  () => sweepDueInvoices(deps),
+);

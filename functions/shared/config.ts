@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Reads and checks a Lambda's environment. Call it once at module scope, so that a missing or
@@ -17,3 +17,7 @@ export function readConfig<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv = pro
   });
   throw new Error(`Invalid configuration: ${problems.join('; ')}`);
 }
+
+/** The CDK function construct may pass an unset optional variable as ''; that means "not set". */
+export const optionalVariable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { formatIban, validateIban } from '../core/payments/iban';
 import type { PaymentReferenceScheme } from '../core/payments/payment-reference';
 import type { Creditor } from '../templates/letter-input';
-import { readConfig } from './config';
+import { optionalVariable, readConfig } from './config';
 
 /** The company that sends the invoices: signs every letter and receives every payment. */
 export interface CreditorDetails extends Creditor {
@@ -15,10 +15,6 @@ export interface CreditorDetails extends Creditor {
   referenceScheme: PaymentReferenceScheme;
 }
 
-/** The CDK function construct may pass an unset optional variable as ''; that means "not set". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 const creditorEnvironment = z.object({
   // At most 70 characters: the beneficiary name of the EPC QR code.
   CREDITOR_NAME: z.string().trim().min(1).max(70),
@@ -27,11 +23,13 @@ const creditorEnvironment = z.object({
     // A wrong IBAN on a letter sends the debtor's money to someone else, or nowhere.
     if (!result.valid) ctx.addIssue({ code: 'custom', message: `not a valid SEPA IBAN (${result.problem})` });
   }),
-  CREDITOR_BIC: optional(z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'not a valid BIC')),
-  CREDITOR_EMAIL: optional(z.email()),
-  CREDITOR_PHONE: optional(z.string().trim().min(1)),
-  CREDITOR_WEBSITE: optional(z.url({ protocol: /^https?$/ })),
-  CREDITOR_ADDRESS: optional(z.string().trim().min(1)),
+  CREDITOR_BIC: optionalVariable(
+    z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'not a valid BIC'),
+  ),
+  CREDITOR_EMAIL: optionalVariable(z.email()),
+  CREDITOR_PHONE: optionalVariable(z.string().trim().min(1)),
+  CREDITOR_WEBSITE: optionalVariable(z.url({ protocol: /^https?$/ })),
+  CREDITOR_ADDRESS: optionalVariable(z.string().trim().min(1)),
   PAYMENT_REFERENCE_SCHEME: z.enum(['rf', 'betalingskenmerk']),
 });
 

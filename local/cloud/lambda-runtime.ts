@@ -1,4 +1,5 @@
 import { FUNCTIONS } from '../../functions/catalogue';
+import { importHandler } from '../api/handler-loader';
 import { lambdaContext } from '../api/lambda-context';
 
 export type InvokeFunction = (event: unknown) => Promise<unknown>;
@@ -9,14 +10,15 @@ export type InvocationListener = (name: string, event: unknown) => void;
 
 /**
  * The local Lambda service: every catalogue function, run in-process from its real handler file.
- * Modules are imported on first use, after the environment is set, like a cold start.
+ * Modules are imported on first use, after the local cloud has set the environment, like a cold
+ * start; a handler whose configuration is bad fails that first invocation, as in Lambda.
  */
 export function lambdaRuntime(listener?: InvocationListener): Map<string, InvokeFunction> {
   const loaded = new Map<string, Promise<Handler>>();
   const load = (name: string): Promise<Handler> => {
     let handler = loaded.get(name);
     if (!handler) {
-      handler = import(`../../functions/handlers/${name}.ts`).then((m: { handler: Handler }) => m.handler);
+      handler = importHandler(name).then((m) => m.handler as Handler);
       loaded.set(name, handler);
     }
     return handler;

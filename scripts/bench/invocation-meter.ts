@@ -1,4 +1,5 @@
 import { FUNCTIONS } from '../../functions/catalogue';
+import { importHandler } from '../../local/api/handler-loader';
 
 interface MiddyRequest {
   readonly event: unknown;
@@ -28,7 +29,7 @@ export class InvocationMeter {
   private readonly invoked = new Map<string, number>();
   private readonly durations = new Map<string, number[]>();
   private readonly started = new WeakMap<MiddyRequest, number>();
-  private instrumented = false;
+  private readonly instrumented = new WeakSet<object>();
   private running = 0;
   private lastChange = Date.now();
 
@@ -39,26 +40,24 @@ export class InvocationMeter {
   }
 
   /**
-   * Adds the timing middleware to every catalogue handler. Once per process: the handler modules
-   * stay loaded from one local cloud to the next. Call it after a local cloud has set the
-   * environment, which some handlers read when they are imported. Returns the handlers that could
-   * not be imported: they cannot run in the local cloud either, and an invocation of one would
-   * show as counted but not timed.
+   * Adds the timing middleware to every catalogue handler, once per handler module: the modules
+   * the local cloud loads in its environment (a later cloud's environment loads its own). Call it
+   * after a local cloud has set the environment. Returns the handlers that could not be imported:
+   * they cannot run in the local cloud either, and an invocation of one would show as counted but
+   * not timed.
    */
   async instrument(): Promise<string[]> {
-    if (this.instrumented) return [];
-    this.instrumented = true;
     const failed: string[] = [];
     for (const { name } of FUNCTIONS) {
-      const url = new URL(`../../functions/handlers/${name}.ts`, import.meta.url).href;
-      const loaded = await import(url).then(
-        (module: { handler?: Partial<MiddyHandler> }) => module.handler,
+      const loaded = await importHandler(name).then(
+        (module) => module.handler as Partial<MiddyHandler> | undefined,
         (error: unknown) => {
           failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         },
       );
-      if (!loaded) continue;
+      if (!loaded || this.instrumented.has(loaded)) continue;
+      this.instrumented.add(loaded);
       if (typeof loaded.use !== 'function') throw new Error(`${name}: the handler is not a middy handler`);
       loaded.use({
         before: (request) => {

@@ -40,6 +40,11 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
 const COLLECTING: ReadonlySet<string> = new Set(['open', 'overdue']);
 
+/**
+ * Every call asks for ReturnConsumedCapacity TOTAL: the traced client puts it on each call's X-Ray
+ * subsegment, which is where operations see what a Lambda costs in read and write units (the
+ * bench reads the same figure locally).
+ */
 export class DynamoDbCreditStore implements CreditStore {
   private readonly doc: DynamoDBDocumentClient;
 

@@ -1,12 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditStore } from '../../ports/credit-store';
+import { readConfig } from '../config';
 import { tracer } from '../observability';
-import { oncePerEnvironment, required } from './once-per-environment';
 
 export { clock } from '../../adapters/clock/clock';
 
-export const creditStore = oncePerEnvironment<CreditStore>(
-  ['TABLE_NAME', 'AWS_ENDPOINT_URL_DYNAMODB'],
-  () => new DynamoDbCreditStore(tracer.captureAWSv3Client(new DynamoDBClient({})), required('TABLE_NAME')),
-);
+const environment = z.object({ TABLE_NAME: z.string().min(1) });
+
+/**
+ * The composition root of the handlers lives in this folder, one file per adapter, so that a
+ * handler imports (and a cold start loads) only the AWS SDK clients it uses. A handler calls
+ * these at module scope: the variables are checked and the traced client is made once, at cold
+ * start. Endpoints come from the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables, which is how the
+ * local cloud points the same code at its emulators.
+ */
+export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): CreditStore {
+  const { TABLE_NAME } = readConfig(environment, env);
+  return new DynamoDbCreditStore(tracer.captureAWSv3Client(new DynamoDBClient({})), TABLE_NAME);
+}

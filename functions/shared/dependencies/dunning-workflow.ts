@@ -1,14 +1,14 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import * as z from 'zod';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow';
 import type { DunningWorkflow } from '../../ports/workflow';
+import { readConfig } from '../config';
 import { tracer } from '../observability';
-import { oncePerEnvironment, required } from './once-per-environment';
 
-export const dunningWorkflow = oncePerEnvironment<DunningWorkflow>(
-  ['DUNNING_STATE_MACHINE_ARN', 'AWS_ENDPOINT_URL_SFN'],
-  () =>
-    new StepFunctionsWorkflow(
-      tracer.captureAWSv3Client(new SFNClient({})),
-      required('DUNNING_STATE_MACHINE_ARN'),
-    ),
-);
+const environment = z.object({ DUNNING_STATE_MACHINE_ARN: z.string().startsWith('arn:') });
+
+/** The dunning state machine; call at module scope (see ./credit-store.ts). */
+export function dunningWorkflowFromEnvironment(env: NodeJS.ProcessEnv = process.env): DunningWorkflow {
+  const { DUNNING_STATE_MACHINE_ARN } = readConfig(environment, env);
+  return new StepFunctionsWorkflow(tracer.captureAWSv3Client(new SFNClient({})), DUNNING_STATE_MACHINE_ARN);
+}

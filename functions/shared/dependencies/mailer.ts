@@ -1,15 +1,22 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import * as z from 'zod';
 import { SesMailer } from '../../adapters/ses/ses-mailer';
 import type { Mailer } from '../../ports/mailer';
+import { optionalVariable, readConfig } from '../config';
 import { tracer } from '../observability';
-import { oncePerEnvironment, required } from './once-per-environment';
 
-export const mailer = oncePerEnvironment<Mailer>(
-  ['SENDER_EMAIL', 'AWS_ENDPOINT_URL_SESV2'],
-  () =>
-    new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), {
-      from: required('SENDER_EMAIL'),
-      replyTo: process.env.REPLY_TO_EMAIL || undefined,
-      configurationSet: process.env.SES_CONFIGURATION_SET || undefined,
-    }),
-);
+const environment = z.object({
+  SENDER_EMAIL: z.email(),
+  REPLY_TO_EMAIL: optionalVariable(z.email()),
+  SES_CONFIGURATION_SET: optionalVariable(z.string()),
+});
+
+/** SES v2 from the verified sender; call at module scope (see ./credit-store.ts). */
+export function mailerFromEnvironment(env: NodeJS.ProcessEnv = process.env): Mailer {
+  const config = readConfig(environment, env);
+  return new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), {
+    from: config.SENDER_EMAIL,
+    replyTo: config.REPLY_TO_EMAIL,
+    configurationSet: config.SES_CONFIGURATION_SET,
+  });
+}

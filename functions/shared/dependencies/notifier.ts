@@ -1,10 +1,23 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SnsNotifier } from '../../adapters/sns/sns-notifier';
+import * as z from 'zod';
+import { SnsNotifier, topicEnvName } from '../../adapters/sns/sns-notifier';
+import type { TopicName } from '../../catalogue';
 import type { Notifier } from '../../ports/notifier';
+import { readConfig } from '../config';
 import { tracer } from '../observability';
-import { oncePerEnvironment } from './once-per-environment';
 
-export const notifier = oncePerEnvironment<Notifier>(
-  ['AWS_ENDPOINT_URL_SNS'],
-  () => new SnsNotifier(tracer.captureAWSv3Client(new SNSClient({}))),
-);
+/**
+ * SNS, publishing to the topics the function was granted (`publish` in functions/catalogue.ts):
+ * each one's ARN is checked at cold start, and the notifier sees only those. Call at module scope
+ * (see ./credit-store.ts).
+ */
+export function notifierFromEnvironment(
+  topics: readonly TopicName[],
+  env: NodeJS.ProcessEnv = process.env,
+): Notifier {
+  const environment = z.object(
+    Object.fromEntries(topics.map((topic) => [topicEnvName(topic), z.string().startsWith('arn:')])),
+  );
+  const topicArns = readConfig(environment, env) as Record<string, string>;
+  return new SnsNotifier(tracer.captureAWSv3Client(new SNSClient({})), topicArns);
+}

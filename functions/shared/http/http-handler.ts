@@ -1,66 +1,77 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { ROUTES, type Role } from '../../api/routes';
+import { ROUTES, type ApiRoute, type HandlerName, type RouteRequest, type RouteSpec } from '../../api/routes';
 import { Refusal } from '../../use-cases/refusal';
-import { logger, metrics, tracer } from '../observability';
+import { logger, tracer } from '../observability';
+import { withPowertools } from '../powertools-chain';
 import { type Caller, readCaller } from './caller';
 import { ForbiddenError, HttpError } from './errors';
-import { type ParsedRequest, parseRequest, type RequestSchemas } from './parse-request';
+import { parseRequest } from './parse-request';
 import { statusOf, toErrorResult, toProxyResult } from './reply';
 
-type Schema = z.ZodType | undefined;
+/** What one part of a request parses to; `undefined` where the route declares no schema for it. */
+type Parsed<R, K extends keyof RouteRequest> = R extends { [P in K]: infer S }
+  ? S extends z.ZodType
+    ? z.output<S>
+    : undefined
+  : undefined;
 
-export interface HttpHandlerOptions<
-  B extends Schema,
-  Q extends Schema,
-  P extends Schema,
-> extends RequestSchemas<B, Q, P> {
-  /** The handler's name in ROUTES (`functions/api/routes.ts`); its roles decide who may call. */
-  route: string;
-}
-
-export interface HttpRequest<B extends Schema, Q extends Schema, P extends Schema> extends ParsedRequest<
-  B,
-  Q,
-  P
-> {
+/** The request as the use case sees it: parsed and checked against the route's schemas. */
+export interface HttpRequest<R> {
+  body: Parsed<R, 'body'>;
+  query: Parsed<R, 'query'>;
+  path: Parsed<R, 'path'>;
   caller: Caller;
   /** The raw event, for the rare use case that needs a header. */
   event: APIGatewayProxyEvent;
 }
 
+/** The request schemas the route table gives a handler. */
+export type RequestOf<H extends HandlerName> =
+  Extract<ApiRoute, { handler: H }> extends { request: infer R } ? R : undefined;
+
 /**
- * Wraps a use case as an API Lambda: logger context, metrics, tracing, then the caller's role
- * check, parsing, the use case, and its JSON reply. The use case returns its result (200), a
- * `Reply` for another status, or nothing (204), and throws the errors of `./errors` to refuse.
+ * Wraps a use case as the API Lambda of route `handler` in the route table
+ * (`functions/api/routes.ts`): logger context, metrics, tracing, then the caller's role check,
+ * parsing with the route's request schemas, the use case, and its JSON reply. The use case
+ * returns its result (200), a `Reply` for another status, or nothing (204), and refuses with a
+ * `Refusal` or one of the errors of `./errors`.
  */
-export function httpHandler<
-  B extends Schema = undefined,
-  Q extends Schema = undefined,
-  P extends Schema = undefined,
->(
-  options: HttpHandlerOptions<B, Q, P>,
-  run: (request: HttpRequest<B, Q, P>, context: Context) => Promise<unknown>,
+export function httpHandler<H extends HandlerName>(
+  handler: H,
+  run: (request: HttpRequest<RequestOf<H>>, context: Context) => Promise<unknown>,
 ) {
-  const roles = rolesOf(options.route);
+  // The route is looked up by name at run time; RequestOf<H> is its request schemas' type.
+  return routeHandler(
+    routeOf(handler),
+    run as (request: HttpRequest<unknown>, context: Context) => Promise<unknown>,
+  );
+}
+
+/** `httpHandler` for a route given in full: the route table's, or a test's. */
+export function routeHandler<R extends RouteSpec>(
+  route: R,
+  run: (request: HttpRequest<R['request']>, context: Context) => Promise<unknown>,
+) {
+  const { auth } = route;
+  if (auth.kind !== 'jwt') {
+    throw new Error(`Route of "${route.handler}" is authenticated by ${auth.kind}, not by a user's JWT`);
+  }
   return proxyHandler(async (event, context) => {
     const caller = readCaller(event);
-    if (!caller.roles.some((role) => roles.includes(role))) {
-      throw new ForbiddenError(`This action needs one of the roles: ${roles.join(', ')}.`);
+    if (!caller.roles.some((role) => auth.roles.includes(role))) {
+      throw new ForbiddenError(`This action needs one of the roles: ${auth.roles.join(', ')}.`);
     }
-    const parsed = parseRequest(event, options);
-    return run({ ...parsed, caller, event }, context);
+    const parsed = parseRequest(event, route.request ?? {});
+    return run({ ...parsed, caller, event } as HttpRequest<R['request']>, context);
   });
 }
 
 /**
  * The part every API Lambda shares, whatever authenticates it: logger context, metrics and
  * tracing; the correlation id; the result as a proxy reply; and every error as the shared error
- * body (an HttpError speaks to the caller, anything else is logged and answered with a 500).
+ * body (an HttpError or a Refusal speaks to the caller, anything else is logged and answered
+ * with a 500).
  */
 export function proxyHandler(
   serveRequest: (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>,
@@ -81,19 +92,12 @@ export function proxyHandler(
       return toErrorResult(error, correlationId);
     }
   };
-
-  return middy(serve)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(captureLambdaHandler(tracer));
+  return withPowertools(serve, { coldStartMetric: true });
 }
 
 /** Fails at module load, i.e. at cold start and in every test, when a handler is not routed. */
-function rolesOf(handlerName: string): readonly Role[] {
-  const route = ROUTES.find((candidate) => candidate.handler === handlerName);
-  if (!route) throw new Error(`No route in functions/api/routes.ts has handler "${handlerName}"`);
-  if (route.auth.kind !== 'jwt') {
-    throw new Error(`Route of "${handlerName}" is authenticated by ${route.auth.kind}, not by a user's JWT`);
-  }
-  return route.auth.roles;
+export function routeOf(handler: string): RouteSpec {
+  const route = (ROUTES as readonly RouteSpec[]).find((candidate) => candidate.handler === handler);
+  if (!route) throw new Error(`No route in functions/api/routes.ts has handler "${handler}"`);
+  return route;
 }

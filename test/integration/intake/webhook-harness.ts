@@ -80,9 +80,7 @@ export interface SignOptions {
  * `today` (the manual clock is what the clock port reads; signatures use the wall clock).
  */
 export async function intakeWorld(today: string) {
-  process.env.WEBHOOK_SECRET = SECRET;
-  // Imported after the environment is set, like a cold start: the handler reads it at load.
-  const { webhookHandler } = await import('../../../functions/handlers/receive-invoicing-webhook');
+  const { webhookHandler } = await import('../../../functions/shared/http/signed-webhook-handler');
 
   const client = new DynamoDBClient({
     endpoint: inject('dynamodbEndpoint'),

@@ -1,28 +1,23 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { RouteRequest, RouteSpec } from '../../../functions/api/routes';
 import { ConflictError, NotFoundError } from '../../../functions/shared/http/errors';
-import { httpHandler } from '../../../functions/shared/http/http-handler';
+import { httpHandler, routeHandler } from '../../../functions/shared/http/http-handler';
 import { Reply } from '../../../functions/shared/http/reply';
 import { logger } from '../../../functions/shared/observability';
 
-// Roles come from the route table; these tests need a route that only admins may call.
-vi.mock('../../../functions/api/routes', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../functions/api/routes')>();
+// A route that only admins may call, with the request schemas each test gives it.
+function writeOffRoute<R extends RouteRequest = Record<never, never>>(request?: R) {
   return {
-    ...original,
-    ROUTES: [
-      ...original.ROUTES,
-      {
-        method: 'POST',
-        path: '/invoices/{id}/write-off',
-        handler: 'write-off-invoice',
-        auth: { kind: 'jwt', roles: ['admin'] },
-        summary: 'Write an invoice off',
-      },
-    ],
-  };
-});
+    method: 'POST',
+    path: '/invoices/{id}/write-off',
+    handler: 'write-off-invoice',
+    auth: { kind: 'jwt', roles: ['admin'] },
+    summary: 'Write an invoice off',
+    request: (request ?? {}) as R,
+  } satisfies RouteSpec;
+}
 
 const context = {
   functionName: 'write-off-invoice',
@@ -75,7 +70,7 @@ afterEach(() => {
 describe('httpHandler', () => {
   it('answers 403 to a controller calling a route reserved for admins, without running the use case', async () => {
     const useCase = vi.fn(async () => 'written off');
-    const handler = httpHandler({ route: 'write-off-invoice' }, useCase);
+    const handler = routeHandler(writeOffRoute(), useCase);
 
     const response = await handler(apiEvent({ groups: 'controller' }), context);
 
@@ -91,7 +86,7 @@ describe('httpHandler', () => {
     ['a bracketed list with spaces', '[controller admin]'],
     ['an array', ['controller', 'admin']],
   ])('lets an admin through when the groups arrive as %s', async (_format, groups) => {
-    const handler = httpHandler({ route: 'write-off-invoice' }, async ({ caller }) => caller.roles);
+    const handler = routeHandler(writeOffRoute(), async ({ caller }) => caller.roles);
 
     const response = await handler(apiEvent({ groups }), context);
 
@@ -100,7 +95,7 @@ describe('httpHandler', () => {
   });
 
   it('does not mistake a group that merely contains a role name for that role', async () => {
-    const handler = httpHandler({ route: 'write-off-invoice' }, async () => 'written off');
+    const handler = routeHandler(writeOffRoute(), async () => 'written off');
 
     const response = await handler(apiEvent({ groups: 'administrators,admin-readonly' }), context);
 
@@ -108,7 +103,7 @@ describe('httpHandler', () => {
   });
 
   it('answers 401 when the event carries no identity', async () => {
-    const handler = httpHandler({ route: 'write-off-invoice' }, async () => 'written off');
+    const handler = routeHandler(writeOffRoute(), async () => 'written off');
 
     const response = await handler(apiEvent({ claims: null }), context);
 
@@ -118,13 +113,12 @@ describe('httpHandler', () => {
 
   it('names every bad field of the body, the query and the path in one 400 reply', async () => {
     const useCase = vi.fn(async () => 'written off');
-    const handler = httpHandler(
-      {
-        route: 'write-off-invoice',
+    const handler = routeHandler(
+      writeOffRoute({
         body: writeOff,
         query: z.object({ notify: z.enum(['yes', 'no']) }),
         path: z.object({ id: z.string().startsWith('INV-') }),
-      },
+      }),
       useCase,
     );
     const body = JSON.stringify({ reason: 'bored', data: { dueDate: '31-12-2025', amountCents: 10.5 } });
@@ -149,7 +143,7 @@ describe('httpHandler', () => {
   });
 
   it('answers 400 invalid_json when the body is not JSON', async () => {
-    const handler = httpHandler({ route: 'write-off-invoice', body: writeOff }, async () => 'written off');
+    const handler = routeHandler(writeOffRoute({ body: writeOff }), async () => 'written off');
 
     const response = await handler(apiEvent({ body: '{"reason": "settled",' }), context);
 
@@ -158,13 +152,12 @@ describe('httpHandler', () => {
   });
 
   it('hands the use case the parsed input and the caller, and replies 200 with its result as JSON', async () => {
-    const handler = httpHandler(
-      {
-        route: 'write-off-invoice',
+    const handler = routeHandler(
+      writeOffRoute({
         body: writeOff,
         query: z.object({ limit: z.coerce.number().int() }),
         path: z.object({ id: z.string() }),
-      },
+      }),
       async ({ body, query, path, caller }) => ({
         invoice: path.id,
         reason: body.reason,
@@ -186,11 +179,11 @@ describe('httpHandler', () => {
   });
 
   it('replies with the status and headers of a Reply, and 204 when the use case returns nothing', async () => {
-    const created = httpHandler(
-      { route: 'write-off-invoice' },
+    const created = routeHandler(
+      writeOffRoute(),
       async () => new Reply(201, { id: 'WO-1' }, { location: '/write-offs/WO-1' }),
     );
-    const nothing = httpHandler({ route: 'write-off-invoice' }, async () => undefined);
+    const nothing = routeHandler(writeOffRoute(), async () => undefined);
 
     const createdResponse = await created(apiEvent(), context);
     const nothingResponse = await nothing(apiEvent(), context);
@@ -201,7 +194,7 @@ describe('httpHandler', () => {
   });
 
   it('answers 404 with the message of a NotFoundError', async () => {
-    const handler = httpHandler({ route: 'write-off-invoice' }, async () => {
+    const handler = routeHandler(writeOffRoute(), async () => {
       throw new NotFoundError('Invoice INV-1 does not exist.', 'invoice_not_found');
     });
 
@@ -215,7 +208,7 @@ describe('httpHandler', () => {
   });
 
   it('answers 409 with the code of a ConflictError', async () => {
-    const handler = httpHandler({ route: 'write-off-invoice' }, async () => {
+    const handler = routeHandler(writeOffRoute(), async () => {
       throw new ConflictError('Invoice INV-1 is already paid.', 'invoice_paid');
     });
 
@@ -228,7 +221,7 @@ describe('httpHandler', () => {
   it('answers 500 with the correlation id and none of the internals of an unexpected error, which it logs', async () => {
     const logged = vi.spyOn(logger, 'error');
     const failure = new Error('ConditionalCheckFailed on table credit-control-prod pk=INVOICE#INV-1');
-    const handler = httpHandler({ route: 'write-off-invoice' }, async () => {
+    const handler = routeHandler(writeOffRoute(), async () => {
       throw failure;
     });
 
@@ -245,6 +238,7 @@ describe('httpHandler', () => {
   });
 
   it('refuses to build a handler whose name is not in the route table', () => {
-    expect(() => httpHandler({ route: 'no-such-handler' }, async () => 'never')).toThrow(/no-such-handler/);
+    // @ts-expect-error: the name is checked at compile time too
+    expect(() => httpHandler('no-such-handler', async () => 'never')).toThrow(/no-such-handler/);
   });
 });

@@ -1,0 +1,61 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import type { WebhookEvent } from '../../api/schemas/webhook-events';
+import type { IntakeDeps } from '../../use-cases/intake/effect';
+import { receiveDelivery } from '../../use-cases/intake/receive-delivery';
+import { HttpError } from './errors';
+import { proxyHandler, routeOf } from './http-handler';
+import { parseRequest } from './parse-request';
+
+class InvalidSignatureError extends HttpError {
+  readonly status = 401;
+  constructor() {
+    super(
+      'invalid_signature',
+      'The webhook signature is missing or wrong, or its timestamp is over 5 minutes off.',
+    );
+  }
+}
+
+export interface WebhookHandlerDeps {
+  intake: () => IntakeDeps;
+  secret: () => Promise<string>;
+}
+
+const WEBHOOK_ROUTE = 'receive-invoicing-webhook';
+
+/**
+ * POST /webhooks/invoicing: checks the Standard Webhooks signature over the raw body, validates
+ * the event with the route's body schema, and hands it to the intake. No JWT: the signature is
+ * the authentication, so nothing is read or stored for a delivery that fails it.
+ */
+export function webhookHandler(deps: WebhookHandlerDeps) {
+  const request = routeOf(WEBHOOK_ROUTE).request ?? {};
+  return proxyHandler(async (event) => {
+    const deliveryId = verifiedDeliveryId(event, await deps.secret());
+    const { body } = parseRequest(event, request);
+    return receiveDelivery(deps.intake(), { id: deliveryId, event: body as WebhookEvent });
+  });
+}
+
+/**
+ * The tolerance of five minutes is checked against the wall clock, not the clock port: the
+ * invoicing system signs in real time, also while the local cloud runs on virtual time.
+ */
+function verifiedDeliveryId(event: APIGatewayProxyEvent, secret: string): string {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+  }
+  const body = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  try {
+    new Webhook(secret).verify(body, headers, { jsonParse: false });
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) throw new InvalidSignatureError();
+    throw error;
+  }
+  // verify() refuses a delivery without the header, so it is there.
+  return headers['webhook-id'] as string;
+}

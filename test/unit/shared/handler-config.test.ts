@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMPLETE_ENVIRONMENT, FUNCTIONS, requiredVariables } from './handler-environment';
+
+/** Loads a handler module afresh, as a cold start in the environment as it is now. */
+async function coldStart(name: string): Promise<unknown> {
+  vi.resetModules();
+  return import(`../../../functions/handlers/${name}.ts`);
+}
+
+describe('a handler reads its configuration when it is loaded', () => {
+  beforeEach(() => {
+    for (const [name, value] of Object.entries(COMPLETE_ENVIRONMENT)) vi.stubEnv(name, value);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each(FUNCTIONS.map((spec) => spec.name))('starts %s with the variables the stack sets', async (name) => {
+    await expect(coldStart(name)).resolves.toHaveProperty('handler');
+  });
+
+  it.each(
+    FUNCTIONS.flatMap((spec) => requiredVariables(spec).map((variable) => [spec.name, variable] as const)),
+  )('fails the cold start of %s without %s, naming it', async (name, variable) => {
+    vi.stubEnv(variable, undefined);
+
+    await expect(coldStart(name)).rejects.toThrow(
+      new RegExp(`Invalid configuration: .*${variable} is not set`),
+    );
+  });
+
+  it('fails the cold start on a malformed variable, naming it without echoing its value', async () => {
+    vi.stubEnv('SENDER_EMAIL', 'not-an-address');
+
+    const failure = coldStart('send-dunning-letter');
+
+    await expect(failure).rejects.toThrow(/SENDER_EMAIL is invalid/);
+    await expect(failure).rejects.not.toThrow(/not-an-address/);
+  });
+});

@@ -1,0 +1,46 @@
+import { topicEnvName } from '../../../functions/adapters/sns/sns-notifier';
+import { FUNCTIONS, type FunctionSpec, type TopicName } from '../../../functions/catalogue';
+
+const TOPICS: readonly TopicName[] = [
+  'call-tasks',
+  'account-managers',
+  'collection-agency',
+  'alerts',
+  'email-events',
+];
+
+/** Every variable a handler may read, as the CDK function construct sets them in AWS. */
+export const COMPLETE_ENVIRONMENT: Record<string, string> = {
+  AWS_REGION: 'eu-west-1',
+  STAGE: 'test',
+  TABLE_NAME: 'credit-control-test',
+  DUNNING_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:dunning',
+  SENDER_EMAIL: 'credit-control@example.com',
+  REPLY_TO_EMAIL: 'debiteuren@example.com',
+  SES_CONFIGURATION_SET: 'credit-control',
+  WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:webhook',
+  CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
+  CREDITOR_IBAN: 'NL91ABNA0417164300',
+  PAYMENT_REFERENCE_SCHEME: 'rf',
+  ...Object.fromEntries(
+    TOPICS.map((topic) => [topicEnvName(topic), `arn:aws:sns:eu-west-1:000000000000:${topic}`]),
+  ),
+};
+
+/** Functions that print the creditor on a letter or in a file, and so need its details. */
+const PRINTS_CREDITOR = new Set(['send-dunning-letter', 'hand-over-to-collection-agency']);
+
+/** The variables a function cannot start without, from what the catalogue grants it. */
+export function requiredVariables(spec: FunctionSpec): string[] {
+  const { needs } = spec;
+  return [
+    ...(needs.table ? ['TABLE_NAME'] : []),
+    ...(needs.dunning ? ['DUNNING_STATE_MACHINE_ARN'] : []),
+    ...(needs.sendEmail ? ['SENDER_EMAIL'] : []),
+    ...(needs.publish ?? []).map(topicEnvName),
+    ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),
+    ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
+  ];
+}
+
+export { FUNCTIONS };
