@@ -14,9 +14,9 @@ export function isListeningOn(pid: number, port: number): boolean | undefined {
   let descriptors: string[];
   try {
     descriptors = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    // The process has ended (or is not ours to inspect), so it does not serve the port.
-    return false;
+  } catch (error) {
+    // Ended: it serves nothing. Not ours to inspect (a java binary with file capabilities): unknown.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? false : undefined;
   }
   return descriptors.some((fd) => {
     try {
