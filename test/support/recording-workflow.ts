@@ -1,0 +1,39 @@
+import type {
+  DunningExecutionInput,
+  DunningWorkflow,
+  ExecutionSummary,
+} from '../../functions/ports/workflow';
+
+/** A fake of the workflow port: remembers what was started, stopped and completed. */
+export class RecordingWorkflow implements DunningWorkflow {
+  readonly started: DunningExecutionInput[] = [];
+  readonly stopped: { execution: string; reason: string }[] = [];
+  readonly completed: { taskToken: string; output: unknown }[] = [];
+
+  /** What completeTask answers: whether an execution still waits for that task token. */
+  constructor(private readonly waiting: ReadonlySet<string> = new Set()) {}
+
+  async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
+    this.started.push(input);
+    return { started: true };
+  }
+
+  async stop(execution: string, reason: string): Promise<void> {
+    this.stopped.push({ execution, reason });
+  }
+
+  async describe(): Promise<ExecutionSummary | undefined> {
+    return undefined;
+  }
+
+  async running(): Promise<Set<string>> {
+    const stopped = new Set(this.stopped.map((s) => s.execution));
+    return new Set(this.started.map((s) => s.execution).filter((name) => !stopped.has(name)));
+  }
+
+  async completeTask(taskToken: string, output: unknown): Promise<'completed' | 'gone'> {
+    if (!this.waiting.has(taskToken)) return 'gone';
+    this.completed.push({ taskToken, output });
+    return 'completed';
+  }
+}
