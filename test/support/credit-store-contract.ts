@@ -354,6 +354,24 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.listInvoicesOfDebtor(debtorId)).toEqual([earlier, later]);
     });
 
+    it('lists every invoice, whatever its status, and counts every debtor', async () => {
+      const debtorsBefore = await store.countDebtors();
+      const debtor = debtorRecord();
+      const open = invoiceRecord({ debtorId: debtor.id, status: 'overdue' });
+      const paid = invoiceRecord({ debtorId: debtor.id, status: 'paid', openAmount: 0 });
+      await store.commit([
+        { kind: 'putDebtor', debtor, expectedVersion: null },
+        ...[open, paid].map((invoice) => ({ kind: 'putInvoice' as const, invoice, expectedVersion: null })),
+      ]);
+
+      const listed: InvoiceRecord[] = [];
+      for await (const invoice of store.listInvoices()) listed.push(invoice);
+      expect(listed.filter((invoice) => invoice.debtorId === debtor.id)).toEqual(
+        expect.arrayContaining([open, paid]),
+      );
+      expect(await store.countDebtors()).toBe(debtorsBefore + 1);
+    });
+
     it('lists the invoices still being collected that are due on or before a day, by due date', async () => {
       const onTheDay = invoiceRecord({ dueDate: '2031-05-10', status: 'overdue' });
       const before = invoiceRecord({ dueDate: '2031-05-01' });

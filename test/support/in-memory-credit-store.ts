@@ -84,6 +84,14 @@ export class InMemoryCreditStore implements CreditStore {
       .map(copy);
   }
 
+  async *listInvoices(): AsyncIterable<InvoiceRecord> {
+    for (const invoice of this.invoices.values()) yield copy(invoice);
+  }
+
+  async countDebtors(): Promise<number> {
+    return this.debtors.size;
+  }
+
   async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
     const due = [...this.invoices.values()]
       .filter((invoice) => COLLECTING.has(invoice.status) && invoice.dueDate <= upTo)
