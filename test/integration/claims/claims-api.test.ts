@@ -188,7 +188,7 @@ describe('claims: interest, collection costs and payment references on the local
     const invoiceId = await invoice(debtorId, '2025-03-09');
 
     // The consumer policy sends the 14-day letter on day 21: Sunday 30 March, 09:00.
-    world.cloud.clock.set(new Date('2025-03-30T08:00:00Z'));
+    await world.cloud.advanceTo(new Date('2025-03-30T08:00:00Z'));
     const sent = await world.timelineEntry(
       invoiceId,
       (event) => event.type === 'email_sent' && event.details?.template === 'fourteen-day-letter',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Webhook } from 'standardwebhooks';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import type { Role } from '../../../functions/api/routes';
 import type { TimelineEvent } from '../../../functions/core/ledger/timeline';
@@ -82,14 +82,14 @@ export async function claimsCloud(start: string) {
       invoiceId: string,
       matches: (event: TimelineEvent) => boolean,
     ): Promise<TimelineEvent> {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const found = (await store.timeline({ invoiceId })).find(matches);
-        if (found) return found;
-        if (Date.now() > deadline)
-          throw new Error(`no matching timeline entry on invoice ${invoiceId} after 30 s`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      return vi.waitFor(
+        async () => {
+          const found = (await store.timeline({ invoiceId })).find(matches);
+          if (!found) throw new Error(`no matching timeline entry on invoice ${invoiceId}`);
+          return found;
+        },
+        { timeout: 30_000, interval: 50 },
+      );
     },
     async stop(): Promise<void> {
       client.destroy();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Webhook } from 'standardwebhooks';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import type { LocalCloud } from '../../../local/cloud/local-cloud';
 import { startLocalCloud } from '../../../local/cloud/local-cloud';
 
@@ -23,10 +23,12 @@ export interface CloudHarness {
     body: unknown,
     group?: 'controller' | 'manager' | 'admin',
   ): Promise<{ status: number; body: T }>;
-  /** Moves virtual time forward in steps, letting the in-process work of each step finish. */
+  /** Moves virtual time forward from timer to timer, letting the local cloud finish what each set off. */
   advanceDays(days: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function startCloudHarness(
   start: Date,
@@ -89,30 +91,12 @@ export async function startCloudHarness(
     },
     get: (path, group) => send('GET', path, undefined, group),
     send,
-    async advanceDays(days) {
-      for (let hour = 0; hour < days * 24; hour += 6) {
-        cloud.clock.advance(6 * 3_600_000);
-        await settle();
-      }
-    },
+    advanceDays: (days) => cloud.advance(days * DAY_MS),
     stop: () => cloud.stop(),
   };
 }
 
-/** Gives in-process handlers time to run after the clock moved (they do real I/O). */
-export async function settle(ms = 60): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Polls `check` until it stops throwing (the system is asynchronous, like AWS). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await settle(100);
-    }
-  }
+export function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  return vi.waitFor(check, { timeout: timeoutMs, interval: 50 });
 }
