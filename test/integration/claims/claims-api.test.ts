@@ -4,7 +4,12 @@ import type { Claim } from '../../../functions/core/legal/claim';
 import { SEED_STATUTORY_RATES, type StatutoryRate } from '../../../functions/core/legal/statutory-rates';
 import { formatRfCreditorReference } from '../../../functions/core/payments/rf-creditor-reference';
 import { warnOfLapsingClaim } from '../../../functions/use-cases/claims/limitation-warnings';
-import { debtorUpserted, invoiceCreated, newId, paymentReceived } from '../intake/invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import { type ClaimsCloud, claimsCloud } from './claims-cloud';
 
 type ErrorAnswer = { error: { code: string; message: string; issues: { path: string; message: string }[] } };

@@ -7,7 +7,7 @@ import jsQR from 'jsqr';
 import { type Browser, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { debtorUpserted, invoiceCreated, newId } from '../intake/invoicing-events';
+import { debtorUpserted, invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
 import { type ClaimsCloud, claimsCloud } from './claims-cloud';
 
 const CHROMIUM = '/usr/bin/chromium';

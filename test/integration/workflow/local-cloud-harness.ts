@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { Webhook } from 'standardwebhooks';
 import { inject, vi } from 'vitest';
 import type { LocalCloud } from '../../../local/cloud/local-cloud';
 import { startLocalCloud } from '../../../local/cloud/local-cloud';
+import { InvoicingClient } from '../../../local/invoicing/invoicing-client';
 
 /**
  * The whole system on the local cloud for one test file: the real webhook, handlers, state
@@ -42,7 +42,7 @@ export async function startCloudHarness(
     dailySweep: options.dailySweep ?? false,
     ...(options.sesFaultProxy ? { sesFaultProxy: true } : {}),
   });
-  const webhook = new Webhook(cloud.webhookSecret);
+  const invoicing = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
   const tokens = new Map<string, string>();
   const token = async (group: 'controller' | 'manager' | 'admin') => {
     let value = tokens.get(group);
@@ -73,21 +73,12 @@ export async function startCloudHarness(
       region: 'eu-west-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
-    async post(event, deliveryId = `msg_${randomUUID()}`) {
-      const payload = JSON.stringify(event);
-      // The signature's timestamp is real time: the invoicing system does not live in virtual time.
-      const now = new Date();
-      const response = await fetch(`${cloud.endpoints.api}/webhooks/invoicing`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': deliveryId,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': webhook.sign(deliveryId, now, payload),
-        },
-        body: payload,
-      });
-      return { status: response.status, body: await response.json() };
+    async post(event, deliveryId) {
+      const { status, body } = await invoicing.post(
+        event,
+        deliveryId === undefined ? {} : { id: deliveryId },
+      );
+      return { status, body };
     },
     get: (path, group) => send('GET', path, undefined, group),
     send,
