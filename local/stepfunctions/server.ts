@@ -51,7 +51,9 @@ const CONTENT_TYPE = 'application/x-amz-json-1.0';
  * HeartbeatSeconds are enforced for .waitForTaskToken tasks, not for synchronous in-process
  * invocations, whose real compute time would be minutes of virtual time on a fast clock; Retry
  * pauses of Parallel and Map states (not of Tasks in them) run in real time; executions always
- * behave as STANDARD ones.
+ * behave as STANDARD ones. For `activity`, an execution is parked while one of its states waits
+ * (a Wait, a task token, a retry pause): a Parallel or Map branch that is between two states
+ * while another branch waits is not seen as busy.
  */
 export async function startStepFunctionsServer(
   options: StepFunctionsServerOptions,
