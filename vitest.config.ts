@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: fast pure unit tests, integration tests against the local cloud
-// (DynamoDB Local started once in globalSetup), and infra tests that synthesize the CDK app.
+// Four projects: fast pure unit tests; integration tests of the business against the local cloud
+// (DynamoDB Local started once in globalSetup); the local emulators' own tests, which check that
+// they speak AWS's protocols; and infra tests that synthesize the CDK app.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +19,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           setupFiles: ['test/setup/quiet-runtime.ts'],
           globalSetup: ['test/setup/prerequisites.ts', 'test/setup/dynamodb-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'emulators',
+          include: ['test/emulators/**/*.test.ts'],
+          setupFiles: ['test/setup/quiet-runtime.ts'],
+          globalSetup: ['test/setup/dynamodb-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Webhook } from 'standardwebhooks';
+import { InvoicingClient } from '../local/invoicing/invoicing-client';
 
 /**
  * Posts one invoicing event to the local cloud's webhook, signed as the invoicing system would:
@@ -20,21 +19,10 @@ async function main() {
   };
   const event = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   event.timestamp ??= new Date().toISOString();
-  const body = JSON.stringify(event);
-  const id = `msg_${randomUUID()}`;
-  const now = new Date();
-  const response = await fetch(`${endpoints.api}/webhooks/invoicing`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': new Webhook(endpoints.webhookSecret).sign(id, now, body),
-    },
-    body,
-  });
-  console.log(`${response.status} ${await response.text()}`);
-  if (!response.ok) process.exit(1);
+  const client = new InvoicingClient({ apiUrl: endpoints.api, secret: endpoints.webhookSecret });
+  const answer = await client.post(event);
+  console.log(`${answer.status} ${answer.body === undefined ? '' : JSON.stringify(answer.body)}`);
+  if (answer.status < 200 || answer.status >= 300) process.exit(1);
 }
 
 main().catch((error: unknown) => {

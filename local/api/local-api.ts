@@ -29,6 +29,8 @@ export interface LocalApiOptions {
   clock?: LocalClockView;
   /** More local-only routes, added by the orchestrator. */
   extraRoutes?: readonly LocalRoute[];
+  /** Told of each request as it arrives; the returned function is called once it is answered. */
+  onRequest?: (what: string) => () => void;
   /** Receives one line per request and handler failures. Default console.log. */
   log?: (line: string) => void;
 }
@@ -128,6 +130,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const started = performance.now();
     const requestId = randomUUID();
     const path = (request.url ?? '/').split('?')[0];
+    const answered = options.onRequest?.(`${request.method} ${path}`);
     serve(request, requestId)
       .catch((error: unknown) => {
         log(`local api failed on ${request.method} ${path}: ${error instanceof Error ? error.stack : error}`);
@@ -137,7 +140,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         write(response, outcome, requestId);
         // Path only: query strings and bodies can carry personal data.
         log(`${request.method} ${path} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
-      });
+      })
+      .finally(answered);
   });
 
   const host = options.host ?? '127.0.0.1';

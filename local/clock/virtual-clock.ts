@@ -108,6 +108,13 @@ export class VirtualClock implements Clock {
     return this.sleepUntil(this.nowMs() + ms, signal);
   }
 
+  /** The virtual time at which the next sleeper wakes, if any sleeps. */
+  nextWakeAt(): number | undefined {
+    let next: number | undefined;
+    for (const { until } of this.sleepers) if (next === undefined || until < next) next = until;
+    return next;
+  }
+
   /** Number of pending sleepers (for diagnostics and tests). */
   get pending(): number {
     return this.sleepers.size;

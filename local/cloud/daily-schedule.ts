@@ -1,4 +1,4 @@
-import type { VirtualClock } from '../clock/virtual-clock';
+import type { Activity } from '../clock/activity';
 
 /** The instant of the next HH:MM in `timeZone` strictly after `after`. */
 export function nextLocalTime(after: Date, hour: number, minute: number, timeZone: string): Date {
@@ -45,26 +45,34 @@ function zonedTime(
 
 /**
  * EventBridge Scheduler's stand-in: runs `job` every day at HH:MM local time on the virtual clock,
- * until `signal` aborts. A failed run is reported and the schedule goes on, as in AWS.
+ * until `signal` aborts. A failed run is reported and the schedule goes on, as in AWS. The
+ * schedule is a worker of `activity` named `what`: busy from the moment its time comes until the
+ * job is done.
  */
 export async function runDaily(
-  clock: VirtualClock,
+  activity: Activity,
+  what: string,
   at: { hour: number; minute: number; timeZone: string },
   job: () => Promise<void>,
   signal: AbortSignal,
   onError: (error: unknown) => void,
 ): Promise<void> {
-  while (!signal.aborted) {
-    const next = nextLocalTime(clock.now(), at.hour, at.minute, at.timeZone);
-    try {
-      await clock.sleepUntil(next, signal);
-    } catch {
-      return; // aborted
+  const worker = activity.worker(what);
+  try {
+    while (!signal.aborted) {
+      const next = nextLocalTime(activity.clock.now(), at.hour, at.minute, at.timeZone);
+      try {
+        await worker.sleepUntil(next, signal);
+      } catch {
+        return; // aborted, or the clock was disposed
+      }
+      try {
+        await job();
+      } catch (error) {
+        onError(error);
+      }
     }
-    try {
-      await job();
-    } catch (error) {
-      onError(error);
-    }
+  } finally {
+    worker.end();
   }
 }

@@ -8,6 +8,7 @@ import type { TopicName } from '../../functions/catalogue';
 import { startLocalApi } from '../api/local-api';
 import type { LocalRoute } from '../api/local-routes';
 import { createLocalIssuer, type LocalIssuer } from '../auth/local-issuer';
+import { Activity } from '../clock/activity';
 import { VirtualClock } from '../clock/virtual-clock';
 import { dashboardRoutes } from '../dashboard/dashboard-routes';
 import { ensureTable } from '../dynamodb/create-table';
@@ -25,7 +26,7 @@ import {
   type LocalEndpoints,
   localEnvironment,
 } from './environment';
-import { type InvocationListener, lambdaRuntime } from './lambda-runtime';
+import { type InvocationListener, type InvokeFunction, lambdaRuntime } from './lambda-runtime';
 import { snsEventOf } from './sns-lambda-event';
 import { createStateMachines } from './state-machines';
 
@@ -62,6 +63,8 @@ export interface LocalCloudOptions {
 
 export interface LocalCloud {
   clock: VirtualClock;
+  /** What the local cloud is busy with: invocations, requests, executions, schedules. */
+  activity: Activity;
   endpoints: LocalEndpoints & { api: string; inbox: string };
   tableName: string;
   stateMachineArn: string;
@@ -75,6 +78,17 @@ export interface LocalCloud {
   notifications(): PublishedMessage[];
   /** Invokes a catalogue function in-process, as Lambda would. */
   invoke(functionName: string, event: unknown): Promise<unknown>;
+  /**
+   * Resolves once no Lambda invocation or API request is in flight and no execution or schedule
+   * has a timer due at or before the virtual now; throws, naming what is busy, after `timeoutMs`.
+   */
+  idle(timeoutMs?: number): Promise<void>;
+  /** When the next timer (a Wait, a time limit, a retry pause, a schedule) is due, if any. */
+  nextTimerAt(): Date | undefined;
+  /** Moves the frozen clock to `at` from timer to timer, idle after each (see Activity.advanceTo). */
+  advanceTo(at: Date): Promise<void>;
+  /** advanceTo, `ms` from the virtual now. */
+  advance(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const clock = new VirtualClock({ start: options.start ?? new Date(), daySeconds: null });
     installClock(clock);
     stops.push(async () => clock.dispose());
+    const activity = new Activity(clock);
 
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
@@ -120,10 +135,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     stops.push(() => sns.stop());
 
-    const lambdas = lambdaRuntime(options.onInvoke);
+    const lambdas = tracked(lambdaRuntime(options.onInvoke), activity);
     const sfnServer = await startStepFunctionsServer({
       port: options.ports?.sfn,
       clock,
+      activity,
       lambdas,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
@@ -141,16 +157,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const sesEvents = await startSesEventDestination({
       target: ses.url,
       now: () => clock.now(),
-      publish: async (event) => {
-        const message = JSON.stringify(event);
-        const published = await snsClient.send(
-          new PublishCommand({ TopicArn: topicArns['email-events'], Message: message }),
-        );
-        await invoke(
-          'record-email-event',
-          snsEventOf(topicArns['email-events'], published.MessageId ?? '', message),
-        );
-      },
+      publish: (event) =>
+        activity.track(`SES ${event.eventType} event`, async () => {
+          const message = JSON.stringify(event);
+          const published = await snsClient.send(
+            new PublishCommand({ TopicArn: topicArns['email-events'], Message: message }),
+          );
+          await invoke(
+            'record-email-event',
+            snsEventOf(topicArns['email-events'], published.MessageId ?? '', message),
+          );
+        }),
       onError: (error) => log(`SES event not delivered: ${String(error)}`),
     });
     stops.push(() => sesEvents.stop());
@@ -192,6 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       tokens: issuer,
       ready: () => ready,
       clock,
+      onRequest: (what) => activity.begin(`API request ${what}`),
       extraRoutes: [
         ...dashboardRoutes({
           dynamodbEndpoint,
@@ -223,7 +241,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       // Once at start (restores what a restart lost), then every day at 06:00 in Amsterdam.
       void sweep().catch((e: unknown) => log(`sweep failed: ${String(e)}`));
       void runDaily(
-        clock,
+        activity,
+        'daily sweep',
         { hour: 6, minute: 0, timeZone: 'Europe/Amsterdam' },
         sweep,
         sweepStop.signal,
@@ -236,6 +255,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ready = true;
     return {
       clock,
+      activity,
       endpoints: { ...endpoints, api: api.url, inbox: ses.url },
       tableName,
       stateMachineArn,
@@ -245,10 +265,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       emails: () => ses.emails(),
       notifications: () => sns.messages(),
       invoke,
+      idle: (timeoutMs) => activity.idle(timeoutMs),
+      nextTimerAt: () => {
+        const at = clock.nextWakeAt();
+        return at === undefined ? undefined : new Date(at);
+      },
+      advanceTo: (at) => activity.advanceTo(at),
+      advance: (ms) => activity.advanceTo(clock.nowMs() + ms),
       stop: stopAll,
     };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** The Lambda service as the activity sees it: every invocation is busy until it returns. */
+function tracked(lambdas: Map<string, InvokeFunction>, activity: Activity): Map<string, InvokeFunction> {
+  return new Map(
+    [...lambdas].map(([name, invoke]) => [
+      name,
+      (event: unknown) => activity.track(`Lambda ${name}`, () => invoke(event)),
+    ]),
+  );
 }

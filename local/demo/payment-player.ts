@@ -1,4 +1,4 @@
-import type { VirtualClock } from '../clock/virtual-clock';
+import type { Activity } from '../clock/activity';
 import type { CallApi } from './controller-api';
 import type { DayJournal } from './day-journal';
 import type { DemoInvoice, PlannedPayment } from './demo-portfolio';
@@ -9,7 +9,8 @@ import { momentAfterStep, momentBeforeDue } from './payment-moment';
 import type { SendEvent } from './webhook-sender';
 
 export interface PaymentPlayerDeps {
-  clock: VirtualClock;
+  /** Its clock sets the moments; the player is one of its workers, busy while it posts. */
+  activity: Activity;
   send: SendEvent;
   api: CallApi;
   readStates: ReadInvoiceStates;
@@ -53,24 +54,29 @@ export async function playPayments(
     pending.set(payment.id, { payment, invoice, ...(moment === undefined ? {} : { moment }), failures: 0 });
   }
 
-  while (pending.size > 0 && !signal.aborted) {
-    const now = deps.clock.nowMs();
-    try {
-      await scheduleStepPayments(pending, deps.readStates);
-      const posted = await postDuePayments(pending, now, deps);
-      if (posted.length > 0) deps.onPosted(posted);
-    } catch (error) {
-      if (signal.aborted) return;
-      deps.journal.problem(error instanceof Error ? error.message : String(error));
+  const worker = deps.activity.worker('demo payments');
+  try {
+    while (pending.size > 0 && !signal.aborted) {
+      const now = deps.activity.clock.nowMs();
+      try {
+        await scheduleStepPayments(pending, deps.readStates);
+        const posted = await postDuePayments(pending, now, deps);
+        if (posted.length > 0) deps.onPosted(posted);
+      } catch (error) {
+        if (signal.aborted) return;
+        deps.journal.problem(error instanceof Error ? error.message : String(error));
+      }
+      const upcoming = [...pending.values()].flatMap((p) =>
+        p.moment !== undefined && p.moment > now ? [p.moment] : [],
+      );
+      try {
+        await worker.sleepUntil(Math.min(now + LOOK_AGAIN_MS, ...upcoming), signal);
+      } catch {
+        return; // stopped, or the local cloud disposed its clock
+      }
     }
-    const upcoming = [...pending.values()].flatMap((p) =>
-      p.moment !== undefined && p.moment > now ? [p.moment] : [],
-    );
-    try {
-      await deps.clock.sleepUntil(Math.min(now + LOOK_AGAIN_MS, ...upcoming), signal);
-    } catch {
-      return; // stopped, or the local cloud disposed its clock
-    }
+  } finally {
+    worker.end();
   }
 }
 

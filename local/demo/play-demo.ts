@@ -76,7 +76,7 @@ export async function playDemo(
     portfolio.payments.filter((payment) => !alreadyPosted.has(payment.id)),
     new Map(portfolio.invoices.map((invoice) => [invoice.id, invoice])),
     {
-      clock: cloud.clock,
+      activity: cloud.activity,
       send,
       api,
       readStates: invoiceStateReader({ endpoint: cloud.endpoints.dynamodb, tableName: cloud.tableName }),
@@ -89,14 +89,16 @@ export async function playDemo(
     stop,
   );
   void runDaily(
-    cloud.clock,
+    cloud.activity,
+    'demo credit controller',
     CONTROLLER_STARTS,
     () => workCallTasks(api, cloud.clock.now(), journal),
     stop,
     (error) => journal.problem(error instanceof Error ? error.message : String(error)),
   );
   void runDaily(
-    cloud.clock,
+    cloud.activity,
+    'demo day journal',
     DAY_ENDS,
     async () => {
       const line = journal.close();

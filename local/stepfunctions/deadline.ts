@@ -7,7 +7,7 @@ import type { VirtualClock } from '../clock/virtual-clock';
  */
 export class VirtualDeadline {
   readonly expired: Promise<never>;
-  private due: number;
+  private dueMs: number;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -15,16 +15,21 @@ export class VirtualDeadline {
     signal: AbortSignal,
     onExpiry: () => Error,
   ) {
-    this.due = clock.nowMs() + ms;
+    this.dueMs = clock.nowMs() + ms;
     this.expired = this.watch(signal, onExpiry);
   }
 
+  /** Virtual epoch ms at which the limit runs out, unless restarted. */
+  get due(): number {
+    return this.dueMs;
+  }
+
   restart(): void {
-    this.due = this.clock.nowMs() + this.ms;
+    this.dueMs = this.clock.nowMs() + this.ms;
   }
 
   private async watch(signal: AbortSignal, onExpiry: () => Error): Promise<never> {
-    while (this.clock.nowMs() < this.due) await this.clock.sleepUntil(this.due, signal);
+    while (this.clock.nowMs() < this.dueMs) await this.clock.sleepUntil(this.dueMs, signal);
     throw onExpiry();
   }
 }

@@ -121,9 +121,12 @@ export class Executions {
   private run(execution: Execution, machine: StateMachineRecord): void {
     const { prepared } = machine;
     const controller = new AbortController();
+    const { activity, clock } = this.runtime;
+    const worker = activity.worker(`execution ${execution.name}`);
     const scope: ExecutionScope = {
       executionArn: execution.executionArn,
       signal: controller.signal,
+      worker,
       record: (type, details) => {
         if (execution.status === 'RUNNING') execution.history.add(type, details);
       },
@@ -148,21 +151,26 @@ export class Executions {
         ending.status === 'SUCCEEDED'
           ? { [detailsKey]: { output: ending.output, outputDetails: NOT_TRUNCATED } }
           : { [detailsKey]: { error: ending.error, cause: ending.cause } };
-      Object.assign(execution, ending, { stopDate: this.runtime.clock.nowMs() });
+      Object.assign(execution, ending, { stopDate: clock.nowMs() });
       execution.history.add(type, details);
       controller.abort(new Error(`the execution ended: ${ending.status}`));
       run.abort();
     };
-    const done = this.follow(run, scope, prepared, end).finally(() =>
-      this.running.delete(execution.executionArn),
-    );
+    const done = this.follow(run, scope, prepared, end).finally(() => {
+      this.running.delete(execution.executionArn);
+      worker.end();
+    });
     this.running.set(execution.executionArn, { end, done });
     if (prepared.timeoutSeconds !== undefined) {
       const cause = `the execution ran longer than its TimeoutSeconds (${prepared.timeoutSeconds})`;
-      this.runtime.clock.sleep(prepared.timeoutSeconds * 1000, controller.signal).then(
-        () => end({ status: 'TIMED_OUT', error: 'States.Timeout', cause }),
-        () => undefined, // the execution ended first and released the sleeper
-      );
+      const timeout = activity.worker(`TimeoutSeconds of execution ${execution.name}`);
+      timeout
+        .sleepUntil(clock.nowMs() + prepared.timeoutSeconds * 1000, controller.signal)
+        .then(
+          () => end({ status: 'TIMED_OUT', error: 'States.Timeout', cause }),
+          () => undefined, // the execution ended first and released the sleeper
+        )
+        .finally(() => timeout.end());
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Activity } from '../clock/activity';
 import type { VirtualClock } from '../clock/virtual-clock';
 import { Executions } from './executions';
 import type { LambdaHandler } from './lambda-tasks';
@@ -19,6 +20,8 @@ export interface StepFunctionsServerOptions {
   host?: string;
   /** Every wait, retry pause, timeout and timestamp of the server runs on this clock. */
   clock: VirtualClock;
+  /** Told which executions run and which are parked; one of the server's own when absent. */
+  activity?: Activity;
   /** In-process Lambdas by function name (the last segment of a Lambda ARN). */
   lambdas: ReadonlyMap<string, LambdaHandler>;
   /** Default eu-west-1. */
@@ -48,7 +51,9 @@ const CONTENT_TYPE = 'application/x-amz-json-1.0';
  * HeartbeatSeconds are enforced for .waitForTaskToken tasks, not for synchronous in-process
  * invocations, whose real compute time would be minutes of virtual time on a fast clock; Retry
  * pauses of Parallel and Map states (not of Tasks in them) run in real time; executions always
- * behave as STANDARD ones.
+ * behave as STANDARD ones. For `activity`, an execution is parked while one of its states waits
+ * (a Wait, a task token, a retry pause): a Parallel or Map branch that is between two states
+ * while another branch waits is not seen as busy.
  */
 export async function startStepFunctionsServer(
   options: StepFunctionsServerOptions,
@@ -59,6 +64,7 @@ export async function startStepFunctionsServer(
   const tokens = new TaskTokens();
   const executions = new Executions({
     clock: options.clock,
+    activity: options.activity ?? new Activity(options.clock),
     lambdas: options.lambdas,
     tokens,
     region,

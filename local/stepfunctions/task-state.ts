@@ -39,7 +39,7 @@ export function taskHandler(
       } catch (error) {
         const pause = scope.signal.aborted ? undefined : retry.delayAfter(error);
         if (pause === undefined) throw error;
-        await runtime.clock.sleep(pause, scope.signal);
+        await scope.worker.sleepUntil(runtime.clock.nowMs() + pause, scope.signal);
       }
     }
   };
@@ -120,18 +120,18 @@ function invoke(runtime: ServerRuntime, scope: ExecutionScope, task: TaskRequest
 function invokeAndPark(runtime: ServerRuntime, scope: ExecutionScope, task: TaskRequest): Promise<JsonValue> {
   return withChildSignal(scope.signal, async (signal) => {
     let heartbeat: VirtualDeadline | undefined;
+    const deadlines: VirtualDeadline[] = [];
     const { token, answer } = runtime.tokens.issue(() => heartbeat?.restart());
     try {
       const parameters = withToken(task.parameters, token);
       const request = lambdaRequestOf(parameters);
       const resource = scheduled(runtime, scope, 'invoke.waitForTaskToken', task, parameters);
-      const limits = [untilAborted(signal)];
       if (task.timeoutSeconds !== undefined) {
         const cause = `the task did not finish within its TimeoutSeconds (${task.timeoutSeconds})`;
-        limits.push(
+        deadlines.push(
           new VirtualDeadline(runtime.clock, task.timeoutSeconds * 1000, signal, () =>
             runtime.timeoutError(cause),
-          ).expired,
+          ),
         );
       }
       if (task.heartbeatSeconds !== undefined) {
@@ -142,8 +142,9 @@ function invokeAndPark(runtime: ServerRuntime, scope: ExecutionScope, task: Task
           signal,
           () => new TaskFailure('States.HeartbeatTimeout', cause),
         );
-        limits.push(heartbeat.expired);
+        deadlines.push(heartbeat);
       }
+      const limits = [untilAborted(signal), ...deadlines.map((deadline) => deadline.expired)];
       try {
         const submitted = await Promise.race([invokeLambda(runtime.lambdas, request), ...limits]);
         scope.record('TaskSubmitted', {
@@ -153,7 +154,11 @@ function invokeAndPark(runtime: ServerRuntime, scope: ExecutionScope, task: Task
             outputDetails: NOT_TRUNCATED,
           },
         });
-        const reply = await Promise.race([answer, ...limits]);
+        // Parked until the token is used or a time limit runs out: idle in between.
+        const reply = await scope.worker.park(Promise.race([answer, ...limits]), {
+          at: () => earliest(deadlines.map((deadline) => deadline.due)),
+          arrived: () => signal.aborted || !runtime.tokens.waiting(token),
+        });
         if (reply.kind === 'failure') throw new TaskFailure(reply.error, reply.cause);
         scope.record('TaskSucceeded', {
           taskSucceededEventDetails: {
@@ -221,6 +226,10 @@ function withToken(value: JsonValue, token: string): JsonValue {
   if (Array.isArray(value)) return value.map((item) => withToken(item, token));
   if (!isJsonObject(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withToken(inner, token)]));
+}
+
+function earliest(times: readonly number[]): number | undefined {
+  return times.length === 0 ? undefined : Math.min(...times);
 }
 
 function failureOf(error: unknown): { error: string; cause: string } {

@@ -26,6 +26,11 @@ export class TaskTokens {
     return { token, answer };
   }
 
+  /** Whether the token's task still waits for SendTaskSuccess or SendTaskFailure. */
+  waiting(token: string): boolean {
+    return this.parked.has(token);
+  }
+
   /** Forgets a token whose task ended another way (time limit, failure, stop). */
   release(token: string): void {
     this.parked.delete(token);

@@ -13,7 +13,7 @@ export function waitHandler(runtime: ServerRuntime, scope: ExecutionScope): Loca
   return async (envelope) => {
     if (!isJsonObject(envelope)) throw statesRuntimeError('a rewritten Wait state lost its parameters');
     const { input, seconds, timestamp } = envelope;
-    await runtime.clock.sleepUntil(wakeTime(seconds, timestamp, runtime.clock.nowMs()), scope.signal);
+    await scope.worker.sleepUntil(wakeTime(seconds, timestamp, runtime.clock.nowMs()), scope.signal);
     return input ?? null;
   };
 }

@@ -8,10 +8,6 @@ export interface CapacityProxy {
   readonly units: CapacityUnits;
   /** Units by operation since the last reset, e.g. { TransactWriteItems: { read: 0, write: 84 } }. */
   readonly byOperation: Readonly<Record<string, CapacityUnits>>;
-  /** Requests not answered yet. */
-  readonly inFlight: number;
-  /** Real time (ms) of the last request or answer, so that the bench can wait for quiet. */
-  readonly lastActivity: number;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -24,8 +20,6 @@ export interface CapacityProxy {
 export async function startCapacityProxy(target: string): Promise<CapacityProxy> {
   let units: CapacityUnits = { read: 0, write: 0 };
   let byOperation: Record<string, CapacityUnits> = {};
-  let inFlight = 0;
-  let lastActivity = Date.now();
 
   const count = (operation: string, body: Buffer, encoding: string | undefined) => {
     const text = (encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
@@ -38,21 +32,12 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
   const proxy = await startInspectingProxy({
     name: 'capacity proxy',
     target,
-    intercept: () => {
-      inFlight += 1;
-      lastActivity = Date.now();
-      return undefined;
-    },
     // Counted before the answer goes back, so the units are in when the caller moves on.
     inspect: (exchange) => {
       const operation = operationOf(exchange.requestHeaders['x-amz-target'] as string | undefined);
       if (exchange.status === 200 && operation && isMetered(operation)) {
         count(operation, exchange.responseBody, exchange.responseHeaders['content-encoding']);
       }
-    },
-    settled: () => {
-      inFlight -= 1;
-      lastActivity = Date.now();
     },
   });
   return {
@@ -62,12 +47,6 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
     },
     get byOperation() {
       return byOperation;
-    },
-    get inFlight() {
-      return inFlight;
-    },
-    get lastActivity() {
-      return lastActivity;
     },
     reset() {
       units = { read: 0, write: 0 };

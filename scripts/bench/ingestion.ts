@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalCloud } from '../../local/cloud/local-cloud';
+import { InvoicingClient } from '../../local/invoicing/invoicing-client';
 import { BENCH_START } from './bench-start';
+import { benchDebtor, benchInvoice } from './bench-events';
 import { Executions, invoiceIdOf } from './executions';
-import { debtorUpserted, invoiceCreated } from './invoicing-events';
 import { inPool } from './pool';
 import type { ProgressBar } from './progress-bar';
 import type { IngestionResult } from './results';
 import { percentile } from './statistics';
-import { WebhookPoster } from './webhook-poster';
 
 const CONCURRENCY = 50;
 const INVOICES = 1_000;
@@ -39,9 +39,9 @@ export async function measureIngestion(
   });
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
   try {
-    const poster = new WebhookPoster(cloud.endpoints.api, cloud.webhookSecret);
+    const poster = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
     const debtors = Array.from({ length: DEBTORS }, () => `deb-${randomUUID().slice(0, 13)}`);
-    await inPool(debtors, CONCURRENCY, (id) => poster.accepted(debtorUpserted(id)));
+    await inPool(debtors, CONCURRENCY, (id) => poster.accepted(benchDebtor(id)));
 
     const dueDate = new Date(BENCH_START.getTime() - 86_400_000).toISOString().slice(0, 10);
     const invoices = Array.from({ length: INVOICES }, (_, i) => ({
@@ -51,7 +51,7 @@ export async function measureIngestion(
     progress.start('ingestion', INVOICES, 'requests');
     const started = performance.now();
     const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
-      const answer = await poster.post(invoiceCreated(invoice.id, invoice.debtorId, dueDate));
+      const answer = await poster.post(benchInvoice(invoice.id, invoice.debtorId, dueDate));
       progress.advance();
       return { invoice, ...answer };
     });

@@ -15,8 +15,7 @@ interface MiddyHandler {
 }
 
 /**
- * Counts Lambda invocations and times them, for the bench's cost figures and for knowing when the
- * in-process work has settled after the clock moved.
+ * Counts Lambda invocations and times them, for the bench's cost figures.
  *
  * Counting uses the local cloud's `onInvoke` (every call of a function by the Step Functions
  * server, the SES events and the sweep) plus the API requests the bench makes itself. Timing has
@@ -30,13 +29,10 @@ export class InvocationMeter {
   private readonly durations = new Map<string, number[]>();
   private readonly started = new WeakMap<MiddyRequest, number>();
   private readonly instrumented = new WeakSet<object>();
-  private running = 0;
-  private lastChange = Date.now();
 
   /** For startLocalCloud's `onInvoke`, and for the API requests the bench makes, which it does not see. */
   countInvocation(name: string): void {
     this.invoked.set(name, (this.invoked.get(name) ?? 0) + 1);
-    this.lastChange = Date.now();
   }
 
   /**
@@ -62,8 +58,6 @@ export class InvocationMeter {
       loaded.use({
         before: (request) => {
           this.started.set(request, performance.now());
-          this.running += 1;
-          this.lastChange = Date.now();
         },
         after: (request) => this.finish(name, request),
         onError: (request) => this.finish(name, request),
@@ -79,18 +73,6 @@ export class InvocationMeter {
     const list = this.durations.get(name) ?? [];
     list.push(performance.now() - start);
     this.durations.set(name, list);
-    this.running -= 1;
-    this.lastChange = Date.now();
-  }
-
-  /** Handler bodies running now. */
-  get inFlight(): number {
-    return this.running;
-  }
-
-  /** Real time (ms) of the last start or end of an invocation. */
-  get lastActivity(): number {
-    return this.lastChange;
   }
 
   invocations(): ReadonlyMap<string, number> {

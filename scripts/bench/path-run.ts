@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type LocalCloud, startLocalCloud } from '../../local/cloud/local-cloud';
+import { InvoicingClient } from '../../local/invoicing/invoicing-client';
 import { BENCH_START } from './bench-start';
 import type { CapacityProxy } from './capacity-proxy';
 import { Executions } from './executions';
 import type { InvocationMeter } from './invocation-meter';
 import type { PathGroup, Payment } from './invoice-paths';
-import { debtorUpserted, invoiceCreated, paymentReceived } from './invoicing-events';
+import { benchDebtor, benchInvoice, benchPayment } from './bench-events';
 import { countPathGroup, WEBHOOK_FUNCTION } from './path-count';
 import { inPool } from './pool';
 import type { ProgressBar } from './progress-bar';
-import { waitForQuiet } from './quiet';
 import type { PathResult } from './results';
-import { WebhookPoster } from './webhook-poster';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** The clock moves in steps of six hours, as the workflow tests do. */
+/** The clock moves in steps of six hours: arrivals and payments land on that grid. */
 const STEP_MS = 6 * HOUR_MS;
 /**
  * Invoices arrive over this many days rather than all at once, so that only a few tasks run at
@@ -95,12 +94,15 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
   try {
     for (const failure of await meter.instrument()) context.warn(`handler not importable: ${failure}`);
-    const poster = new WebhookPoster(cloud.endpoints.api, cloud.webhookSecret, () =>
-      meter.countInvocation(WEBHOOK_FUNCTION),
-    );
-    const settle = () => waitForQuiet([meter, dynamodb]);
+    const poster = new InvoicingClient({
+      apiUrl: cloud.endpoints.api,
+      secret: cloud.webhookSecret,
+      onRequest: () => meter.countInvocation(WEBHOOK_FUNCTION),
+    });
+    // Every invocation, request and due timer done: the work of the last clock move is over.
+    const settle = () => cloud.idle(60_000);
 
-    await inPool(invoices, POST_CONCURRENCY, (invoice) => poster.accepted(debtorUpserted(invoice.debtorId)));
+    await inPool(invoices, POST_CONCURRENCY, (invoice) => poster.accepted(benchDebtor(invoice.debtorId)));
     await warmUp(poster, cloud);
     await settle();
     dynamodb.reset();
@@ -121,14 +123,14 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
       }
       const arriving = invoices.filter((invoice) => !invoice.arrived && invoice.arrival <= now);
       await inPool(arriving, POST_CONCURRENCY, async (invoice) => {
-        await poster.accepted(invoiceCreated(invoice.id, invoice.debtorId, dayBefore(invoice.arrival)));
+        await poster.accepted(benchInvoice(invoice.id, invoice.debtorId, dayBefore(invoice.arrival)));
         invoice.arrived = true;
       });
       const paying = invoices.filter(
         (invoice) => !invoice.paid && invoice.payAt !== undefined && invoice.payAt <= now,
       );
       await inPool(paying, POST_CONCURRENCY, async (invoice) => {
-        await poster.accepted(paymentReceived(invoice.id, cloud.clock.now()));
+        await poster.accepted(benchPayment(invoice.id, cloud.clock.now()));
         invoice.paid = true;
       });
       await settle();
@@ -176,12 +178,12 @@ function dayBefore(arrival: number): string {
  * business-standard policy (stored on first use) and warms the SDK clients, one-off costs that
  * are not an invoice's.
  */
-async function warmUp(poster: WebhookPoster, cloud: LocalCloud): Promise<void> {
+async function warmUp(poster: InvoicingClient, cloud: LocalCloud): Promise<void> {
   const debtorId = `deb-warm-up-${randomUUID().slice(0, 8)}`;
   const invoiceId = `inv-warm-up-${randomUUID().slice(0, 8)}`;
-  await poster.accepted(debtorUpserted(debtorId));
-  await poster.accepted(invoiceCreated(invoiceId, debtorId, dayBefore(cloud.clock.nowMs())));
-  await poster.accepted(paymentReceived(invoiceId, cloud.clock.now()));
+  await poster.accepted(benchDebtor(debtorId));
+  await poster.accepted(benchInvoice(invoiceId, debtorId, dayBefore(cloud.clock.nowMs())));
+  await poster.accepted(benchPayment(invoiceId, cloud.clock.now()));
 }
 
 /** Every invoice has arrived, no payment is still to come, and no execution is running. */

@@ -4,7 +4,12 @@ import type { Claim } from '../../../functions/core/legal/claim';
 import { SEED_STATUTORY_RATES, type StatutoryRate } from '../../../functions/core/legal/statutory-rates';
 import { formatRfCreditorReference } from '../../../functions/core/payments/rf-creditor-reference';
 import { warnOfLapsingClaim } from '../../../functions/use-cases/claims/limitation-warnings';
-import { debtorUpserted, invoiceCreated, newId, paymentReceived } from '../intake/invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import { type ClaimsCloud, claimsCloud } from './claims-cloud';
 
 type ErrorAnswer = { error: { code: string; message: string; issues: { path: string; message: string }[] } };
@@ -188,7 +193,7 @@ describe('claims: interest, collection costs and payment references on the local
     const invoiceId = await invoice(debtorId, '2025-03-09');
 
     // The consumer policy sends the 14-day letter on day 21: Sunday 30 March, 09:00.
-    world.cloud.clock.set(new Date('2025-03-30T08:00:00Z'));
+    await world.cloud.advanceTo(new Date('2025-03-30T08:00:00Z'));
     const sent = await world.timelineEntry(
       invoiceId,
       (event) => event.type === 'email_sent' && event.details?.template === 'fourteen-day-letter',

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Webhook } from 'standardwebhooks';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import type { Role } from '../../../functions/api/routes';
 import type { TimelineEvent } from '../../../functions/core/ledger/timeline';
 import { LOCAL_REGION } from '../../../local/cloud/environment';
 import { type LocalCloud, startLocalCloud } from '../../../local/cloud/local-cloud';
+import { InvoicingClient } from '../../../local/invoicing/invoicing-client';
 
 export interface ApiAnswer<T = Record<string, unknown>> {
   status: number;
@@ -32,6 +32,7 @@ export async function claimsCloud(start: string) {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const store = new DynamoDbCreditStore(client, tableName);
+  const invoicing = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
   const tokens = new Map<Role, string>();
   const tokenOf = async (role: Role) => {
     const token = tokens.get(role) ?? (await cloud.issuer.issueToken({ group: role }));
@@ -62,34 +63,22 @@ export async function claimsCloud(start: string) {
     },
     /** Posts an event to the webhook, signed with the local secret (Standard Webhooks). */
     async deliver(event: unknown): Promise<ApiAnswer> {
-      const body = JSON.stringify(event);
-      const id = `msg_${randomUUID()}`;
-      const signedAt = new Date();
-      const response = await fetch(`${cloud.endpoints.api}/webhooks/invoicing`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(signedAt.getTime() / 1000)),
-          'webhook-signature': new Webhook(cloud.webhookSecret).sign(id, signedAt, body),
-        },
-        body,
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      const { status, body } = await invoicing.post(event);
+      return { status, body: body as Record<string, unknown> };
     },
     /** Waits until the invoice's timeline has an entry that `matches` (the workflow runs on its own). */
     async timelineEntry(
       invoiceId: string,
       matches: (event: TimelineEvent) => boolean,
     ): Promise<TimelineEvent> {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const found = (await store.timeline({ invoiceId })).find(matches);
-        if (found) return found;
-        if (Date.now() > deadline)
-          throw new Error(`no matching timeline entry on invoice ${invoiceId} after 30 s`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      return vi.waitFor(
+        async () => {
+          const found = (await store.timeline({ invoiceId })).find(matches);
+          if (!found) throw new Error(`no matching timeline entry on invoice ${invoiceId}`);
+          return found;
+        },
+        { timeout: 30_000, interval: 50 },
+      );
     },
     async stop(): Promise<void> {
       client.destroy();

@@ -9,6 +9,7 @@ import { businessDebtor, invoice, invoiceView, payment } from '../workflow/scena
 /** Monday 2 March 2026, 06:00 in Amsterdam: within the seeded commercial rates (to 30 June 2026). */
 const START = new Date('2026-03-02T05:00:00Z');
 const AMSTERDAM = 'Europe/Amsterdam';
+const HOUR_MS = 3_600_000;
 
 const euros = (cents: number) => formatMoney({ amount: cents, currency: 'EUR' }, 'nl');
 
@@ -45,7 +46,7 @@ describe('the final notice and the claim file state the claim the API computes',
     await h.advanceDays(4);
     expect((await h.post(payment(inv.id, 800_00, '2026-03-05T10:00:00+01:00'))).status).toBe(200);
     await h.advanceDays(35);
-    h.cloud.clock.advance(3 * 3_600_000);
+    await h.cloud.advance(3 * HOUR_MS);
     const day = localDate(h.cloud.clock.now(), AMSTERDAM);
     const sent = await eventually(async () => {
       const view = await invoiceView(h, inv.id);
@@ -112,7 +113,7 @@ describe('a final notice whose interest rate is not known yet', () => {
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: '2026-05-25', totalAmount: 4_800_00 });
     await h.advanceDays(39);
-    h.cloud.clock.advance(3 * 3_600_000);
+    await h.cloud.advance(3 * HOUR_MS);
 
     const messageId = await eventually(async () => {
       const view = await invoiceView(h, inv.id);

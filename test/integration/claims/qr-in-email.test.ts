@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import jsQR from 'jsqr';
 import { type Browser, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtorUpserted, invoiceCreated, newId } from '../intake/invoicing-events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { debtorUpserted, invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
 import { type ClaimsCloud, claimsCloud } from './claims-cloud';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,17 +64,18 @@ describe('the QR code in a reminder email', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  async function emailTo(address: string): Promise<InboxEmail> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const store = (await (await fetch(`${world.cloud.endpoints.inbox}/store`)).json()) as {
-        emails: InboxEmail[];
-      };
-      const found = store.emails.find((email) => email.destination.to.some((to) => to.includes(address)));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no email to ${address} after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  function emailTo(address: string): Promise<InboxEmail> {
+    return vi.waitFor(
+      async () => {
+        const store = (await (await fetch(`${world.cloud.endpoints.inbox}/store`)).json()) as {
+          emails: InboxEmail[];
+        };
+        const found = store.emails.find((email) => email.destination.to.some((to) => to.includes(address)));
+        if (!found) throw new Error(`no email to ${address}`);
+        return found;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
   }
 
   /** The HTML as a mail client shows it: the cid: image of the QR code inlined as a data: URL. */
@@ -98,7 +99,7 @@ describe('the QR code in a reminder email', () => {
     );
     const invoice = await world.store.getInvoice(invoiceId);
     if (!invoice?.dunning) throw new Error('the overdue invoice should be dunned');
-    world.cloud.clock.set(new Date(invoice.dunning.schedule.firstReminder));
+    await world.cloud.advanceTo(new Date(invoice.dunning.schedule.firstReminder));
 
     const email = await emailTo(address);
     browser = await launchChromium();

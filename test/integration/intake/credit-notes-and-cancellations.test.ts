@@ -7,7 +7,7 @@ import {
   invoiceCreated,
   newId,
   paymentReceived,
-} from './invoicing-events';
+} from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld } from './webhook-harness';
 
 describe('credit notes and cancellations close invoices and end their dunning', () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtorUpserted, invoiceCreated, newId, paymentReceived } from './invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld, signedHeaders } from './webhook-harness';
 
 describe('each delivery of the invoicing system is handled once', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtorUpserted, invoiceCreated, newId } from './invoicing-events';
+import { debtorUpserted, invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld } from './webhook-harness';
 
 describe('an invoice that arrives overdue is dunned at once; one that is not due waits for the sweep', () => {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtorUpserted, invoiceCreated, invoiceUpdated, newId, paymentReceived } from './invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  invoiceUpdated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld } from './webhook-harness';
 
 describe('events that arrive before the record they are about are kept and applied when it comes', () => {

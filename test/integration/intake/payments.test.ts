@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceRecord } from '../../../functions/ports/credit-store';
-import { debtorUpserted, invoiceCreated, newId, paymentReceived } from './invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld } from './webhook-harness';
 
 describe('payments lower what is open, and a full payment ends the dunning', () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { Webhook } from 'standardwebhooks';
 import { inject } from 'vitest';
 import { clock, installClock } from '../../../functions/adapters/clock/clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
@@ -15,6 +14,10 @@ import { lambdaContext } from '../../../local/api/lambda-context';
 import { proxyEvent } from '../../../local/api/proxy-event';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
 import { ensureTable } from '../../../local/dynamodb/create-table';
+import {
+  signedHeaders as signed,
+  type SignOptions as ClientSignOptions,
+} from '../../../local/invoicing/invoicing-client';
 
 /** A test-only secret in the Standard Webhooks format (base64 after the prefix). */
 export const SECRET = `whsec_${Buffer.from('intake-integration-test-secret').toString('base64')}`;
@@ -66,11 +69,8 @@ export interface Answer {
   };
 }
 
-export interface SignOptions {
-  /** The webhook-id; a fresh one when left out. */
-  id?: string;
-  /** When the sender signed, by the wall clock. */
-  signedAt?: Date;
+export interface SignOptions extends ClientSignOptions {
+  /** Default: the secret the handler checks against. */
   secret?: string;
 }
 
@@ -130,15 +130,12 @@ export async function intakeWorld(today: string) {
 
 export type IntakeWorld = Awaited<ReturnType<typeof intakeWorld>>;
 
-export function signedHeaders(body: string, options: SignOptions = {}): Record<string, string> {
-  const id = options.id ?? `msg_${randomUUID()}`;
-  const signedAt = options.signedAt ?? new Date();
-  return {
-    'Content-Type': 'application/json',
-    'Webhook-Id': id,
-    'Webhook-Timestamp': String(Math.floor(signedAt.getTime() / 1000)),
-    'Webhook-Signature': new Webhook(options.secret ?? SECRET).sign(id, signedAt, body),
-  };
+/** The invoicing system's headers for `body`, signed with the test secret unless told otherwise. */
+export function signedHeaders(
+  body: string,
+  { secret = SECRET, ...options }: SignOptions = {},
+): Record<string, string> {
+  return signed(body, secret, options);
 }
 
 /** The event API Gateway sends the webhook handler for this delivery, as the local API shim builds it. */

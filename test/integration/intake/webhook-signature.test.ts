@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtorUpserted, newId } from './invoicing-events';
+import { debtorUpserted, newId } from '../../../local/invoicing/invoicing-events';
 import { type IntakeWorld, intakeWorld, signedHeaders } from './webhook-harness';
 
 const MINUTE = 60_000;

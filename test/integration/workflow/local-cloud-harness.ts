@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { Webhook } from 'standardwebhooks';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import type { LocalCloud } from '../../../local/cloud/local-cloud';
 import { startLocalCloud } from '../../../local/cloud/local-cloud';
+import { InvoicingClient } from '../../../local/invoicing/invoicing-client';
 
 /**
  * The whole system on the local cloud for one test file: the real webhook, handlers, state
@@ -23,10 +23,12 @@ export interface CloudHarness {
     body: unknown,
     group?: 'controller' | 'manager' | 'admin',
   ): Promise<{ status: number; body: T }>;
-  /** Moves virtual time forward in steps, letting the in-process work of each step finish. */
+  /** Moves virtual time forward from timer to timer, letting the local cloud finish what each set off. */
   advanceDays(days: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function startCloudHarness(
   start: Date,
@@ -40,7 +42,7 @@ export async function startCloudHarness(
     dailySweep: options.dailySweep ?? false,
     ...(options.sesFaultProxy ? { sesFaultProxy: true } : {}),
   });
-  const webhook = new Webhook(cloud.webhookSecret);
+  const invoicing = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
   const tokens = new Map<string, string>();
   const token = async (group: 'controller' | 'manager' | 'admin') => {
     let value = tokens.get(group);
@@ -71,48 +73,21 @@ export async function startCloudHarness(
       region: 'eu-west-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
-    async post(event, deliveryId = `msg_${randomUUID()}`) {
-      const payload = JSON.stringify(event);
-      // The signature's timestamp is real time: the invoicing system does not live in virtual time.
-      const now = new Date();
-      const response = await fetch(`${cloud.endpoints.api}/webhooks/invoicing`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': deliveryId,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': webhook.sign(deliveryId, now, payload),
-        },
-        body: payload,
-      });
-      return { status: response.status, body: await response.json() };
+    async post(event, deliveryId) {
+      const { status, body } = await invoicing.post(
+        event,
+        deliveryId === undefined ? {} : { id: deliveryId },
+      );
+      return { status, body };
     },
     get: (path, group) => send('GET', path, undefined, group),
     send,
-    async advanceDays(days) {
-      for (let hour = 0; hour < days * 24; hour += 6) {
-        cloud.clock.advance(6 * 3_600_000);
-        await settle();
-      }
-    },
+    advanceDays: (days) => cloud.advance(days * DAY_MS),
     stop: () => cloud.stop(),
   };
 }
 
-/** Gives in-process handlers time to run after the clock moved (they do real I/O). */
-export async function settle(ms = 60): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Polls `check` until it stops throwing (the system is asynchronous, like AWS). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await settle(100);
-    }
-  }
+export function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  return vi.waitFor(check, { timeout: timeoutMs, interval: 50 });
 }

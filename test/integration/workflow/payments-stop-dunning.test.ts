@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../intake/invoicing-events';
+import { newId } from '../../../local/invoicing/invoicing-events';
 import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
 import { businessDebtor, emailsTo, invoice, invoiceView, payment } from './scenario';
 

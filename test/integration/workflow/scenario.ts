@@ -1,15 +1,17 @@
-import { newId, newInvoiceNumber } from '../intake/invoicing-events';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  newInvoiceNumber,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
 import type { CloudHarness } from './local-cloud-harness';
 
 /** One business debtor with its own mailbox, so that a test sees only its own letters. */
 export async function businessDebtor(h: CloudHarness, overrides: Record<string, unknown> = {}) {
   const id = newId('deb');
   const email = `${id}@debtor.example`;
-  const answer = await h.post({
-    type: 'debtor.upserted',
-    timestamp: new Date().toISOString(),
-    data: { id, name: 'Bakkerij De Korenschoof B.V.', kind: 'business', email, language: 'nl', ...overrides },
-  });
+  const answer = await h.post(debtorUpserted({ id, email, ...overrides }));
   if (answer.status !== 200) throw new Error(`debtor not accepted: ${JSON.stringify(answer.body)}`);
   return { id, email };
 }
@@ -21,30 +23,23 @@ export async function invoice(
 ) {
   const id = fields.id ?? newId('inv');
   const number = fields.number ?? newInvoiceNumber();
-  const answer = await h.post({
-    type: 'invoice.created',
-    timestamp: new Date().toISOString(),
-    data: {
+  const answer = await h.post(
+    invoiceCreated({
       id,
       number,
       debtorId,
-      currency: 'EUR',
       totalAmount: fields.totalAmount ?? 1_250_00,
       issueDate: '2026-02-01',
       dueDate: fields.dueDate,
       paymentLink: `https://pay.example/i/${id}`,
-    },
-  });
+    }),
+  );
   if (answer.status !== 200) throw new Error(`invoice not accepted: ${JSON.stringify(answer.body)}`);
   return { id, number };
 }
 
 export function payment(invoiceId: string, amount: number, receivedAt = '2026-03-05T10:00:00+01:00') {
-  return {
-    type: 'payment.received',
-    timestamp: new Date().toISOString(),
-    data: { id: newId('pay'), invoiceId, amount, currency: 'EUR', receivedAt },
-  };
+  return paymentReceived({ invoiceId }, { amount, receivedAt });
 }
 
 export async function emailsTo(h: CloudHarness, address: string) {

@@ -16,7 +16,7 @@ import {
   StopExecutionCommand,
   TaskDoesNotExist,
 } from '@aws-sdk/client-sfn';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../local/clock/virtual-clock';
 import {
   type LambdaHandler,
@@ -91,11 +91,12 @@ async function statesEntered(executionArn: string): Promise<string[]> {
 
 /** Polls until `probe` holds: the execution runs on its own, between our requests. */
 async function eventually(probe: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await probe())) throw new Error(`timed out waiting until ${what}`);
+    },
+    { timeout: 5_000, interval: 5 },
+  );
 }
 
 async function statusOf(executionArn: string): Promise<string | undefined> {
