@@ -1,7 +1,8 @@
+import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
 import type { Debtor } from '../core/ledger/debtor';
-import type { CalendarDate, Invoice } from '../core/ledger/invoice';
+import type { Invoice } from '../core/ledger/invoice';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';

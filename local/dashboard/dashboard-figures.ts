@@ -1,8 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
-import { localDate } from '../../functions/core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../functions/core/calendar/time-zone';
 import {
   type EmailFigures,
   emailFigures,

@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
+import { BUSINESS_TIME_ZONE } from '../../functions/core/calendar/time-zone';
 import { formatMoney } from '../../functions/core/money';
 import { escapeHtml } from '../../functions/templates/escape-html';
 import type { DashboardFigures } from './dashboard-figures';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../functions/core/dunning/calendar-date';
+import { addDays, daysBetween } from '../../functions/core/calendar/calendar-date';
 import type { InvoiceFacts, TableSnapshot } from './table-snapshot';
 
 /** The aging buckets of DOMAIN.md, by days past the due date. */

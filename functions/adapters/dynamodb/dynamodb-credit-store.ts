@@ -1,22 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
   DeleteCommand,
+  DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   paginateQuery,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
-import type { CalendarDate } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
   ConcurrentModificationError,

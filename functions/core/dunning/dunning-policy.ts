@@ -1,20 +1,20 @@
 import * as z from 'zod';
 import { isTemplateId, TEMPLATE_IDS, templateFits } from '../../templates/catalogue';
+import { isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
 import type { Money } from '../money';
 import {
-  CHANNELS,
   type Channel,
+  CHANNELS,
   DUNNING_SLOTS,
   type DunningSlot,
   SLOT_KIND,
   STEP_KINDS,
   type StepKind,
-  TONES,
   type Tone,
+  TONES,
 } from './dunning-slot';
-import { isTimeZone } from './time-zone';
 
 /** A policy's legal settings are core/legal's; re-exported for the code that reads them from a policy. */
 export type { LegalPolicy };

@@ -1,7 +1,5 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import type { Money } from '../money';
-
-/** ISO calendar date, YYYY-MM-DD. */
-export type CalendarDate = string;
 
 export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'cancelled' | 'in_collection';
 

@@ -1,6 +1,5 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
-import type { CalendarDate } from '../../core/legal/calendar-date';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { buildClaim, type Claim, type ClaimInput } from '../../core/legal/claim';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { Clock } from '../../ports/clock';

@@ -1,6 +1,6 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import type { Debtor } from '../../core/ledger/debtor';
-import { type CalendarDate, openMoney } from '../../core/ledger/invoice';
+import { openMoney } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { LegalPolicy } from '../../core/legal/legal-policy';
 import { claimLimitation } from '../../core/legal/limitation';

@@ -1,6 +1,5 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
-import { addDays, addYears, daysBetween } from '../../core/legal/calendar-date';
+import { addDays, addYears, daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DEFAULT_LAPSE_WARNING_DAYS } from '../../core/legal/limitation';
 import type { Clock } from '../../ports/clock';
 import {

@@ -1,7 +1,6 @@
 import type { PaymentReceivedData } from '../../api/schemas/webhook-events';
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
-import { localDate } from '../../core/dunning/time-zone';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { formatMoney } from '../../core/money';
 import { normalisePaymentReference } from '../../core/payments/payment-reference';
 import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';

@@ -1,7 +1,6 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { startDunning } from '../dunning/start-dunning';
-import { INVOICING_SYSTEM, type IntakeDeps } from './effect';
+import { type IntakeDeps, INVOICING_SYSTEM } from './effect';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**

@@ -1,7 +1,6 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { chooseSegment } from '../../core/dunning/segment';
-import { localDate } from '../../core/dunning/time-zone';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';

@@ -1,8 +1,7 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import type { DunningState } from '../../core/dunning/dunning-state';
-import { localDate } from '../../core/dunning/time-zone';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../core/ledger/invoice';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { StatedClaim } from '../claims/stated-claim';

@@ -1,5 +1,5 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
-import { localDate } from '../../core/dunning/time-zone';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { localDate } from '../../core/calendar/time-zone';
 import { openMoney } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { TaskRecord } from '../../ports/credit-store';

@@ -1,4 +1,4 @@
-import { localDate } from '../../core/dunning/time-zone';
+import { localDate } from '../../core/calendar/time-zone';
 import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../core/ledger/invoice';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { ConcurrentModificationError, type CreditStore, type LetterRecord } from '../../ports/credit-store';
 import { isCollecting } from './check-step';
 

@@ -1,4 +1,4 @@
-import { localDate } from '../../core/dunning/time-zone';
+import { localDate } from '../../core/calendar/time-zone';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';

@@ -1,5 +1,5 @@
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { isCollecting } from './check-step';

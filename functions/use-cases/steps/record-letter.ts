@@ -1,6 +1,6 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningSlot, Tone } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import type { CalendarDate } from '../../core/ledger/invoice';
 import type { Money } from '../../core/money';
 import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';

@@ -1,7 +1,7 @@
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import { localDate } from '../../core/dunning/time-zone';
 import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, LetterRecord } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';

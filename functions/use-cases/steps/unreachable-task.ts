@@ -1,7 +1,7 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
-import { type CalendarDate, openMoney } from '../../core/ledger/invoice';
+import { openMoney } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord, StoreWrite, TaskRecord } from '../../ports/credit-store';
 import { recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import { type Skipped, skipped } from './step-outcome';

@@ -1,7 +1,6 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { addDays } from '../../core/dunning/calendar-date';
+import { addDays } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
 import { ConcurrentModificationError, type InvoiceRecord } from '../../ports/credit-store';
 import { warnOfLapsingClaim } from '../claims/limitation-warnings';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';

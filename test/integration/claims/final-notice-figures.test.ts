@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../../functions/core/dunning/time-zone';
+import { localDate } from '../../../functions/core/calendar/time-zone';
 import type { Claim } from '../../../functions/core/legal/claim';
 import { formatMoney } from '../../../functions/core/money';
 import type { ClaimFile } from '../../../functions/use-cases/steps/claim-file';
