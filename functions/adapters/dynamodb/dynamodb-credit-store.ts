@@ -17,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
   ConcurrentModificationError,
@@ -36,7 +37,6 @@ import { keys, OPEN_INVOICES, OPEN_TASKS, POLICIES, prioritySortKey, stripKeys }
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
-const COLLECTING: ReadonlySet<string> = new Set(['open', 'overdue']);
 
 export class DynamoDbCreditStore implements CreditStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -264,7 +264,7 @@ export class DynamoDbCreditStore implements CreditStore {
     switch (write.kind) {
       case 'putInvoice': {
         const inv = write.invoice;
-        const collecting = COLLECTING.has(inv.status);
+        const collecting = isCollecting(inv);
         const item = {
           ...keys.invoice(inv.id),
           itemType: 'invoice',

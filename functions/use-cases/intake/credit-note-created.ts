@@ -1,8 +1,9 @@
 import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { CreditStore, StoreWrite } from '../../ports/credit-store';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { creditsWith, isCollectable, reduceOpenAmount, revised } from './settlement';
+import { creditsWith, reduceOpenAmount, revised } from './settlement';
 
 const REASON = 'credited';
 
@@ -20,7 +21,7 @@ export async function creditNoteCreated(
   if (!current) return parked({ kind: 'invoice', id: data.invoiceId });
   if (await alreadyBooked(deps.store, current.id, data.id)) return applied([]);
 
-  const reduction = isCollectable(current)
+  const reduction = hasOpenBalance(current)
     ? reduceOpenAmount(current, data.amount, { closedAt: at.toISOString(), reason: REASON }, at)
     : { invoice: current, taken: 0, settled: false };
   const excess = data.amount - reduction.taken;

@@ -1,8 +1,9 @@
 import type { InvoiceData } from '../../api/schemas/webhook-events';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { ConflictError } from '../../shared/http/errors';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed, isCollectable, revised } from './settlement';
+import { closed, revised } from './settlement';
 
 /**
  * Applies a corrected invoice. A change of the total moves the open amount by the same difference,
@@ -28,7 +29,7 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     paymentLink: data.paymentLink,
     lines: data.lines,
   };
-  const amounts: Partial<InvoiceRecord> = isCollectable(current)
+  const amounts: Partial<InvoiceRecord> = hasOpenBalance(current)
     ? {
         totalAmount: data.totalAmount,
         openAmount:

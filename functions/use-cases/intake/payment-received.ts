@@ -1,6 +1,7 @@
 import type { PaymentReceivedData } from '../../api/schemas/webhook-events';
 import { daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import { normalisePaymentReference } from '../../core/payments/payment-reference';
 import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
@@ -14,7 +15,7 @@ import {
   type Subject,
   timelineEntry,
 } from './effect';
-import { creditsWith, isCollectable, reduceOpenAmount, revised } from './settlement';
+import { creditsWith, reduceOpenAmount, revised } from './settlement';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -132,7 +133,7 @@ async function allocate(
   const debtor = await deps.store.getDebtor(debtorId);
   if (!debtor) return { waitingFor: { kind: 'debtor', id: debtorId } };
   const invoices = (await deps.store.listInvoicesOfDebtor(debtorId))
-    .filter((invoice) => invoice.currency === payment.currency && isCollectable(invoice))
+    .filter((invoice) => invoice.currency === payment.currency && hasOpenBalance(invoice))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
   return { debtor, invoices };
 }
@@ -158,7 +159,7 @@ async function allocateToInvoice(
   }
   const debtor = await deps.store.getDebtor(invoice.debtorId);
   if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
-  return { debtor, invoices: isCollectable(invoice) ? [invoice] : [], invoiceId: invoice.id };
+  return { debtor, invoices: hasOpenBalance(invoice) ? [invoice] : [], invoiceId: invoice.id };
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */

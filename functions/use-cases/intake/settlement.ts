@@ -1,13 +1,5 @@
 import { stoppedDunning } from '../../core/dunning/dunning-state';
-import type { InvoiceStatus } from '../../core/ledger/invoice';
 import type { DebtorRecord, InvoiceRecord, Versioned } from '../../ports/credit-store';
-
-/** Invoices with something left to collect; payments and credit notes lower them. */
-const COLLECTABLE: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue', 'in_collection']);
-
-export function isCollectable(invoice: InvoiceRecord): boolean {
-  return COLLECTABLE.has(invoice.status) && invoice.openAmount > 0;
-}
 
 /** The next version of a stored record: the store writes it only over the version it was read at. */
 export function revised<T extends Versioned>(record: T, changes: Partial<T>, at: Date): T {

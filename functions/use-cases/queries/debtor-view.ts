@@ -2,6 +2,7 @@ import { daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { chooseSegment } from '../../core/dunning/segment';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
 import { NotFoundError } from '../../shared/http/errors';
@@ -35,9 +36,7 @@ export async function debtorView(
   const { behaviour: counters, ...debtor } = record;
   const behaviour = behaviourOf(counters);
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
-  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(
-    (i) => i.status === 'open' || i.status === 'overdue',
-  );
+  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(isCollecting);
   const balance: Record<string, number> = {};
   const overdue: Record<string, number> = {};
   const openInvoices = invoices.map((i) => {

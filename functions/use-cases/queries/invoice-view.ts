@@ -2,6 +2,7 @@ import { daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import type { DunningState } from '../../core/dunning/dunning-state';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
@@ -49,7 +50,7 @@ export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Pro
     status: record.status,
     openAmount: record.openAmount,
     currency: record.currency,
-    daysOverdue: record.status === 'open' || record.status === 'overdue' ? daysOverdue : 0,
+    daysOverdue: isCollecting(record) ? daysOverdue : 0,
     dunning: dunning ? await dunningView(deps, dunning) : null,
     timeline,
   };

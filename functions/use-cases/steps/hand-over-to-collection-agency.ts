@@ -1,9 +1,10 @@
 import { localDate } from '../../core/calendar/time-zone';
+import { isCollecting } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';
 import { statedClaim } from '../claims/stated-claim';
-import { checkStep, isCollecting } from './check-step';
+import { checkStep } from './check-step';
 import { claimFile } from './claim-file';
 import { lettersOnFile } from './letters-on-file';
 import { recordSkip, recordStep, type StepDeps } from './record-step';

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { isCollecting } from '../../core/ledger/invoice';
 import { ConcurrentModificationError, type CreditStore, type LetterRecord } from '../../ports/credit-store';
-import { isCollecting } from './check-step';
 
 export interface LetterClaimDeps {
   store: CreditStore;

@@ -1,8 +1,8 @@
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
-import { isCollecting } from './check-step';
 import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import type { SesEvent } from './ses-event';
 import { unreachableTaskWrites } from './unreachable-task';
