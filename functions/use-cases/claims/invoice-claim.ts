@@ -5,6 +5,7 @@ import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, PaymentRecord } from '../../ports/credit-store';
 import { ConflictError, HttpError, NotFoundError } from '../../shared/http/errors';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { currentRateTable } from '../rates/rate-table';
 import { claimInvoiceFacts, explanationLanguage } from './claim-facts';
 import { policyOfInvoice } from './invoice-policy';
@@ -56,8 +57,7 @@ export async function invoiceClaimInput(
       'invoice_cancelled',
     );
   }
-  const debtor = await store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+  const debtor = await debtorOfInvoice(store, invoice);
   const [timeline, policy, rates] = await Promise.all([
     store.timeline({ invoiceId }),
     policyOfInvoice(store, invoice, debtor),

@@ -5,7 +5,7 @@ import { logger } from '../../shared/observability';
 import { stopExecutionOf } from '../dunning/stop-dunning';
 import { applyEvent } from './apply-event';
 import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
-import { retryOnConflict } from './retry-on-conflict';
+import { retryOnConflict } from '../record-versions';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 
 /** Runs the work an effect left for after its commit, in order. */

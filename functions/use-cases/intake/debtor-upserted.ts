@@ -3,8 +3,8 @@ import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
 import { ValidationError } from '../../shared/http/errors';
 import { policyFor } from '../policies/policy-catalogue';
+import { revised } from '../record-versions';
 import { applied, type Effect, type FollowUp, type IntakeDeps } from './effect';
-import { revised } from './settlement';
 
 /**
  * Creates or updates a debtor from the invoicing system's copy. What only credit control knows

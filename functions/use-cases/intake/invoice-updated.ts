@@ -2,8 +2,9 @@ import type { InvoiceData } from '../../api/schemas/webhook-events';
 import { hasOpenBalance } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { ConflictError } from '../../shared/http/errors';
+import { revised } from '../record-versions';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed, revised } from './settlement';
+import { closed } from './settlement';
 
 /**
  * Applies a corrected invoice. A change of the total moves the open amount by the same difference,

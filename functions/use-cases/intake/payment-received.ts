@@ -6,6 +6,8 @@ import { formatMoney } from '../../core/money';
 import { normalisePaymentReference } from '../../core/payments/payment-reference';
 import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { ValidationError } from '../../shared/http/errors';
+import { debtorOfInvoice } from '../debtor-of-invoice';
+import { revised } from '../record-versions';
 import {
   applied,
   type Effect,
@@ -15,7 +17,7 @@ import {
   type Subject,
   timelineEntry,
 } from './effect';
-import { creditsWith, reduceOpenAmount, revised } from './settlement';
+import { creditsWith, reduceOpenAmount } from './settlement';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -157,8 +159,7 @@ async function allocateToInvoice(
       'The payment is in another currency than its invoice.',
     );
   }
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   return { debtor, invoices: hasOpenBalance(invoice) ? [invoice] : [], invoiceId: invoice.id };
 }
 

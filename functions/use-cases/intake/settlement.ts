@@ -1,10 +1,6 @@
 import { stoppedDunning } from '../../core/dunning/dunning-state';
-import type { DebtorRecord, InvoiceRecord, Versioned } from '../../ports/credit-store';
-
-/** The next version of a stored record: the store writes it only over the version it was read at. */
-export function revised<T extends Versioned>(record: T, changes: Partial<T>, at: Date): T {
-  return { ...record, ...changes, version: record.version + 1, updatedAt: at.toISOString() };
-}
+import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
+import { revised } from '../record-versions';
 
 interface Closing {
   status: 'paid' | 'cancelled';

@@ -4,6 +4,7 @@ import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';
 import { statedClaim } from '../claims/stated-claim';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { checkStep } from './check-step';
 import { claimFile } from './claim-file';
 import { lettersOnFile } from './letters-on-file';
@@ -47,8 +48,7 @@ export async function handOverToCollectionAgency(
     );
   }
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   const today = localDate(deps.clock.now(), policy.timeZone);
   const letters = lettersOnFile(await deps.store.timeline({ invoiceId: invoice.id }));
   // The agency works in Dutch, whatever language the debtor reads.
@@ -71,15 +71,14 @@ export async function handOverToCollectionAgency(
     },
     // Paid while the file went out: the invoice stays paid, and the timeline shows the hand-over
     // so that a controller withdraws the claim.
-    update: (current, at) =>
+    changes: (current, at) =>
       isCollecting(current)
         ? {
-            ...current,
             status: 'in_collection',
             closedAt: at.toISOString(),
             ...(current.dunning ? { dunning: { ...current.dunning, status: 'completed' } } : {}),
           }
-        : current,
+        : {},
   });
   return { status: 'done', claimId: file.claimId };
 }

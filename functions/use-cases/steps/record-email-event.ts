@@ -3,7 +3,8 @@ import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
-import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import { retryOnConflict } from '../record-versions';
+import { type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import type { SesEvent } from './ses-event';
 import { unreachableTaskWrites } from './unreachable-task';
 

@@ -3,7 +3,8 @@ import type { DunningSlot, Tone } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { Money } from '../../core/money';
 import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
-import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import { retryOnConflict, revised } from '../record-versions';
+import { type StepDeps, WORKFLOW_ACTOR } from './record-step';
 
 /** A letter SES accepted. */
 export type SentLetter = LetterRecord & {
@@ -69,12 +70,7 @@ function letterWrites(
   return [
     {
       kind: 'putInvoice',
-      invoice: {
-        ...invoice,
-        dunning: { ...invoice.dunning!, lastStep },
-        version: invoice.version + 1,
-        updatedAt: letter.sentAt,
-      },
+      invoice: revised(invoice, { dunning: { ...invoice.dunning!, lastStep } }, new Date(letter.sentAt)),
       expectedVersion: invoice.version,
     },
     {

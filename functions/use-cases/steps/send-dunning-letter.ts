@@ -6,6 +6,7 @@ import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, LetterRecord } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { checkStep, type DunnedInvoice } from './check-step';
 import { composeLetter } from './compose-letter';
 import { claimLetter, type LetterClaimDeps, type LetterKey } from './letter-claim';
@@ -47,8 +48,7 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   };
   if (recorded) return replayLetter(deps.store, key, recorded, invoice.id, payload.execution);
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   if (step.channel !== 'email') {
     return recordSkip(
       deps,

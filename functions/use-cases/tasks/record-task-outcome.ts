@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { CreditStore, TaskRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { ConflictError, NotFoundError } from '../../shared/http/errors';
+import { revised } from '../record-versions';
 
 export interface TaskOutcomeInput {
   taskId: string;
@@ -33,14 +34,16 @@ export async function recordTaskOutcome(
   if (task.status === 'closed') {
     throw new ConflictError(`Task ${input.taskId} was closed on ${task.outcome?.at ?? 'an earlier date'}.`);
   }
-  const at = deps.clock.now().toISOString();
-  const closed: TaskRecord = {
-    ...task,
-    status: 'closed',
-    outcome: { result: input.outcome, ...(input.note ? { note: input.note } : {}), by: input.by, at },
-    version: task.version + 1,
-    updatedAt: at,
-  };
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const closed = revised(
+    task,
+    {
+      status: 'closed',
+      outcome: { result: input.outcome, ...(input.note ? { note: input.note } : {}), by: input.by, at },
+    },
+    now,
+  );
   const event: TimelineEvent = {
     at,
     type: 'task_closed',
