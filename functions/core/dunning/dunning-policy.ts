@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isTemplateId, TEMPLATE_IDS, templateFits } from '../../templates/catalogue';
+import { isTemplateId, TEMPLATE_IDS, templateFits } from './step-templates';
 import { isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
@@ -28,7 +28,7 @@ export interface DunningStep {
   dayOffset: number;
   channel: Channel;
   tone: Tone;
-  /** A template id from functions/templates/catalogue.ts that fits the step's kind. */
+  /** A template id from core/dunning/step-templates.ts that fits the step's kind. */
   template: string;
 }
 

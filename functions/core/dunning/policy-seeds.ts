@@ -1,4 +1,4 @@
-import type { TemplateId } from '../../templates/catalogue';
+import type { TemplateId } from './step-templates';
 import type { LegalPolicy } from '../legal/legal-policy';
 import type { DunningPolicy, DunningStep } from './dunning-policy';
 import { type Channel, type DunningSlot, SLOT_KIND, type Tone } from './dunning-slot';
