@@ -6,7 +6,7 @@ import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
 import { notifier } from '../shared/dependencies/notifier';
 import { logger, metrics, tracer } from '../shared/observability';
-import { type CallTaskOutcome, createCallTask } from '../use-cases/steps/create-call-task';
+import { type CallTaskOutcome, createCallTask } from '../use-cases/steps/create-call-task-step';
 import { callStepPayloadSchema } from '../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../use-cases/steps/step-report';
 

@@ -9,7 +9,7 @@ import { logger, metrics, tracer } from '../shared/observability';
 import {
   type CollectionAgencyOutcome,
   handOverToCollectionAgency,
-} from '../use-cases/steps/hand-over-to-collection-agency';
+} from '../use-cases/steps/hand-over-to-collection-agency-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../use-cases/steps/step-report';
 

@@ -5,7 +5,10 @@ import middy from '@middy/core';
 import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { notifier } from '../shared/dependencies/notifier';
 import { logger, metrics, tracer } from '../shared/observability';
-import { type AccountManagerOutcome, notifyAccountManager } from '../use-cases/steps/notify-account-manager';
+import {
+  type AccountManagerOutcome,
+  notifyAccountManager,
+} from '../use-cases/steps/notify-account-manager-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../use-cases/steps/step-report';
 

@@ -6,8 +6,8 @@ import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { logger, metrics, tracer } from '../shared/observability';
-import { recordEmailEvent } from '../use-cases/steps/record-email-event';
-import { sesEventSchema } from '../use-cases/steps/ses-event';
+import { recordEmailEvent } from '../use-cases/email-events/email-event';
+import { sesEventSchema } from '../use-cases/email-events/ses-event';
 
 /**
  * SES events (delivery, bounce, complaint) from the configuration set's SNS topic. A message

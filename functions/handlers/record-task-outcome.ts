@@ -2,7 +2,7 @@ import { idPath, taskOutcomeBody } from '../api/schemas/api-schemas';
 import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
 import { httpHandler } from '../shared/http/http-handler';
-import { recordTaskOutcome } from '../use-cases/tasks/record-task-outcome';
+import { recordTaskOutcome } from '../use-cases/tasks/task-outcome';
 
 export const handler = httpHandler(
   { route: 'record-task-outcome', path: idPath, body: taskOutcomeBody },

@@ -7,7 +7,7 @@ import { readCreditor } from '../shared/creditor';
 import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { mailer } from '../shared/dependencies/mailer';
 import { logger, metrics, tracer } from '../shared/observability';
-import { type LetterOutcome, sendDunningLetter } from '../use-cases/steps/send-dunning-letter';
+import { type LetterOutcome, sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../use-cases/steps/step-report';
 

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import { clock, creditStore } from '../shared/dependencies/credit-store';
 import { dunningWorkflow } from '../shared/dependencies/dunning-workflow';
 import { logger, metrics, tracer } from '../shared/observability';
-import { type SweepReport, sweepDueInvoices } from '../use-cases/sweep/sweep-due-invoices';
+import { type SweepReport, sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
 
 /** Daily (EventBridge Scheduler in AWS, the virtual clock locally): start and restore dunning. */
 export const handler = middy(async (): Promise<SweepReport> => {

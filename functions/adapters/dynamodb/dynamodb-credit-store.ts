@@ -355,8 +355,8 @@ export class DynamoDbCreditStore implements CreditStore {
           Put: {
             TableName,
             Item: { ...keys.letter(l.debtorId, l.slot, l.day), itemType: 'letter', ...l },
-            // Claiming: nobody holds the letter yet, or we already do (a retry of our own task).
-            ...(write.claim
+            // Locking: nobody holds the letter yet, or we already do (a retry of our own task).
+            ...(write.lock
               ? {
                   ConditionExpression: 'attribute_not_exists(pk) OR #owner = :owner',
                   ExpressionAttributeNames: { '#owner': 'owner' },

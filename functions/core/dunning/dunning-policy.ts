@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isTemplateId, TEMPLATE_IDS, templateFits } from './step-templates';
-import { isTimeZone } from '../calendar/time-zone';
+import { BUSINESS_TIME_ZONE, isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
 import type { Money } from '../money';
@@ -215,7 +215,7 @@ export const dunningPolicySchema = z
     timeZone: z
       .string()
       .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Amsterdam')
-      .default('Europe/Amsterdam'),
+      .default(BUSINESS_TIME_ZONE),
     sendAt: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sendAt must be a local time HH:MM such as 09:00')

@@ -4,7 +4,7 @@ import type { CreditStore } from '../../ports/credit-store';
 import { tracer } from '../observability';
 import { oncePerEnvironment, required } from './once-per-environment';
 
-export { clock } from '../../adapters/clock/clock';
+export { clock } from '../../adapters/clock/system-clock';
 
 export const creditStore = oncePerEnvironment<CreditStore>(
   ['TABLE_NAME', 'AWS_ENDPOINT_URL_DYNAMODB'],

@@ -4,7 +4,7 @@ import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { Money } from '../../core/money';
 import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { retryOnConflict, revised } from '../record-versions';
-import { type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 
 /** A letter SES accepted. */
 export type SentLetter = LetterRecord & {
@@ -47,7 +47,7 @@ export async function recordLetter(
   const slot = letter.slot as DunningSlot;
   const [ownerInvoiceId = ''] = letter.invoiceIds;
   await retryOnConflict(async () => {
-    const writes: StoreWrite[] = [{ kind: 'putLetter', letter, claim: false }];
+    const writes: StoreWrite[] = [{ kind: 'putLetter', letter, lock: false }];
     for (const id of letter.invoiceIds) {
       const invoice = await deps.store.getInvoice(id);
       if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;

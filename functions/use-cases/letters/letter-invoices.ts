@@ -5,7 +5,7 @@ import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { stepFor } from '../../core/dunning/policy-steps';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
-import type { DunnedInvoice } from './check-step';
+import type { DunnedInvoice } from '../steps/check-step';
 import { MAX_INVOICES_PER_LETTER } from './record-letter';
 
 /** The local day on which an invoice's dunning has `slot` scheduled: the day its letter is dated. */

@@ -4,9 +4,9 @@ import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { openTask } from '../../core/tasks/collection-task';
 import type { CreditStore, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { firstVersion } from '../record-versions';
-import { recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
-import { type Skipped, skipped } from './step-outcome';
-import type { StepPayload } from './step-payload';
+import { recordStep, type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
+import { type Skipped, skipped } from '../steps/step-outcome';
+import type { StepPayload } from '../steps/step-payload';
 
 /** One task per invoice and step: a retry, a second bounce or a restored execution finds it. */
 export function unreachableTaskId(invoiceId: string, slot: DunningSlot): string {
