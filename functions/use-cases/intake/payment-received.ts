@@ -5,9 +5,9 @@ import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import { normalisePaymentReference } from '../../core/payments/payment-reference';
 import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
-import { ValidationError } from '../../shared/http/errors';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { revised } from '../record-versions';
+import { invalid } from '../refusal';
 import {
   applied,
   type Effect,
@@ -149,7 +149,7 @@ async function allocateToInvoice(
   const invoice = await deps.store.getInvoice(invoiceId);
   if (!invoice) return { waitingFor: { kind: 'invoice', id: invoiceId } };
   if (invoice.currency !== payment.currency) {
-    throw new ValidationError(
+    throw invalid(
       [
         {
           path: 'data.currency',

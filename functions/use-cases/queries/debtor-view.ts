@@ -5,8 +5,8 @@ import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
-import { NotFoundError } from '../../shared/http/errors';
 import { behaviourOf } from '../dunning/start-dunning';
+import { notFound } from '../refusal';
 
 export interface DebtorView {
   debtor: Omit<DebtorRecord, 'behaviour'>;
@@ -32,7 +32,7 @@ export async function debtorView(
   debtorId: string,
 ): Promise<DebtorView> {
   const record = await deps.store.getDebtor(debtorId);
-  if (!record) throw new NotFoundError(`Debtor ${debtorId} does not exist.`);
+  if (!record) throw notFound(`Debtor ${debtorId} does not exist.`);
   const { behaviour: counters, ...debtor } = record;
   const behaviour = behaviourOf(counters);
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);

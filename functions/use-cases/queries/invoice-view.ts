@@ -7,8 +7,8 @@ import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
 import type { DunningWorkflow, ExecutionStatus } from '../../ports/workflow';
-import { NotFoundError } from '../../shared/http/errors';
 import { policyFor } from '../policies/policy-catalogue';
+import { notFound } from '../refusal';
 
 export interface InvoiceView {
   invoice: Omit<InvoiceRecord, 'dunning'>;
@@ -39,7 +39,7 @@ export interface InvoiceViewDeps {
 /** GET /invoices/{id}: the invoice, where its dunning stands and everything that happened, in order. */
 export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Promise<InvoiceView> {
   const record = await deps.store.getInvoice(invoiceId);
-  if (!record) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
+  if (!record) throw notFound(`Invoice ${invoiceId} does not exist.`);
   const { dunning, ...invoice } = record;
   const timeline = await deps.store.timeline({ invoiceId });
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
