@@ -264,25 +264,20 @@ export class DynamoDbCreditStore implements CreditStore {
     switch (write.kind) {
       case 'putInvoice': {
         const inv = write.invoice;
-        const collecting = isCollecting(inv);
         const item = {
           ...keys.invoice(inv.id),
           itemType: 'invoice',
           gsi3pk: `DEBTOR#${inv.debtorId}`,
           gsi3sk: `INVOICE#${inv.dueDate}#${inv.id}`,
-          ...(collecting ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
+          ...(isCollecting(inv) ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
           ...inv,
         };
-        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+        return versionedPut(TableName, item, write.expectedVersion);
       }
-      case 'putDebtor':
-        return {
-          Put: {
-            TableName,
-            Item: { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor },
-            ...versionCondition(write.expectedVersion),
-          },
-        };
+      case 'putDebtor': {
+        const item = { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
       case 'putTask': {
         const task = write.task;
         const item = {
@@ -293,7 +288,7 @@ export class DynamoDbCreditStore implements CreditStore {
             : {}),
           ...task,
         };
-        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+        return versionedPut(TableName, item, write.expectedVersion);
       }
       case 'putPayment':
         return {
@@ -401,6 +396,15 @@ export class DynamoDbCreditStore implements CreditStore {
     } while (ExclusiveStartKey);
     return items;
   }
+}
+
+/** A put that lands only over the version it was read at, or where nothing exists yet (null). */
+function versionedPut(
+  TableName: string,
+  Item: Record<string, unknown>,
+  expected: number | null,
+): TransactItem {
+  return { Put: { TableName, Item, ...versionCondition(expected) } };
 }
 
 function versionCondition(expected: number | null) {
