@@ -59,7 +59,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'hand-over-to-collection-agency',
-    description: 'Publishes the claim file to the collection agency and marks the invoice in collection',
+    description: 'Publishes the dossier to the collection agency and marks the invoice in collection',
     needs: { table: 'write', publish: ['collection-agency'] },
   },
   {

@@ -1,8 +1,8 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { createCallTask } from '../use-cases/steps/create-call-task';
+import { createCallTask } from '../use-cases/steps/create-call-task-step';
 import { callStepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const deps = {

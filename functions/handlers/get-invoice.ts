@@ -1,5 +1,5 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { invoiceView } from '../use-cases/queries/invoice-view';
 

@@ -1,4 +1,4 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { NotFoundError } from '../shared/http/errors';
 import { httpHandler } from '../shared/http/http-handler';
 import { policyFor } from '../use-cases/policies/policy-catalogue';

@@ -1,4 +1,4 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { currentRateTable } from '../use-cases/rates/rate-table';
 

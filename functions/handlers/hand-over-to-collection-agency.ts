@@ -1,8 +1,8 @@
 import { readCreditor } from '../shared/creditor';
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { handOverToCollectionAgency } from '../use-cases/steps/hand-over-to-collection-agency';
+import { handOverToCollectionAgency } from '../use-cases/steps/hand-over-to-collection-agency-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const deps = {

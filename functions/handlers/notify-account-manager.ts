@@ -1,7 +1,7 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { notifyAccountManager } from '../use-cases/steps/notify-account-manager';
+import { notifyAccountManager } from '../use-cases/steps/notify-account-manager-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const deps = {

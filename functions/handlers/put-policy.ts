@@ -1,4 +1,4 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { updatePolicy } from '../use-cases/policies/update-policy';
 

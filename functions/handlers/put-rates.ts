@@ -1,4 +1,4 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { updateRates } from '../use-cases/rates/update-rates';
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { readConfig } from '../shared/config';
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
 
 const config = readConfig(

@@ -1,7 +1,7 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { snsHandler } from '../shared/sns/sns-handler';
-import { recordEmailEvent } from '../use-cases/steps/record-email-event';
-import { sesEventSchema } from '../use-cases/steps/ses-event';
+import { recordEmailEvent } from '../use-cases/email-events/email-event';
+import { sesEventSchema } from '../use-cases/email-events/ses-event';
 
 const deps = { store: creditStoreFromEnvironment(), clock };
 

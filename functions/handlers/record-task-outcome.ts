@@ -1,7 +1,7 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
-import { recordTaskOutcome } from '../use-cases/tasks/record-task-outcome';
+import { recordTaskOutcome } from '../use-cases/tasks/task-outcome';
 
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCreditor } from '../shared/creditor';
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter';
+import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const deps = {

@@ -1,7 +1,7 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/credit-store';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/dunning-workflow';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
-import { sweepDueInvoices } from '../use-cases/sweep/sweep-due-invoices';
+import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
 
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 

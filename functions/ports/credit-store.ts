@@ -1,7 +1,8 @@
+import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
 import type { Debtor } from '../core/ledger/debtor';
-import type { CalendarDate, Invoice } from '../core/ledger/invoice';
+import type { Invoice } from '../core/ledger/invoice';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
@@ -63,9 +64,10 @@ export interface LetterRecord {
   debtorId: string;
   slot: string;
   day: CalendarDate;
-  /** The execution that claimed the letter; only it may send. */
+  /** The execution that locked the letter; only it may send. */
   owner: string;
   invoiceIds: string[];
+  /** 'claimed': locked by `owner` and not sent yet (the stored value of a lock). */
   status: 'claimed' | 'sent' | 'failed';
   messageId?: string;
   sentAt?: string;
@@ -96,7 +98,8 @@ export type StoreWrite =
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
   | { kind: 'unpark'; parked: Pick<ParkedEvent, 'subject' | 'deliveryId' | 'receivedAt'> }
-  | { kind: 'putLetter'; letter: LetterRecord; claim: boolean };
+  /** `lock`: written only where nobody holds the letter yet, or its owner does (see lockLetter). */
+  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean };
 
 /** A conditional write failed: someone changed the record first. Callers re-read and retry. */
 export class ConcurrentModificationError extends Error {

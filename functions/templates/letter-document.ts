@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../core/ledger/invoice';
+import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { Creditor } from './letter-input';
 import type { Labels, LetterText } from './wording';
 

@@ -1,6 +1,6 @@
+import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
-import type { CalendarDate } from '../core/ledger/invoice';
 import type { Claim } from '../core/legal/claim';
 import type { Money } from '../core/money';
 

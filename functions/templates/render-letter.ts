@@ -1,5 +1,5 @@
 import { formatMoney } from '../core/money';
-import { isTemplateId, type TemplateId } from './catalogue';
+import { isTemplateId, type TemplateId } from '../core/dunning/step-templates';
 import { claimBlock } from './claim-block';
 import { htmlLetter } from './html-layout';
 import { formatCalendarDate, type LetterDocument } from './letter-document';

@@ -1,8 +1,8 @@
 /**
  * Named refusals: how a use case says "this cannot be done, and here is why" without knowing
  * which trigger asked. The HTTP wrapper maps each kind to its status code (invalid 400,
- * forbidden 403, not_found 404, conflict 409); a step or SNS wrapper would record it as an
- * outcome. Anything else a use case throws is a fault of ours.
+ * forbidden 403, not_found 404, conflict 409, unprocessable 422); a step or SNS wrapper would
+ * record it as an outcome. Anything else a use case throws is a fault of ours.
  */
 
 export interface FieldIssue {
@@ -11,7 +11,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export type RefusalKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+export type RefusalKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable';
 
 export class Refusal extends Error {
   readonly kind: RefusalKind;
@@ -42,4 +42,9 @@ export function notFound(message: string, code = 'not_found'): Refusal {
 
 export function conflict(message: string, code = 'conflict'): Refusal {
   return new Refusal('conflict', code, message);
+}
+
+/** The request is valid, but what it asks cannot be worked out yet (say, a rate not yet entered). */
+export function unprocessable(message: string, code: string): Refusal {
+  return new Refusal('unprocessable', code, message);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { installClock } from '../../functions/adapters/clock/clock';
+import { installClock } from '../../functions/adapters/clock/system-clock';
 import type { TopicName } from '../../functions/catalogue';
 import { startLocalApi } from '../api/local-api';
 import type { LocalRoute } from '../api/local-routes';

@@ -1,8 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbCreditStore } from '../../functions/adapters/dynamodb/dynamodb-credit-store';
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
-import { localDate } from '../../functions/core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../functions/core/calendar/time-zone';
 import { type PortfolioReport, portfolioReport } from '../../functions/use-cases/reports/portfolio-report';
 import {
   type EmailFigures,

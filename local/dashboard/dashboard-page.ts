@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
+import { BUSINESS_TIME_ZONE } from '../../functions/core/calendar/time-zone';
 import { formatMoney } from '../../functions/core/money';
 import { AGING_BUCKETS } from '../../functions/core/reports/aging';
 import type { Dso } from '../../functions/core/reports/days-sales-outstanding';

@@ -1,6 +1,5 @@
 import type { DebtorUpsertedData, InvoiceData } from '../../functions/api/schemas/webhook-events';
-import { addDays, daysBetween } from '../../functions/core/dunning/calendar-date';
-import type { CalendarDate } from '../../functions/core/ledger/invoice';
+import { addDays, type CalendarDate, daysBetween } from '../../functions/core/calendar/calendar-date';
 import { DEMO_DEBTORS, type DemoDebtor } from './demo-debtors';
 import { type PaymentBehaviour, type PaymentTiming, paymentTiming } from './payment-behaviour';
 import { hashOf, SeededRandom } from './seeded-random';

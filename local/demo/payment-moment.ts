@@ -1,9 +1,8 @@
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
-import { addDays } from '../../functions/core/dunning/calendar-date';
+import { addDays } from '../../functions/core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localTimeToInstant } from '../../functions/core/calendar/time-zone';
 import { DUNNING_SLOTS, type DunningSlot } from '../../functions/core/dunning/dunning-slot';
 import { SEED_POLICIES } from '../../functions/core/dunning/policy-seeds';
 import { SEGMENT } from '../../functions/core/dunning/segment';
-import { localTimeToInstant } from '../../functions/core/dunning/time-zone';
 import type { DemoInvoice } from './demo-portfolio';
 import type { PaymentTiming } from './payment-behaviour';
 

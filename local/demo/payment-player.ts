@@ -1,3 +1,4 @@
+import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { Activity } from '../clock/activity';
 import type { CallApi } from './controller-api';
 import type { DayJournal } from './day-journal';
@@ -30,7 +31,6 @@ interface Pending {
 /** Often enough to see a freshly started dunning well before its first step acts. */
 const LOOK_AGAIN_MS = 6 * 3_600_000;
 const MAX_FAILURES = 3;
-const SETTLED = new Set(['paid', 'cancelled', 'in_collection']);
 
 /**
  * The debtors' side of the demo: posts each planned payment when its moment comes on the
@@ -90,7 +90,7 @@ async function scheduleStepPayments(
   for (const entry of waiting) {
     const state = states.get(entry.payment.invoiceId);
     const { anchor, hours } = entry.payment.timing;
-    if (state && SETTLED.has(state.status)) pending.delete(entry.payment.id);
+    if (state && !isCollecting(state)) pending.delete(entry.payment.id);
     else if (state?.schedule && anchor !== 'due')
       entry.moment = momentAfterStep(state.schedule, anchor, hours);
   }

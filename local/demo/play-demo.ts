@@ -1,5 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../../functions/core/business-calendar';
-import { localDate } from '../../functions/core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../functions/core/calendar/time-zone';
 import { runDaily } from '../cloud/daily-schedule';
 import type { LocalCloud } from '../cloud/local-cloud';
 import { controllerApi } from './controller-api';

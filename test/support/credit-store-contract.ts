@@ -280,7 +280,7 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
           event: event('2025-03-11T09:00:00.000Z', 'debtor'),
         },
       ]);
-      await store.commit([{ kind: 'putLetter', letter: letter({ debtorId: debtor.id }), claim: true }]);
+      await store.commit([{ kind: 'putLetter', letter: letter({ debtorId: debtor.id }), lock: true }]);
 
       expect((await store.timeline({ invoiceId })).map((entry) => entry.summary)).toEqual([
         'first',
@@ -313,31 +313,31 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
   });
 
   describe('letters', () => {
-    it('lets one execution claim a letter, again on a retry, and nobody else', async () => {
-      const claimed = letter();
-      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
-      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
+    it('lets one execution lock a letter, again on a retry, and nobody else', async () => {
+      const locked = letter();
+      await store.commit([{ kind: 'putLetter', letter: locked, lock: true }]);
+      await store.commit([{ kind: 'putLetter', letter: locked, lock: true }]);
 
       await expect(
-        store.commit([{ kind: 'putLetter', letter: { ...claimed, owner: 'execution-b' }, claim: true }]),
+        store.commit([{ kind: 'putLetter', letter: { ...locked, owner: 'execution-b' }, lock: true }]),
       ).rejects.toEqual(conflict);
-      expect(await store.getLetter(claimed.debtorId, claimed.slot, claimed.day)).toEqual(claimed);
+      expect(await store.getLetter(locked.debtorId, locked.slot, locked.day)).toEqual(locked);
     });
 
-    it('records what became of a claimed letter without a condition', async () => {
-      const claimed = letter();
-      await store.commit([{ kind: 'putLetter', letter: claimed, claim: true }]);
+    it('records what became of a locked letter without a condition', async () => {
+      const locked = letter();
+      await store.commit([{ kind: 'putLetter', letter: locked, lock: true }]);
       const sent: LetterRecord = {
-        ...claimed,
+        ...locked,
         status: 'sent',
         messageId: 'ses-1',
         sentAt: '2025-03-10T08:00:01.000Z',
       };
 
-      await store.commit([{ kind: 'putLetter', letter: sent, claim: false }]);
+      await store.commit([{ kind: 'putLetter', letter: sent, lock: false }]);
 
-      expect(await store.getLetter(claimed.debtorId, claimed.slot, claimed.day)).toEqual(sent);
-      expect(await store.getLetter(claimed.debtorId, claimed.slot, '2025-03-11')).toBeUndefined();
+      expect(await store.getLetter(locked.debtorId, locked.slot, locked.day)).toEqual(sent);
+      expect(await store.getLetter(locked.debtorId, locked.slot, '2025-03-11')).toBeUndefined();
     });
   });
 

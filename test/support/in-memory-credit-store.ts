@@ -1,5 +1,6 @@
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
-import type { CalendarDate, InvoiceStatus } from '../../functions/core/ledger/invoice';
+import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
+import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import {
   ConcurrentModificationError,
@@ -18,7 +19,6 @@ import {
 /** As many writes as one DynamoDB transaction takes. */
 const MAX_WRITES_PER_COMMIT = 100;
 /** The invoices the daily sweep reads: those still being collected. */
-const COLLECTING: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue']);
 
 type Subject = { invoiceId: string } | { debtorId: string };
 
@@ -94,7 +94,7 @@ export class InMemoryCreditStore implements CreditStore {
 
   async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
     const due = [...this.invoices.values()]
-      .filter((invoice) => COLLECTING.has(invoice.status) && invoice.dueDate <= upTo)
+      .filter((invoice) => isCollecting(invoice) && invoice.dueDate <= upTo)
       .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
     for (const invoice of due) yield copy(invoice);
   }
@@ -190,9 +190,9 @@ export class InMemoryCreditStore implements CreditStore {
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
       case 'putLetter': {
-        // Claiming: nobody holds the letter yet, or we already do (a retry of our own task).
+        // Locking: nobody holds the letter yet, or we already do (a retry of our own task).
         const held = this.letters.get(letterKey(write.letter));
-        return !write.claim || held === undefined || held.owner === write.letter.owner;
+        return !write.lock || held === undefined || held.owner === write.letter.owner;
       }
       case 'appendEvent':
       case 'park':

@@ -1,24 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
   DeleteCommand,
+  DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   paginateQuery,
   paginateScan,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   type ScanCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
-import type { CalendarDate } from '../../core/ledger/invoice';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
   ConcurrentModificationError,
@@ -38,7 +39,6 @@ import { keys, OPEN_INVOICES, OPEN_TASKS, POLICIES, prioritySortKey, stripKeys }
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
-const COLLECTING: ReadonlySet<string> = new Set(['open', 'overdue']);
 
 /**
  * Every call asks for ReturnConsumedCapacity TOTAL: the traced client puts it on each call's X-Ray
@@ -283,25 +283,20 @@ export class DynamoDbCreditStore implements CreditStore {
     switch (write.kind) {
       case 'putInvoice': {
         const inv = write.invoice;
-        const collecting = COLLECTING.has(inv.status);
         const item = {
           ...keys.invoice(inv.id),
           itemType: 'invoice',
           gsi3pk: `DEBTOR#${inv.debtorId}`,
           gsi3sk: `INVOICE#${inv.dueDate}#${inv.id}`,
-          ...(collecting ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
+          ...(isCollecting(inv) ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
           ...inv,
         };
-        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+        return versionedPut(TableName, item, write.expectedVersion);
       }
-      case 'putDebtor':
-        return {
-          Put: {
-            TableName,
-            Item: { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor },
-            ...versionCondition(write.expectedVersion),
-          },
-        };
+      case 'putDebtor': {
+        const item = { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
       case 'putTask': {
         const task = write.task;
         const item = {
@@ -312,7 +307,7 @@ export class DynamoDbCreditStore implements CreditStore {
             : {}),
           ...task,
         };
-        return { Put: { TableName, Item: item, ...versionCondition(write.expectedVersion) } };
+        return versionedPut(TableName, item, write.expectedVersion);
       }
       case 'putPayment':
         return {
@@ -374,8 +369,8 @@ export class DynamoDbCreditStore implements CreditStore {
           Put: {
             TableName,
             Item: { ...keys.letter(l.debtorId, l.slot, l.day), itemType: 'letter', ...l },
-            // Claiming: nobody holds the letter yet, or we already do (a retry of our own task).
-            ...(write.claim
+            // Locking: nobody holds the letter yet, or we already do (a retry of our own task).
+            ...(write.lock
               ? {
                   ConditionExpression: 'attribute_not_exists(pk) OR #owner = :owner',
                   ExpressionAttributeNames: { '#owner': 'owner' },
@@ -434,6 +429,15 @@ export class DynamoDbCreditStore implements CreditStore {
     } while (ExclusiveStartKey);
     return items;
   }
+}
+
+/** A put that lands only over the version it was read at, or where nothing exists yet (null). */
+function versionedPut(
+  TableName: string,
+  Item: Record<string, unknown>,
+  expected: number | null,
+): TransactItem {
+  return { Put: { TableName, Item, ...versionCondition(expected) } };
 }
 
 function versionCondition(expected: number | null) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isAfter, isCalendarDate } from '../../core/legal/calendar-date';
+import { isAfter, isCalendarDate } from '../../core/calendar/calendar-date';
 import { fractionFromDecimal } from '../../core/legal/exact-fraction';
 
 /**

@@ -1,20 +1,20 @@
 import * as z from 'zod';
-import { isTemplateId, TEMPLATE_IDS, templateFits } from '../../templates/catalogue';
+import { isTemplateId, TEMPLATE_IDS, templateFits } from './step-templates';
+import { BUSINESS_TIME_ZONE, isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
 import type { Money } from '../money';
 import {
-  CHANNELS,
   type Channel,
+  CHANNELS,
   DUNNING_SLOTS,
   type DunningSlot,
   SLOT_KIND,
   STEP_KINDS,
   type StepKind,
-  TONES,
   type Tone,
+  TONES,
 } from './dunning-slot';
-import { isTimeZone } from './time-zone';
 
 /** A policy's legal settings are core/legal's; re-exported for the code that reads them from a policy. */
 export type { LegalPolicy };
@@ -28,7 +28,7 @@ export interface DunningStep {
   dayOffset: number;
   channel: Channel;
   tone: Tone;
-  /** A template id from functions/templates/catalogue.ts that fits the step's kind. */
+  /** A template id from core/dunning/step-templates.ts that fits the step's kind. */
   template: string;
 }
 
@@ -215,7 +215,7 @@ export const dunningPolicySchema = z
     timeZone: z
       .string()
       .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Amsterdam')
-      .default('Europe/Amsterdam'),
+      .default(BUSINESS_TIME_ZONE),
     sendAt: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sendAt must be a local time HH:MM such as 09:00')

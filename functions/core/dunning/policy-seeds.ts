@@ -1,8 +1,9 @@
-import type { TemplateId } from '../../templates/catalogue';
+import { BUSINESS_TIME_ZONE } from '../calendar/time-zone';
 import type { LegalPolicy } from '../legal/legal-policy';
 import type { DunningPolicy, DunningStep } from './dunning-policy';
 import { type Channel, type DunningSlot, SLOT_KIND, type Tone } from './dunning-slot';
 import { SEGMENT } from './segment';
+import type { TemplateId } from './step-templates';
 
 /** One line per step keeps each cycle readable as a table; the kind follows from the slot. */
 function step(
@@ -15,7 +16,7 @@ function step(
   return { slot, kind: SLOT_KIND[slot], dayOffset, channel, tone, template };
 }
 
-const TIME_ZONE = 'Europe/Amsterdam';
+const TIME_ZONE = BUSINESS_TIME_ZONE;
 const SEND_AT = '09:00';
 
 /**

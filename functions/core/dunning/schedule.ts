@@ -1,11 +1,10 @@
-import type { CalendarDate } from '../ledger/invoice';
+import { addDays, type CalendarDate, daysBetween } from '../calendar/calendar-date';
+import { localDate, localTimeToInstant } from '../calendar/time-zone';
 import { fourteenDayTermEnd } from '../legal/fourteen-day-letter';
 import { postalReceiptDate } from '../legal/written-notice';
-import { addDays, daysBetween } from './calendar-date';
 import { type DunningPolicy, FOURTEEN_DAY_LETTER } from './dunning-policy';
 import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
 import { stepFor } from './policy-steps';
-import { localDate, localTimeToInstant } from './time-zone';
 
 /** When each slot's Wait state returns: ISO timestamps in UTC, never decreasing in slot order. */
 export type DunningSchedule = Record<DunningSlot, string>;

@@ -1,6 +1,5 @@
+import { type CalendarDate, daysBetween } from '../calendar/calendar-date';
 import type { Debtor, PaymentBehaviour } from '../ledger/debtor';
-import type { CalendarDate } from '../ledger/invoice';
-import { daysBetween } from './calendar-date';
 
 /** The segments the seed policies serve; a policy's id is its segment id. */
 export const SEGMENT = {

@@ -1,7 +1,5 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import type { Money } from '../money';
-
-/** ISO calendar date, YYYY-MM-DD. */
-export type CalendarDate = string;
 
 export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'cancelled' | 'in_collection';
 
@@ -36,4 +34,25 @@ export interface Invoice {
 
 export function openMoney(invoice: Pick<Invoice, 'openAmount' | 'currency'>): Money {
   return { amount: invoice.openAmount, currency: invoice.currency };
+}
+
+const COLLECTING: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue']);
+const RECEIVABLE: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue', 'in_collection']);
+
+/**
+ * Still being collected by the dunning: open or overdue. Paid, cancelled and handed-over invoices
+ * are not, so a step skips them and they leave the sweep's index of open invoices.
+ */
+export function isCollecting(invoice: Pick<Invoice, 'status'>): boolean {
+  return COLLECTING.has(invoice.status);
+}
+
+/** Still owed to the company: being collected, or handed over to the collection agency. */
+export function isReceivable(invoice: Pick<Invoice, 'status'>): boolean {
+  return RECEIVABLE.has(invoice.status);
+}
+
+/** Receivable with money left to pay: a payment or a credit note can still lower it. */
+export function hasOpenBalance(invoice: Pick<Invoice, 'status' | 'openAmount'>): boolean {
+  return isReceivable(invoice) && invoice.openAmount > 0;
 }

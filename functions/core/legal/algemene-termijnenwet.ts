@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, calendarDate, isoWeekday, yearOf } from './calendar-date';
+import { addDays, type CalendarDate, calendarDate, isoWeekday, yearOf } from '../calendar/calendar-date';
 
 /**
  * The general recognised public holidays of art. 3 Algemene termijnenwet (Atw): New Year's Day,

@@ -1,4 +1,4 @@
-import { addDays, addYears, type CalendarDate, isBefore } from './calendar-date';
+import { addDays, addYears, type CalendarDate, isBefore } from '../calendar/calendar-date';
 
 /**
  * VAT on a bad debt (art. 29 lid 2 Wet OB 1968, since 2017): a claim counts as uncollectable at

@@ -1,5 +1,5 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import { formatMoney, type Money } from '../money';
-import type { CalendarDate } from './calendar-date';
 import type { FourteenDayLetterProblem } from './fourteen-day-letter';
 import type { StatutoryInterestKind } from './statutory-rates';
 

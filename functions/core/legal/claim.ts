@@ -1,6 +1,7 @@
+import { addDays, assertCalendarDate, type CalendarDate, isAfter, isBefore } from '../calendar/calendar-date';
+import type { DebtorKind } from '../ledger/debtor';
 import { type Money, money } from '../money';
 import { badDebtVat } from './bad-debt-vat';
-import { addDays, assertCalendarDate, type CalendarDate, isAfter, isBefore } from './calendar-date';
 import { claimMessages, type ExplanationLanguage } from './claim-explanation';
 import { consumerDefault } from './consumer-default';
 import { assessFourteenDayLetters } from './fourteen-day-letter';
@@ -24,7 +25,6 @@ import type { WrittenNotice } from './written-notice';
  * the dates that matter (limitation, bad-debt VAT). Pure: everything it needs is passed in.
  * Throws StatutoryRateNotKnownError when interest needs a rate the table does not have.
  */
-export type DebtorKind = 'consumer' | 'business';
 export type CostsRule = 'wik-scale' | 'fixed-compensation' | 'none';
 
 export interface InvoicePayment {

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, isAfter, isBefore } from './calendar-date';
+import { addDays, type CalendarDate, isAfter, isBefore } from '../calendar/calendar-date';
 import { noticeReceivedOn, noticeTermLastDay, type WrittenNotice } from './written-notice';
 
 /**

@@ -1,6 +1,6 @@
+import { addDays, type CalendarDate, isAfter, isBefore } from '../calendar/calendar-date';
 import type { Money } from '../money';
 import { extendStatutoryTermEnd } from './algemene-termijnenwet';
-import { addDays, type CalendarDate, isAfter, isBefore } from './calendar-date';
 import { noticeReceivedOn, noticeTermLastDay, type WrittenNotice } from './written-notice';
 
 /**

@@ -1,4 +1,11 @@
-import { addDays, addYears, type CalendarDate, daysBetween, isAfter, isBefore } from './calendar-date';
+import {
+  addDays,
+  addYears,
+  type CalendarDate,
+  daysBetween,
+  isAfter,
+  isBefore,
+} from '../calendar/calendar-date';
 import { noticeReceivedOn, type WrittenNotice } from './written-notice';
 
 /**

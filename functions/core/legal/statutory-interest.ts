@@ -1,4 +1,3 @@
-import { type Money, money } from '../money';
 import {
   addDays,
   addYears,
@@ -7,11 +6,12 @@ import {
   inclusiveDayCount,
   isAfter,
   isBefore,
-} from './calendar-date';
+} from '../calendar/calendar-date';
+import { type Money, money } from '../money';
 import {
   addFractions,
-  type Fraction,
   floorFraction,
+  type Fraction,
   fraction,
   fractionFromDecimal,
   multiplyFractions,

@@ -1,4 +1,10 @@
-import { type CalendarDate, compareDates, isAfter, isBefore, isCalendarDate } from './calendar-date';
+import {
+  type CalendarDate,
+  compareDates,
+  isAfter,
+  isBefore,
+  isCalendarDate,
+} from '../calendar/calendar-date';
 import { fractionFromDecimal } from './exact-fraction';
 
 /** Commercial: art. 6:119a BW (ECB main refinancing rate + 8 points). Consumer: art. 6:119 BW. */

@@ -1,6 +1,6 @@
+import { addDays, type CalendarDate, isoWeekday } from '../calendar/calendar-date';
 import type { Money } from '../money';
 import { isDutchPublicHoliday } from './algemene-termijnenwet';
-import { addDays, type CalendarDate, isoWeekday } from './calendar-date';
 
 /**
  * A written reminder as the system keeps it for evidence (Hoge Raad, ECLI:NL:HR:2016:2704: the
@@ -13,7 +13,7 @@ export interface WrittenNotice {
   readonly channel: 'email' | 'post';
   readonly sentOn: CalendarDate;
   /**
-   * Email: the day the delivery was confirmed, in Europe/Amsterdam (see calendarDateInTimeZone).
+   * Email: the day the delivery was confirmed, in Europe/Amsterdam (see localDate).
    * Post: only when delivery was tracked; otherwise the postal delivery day is used.
    */
   readonly deliveredOn?: CalendarDate | null;

@@ -1,6 +1,7 @@
-import type { CalendarDate } from '../ledger/invoice';
-import { daysBetween } from '../legal/calendar-date';
-import { type InvoiceFacts, isReceivable } from './receivables';
+import type { CalendarDate } from '../calendar/calendar-date';
+import { daysBetween } from '../calendar/calendar-date';
+import { type InvoiceFacts } from './receivables';
+import { hasOpenBalance } from '../ledger/invoice';
 
 /** The aging buckets of the credit-management practice, by days past the due date. */
 export const AGING_BUCKETS = ['not yet due', '1–30', '31–60', '61–90', '91–120', 'over 120'] as const;
@@ -38,7 +39,7 @@ export function daysPastDue(invoice: Pick<InvoiceFacts, 'dueDate'>, today: Calen
 export function ageReceivables(invoices: readonly InvoiceFacts[], today: CalendarDate): Aging {
   const aging: Aging = { amounts: {}, counts: {} };
   for (const invoice of invoices) {
-    if (!isReceivable(invoice)) continue;
+    if (!hasOpenBalance(invoice)) continue;
     const bucket = agingBucket(daysPastDue(invoice, today));
     const amounts = (aging.amounts[invoice.currency] ??= emptyBuckets());
     const counts = (aging.counts[invoice.currency] ??= emptyBuckets());

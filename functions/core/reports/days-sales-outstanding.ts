@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../ledger/invoice';
+import type { CalendarDate } from '../calendar/calendar-date';
 import {
   addDays,
   calendarDate,
@@ -7,8 +7,9 @@ import {
   isAfter,
   isBefore,
   yearOf,
-} from '../legal/calendar-date';
-import { addTo, type InvoiceFacts, isReceivable, type PerCurrency } from './receivables';
+} from '../calendar/calendar-date';
+import { addTo, type InvoiceFacts, type PerCurrency } from './receivables';
+import { hasOpenBalance } from '../ledger/invoice';
 
 /** The period of the standard DSO: the last 90 days, today included. */
 const DSO_PERIOD_DAYS = 90;
@@ -33,7 +34,7 @@ export function daysSalesOutstanding(
 ): Record<string, Dso> {
   const receivables: PerCurrency = {};
   for (const invoice of invoices) {
-    if (isReceivable(invoice)) addTo(receivables, invoice.currency, invoice.openAmount);
+    if (hasOpenBalance(invoice)) addTo(receivables, invoice.currency, invoice.openAmount);
   }
   const sales = invoices.filter((i) => i.status !== 'cancelled' && !isAfter(i.issueDate, today));
   const currencies = new Set([...Object.keys(receivables), ...sales.map((i) => i.currency)]);

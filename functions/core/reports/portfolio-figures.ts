@@ -1,7 +1,9 @@
-import type { CalendarDate, InvoiceStatus } from '../ledger/invoice';
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { InvoiceStatus } from '../ledger/invoice';
 import { ageReceivables, daysPastDue, type PerBucket } from './aging';
 import { type Dso, daysSalesOutstanding } from './days-sales-outstanding';
-import { addTo, type InvoiceFacts, isReceivable, type PerCurrency } from './receivables';
+import { addTo, type InvoiceFacts, type PerCurrency } from './receivables';
+import { hasOpenBalance } from '../ledger/invoice';
 
 /**
  * The portfolio at a glance, as of one day of the business calendar. Computed from every
@@ -33,7 +35,7 @@ export function portfolioFigures(invoices: readonly InvoiceFacts[], today: Calen
   for (const invoice of invoices) {
     const entry = (byStatus[invoice.status] ??= { count: 0, openAmount: {} });
     entry.count++;
-    if (!isReceivable(invoice)) continue;
+    if (!hasOpenBalance(invoice)) continue;
     openInvoices++;
     addTo(entry.openAmount, invoice.currency, invoice.openAmount);
     addTo(openAmount, invoice.currency, invoice.openAmount);

@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceStatus } from '../ledger/invoice';
+import type { Invoice } from '../ledger/invoice';
 import { add, money } from '../money';
 
 /**
@@ -12,17 +12,6 @@ export type InvoiceFacts = Pick<
 
 /** Amounts in cents per ISO 4217 currency: amounts in different currencies are never added up. */
 export type PerCurrency = Record<string, number>;
-
-// TODO(merge): use the invoice's own predicate
-const RECEIVABLE: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue', 'in_collection']);
-
-/**
- * Still owed to the company: open or overdue, or handed over to the collection agency, which
- * collects on the company's behalf; and something is left to pay.
- */
-export function isReceivable(invoice: Pick<InvoiceFacts, 'status' | 'openAmount'>): boolean {
-  return RECEIVABLE.has(invoice.status) && invoice.openAmount > 0;
-}
 
 /** Adds whole cents to a currency's total; `money` refuses fractions and unknown currency codes. */
 export function addTo(totals: PerCurrency, currency: string, cents: number): void {

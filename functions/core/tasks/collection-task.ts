@@ -1,4 +1,7 @@
+import { type CalendarDate, daysBetween } from '../calendar/calendar-date';
 import type { DunningSlot } from '../dunning/dunning-slot';
+import { type Invoice, openMoney } from '../ledger/invoice';
+import { taskPriority } from './task-priority';
 
 export type TaskKind =
   /** The call step of the dunning: the workflow waits for its outcome. */
@@ -29,4 +32,34 @@ export interface CollectionTask {
   execution?: string;
   assignee?: string;
   outcome?: { result: CallOutcome | 'done'; note?: string; by: string; at: string };
+}
+
+export interface TaskToOpen {
+  id: string;
+  kind: TaskKind;
+  invoice: Pick<Invoice, 'id' | 'debtorId' | 'dueDate' | 'openAmount' | 'currency'>;
+  /** The day the task is raised: it is due that day, and the invoice's arrears are counted to it. */
+  today: CalendarDate;
+  summary: string;
+  slot?: DunningSlot;
+  taskToken?: string;
+  execution?: string;
+}
+
+/** A new open task on an invoice, ranked on the daily list by what is open and how long overdue. */
+export function openTask(input: TaskToOpen): CollectionTask {
+  const { invoice, today } = input;
+  return {
+    id: input.id,
+    kind: input.kind,
+    status: 'open',
+    invoiceId: invoice.id,
+    debtorId: invoice.debtorId,
+    dueDate: today,
+    priority: taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)),
+    summary: input.summary,
+    ...(input.slot ? { slot: input.slot } : {}),
+    ...(input.taskToken ? { taskToken: input.taskToken } : {}),
+    ...(input.execution ? { execution: input.execution } : {}),
+  };
 }

@@ -59,6 +59,7 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
 };
 
 export function statusOf(error: unknown): number {

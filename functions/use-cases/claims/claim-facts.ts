@@ -1,5 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import type { Debtor, DebtorKind } from '../../core/ledger/debtor';
 import type { Invoice } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';

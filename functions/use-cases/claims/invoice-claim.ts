@@ -1,26 +1,18 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
-import type { CalendarDate } from '../../core/legal/calendar-date';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { buildClaim, type Claim, type ClaimInput } from '../../core/legal/claim';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, PaymentRecord } from '../../ports/credit-store';
-import { ConflictError, HttpError, NotFoundError } from '../../shared/http/errors';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { currentRateTable } from '../rates/rate-table';
+import { conflict, notFound, unprocessable } from '../refusal';
 import { claimInvoiceFacts, explanationLanguage } from './claim-facts';
 import { policyOfInvoice } from './invoice-policy';
 
 export interface ClaimDeps {
   store: CreditStore;
   clock: Clock;
-}
-
-/** Interest over a day needs that day's published rate, which an admin has not entered yet. */
-class RateNotKnownError extends HttpError {
-  readonly status = 422;
-  constructor(cause: StatutoryRateNotKnownError) {
-    super('rate_not_known', cause.message);
-  }
 }
 
 /**
@@ -34,7 +26,8 @@ export async function invoiceClaim(deps: ClaimDeps, invoiceId: string, asOf?: Ca
   try {
     return buildClaim(input);
   } catch (error) {
-    if (error instanceof StatutoryRateNotKnownError) throw new RateNotKnownError(error);
+    // Interest over a day needs that day's published rate, which an admin has not entered yet.
+    if (error instanceof StatutoryRateNotKnownError) throw unprocessable(error.message, 'rate_not_known');
     throw error;
   }
 }
@@ -50,15 +43,14 @@ export async function invoiceClaimInput(
 ): Promise<ClaimInput> {
   const { store } = deps;
   const invoice = await store.getInvoice(invoiceId);
-  if (!invoice) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
+  if (!invoice) throw notFound(`Invoice ${invoiceId} does not exist.`);
   if (invoice.status === 'cancelled') {
-    throw new ConflictError(
+    throw conflict(
       `Invoice ${invoice.number} was cancelled: nothing can be claimed on it.`,
       'invoice_cancelled',
     );
   }
-  const debtor = await store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+  const debtor = await debtorOfInvoice(store, invoice);
   const [timeline, policy, rates] = await Promise.all([
     store.timeline({ invoiceId }),
     policyOfInvoice(store, invoice, debtor),

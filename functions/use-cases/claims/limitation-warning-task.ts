@@ -1,11 +1,11 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate } from '../../core/calendar/calendar-date';
 import type { Debtor } from '../../core/ledger/debtor';
-import { type CalendarDate, openMoney } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { LegalPolicy } from '../../core/legal/legal-policy';
 import { claimLimitation } from '../../core/legal/limitation';
+import { openTask } from '../../core/tasks/collection-task';
 import type { InvoiceRecord, TaskRecord } from '../../ports/credit-store';
-import { taskPriority } from '../steps/task-priority';
+import { firstVersion } from '../record-versions';
 import { consumerPurchaseAssumed } from './claim-facts';
 import { writtenNotices } from './written-notices';
 
@@ -53,19 +53,7 @@ export function limitationWarning(input: LimitationWarningInput): LimitationWarn
     `The claim on invoice ${invoice.number} lapses on ${limitation.lapsesOn} (${limitation.article}, ` +
     `${limitation.daysLeft} days left): send a written reminder or start proceedings before then`;
   return {
-    task: {
-      id,
-      kind: 'limitation_warning',
-      status: 'open',
-      invoiceId: invoice.id,
-      debtorId: invoice.debtorId,
-      dueDate: today,
-      priority: taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)),
-      summary,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    },
+    task: firstVersion(openTask({ id, kind: 'limitation_warning', invoice, today, summary }), at),
     event: {
       at,
       type: 'task_created',

@@ -1,6 +1,5 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
-import { addDays, addYears, daysBetween } from '../../core/legal/calendar-date';
+import { addDays, addYears, daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DEFAULT_LAPSE_WARNING_DAYS } from '../../core/legal/limitation';
 import type { Clock } from '../../ports/clock';
 import {
@@ -9,6 +8,7 @@ import {
   type InvoiceRecord,
   type TaskRecord,
 } from '../../ports/credit-store';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { policyOfInvoice } from './invoice-policy';
 import { limitationWarning } from './limitation-warning-task';
 
@@ -36,8 +36,7 @@ export async function warnOfLapsingClaim(
   const earliestLapse = addYears(addDays(invoice.dueDate, 1), SHORTEST_PERIOD_YEARS);
   if (daysBetween(today, earliestLapse) > DEFAULT_LAPSE_WARNING_DAYS) return null;
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   const [timeline, policy] = await Promise.all([
     deps.store.timeline({ invoiceId: invoice.id }),
     policyOfInvoice(deps.store, invoice, debtor),

@@ -1,5 +1,6 @@
-import type { CalendarDate } from '../../core/legal/calendar-date';
-import { buildClaim, type Claim, type DebtorKind } from '../../core/legal/claim';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import type { DebtorKind } from '../../core/ledger/debtor';
+import { buildClaim, type Claim } from '../../core/legal/claim';
 import type { ExplanationLanguage } from '../../core/legal/claim-explanation';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import { type ClaimDeps, invoiceClaimInput } from './invoice-claim';

@@ -1,7 +1,6 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
 import { type DunningSlot, SLOT_KIND } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { STATUTORY_TERM_DAYS } from '../../core/legal/fourteen-day-letter';
 import type { WrittenNotice } from '../../core/legal/written-notice';

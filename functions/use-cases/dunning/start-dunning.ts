@@ -8,6 +8,7 @@ import type { Clock } from '../../ports/clock';
 import type { BehaviourCounters, CreditStore, DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { policyFor } from '../policies/policy-catalogue';
+import { revised } from '../record-versions';
 
 export interface DunningDeps {
   store: CreditStore;
@@ -59,13 +60,7 @@ export async function startDunning(
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
   };
-  const next: InvoiceRecord = {
-    ...invoice,
-    status: 'overdue',
-    dunning,
-    version: invoice.version + 1,
-    updatedAt: now.toISOString(),
-  };
+  const next = revised(invoice, { status: 'overdue', dunning }, now);
   const event: TimelineEvent = {
     at: now.toISOString(),
     type: options.reason === 'fell_due' ? 'dunning_started' : 'dunning_restored',

@@ -1,11 +1,11 @@
 import { webhookEvent } from '../../api/schemas/webhook-events';
 import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
-import { HttpError } from '../../shared/http/errors';
 import { logger } from '../../shared/observability';
 import { stopExecutionOf } from '../dunning/stop-dunning';
+import { retryOnConflict } from '../record-versions';
+import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
 import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
-import { retryOnConflict } from './retry-on-conflict';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 
 /** Runs the work an effect left for after its commit, in order. */
@@ -61,7 +61,7 @@ async function applyOne(deps: IntakeDeps, waiting: ParkedEvent): Promise<FollowU
     const effect = await applyEvent(deps, parsed.data, at).catch((error: unknown) => {
       // A business refusal (say, a payment in another currency than its invoice) has nobody to
       // answer to now: the event stays parked, and the log tells operations why.
-      if (error instanceof HttpError) return { outcome: 'refused' as const, error };
+      if (error instanceof Refusal) return { outcome: 'refused' as const, error };
       throw error;
     });
     if (effect.outcome === 'refused') {

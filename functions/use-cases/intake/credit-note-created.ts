@@ -1,8 +1,11 @@
 import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { CreditStore, StoreWrite } from '../../ports/credit-store';
+import { debtorOfInvoice } from '../debtor-of-invoice';
+import { revised } from '../record-versions';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { creditsWith, isCollectable, reduceOpenAmount, revised } from './settlement';
+import { creditsWith, reduceOpenAmount } from './settlement';
 
 const REASON = 'credited';
 
@@ -20,7 +23,7 @@ export async function creditNoteCreated(
   if (!current) return parked({ kind: 'invoice', id: data.invoiceId });
   if (await alreadyBooked(deps.store, current.id, data.id)) return applied([]);
 
-  const reduction = isCollectable(current)
+  const reduction = hasOpenBalance(current)
     ? reduceOpenAmount(current, data.amount, { closedAt: at.toISOString(), reason: REASON }, at)
     : { invoice: current, taken: 0, settled: false };
   const excess = data.amount - reduction.taken;
@@ -41,8 +44,7 @@ export async function creditNoteCreated(
     writes.push({ kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: current.version });
   }
   if (excess > 0) {
-    const debtor = await deps.store.getDebtor(current.debtorId);
-    if (!debtor) throw new Error(`debtor ${current.debtorId} of invoice ${current.id} is missing`);
+    const debtor = await debtorOfInvoice(deps.store, current);
     writes.push(
       {
         kind: 'putDebtor',

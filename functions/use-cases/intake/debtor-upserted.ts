@@ -1,10 +1,10 @@
 import type { DebtorUpsertedData } from '../../api/schemas/webhook-events';
 import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
-import { ValidationError } from '../../shared/http/errors';
 import { policyFor } from '../policies/policy-catalogue';
+import { revised } from '../record-versions';
+import { invalid } from '../refusal';
 import { applied, type Effect, type FollowUp, type IntakeDeps } from './effect';
-import { revised } from './settlement';
 
 /**
  * Creates or updates a debtor from the invoicing system's copy. What only credit control knows
@@ -59,5 +59,5 @@ async function assertPolicyFits(store: CreditStore, segment: string, kind: Debto
     : policy.debtorKind !== kind
       ? `names a policy for ${policy.debtorKind} debtors, not for ${kind} debtors`
       : undefined;
-  if (problem) throw new ValidationError([{ path: 'data.segment', message: problem }]);
+  if (problem) throw invalid([{ path: 'data.segment', message: problem }]);
 }

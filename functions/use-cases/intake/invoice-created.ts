@@ -3,11 +3,11 @@ import { formatMoney } from '../../core/money';
 import {
   type PaymentReference,
   PaymentReferenceError,
-  type PaymentReferenceScheme,
   paymentReferenceForInvoice,
+  type PaymentReferenceScheme,
 } from '../../core/payments/payment-reference';
 import type { InvoiceRecord } from '../../ports/credit-store';
-import { ConflictError, ValidationError } from '../../shared/http/errors';
+import { conflict, invalid } from '../refusal';
 import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './effect';
 
 /**
@@ -23,7 +23,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
   const reference = referenceFor(data.number, deps.referenceScheme);
   const holder = await deps.store.findInvoiceIdByReference(reference.electronic);
   if (holder && holder !== data.id) {
-    throw new ConflictError(
+    throw conflict(
       `Invoice number ${data.number} gives payment reference ${reference.printed}, which invoice ${holder} carries already.`,
       'payment_reference_taken',
     );
@@ -79,7 +79,7 @@ function referenceFor(invoiceNumber: string, scheme: PaymentReferenceScheme): Pa
     return paymentReferenceForInvoice(invoiceNumber, scheme);
   } catch (error) {
     if (error instanceof PaymentReferenceError) {
-      throw new ValidationError([{ path: 'data.number', message: error.message }]);
+      throw invalid([{ path: 'data.number', message: error.message }]);
     }
     throw error;
   }

@@ -1,8 +1,10 @@
 import type { InvoiceData } from '../../api/schemas/webhook-events';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
-import { ConflictError } from '../../shared/http/errors';
+import { revised } from '../record-versions';
+import { conflict } from '../refusal';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed, isCollectable, revised } from './settlement';
+import { closed } from './settlement';
 
 /**
  * Applies a corrected invoice. A change of the total moves the open amount by the same difference,
@@ -15,7 +17,7 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
   if (!current) return parked({ kind: 'invoice', id: data.id });
   // Payments were booked against this debtor in this currency; moving them is a correction by hand.
   if (data.debtorId !== current.debtorId || data.currency !== current.currency) {
-    throw new ConflictError(
+    throw conflict(
       `Invoice ${current.number} belongs to debtor ${current.debtorId} in ${current.currency}; an update cannot move it.`,
       'invoice_not_movable',
     );
@@ -28,7 +30,7 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     paymentLink: data.paymentLink,
     lines: data.lines,
   };
-  const amounts: Partial<InvoiceRecord> = isCollectable(current)
+  const amounts: Partial<InvoiceRecord> = hasOpenBalance(current)
     ? {
         totalAmount: data.totalAmount,
         openAmount:

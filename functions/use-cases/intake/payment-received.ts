@@ -1,11 +1,13 @@
 import type { PaymentReceivedData } from '../../api/schemas/webhook-events';
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
-import { localDate } from '../../core/dunning/time-zone';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
+import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import { normalisePaymentReference } from '../../core/payments/payment-reference';
 import type { BehaviourCounters, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
-import { ValidationError } from '../../shared/http/errors';
+import { debtorOfInvoice } from '../debtor-of-invoice';
+import { revised } from '../record-versions';
+import { invalid } from '../refusal';
 import {
   applied,
   type Effect,
@@ -15,7 +17,7 @@ import {
   type Subject,
   timelineEntry,
 } from './effect';
-import { creditsWith, isCollectable, reduceOpenAmount, revised } from './settlement';
+import { creditsWith, reduceOpenAmount } from './settlement';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -133,7 +135,7 @@ async function allocate(
   const debtor = await deps.store.getDebtor(debtorId);
   if (!debtor) return { waitingFor: { kind: 'debtor', id: debtorId } };
   const invoices = (await deps.store.listInvoicesOfDebtor(debtorId))
-    .filter((invoice) => invoice.currency === payment.currency && isCollectable(invoice))
+    .filter((invoice) => invoice.currency === payment.currency && hasOpenBalance(invoice))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
   return { debtor, invoices };
 }
@@ -147,7 +149,7 @@ async function allocateToInvoice(
   const invoice = await deps.store.getInvoice(invoiceId);
   if (!invoice) return { waitingFor: { kind: 'invoice', id: invoiceId } };
   if (invoice.currency !== payment.currency) {
-    throw new ValidationError(
+    throw invalid(
       [
         {
           path: 'data.currency',
@@ -157,9 +159,8 @@ async function allocateToInvoice(
       'The payment is in another currency than its invoice.',
     );
   }
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
-  return { debtor, invoices: isCollectable(invoice) ? [invoice] : [], invoiceId: invoice.id };
+  const debtor = await debtorOfInvoice(deps.store, invoice);
+  return { debtor, invoices: hasOpenBalance(invoice) ? [invoice] : [], invoiceId: invoice.id };
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */

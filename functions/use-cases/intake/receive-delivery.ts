@@ -6,7 +6,7 @@ import { logger, metrics } from '../../shared/observability';
 import { applyEvent, arrivalFollowUps } from './apply-event';
 import { runFollowUps } from './apply-parked';
 import { type FollowUp, type IntakeDeps, subjectKey } from './effect';
-import { retryOnConflict } from './retry-on-conflict';
+import { retryOnConflict } from '../record-versions';
 
 /** One signed, validated delivery of the invoicing system's webhook. */
 export interface Delivery {

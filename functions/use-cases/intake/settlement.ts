@@ -1,18 +1,6 @@
 import { stoppedDunning } from '../../core/dunning/dunning-state';
-import type { InvoiceStatus } from '../../core/ledger/invoice';
-import type { DebtorRecord, InvoiceRecord, Versioned } from '../../ports/credit-store';
-
-/** Invoices with something left to collect; payments and credit notes lower them. */
-const COLLECTABLE: ReadonlySet<InvoiceStatus> = new Set(['open', 'overdue', 'in_collection']);
-
-export function isCollectable(invoice: InvoiceRecord): boolean {
-  return COLLECTABLE.has(invoice.status) && invoice.openAmount > 0;
-}
-
-/** The next version of a stored record: the store writes it only over the version it was read at. */
-export function revised<T extends Versioned>(record: T, changes: Partial<T>, at: Date): T {
-  return { ...record, ...changes, version: record.version + 1, updatedAt: at.toISOString() };
-}
+import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
+import { revised } from '../record-versions';
 
 interface Closing {
   status: 'paid' | 'cancelled';

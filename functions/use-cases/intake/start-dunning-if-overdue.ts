@@ -1,8 +1,8 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { startDunning } from '../dunning/start-dunning';
-import { INVOICING_SYSTEM, type IntakeDeps } from './effect';
-import { retryOnConflict } from './retry-on-conflict';
+import { type IntakeDeps, INVOICING_SYSTEM } from './effect';
+import { retryOnConflict } from '../record-versions';
 
 /**
  * An invoice that arrives when its due date has already passed (today in Amsterdam, by the clock
@@ -14,8 +14,7 @@ export async function startDunningIfOverdue(deps: IntakeDeps, invoiceId: string)
     const invoice = await deps.store.getInvoice(invoiceId);
     if (invoice?.status !== 'open' || invoice.dunning) return;
     if (invoice.dueDate >= localDate(deps.clock.now(), BUSINESS_TIME_ZONE)) return;
-    const debtor = await deps.store.getDebtor(invoice.debtorId);
-    if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is missing`);
+    const debtor = await debtorOfInvoice(deps.store, invoice);
     await startDunning(deps, invoice, debtor, { reason: 'fell_due', actor: INVOICING_SYSTEM });
   });
 }

@@ -1,7 +1,6 @@
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { SEED_POLICIES } from '../../core/dunning/policy-seeds';
-import type { CreditStore } from '../../ports/credit-store';
-import { ConcurrentModificationError } from '../../ports/credit-store';
+import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
 
 /**
  * The dunning policies: what is stored, and the seed policies for segments nobody has edited yet.

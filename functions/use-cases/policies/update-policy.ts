@@ -1,6 +1,6 @@
 import { type DunningPolicy, parseDunningPolicy } from '../../core/dunning/dunning-policy';
 import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
-import { ConflictError, ValidationError } from '../../shared/http/errors';
+import { conflict, invalid } from '../refusal';
 import { policyFor } from './policy-catalogue';
 
 /**
@@ -12,16 +12,16 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
   const current = await policyFor(store, id);
   const expected = isRecord(body) && typeof body.version === 'number' ? body.version : undefined;
   if (current && expected !== undefined && expected !== current.version) {
-    throw new ConflictError(`Policy ${id} is at version ${current.version}; you edited version ${expected}.`);
+    throw conflict(`Policy ${id} is at version ${current.version}; you edited version ${expected}.`);
   }
   const version = (current?.version ?? 0) + 1;
   const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
-  if (!parsed.ok) throw new ValidationError(parsed.issues);
+  if (!parsed.ok) throw invalid(parsed.issues);
   try {
     await store.putPolicy(parsed.policy);
   } catch (error) {
     if (error instanceof ConcurrentModificationError) {
-      throw new ConflictError(`Policy ${id} was changed by someone else meanwhile; reload it and try again.`);
+      throw conflict(`Policy ${id} was changed by someone else meanwhile; reload it and try again.`);
     }
     throw error;
   }

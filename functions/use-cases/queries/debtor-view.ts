@@ -1,12 +1,12 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { chooseSegment } from '../../core/dunning/segment';
-import { localDate } from '../../core/dunning/time-zone';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
-import { NotFoundError } from '../../shared/http/errors';
 import { behaviourOf } from '../dunning/start-dunning';
+import { notFound } from '../refusal';
 
 export interface DebtorView {
   debtor: Omit<DebtorRecord, 'behaviour'>;
@@ -32,13 +32,11 @@ export async function debtorView(
   debtorId: string,
 ): Promise<DebtorView> {
   const record = await deps.store.getDebtor(debtorId);
-  if (!record) throw new NotFoundError(`Debtor ${debtorId} does not exist.`);
+  if (!record) throw notFound(`Debtor ${debtorId} does not exist.`);
   const { behaviour: counters, ...debtor } = record;
   const behaviour = behaviourOf(counters);
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
-  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(
-    (i) => i.status === 'open' || i.status === 'overdue',
-  );
+  const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(isCollecting);
   const balance: Record<string, number> = {};
   const overdue: Record<string, number> = {};
   const openInvoices = invoices.map((i) => {

@@ -1,14 +1,14 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import type { DunningState } from '../../core/dunning/dunning-state';
-import { localDate } from '../../core/dunning/time-zone';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
 import type { DunningWorkflow, ExecutionStatus } from '../../ports/workflow';
-import { NotFoundError } from '../../shared/http/errors';
 import { policyFor } from '../policies/policy-catalogue';
+import { notFound } from '../refusal';
 
 export interface InvoiceView {
   invoice: Omit<InvoiceRecord, 'dunning'>;
@@ -39,7 +39,7 @@ export interface InvoiceViewDeps {
 /** GET /invoices/{id}: the invoice, where its dunning stands and everything that happened, in order. */
 export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Promise<InvoiceView> {
   const record = await deps.store.getInvoice(invoiceId);
-  if (!record) throw new NotFoundError(`Invoice ${invoiceId} does not exist.`);
+  if (!record) throw notFound(`Invoice ${invoiceId} does not exist.`);
   const { dunning, ...invoice } = record;
   const timeline = await deps.store.timeline({ invoiceId });
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
@@ -50,7 +50,7 @@ export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Pro
     status: record.status,
     openAmount: record.openAmount,
     currency: record.currency,
-    daysOverdue: record.status === 'open' || record.status === 'overdue' ? daysOverdue : 0,
+    daysOverdue: isCollecting(record) ? daysOverdue : 0,
     dunning: dunning ? await dunningView(deps, dunning) : null,
     timeline,
   };

@@ -4,7 +4,7 @@ import {
   type CreditStore,
   type StatutoryRateTable,
 } from '../../ports/credit-store';
-import { ConflictError, ValidationError } from '../../shared/http/errors';
+import { conflict, invalid } from '../refusal';
 import { SEED_RATES_VERSION } from './rate-table';
 
 export interface RateTableEdit {
@@ -29,13 +29,11 @@ export async function updateRates(
   const stored = await store.getStatutoryRates();
   const currentVersion = stored?.version ?? SEED_RATES_VERSION;
   if (edit.version !== currentVersion) {
-    throw new ConflictError(
-      `The rate table is at version ${currentVersion}; you edited version ${edit.version}.`,
-    );
+    throw conflict(`The rate table is at version ${currentVersion}; you edited version ${edit.version}.`);
   }
   const problems = checkStatutoryRateTable(edit.rates);
   if (problems.length > 0) {
-    throw new ValidationError(
+    throw invalid(
       problems.map((message) => ({ path: 'rates', message })),
       'The rate table cannot be used as it is.',
     );
@@ -50,9 +48,7 @@ export async function updateRates(
     await store.putStatutoryRates(table, stored?.version ?? null);
   } catch (error) {
     if (error instanceof ConcurrentModificationError) {
-      throw new ConflictError(
-        'The rate table was changed by someone else meanwhile; reload it and try again.',
-      );
+      throw conflict('The rate table was changed by someone else meanwhile; reload it and try again.');
     }
     throw error;
   }

@@ -1,5 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { localDate } from '../../core/dunning/time-zone';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { type PortfolioFigures, portfolioFigures } from '../../core/reports/portfolio-figures';
 import type { InvoiceFacts } from '../../core/reports/receivables';
 import { type Workload, workload } from '../../core/reports/workload';

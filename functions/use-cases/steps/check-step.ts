@@ -1,17 +1,11 @@
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import type { DunningState, StepRecord } from '../../core/dunning/dunning-state';
 import { stepFor } from '../../core/dunning/policy-steps';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { recordSkip, type StepDeps } from './record-step';
 import { type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
-
-/** Invoices in these states are still being collected; any other state ends the dunning. */
-const COLLECTING: ReadonlySet<InvoiceRecord['status']> = new Set(['open', 'overdue']);
-
-export function isCollecting(invoice: Pick<InvoiceRecord, 'status'>): boolean {
-  return COLLECTING.has(invoice.status);
-}
 
 export type DunnedInvoice = InvoiceRecord & { dunning: DunningState };
 

@@ -1,10 +1,9 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import type { AccountManager, PaymentBehaviour } from '../../core/ledger/debtor';
-import { type CalendarDate, openMoney } from '../../core/ledger/invoice';
+import { isCollecting, openMoney } from '../../core/ledger/invoice';
 import type { Money } from '../../core/money';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
-import { isCollecting } from './check-step';
 
 /** What an account manager needs to talk to their customer: the whole account, not one invoice. */
 export interface DebtorSummary {

@@ -1,12 +1,8 @@
 import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
-import {
-  ConcurrentModificationError,
-  type CreditStore,
-  type InvoiceRecord,
-  type StoreWrite,
-} from '../../ports/credit-store';
+import type { CreditStore, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import { retryOnConflict, revised } from '../record-versions';
 import type { Skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
 
@@ -18,30 +14,13 @@ export interface StepDeps {
 /** Who the timeline names for everything the workflow's tasks do. */
 export const WORKFLOW_ACTOR = 'workflow';
 
-const CONFLICT_ATTEMPTS = 5;
-
-/**
- * Runs `attempt` again when a conditional write lost a race (a payment or a webhook changed the
- * record between our read and our write). Each attempt must re-read what it writes. After a few
- * lost races the conflict is thrown, and the ASL's retry takes over with backoff.
- */
-export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let round = 1; ; round++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof ConcurrentModificationError) || round >= CONFLICT_ATTEMPTS) throw error;
-    }
-  }
-}
-
 export interface StepRecording {
   status: StepRecord['status'];
   reason?: string;
   /** The invoice's timeline entry for the step. */
   event: Pick<TimelineEvent, 'type' | 'summary' | 'details'>;
   /** Changes the step makes to the invoice itself (the hand-over closes it). */
-  update?: (invoice: InvoiceRecord, now: Date) => InvoiceRecord;
+  changes?: (invoice: InvoiceRecord, now: Date) => Partial<InvoiceRecord>;
   /** Other records that must change in the same transaction (the debtor's credit hold). */
   alsoWrite?: (invoice: InvoiceRecord, now: Date) => Promise<StoreWrite[]>;
 }
@@ -65,19 +44,18 @@ export async function recordStep(
 
     const now = deps.clock.now();
     const at = now.toISOString();
-    const updated = recording.update ? recording.update(invoice, now) : invoice;
+    const changes = recording.changes ? recording.changes(invoice, now) : {};
     const lastStep: StepRecord = {
       slot: payload.step,
       status: recording.status,
       at,
       ...(recording.reason ? { reason: recording.reason } : {}),
     };
-    const next: InvoiceRecord = {
-      ...updated,
-      dunning: { ...(updated.dunning ?? dunning), lastStep },
-      version: invoice.version + 1,
-      updatedAt: at,
-    };
+    const next = revised(
+      invoice,
+      { ...changes, dunning: { ...(changes.dunning ?? dunning), lastStep } },
+      now,
+    );
     const event: TimelineEvent = {
       at,
       actor: WORKFLOW_ACTOR,

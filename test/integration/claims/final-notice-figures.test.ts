@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../../functions/core/dunning/time-zone';
+import { localDate } from '../../../functions/core/calendar/time-zone';
 import type { Claim } from '../../../functions/core/legal/claim';
 import { formatMoney } from '../../../functions/core/money';
-import type { ClaimFile } from '../../../functions/use-cases/steps/claim-file';
+import type { AgencyDossier } from '../../../functions/use-cases/collection-agency/agency-dossier';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
 import { businessDebtor, invoice, invoiceView, payment } from '../workflow/scenario';
 
@@ -85,7 +85,7 @@ describe('the final notice and the claim file state the claim the API computes',
       expect(message).toBeDefined();
       return message?.message ?? '';
     });
-    const file = JSON.parse(published) as ClaimFile;
+    const file = JSON.parse(published) as AgencyDossier;
     const claim = await claimAsOf(file.handedOverOn);
 
     expect(file.claim).toMatchObject({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { inject } from 'vitest';
-import { clock, installClock } from '../../../functions/adapters/clock/clock';
+import { clock, installClock } from '../../../functions/adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
 import type {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DebtorRecord } from '../../../functions/ports/credit-store';
-import { type CallTaskDeps, createCallTask } from '../../../functions/use-cases/steps/create-call-task';
+import { type CallTaskDeps, createCallTask } from '../../../functions/use-cases/steps/create-call-task-step';
 import { type StepWorld, stepWorld } from './step-world';
 
 describe('the call task for a credit controller', () => {

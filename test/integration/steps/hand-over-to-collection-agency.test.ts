@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimFile } from '../../../functions/use-cases/steps/claim-file';
+import type { AgencyDossier } from '../../../functions/use-cases/collection-agency/agency-dossier';
 import {
   type CollectionAgencyDeps,
   handOverToCollectionAgency,
-} from '../../../functions/use-cases/steps/hand-over-to-collection-agency';
-import { recordEmailEvent } from '../../../functions/use-cases/steps/record-email-event';
-import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter';
-import { sesEventSchema } from '../../../functions/use-cases/steps/ses-event';
+} from '../../../functions/use-cases/steps/hand-over-to-collection-agency-step';
+import { recordEmailEvent } from '../../../functions/use-cases/email-events/email-event';
+import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter-step';
+import { sesEventSchema } from '../../../functions/use-cases/email-events/ses-event';
 import type { StepPayload } from '../../../functions/use-cases/steps/step-payload';
 import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
 
@@ -37,9 +37,9 @@ describe('hand-over to the collection agency', () => {
     await recordEmailEvent(world, event);
   }
 
-  function publishedFile(): ClaimFile {
+  function publishedFile(): AgencyDossier {
     const [notice] = world.notifier.on('collection-agency');
-    return notice?.message as ClaimFile;
+    return notice?.message as AgencyDossier;
   }
 
   it('hands the claim over with its file listing every letter sent, and closes the invoice', async () => {

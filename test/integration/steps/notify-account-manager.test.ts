@@ -4,7 +4,7 @@ import type { DebtorRecord } from '../../../functions/ports/credit-store';
 import {
   type AccountManagerDeps,
   notifyAccountManager,
-} from '../../../functions/use-cases/steps/notify-account-manager';
+} from '../../../functions/use-cases/steps/notify-account-manager-step';
 import { type StepWorld, stepWorld } from './step-world';
 
 describe('escalation to the account manager', () => {

@@ -1,9 +1,9 @@
 import type { Context, SNSEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { DebtorRecord } from '../../../functions/ports/credit-store';
-import { recordEmailEvent } from '../../../functions/use-cases/steps/record-email-event';
-import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter';
-import { type SesEvent, sesEventSchema } from '../../../functions/use-cases/steps/ses-event';
+import { recordEmailEvent } from '../../../functions/use-cases/email-events/email-event';
+import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter-step';
+import { type SesEvent, sesEventSchema } from '../../../functions/use-cases/email-events/ses-event';
 import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
 
 describe('delivery and bounce events of the letters', () => {

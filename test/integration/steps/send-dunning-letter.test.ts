@@ -2,8 +2,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DebtorRecord } from '../../../functions/ports/credit-store';
-import { LetterInFlightError } from '../../../functions/use-cases/steps/letter-claim';
-import { type LetterDeps, sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter';
+import { LetterInFlightError } from '../../../functions/use-cases/letters/letter-lock';
+import {
+  type LetterDeps,
+  sendDunningLetter,
+} from '../../../functions/use-cases/steps/send-dunning-letter-step';
 import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
 
 function decodeQr(png: Buffer): string | undefined {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { installClock } from '../../../functions/adapters/clock/clock';
+import { installClock } from '../../../functions/adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import type { DunningSlot } from '../../../functions/core/dunning/dunning-slot';
 import { stoppedDunning } from '../../../functions/core/dunning/dunning-state';

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rateTableBody } from '../../../functions/api/schemas/claim-schemas';
 import { SEED_STATUTORY_RATES, type StatutoryRate } from '../../../functions/core/legal/statutory-rates';
-import type { CreditStore, StatutoryRateTable } from '../../../functions/ports/credit-store';
-import { ConcurrentModificationError } from '../../../functions/ports/credit-store';
-import { ConflictError, ValidationError } from '../../../functions/shared/http/errors';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type StatutoryRateTable,
+} from '../../../functions/ports/credit-store';
 import { currentRateTable } from '../../../functions/use-cases/rates/rate-table';
 import { updateRates } from '../../../functions/use-cases/rates/update-rates';
+import { Refusal } from '../../../functions/use-cases/refusal';
 
 /** The two store methods the rate table uses, with the store's optimistic locking. */
 class RateStore implements Pick<CreditStore, 'getStatutoryRates' | 'putStatutoryRates'> {
@@ -93,8 +96,10 @@ describe('the statutory rate table an admin keeps', () => {
       NOW,
     );
 
-    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toBeInstanceOf(Refusal);
     await expect(attempt).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'validation_failed',
       issues: [
         {
           path: 'rates',
@@ -110,7 +115,8 @@ describe('the statutory rate table an admin keeps', () => {
 
     const stale = updateRates(store, { rates: [consumerSecondHalf2025], version: 1 }, 'admin-2', NOW);
 
-    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toBeInstanceOf(Refusal);
+    await expect(stale).rejects.toMatchObject({ kind: 'conflict' });
     await expect(stale).rejects.toThrow('The rate table is at version 2; you edited version 1.');
     expect(store.versions).toHaveLength(1);
   });

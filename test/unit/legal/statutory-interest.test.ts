@@ -5,7 +5,7 @@ import {
   fromDayNumber,
   inclusiveDayCount,
   toDayNumber,
-} from '../../../functions/core/legal/calendar-date';
+} from '../../../functions/core/calendar/calendar-date';
 import { calculateStatutoryInterest } from '../../../functions/core/legal/statutory-interest';
 import {
   SEED_STATUTORY_RATES,

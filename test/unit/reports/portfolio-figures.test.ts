@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceStatus } from '../../../functions/core/ledger/invoice';
-import { addDays } from '../../../functions/core/legal/calendar-date';
+import { addDays } from '../../../functions/core/calendar/calendar-date';
 import { AGING_BUCKETS } from '../../../functions/core/reports/aging';
 import { portfolioFigures } from '../../../functions/core/reports/portfolio-figures';
 import type { InvoiceFacts } from '../../../functions/core/reports/receivables';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrentModificationError } from '../../../functions/ports/credit-store';
-import { recordTaskOutcome } from '../../../functions/use-cases/tasks/record-task-outcome';
+import { recordTaskOutcome } from '../../../functions/use-cases/tasks/task-outcome';
 import { taskRecord } from '../../support/credit-records';
 import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
 import { RecordingWorkflow } from '../../support/recording-workflow';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tone } from '../../../functions/core/dunning/dunning-slot';
-import { TEMPLATE_IDS } from '../../../functions/templates/catalogue';
+import { TEMPLATE_IDS } from '../../../functions/core/dunning/step-templates';
 import { renderLetter } from '../../../functions/templates/render-letter';
 import { eur, invoice2026001, invoice2026017, letter } from './letter-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskPriority } from '../../../functions/use-cases/steps/task-priority';
+import { taskPriority } from '../../../functions/core/tasks/task-priority';
 
 const eur = (cents: number) => ({ amount: cents, currency: 'EUR' });
 

@@ -1,9 +1,10 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningSlot, Tone } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import type { CalendarDate } from '../../core/ledger/invoice';
 import type { Money } from '../../core/money';
 import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
-import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import { retryOnConflict, revised } from '../record-versions';
+import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 
 /** A letter SES accepted. */
 export type SentLetter = LetterRecord & {
@@ -46,7 +47,7 @@ export async function recordLetter(
   const slot = letter.slot as DunningSlot;
   const [ownerInvoiceId = ''] = letter.invoiceIds;
   await retryOnConflict(async () => {
-    const writes: StoreWrite[] = [{ kind: 'putLetter', letter, claim: false }];
+    const writes: StoreWrite[] = [{ kind: 'putLetter', letter, lock: false }];
     for (const id of letter.invoiceIds) {
       const invoice = await deps.store.getInvoice(id);
       if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;
@@ -69,12 +70,7 @@ function letterWrites(
   return [
     {
       kind: 'putInvoice',
-      invoice: {
-        ...invoice,
-        dunning: { ...invoice.dunning!, lastStep },
-        version: invoice.version + 1,
-        updatedAt: letter.sentAt,
-      },
+      invoice: revised(invoice, { dunning: { ...invoice.dunning!, lastStep } }, new Date(letter.sentAt)),
       expectedVersion: invoice.version,
     },
     {

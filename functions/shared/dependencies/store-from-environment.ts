@@ -5,7 +5,7 @@ import type { CreditStore } from '../../ports/credit-store';
 import { readConfig } from '../config';
 import { tracer } from '../observability';
 
-export { clock } from '../../adapters/clock/clock';
+export { clock } from '../../adapters/clock/system-clock';
 
 const environment = z.object({ TABLE_NAME: z.string().min(1) });
 

@@ -1,7 +1,7 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { Debtor } from '../../core/ledger/debtor';
-import { type CalendarDate, type Invoice, openMoney } from '../../core/ledger/invoice';
+import { type Invoice, openMoney } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';

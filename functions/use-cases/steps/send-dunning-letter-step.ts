@@ -1,22 +1,23 @@
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import { localDate } from '../../core/dunning/time-zone';
 import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, LetterRecord } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { checkStep, type DunnedInvoice } from './check-step';
-import { composeLetter } from './compose-letter';
-import { claimLetter, type LetterClaimDeps, type LetterKey } from './letter-claim';
-import { awaitsStep, invoicesForLetter, letterDay } from './letter-invoices';
-import { includedReason, recordLetter, type SentLetter } from './record-letter';
+import { composeLetter } from '../letters/compose-letter';
+import { type LetterKey, type LetterLockDeps, lockLetter } from '../letters/letter-lock';
+import { awaitsStep, invoicesForLetter, letterDay } from '../letters/letter-invoices';
+import { includedReason, recordLetter, type SentLetter } from '../letters/record-letter';
 import { recordSkip, type StepDeps } from './record-step';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
-import { recordNoEmailAddress } from './unreachable-task';
+import { recordNoEmailAddress } from '../tasks/unreachable-task';
 
-export interface LetterDeps extends StepDeps, LetterClaimDeps {
+export interface LetterDeps extends StepDeps, LetterLockDeps {
   mailer: Mailer;
   creditor: CreditorDetails;
 }
@@ -34,7 +35,7 @@ export type LetterOutcome = LetterSent | Skipped | Replayed;
  * A reminder or the final notice (firstReminder, secondReminder, finalNotice): one email per
  * debtor, step and day, listing every invoice of the debtor at this step that day. Only the
  * execution holding the letter sends it; it records the letter on every invoice it lists. If SES
- * fails, nothing is recorded and the error goes to the ASL, whose retry continues the same claim.
+ * fails, nothing is recorded and the error goes to the ASL, whose retry continues under the same lock.
  */
 export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload): Promise<LetterOutcome> {
   const check = await checkStep(deps, payload);
@@ -47,8 +48,7 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   };
   if (recorded) return replayLetter(deps.store, key, recorded, invoice.id, payload.execution);
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   if (step.channel !== 'email') {
     return recordSkip(
       deps,
@@ -58,17 +58,17 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   }
   if (!debtor.email) return recordNoEmailAddress(deps, payload, policy.timeZone);
 
-  const claim = await claimLetter(deps, key, payload.execution, async () =>
+  const lock = await lockLetter(deps, key, payload.execution, async () =>
     (await invoicesForLetter(deps.store, { invoice, policy }, payload.step, key.day)).map(({ id }) => id),
   );
-  if (!claim.held) return letterOfAnother(deps, payload, claim.letter, invoice.id);
+  if (!lock.held) return letterOfAnother(deps, payload, lock.letter, invoice.id);
   // A letter is marked sent together with its owner's record, which the check above reads; this
   // only happens when that read raced the owner's own write. Never send it twice.
-  if (claim.letter.status === 'sent') {
-    return { status: 'sent', messageId: claim.letter.messageId ?? '', invoiceIds: claim.letter.invoiceIds };
+  if (lock.letter.status === 'sent') {
+    return { status: 'sent', messageId: lock.letter.messageId ?? '', invoiceIds: lock.letter.invoiceIds };
   }
 
-  return send(deps, { ...debtor, email: debtor.email }, claim.letter, { invoice, policy, step });
+  return send(deps, { ...debtor, email: debtor.email }, lock.letter, { invoice, policy, step });
 }
 
 async function send(
@@ -78,7 +78,7 @@ async function send(
   context: { invoice: DunnedInvoice; policy: DunningPolicy; step: DunningStep },
 ): Promise<LetterSent> {
   const { policy, step } = context;
-  // Invoices settled since the letter was claimed are left out of it.
+  // Invoices settled since the letter was locked are left out of it.
   const others = await Promise.all(letter.invoiceIds.slice(1).map((id) => deps.store.getInvoice(id)));
   const invoices = [
     context.invoice,
@@ -147,7 +147,7 @@ async function letterOfAnother(
   const ownerInvoiceId = letter.invoiceIds[0] ?? 'unknown';
   if (letter.invoiceIds.includes(invoiceId))
     return skipped('included_in_letter', includedReason(ownerInvoiceId));
-  // The debtor got this step's letter today, claimed before this invoice qualified (or in another
+  // The debtor got this step's letter today, locked before this invoice qualified (or in another
   // currency, or past the list's limit): a second email the same day would only confuse.
   return recordSkip(
     deps,

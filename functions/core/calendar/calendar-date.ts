@@ -1,9 +1,9 @@
 /**
- * Calendar dates ('YYYY-MM-DD') for legal day counting. Terms, interest days and limitation
- * periods are counted in whole calendar days in the Netherlands, so dates are plain strings
- * and the arithmetic is done on a day number (days since 1970-01-01) with the proleptic
+ * Calendar dates ('YYYY-MM-DD') for dunning schedules and legal day counting. Terms, interest
+ * days and limitation periods are counted in whole calendar days in the Netherlands, so dates are
+ * plain strings and the arithmetic is done on a day number (days since 1970-01-01) with the proleptic
  * Gregorian calendar. Nothing here reads the machine's clock or time zone: the only bridge from
- * an instant to a date is `calendarDateInTimeZone`, which names the zone explicitly.
+ * an instant to a date is `localDate` in `./time-zone`, which names the zone explicitly.
  */
 export type CalendarDate = string;
 
@@ -136,21 +136,4 @@ export function yearOf(date: CalendarDate): number {
 
 export function calendarDate(year: number, month: number, day: number): CalendarDate {
   return assertCalendarDate(format(year, month, day));
-}
-
-/**
- * The calendar date of an instant in a named time zone, e.g. the day on which an email was
- * delivered in the Netherlands. Callers get the instant from the clock port or an event; the
- * zone is explicit so the result never depends on where the code runs.
- */
-export function calendarDateInTimeZone(instant: Date, timeZone = 'Europe/Amsterdam'): CalendarDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('instant is not a valid date');
-  const fields = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): number => Number(fields.find((field) => field.type === type)?.value);
-  return calendarDate(get('year'), get('month'), get('day'));
 }

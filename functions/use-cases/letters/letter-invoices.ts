@@ -1,10 +1,11 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { stepFor } from '../../core/dunning/policy-steps';
-import { localDate } from '../../core/dunning/time-zone';
-import type { CalendarDate } from '../../core/ledger/invoice';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
-import { type DunnedInvoice, isCollecting } from './check-step';
+import type { DunnedInvoice } from '../steps/check-step';
 import { MAX_INVOICES_PER_LETTER } from './record-letter';
 
 /** The local day on which an invoice's dunning has `slot` scheduled: the day its letter is dated. */

@@ -1,7 +1,9 @@
-import { localDate } from '../../core/dunning/time-zone';
+import { localDate } from '../../core/calendar/time-zone';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
+import { debtorOfInvoice } from '../debtor-of-invoice';
+import { revised } from '../record-versions';
 import { checkStep } from './check-step';
 import { debtorSummary } from './debtor-summary';
 import { recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
@@ -29,8 +31,7 @@ export async function notifyAccountManager(
   const { invoice, policy, recorded } = check.active;
   if (recorded) return replayed(recorded);
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   const today = localDate(deps.clock.now(), policy.timeZone);
   const summary = debtorSummary(debtor, await deps.store.listInvoicesOfDebtor(debtor.id), today);
   await deps.notifier.publish({
@@ -59,13 +60,14 @@ export async function notifyAccountManager(
       const writes: StoreWrite[] = [
         {
           kind: 'putDebtor',
-          debtor: {
-            ...current,
-            creditHold: true,
-            behaviour: { ...current.behaviour, escalations: current.behaviour.escalations + 1 },
-            version: current.version + 1,
-            updatedAt: at,
-          },
+          debtor: revised(
+            current,
+            {
+              creditHold: true,
+              behaviour: { ...current.behaviour, escalations: current.behaviour.escalations + 1 },
+            },
+            now,
+          ),
           expectedVersion: current.version,
         },
       ];

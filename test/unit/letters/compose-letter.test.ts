@@ -3,7 +3,7 @@ import type { DunningStep, LegalPolicy } from '../../../functions/core/dunning/d
 import type { Invoice } from '../../../functions/core/ledger/invoice';
 import { paymentReferenceForInvoice } from '../../../functions/core/payments/payment-reference';
 import { readCreditor } from '../../../functions/shared/creditor';
-import { composeLetter, type LetterToCompose } from '../../../functions/use-cases/steps/compose-letter';
+import { composeLetter, type LetterToCompose } from '../../../functions/use-cases/letters/compose-letter';
 
 const creditor = readCreditor({
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',

@@ -1,4 +1,4 @@
-import type { StepKind } from '../core/dunning/dunning-slot';
+import type { StepKind } from './dunning-slot';
 
 /**
  * The templates a dunning step can name, and the kinds of step each one is written for. The

@@ -3,7 +3,8 @@ import type { CallOutcome } from '../../core/tasks/collection-task';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, TaskRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
-import { ConflictError, NotFoundError } from '../../shared/http/errors';
+import { revised } from '../record-versions';
+import { conflict, notFound } from '../refusal';
 
 export interface TaskOutcomeInput {
   taskId: string;
@@ -29,18 +30,20 @@ export async function recordTaskOutcome(
   input: TaskOutcomeInput,
 ): Promise<TaskOutcomeResult> {
   const task = await deps.store.getTask(input.taskId);
-  if (!task) throw new NotFoundError(`Task ${input.taskId} does not exist.`);
+  if (!task) throw notFound(`Task ${input.taskId} does not exist.`);
   if (task.status === 'closed') {
-    throw new ConflictError(`Task ${input.taskId} was closed on ${task.outcome?.at ?? 'an earlier date'}.`);
+    throw conflict(`Task ${input.taskId} was closed on ${task.outcome?.at ?? 'an earlier date'}.`);
   }
-  const at = deps.clock.now().toISOString();
-  const closed: TaskRecord = {
-    ...task,
-    status: 'closed',
-    outcome: { result: input.outcome, ...(input.note ? { note: input.note } : {}), by: input.by, at },
-    version: task.version + 1,
-    updatedAt: at,
-  };
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const closed = revised(
+    task,
+    {
+      status: 'closed',
+      outcome: { result: input.outcome, ...(input.note ? { note: input.note } : {}), by: input.by, at },
+    },
+    now,
+  );
   const event: TimelineEvent = {
     at,
     type: 'task_closed',

@@ -1,17 +1,15 @@
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
+import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
-import { isCollecting } from './check-step';
-import { retryOnConflict, type StepDeps, WORKFLOW_ACTOR } from './record-step';
+import { retryOnConflict } from '../record-versions';
+import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 import type { SesEvent } from './ses-event';
-import { unreachableTaskWrites } from './unreachable-task';
+import { unreachableTaskWrites } from '../tasks/unreachable-task';
 
 export type EmailEventOutcome =
   { status: 'recorded'; invoiceIds: string[] } | { status: 'ignored'; reason: string };
-
-/** Tasks from email events are due on the business calendar's today. */
-const BUSINESS_TIME_ZONE = 'Europe/Amsterdam';
 
 type Handled =
   { kind: 'delivery'; at: string } | { kind: 'bounce'; at: string } | { kind: 'complaint'; at: string };
@@ -129,6 +127,7 @@ async function writesFor(
     invoice,
     slot,
     summary,
+    // An email event belongs to no step's policy: the task is due on the business calendar's today.
     today: localDate(now, BUSINESS_TIME_ZONE),
     at,
   });

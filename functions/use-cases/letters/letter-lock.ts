@@ -1,8 +1,8 @@
-import type { CalendarDate } from '../../core/ledger/invoice';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { isCollecting } from '../../core/ledger/invoice';
 import { ConcurrentModificationError, type CreditStore, type LetterRecord } from '../../ports/credit-store';
-import { isCollecting } from './check-step';
 
-export interface LetterClaimDeps {
+export interface LetterLockDeps {
   store: CreditStore;
   /** Waits a little (real time) while another execution sends the letter. */
   pause: (ms: number) => Promise<void>;
@@ -15,7 +15,7 @@ export interface LetterKey {
 }
 
 /** `held`: this execution sends the letter (or sent it already); otherwise another one sent it. */
-export type LetterClaim = { held: true; letter: LetterRecord } | { held: false; letter: LetterRecord };
+export type LetterLock = { held: true; letter: LetterRecord } | { held: false; letter: LetterRecord };
 
 /**
  * Another execution holds the letter and is still sending it: thrown so that the ASL retries this
@@ -35,30 +35,30 @@ const WAIT_ROUNDS = 8;
 const WAIT_MS = 250;
 
 /**
- * One letter per debtor, step and day: the first execution to claim it sends it and lists every
- * invoice it covers. A retry of the owner continues its own claim. A claim whose owner can no
+ * One letter per debtor, step and day: the first execution to lock it sends it and lists every
+ * invoice it covers. A retry of the owner continues under its own lock. A lock whose owner can no
  * longer send (its invoice was settled, or its execution failed and was restored under a new
  * name) is taken over, so that no listed invoice is left without its letter.
  */
-export async function claimLetter(
-  deps: LetterClaimDeps,
+export async function lockLetter(
+  deps: LetterLockDeps,
   key: LetterKey,
   owner: string,
   listInvoiceIds: () => Promise<string[]>,
-): Promise<LetterClaim> {
+): Promise<LetterLock> {
   let sender = 'unknown';
   for (let round = 0; round <= WAIT_ROUNDS; round++) {
     const existing = await deps.store.getLetter(key.debtorId, key.slot, key.day);
     if (existing?.owner === owner) return { held: true, letter: existing };
     if (!existing) {
       const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
-      if (await tryClaim(deps.store, letter)) return { held: true, letter };
+      if (await tryLock(deps.store, letter)) return { held: true, letter };
       continue;
     }
     if (existing.status === 'sent') return { held: false, letter: existing };
     if (!(await ownerCanSend(deps.store, existing))) {
       const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
-      await deps.store.commit([{ kind: 'putLetter', letter, claim: false }]);
+      await deps.store.commit([{ kind: 'putLetter', letter, lock: false }]);
       // Of two take-overs at once, the one whose write landed last usually sends alone; only if
       // both read back their own write before the other's landed would the debtor get two.
       const holder = await deps.store.getLetter(key.debtorId, key.slot, key.day);
@@ -71,10 +71,10 @@ export async function claimLetter(
   throw new LetterInFlightError(key, sender);
 }
 
-/** Claims a letter nobody holds; false when another execution claimed it first. */
-async function tryClaim(store: CreditStore, letter: LetterRecord): Promise<boolean> {
+/** Locks a letter nobody holds; false when another execution locked it first. */
+async function tryLock(store: CreditStore, letter: LetterRecord): Promise<boolean> {
   try {
-    await store.commit([{ kind: 'putLetter', letter, claim: true }]);
+    await store.commit([{ kind: 'putLetter', letter, lock: true }]);
     return true;
   } catch (error) {
     if (error instanceof ConcurrentModificationError) return false;

@@ -4,14 +4,25 @@ import {
   addDays,
   addYears,
   assertCalendarDate,
-  calendarDateInTimeZone,
   daysBetween,
   fromDayNumber,
   inclusiveDayCount,
   isCalendarDate,
   isoWeekday,
   toDayNumber,
-} from '../../../functions/core/legal/calendar-date';
+} from '../../../functions/core/calendar/calendar-date';
+import {
+  BUSINESS_TIME_ZONE,
+  isTimeZone,
+  localDate,
+  localTimeToInstant,
+} from '../../../functions/core/calendar/time-zone';
+
+const AMSTERDAM = 'Europe/Amsterdam';
+
+function at(date: string, time: string, timeZone = AMSTERDAM): string {
+  return localTimeToInstant(date, time, timeZone).toISOString();
+}
 
 describe('calendar dates', () => {
   it('counts days from 1970-01-01', () => {
@@ -71,9 +82,49 @@ describe('calendar dates', () => {
 
   it('turns an instant into the Dutch calendar date, whatever zone the machine runs in', () => {
     // 23:30 UTC on 2 March is already 3 March in Amsterdam (UTC+1 in winter).
-    expect(calendarDateInTimeZone(new Date('2025-03-02T23:30:00Z'))).toBe('2025-03-03');
+    expect(localDate(new Date('2025-03-02T23:30:00Z'), BUSINESS_TIME_ZONE)).toBe('2025-03-03');
     // Summer time: UTC+2.
-    expect(calendarDateInTimeZone(new Date('2025-06-30T22:30:00Z'))).toBe('2025-07-01');
-    expect(calendarDateInTimeZone(new Date('2025-06-30T22:30:00Z'), 'UTC')).toBe('2025-06-30');
+    expect(localDate(new Date('2025-06-30T22:30:00Z'), BUSINESS_TIME_ZONE)).toBe('2025-07-01');
+    expect(localDate(new Date('2025-06-30T22:30:00Z'), 'UTC')).toBe('2025-06-30');
+  });
+});
+
+describe('local time in a time zone', () => {
+  it('is one hour ahead of UTC in an Amsterdam winter and two in summer', () => {
+    expect(at('2026-01-15', '09:00')).toBe('2026-01-15T08:00:00.000Z');
+    expect(at('2026-07-15', '09:00')).toBe('2026-07-15T07:00:00.000Z');
+  });
+
+  it('uses summer time from the morning the clocks go forward', () => {
+    expect(at('2026-03-28', '09:00')).toBe('2026-03-28T08:00:00.000Z');
+    expect(at('2026-03-29', '09:00')).toBe('2026-03-29T07:00:00.000Z');
+  });
+
+  it('uses winter time from the morning the clocks go back', () => {
+    expect(at('2026-10-24', '09:00')).toBe('2026-10-24T07:00:00.000Z');
+    expect(at('2026-10-25', '09:00')).toBe('2026-10-25T08:00:00.000Z');
+  });
+
+  it('moves a time that the clocks skip forward by the gap', () => {
+    expect(at('2026-03-29', '02:30')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('takes the first of a time that the clocks show twice', () => {
+    expect(at('2026-10-25', '02:30')).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('follows other zones by their own rules', () => {
+    expect(at('2026-03-10', '09:00', 'America/New_York')).toBe('2026-03-10T13:00:00.000Z');
+    expect(at('2026-03-10', '09:00', 'UTC')).toBe('2026-03-10T09:00:00.000Z');
+  });
+
+  it('tells the local calendar date of an instant', () => {
+    expect(localDate(new Date('2026-03-29T22:30:00Z'), AMSTERDAM)).toBe('2026-03-30');
+    expect(localDate(new Date('2026-03-29T21:30:00Z'), AMSTERDAM)).toBe('2026-03-29');
+  });
+
+  it('knows IANA zone names', () => {
+    expect(isTimeZone(AMSTERDAM)).toBe(true);
+    expect(isTimeZone('Europe/Atlantis')).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { BUSINESS_TIME_ZONE } from '../../core/business-calendar';
-import { addDays } from '../../core/dunning/calendar-date';
+import { addDays } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
 import { ConcurrentModificationError, type InvoiceRecord } from '../../ports/credit-store';
 import { warnOfLapsingClaim } from '../claims/limitation-warnings';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';
 
 export interface SweepReport {
@@ -59,8 +59,7 @@ async function sweepOne(
     if (execution?.status === 'RUNNING') return 'untouched';
   }
 
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  if (!debtor) throw new Error(`debtor ${invoice.debtorId} of invoice ${invoice.id} is unknown`);
+  const debtor = await debtorOfInvoice(deps.store, invoice);
   try {
     if (!dunning) {
       await startDunning(deps, invoice, debtor, { reason: 'fell_due', actor: 'sweep' });

@@ -1,12 +1,12 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
+import { type CalendarDate } from '../../core/calendar/calendar-date';
+import { localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
-import { localDate } from '../../core/dunning/time-zone';
-import { type CalendarDate, openMoney } from '../../core/ledger/invoice';
-import type { CreditStore, InvoiceRecord, StoreWrite, TaskRecord } from '../../ports/credit-store';
-import { recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
-import { type Skipped, skipped } from './step-outcome';
-import type { StepPayload } from './step-payload';
-import { taskPriority } from './task-priority';
+import { openTask } from '../../core/tasks/collection-task';
+import type { CreditStore, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import { firstVersion } from '../record-versions';
+import { recordStep, type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
+import { type Skipped, skipped } from '../steps/step-outcome';
+import type { StepPayload } from '../steps/step-payload';
 
 /** One task per invoice and step: a retry, a second bounce or a restored execution finds it. */
 export function unreachableTaskId(invoiceId: string, slot: DunningSlot): string {
@@ -24,22 +24,16 @@ export async function unreachableTaskWrites(
   const { invoice, slot } = input;
   const id = unreachableTaskId(invoice.id, slot);
   if (await store.getTask(id)) return [];
-  const task: TaskRecord = {
+  const task = openTask({
     id,
     kind: 'unreachable_by_email',
-    status: 'open',
-    invoiceId: invoice.id,
-    debtorId: invoice.debtorId,
-    dueDate: input.today,
-    priority: taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, input.today)),
+    invoice,
+    today: input.today,
     summary: input.summary,
     slot,
     ...(invoice.dunning ? { execution: invoice.dunning.execution } : {}),
-    version: 1,
-    createdAt: input.at,
-    updatedAt: input.at,
-  };
-  return [{ kind: 'putTask', task, expectedVersion: null }];
+  });
+  return [{ kind: 'putTask', task: firstVersion(task, input.at), expectedVersion: null }];
 }
 
 /**

@@ -1,15 +1,16 @@
-import { daysBetween } from '../../core/dunning/calendar-date';
-import { localDate } from '../../core/dunning/time-zone';
+import { daysBetween } from '../../core/calendar/calendar-date';
+import { localDate } from '../../core/calendar/time-zone';
 import { openMoney } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
+import { openTask } from '../../core/tasks/collection-task';
 import type { TaskRecord } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import type { DunningWorkflow } from '../../ports/workflow';
+import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { type ActiveStep, checkStep } from './check-step';
-import { recordStep, retryOnConflict, type StepDeps } from './record-step';
+import { recordStep, type StepDeps } from './record-step';
 import { type Skipped, skipped } from './step-outcome';
 import type { CallStepPayload } from './step-payload';
-import { taskPriority } from './task-priority';
 
 export interface CallTaskDeps extends StepDeps {
   workflow: DunningWorkflow;
@@ -84,12 +85,7 @@ async function parkOnTask(
     const existing = await deps.store.getTask(id);
     if (existing) {
       if (existing.taskToken === payload.taskToken) return existing;
-      const refreshed: TaskRecord = {
-        ...existing,
-        taskToken: payload.taskToken,
-        version: existing.version + 1,
-        updatedAt: deps.clock.now().toISOString(),
-      };
+      const refreshed = revised(existing, { taskToken: payload.taskToken }, deps.clock.now());
       await deps.store.commit([{ kind: 'putTask', task: refreshed, expectedVersion: existing.version }]);
       return refreshed;
     }
@@ -111,21 +107,15 @@ function callTask(active: ActiveStep, payload: CallStepPayload, now: Date): Task
   const { invoice, policy } = active;
   const today = localDate(now, policy.timeZone);
   const daysOverdue = Math.max(0, daysBetween(invoice.dueDate, today));
-  const at = now.toISOString();
-  return {
+  const task = openTask({
     id: callTaskId(payload.execution),
     kind: 'call',
-    status: 'open',
-    invoiceId: invoice.id,
-    debtorId: invoice.debtorId,
-    dueDate: today,
-    priority: taskPriority(openMoney(invoice), daysOverdue),
+    invoice,
+    today,
     summary: `invoice ${invoice.number}, ${formatMoney(openMoney(invoice), 'en')} open, ${daysOverdue} days overdue`,
     slot: payload.step,
     taskToken: payload.taskToken,
     execution: payload.execution,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  });
+  return firstVersion(task, now.toISOString());
 }

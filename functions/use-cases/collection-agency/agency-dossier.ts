@@ -1,12 +1,12 @@
-import type { CalendarDate } from '../../core/ledger/invoice';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { StatedClaim } from '../claims/stated-claim';
-import type { LetterOnFile } from './letters-on-file';
+import type { LetterOnFile } from '../letters/letters-on-file';
 
 /** What the collection agency receives: enough to collect without asking us anything. */
-export interface ClaimFile {
-  /** The invoice id: a file delivered twice (a retry) carries the same id, so the agency keeps one. */
+export interface AgencyDossier {
+  /** The invoice id: a dossier delivered twice (a retry) carries the same id, so the agency keeps one. */
   claimId: string;
   handedOverOn: CalendarDate;
   creditor: Omit<CreditorDetails, 'ibanElectronic' | 'referenceScheme'>;
@@ -40,7 +40,7 @@ export interface ClaimFigures {
   notes: string[];
 }
 
-export interface ClaimFileInput {
+export interface AgencyDossierInput {
   invoice: InvoiceRecord;
   debtor: DebtorRecord;
   creditor: CreditorDetails;
@@ -50,7 +50,7 @@ export interface ClaimFileInput {
   today: CalendarDate;
 }
 
-export function claimFile(input: ClaimFileInput): ClaimFile {
+export function agencyDossier(input: AgencyDossierInput): AgencyDossier {
   const { invoice, debtor } = input;
   const { ibanElectronic: _electronic, referenceScheme: _scheme, ...creditor } = input.creditor;
   return {
@@ -86,7 +86,7 @@ export function claimFile(input: ClaimFileInput): ClaimFile {
 /**
  * The figures of GET /invoices/{id}/claim, so that the agency collects what the final notice and
  * the API state. When a statutory rate is not known yet (not published, or not entered), the
- * claim is made without interest and the file says so.
+ * claim is made without interest and the dossier says so.
  */
 function claimFigures({ claim, interest }: StatedClaim): ClaimFigures {
   return {
