@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 // they speak AWS's protocols; and infra tests that synthesize the CDK app.
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores: the integration files spend most of their time
+    // waiting on DynamoDB Local and HTTP, so a second worker halves the wall time. Each file has
+    // its own table, ports and local cloud, so files stay independent.
+    maxWorkers: 2,
     projects: [
       {
         test: {
