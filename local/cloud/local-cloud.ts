@@ -5,6 +5,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { installClock } from '../../functions/adapters/clock/system-clock';
 import type { TopicName } from '../../functions/catalogue';
+import { newHandlerEnvironment } from '../api/handler-loader';
 import { startLocalApi } from '../api/local-api';
 import type { LocalRoute } from '../api/local-routes';
 import { createLocalIssuer, type LocalIssuer } from '../auth/local-issuer';
@@ -195,6 +196,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         webhookSecret: LOCAL_WEBHOOK_SECRET,
       }),
     );
+    newHandlerEnvironment();
 
     const invoke = async (name: string, event: unknown) => {
       const fn = lambdas.get(name);
