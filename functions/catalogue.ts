@@ -6,7 +6,16 @@
  *
  * Entry point of function `name`: functions/handlers/<name>.ts, exporting `handler`.
  */
-export type TopicName = 'call-tasks' | 'account-managers' | 'collection-agency' | 'alerts' | 'email-events';
+/** Every SNS topic of the system; the CDK app and the local cloud create each one. */
+export const TOPIC_NAMES = [
+  'call-tasks',
+  'account-managers',
+  'collection-agency',
+  'alerts',
+  'email-events',
+] as const;
+
+export type TopicName = (typeof TOPIC_NAMES)[number];
 
 export interface FunctionNeeds {
   table?: 'read' | 'write';
@@ -101,9 +110,3 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write' },
   },
 ];
-
-export function functionSpec(name: string): FunctionSpec {
-  const spec = FUNCTIONS.find((f) => f.name === name);
-  if (!spec) throw new Error(`no function named ${name} in functions/catalogue.ts`);
-  return spec;
-}

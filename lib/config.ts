@@ -5,10 +5,10 @@ import type { Node } from 'constructs';
  * that a typo fails `cdk synth` with one message naming every bad key instead of deploying a
  * stack that sends letters with a wrong IBAN. The keys are documented in bin/app.ts.
  */
-export const STAGES = ['dev', 'staging', 'prod'] as const;
+const STAGES = ['dev', 'staging', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const PAYMENT_REFERENCE_SCHEMES = ['rf', 'betalingskenmerk'] as const;
+const PAYMENT_REFERENCE_SCHEMES = ['rf', 'betalingskenmerk'] as const;
 export type PaymentReferenceScheme = (typeof PAYMENT_REFERENCE_SCHEMES)[number];
 
 /** Who the debtor owes: printed on every letter and encoded in the SEPA payment QR code. */

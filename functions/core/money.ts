@@ -7,7 +7,7 @@ export interface Money {
   readonly currency: string;
 }
 
-export class CurrencyMismatchError extends Error {
+class CurrencyMismatchError extends Error {
   constructor(a: string, b: string) {
     super(`cannot combine amounts in ${a} and ${b}`);
     this.name = 'CurrencyMismatchError';
@@ -25,11 +25,6 @@ export function money(amount: number, currency: string): Money {
 export function add(a: Money, b: Money): Money {
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
   return money(a.amount + b.amount, a.currency);
-}
-
-export function subtract(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
-  return money(a.amount - b.amount, a.currency);
 }
 
 export function sum(items: readonly Money[], currency: string): Money {

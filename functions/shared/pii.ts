@@ -12,7 +12,7 @@ export function maskEmail(email: string): string {
 }
 
 /** `NL91ABNA0417164300` → `NL91…4300`: country, check digits and the last four, as banks print it. */
-export function maskIban(iban: string): string {
+function maskIban(iban: string): string {
   const compact = iban.replace(/\s+/g, '');
   return `${compact.slice(0, 4)}…${compact.slice(-4)}`;
 }

@@ -14,8 +14,8 @@ import { loadOrCreateSigningKey, SIGNING_ALGORITHM } from './signing-key';
 export const LOCAL_AUTH_DIR = fileURLToPath(new URL('../../.local/auth', import.meta.url));
 // Fixed rather than derived from the API's port, so that a token made by the CLI is valid for
 // a local cloud on any port.
-export const LOCAL_ISSUER = 'http://localhost/local-cognito';
-export const LOCAL_CLIENT_ID = 'credit-control-local';
+const LOCAL_ISSUER = 'http://localhost/local-cognito';
+const LOCAL_CLIENT_ID = 'credit-control-local';
 const TOKEN_LIFETIME_SECONDS = 3600; // Cognito's default ID token validity
 
 /** One demo user per role, with stable subs so that demo data can assign work to them. */

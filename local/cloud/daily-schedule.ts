@@ -1,7 +1,7 @@
 import type { Activity } from '../clock/activity';
 
 /** The instant of the next HH:MM in `timeZone` strictly after `after`. */
-export function nextLocalTime(after: Date, hour: number, minute: number, timeZone: string): Date {
+function nextLocalTime(after: Date, hour: number, minute: number, timeZone: string): Date {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

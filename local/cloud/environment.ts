@@ -21,7 +21,7 @@ export interface LocalResources {
 }
 
 /** The demo creditor: the IBAN is the Dutch example account from the EPC's own test material. */
-export const LOCAL_CREDITOR = {
+const LOCAL_CREDITOR = {
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   CREDITOR_BIC: 'ABNANL2A',

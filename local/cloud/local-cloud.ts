@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { installClock } from '../../functions/adapters/clock/system-clock';
-import type { TopicName } from '../../functions/catalogue';
+import { TOPIC_NAMES, type TopicName } from '../../functions/catalogue';
 import { newHandlerEnvironment } from '../api/handler-loader';
 import { startLocalApi } from '../api/local-api';
 import type { LocalRoute } from '../api/local-routes';
@@ -30,14 +30,6 @@ import {
 import { type InvocationListener, type InvokeFunction, lambdaRuntime } from './lambda-runtime';
 import { snsEventOf } from './sns-lambda-event';
 import { createStateMachines } from './state-machines';
-
-const TOPICS: readonly TopicName[] = [
-  'call-tasks',
-  'account-managers',
-  'collection-agency',
-  'alerts',
-  'email-events',
-];
 
 export interface LocalCloudOptions {
   /** Real seconds per virtual day; null freezes time (tests move it with clock.advance). */
@@ -149,7 +141,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const snsClient = new SNSClient({ ...clientConfig, endpoint: sns.url });
     const topicArns = {} as Record<TopicName, string>;
-    for (const topic of TOPICS) {
+    for (const topic of TOPIC_NAMES) {
       const out = await snsClient.send(new CreateTopicCommand({ Name: topic }));
       topicArns[topic] = out.TopicArn ?? '';
     }

@@ -7,7 +7,7 @@ import { LOCAL_ACCOUNT, LOCAL_REGION } from './environment';
 const STATE_MACHINES_DIR = fileURLToPath(new URL('../../statemachines', import.meta.url));
 
 /** `${SendDunningLetterFunctionArn}` → the ARN of catalogue function `send-dunning-letter`. */
-export function substituteFunctionArns(definition: string): string {
+function substituteFunctionArns(definition: string): string {
   return definition.replace(/\$\{([A-Za-z0-9]+)FunctionArn\}/g, (_match, pascal: string) => {
     const name = pascal.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
     return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${name}`;

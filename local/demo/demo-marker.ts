@@ -15,7 +15,7 @@ export interface MarkerStore {
   write(marker: DemoMarker): void;
 }
 
-export const MARKER_FILE = 'demo-loaded.json';
+const MARKER_FILE = 'demo-loaded.json';
 
 /** Kept next to the persisted data, so that `--fresh` forgets both; in memory when nothing persists. */
 export function markerStore(dataDir: string | undefined): MarkerStore {

@@ -29,7 +29,7 @@ export interface Envelope {
  * each other's records. They are untyped on purpose: tests also send what the webhook must refuse.
  */
 
-export function envelope(
+function envelope(
   type: string,
   data: Record<string, unknown>,
   timestamp = new Date().toISOString(),

@@ -1,8 +1,8 @@
 import { startInspectingProxy } from '../http/inspecting-proxy';
 
 /** The SES mailbox simulator's addresses, as in AWS: mail to them bounces or draws a complaint. */
-export const BOUNCE_SIMULATOR = 'bounce@simulator.amazonses.com';
-export const COMPLAINT_SIMULATOR = 'complaint@simulator.amazonses.com';
+const BOUNCE_SIMULATOR = 'bounce@simulator.amazonses.com';
+const COMPLAINT_SIMULATOR = 'complaint@simulator.amazonses.com';
 
 /** An event as SES's configuration-set event destination publishes it to SNS. */
 export interface SesEventRecord {

@@ -9,7 +9,7 @@ const DELIVERY_TIMEOUT_MS = 15_000;
  * SigningCertURL, SignatureVersion) are left out: there is no AWS certificate to sign with, so a
  * subscriber must not verify signatures locally.
  */
-export function notificationEnvelope(message: PublishedMessage): Record<string, unknown> {
+function notificationEnvelope(message: PublishedMessage): Record<string, unknown> {
   return {
     Type: 'Notification',
     MessageId: message.messageId,

@@ -95,7 +95,7 @@ function rewriteState(name: string, state: JsonObject, handled: Map<string, Hand
   if (hasAssign(state)) throw unsupported(`Assign (workflow variables) in state '${name}'`);
   switch (state.Type) {
     case 'Wait':
-      claim(name, { kind: 'wait' }, handled);
+      registerState(name, { kind: 'wait' }, handled);
       return rewriteWait(state);
     case 'Task':
       return rewriteTask(name, state, handled);
@@ -157,7 +157,7 @@ function rewriteTask(name: string, state: JsonObject, handled: Map<string, Handl
     Parameters,
     ...rest
   } = state;
-  claim(
+  registerState(
     name,
     { kind: 'task', integration, resource, retriers: (Retry ?? []) as unknown as Retrier[] },
     handled,
@@ -229,7 +229,7 @@ function hasAssign(state: JsonObject): boolean {
   return 'Assign' in state || rules.some((rule) => isJsonObject(rule) && 'Assign' in rule);
 }
 
-function claim(name: string, spec: HandledState, handled: Map<string, HandledState>): void {
+function registerState(name: string, spec: HandledState, handled: Map<string, HandledState>): void {
   if (handled.has(name))
     throw invalid(`state name '${name}' is used twice; names must be unique in the whole machine`);
   handled.set(name, spec);

@@ -69,7 +69,7 @@ export function pathGroups(sizes: { perPath: number; mix: number }): PathGroup[]
   ];
 }
 
-export function describePayment(payment: Payment): string {
+function describePayment(payment: Payment): string {
   switch (payment.kind) {
     case 'never':
       return 'never paid';

@@ -13,7 +13,7 @@ export interface TargetCheck {
   missedBy?: { amount: number; percent: number };
 }
 
-export const TARGETS = {
+const TARGETS = {
   fullyEscalatedTransitions: 14,
   fullyEscalatedOrchestrationUsdPer1000: 0.35,
   /** "Under 500 KB", read as 500,000 bytes: the stricter of the two readings. */

@@ -11,7 +11,7 @@ export class RecordingWorkflow implements DunningWorkflow {
   readonly completed: { taskToken: string; output: unknown }[] = [];
 
   /** What completeTask answers: whether an execution still waits for that task token. */
-  constructor(private readonly waiting: ReadonlySet<string> = new Set()) {}
+  constructor(private readonly waiting: Pick<ReadonlySet<string>, 'has'> = new Set()) {}
 
   async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
     this.started.push(input);
@@ -35,5 +35,14 @@ export class RecordingWorkflow implements DunningWorkflow {
     if (!this.waiting.has(taskToken)) return 'gone';
     this.completed.push({ taskToken, output });
     return 'completed';
+  }
+
+  startedFor(invoiceId: string): DunningExecutionInput[] {
+    return this.started.filter((s) => s.invoiceId === invoiceId);
+  }
+
+  stoppedFor(invoiceId: string): { execution: string; reason: string }[] {
+    const executions = new Set(this.startedFor(invoiceId).map((s) => s.execution));
+    return this.stopped.filter((s) => executions.has(s.execution));
   }
 }

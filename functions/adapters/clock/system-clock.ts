@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 
-export const systemClock: Clock = { now: () => new Date() };
+const systemClock: Clock = { now: () => new Date() };
 
 let current: Clock = systemClock;
 

@@ -191,49 +191,12 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async putPolicy(policy: DunningPolicy): Promise<void> {
-    const latest = {
-      ...keys.policyLatest(policy.id),
-      gsi1pk: POLICIES,
-      gsi1sk: policy.id,
-      itemType: 'policy',
-      ...policy,
-    };
-    const isFirst = policy.version === 1;
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          ReturnConsumedCapacity: 'TOTAL',
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.policyVersion(policy.id, policy.version),
-                  itemType: 'policyVersion',
-                  ...policy,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: latest,
-                ConditionExpression: isFirst ? 'attribute_not_exists(pk)' : 'version = :previous',
-                ...(isFirst ? {} : { ExpressionAttributeValues: { ':previous': policy.version - 1 } }),
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw new ConcurrentModificationError(
-          `policy ${policy.id} version ${policy.version} does not follow the latest version`,
-        );
-      }
-      throw error;
-    }
+    await this.putVersion(
+      { ...keys.policyVersion(policy.id, policy.version), itemType: 'policyVersion', ...policy },
+      { ...keys.policyLatest(policy.id), gsi1pk: POLICIES, gsi1sk: policy.id, itemType: 'policy', ...policy },
+      policy.version === 1 ? null : policy.version - 1,
+      `policy ${policy.id} version ${policy.version} does not follow the latest version`,
+    );
   }
 
   async getStatutoryRates(): Promise<StatutoryRateTable | undefined> {
@@ -241,36 +204,12 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async putStatutoryRates(table: StatutoryRateTable, expectedVersion: number | null): Promise<void> {
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          ReturnConsumedCapacity: 'TOTAL',
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.ratesVersion(table.version), itemType: 'ratesVersion', ...table },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.ratesLatest(), itemType: 'rates', ...table },
-                ...versionCondition(expectedVersion),
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        throw new ConcurrentModificationError(
-          `rate table version ${table.version} does not follow the latest version`,
-        );
-      }
-      throw error;
-    }
+    await this.putVersion(
+      { ...keys.ratesVersion(table.version), itemType: 'ratesVersion', ...table },
+      { ...keys.ratesLatest(), itemType: 'rates', ...table },
+      expectedVersion,
+      `rate table version ${table.version} does not follow the latest version`,
+    );
   }
 
   /** Writes an item outside a transaction (used by seeding, where there is nothing to guard). */
@@ -380,6 +319,32 @@ export class DynamoDbCreditStore implements CreditStore {
           },
         };
       }
+    }
+  }
+
+  /**
+   * Policies and the rate table keep every version and a copy of the latest: a version is written
+   * once and never again, and the latest moves on only from the version before (null: none yet).
+   */
+  private async putVersion(
+    version: Record<string, unknown>,
+    latest: Record<string, unknown>,
+    previousVersion: number | null,
+    conflict: string,
+  ): Promise<void> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          ReturnConsumedCapacity: 'TOTAL',
+          TransactItems: [
+            versionedPut(this.tableName, version, null),
+            versionedPut(this.tableName, latest, previousVersion),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new ConcurrentModificationError(conflict);
+      throw error;
     }
   }
 

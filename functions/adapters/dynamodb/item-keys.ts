@@ -40,7 +40,7 @@ export function prioritySortKey(priority: number): string {
   return String(999_999_999 - Math.max(0, Math.min(999_999_999, Math.round(priority)))).padStart(9, '0');
 }
 
-export const KEY_ATTRIBUTES = [
+const KEY_ATTRIBUTES = [
   'pk',
   'sk',
   'gsi1pk',

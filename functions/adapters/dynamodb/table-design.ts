@@ -17,5 +17,3 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
-
-export type IndexName = (typeof TABLE_DESIGN.globalSecondaryIndexes)[number]['indexName'];

@@ -25,7 +25,7 @@ const address = z.object({
     .describe('ISO 3166-1 alpha-2'),
 });
 
-export const debtorUpsertedData = z
+const debtorUpsertedData = z
   .object({
     id: recordId.describe("The debtor's id in the invoicing system"),
     name: z.string().min(1).max(200),
@@ -59,7 +59,7 @@ const invoiceLine = z.object({
     .describe('Line total in cents, VAT included'),
 });
 
-export const invoiceData = z
+const invoiceData = z
   .object({
     id: recordId.describe("The invoice's id in the invoicing system"),
     number: z.string().min(1).max(64).describe('The invoice number; the payment reference is made from it'),
@@ -83,9 +83,9 @@ export const invoiceData = z
   })
   .describe('The whole invoice, as created or as changed');
 
-export const invoiceCancelledData = z.object({ id: recordId.describe('The invoice that was cancelled') });
+const invoiceCancelledData = z.object({ id: recordId.describe('The invoice that was cancelled') });
 
-export const creditNoteCreatedData = z.object({
+const creditNoteCreatedData = z.object({
   id: recordId.describe("The credit note's id"),
   invoiceId: recordId.describe('The invoice it credits'),
   amount: positiveCents.describe("Credited amount in cents, in the invoice's currency"),
@@ -124,7 +124,7 @@ const exactlyOnePaymentTarget = z
     message: 'exactly one of invoiceId, reference and debtorId is needed to match the payment',
   });
 
-export const paymentReceivedData = z
+const paymentReceivedData = z
   .intersection(
     z.object({
       id: recordId.describe("The payment's id; a payment is booked once, whatever the deliveries"),

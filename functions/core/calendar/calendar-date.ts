@@ -9,18 +9,18 @@ export type CalendarDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export class InvalidCalendarDateError extends RangeError {
+class InvalidCalendarDateError extends RangeError {
   constructor(value: unknown, label: string) {
     super(`${label} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
     this.name = 'InvalidCalendarDateError';
   }
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

@@ -4,7 +4,7 @@ import type { StepKind } from './dunning-slot';
  * The templates a dunning step can name, and the kinds of step each one is written for. The
  * policy validation reads this list, so a policy can only name a template that exists and fits.
  */
-export const TEMPLATE_STEP_KINDS = {
+const TEMPLATE_STEP_KINDS = {
   /** Reminder to the debtor; the step's tone chooses the wording, from friendly to final. */
   'payment-reminder': ['reminder', 'final_notice'],
   /** The consumer's 14-dagenbrief (art. 6:96 lid 6 BW): after it, collection costs are due. */

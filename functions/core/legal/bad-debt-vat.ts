@@ -13,7 +13,7 @@ export interface BadDebtVat {
   readonly reclaimable: boolean;
 }
 
-export function badDebtVatReclaimableFrom(dueDate: CalendarDate): CalendarDate {
+function badDebtVatReclaimableFrom(dueDate: CalendarDate): CalendarDate {
   return addYears(addDays(dueDate, 1), 1);
 }
 

@@ -42,10 +42,7 @@ export type FourteenDayLetterAssessment =
       readonly statedCosts: Money;
     };
 
-export function fourteenDayLetterProblems(
-  notice: WrittenNotice,
-  dueDate: CalendarDate,
-): FourteenDayLetterProblem[] {
+function fourteenDayLetterProblems(notice: WrittenNotice, dueDate: CalendarDate): FourteenDayLetterProblem[] {
   const problems: FourteenDayLetterProblem[] = [];
   if (!isAfter(notice.sentOn, dueDate)) problems.push('sent-before-overdue');
   if (notice.termDays < STATUTORY_TERM_DAYS) problems.push('term-shorter-than-14-days');

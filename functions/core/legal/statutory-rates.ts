@@ -13,8 +13,9 @@ export type StatutoryInterestKind = 'commercial' | 'consumer';
 /**
  * One statutory rate and the days it is known for, both ends included. The rates are set per
  * half year (1 January and 1 July), so each entry says up to when it is known: a date after the
- * last entry is "not known", never "the last rate again". The table is data: seeded here from
- * DOMAIN.md, kept and changed by an admin (GET/PUT /rates), and passed into every calculation.
+ * last entry is "not known", never "the last rate again". The table is data: seeded here (listed in
+ * docs/legal-rules.md), kept and changed by an admin (GET/PUT /rates), and passed into every
+ * calculation.
  */
 export interface StatutoryRate {
   readonly kind: StatutoryInterestKind;
@@ -27,11 +28,11 @@ export interface StatutoryRate {
 }
 
 /**
- * The rates in DOMAIN.md. The commercial rates for 2025-07-01 and 2026-01-01 are marked
- * "verify" there: they are seeded as given, with `verified: false`, and the claim says so.
- * The consumer rates for those half years are "unverified" without a figure: they are left out
- * on purpose, so a consumer claim that needs them fails with "rate not known" until an admin
- * enters the published rate, instead of charging a guessed rate.
+ * The seed rates. The commercial rates for 2025-07-01 and 2026-01-01 were not checked against a
+ * publication when they were seeded: they carry `verified: false`, and the claim says so. The
+ * consumer rates for those half years had no checked figure: they are left out on purpose, so a
+ * consumer claim that needs them fails with "rate not known" until an admin enters the published
+ * rate, instead of charging a guessed rate.
  */
 export const SEED_STATUTORY_RATES: readonly StatutoryRate[] = [
   {

@@ -14,7 +14,7 @@ export interface WikBand {
   readonly perMille: number;
 }
 
-export const WIK_SCALE: readonly WikBand[] = [
+const WIK_SCALE: readonly WikBand[] = [
   { sizeCents: 250_000, perMille: 150 }, // 15% over the first EUR 2,500
   { sizeCents: 250_000, perMille: 100 }, // 10% over the next EUR 2,500
   { sizeCents: 500_000, perMille: 50 }, // 5% over the next EUR 5,000
@@ -34,7 +34,7 @@ export interface WikCollectionCosts {
   readonly maximumApplied: boolean;
 }
 
-export class NotInEurosError extends RangeError {
+class NotInEurosError extends RangeError {
   constructor(what: string, currency: string) {
     super(`${what} is defined in euros; cannot apply it to an amount in ${currency}`);
     this.name = 'NotInEurosError';

@@ -34,7 +34,7 @@ export interface WrittenNotice {
  * on the `postalDeliveryDays`-th delivery day after D. Skipping the non-delivery days can only
  * make the receipt later, never earlier than it could really have happened.
  */
-export function isPostalDeliveryDay(date: CalendarDate): boolean {
+function isPostalDeliveryDay(date: CalendarDate): boolean {
   const weekday = isoWeekday(date);
   return weekday >= 2 && weekday <= 6 && !isDutchPublicHoliday(date);
 }

@@ -29,7 +29,7 @@ export function betalingskenmerkWeightedSum(fifteenDigits: string): number {
   return sum;
 }
 
-export function betalingskenmerkCheckDigit(fifteenDigits: string): number {
+function betalingskenmerkCheckDigit(fifteenDigits: string): number {
   const check = 11 - (betalingskenmerkWeightedSum(fifteenDigits) % 11);
   return check === 11 ? 0 : check === 10 ? 1 : check;
 }

@@ -6,7 +6,7 @@ import { mod97 } from './iso7064-mod97';
  * after moving the first four characters to the end). Only the countries of the SEPA scheme
  * are accepted, because the EPC QR code initiates a SEPA credit transfer.
  */
-export const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
+const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24,
   AL: 28,
   AT: 20,
@@ -56,7 +56,7 @@ export type IbanValidation =
   { readonly valid: true; readonly iban: string } | { readonly valid: false; readonly problem: IbanProblem };
 
 /** Electronic form: no spaces, capitals. */
-export function normaliseIban(input: string): string {
+function normaliseIban(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
 }
 

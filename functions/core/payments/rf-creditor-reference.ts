@@ -9,7 +9,7 @@ import { mod97, mod97CheckDigits } from './iso7064-mod97';
  * any one letter replaced by another letter. A digit replaced by a letter (or the reverse)
  * changes the length of the number, and about one such change in a hundred goes unnoticed.
  */
-export const RF_BODY_MAX_LENGTH = 21;
+const RF_BODY_MAX_LENGTH = 21;
 
 export type RfProblem = 'format' | 'checksum';
 

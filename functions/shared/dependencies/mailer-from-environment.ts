@@ -11,7 +11,7 @@ const environment = z.object({
   SES_CONFIGURATION_SET: optionalVariable(z.string()),
 });
 
-/** SES v2 from the verified sender; call at module scope (see ./credit-store.ts). */
+/** SES v2 from the verified sender; call at module scope (see ./store-from-environment.ts). */
 export function mailerFromEnvironment(env: NodeJS.ProcessEnv = process.env): Mailer {
   const config = readConfig(environment, env);
   return new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), {

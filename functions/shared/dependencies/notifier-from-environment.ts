@@ -9,7 +9,7 @@ import { tracer } from '../observability';
 /**
  * SNS, publishing to the topics the function was granted (`publish` in functions/catalogue.ts):
  * each one's ARN is checked at cold start, and the notifier sees only those. Call at module scope
- * (see ./credit-store.ts).
+ * (see ./store-from-environment.ts).
  */
 export function notifierFromEnvironment(
   topics: readonly TopicName[],

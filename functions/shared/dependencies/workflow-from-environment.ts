@@ -7,7 +7,7 @@ import { tracer } from '../observability';
 
 const environment = z.object({ DUNNING_STATE_MACHINE_ARN: z.string().startsWith('arn:') });
 
-/** The dunning state machine; call at module scope (see ./credit-store.ts). */
+/** The dunning state machine; call at module scope (see ./store-from-environment.ts). */
 export function dunningWorkflowFromEnvironment(env: NodeJS.ProcessEnv = process.env): DunningWorkflow {
   const { DUNNING_STATE_MACHINE_ARN } = readConfig(environment, env);
   return new StepFunctionsWorkflow(tracer.captureAWSv3Client(new SFNClient({})), DUNNING_STATE_MACHINE_ARN);

@@ -24,7 +24,7 @@ export function readCaller(event: APIGatewayProxyEvent): Caller {
 }
 
 /** The caller's groups that are roles of this system; other Cognito groups are ignored. */
-export function parseGroups(groups: unknown): Role[] {
+function parseGroups(groups: unknown): Role[] {
   const names = Array.isArray(groups)
     ? groups.map(String)
     : typeof groups === 'string'

@@ -1,14 +1,12 @@
-/**
- * Errors that use cases throw to say "this request cannot be served, and here is why". The
- * HTTP handler turns each into its status and the shared error body; anything else thrown is
- * a fault of ours and becomes a 500 that reveals nothing.
- */
+import type { FieldIssue } from '../../use-cases/refusal';
 
-export interface FieldIssue {
-  /** Where the problem is, dot-separated: `data.dueDate`, `lines.0.amount`, `query.limit`. */
-  path: string;
-  message: string;
-}
+/**
+ * The HTTP wrapper's own refusals: a request that cannot be served before any use case runs (not
+ * JSON, invalid fields, no identity, a role that may not call the route), and the few a handler
+ * throws itself. Use cases refuse with a Refusal (use-cases/refusal.ts) instead. The wrapper
+ * turns both into their status and the shared error body; anything else thrown is a fault of ours
+ * and becomes a 500 that reveals nothing.
+ */
 
 export abstract class HttpError extends Error {
   abstract readonly status: number;

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
-import { type FieldIssue, InvalidJsonError, ValidationError } from './errors';
+import type { FieldIssue } from '../../use-cases/refusal';
+import { InvalidJsonError, ValidationError } from './errors';
 
 type Schema = z.ZodType | undefined;
 /** What a schema parses to; `undefined` where the handler declared no schema. */

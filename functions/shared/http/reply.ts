@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { Refusal, type RefusalKind } from '../../use-cases/refusal';
-import { type FieldIssue, HttpError } from './errors';
+import { type FieldIssue, Refusal, type RefusalKind } from '../../use-cases/refusal';
+import { HttpError } from './errors';
 
 /**
  * What a use case returns when a plain 200 with its result as JSON is not the right answer,

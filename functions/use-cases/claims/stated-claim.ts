@@ -12,7 +12,7 @@ export type StatedInterest =
   /** A rate it needs is not known yet (not published, or not entered): never guessed. */
   | { status: 'rate-not-known'; reason: string };
 
-/** A claim as a letter to the debtor or the agency's file states it. */
+/** A claim as a letter to the debtor or the agency's dossier states it. */
 export interface StatedClaim {
   claim: Claim;
   /** Businesses owe the commercial rate (art. 6:119a BW), consumers the statutory one (6:119). */

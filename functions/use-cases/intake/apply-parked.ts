@@ -31,7 +31,7 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
  * parked: its subject may have arrived while it was being parked, and then nobody else would
  * come back for it.
  */
-export async function applyParked(deps: IntakeDeps, subject: Subject): Promise<void> {
+async function applyParked(deps: IntakeDeps, subject: Subject): Promise<void> {
   if (!(await exists(deps.store, subject))) return;
   const waiting = await deps.store.parked(subjectKey(subject));
   waiting.sort(

@@ -16,7 +16,7 @@ export interface RateTable {
 }
 
 /**
- * The stored table, or the seed rates of DOMAIN.md until an admin stores one. The seed is not
+ * The stored table, or the seed rates (docs/legal-rules.md) until an admin stores one. The seed is not
  * written on read: readers (every claim) need no write permission, and the seed lives in code.
  */
 export async function currentRateTable(store: Pick<CreditStore, 'getStatutoryRates'>): Promise<RateTable> {

@@ -9,7 +9,7 @@ import { type Skipped, skipped } from '../steps/step-outcome';
 import type { StepPayload } from '../steps/step-payload';
 
 /** One task per invoice and step: a retry, a second bounce or a restored execution finds it. */
-export function unreachableTaskId(invoiceId: string, slot: DunningSlot): string {
+function unreachableTaskId(invoiceId: string, slot: DunningSlot): string {
   return `unreachable--${invoiceId}--${slot}`;
 }
 

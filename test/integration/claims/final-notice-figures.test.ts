@@ -17,7 +17,7 @@ const euros = (cents: number) => formatMoney({ amount: cents, currency: 'EUR' },
  * The figures the debtor reads in the final notice and the figures the collection agency gets
  * are the figures GET /invoices/{id}/claim gives for the same day: what a court would see.
  */
-describe('the final notice and the claim file state the claim the API computes', () => {
+describe('the final notice and the agency dossier state the claim the API computes', () => {
   let h: CloudHarness;
   let debtorEmail: string;
   let inv: { id: string; number: string };
@@ -75,7 +75,7 @@ describe('the final notice and the claim file state the claim the API computes',
     );
   });
 
-  it('hands the agency a claim file with the figures of GET /claim on the hand-over day', async () => {
+  it('hands the agency a dossier with the figures of GET /claim on the hand-over day', async () => {
     // business-standard hands over 60 days after the due date.
     await h.advanceDays(20);
     const published = await eventually(() => {
@@ -85,10 +85,10 @@ describe('the final notice and the claim file state the claim the API computes',
       expect(message).toBeDefined();
       return message?.message ?? '';
     });
-    const file = JSON.parse(published) as AgencyDossier;
-    const claim = await claimAsOf(file.handedOverOn);
+    const dossier = JSON.parse(published) as AgencyDossier;
+    const claim = await claimAsOf(dossier.handedOverOn);
 
-    expect(file.claim).toMatchObject({
+    expect(dossier.claim).toMatchObject({
       currency: claim.currency,
       principal: claim.principal,
       interest: claim.interest.amount,

@@ -5,11 +5,6 @@ import { inject } from 'vitest';
 import { clock, installClock } from '../../../functions/adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
-import type {
-  DunningExecutionInput,
-  DunningWorkflow,
-  ExecutionSummary,
-} from '../../../functions/ports/workflow';
 import { lambdaContext } from '../../../local/api/lambda-context';
 import { proxyEvent } from '../../../local/api/proxy-event';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
@@ -18,46 +13,10 @@ import {
   signedHeaders as signed,
   type SignOptions as ClientSignOptions,
 } from '../../../local/invoicing/invoicing-client';
+import { RecordingWorkflow } from '../../support/recording-workflow';
 
 /** A test-only secret in the Standard Webhooks format (base64 after the prefix). */
-export const SECRET = `whsec_${Buffer.from('intake-integration-test-secret').toString('base64')}`;
-
-/** A fake of the workflow port: remembers what the intake started and stopped. */
-export class RecordingWorkflow implements DunningWorkflow {
-  readonly started: DunningExecutionInput[] = [];
-  readonly stopped: { execution: string; reason: string }[] = [];
-
-  async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
-    this.started.push(input);
-    return { started: true };
-  }
-
-  async stop(execution: string, reason: string): Promise<void> {
-    this.stopped.push({ execution, reason });
-  }
-
-  async describe(): Promise<ExecutionSummary | undefined> {
-    return undefined;
-  }
-
-  async running(): Promise<Set<string>> {
-    const stopped = new Set(this.stopped.map((s) => s.execution));
-    return new Set(this.started.map((s) => s.execution).filter((name) => !stopped.has(name)));
-  }
-
-  async completeTask(): Promise<'completed' | 'gone'> {
-    return 'gone';
-  }
-
-  startedFor(invoiceId: string): DunningExecutionInput[] {
-    return this.started.filter((s) => s.invoiceId === invoiceId);
-  }
-
-  stoppedFor(invoiceId: string): { execution: string; reason: string }[] {
-    const executions = new Set(this.startedFor(invoiceId).map((s) => s.execution));
-    return this.stopped.filter((s) => executions.has(s.execution));
-  }
-}
+const SECRET = `whsec_${Buffer.from('intake-integration-test-secret').toString('base64')}`;
 
 /** The JSON the webhook answers: an outcome, or the shared error body. */
 export interface Answer {

@@ -13,12 +13,12 @@ import { paymentReferenceForInvoice } from '../../../functions/core/payments/pay
 import type { DebtorRecord, InvoiceRecord } from '../../../functions/ports/credit-store';
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer';
 import type { Notification, Notifier } from '../../../functions/ports/notifier';
-import type { DunningExecutionInput, DunningWorkflow } from '../../../functions/ports/workflow';
 import { readCreditor } from '../../../functions/shared/creditor';
 import { startDunning } from '../../../functions/use-cases/dunning/start-dunning';
 import type { StepPayload } from '../../../functions/use-cases/steps/step-payload';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
 import { ensureTable } from '../../../local/dynamodb/create-table';
+import { RecordingWorkflow } from '../../support/recording-workflow';
 
 /**
  * The world the dunning step tests run in: the real DynamoDB store on DynamoDB Local (a table of
@@ -27,7 +27,7 @@ import { ensureTable } from '../../../local/dynamodb/create-table';
  */
 
 /** A mailer that can be told to fail, the way SES throttles a burst of sends. */
-export class FakeMailer implements Mailer {
+class FakeMailer implements Mailer {
   readonly sent: (OutgoingEmail & { messageId: string })[] = [];
   private readonly failures: Error[] = [];
 
@@ -46,7 +46,7 @@ export class FakeMailer implements Mailer {
   }
 }
 
-export class FakeNotifier implements Notifier {
+class FakeNotifier implements Notifier {
   readonly published: Notification[] = [];
 
   async publish(notification: Notification): Promise<{ messageId: string }> {
@@ -56,27 +56,6 @@ export class FakeNotifier implements Notifier {
 
   on(topic: Notification['topic']): Notification[] {
     return this.published.filter((notification) => notification.topic === topic);
-  }
-}
-
-export class FakeWorkflow implements DunningWorkflow {
-  readonly started: DunningExecutionInput[] = [];
-  readonly completed: { taskToken: string; output: unknown }[] = [];
-
-  async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
-    this.started.push(input);
-    return { started: true };
-  }
-  async stop(): Promise<void> {}
-  async describe(): Promise<undefined> {
-    return undefined;
-  }
-  async running(): Promise<Set<string>> {
-    return new Set(this.started.map((input) => input.execution));
-  }
-  async completeTask(taskToken: string, output: unknown): Promise<'completed'> {
-    this.completed.push({ taskToken, output });
-    return 'completed';
   }
 }
 
@@ -94,7 +73,7 @@ export interface StepWorld {
   clock: VirtualClock;
   mailer: FakeMailer;
   notifier: FakeNotifier;
-  workflow: FakeWorkflow;
+  workflow: RecordingWorkflow;
   /** No real waiting while another execution sends a letter. */
   pause: (ms: number) => Promise<void>;
   addDebtor(overrides?: Partial<Debtor>): Promise<DebtorRecord>;
@@ -124,7 +103,8 @@ export async function stepWorld(start: string): Promise<StepWorld> {
   for (const policy of SEED_POLICIES) await store.putPolicy(policy);
   const clock = VirtualClock.manual(new Date(start));
   installClock(clock);
-  const workflow = new FakeWorkflow();
+  // Each step test plays the state machine, which waits on every task token it hands out.
+  const workflow = new RecordingWorkflow({ has: () => true });
   let debtors = 0;
   let invoices = 0;
 

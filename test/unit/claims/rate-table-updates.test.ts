@@ -43,7 +43,7 @@ function issuesOf(body: unknown): { path: string; message: string }[] {
 }
 
 describe('the statutory rate table an admin keeps', () => {
-  it('is the seed rates of DOMAIN.md, version 1, until an admin stores a table', async () => {
+  it('is the seed rates of docs/legal-rules.md, version 1, until an admin stores a table', async () => {
     expect(await currentRateTable(new RateStore())).toEqual({ rates: SEED_STATUTORY_RATES, version: 1 });
   });
 

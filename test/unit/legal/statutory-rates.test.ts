@@ -8,7 +8,7 @@ import {
 } from '../../../functions/core/legal/statutory-rates';
 
 describe('statutory rates', () => {
-  it('holds the rates of DOMAIN.md per half year', () => {
+  it('holds the seed rates of docs/legal-rules.md per half year', () => {
     expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2023-01-01').ratePercent).toBe(10.5);
     expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2023-12-31').ratePercent).toBe(12);
     expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2024-01-01').ratePercent).toBe(12.5);

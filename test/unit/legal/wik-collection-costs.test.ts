@@ -10,7 +10,7 @@ const eur = (cents: number) => money(cents, 'EUR');
 const costsOn = (principalCents: number) => wikCollectionCosts(eur(principalCents)).amount.amount;
 
 describe('WIK collection costs (art. 6:96 BW, Besluit BIK art. 2)', () => {
-  it('charges EUR 150 on a principal of EUR 1,000 (the example in DOMAIN.md)', () => {
+  it('charges EUR 150 on a principal of EUR 1,000 (the example in docs/legal-rules.md)', () => {
     expect(wikCollectionCosts(eur(100_000)).amount).toEqual(eur(15_000));
   });
 

@@ -37,7 +37,7 @@ function slipsThrough(reference: string, index: number, replacement: string): bo
 }
 
 describe('ISO 11649 RF creditor reference', () => {
-  it('accepts RF18539007547034 (the example in DOMAIN.md) and makes it from its body', () => {
+  it('accepts RF18539007547034 (the example in docs/legal-rules.md) and makes it from its body', () => {
     expect(isValidRfCreditorReference('RF18539007547034')).toBe(true);
     expect(createRfCreditorReference('539007547034')).toBe('RF18539007547034');
   });

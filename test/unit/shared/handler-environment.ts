@@ -1,13 +1,5 @@
 import { topicEnvName } from '../../../functions/adapters/sns/sns-notifier';
-import { FUNCTIONS, type FunctionSpec, type TopicName } from '../../../functions/catalogue';
-
-const TOPICS: readonly TopicName[] = [
-  'call-tasks',
-  'account-managers',
-  'collection-agency',
-  'alerts',
-  'email-events',
-];
+import { FUNCTIONS, type FunctionSpec, TOPIC_NAMES } from '../../../functions/catalogue';
 
 /** Every variable a handler may read, as the CDK function construct sets them in AWS. */
 export const COMPLETE_ENVIRONMENT: Record<string, string> = {
@@ -23,7 +15,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
   ...Object.fromEntries(
-    TOPICS.map((topic) => [topicEnvName(topic), `arn:aws:sns:eu-west-1:000000000000:${topic}`]),
+    TOPIC_NAMES.map((topic) => [topicEnvName(topic), `arn:aws:sns:eu-west-1:000000000000:${topic}`]),
   ),
 };
 
