@@ -95,6 +95,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
     needs: { table: 'write', dunning: ['callback'] },
   },
+  {
+    name: 'restart-dunning',
+    description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
+    needs: { table: 'write', dunning: ['start', 'read'] },
+  },
   { name: 'list-policies', description: 'GET /policies', needs: { table: 'read' } },
   { name: 'get-policy', description: 'GET /policies/{id}', needs: { table: 'read' } },
   { name: 'put-policy', description: 'PUT /policies/{id}: a new policy version', needs: { table: 'write' } },

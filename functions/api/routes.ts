@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
+import { restartDunningBody } from './schemas/dunning-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 
@@ -73,6 +74,15 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary: 'An invoice, its status, open amount, dunning state and timeline',
     request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/dunning/restart',
+    handler: 'restart-dunning',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Restarts a dunning held for attention (or whose execution failed) at the step after the last one done, and closes its task',
+    request: { path: idPath, body: restartDunningBody },
   },
   {
     method: 'GET',

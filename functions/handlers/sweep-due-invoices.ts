@@ -1,8 +1,18 @@
+import * as z from 'zod';
+import { DEFAULT_RESTORE_LIMIT } from '../core/dunning/dunning-state';
+import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
 
+const config = readConfig(
+  z.object({
+    /** Restores after failed executions before an invoice waits for a controller; 0 holds at the first failure. */
+    DUNNING_RESTORE_LIMIT: optionalVariable(z.coerce.number().int().min(0).max(30)),
+  }),
+);
+const options = { restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT };
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 
 /** Daily (EventBridge Scheduler): starts the dunning of invoices that fell due and restores lost ones. */
@@ -14,10 +24,17 @@ export const handler = scheduledHandler(
         DunningStarted: report.started,
         DunningRestored: report.restored,
         SweepFailures: report.failed.length,
+        // Emitted only when it happens: each held invoice is counted once, and the alarm pages on it.
+        ...(report.needsAttention.length > 0 ? { DunningNeedsAttention: report.needsAttention.length } : {}),
       },
       failures: report.failed,
-      details: { started: report.started, restored: report.restored, untouched: report.untouched },
+      details: {
+        started: report.started,
+        restored: report.restored,
+        untouched: report.untouched,
+        needsAttention: report.needsAttention,
+      },
     }),
   },
-  () => sweepDueInvoices(deps),
+  () => sweepDueInvoices(deps, options),
 );

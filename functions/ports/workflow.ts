@@ -18,11 +18,38 @@ export interface ExecutionSummary {
   status: ExecutionStatus;
   startedAt: string;
   stoppedAt?: string;
+  /** The invoice its input names: whose dunning this execution is. */
+  invoiceId?: string;
+}
+
+/** Whether an execution that is no longer running failed (a step threw through its retries). */
+export function hasFailed(execution: Pick<ExecutionSummary, 'status'> | undefined): boolean {
+  return execution?.status === 'FAILED' || execution?.status === 'TIMED_OUT';
+}
+
+/**
+ * StartExecution found an execution of that name whose input belongs to another invoice. Never
+ * taken as "already running": the invoice would go undunned while its view says it runs.
+ */
+export class ExecutionNameTaken extends Error {
+  constructor(
+    readonly execution: string,
+    readonly invoiceId: string,
+    readonly ownerInvoiceId: string | undefined,
+  ) {
+    super(
+      `execution ${execution} of invoice ${invoiceId} already exists for ${ownerInvoiceId ? `invoice ${ownerInvoiceId}` : 'another input'}`,
+    );
+    this.name = 'ExecutionNameTaken';
+  }
 }
 
 /** The dunning workflow engine (Step Functions in AWS and locally). */
 export interface DunningWorkflow {
-  /** Idempotent for the same name and input; an existing execution of that name is not an error. */
+  /**
+   * Idempotent for the same name and invoice: an existing execution of that name for this invoice
+   * is not an error (`started: false`); one for another invoice throws ExecutionNameTaken.
+   */
   start(input: DunningExecutionInput): Promise<{ started: boolean }>;
   /** Stops an execution; stopping one that already ended is not an error. */
   stop(execution: string, reason: string): Promise<void>;

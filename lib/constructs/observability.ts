@@ -69,6 +69,21 @@ export class Observability extends Construct {
     const bounceRate = sesRate('Reputation.BounceRate');
     const complaintRate = sesRate('Reputation.ComplaintRate');
 
+    // EMF from the sweep (functions/handlers/sweep-due-invoices.ts), under the dimensions that
+    // functions/shared/observability.ts gives every metric: emitted once per held invoice.
+    const needsAttention = new Metric({
+      namespace: 'CreditControl',
+      metricName: 'DunningNeedsAttention',
+      dimensionsMap: { service: 'credit-control', stage: props.stage },
+      statistic: 'Sum',
+      period: FIVE_MINUTES,
+    });
+    alarm(
+      'DunningNeedsAttention',
+      needsAttention,
+      1,
+      'A dunning step kept failing after its restores: the invoice is held (needs_attention) with a task for a controller. Fix the cause, then POST /invoices/{id}/dunning/restart.',
+    );
     alarm(
       'DunningExecutionFailed',
       stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),

@@ -85,7 +85,9 @@ export class VirtualClock implements Clock {
 
   /** Resolves once virtual time has reached `until`; rejects with the signal's reason on abort. */
   sleepUntil(until: Date | number, signal?: AbortSignal): Promise<void> {
-    const target = typeof until === 'number' ? until : until.getTime();
+    // Whole milliseconds, as the clock tells time: a jittered retry pause of 3603.47 ms would
+    // otherwise wait for an instant that advancing to its Date (3603 ms) never reaches.
+    const target = Math.ceil(typeof until === 'number' ? until : until.getTime());
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.nowMs() >= target) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {

@@ -11,6 +11,9 @@ export interface FaultProxy {
   url: string;
   /** The next `count` requests fail with `fault` instead of reaching the service. */
   failNext(count: number, fault: InjectedFault): void;
+  /** Every request fails with `fault` until `recover()`: a fault no retry cures. */
+  failAlways(fault: InjectedFault): void;
+  recover(): void;
   /** Requests that reached the service (not failed by the proxy). */
   readonly forwarded: number;
   stop(): Promise<void>;
@@ -24,12 +27,13 @@ export interface FaultProxy {
  */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const pending: InjectedFault[] = [];
+  let always: InjectedFault | undefined;
   let forwarded = 0;
   const proxy = await startInspectingProxy({
     name: 'fault proxy',
     target,
     intercept: () => {
-      const fault = pending.shift();
+      const fault = pending.shift() ?? always;
       return fault
         ? {
             status: fault.status,
@@ -50,6 +54,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     url: proxy.url,
     failNext(count, fault) {
       for (let i = 0; i < count; i++) pending.push(fault);
+    },
+    failAlways(fault) {
+      always = fault;
+    },
+    recover() {
+      always = undefined;
+      pending.length = 0;
     },
     get forwarded() {
       return forwarded;

@@ -6,6 +6,7 @@ import {
   ListExecutionsCommand,
   SFNClient,
 } from '@aws-sdk/client-sfn';
+import { executionStem } from '../../functions/core/dunning/dunning-state';
 
 /** The Step Functions API of a local cloud, read as a client would read AWS's. */
 export class Executions {
@@ -63,8 +64,13 @@ export class Executions {
   }
 }
 
-/** Executions are named `<invoiceId>--<attempt>` (functions/core/dunning/dunning-state.ts); the bench's ids need no escaping. */
-export function invoiceIdOf(executionName: string): string {
+/** Each invoice id by the stem its execution names begin with (functions/core/dunning/dunning-state.ts). */
+export function invoicesByStem(invoiceIds: Iterable<string>): Map<string, string> {
+  return new Map([...invoiceIds].map((id) => [executionStem(id), id]));
+}
+
+/** Executions are named `<stem>--<attempt>`: the invoice of one, if it is one of `byStem`'s. */
+export function invoiceIdOf(executionName: string, byStem: ReadonlyMap<string, string>): string | undefined {
   const separator = executionName.lastIndexOf('--');
-  return separator < 0 ? executionName : executionName.slice(0, separator);
+  return byStem.get(separator < 0 ? executionName : executionName.slice(0, separator));
 }

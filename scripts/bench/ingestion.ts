@@ -4,7 +4,7 @@ import { startLocalCloud } from '../../local/cloud/local-cloud';
 import { InvoicingClient } from '../../local/invoicing/invoicing-client';
 import { BENCH_START } from './bench-start';
 import { benchDebtor, benchInvoice } from './bench-events';
-import { Executions, invoiceIdOf } from './executions';
+import { Executions, invoiceIdOf, invoicesByStem } from './executions';
 import { inPool } from './pool';
 import type { ProgressBar } from './progress-bar';
 import type { IngestionResult } from './results';
@@ -92,10 +92,10 @@ async function executionCounts(executions: Executions, invoiceIds: ReadonlySet<s
   const deadline = Date.now() + EXECUTIONS_DEADLINE_MS;
   for (;;) {
     const counts = new Map([...invoiceIds].map((id) => [id, 0]));
+    const byStem = invoicesByStem(invoiceIds);
     for (const execution of await executions.list()) {
-      const id = invoiceIdOf(execution.name ?? '');
-      const count = counts.get(id);
-      if (count !== undefined) counts.set(id, count + 1);
+      const id = invoiceIdOf(execution.name ?? '', byStem);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     if ([...counts.values()].every((n) => n > 0) || Date.now() > deadline) return counts;
     await sleep(250);

@@ -2,7 +2,7 @@ import type { LocalCloud } from '../../local/cloud/local-cloud';
 import { billedTransitions } from './billed-transitions';
 import type { CapacityProxy } from './capacity-proxy';
 import type { CapacityUnits } from './consumed-capacity';
-import { type Executions, invoiceIdOf } from './executions';
+import { type Executions, invoiceIdOf, invoicesByStem } from './executions';
 import type { InvocationMeter } from './invocation-meter';
 import type { PathGroup } from './invoice-paths';
 import { PRICES } from './prices';
@@ -97,8 +97,9 @@ export async function countPathGroup(input: PathCountInput): Promise<PathResult>
 
 /** Transitions and end states of the group's executions (the warm-up invoice's is not one of them). */
 async function countExecutions({ group, invoiceIds, executions }: PathCountInput) {
-  const ours = (await executions.list()).filter((e) => invoiceIds.has(invoiceIdOf(e.name ?? '')));
-  const started = new Set(ours.map((e) => invoiceIdOf(e.name ?? '')));
+  const byStem = invoicesByStem(invoiceIds);
+  const ours = (await executions.list()).filter((e) => invoiceIdOf(e.name ?? '', byStem) !== undefined);
+  const started = new Set(ours.map((e) => invoiceIdOf(e.name ?? '', byStem)));
   if (started.size !== invoiceIds.size) {
     throw new Error(`${group.name}: ${invoiceIds.size - started.size} invoices never got an execution`);
   }

@@ -43,6 +43,19 @@ describe('the activity of the local cloud', () => {
     await activity.idle(50);
   });
 
+  it('moves the clock past a timer set a fraction of a millisecond ahead, as a jittered retry pause sets it', async () => {
+    const worker = activity.worker('retry pause');
+    let woke = false;
+    void worker.sleepUntil(clock.nowMs() + 8_333.7).then(() => {
+      woke = true;
+      worker.end();
+    });
+
+    await activity.advanceTo(clock.nowMs() + 10_000, 500);
+
+    expect(woke).toBe(true);
+  });
+
   it('counts a worker as busy except while it is parked on a timer that is not due', async () => {
     const worker = activity.worker('schedule');
     expect(activity.busy()).toEqual(['schedule']);

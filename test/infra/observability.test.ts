@@ -38,6 +38,18 @@ describe('observability', () => {
     alarmOn('ExecutionsFailed', { Namespace: 'AWS/States', Threshold: 1 });
   });
 
+  it('alarms on a dunning held for attention, from the metric the sweep emits once per held invoice', () => {
+    alarmOn('DunningNeedsAttention', {
+      Namespace: 'CreditControl',
+      Statistic: 'Sum',
+      Threshold: 1,
+      Dimensions: Match.arrayWith([
+        { Name: 'service', Value: 'credit-control' },
+        { Name: 'stage', Value: 'dev' },
+      ]),
+    });
+  });
+
   it('alarms on the errors of every function', () => {
     expect(
       Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } })),

@@ -10,11 +10,12 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import type {
-  DunningExecutionInput,
-  DunningWorkflow,
-  ExecutionStatus,
-  ExecutionSummary,
+import {
+  type DunningExecutionInput,
+  type DunningWorkflow,
+  ExecutionNameTaken,
+  type ExecutionStatus,
+  type ExecutionSummary,
 } from '../../ports/workflow';
 
 export class StepFunctionsWorkflow implements DunningWorkflow {
@@ -34,9 +35,14 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
       );
       return { started: true };
     } catch (error) {
-      // The name is per invoice and attempt: it exists, so this attempt already runs or ran.
-      if (error instanceof ExecutionAlreadyExists) return { started: false };
-      throw error;
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      // The name is per invoice and attempt: this attempt already runs or ran, unless the name
+      // belongs to another invoice's execution, which must never pass for this one's.
+      const existing = await this.describe(input.execution);
+      if (existing?.invoiceId !== input.invoiceId) {
+        throw new ExecutionNameTaken(input.execution, input.invoiceId, existing?.invoiceId);
+      }
+      return { started: false };
     }
   }
 
@@ -64,6 +70,7 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
         status: out.status as ExecutionStatus,
         startedAt: (out.startDate ?? new Date(0)).toISOString(),
         ...(out.stopDate ? { stoppedAt: out.stopDate.toISOString() } : {}),
+        ...invoiceOf(out.input),
       };
     } catch (error) {
       if (error instanceof ExecutionDoesNotExist) return undefined;
@@ -95,5 +102,17 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
   /** arn:aws:states:<region>:<account>:stateMachine:<name> → …:execution:<name>:<execution> */
   private executionArn(execution: string): string {
     return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
+  }
+}
+
+/** The invoice an execution's input names (DescribeExecution returns the input it was started with). */
+function invoiceOf(input: string | undefined): { invoiceId?: string } {
+  if (!input) return {};
+  try {
+    const parsed: unknown = JSON.parse(input);
+    const invoiceId = (parsed as { invoiceId?: unknown } | null)?.invoiceId;
+    return typeof invoiceId === 'string' ? { invoiceId } : {};
+  } catch {
+    return {};
   }
 }

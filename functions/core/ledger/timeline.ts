@@ -14,6 +14,10 @@ export type TimelineEventType =
   | 'dunning_started'
   | 'dunning_restored'
   | 'dunning_stopped'
+  /** The last step ran and the policy hands nothing over: the invoice stays overdue. */
+  | 'dunning_completed'
+  /** A step kept failing after several restores: a controller must look before a restart. */
+  | 'dunning_needs_attention'
   | 'email_sent'
   /** SES confirmed delivery: for an email, the day the letter counts as received (art. 3:37 lid 3 BW). */
   | 'email_delivered'

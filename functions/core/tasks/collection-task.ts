@@ -8,6 +8,8 @@ export type TaskKind =
   | 'call'
   /** A letter could not be delivered (bounce, no email address): a controller must reach the debtor. */
   | 'unreachable_by_email'
+  /** A dunning step kept failing after several restores: fix the cause, then restart the dunning. */
+  | 'dunning_needs_attention'
   /** A claim lapses soon (limitation period). */
   | 'limitation_warning';
 

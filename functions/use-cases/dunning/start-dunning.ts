@@ -5,7 +5,13 @@ import { chooseSegment } from '../../core/dunning/segment';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
-import type { BehaviourCounters, CreditStore, DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
+import type {
+  BehaviourCounters,
+  CreditStore,
+  DebtorRecord,
+  InvoiceRecord,
+  StoreWrite,
+} from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { policyFor } from '../policies/policy-catalogue';
 import { revised } from '../record-versions';
@@ -16,7 +22,9 @@ export interface DunningDeps {
   clock: Clock;
 }
 
-export type StartReason = 'fell_due' | 'restored' | 'resumed';
+/** fell_due: the first execution; restored: by the sweep after a failure or loss; resumed: after a
+ *  pause; restarted: by a controller after the dunning needed attention. */
+export type StartReason = 'fell_due' | 'restored' | 'resumed' | 'restarted';
 
 export function behaviourOf(counters: BehaviourCounters): PaymentBehaviour {
   return {
@@ -37,7 +45,17 @@ export async function startDunning(
   deps: DunningDeps,
   invoice: InvoiceRecord,
   debtor: DebtorRecord,
-  options: { reason: StartReason; resumeAt?: DunningSlot; actor: string },
+  options: {
+    reason: StartReason;
+    resumeAt?: DunningSlot;
+    actor: string;
+    /** Restores after failed executions so far (see afterExecutionEnded); none by default. */
+    restores?: number;
+    /** Why, in the words of whoever asked (a restart by hand): added to the timeline entry. */
+    note?: string;
+    /** Further writes of the same transaction (the restart closes the controller's task). */
+    alsoWrite?: readonly StoreWrite[];
+  },
 ): Promise<InvoiceRecord> {
   const now = deps.clock.now();
   const previous = invoice.dunning;
@@ -59,6 +77,7 @@ export async function startDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
+    ...(options.restores ? { restores: options.restores } : {}),
   };
   const next = revised(invoice, { status: 'overdue', dunning }, now);
   const event: TimelineEvent = {
@@ -68,12 +87,18 @@ export async function startDunning(
     summary:
       options.reason === 'fell_due'
         ? `Dunning started with policy ${policy.name} (v${policy.version}): ${segment.reason}`
-        : `Dunning ${options.reason} at step ${plan.resumeAt} (attempt ${attempt})`,
-    details: { execution: dunning.execution, resumeAt: plan.resumeAt, schedule: plan.schedule },
+        : `Dunning ${options.reason} at step ${plan.resumeAt} (attempt ${attempt})${options.note ? `: ${options.note}` : ''}`,
+    details: {
+      execution: dunning.execution,
+      resumeAt: plan.resumeAt,
+      schedule: plan.schedule,
+      ...(options.note ? { note: options.note } : {}),
+    },
   };
   await deps.store.commit([
     { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
     { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event },
+    ...(options.alsoWrite ?? []),
   ]);
   await deps.workflow.start({
     invoiceId: invoice.id,

@@ -26,6 +26,8 @@ export interface InvoiceView {
     nextStep: { slot: DunningSlot; at: string } | null;
     curedAfter: DunningState['curedAfter'] | null;
     stoppedReason: string | null;
+    /** Why a held dunning waits for a controller (status needs_attention). */
+    attention: DunningState['attention'] | null;
   } | null;
   timeline: TimelineEvent[];
 }
@@ -74,6 +76,7 @@ async function dunningView(
     nextStep: dunning.status === 'running' ? nextStep(dunning, policy?.steps.map((s) => s.slot) ?? []) : null,
     curedAfter: dunning.curedAfter ?? null,
     stoppedReason: dunning.stoppedReason ?? null,
+    attention: dunning.attention ?? null,
   };
 }
 

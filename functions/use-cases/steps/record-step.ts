@@ -1,4 +1,4 @@
-import type { StepRecord } from '../../core/dunning/dunning-state';
+import { type StepRecord, withStepDone } from '../../core/dunning/dunning-state';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
@@ -30,6 +30,10 @@ export interface StepRecording {
  * lost execution after it), the timeline entry and any other writes, in one transaction guarded
  * by the invoice's version. Writes nothing when the step is already recorded (a retry) or when
  * the invoice is no longer dunned by this execution.
+ *
+ * The machine's last slot completes a dunning that is still running (see `withStepDone`), in this
+ * same write: ending it here costs no state transition, where a state after the last task would
+ * cost one for every execution, and the execution's end needs no listener of its own.
  */
 export async function recordStep(
   deps: StepDeps,
@@ -51,25 +55,44 @@ export async function recordStep(
       at,
       ...(recording.reason ? { reason: recording.reason } : {}),
     };
-    const next = revised(
-      invoice,
-      { ...changes, dunning: { ...(changes.dunning ?? dunning), lastStep } },
-      now,
-    );
+    const before = changes.dunning ?? dunning;
+    const after = withStepDone(before, lastStep);
+    const next = revised(invoice, { ...changes, dunning: after }, now);
     const event: TimelineEvent = {
       at,
       actor: WORKFLOW_ACTOR,
       ...recording.event,
       details: { slot: payload.step, execution: payload.execution, ...recording.event.details },
     };
+    const completed: StoreWrite[] =
+      after.status === 'completed' && before.status === 'running'
+        ? [
+            {
+              kind: 'appendEvent',
+              subject: { invoiceId: invoice.id },
+              event: completionEvent(at, after.policyId),
+            },
+          ]
+        : [];
     const others = recording.alsoWrite ? await recording.alsoWrite(invoice, now) : [];
     await deps.store.commit([
       { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
       { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event },
+      ...completed,
       ...others,
     ]);
     return 'recorded';
   });
+}
+
+/** The timeline entry of a dunning that ran its policy to the end without handing the claim over. */
+function completionEvent(at: string, policyId: string): TimelineEvent {
+  return {
+    at,
+    actor: WORKFLOW_ACTOR,
+    type: 'dunning_completed',
+    summary: `Dunning completed: policy ${policyId} has no further step; the invoice stays overdue until it is paid`,
+  };
 }
 
 /** A skip this execution decided (not the invoice's state): recorded like any step, then answered. */
