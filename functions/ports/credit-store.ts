@@ -4,6 +4,7 @@ import type { DunningState } from '../core/dunning/dunning-state';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { TimelineEvent } from '../core/ledger/timeline';
+import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
 
@@ -30,6 +31,8 @@ export interface DebtorRecord extends Debtor, Versioned {
 }
 
 export interface TaskRecord extends CollectionTask, Versioned {}
+
+export interface PromiseRecord extends PaymentPromise, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -92,6 +95,7 @@ export type StoreWrite =
   | { kind: 'putInvoice'; invoice: InvoiceRecord; expectedVersion: number | null }
   | { kind: 'putDebtor'; debtor: DebtorRecord; expectedVersion: number | null }
   | { kind: 'putTask'; task: TaskRecord; expectedVersion: number | null }
+  | { kind: 'putPromise'; promise: PromiseRecord; expectedVersion: number | null }
   | { kind: 'putPayment'; payment: PaymentRecord }
   | { kind: 'putReference'; reference: string; invoiceId: string }
   | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
@@ -130,6 +134,10 @@ export interface CreditStore {
   timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]>;
   parked(subject: string): Promise<ParkedEvent[]>;
   getPayment(id: string): Promise<PaymentRecord | undefined>;
+
+  getPromise(id: string): Promise<PromiseRecord | undefined>;
+  /** Every promise the debtor made, oldest first. */
+  listPromisesOfDebtor(debtorId: string): Promise<PromiseRecord[]>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;

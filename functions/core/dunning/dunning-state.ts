@@ -1,4 +1,5 @@
 import type { DunningSlot } from './dunning-slot';
+import type { PauseReason } from './dunning-pause';
 
 export type StepStatus = 'sent' | 'done' | 'skipped';
 
@@ -14,9 +15,9 @@ export interface StepRecord {
  * failed execution at the right step and the API can answer without asking Step Functions.
  */
 export interface DunningState {
-  /** running: an execution should exist; stopped: ended from outside (paid, cancelled, paused);
-   *  completed: the last step ran. */
-  status: 'running' | 'stopped' | 'completed';
+  /** running: an execution should exist; stopped: ended from outside (paid, cancelled);
+   *  completed: the last step ran; paused: no execution until the pause ends (see dunning-pause.ts). */
+  status: 'running' | 'stopped' | 'completed' | 'paused';
   policyId: string;
   policyVersion: number;
   segmentReason: string;
@@ -29,6 +30,16 @@ export interface DunningState {
   stoppedReason?: string;
   /** The last step done before the invoice was settled; 'none' when paid before any step. */
   curedAfter?: DunningSlot | 'none';
+  /** While paused: why (a promise, a hold…), who paused it and when, until which day where known. */
+  pausedFor?: PauseReason;
+  pausedBy?: string;
+  pausedAt?: string;
+  /** The day the pause ends (a hold) or is followed up (a promise): the daily sweep acts on it. */
+  pausedUntil?: string;
+  /** The record that paused it: the promise's id, or `debtor` for a hold on the whole debtor. */
+  pauseRef?: string;
+  /** The reason given for a hold. */
+  pauseNote?: string;
 }
 
 /** Execution names must be unique per attempt so that StartExecution is idempotent. */
