@@ -28,6 +28,16 @@ export interface BehaviourCounters {
 
 export interface DebtorRecord extends Debtor, Versioned {
   behaviour: BehaviourCounters;
+  /** A hold on the whole debtor: the dunning of its invoices waits until `until`. */
+  hold?: DebtorHold;
+}
+
+export interface DebtorHold {
+  until: CalendarDate;
+  reason: string;
+  /** 'user:<sub>'. */
+  by: string;
+  at: string;
 }
 
 export interface TaskRecord extends CollectionTask, Versioned {}

@@ -63,9 +63,9 @@ export const DEFAULT_MAX_BROKEN_PROMISES = 2;
 export const DEFAULT_PROMISE_GRACE_DAYS = 2;
 
 /** What a policy says about promises to pay, with the defaults where it says nothing. */
-export function promiseRulesOf(policy: DunningPolicy): Required<
-  Pick<DunningPolicy, 'maxPromiseDays' | 'maxBrokenPromises' | 'promiseGraceDays'>
-> {
+export function promiseRulesOf(
+  policy: DunningPolicy,
+): Required<Pick<DunningPolicy, 'maxPromiseDays' | 'maxBrokenPromises' | 'promiseGraceDays'>> {
   return {
     maxPromiseDays: policy.maxPromiseDays ?? DEFAULT_MAX_PROMISE_DAYS,
     maxBrokenPromises: policy.maxBrokenPromises ?? DEFAULT_MAX_BROKEN_PROMISES,

@@ -59,7 +59,10 @@ export function promiseIssues(input: {
   if (input.amount !== undefined) {
     if (input.amount <= 0) issues.push({ path: 'amount', message: 'amount must be positive' });
     else if (input.amount > input.openAmount) {
-      issues.push({ path: 'amount', message: `amount must be at most the open amount (${input.openAmount} cents)` });
+      issues.push({
+        path: 'amount',
+        message: `amount must be at most the open amount (${input.openAmount} cents)`,
+      });
     }
   }
   return issues;

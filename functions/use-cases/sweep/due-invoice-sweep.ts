@@ -5,12 +5,15 @@ import { ConcurrentModificationError, type InvoiceRecord } from '../../ports/cre
 import { warnOfLapsingClaim } from '../claims/limitation-warnings';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';
+import { endDuePause, pausedUnderDebtorHold } from './end-due-pause';
 
 export interface SweepReport {
   /** Invoices that fell due and got their first execution. */
   started: number;
   /** Invoices whose execution had failed, been stopped from outside or been lost, restarted at their step. */
   restored: number;
+  /** Paused invoices whose pause ended today (a promise followed up, a hold over), resumed at their step. */
+  resumed: number;
   /** Overdue invoices whose execution runs, or whose dunning is paused or complete. */
   untouched: number;
   /** Invoices that could not be handled this time (retried by the next sweep). */
@@ -28,13 +31,13 @@ export interface SweepReport {
  * consistent and an execution started a moment ago may not be listed yet.
  */
 export async function sweepDueInvoices(deps: DunningDeps): Promise<SweepReport> {
-  const report: SweepReport = { started: 0, restored: 0, untouched: 0, failed: [] };
+  const report: SweepReport = { started: 0, restored: 0, resumed: 0, untouched: 0, failed: [] };
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
   const running = await deps.workflow.running();
 
   for await (const invoice of deps.store.listOpenInvoicesDueBy(addDays(today, -1))) {
     try {
-      const outcome = await sweepOne(deps, invoice, running);
+      const outcome = await sweepOne(deps, invoice, running, today);
       report[outcome] += 1;
       await warnOfLapsingClaim(deps, invoice);
     } catch (error) {
@@ -51,8 +54,10 @@ async function sweepOne(
   deps: DunningDeps,
   invoice: InvoiceRecord,
   running: ReadonlySet<string>,
-): Promise<'started' | 'restored' | 'untouched'> {
+  today: string,
+): Promise<'started' | 'restored' | 'resumed' | 'untouched'> {
   const dunning = invoice.dunning;
+  if (dunning?.status === 'paused') return endDuePause(deps, invoice, today);
   if (dunning && (dunning.status !== 'running' || running.has(dunning.execution))) return 'untouched';
   if (dunning) {
     const execution = await deps.workflow.describe(dunning.execution);
@@ -62,6 +67,7 @@ async function sweepOne(
   const debtor = await debtorOfInvoice(deps.store, invoice);
   try {
     if (!dunning) {
+      if (await pausedUnderDebtorHold(deps, invoice, debtor, today)) return 'untouched';
       await startDunning(deps, invoice, debtor, { reason: 'fell_due', actor: 'sweep' });
       return 'started';
     }
