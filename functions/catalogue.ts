@@ -47,7 +47,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'sweep-due-invoices',
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
-    needs: { table: 'write', dunning: ['start', 'read'] },
+    // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
+    needs: { table: 'write', dunning: ['start', 'stop', 'read'] },
     timeoutSeconds: 300,
   },
   // Dunning steps (tasks of the state machine)
@@ -93,7 +94,42 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'record-task-outcome',
     description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
-    needs: { table: 'write', dunning: ['callback'] },
+    needs: { table: 'write', dunning: ['callback', 'stop'] },
+  },
+  {
+    name: 'take-invoice-promise',
+    description: 'POST /invoices/{id}/promises: records a promise to pay and pauses the dunning',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'list-invoice-promises',
+    description: 'GET /invoices/{id}/promises: the promises made on an invoice',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'take-debtor-promise',
+    description: 'POST /debtors/{id}/promises: one promise over several invoices of a debtor',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'place-invoice-hold',
+    description: 'POST /invoices/{id}/hold: pauses the dunning of an invoice until a day',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'end-invoice-hold',
+    description: 'DELETE /invoices/{id}/hold: ends a hold early and resumes the dunning',
+    needs: { table: 'write', dunning: ['start'] },
+  },
+  {
+    name: 'place-debtor-hold',
+    description: 'POST /debtors/{id}/hold: pauses the dunning of every open invoice of a debtor',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'end-debtor-hold',
+    description: 'DELETE /debtors/{id}/hold: lifts a debtor hold and resumes its invoices',
+    needs: { table: 'write', dunning: ['start'] },
   },
   {
     name: 'restart-dunning',

@@ -3,6 +3,7 @@ import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
+import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 
 /**
@@ -154,6 +155,64 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: admins },
     summary: 'Replaces the statutory interest rate table with a new version (admins only)',
     request: { body: rateTableBody },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/promises',
+    handler: 'take-invoice-promise',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Records a promise to pay the invoice by a date; its dunning pauses until the promise is kept or broken',
+    request: { path: idPath, body: invoicePromiseBody },
+  },
+  {
+    method: 'GET',
+    path: '/invoices/{id}/promises',
+    handler: 'list-invoice-promises',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The promises to pay made on an invoice: open, kept, broken or cancelled',
+    request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/promises',
+    handler: 'take-debtor-promise',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Records one promise to pay several invoices of the debtor by one date; kept only when all are covered',
+    request: { path: idPath, body: debtorPromiseBody },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/hold',
+    handler: 'place-invoice-hold',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Holds the automatic dunning steps of an invoice until a day; then they go on at the next step',
+    request: { path: idPath, body: holdBody },
+  },
+  {
+    method: 'DELETE',
+    path: '/invoices/{id}/hold',
+    handler: 'end-invoice-hold',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Ends the hold of an invoice early; the dunning goes on at the step after the last one done',
+    request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/hold',
+    handler: 'place-debtor-hold',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Holds the dunning of every open invoice of the debtor until a day',
+    request: { path: idPath, body: holdBody },
+  },
+  {
+    method: 'DELETE',
+    path: '/debtors/{id}/hold',
+    handler: 'end-debtor-hold',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Ends the hold of a debtor early; each of its held invoices goes on at its next step',
+    request: { path: idPath },
   },
 ] as const satisfies readonly RouteSpec[];
 

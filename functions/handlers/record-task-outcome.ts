@@ -6,5 +6,13 @@ import { recordTaskOutcome } from '../use-cases/tasks/task-outcome';
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 
 export const handler = httpHandler('record-task-outcome', async ({ path, body, caller }) =>
-  recordTaskOutcome(deps, { taskId: path.id, outcome: body.outcome, note: body.note, by: caller.sub }),
+  recordTaskOutcome(deps, {
+    taskId: path.id,
+    outcome: body.outcome,
+    note: body.note,
+    by: caller.sub,
+    promisedDate: body.promisedDate,
+    amount: body.amount,
+    isManager: caller.roles.includes('manager'),
+  }),
 );

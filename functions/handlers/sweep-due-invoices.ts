@@ -23,6 +23,7 @@ export const handler = scheduledHandler(
       counts: {
         DunningStarted: report.started,
         DunningRestored: report.restored,
+        DunningResumed: report.resumed,
         SweepFailures: report.failed.length,
         // Emitted only when it happens: each held invoice is counted once, and the alarm pages on it.
         ...(report.needsAttention.length > 0 ? { DunningNeedsAttention: report.needsAttention.length } : {}),
@@ -31,6 +32,7 @@ export const handler = scheduledHandler(
       details: {
         started: report.started,
         restored: report.restored,
+        resumed: report.resumed,
         untouched: report.untouched,
         needsAttention: report.needsAttention,
       },

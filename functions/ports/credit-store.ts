@@ -4,6 +4,7 @@ import type { DunningState } from '../core/dunning/dunning-state';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { TimelineEvent } from '../core/ledger/timeline';
+import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
 
@@ -27,9 +28,21 @@ export interface BehaviourCounters {
 
 export interface DebtorRecord extends Debtor, Versioned {
   behaviour: BehaviourCounters;
+  /** A hold on the whole debtor: the dunning of its invoices waits until `until`. */
+  hold?: DebtorHold;
+}
+
+export interface DebtorHold {
+  until: CalendarDate;
+  reason: string;
+  /** 'user:<sub>'. */
+  by: string;
+  at: string;
 }
 
 export interface TaskRecord extends CollectionTask, Versioned {}
+
+export interface PromiseRecord extends PaymentPromise, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -92,6 +105,7 @@ export type StoreWrite =
   | { kind: 'putInvoice'; invoice: InvoiceRecord; expectedVersion: number | null }
   | { kind: 'putDebtor'; debtor: DebtorRecord; expectedVersion: number | null }
   | { kind: 'putTask'; task: TaskRecord; expectedVersion: number | null }
+  | { kind: 'putPromise'; promise: PromiseRecord; expectedVersion: number | null }
   | { kind: 'putPayment'; payment: PaymentRecord }
   | { kind: 'putReference'; reference: string; invoiceId: string }
   | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
@@ -130,6 +144,10 @@ export interface CreditStore {
   timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]>;
   parked(subject: string): Promise<ParkedEvent[]>;
   getPayment(id: string): Promise<PaymentRecord | undefined>;
+
+  getPromise(id: string): Promise<PromiseRecord | undefined>;
+  /** Every promise the debtor made, oldest first. */
+  listPromisesOfDebtor(debtorId: string): Promise<PromiseRecord[]>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;

@@ -32,6 +32,10 @@ export function invalid(issues: readonly FieldIssue[], message = 'The request ha
   return new Refusal('invalid', 'validation_failed', message, issues);
 }
 
+export function forbidden(message = 'Your role does not allow this action.'): Refusal {
+  return new Refusal('forbidden', 'forbidden', message);
+}
+
 export function notFound(message: string, code = 'not_found'): Refusal {
   return new Refusal('not_found', code, message);
 }

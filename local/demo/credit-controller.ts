@@ -19,6 +19,7 @@ const NOTES: Record<CallOutcome, string> = {
   no_answer: 'Geen gehoor; voicemail ingesproken.',
   reached: 'Gesproken met de administratie; betaling toegezegd.',
   wrong_contact: 'Nummer hoort niet bij deze debiteur.',
+  promised: 'Betaling toegezegd op een vaste datum.',
 };
 
 /**

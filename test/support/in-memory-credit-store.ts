@@ -11,6 +11,7 @@ import {
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PromiseRecord,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -32,6 +33,7 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly invoices = new Map<string, InvoiceRecord>();
   private readonly debtors = new Map<string, DebtorRecord>();
   private readonly tasks = new Map<string, TaskRecord>();
+  private readonly promises = new Map<string, PromiseRecord>();
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly references = new Map<string, string>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
@@ -115,6 +117,17 @@ export class InMemoryCreditStore implements CreditStore {
     return copy(this.payments.get(id));
   }
 
+  async getPromise(id: string): Promise<PromiseRecord | undefined> {
+    return copy(this.promises.get(id));
+  }
+
+  async listPromisesOfDebtor(debtorId: string): Promise<PromiseRecord[]> {
+    return [...this.promises.values()]
+      .filter((promise) => promise.debtorId === debtorId)
+      .sort(by((promise) => `${promise.takenAt}#${promise.id}`))
+      .map(copy);
+  }
+
   async getTask(id: string): Promise<TaskRecord | undefined> {
     return copy(this.tasks.get(id));
   }
@@ -180,6 +193,8 @@ export class InMemoryCreditStore implements CreditStore {
         return versionMatches(this.debtors.get(write.debtor.id), write.expectedVersion);
       case 'putTask':
         return versionMatches(this.tasks.get(write.task.id), write.expectedVersion);
+      case 'putPromise':
+        return versionMatches(this.promises.get(write.promise.id), write.expectedVersion);
       case 'putPayment':
         return !this.payments.has(write.payment.id);
       case 'putReference': {
@@ -211,6 +226,9 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putTask':
         this.tasks.set(write.task.id, stored(write.task));
+        return;
+      case 'putPromise':
+        this.promises.set(write.promise.id, stored(write.promise));
         return;
       case 'putPayment':
         this.payments.set(write.payment.id, stored(write.payment));
@@ -248,6 +266,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `debtor ${write.debtor.id}`;
     case 'putTask':
       return `task ${write.task.id}`;
+    case 'putPromise':
+      return `promise ${write.promise.id}`;
     case 'putPayment':
       return `payment ${write.payment.id}`;
     case 'putReference':

@@ -30,6 +30,7 @@ import {
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PromiseRecord,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -103,6 +104,18 @@ export class DynamoDbCreditStore implements CreditStore {
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
     return this.get<TaskRecord>(keys.task(id));
+  }
+
+  async getPromise(id: string): Promise<PromiseRecord | undefined> {
+    return this.get<PromiseRecord>(keys.promise(id));
+  }
+
+  async listPromisesOfDebtor(debtorId: string): Promise<PromiseRecord[]> {
+    return this.queryAll<PromiseRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'PROMISE#' },
+    });
   }
 
   async getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined> {
@@ -245,6 +258,17 @@ export class DynamoDbCreditStore implements CreditStore {
             ? { gsi2pk: OPEN_TASKS, gsi2sk: `${task.dueDate}#${prioritySortKey(task.priority)}#${task.id}` }
             : {}),
           ...task,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
+      case 'putPromise': {
+        const promise = write.promise;
+        const item = {
+          ...keys.promise(promise.id),
+          itemType: 'promise',
+          gsi3pk: `DEBTOR#${promise.debtorId}`,
+          gsi3sk: `PROMISE#${promise.takenAt}#${promise.id}`,
+          ...promise,
         };
         return versionedPut(TableName, item, write.expectedVersion);
       }

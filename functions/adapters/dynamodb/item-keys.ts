@@ -6,6 +6,7 @@ export const keys = {
   invoice: (id: string) => ({ pk: `INVOICE#${id}`, sk: '#INVOICE' }),
   debtor: (id: string) => ({ pk: `DEBTOR#${id}`, sk: '#DEBTOR' }),
   task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
+  promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
   reference: (reference: string) => ({ pk: `REFERENCE#${reference}`, sk: '#REFERENCE' }),
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: '#DELIVERY' }),

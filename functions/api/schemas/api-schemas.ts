@@ -1,20 +1,45 @@
 import * as z from 'zod';
+import { CALL_OUTCOMES } from '../../core/tasks/collection-task';
+import { calendarDay, promisedAmount } from './promise-schemas';
 
 /** Request schemas of the controller API. Handlers validate with them; the OpenAPI document is built from them. */
 export const idPath = z.object({
   id: z.string().min(1).max(200).describe('The record id'),
 });
 
-export const taskOutcomeBody = z.object({
-  outcome: z
-    .enum(['no_answer', 'reached', 'wrong_contact'])
-    .describe('What came of the call: no answer, the debtor was reached, or the number was wrong'),
-  note: z
-    .string()
-    .max(2000, 'note must be at most 2000 characters')
-    .optional()
-    .describe('Free text for the file'),
-});
+export const taskOutcomeBody = z
+  .object({
+    outcome: z
+      .enum(CALL_OUTCOMES)
+      .describe(
+        'What came of the call: no answer, the debtor was reached, the number was wrong, or the debtor promised to pay (with promisedDate)',
+      ),
+    note: z
+      .string()
+      .max(2000, 'note must be at most 2000 characters')
+      .optional()
+      .describe('Free text for the file'),
+    promisedDate: calendarDay
+      .optional()
+      .describe('With outcome promised: the day the debtor promised to pay by'),
+    amount: promisedAmount
+      .optional()
+      .describe('With outcome promised: cents promised; defaults to what is open'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.outcome === 'promised' && body.promisedDate === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promisedDate'],
+        message: 'outcome promised needs a promisedDate',
+      });
+    }
+    for (const field of ['promisedDate', 'amount'] as const) {
+      if (body.outcome !== 'promised' && body[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} goes only with outcome promised` });
+      }
+    }
+  });
 
 export const taskListQuery = z.object({
   assignee: z.string().min(1).optional().describe('Only the tasks of this user (sub)'),

@@ -49,6 +49,28 @@ export interface DunningPolicy {
   /** No collection agency below this open amount: the step is skipped with that reason. */
   collectionAgencyMinimum?: Money;
   legal: LegalPolicy;
+  /** How far ahead a promise to pay may be dated (days from today); default DEFAULT_MAX_PROMISE_DAYS. */
+  maxPromiseDays?: number;
+  /** Broken promises on an invoice after which only a manager may take a new one. */
+  maxBrokenPromises?: number;
+  /** Days after the promised date in which a payment still keeps the promise. */
+  promiseGraceDays?: number;
+}
+
+/** Policy versions stored before promises existed read with these values. */
+export const DEFAULT_MAX_PROMISE_DAYS = 30;
+export const DEFAULT_MAX_BROKEN_PROMISES = 2;
+export const DEFAULT_PROMISE_GRACE_DAYS = 2;
+
+/** What a policy says about promises to pay, with the defaults where it says nothing. */
+export function promiseRulesOf(
+  policy: DunningPolicy,
+): Required<Pick<DunningPolicy, 'maxPromiseDays' | 'maxBrokenPromises' | 'promiseGraceDays'>> {
+  return {
+    maxPromiseDays: policy.maxPromiseDays ?? DEFAULT_MAX_PROMISE_DAYS,
+    maxBrokenPromises: policy.maxBrokenPromises ?? DEFAULT_MAX_BROKEN_PROMISES,
+    promiseGraceDays: policy.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS,
+  };
 }
 
 export const FOURTEEN_DAY_LETTER = 'fourteen-day-letter';
@@ -59,6 +81,8 @@ export const FOURTEEN_DAY_LETTER = 'fourteen-day-letter';
  */
 const MAX_DAY_OFFSET = 330;
 const MAX_CALL_WINDOW_DAYS = 30;
+/** A promise further ahead than a quarter is a payment plan, not a promise. */
+const MAX_PROMISE_DAYS = 90;
 
 /** Which channels reach the addressee of each kind of step. */
 const CHANNELS_FOR_KIND: Record<StepKind, readonly Channel[]> = {
@@ -228,6 +252,27 @@ export const dunningPolicySchema = z
       .max(MAX_CALL_WINDOW_DAYS, `callWindowDays must be at most ${MAX_CALL_WINDOW_DAYS}`),
     collectionAgencyMinimum: moneySchema.optional().describe('No collection agency below this open amount'),
     legal: legalPolicySchema,
+    maxPromiseDays: z
+      .number()
+      .int('maxPromiseDays must be a whole number of days')
+      .min(1, 'maxPromiseDays must be at least 1')
+      .max(MAX_PROMISE_DAYS, `maxPromiseDays must be at most ${MAX_PROMISE_DAYS}`)
+      .default(DEFAULT_MAX_PROMISE_DAYS)
+      .describe('How many days ahead a promise to pay may be dated'),
+    maxBrokenPromises: z
+      .number()
+      .int('maxBrokenPromises must be a whole number')
+      .min(0, 'maxBrokenPromises must not be negative')
+      .max(10, 'maxBrokenPromises must be at most 10')
+      .default(DEFAULT_MAX_BROKEN_PROMISES)
+      .describe('Broken promises on an invoice after which only a manager may take a new one'),
+    promiseGraceDays: z
+      .number()
+      .int('promiseGraceDays must be a whole number of days')
+      .min(0, 'promiseGraceDays must not be negative')
+      .max(14, 'promiseGraceDays must be at most 14')
+      .default(DEFAULT_PROMISE_GRACE_DAYS)
+      .describe('Days after the promised date in which a payment still keeps the promise'),
   })
   .superRefine((policy, ctx) => {
     const issue: PolicyIssueAdder = (path, message) => ctx.addIssue({ code: 'custom', path, message });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PauseReason } from './dunning-pause';
 import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
 
 export type StepStatus = 'sent' | 'done' | 'skipped';
@@ -30,12 +31,13 @@ export interface AttentionNeeded {
  */
 export interface DunningState {
   /**
-   * running: an execution should exist; stopped: ended from outside (paid, cancelled, paused);
+   * running: an execution should exist; stopped: ended from outside (paid, cancelled);
    * completed: the last step ran (the invoice may still be open: a policy without a hand-over);
    * needs_attention: a step kept failing after several restores, and a controller must look
-   * before it is restarted (POST /invoices/{id}/dunning/restart).
+   * before it is restarted (POST /invoices/{id}/dunning/restart);
+   * paused: no execution until the pause ends (see dunning-pause.ts).
    */
-  status: 'running' | 'stopped' | 'completed' | 'needs_attention';
+  status: 'running' | 'stopped' | 'completed' | 'needs_attention' | 'paused';
   policyId: string;
   policyVersion: number;
   segmentReason: string;
@@ -55,6 +57,16 @@ export interface DunningState {
   restores?: number;
   /** Set while the status is 'needs_attention'. */
   attention?: AttentionNeeded;
+  /** While paused: why (a promise, a hold…), who paused it and when, until which day where known. */
+  pausedFor?: PauseReason;
+  pausedBy?: string;
+  pausedAt?: string;
+  /** The day the pause ends (a hold) or is followed up (a promise): the daily sweep acts on it. */
+  pausedUntil?: string;
+  /** The record that paused it: the promise's id, or `debtor` for a hold on the whole debtor. */
+  pauseRef?: string;
+  /** The reason given for a hold. */
+  pauseNote?: string;
 }
 
 /** Step Functions allows execution names of at most 80 characters. */

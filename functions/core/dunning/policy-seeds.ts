@@ -1,6 +1,12 @@
 import { BUSINESS_TIME_ZONE } from '../calendar/time-zone';
 import type { LegalPolicy } from '../legal/legal-policy';
-import type { DunningPolicy, DunningStep } from './dunning-policy';
+import {
+  DEFAULT_MAX_BROKEN_PROMISES,
+  DEFAULT_MAX_PROMISE_DAYS,
+  DEFAULT_PROMISE_GRACE_DAYS,
+  type DunningPolicy,
+  type DunningStep,
+} from './dunning-policy';
 import { type Channel, type DunningSlot, SLOT_KIND, type Tone } from './dunning-slot';
 import { SEGMENT } from './segment';
 import type { TemplateId } from './step-templates';
@@ -17,6 +23,13 @@ function step(
 }
 
 const TIME_ZONE = BUSINESS_TIME_ZONE;
+
+/** Promises to pay: at most a month ahead, two days' grace, a manager after two broken ones. */
+const PROMISES = {
+  maxPromiseDays: DEFAULT_MAX_PROMISE_DAYS,
+  maxBrokenPromises: DEFAULT_MAX_BROKEN_PROMISES,
+  promiseGraceDays: DEFAULT_PROMISE_GRACE_DAYS,
+};
 const SEND_AT = '09:00';
 
 /**
@@ -69,6 +82,7 @@ const businessStandard: DunningPolicy = {
   callWindowDays: 5,
   collectionAgencyMinimum: BUSINESS_AGENCY_MINIMUM,
   legal: BUSINESS_LEGAL,
+  ...PROMISES,
 };
 
 const businessChronicLate: DunningPolicy = {
@@ -91,6 +105,7 @@ const businessChronicLate: DunningPolicy = {
   callWindowDays: 3,
   collectionAgencyMinimum: BUSINESS_AGENCY_MINIMUM,
   legal: BUSINESS_LEGAL,
+  ...PROMISES,
 };
 
 /**
@@ -114,6 +129,7 @@ const businessKeyAccount: DunningPolicy = {
   ],
   callWindowDays: 5,
   legal: BUSINESS_LEGAL,
+  ...PROMISES,
 };
 
 /**
@@ -138,6 +154,7 @@ const consumerStandard: DunningPolicy = {
   callWindowDays: 5,
   collectionAgencyMinimum: CONSUMER_AGENCY_MINIMUM,
   legal: CONSUMER_LEGAL,
+  ...PROMISES,
 };
 
 /**

@@ -27,7 +27,14 @@ export type TimelineEventType =
   | 'task_closed'
   | 'account_manager_notified'
   | 'credit_hold_set'
-  | 'handed_over_to_agency';
+  | 'handed_over_to_agency'
+  | 'dunning_paused'
+  | 'promise_taken'
+  | 'promise_kept'
+  | 'promise_broken'
+  | 'promise_cancelled'
+  | 'hold_placed'
+  | 'hold_ended';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

@@ -11,9 +11,20 @@ export type TaskKind =
   /** A dunning step kept failing after several restores: fix the cause, then restart the dunning. */
   | 'dunning_needs_attention'
   /** A claim lapses soon (limitation period). */
-  | 'limitation_warning';
+  | 'limitation_warning'
+  /** A promise to pay was broken: follow it up with the debtor at once. */
+  | 'broken_promise';
 
-export type CallOutcome = 'no_answer' | 'reached' | 'wrong_contact';
+/**
+ * What a controller may record of a call: the API accepts exactly these, and the call brief
+ * lists exactly these. `promised` records a promise to pay and pauses the dunning.
+ */
+export const CALL_OUTCOMES = ['no_answer', 'reached', 'wrong_contact', 'promised'] as const;
+
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** Kinds that go before others of the same amount and age: a broken promise is the most urgent. */
+const URGENCY: Partial<Record<TaskKind, number>> = { broken_promise: 50 };
 
 /** A piece of work for a credit controller, on the prioritised daily list. */
 export interface CollectionTask {
@@ -58,7 +69,8 @@ export function openTask(input: TaskToOpen): CollectionTask {
     invoiceId: invoice.id,
     debtorId: invoice.debtorId,
     dueDate: today,
-    priority: taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)),
+    priority:
+      taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)) + (URGENCY[input.kind] ?? 0),
     summary: input.summary,
     ...(input.slot ? { slot: input.slot } : {}),
     ...(input.taskToken ? { taskToken: input.taskToken } : {}),

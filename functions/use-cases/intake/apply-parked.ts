@@ -2,6 +2,7 @@ import { webhookEvent } from '../../api/schemas/webhook-events';
 import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
 import { logger } from '../../shared/observability';
 import { stopExecutionOf } from '../dunning/stop-dunning';
+import { decidePromiseOnSettlement } from '../promises/promise-settlement';
 import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
@@ -20,6 +21,7 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         break;
       case 'stopExecution':
         await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
+        await decidePromiseOnSettlement(deps, followUp.before);
         break;
     }
   }

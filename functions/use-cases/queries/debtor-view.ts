@@ -1,11 +1,13 @@
 import { daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
+import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
 import { chooseSegment } from '../../core/dunning/segment';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
+import { type PromiseSummary, promiseSummary } from '../promises/promise-summary';
 import { notFound } from '../refusal';
 
 export interface DebtorView {
@@ -22,8 +24,12 @@ export interface DebtorView {
     dueDate: string;
     status: string;
     daysOverdue: number;
+    pausedFor?: PauseReason;
+    pausedUntil?: string;
   }[];
   behaviour: PaymentBehaviour;
+  /** Promises to pay: how many of each status, and kept / (kept + broken), null before any was decided. */
+  promises: PromiseSummary;
 }
 
 /** GET /debtors/{id}: what a controller wants at a glance before calling a debtor. */
@@ -51,6 +57,12 @@ export async function debtorView(
       dueDate: i.dueDate,
       status: i.status,
       daysOverdue,
+      ...(isPaused(i.dunning)
+        ? {
+            pausedFor: i.dunning.pausedFor,
+            ...(i.dunning.pausedUntil ? { pausedUntil: i.dunning.pausedUntil } : {}),
+          }
+        : {}),
     };
   });
   const segment = chooseSegment(record, behaviour);
@@ -61,5 +73,6 @@ export async function debtorView(
     overdue,
     openInvoices,
     behaviour,
+    promises: promiseSummary(await deps.store.listPromisesOfDebtor(debtorId)),
   };
 }

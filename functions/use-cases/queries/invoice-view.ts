@@ -1,6 +1,7 @@
 import { daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
+import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
 import type { DunningState } from '../../core/dunning/dunning-state';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
@@ -28,6 +29,13 @@ export interface InvoiceView {
     stoppedReason: string | null;
     /** Why a held dunning waits for a controller (status needs_attention). */
     attention: DunningState['attention'] | null;
+    /** While paused: why, by whom, since when and until which day (see core/dunning/dunning-pause.ts). */
+    pausedFor?: PauseReason;
+    pausedBy?: string;
+    pausedAt?: string;
+    pausedUntil?: string;
+    pauseRef?: string;
+    pauseNote?: string;
   } | null;
   timeline: TimelineEvent[];
 }
@@ -77,7 +85,17 @@ async function dunningView(
     curedAfter: dunning.curedAfter ?? null,
     stoppedReason: dunning.stoppedReason ?? null,
     attention: dunning.attention ?? null,
+    ...(isPaused(dunning) ? pauseFields(dunning) : {}),
   };
+}
+
+function pauseFields(dunning: DunningState) {
+  const { pausedFor, pausedBy, pausedAt, pausedUntil, pauseRef, pauseNote } = dunning;
+  return Object.fromEntries(
+    Object.entries({ pausedFor, pausedBy, pausedAt, pausedUntil, pauseRef, pauseNote }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
 }
 
 /** The first slot after the last one done that the policy actually uses. */

@@ -2,7 +2,7 @@ import { daysBetween } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import { openMoney } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
-import { openTask } from '../../core/tasks/collection-task';
+import { CALL_OUTCOMES, openTask } from '../../core/tasks/collection-task';
 import type { TaskRecord } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import type { DunningWorkflow } from '../../ports/workflow';
@@ -63,6 +63,8 @@ export async function createCallTask(deps: CallTaskDeps, payload: CallStepPayloa
       openAmount: openMoney(check.active.invoice),
       priority: task.priority,
       dueDate: task.dueDate,
+      // Exactly what POST /tasks/{id}/outcome accepts; `promised` goes with a promisedDate.
+      outcomes: CALL_OUTCOMES,
     },
     attributes: { kind: 'call' },
   });

@@ -14,6 +14,7 @@ import { debtorOfInvoice } from '../debtor-of-invoice';
 import { holdForAttention } from '../dunning/hold-for-attention';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';
 import { revised } from '../record-versions';
+import { endDuePause, pausedUnderDebtorHold } from './end-due-pause';
 
 export interface SweepOptions {
   /** Restores after failed executions before an invoice waits for a controller (DUNNING_RESTORE_LIMIT). */
@@ -25,6 +26,8 @@ export interface SweepReport {
   started: number;
   /** Invoices whose execution had failed, been stopped from outside or been lost, restarted at their step. */
   restored: number;
+  /** Paused invoices whose pause ended today (a promise followed up, a hold over), resumed at their step. */
+  resumed: number;
   /** Overdue invoices whose execution runs, or whose dunning is paused, complete or held. */
   untouched: number;
   /** Invoices whose step kept failing, held for a controller by this sweep (each once, ever). */
@@ -52,13 +55,20 @@ export async function sweepDueInvoices(
   deps: DunningDeps,
   options: SweepOptions = { restoreLimit: DEFAULT_RESTORE_LIMIT },
 ): Promise<SweepReport> {
-  const report: SweepReport = { started: 0, restored: 0, untouched: 0, needsAttention: [], failed: [] };
+  const report: SweepReport = {
+    started: 0,
+    restored: 0,
+    resumed: 0,
+    untouched: 0,
+    needsAttention: [],
+    failed: [],
+  };
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
   const running = await deps.workflow.running();
 
   for await (const invoice of deps.store.listOpenInvoicesDueBy(addDays(today, -1))) {
     try {
-      const outcome = await sweepOne(deps, invoice, running, options);
+      const outcome = await sweepOne(deps, invoice, running, today, options);
       if (outcome === 'needs_attention') report.needsAttention.push(invoice.id);
       else report[outcome] += 1;
       await warnOfLapsingClaim(deps, invoice);
@@ -76,9 +86,11 @@ async function sweepOne(
   deps: DunningDeps,
   invoice: InvoiceRecord,
   running: ReadonlySet<string>,
+  today: string,
   options: SweepOptions,
-): Promise<'started' | 'restored' | 'untouched' | 'needs_attention'> {
+): Promise<'started' | 'restored' | 'resumed' | 'untouched' | 'needs_attention'> {
   const dunning = invoice.dunning;
+  if (dunning?.status === 'paused') return endDuePause(deps, invoice, today);
   if (dunning && (dunning.status !== 'running' || running.has(dunning.execution))) return 'untouched';
   const execution = dunning ? await deps.workflow.describe(dunning.execution) : undefined;
   if (execution?.status === 'RUNNING') return 'untouched';
@@ -86,6 +98,7 @@ async function sweepOne(
   try {
     if (!dunning) {
       const debtor = await debtorOfInvoice(deps.store, invoice);
+      if (await pausedUnderDebtorHold(deps, invoice, debtor, today)) return 'untouched';
       await startDunning(deps, invoice, debtor, { reason: 'fell_due', actor: 'sweep' });
       return 'started';
     }

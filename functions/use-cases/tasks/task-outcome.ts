@@ -3,6 +3,8 @@ import type { CallOutcome } from '../../core/tasks/collection-task';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, TaskRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
+import { recordPromisedOutcome } from '../promises/promise-from-call';
+import type { PromiseView } from '../promises/promise-view';
 import { revised } from '../record-versions';
 import { conflict, notFound } from '../refusal';
 
@@ -12,12 +14,19 @@ export interface TaskOutcomeInput {
   note?: string;
   /** The controller's user id (`sub`). */
   by: string;
+  /** With outcome `promised`: the promise to record. */
+  promisedDate?: string;
+  amount?: number;
+  /** Whether the caller is a manager (may take a promise beyond the policy's broken-promise limit). */
+  isManager?: boolean;
 }
 
 export interface TaskOutcomeResult {
   task: Omit<TaskRecord, 'taskToken'>;
   /** Whether the dunning workflow was waiting for this outcome and goes on now. */
   workflowResumed: boolean;
+  /** With outcome `promised`: the promise recorded; the dunning is paused instead of going on. */
+  promise?: PromiseView;
 }
 
 /**
@@ -51,6 +60,15 @@ export async function recordTaskOutcome(
     summary: `${task.kind === 'call' ? 'Call' : 'Task'} outcome: ${input.outcome.replace('_', ' ')}`,
     details: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
   };
+  if (input.outcome === 'promised') {
+    const closing = [
+      { kind: 'putTask', task: closed, expectedVersion: task.version },
+      { kind: 'appendEvent', subject: { invoiceId: task.invoiceId }, event },
+    ] as const;
+    const promise = await recordPromisedOutcome(deps, task, input, closing);
+    const { taskToken: _token, ...view } = closed;
+    return { task: view, workflowResumed: false, promise };
+  }
   await deps.store.commit([
     { kind: 'putTask', task: closed, expectedVersion: task.version },
     { kind: 'appendEvent', subject: { invoiceId: task.invoiceId }, event },

@@ -85,6 +85,10 @@ describe('dunning policies are data that admins edit in versions', () => {
         '/invoices/{id}',
         '/tasks/{id}/outcome',
         '/policies/{id}',
+        '/invoices/{id}/promises',
+        '/debtors/{id}/promises',
+        '/invoices/{id}/hold',
+        '/debtors/{id}/hold',
       ]),
     );
     const outcome = answer.body.paths['/tasks/{id}/outcome']?.post as {
@@ -93,6 +97,8 @@ describe('dunning policies are data that admins edit in versions', () => {
     expect(Object.keys(outcome.requestBody.content['application/json'].schema.properties)).toEqual([
       'outcome',
       'note',
+      'promisedDate',
+      'amount',
     ]);
   });
 });

@@ -1,0 +1,9 @@
+import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { httpHandler } from '../shared/http/http-handler';
+import { promisesOfInvoice } from '../use-cases/promises/promise-view';
+
+const store = creditStoreFromEnvironment();
+
+export const handler = httpHandler('list-invoice-promises', async ({ path }) =>
+  promisesOfInvoice(store, path.id),
+);
