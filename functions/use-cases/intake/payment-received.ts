@@ -54,12 +54,7 @@ export async function paymentReceived(
 
   for (const invoice of invoices) {
     if (remaining === 0) break;
-    const reduction = payInvoice(
-      invoice,
-      remaining,
-      { closedAt: payment.receivedAt, reason: 'paid' },
-      at,
-    );
+    const reduction = payInvoice(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
     remaining -= reduction.taken;
     writes.push(
       { kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: invoice.version },
@@ -170,7 +165,11 @@ async function allocateToInvoice(
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */
-export function countedAsPaid(counters: BehaviourCounters, dueDate: string, paidOn: string): BehaviourCounters {
+export function countedAsPaid(
+  counters: BehaviourCounters,
+  dueDate: string,
+  paidOn: string,
+): BehaviourCounters {
   const daysLate = Math.max(0, daysBetween(dueDate, paidOn));
   return {
     ...counters,

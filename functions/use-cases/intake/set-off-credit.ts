@@ -56,7 +56,12 @@ async function setOffOnce(
     const paid = payInvoice(invoice, remaining, { closedAt: at.toISOString(), reason: REASON }, at);
     remaining -= paid.taken;
     const left = money(paid.invoice.openAmount);
-    const details = { amount: paid.taken, currency, invoiceId: invoice.id, openAmount: paid.invoice.openAmount };
+    const details = {
+      amount: paid.taken,
+      currency,
+      invoiceId: invoice.id,
+      openAmount: paid.invoice.openAmount,
+    };
     writes.push(
       { kind: 'putInvoice', invoice: paid.invoice, expectedVersion: invoice.version },
       timelineEntry(
