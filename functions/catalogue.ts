@@ -100,6 +100,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'PUT /rates: a new version of the rate table',
     needs: { table: 'write' },
   },
+  {
+    name: 'list-unapplied-payments',
+    description: 'GET /payments/unapplied: payments that matched nothing, oldest first',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'assign-payment',
+    description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
 ];
 
 export function functionSpec(name: string): FunctionSpec {

@@ -9,7 +9,9 @@ export type TaskKind =
   /** A letter could not be delivered (bounce, no email address): a controller must reach the debtor. */
   | 'unreachable_by_email'
   /** A claim lapses soon (limitation period). */
-  | 'limitation_warning';
+  | 'limitation_warning'
+  /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
+  | 'unapplied_payment';
 
 export type CallOutcome = 'no_answer' | 'reached' | 'wrong_contact';
 
@@ -18,8 +20,11 @@ export interface CollectionTask {
   id: string;
   kind: TaskKind;
   status: 'open' | 'closed';
-  invoiceId: string;
-  debtorId: string;
+  /** The invoice and debtor the task is about; an unapplied payment belongs to neither yet. */
+  invoiceId?: string;
+  debtorId?: string;
+  /** The payment an unapplied-payment task is about. */
+  paymentId?: string;
   /** Calendar date the task should be done by. */
   dueDate: string;
   /** Higher is more urgent: amount, days overdue, broken promises. */

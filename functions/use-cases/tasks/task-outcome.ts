@@ -51,9 +51,15 @@ export async function recordTaskOutcome(
     summary: `${task.kind === 'call' ? 'Call' : 'Task'} outcome: ${input.outcome.replace('_', ' ')}`,
     details: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
   };
+  // On the timeline of what the task is about: its invoice, else its debtor (a payment has none).
+  const subject = task.invoiceId
+    ? { invoiceId: task.invoiceId }
+    : task.debtorId
+      ? { debtorId: task.debtorId }
+      : undefined;
   await deps.store.commit([
     { kind: 'putTask', task: closed, expectedVersion: task.version },
-    { kind: 'appendEvent', subject: { invoiceId: task.invoiceId }, event },
+    ...(subject ? [{ kind: 'appendEvent' as const, subject, event }] : []),
   ]);
 
   let workflowResumed = false;

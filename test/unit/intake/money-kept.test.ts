@@ -12,6 +12,8 @@ import {
   newId,
   paymentReceived,
 } from '../../../local/invoicing/invoicing-events';
+import { reviewMoneyDaily } from '../../../functions/use-cases/payments/daily-money-review';
+import { debtorRecord, invoiceRecord } from '../../support/credit-records';
 import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
 import { RecordingWorkflow } from '../../support/recording-workflow';
 
@@ -191,6 +193,37 @@ describe('credit on the account pays open invoices', () => {
       dunning: { status: 'stopped' },
     });
     expect(world.workflow.stopped.map((s) => s.execution)).toContain(dunned?.dunning?.execution);
+  });
+
+  it('pays an invoice that falls due from credit the account holds, in the daily review', async () => {
+    const store = new InMemoryCreditStore();
+    const debtor = debtorRecord({ credits: { EUR: 60_00 } });
+    const due = invoiceRecord({
+      debtorId: debtor.id,
+      dueDate: '2025-03-10',
+      totalAmount: 60_00,
+      openAmount: 60_00,
+    });
+    await store.commit([
+      { kind: 'putDebtor', debtor, expectedVersion: null },
+      { kind: 'putInvoice', invoice: due, expectedVersion: null },
+    ]);
+    const deps = {
+      store,
+      workflow: new RecordingWorkflow(),
+      clock: { now: () => NOW },
+      unappliedAfterDays: 7,
+    };
+
+    const report = await reviewMoneyDaily(deps);
+
+    expect(report).toMatchObject({ setOff: 1, failed: [] });
+    expect(await store.getInvoice(due.id)).toMatchObject({
+      status: 'paid',
+      openAmount: 0,
+      paidAmount: 60_00,
+    });
+    expect((await store.getDebtor(debtor.id))?.credits).toEqual({ EUR: 0 });
   });
 
   it('keeps what a credit note credits beyond a paid invoice as money the account holds', async () => {
