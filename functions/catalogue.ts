@@ -150,4 +150,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'PUT /rates: a new version of the rate table',
     needs: { table: 'write' },
   },
+  {
+    name: 'list-unapplied-payments',
+    description: 'GET /payments/unapplied: payments that matched nothing, oldest first',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'assign-payment',
+    description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
 ];

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
+import { paymentAssignmentBody } from './schemas/payment-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { webhookEvent } from './schemas/webhook-events';
@@ -213,6 +214,22 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Ends the hold of a debtor early; each of its held invoices goes on at its next step',
     request: { path: idPath },
+  },
+  {
+    method: 'GET',
+    path: '/payments/unapplied',
+    handler: 'list-unapplied-payments',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Unapplied cash: payments that matched no invoice or debtor for days, oldest first',
+  },
+  {
+    method: 'POST',
+    path: '/payments/{id}/assignment',
+    handler: 'assign-payment',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Assigns an unapplied payment to an invoice (the rest is credit for its debtor) or to a debtor; once only (409 after)',
+    request: { path: idPath, body: paymentAssignmentBody },
   },
 ] as const satisfies readonly RouteSpec[];
 

@@ -5,6 +5,8 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
+import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
+import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 
 const config = readConfig(
   z.object({
@@ -14,6 +16,7 @@ const config = readConfig(
 );
 const options = { restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT };
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
+const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
 
 /** Daily (EventBridge Scheduler): starts the dunning of invoices that fell due and restores lost ones. */
 export const handler = scheduledHandler(
@@ -38,5 +41,6 @@ export const handler = scheduledHandler(
       },
     }),
   },
-  () => sweepDueInvoices(deps, options),
+  // Money first: unmatched payments become unapplied cash, and credit pays what falls due.
+  () => reviewMoneyDaily(money).then(() => sweepDueInvoices(deps, options)),
 );

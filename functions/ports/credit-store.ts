@@ -55,6 +55,45 @@ export interface PaymentRecord {
   appliedAmount: number;
 }
 
+/**
+ * A credit note booked against its invoice. Written only where none exists yet: a credit note id
+ * is booked once, whatever the deliveries and however many arrive at the same moment.
+ */
+export interface CreditNoteRecord {
+  id: string;
+  invoiceId: string;
+  debtorId: string;
+  amount: number;
+  currency: string;
+  bookedAt: string;
+  /** Part of the amount taken off what was open on the invoice. */
+  appliedAmount: number;
+  /** What the invoice handed back to the debtor's account because of it (it held more than it was owed). */
+  creditedToAccount: number;
+}
+
+/**
+ * A payment that matched nothing for a while (a reference no invoice carries, an invoice or debtor
+ * that never arrived): unapplied cash, listed for controllers until one assigns it by hand.
+ */
+export interface UnappliedPaymentRecord extends Versioned {
+  /** The payment's id. */
+  id: string;
+  amount: number;
+  currency: string;
+  receivedAt: string;
+  /** What the payment named that matched nothing. */
+  named: { reference?: string; invoiceId?: string; debtorId?: string };
+  /** The parked subject it waited for, e.g. `reference:RF18…`. */
+  waitingFor: string;
+  /** The delivery that brought it, and when that was parked. */
+  deliveryId: string;
+  parkedAt: string;
+  status: 'unapplied' | 'assigned';
+  /** Who assigned it to what: the invoice it paid (if any) and the debtor who keeps the rest. */
+  assignment?: { invoiceId?: string; debtorId: string; by: string; at: string };
+}
+
 /** A webhook delivery handled before: its first answer is given again for the same id. */
 export interface DeliveryRecord {
   id: string;
@@ -107,6 +146,9 @@ export type StoreWrite =
   | { kind: 'putTask'; task: TaskRecord; expectedVersion: number | null }
   | { kind: 'putPromise'; promise: PromiseRecord; expectedVersion: number | null }
   | { kind: 'putPayment'; payment: PaymentRecord }
+  /** Written only where none exists yet: a credit note is booked once. */
+  | { kind: 'putCreditNote'; creditNote: CreditNoteRecord }
+  | { kind: 'putUnappliedPayment'; payment: UnappliedPaymentRecord; expectedVersion: number | null }
   | { kind: 'putReference'; reference: string; invoiceId: string }
   | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
@@ -143,7 +185,16 @@ export interface CreditStore {
   countDebtors(): Promise<number>;
   timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]>;
   parked(subject: string): Promise<ParkedEvent[]>;
+  /**
+   * Parked payments (events of type payment.received) parked before `before` (ISO timestamp),
+   * oldest first: money that has matched nothing for a while.
+   */
+  listParkedPaymentsBefore(before: string): Promise<ParkedEvent[]>;
   getPayment(id: string): Promise<PaymentRecord | undefined>;
+  getCreditNote(id: string): Promise<CreditNoteRecord | undefined>;
+  getUnappliedPayment(id: string): Promise<UnappliedPaymentRecord | undefined>;
+  /** Unapplied cash not yet assigned, oldest payment first. */
+  listUnappliedPayments(): Promise<UnappliedPaymentRecord[]>;
 
   getPromise(id: string): Promise<PromiseRecord | undefined>;
   /** Every promise the debtor made, oldest first. */

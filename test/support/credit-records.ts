@@ -45,13 +45,14 @@ export function debtorRecord(changes: Partial<DebtorRecord> = {}): DebtorRecord 
   };
 }
 
-export function taskRecord(changes: Partial<TaskRecord> = {}): TaskRecord {
+/** A task on an invoice, as every task but an unapplied payment's is. */
+export function taskRecord(
+  changes: Partial<TaskRecord> = {},
+): TaskRecord & { invoiceId: string; debtorId: string } {
   return {
     id: newId('task'),
     kind: 'call',
     status: 'open',
-    invoiceId: newId('inv'),
-    debtorId: newId('deb'),
     dueDate: '2025-03-10',
     priority: 100,
     summary: 'Call about the overdue invoice',
@@ -59,5 +60,7 @@ export function taskRecord(changes: Partial<TaskRecord> = {}): TaskRecord {
     createdAt: CREATED,
     updatedAt: CREATED,
     ...changes,
+    invoiceId: changes.invoiceId ?? newId('inv'),
+    debtorId: changes.debtorId ?? newId('deb'),
   };
 }

@@ -13,6 +13,7 @@ import {
   type ParkedEvent,
   type StoreWrite,
   type TaskRecord,
+  type UnappliedPaymentRecord,
 } from '../../functions/ports/credit-store';
 import { debtorRecord, invoiceRecord, newId, taskRecord } from './credit-records';
 
@@ -236,6 +237,64 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.getPayment(newId('pay'))).toBeUndefined();
     });
 
+    it('books a credit note id once', async () => {
+      const creditNote = {
+        id: newId('cn'),
+        invoiceId: newId('inv'),
+        debtorId: newId('deb'),
+        amount: 50_00,
+        currency: 'EUR',
+        bookedAt: '2025-03-10T08:15:00.000Z',
+        appliedAmount: 50_00,
+        creditedToAccount: 0,
+      };
+      await store.commit([{ kind: 'putCreditNote', creditNote }]);
+
+      await expect(
+        store.commit([{ kind: 'putCreditNote', creditNote: { ...creditNote, amount: 1 } }]),
+      ).rejects.toEqual(conflict);
+      expect(await store.getCreditNote(creditNote.id)).toEqual(creditNote);
+      expect(await store.getCreditNote(newId('cn'))).toBeUndefined();
+    });
+
+    it('lists unapplied cash until it is assigned, oldest payment first, and writes it by version', async () => {
+      const unapplied = (receivedAt: string): UnappliedPaymentRecord => ({
+        id: newId('pay'),
+        amount: 121_00,
+        currency: 'EUR',
+        receivedAt,
+        named: { reference: 'RF18539007547034' },
+        waitingFor: 'reference:RF18539007547034',
+        deliveryId: newId('msg'),
+        parkedAt: receivedAt,
+        status: 'unapplied',
+        version: 1,
+        createdAt: receivedAt,
+        updatedAt: receivedAt,
+      });
+      const later = unapplied('2031-04-02T09:00:00.000Z');
+      const earlier = unapplied('2031-04-01T09:00:00.000Z');
+      await store.commit([
+        { kind: 'putUnappliedPayment', payment: later, expectedVersion: null },
+        { kind: 'putUnappliedPayment', payment: earlier, expectedVersion: null },
+      ]);
+      const mine = (listed: UnappliedPaymentRecord[]) =>
+        listed.filter((p) => p.id === later.id || p.id === earlier.id).map((p) => p.id);
+
+      expect(mine(await store.listUnappliedPayments())).toEqual([earlier.id, later.id]);
+
+      const assigned = { ...earlier, status: 'assigned' as const, version: 2 };
+      await store.commit([{ kind: 'putUnappliedPayment', payment: assigned, expectedVersion: 1 }]);
+      await expect(
+        store.commit([
+          { kind: 'putUnappliedPayment', payment: { ...earlier, version: 2 }, expectedVersion: 1 },
+        ]),
+      ).rejects.toEqual(conflict);
+
+      expect(mine(await store.listUnappliedPayments())).toEqual([later.id]);
+      expect(await store.getUnappliedPayment(earlier.id)).toEqual(assigned);
+    });
+
     it('gives a payment reference to one invoice for ever', async () => {
       const reference = `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       const [first, second] = [newId('inv'), newId('inv')];
@@ -309,6 +368,32 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await store.commit([{ kind: 'unpark', parked: earlier }]);
 
       expect(await store.parked(subject)).toEqual([later]);
+    });
+    it('lists parked payments parked before a moment, oldest first, until they are unparked', async () => {
+      const old = parkedEvent(`reference:${newId('RF')}`, '2020-01-01T08:00:00.000Z');
+      const older = parkedEvent(`invoice:${newId('inv')}`, '2019-12-31T08:00:00.000Z');
+      const recent = parkedEvent(`debtor:${newId('deb')}`, '2020-01-09T08:00:00.000Z');
+      const notAPayment: ParkedEvent = {
+        ...parkedEvent(`invoice:${newId('inv')}`, '2020-01-01T09:00:00.000Z'),
+        event: { type: 'invoice.cancelled', timestamp: '2020-01-01T09:00:00.000Z', data: { id: 'x' } },
+      };
+      await store.commit([old, older, recent, notAPayment].map((parked) => ({ kind: 'park', parked })));
+      const mine = (listed: ParkedEvent[]) =>
+        listed
+          .filter((p) => [old, older, recent, notAPayment].some((q) => q.deliveryId === p.deliveryId))
+          .map((p) => p.deliveryId);
+
+      expect(mine(await store.listParkedPaymentsBefore('2020-01-08T00:00:00.000Z'))).toEqual([
+        older.deliveryId,
+        old.deliveryId,
+      ]);
+
+      await store.commit([{ kind: 'unpark', parked: older }]);
+
+      expect(mine(await store.listParkedPaymentsBefore('2020-01-08T00:00:00.000Z'))).toEqual([
+        old.deliveryId,
+      ]);
+      expect(await store.listParkedPaymentsBefore('2020-01-08T00:00:00.000Z')).toContainEqual(old);
     });
   });
 

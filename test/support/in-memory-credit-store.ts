@@ -4,6 +4,7 @@ import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import {
   ConcurrentModificationError,
+  type CreditNoteRecord,
   type CreditStore,
   type DebtorRecord,
   type DeliveryRecord,
@@ -15,6 +16,7 @@ import {
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
+  type UnappliedPaymentRecord,
 } from '../../functions/ports/credit-store';
 
 /** As many writes as one DynamoDB transaction takes. */
@@ -35,6 +37,8 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly promises = new Map<string, PromiseRecord>();
   private readonly payments = new Map<string, PaymentRecord>();
+  private readonly creditNotes = new Map<string, CreditNoteRecord>();
+  private readonly unappliedPayments = new Map<string, UnappliedPaymentRecord>();
   private readonly references = new Map<string, string>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
@@ -128,6 +132,29 @@ export class InMemoryCreditStore implements CreditStore {
       .map(copy);
   }
 
+  async getCreditNote(id: string): Promise<CreditNoteRecord | undefined> {
+    return copy(this.creditNotes.get(id));
+  }
+
+  async getUnappliedPayment(id: string): Promise<UnappliedPaymentRecord | undefined> {
+    return copy(this.unappliedPayments.get(id));
+  }
+
+  async listUnappliedPayments(): Promise<UnappliedPaymentRecord[]> {
+    return [...this.unappliedPayments.values()]
+      .filter((payment) => payment.status === 'unapplied')
+      .sort(by((payment) => `${payment.receivedAt}#${payment.id}`))
+      .map(copy);
+  }
+
+  async listParkedPaymentsBefore(before: string): Promise<ParkedEvent[]> {
+    return [...this.parkedEvents.values()]
+      .filter((event) => event.event.type === 'payment.received')
+      .filter((event) => `${event.receivedAt}#${event.deliveryId}` < before)
+      .sort(by((event) => `${event.receivedAt}#${event.deliveryId}`))
+      .map(copy);
+  }
+
   async getTask(id: string): Promise<TaskRecord | undefined> {
     return copy(this.tasks.get(id));
   }
@@ -197,6 +224,10 @@ export class InMemoryCreditStore implements CreditStore {
         return versionMatches(this.promises.get(write.promise.id), write.expectedVersion);
       case 'putPayment':
         return !this.payments.has(write.payment.id);
+      case 'putCreditNote':
+        return !this.creditNotes.has(write.creditNote.id);
+      case 'putUnappliedPayment':
+        return versionMatches(this.unappliedPayments.get(write.payment.id), write.expectedVersion);
       case 'putReference': {
         // A reference belongs to one invoice for ever.
         const owner = this.references.get(write.reference);
@@ -232,6 +263,12 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putPayment':
         this.payments.set(write.payment.id, stored(write.payment));
+        return;
+      case 'putCreditNote':
+        this.creditNotes.set(write.creditNote.id, stored(write.creditNote));
+        return;
+      case 'putUnappliedPayment':
+        this.unappliedPayments.set(write.payment.id, stored(write.payment));
         return;
       case 'putReference':
         this.references.set(write.reference, write.invoiceId);
@@ -270,6 +307,10 @@ function recordOf(write: StoreWrite): string | undefined {
       return `promise ${write.promise.id}`;
     case 'putPayment':
       return `payment ${write.payment.id}`;
+    case 'putCreditNote':
+      return `credit note ${write.creditNote.id}`;
+    case 'putUnappliedPayment':
+      return `unapplied payment ${write.payment.id}`;
     case 'putReference':
       return `reference ${write.reference}`;
     case 'recordDelivery':

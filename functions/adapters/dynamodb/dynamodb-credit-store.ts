@@ -23,6 +23,7 @@ import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
   ConcurrentModificationError,
+  type CreditNoteRecord,
   type CreditStore,
   type DebtorRecord,
   type DeliveryRecord,
@@ -34,8 +35,18 @@ import {
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
+  type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
-import { keys, OPEN_INVOICES, OPEN_TASKS, POLICIES, prioritySortKey, stripKeys } from './item-keys';
+import {
+  keys,
+  OPEN_INVOICES,
+  OPEN_TASKS,
+  PARKED_PAYMENTS,
+  POLICIES,
+  prioritySortKey,
+  stripKeys,
+  UNAPPLIED_PAYMENTS,
+} from './item-keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -100,6 +111,30 @@ export class DynamoDbCreditStore implements CreditStore {
 
   async getPayment(id: string): Promise<PaymentRecord | undefined> {
     return this.get<PaymentRecord>(keys.payment(id));
+  }
+
+  async getCreditNote(id: string): Promise<CreditNoteRecord | undefined> {
+    return this.get<CreditNoteRecord>(keys.creditNote(id));
+  }
+
+  async getUnappliedPayment(id: string): Promise<UnappliedPaymentRecord | undefined> {
+    return this.get<UnappliedPaymentRecord>(keys.unappliedPayment(id));
+  }
+
+  async listUnappliedPayments(): Promise<UnappliedPaymentRecord[]> {
+    return this.queryAll<UnappliedPaymentRecord>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': UNAPPLIED_PAYMENTS },
+    });
+  }
+
+  async listParkedPaymentsBefore(before: string): Promise<ParkedEvent[]> {
+    return this.queryAll<ParkedEvent>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': PARKED_PAYMENTS, ':before': before },
+    });
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
@@ -280,6 +315,26 @@ export class DynamoDbCreditStore implements CreditStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         };
+      case 'putCreditNote':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.creditNote(write.creditNote.id), itemType: 'creditNote', ...write.creditNote },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      case 'putUnappliedPayment': {
+        const payment = write.payment;
+        const item = {
+          ...keys.unappliedPayment(payment.id),
+          itemType: 'unappliedPayment',
+          ...(payment.status === 'unapplied'
+            ? { gsi1pk: UNAPPLIED_PAYMENTS, gsi1sk: `${payment.receivedAt}#${payment.id}` }
+            : {}),
+          ...payment,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
       case 'putReference':
         return {
           Put: {
@@ -318,7 +373,14 @@ export class DynamoDbCreditStore implements CreditStore {
         return {
           Put: {
             TableName,
-            Item: { ...keys.parked(p.subject, p.receivedAt, p.deliveryId), itemType: 'parked', ...p },
+            Item: {
+              ...keys.parked(p.subject, p.receivedAt, p.deliveryId),
+              itemType: 'parked',
+              ...(p.event.type === 'payment.received'
+                ? { gsi1pk: PARKED_PAYMENTS, gsi1sk: `${p.receivedAt}#${p.deliveryId}` }
+                : {}),
+              ...p,
+            },
           },
         };
       }

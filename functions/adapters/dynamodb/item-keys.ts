@@ -8,6 +8,8 @@ export const keys = {
   task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
   promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
+  creditNote: (id: string) => ({ pk: `CREDIT_NOTE#${id}`, sk: '#CREDIT_NOTE' }),
+  unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),
   reference: (reference: string) => ({ pk: `REFERENCE#${reference}`, sk: '#REFERENCE' }),
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: '#DELIVERY' }),
   parked: (subject: string, receivedAt: string, deliveryId: string) => ({
@@ -33,6 +35,10 @@ export const keys = {
 export const OPEN_INVOICES = 'OPEN_INVOICE';
 /** Sparse index of open tasks by due date and priority. */
 export const OPEN_TASKS = 'OPEN_TASK';
+/** Sparse (gsi1): payments parked by the time they were parked, so that old unmatched money is found. */
+export const PARKED_PAYMENTS = 'PARKED_PAYMENT';
+/** Sparse (gsi1): unapplied cash not yet assigned, by the time the money arrived. */
+export const UNAPPLIED_PAYMENTS = 'UNAPPLIED_PAYMENT';
 /** Partition of the policy catalogue's latest versions (gsi1). */
 export const POLICIES = 'POLICY';
 

@@ -124,7 +124,7 @@ const exactlyOnePaymentTarget = z
     message: 'exactly one of invoiceId, reference and debtorId is needed to match the payment',
   });
 
-const paymentReceivedData = z
+export const paymentReceivedData = z
   .intersection(
     z.object({
       id: recordId.describe("The payment's id; a payment is booked once, whatever the deliveries"),

@@ -21,6 +21,14 @@ export interface Invoice {
   totalAmount: number;
   /** What is still to be paid after payments and credit notes; 0 when settled. */
   openAmount: number;
+  /**
+   * The debtor's money this invoice holds: payments and credit set off against it, less what went
+   * back to the debtor's account. Absent on invoices stored before it was kept: read it with
+   * `paidOn` (invoice-money.ts).
+   */
+  paidAmount?: number;
+  /** The credit notes booked against the invoice, in cents; absent while there are none. */
+  creditedAmount?: number;
   issueDate: CalendarDate;
   dueDate: CalendarDate;
   paymentLink?: string;

@@ -10,7 +10,13 @@ export type TimelineEventType =
   | 'credit_note_received'
   | 'payment_received'
   | 'invoice_paid'
+  /** Money put on the debtor's account: an overpayment, or what an invoice held beyond what it is owed. */
   | 'overpayment_credited'
+  /** Credit on the debtor's account paid on an invoice (on the timelines of both). */
+  | 'credit_set_off'
+  /** A payment that matched nothing for a while became unapplied cash, or was assigned by hand. */
+  | 'payment_unapplied'
+  | 'payment_assigned'
   | 'dunning_started'
   | 'dunning_restored'
   | 'dunning_stopped'

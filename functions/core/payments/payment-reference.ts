@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createBetalingskenmerk,
   formatBetalingskenmerk,
@@ -71,6 +72,26 @@ export function paymentReferenceForInvoice(
     );
   }
   return kenmerk(createBetalingskenmerk(compact));
+}
+
+/**
+ * The reference of an invoice whose number gives none (too long, or letters for a
+ * betalingskenmerk) or gives one another invoice carries already. It is made from a SHA-256 hash
+ * of the invoice id, so that a retry of the same invoice gets the same reference, and is valid in
+ * its scheme: 21 letters and digits after RF, or 15 digits after the check digit. `attempt` gives
+ * another one should even that be taken.
+ */
+export function paymentReferenceFromId(
+  invoiceId: string,
+  attempt: number,
+  scheme: PaymentReferenceScheme = 'rf',
+): PaymentReference {
+  const digest = createHash('sha256').update(`${invoiceId}\u0000${attempt}`).digest('hex');
+  const value = BigInt(`0x${digest.slice(0, 28)}`);
+  if (scheme === 'rf') {
+    return rf(createRfCreditorReference(value.toString(36).toUpperCase().padStart(21, '0').slice(-21)));
+  }
+  return kenmerk(createBetalingskenmerk((value % 10n ** 15n).toString().padStart(15, '0')));
 }
 
 /** Electronic form of a reference as typed or printed: no spaces (nor dots in digit-only input), capitals. */

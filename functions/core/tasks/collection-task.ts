@@ -13,7 +13,9 @@ export type TaskKind =
   /** A claim lapses soon (limitation period). */
   | 'limitation_warning'
   /** A promise to pay was broken: follow it up with the debtor at once. */
-  | 'broken_promise';
+  | 'broken_promise'
+  /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
+  | 'unapplied_payment';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief
@@ -31,8 +33,11 @@ export interface CollectionTask {
   id: string;
   kind: TaskKind;
   status: 'open' | 'closed';
-  invoiceId: string;
-  debtorId: string;
+  /** The invoice and debtor the task is about; an unapplied payment belongs to neither yet. */
+  invoiceId?: string;
+  debtorId?: string;
+  /** The payment an unapplied-payment task is about. */
+  paymentId?: string;
   /** Calendar date the task should be done by. */
   dueDate: string;
   /** Higher is more urgent: amount, days overdue, broken promises. */

@@ -37,6 +37,7 @@ export function arrivalFollowUps(event: WebhookEvent): FollowUp[] {
     case 'invoice.created':
       return [
         { kind: 'applyParked', subject: { kind: 'invoice', id: event.data.id } },
+        { kind: 'setOffCredit', debtorId: event.data.debtorId, currency: event.data.currency },
         { kind: 'startDunningIfOverdue', invoiceId: event.data.id },
       ];
     default:

@@ -7,6 +7,7 @@ import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
 import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
+import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 
 /** Runs the work an effect left for after its commit, in order. */
@@ -22,6 +23,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
       case 'stopExecution':
         await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
         await decidePromiseOnSettlement(deps, followUp.before);
+        break;
+      case 'setOffCredit':
+        await setOffCredit(deps, followUp.debtorId, followUp.currency);
         break;
     }
   }

@@ -30,7 +30,9 @@ export type FollowUp =
   /** An invoice that arrives already overdue is dunned at once instead of at the next sweep. */
   | { kind: 'startDunningIfOverdue'; invoiceId: string }
   /** The invoice as it was before it was settled or cancelled: its execution, if running, is stopped. */
-  | { kind: 'stopExecution'; before: InvoiceRecord; reason: string };
+  | { kind: 'stopExecution'; before: InvoiceRecord; reason: string }
+  /** Credit on the debtor's account in this currency pays their oldest open invoices. */
+  | { kind: 'setOffCredit'; debtorId: string; currency: string };
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the

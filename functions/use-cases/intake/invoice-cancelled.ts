@@ -1,13 +1,19 @@
 import type { InvoiceCancelledData } from '../../api/schemas/webhook-events';
-import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed } from './settlement';
+import { formatMoney } from '../../core/money';
+import type { StoreWrite } from '../../ports/credit-store';
+import { debtorOfInvoice } from '../debtor-of-invoice';
+import { revised } from '../record-versions';
+import { accountCredited } from './account-credit';
+import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
+import { cancelInvoice, creditsWith } from './settlement';
 
 const REASON = 'cancelled in the invoicing system';
 
 /**
  * A cancelled invoice is owed by nobody: it closes and its dunning stops (not as a cure: nothing
- * was paid). A cancellation of an invoice already paid changes nothing, since the money was
- * received; it is put on the timeline so that a controller can see the contradiction.
+ * was settled). What was paid on it before goes back to the debtor as credit on the account. A
+ * cancellation of an invoice already paid in full changes nothing, since the money was received
+ * for it; it is put on the timeline so that a controller can see the contradiction.
  */
 export async function invoiceCancelled(
   deps: IntakeDeps,
@@ -27,21 +33,35 @@ export async function invoiceCancelled(
       ),
     ]);
   }
-  const invoice = closed(
-    current,
-    { status: 'cancelled', closedAt: at.toISOString(), reason: REASON, settled: false },
-    at,
-  );
-  return applied(
-    [
-      { kind: 'putInvoice', invoice, expectedVersion: current.version },
-      timelineEntry(
-        { invoiceId: current.id },
-        at,
-        'invoice_cancelled',
-        `Invoice ${current.number} cancelled`,
-      ),
-    ],
-    [{ kind: 'stopExecution', before: current, reason: REASON }],
-  );
+  const { invoice, handedBack } = cancelInvoice(current, REASON, at);
+  const writes: StoreWrite[] = [
+    { kind: 'putInvoice', invoice, expectedVersion: current.version },
+    timelineEntry({ invoiceId: current.id }, at, 'invoice_cancelled', `Invoice ${current.number} cancelled`),
+  ];
+  const followUps: FollowUp[] = [{ kind: 'stopExecution', before: current, reason: REASON }];
+  if (handedBack > 0) {
+    const debtor = await debtorOfInvoice(deps.store, current);
+    const money = formatMoney({ amount: handedBack, currency: current.currency }, 'en');
+    const credited = accountCredited(
+      {
+        debtorId: debtor.id,
+        currency: current.currency,
+        amount: handedBack,
+        invoiceId: current.id,
+        summary: `${money} paid on invoice ${current.number} credited to the debtor's account: the invoice was cancelled`,
+        details: { cancelled: true },
+      },
+      at,
+    );
+    writes.push(
+      {
+        kind: 'putDebtor',
+        debtor: revised(debtor, { credits: creditsWith(debtor, current.currency, handedBack) }, at),
+        expectedVersion: debtor.version,
+      },
+      ...credited.writes,
+    );
+    followUps.push(credited.followUp);
+  }
+  return applied(writes, followUps);
 }

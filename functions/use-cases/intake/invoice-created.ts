@@ -4,30 +4,23 @@ import {
   type PaymentReference,
   PaymentReferenceError,
   paymentReferenceForInvoice,
-  type PaymentReferenceScheme,
+  paymentReferenceFromId,
 } from '../../core/payments/payment-reference';
 import type { InvoiceRecord } from '../../ports/credit-store';
-import { conflict, invalid } from '../refusal';
 import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './effect';
 
 /**
  * Stores a new invoice with the structured payment reference that every letter prints, so that
- * a payment by reference finds it. Events that came before the invoice are applied next, and only
- * then is an invoice that arrived overdue dunned: a payment that was waiting for it may settle it.
+ * a payment by reference finds it. Events that came before the invoice are applied next, then
+ * credit on the debtor's account pays it, and only then is an invoice that arrived overdue dunned:
+ * a payment that was waiting for it, or credit held for the debtor, may settle it.
  */
 export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Date): Promise<Effect> {
   // The same invoice sent again under another delivery id: it is known already.
   if (await deps.store.getInvoice(data.id)) return applied([]);
   if (!(await deps.store.getDebtor(data.debtorId))) return parked({ kind: 'debtor', id: data.debtorId });
 
-  const reference = referenceFor(data.number, deps.referenceScheme);
-  const holder = await deps.store.findInvoiceIdByReference(reference.electronic);
-  if (holder && holder !== data.id) {
-    throw conflict(
-      `Invoice number ${data.number} gives payment reference ${reference.printed}, which invoice ${holder} carries already.`,
-      'payment_reference_taken',
-    );
-  }
+  const { reference, why } = await referenceFor(deps, data);
 
   const openAmount = data.openAmount ?? data.totalAmount;
   const invoice: InvoiceRecord = {
@@ -37,6 +30,8 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
     currency: data.currency,
     totalAmount: data.totalAmount,
     openAmount,
+    // What the invoicing system says is settled already was paid there: the invoice holds it.
+    paidAmount: data.totalAmount - openAmount,
     issueDate: data.issueDate,
     dueDate: data.dueDate,
     paymentLink: data.paymentLink,
@@ -57,7 +52,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
         { invoiceId: data.id },
         at,
         'invoice_received',
-        `Invoice ${data.number} received: ${open} open, due ${data.dueDate}, payment reference ${reference.printed}`,
+        `Invoice ${data.number} received: ${open} open, due ${data.dueDate}, payment reference ${reference.printed}${why ? ` (${why})` : ''}`,
         {
           totalAmount: data.totalAmount,
           openAmount,
@@ -69,18 +64,42 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
     [
       { kind: 'applyParked', subject: { kind: 'invoice', id: data.id } },
       { kind: 'applyParked', subject: { kind: 'reference', id: reference.electronic } },
+      { kind: 'setOffCredit', debtorId: data.debtorId, currency: data.currency },
       { kind: 'startDunningIfOverdue', invoiceId: data.id },
     ],
   );
 }
 
-function referenceFor(invoiceNumber: string, scheme: PaymentReferenceScheme): PaymentReference {
+/** Enough tries that a free reference is found; more than one is already a one-in-10^15 event. */
+const ATTEMPTS = 5;
+
+/**
+ * The reference made from the invoice number, or, where the number gives none or one another
+ * invoice carries, one made from the invoice id: a valid invoice is never refused because of how
+ * references are derived. Two invoices racing for the same reference cannot both get it: the
+ * reference is written only where it is free, and the loser's retry reads it taken.
+ */
+async function referenceFor(
+  deps: IntakeDeps,
+  data: InvoiceData,
+): Promise<{ reference: PaymentReference; why?: string }> {
+  const free = async (reference: PaymentReference) => {
+    const holder = await deps.store.findInvoiceIdByReference(reference.electronic);
+    return holder === undefined || holder === data.id ? undefined : holder;
+  };
+  let why: string;
   try {
-    return paymentReferenceForInvoice(invoiceNumber, scheme);
+    const fromNumber = paymentReferenceForInvoice(data.number, deps.referenceScheme);
+    const holder = await free(fromNumber);
+    if (!holder) return { reference: fromNumber };
+    why = `made from the invoice id: the number gives ${fromNumber.printed}, which invoice ${holder} carries`;
   } catch (error) {
-    if (error instanceof PaymentReferenceError) {
-      throw invalid([{ path: 'data.number', message: error.message }]);
-    }
-    throw error;
+    if (!(error instanceof PaymentReferenceError)) throw error;
+    why = 'made from the invoice id: the number gives no reference';
   }
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const reference = paymentReferenceFromId(data.id, attempt, deps.referenceScheme);
+    if (!(await free(reference))) return { reference, why };
+  }
+  throw new Error(`no free payment reference for invoice ${data.id} after ${ATTEMPTS} attempts`);
 }

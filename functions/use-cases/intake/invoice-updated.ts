@@ -1,16 +1,21 @@
 import type { InvoiceData } from '../../api/schemas/webhook-events';
 import { hasOpenBalance } from '../../core/ledger/invoice';
-import type { InvoiceRecord } from '../../ports/credit-store';
+import { heldBeyondDue, paidOn } from '../../core/ledger/invoice-money';
+import { formatMoney } from '../../core/money';
+import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import { debtorOfInvoice } from '../debtor-of-invoice';
 import { revised } from '../record-versions';
 import { conflict } from '../refusal';
+import { accountCredited } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed } from './settlement';
+import { closed, creditsWith } from './settlement';
 
 /**
  * Applies a corrected invoice. A change of the total moves the open amount by the same difference,
  * so payments and credit notes already booked still count, unless the invoicing system states the
- * open amount itself. A closed invoice is not reopened: only its descriptive fields change. The
- * payment reference stays the one already printed on letters, even when the number changes.
+ * open amount itself. A closed invoice is not reopened. What the invoice was paid beyond a lowered
+ * total goes back to the debtor as credit on the account. The payment reference stays the one
+ * already printed on letters, even when the number changes.
  */
 export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Date): Promise<Effect> {
   const current = await deps.store.getInvoice(data.id);
@@ -30,21 +35,19 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     paymentLink: data.paymentLink,
     lines: data.lines,
   };
-  const amounts: Partial<InvoiceRecord> = hasOpenBalance(current)
-    ? {
-        totalAmount: data.totalAmount,
-        openAmount:
-          data.openAmount ?? Math.max(0, current.openAmount + data.totalAmount - current.totalAmount),
-      }
-    : {};
+  const amounts = amountsAfter(current, data);
   const changes = { ...described, ...amounts };
   const changed = (Object.keys(changes) as (keyof InvoiceRecord)[]).filter(
     (field) => JSON.stringify(changes[field]) !== JSON.stringify(current[field]),
   );
   if (changed.length === 0) return applied([]);
 
+  // A lower total may leave the invoice holding more than it is owed: that goes back to the debtor.
+  const handedBack = heldBeyondDue({ ...current, paidAmount: paidOn(current), ...changes });
+  const paid = handedBack > 0 ? { paidAmount: paidOn(current) - handedBack } : {};
   const followUps: FollowUp[] = [];
-  let invoice = revised(current, changes, at);
+  const writes: StoreWrite[] = [];
+  let invoice = revised(current, { ...changes, ...paid }, at);
   if (amounts.openAmount === 0) {
     invoice = closed(
       invoice,
@@ -62,9 +65,34 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
       reason: 'settled by a correction of the invoice',
     });
   }
+  if (handedBack > 0) {
+    const debtor = await debtorOfInvoice(deps.store, current);
+    const money = formatMoney({ amount: handedBack, currency: current.currency }, 'en');
+    const credited = accountCredited(
+      {
+        debtorId: debtor.id,
+        currency: current.currency,
+        amount: handedBack,
+        invoiceId: current.id,
+        summary: `${money} paid on invoice ${data.number} beyond its corrected total credited to the debtor's account`,
+        details: { totalAmount: data.totalAmount },
+      },
+      at,
+    );
+    writes.push(
+      {
+        kind: 'putDebtor',
+        debtor: revised(debtor, { credits: creditsWith(debtor, current.currency, handedBack) }, at),
+        expectedVersion: debtor.version,
+      },
+      ...credited.writes,
+    );
+    followUps.push(credited.followUp);
+  }
   return applied(
     [
       { kind: 'putInvoice', invoice, expectedVersion: current.version },
+      ...writes,
       timelineEntry(
         { invoiceId: current.id },
         at,
@@ -79,4 +107,22 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     ],
     followUps,
   );
+}
+
+/**
+ * The amounts after a correction. While money is open, a change of the total moves the open amount
+ * by the same difference, unless the invoicing system states the open amount itself. A paid invoice
+ * is not reopened, but a lower total is taken, so that what it was paid beyond it is credited.
+ */
+function amountsAfter(current: InvoiceRecord, data: InvoiceData): Partial<InvoiceRecord> {
+  if (hasOpenBalance(current)) {
+    return {
+      totalAmount: data.totalAmount,
+      openAmount: data.openAmount ?? Math.max(0, current.openAmount + data.totalAmount - current.totalAmount),
+    };
+  }
+  if (current.status === 'paid' && data.totalAmount < current.totalAmount) {
+    return { totalAmount: data.totalAmount };
+  }
+  return {};
 }

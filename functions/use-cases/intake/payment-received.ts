@@ -17,7 +17,8 @@ import {
   type Subject,
   timelineEntry,
 } from './effect';
-import { creditsWith, reduceOpenAmount } from './settlement';
+import { accountCredited } from './account-credit';
+import { creditsWith, payInvoice } from './settlement';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -31,7 +32,8 @@ interface Allocation {
  * Books a payment: the payment record (booked once per payment id, whatever the deliveries), the
  * lower open amounts and the timeline land in one transaction. An invoice paid in full is closed,
  * counts in the debtor's payment behaviour, and its dunning stops; a partial payment leaves the
- * dunning running for the rest. What no invoice takes is kept as credit on the debtor's account.
+ * dunning running for the rest. What no invoice takes is kept as credit on the debtor's account,
+ * where it pays the debtor's oldest open invoice once committed (see set-off-credit.ts).
  */
 export async function paymentReceived(
   deps: IntakeDeps,
@@ -52,12 +54,7 @@ export async function paymentReceived(
 
   for (const invoice of invoices) {
     if (remaining === 0) break;
-    const reduction = reduceOpenAmount(
-      invoice,
-      remaining,
-      { closedAt: payment.receivedAt, reason: 'paid' },
-      at,
-    );
+    const reduction = payInvoice(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
     remaining -= reduction.taken;
     writes.push(
       { kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: invoice.version },
@@ -84,15 +81,19 @@ export async function paymentReceived(
   }
 
   if (remaining > 0) {
-    writes.push(
-      timelineEntry(
-        allocation.invoiceId ? { invoiceId: allocation.invoiceId } : { debtorId: debtor.id },
-        at,
-        'overpayment_credited',
-        `${money(remaining)} of payment ${payment.id} credited to the debtor's account`,
-        { paymentId: payment.id, amount: remaining, currency: payment.currency },
-      ),
+    const credited = accountCredited(
+      {
+        debtorId: debtor.id,
+        currency: payment.currency,
+        amount: remaining,
+        ...(allocation.invoiceId ? { invoiceId: allocation.invoiceId } : {}),
+        summary: `${money(remaining)} of payment ${payment.id} credited to the debtor's account`,
+        details: { paymentId: payment.id },
+      },
+      at,
     );
+    writes.push(...credited.writes);
+    followUps.push(credited.followUp);
   }
   if (remaining > 0 || behaviour !== debtor.behaviour) {
     const credits = remaining > 0 ? creditsWith(debtor, payment.currency, remaining) : debtor.credits;
@@ -164,7 +165,11 @@ async function allocateToInvoice(
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */
-function countedAsPaid(counters: BehaviourCounters, dueDate: string, paidOn: string): BehaviourCounters {
+export function countedAsPaid(
+  counters: BehaviourCounters,
+  dueDate: string,
+  paidOn: string,
+): BehaviourCounters {
   const daysLate = Math.max(0, daysBetween(dueDate, paidOn));
   return {
     ...counters,

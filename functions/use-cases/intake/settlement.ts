@@ -1,4 +1,6 @@
 import { stoppedDunning } from '../../core/dunning/dunning-state';
+import { hasOpenBalance } from '../../core/ledger/invoice';
+import { creditedOn, heldBeyondDue, paidOn } from '../../core/ledger/invoice-money';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import { revised } from '../record-versions';
 
@@ -29,22 +31,67 @@ export function closed(invoice: InvoiceRecord, closing: Closing, at: Date): Invo
 
 interface Reduction {
   invoice: InvoiceRecord;
-  /** The part of the amount the invoice took: never more than was open. */
+  /** The part of the amount the invoice took off what was open: never more than was open. */
   taken: number;
   settled: boolean;
 }
 
-/** Lowers what is open on an invoice by a payment or a credit note; at zero the invoice is settled. */
-export function reduceOpenAmount(
+/**
+ * Money of the debtor (a payment, or credit on the account) paid on an invoice: it lowers what
+ * is open, and the invoice holds it. At zero open the invoice is settled.
+ */
+export function payInvoice(
   invoice: InvoiceRecord,
   amount: number,
   settle: { closedAt: string; reason: string },
   at: Date,
 ): Reduction {
   const taken = Math.min(amount, invoice.openAmount);
-  const openAmount = invoice.openAmount - taken;
-  if (openAmount > 0) return { invoice: revised(invoice, { openAmount }, at), taken, settled: false };
-  return { invoice: closed(invoice, { status: 'paid', ...settle, settled: true }, at), taken, settled: true };
+  const changes = { openAmount: invoice.openAmount - taken, paidAmount: paidOn(invoice) + taken };
+  if (changes.openAmount > 0) return { invoice: revised(invoice, changes, at), taken, settled: false };
+  const paid = { ...invoice, paidAmount: changes.paidAmount };
+  return { invoice: closed(paid, { status: 'paid', ...settle, settled: true }, at), taken, settled: true };
+}
+
+/**
+ * A credit note: the invoice is owed less, so what is open goes down (never below zero), and what
+ * the invoice held beyond its new due goes back to the debtor (`handedBack`). A note on an invoice
+ * that was never paid hands nothing back, whatever its amount.
+ */
+export function creditInvoice(
+  invoice: InvoiceRecord,
+  amount: number,
+  settle: { closedAt: string; reason: string },
+  at: Date,
+): Reduction & { handedBack: number } {
+  const taken = hasOpenBalance(invoice) ? Math.min(amount, invoice.openAmount) : 0;
+  const credited = { ...invoice, creditedAmount: creditedOn(invoice) + amount, paidAmount: paidOn(invoice) };
+  const handedBack = heldBeyondDue(credited);
+  const changes = {
+    creditedAmount: credited.creditedAmount,
+    paidAmount: credited.paidAmount - handedBack,
+    openAmount: invoice.openAmount - taken,
+  };
+  if (taken === 0 || changes.openAmount > 0) {
+    return { invoice: revised(invoice, changes, at), taken, settled: false, handedBack };
+  }
+  const settled = closed({ ...invoice, ...changes }, { status: 'paid', ...settle, settled: true }, at);
+  return { invoice: settled, taken, settled: true, handedBack };
+}
+
+/** A cancellation: the invoice is owed nothing, and everything paid on it goes back to the debtor. */
+export function cancelInvoice(
+  invoice: InvoiceRecord,
+  reason: string,
+  at: Date,
+): { invoice: InvoiceRecord; handedBack: number } {
+  const handedBack = paidOn(invoice);
+  const cancelled = closed(
+    { ...invoice, paidAmount: 0 },
+    { status: 'cancelled', closedAt: at.toISOString(), reason, settled: false },
+    at,
+  );
+  return { invoice: cancelled, handedBack };
 }
 
 /** The debtor's credits after money that no invoice could take was kept on the account. */

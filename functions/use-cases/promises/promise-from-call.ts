@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, StoreWrite, TaskRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
-import { invalid } from '../refusal';
+import { conflict, invalid } from '../refusal';
 import { takePromise } from './take-promise';
 import type { PromiseView } from './promise-view';
 
@@ -18,6 +18,9 @@ export async function recordPromisedOutcome(
 ): Promise<PromiseView> {
   if (!input.promisedDate) {
     throw invalid([{ path: 'promisedDate', message: 'outcome promised needs a promisedDate' }]);
+  }
+  if (!task.invoiceId) {
+    throw conflict(`Task ${task.id} is not about an invoice: record the promise on the invoice instead.`);
   }
   return takePromise(
     deps,

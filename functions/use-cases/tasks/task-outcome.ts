@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { CallOutcome } from '../../core/tasks/collection-task';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, TaskRecord } from '../../ports/credit-store';
+import type { CreditStore, StoreWrite, TaskRecord } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { recordPromisedOutcome } from '../promises/promise-from-call';
 import type { PromiseView } from '../promises/promise-view';
@@ -60,19 +60,22 @@ export async function recordTaskOutcome(
     summary: `${task.kind === 'call' ? 'Call' : 'Task'} outcome: ${input.outcome.replace('_', ' ')}`,
     details: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
   };
+  // On the timeline of what the task is about: its invoice, else its debtor (a payment has none).
+  const subject = task.invoiceId
+    ? { invoiceId: task.invoiceId }
+    : task.debtorId
+      ? { debtorId: task.debtorId }
+      : undefined;
+  const closing: StoreWrite[] = [
+    { kind: 'putTask', task: closed, expectedVersion: task.version },
+    ...(subject ? [{ kind: 'appendEvent' as const, subject, event }] : []),
+  ];
   if (input.outcome === 'promised') {
-    const closing = [
-      { kind: 'putTask', task: closed, expectedVersion: task.version },
-      { kind: 'appendEvent', subject: { invoiceId: task.invoiceId }, event },
-    ] as const;
     const promise = await recordPromisedOutcome(deps, task, input, closing);
     const { taskToken: _token, ...view } = closed;
     return { task: view, workflowResumed: false, promise };
   }
-  await deps.store.commit([
-    { kind: 'putTask', task: closed, expectedVersion: task.version },
-    { kind: 'appendEvent', subject: { invoiceId: task.invoiceId }, event },
-  ]);
+  await deps.store.commit(closing);
 
   let workflowResumed = false;
   if (task.taskToken) {

@@ -22,9 +22,9 @@ describe('credit notes and cancellations close invoices and end their dunning', 
 
   afterAll(() => world.close());
 
-  async function overdueInvoice(totalAmount: number): Promise<InvoiceRecord> {
+  async function overdueInvoice(totalAmount: number, of = debtorId): Promise<InvoiceRecord> {
     const invoiceId = newId('inv');
-    await world.deliver(invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount }));
+    await world.deliver(invoiceCreated({ id: invoiceId, debtorId: of, dueDate: '2025-02-28', totalAmount }));
     const invoice = await world.store.getInvoice(invoiceId);
     if (invoice?.dunning?.status !== 'running') throw new Error('the overdue invoice should be dunned');
     return invoice;
@@ -64,14 +64,17 @@ describe('credit notes and cancellations close invoices and end their dunning', 
   });
 
   it('keeps what a credit note credits beyond the open amount as credit for the debtor', async () => {
-    const before = (await world.store.getDebtor(debtorId))?.credits.EUR ?? 0;
-    const invoice = await overdueInvoice(200_00);
+    // A debtor with no other open invoice, which the credit would pay at once.
+    const alone = newId('deb');
+    await world.deliver(debtorUpserted({ id: alone }));
+    const before = (await world.store.getDebtor(alone))?.credits.EUR ?? 0;
+    const invoice = await overdueInvoice(200_00, alone);
     await world.deliver(paymentReceived({ invoiceId: invoice.id }, { amount: 150_00 }));
 
     await world.deliver(creditNoteCreated({ invoiceId: invoice.id, amount: 200_00 }));
 
     expect(await world.store.getInvoice(invoice.id)).toMatchObject({ status: 'paid', openAmount: 0 });
-    expect((await world.store.getDebtor(debtorId))?.credits.EUR).toBe(before + 150_00);
+    expect((await world.store.getDebtor(alone))?.credits.EUR).toBe(before + 150_00);
   });
 
   it('cancels an invoice and stops its dunning without counting it as cured', async () => {

@@ -4,6 +4,7 @@ import {
   findPaymentReferences,
   parsePaymentReference,
   paymentReferenceForInvoice,
+  paymentReferenceFromId,
   samePaymentReference,
 } from '../../../functions/core/payments/payment-reference';
 
@@ -27,6 +28,28 @@ describe('payment references', () => {
     expect(() => paymentReferenceForInvoice('INV-1', 'betalingskenmerk')).toThrow(/1 to 15 digits/);
     expect(() => paymentReferenceForInvoice('A'.repeat(22))).toThrow(/1 to 21 letters or digits/);
     expect(() => paymentReferenceForInvoice('INV#1')).toThrow(/RF reference/);
+  });
+
+  it('makes a valid reference of either scheme from any invoice id, the same on every call', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 5 }),
+        (id, attempt) => {
+          for (const scheme of ['rf', 'betalingskenmerk'] as const) {
+            const reference = paymentReferenceFromId(id, attempt, scheme);
+            expect(parsePaymentReference(reference.electronic)).toEqual({ valid: true, reference });
+            expect(paymentReferenceFromId(id, attempt, scheme)).toEqual(reference);
+          }
+        },
+      ),
+    );
+    expect(paymentReferenceFromId('inv-1', 1).electronic).not.toBe(
+      paymentReferenceFromId('inv-1', 2).electronic,
+    );
+    expect(paymentReferenceFromId('inv-1', 1).electronic).not.toBe(
+      paymentReferenceFromId('inv_1', 1).electronic,
+    );
   });
 
   it('recognises and validates an incoming reference of either scheme', () => {

@@ -1,0 +1,36 @@
+import type { StoreWrite } from '../../ports/credit-store';
+import { type FollowUp, timelineEntry } from './effect';
+
+/** Money put on a debtor's account: an overpayment, or what an invoice can no longer keep. */
+export interface AccountCredit {
+  debtorId: string;
+  currency: string;
+  amount: number;
+  /** The invoice the money came from or was meant for, if any: the entry goes on its timeline too. */
+  invoiceId?: string;
+  /** What happened, for both timelines. */
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The timeline entries of money put on the account (the invoice's and the debtor's, so that it can
+ * be followed from either side), and the set-off that offers it to the debtor's oldest open
+ * invoices once the commit has landed. The caller writes the debtor's new credits.
+ */
+export function accountCredited(
+  credit: AccountCredit,
+  at: Date,
+): { writes: StoreWrite[]; followUp: FollowUp } {
+  const details = { ...credit.details, amount: credit.amount, currency: credit.currency };
+  const subjects = [
+    ...(credit.invoiceId ? [{ invoiceId: credit.invoiceId }] : []),
+    { debtorId: credit.debtorId },
+  ];
+  return {
+    writes: subjects.map((subject) =>
+      timelineEntry(subject, at, 'overpayment_credited', credit.summary, details),
+    ),
+    followUp: { kind: 'setOffCredit', debtorId: credit.debtorId, currency: credit.currency },
+  };
+}
