@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { webhookEvent } from '../../../functions/api/schemas/webhook-events';
 import { addDays } from '../../../functions/core/calendar/calendar-date';
+import { executionStem } from '../../../functions/core/dunning/dunning-state';
 import { BUSINESS_TIME_ZONE, localDate } from '../../../functions/core/calendar/time-zone';
 import { isCollecting } from '../../../functions/core/ledger/invoice';
 import type { DebtorRecord, InvoiceRecord } from '../../../functions/ports/credit-store';
@@ -194,7 +195,7 @@ describe('every pause ends in a settlement or a resume', () => {
     const running = await w.workflow.running();
     for (const { id } of w.invoices) {
       const invoice = await w.store.getInvoice(id);
-      const executions = [...running].filter((name) => name.startsWith(`${id}--`));
+      const executions = [...running].filter((name) => name.startsWith(`${executionStem(id)}--`));
       if (!invoice || !isCollecting(invoice)) {
         expect(executions, `settled ${id}`).toEqual([]);
         continue;
