@@ -33,7 +33,10 @@ export class FakeMailer implements Mailer {
 
   failNext(times: number, name = 'ThrottlingException'): void {
     for (let i = 0; i < times; i++) {
-      this.failures.push(Object.assign(new Error('Maximum sending rate exceeded.'), { name }));
+      // As the SDK throws it: SES answered, so nothing was sent.
+      this.failures.push(
+        Object.assign(new Error('Maximum sending rate exceeded.'), { name, $metadata: { httpStatusCode: 429 } }),
+      );
     }
   }
 
