@@ -58,8 +58,10 @@ function whatHappened(event: SesEvent): Handled | { ignored: string } {
 }
 
 /**
- * The letter is found by the tags it was sent with (see sendDunningLetter). Letters sent before
- * the currency was part of a letter's key carry no currency tag; they were all in euros.
+ * The letter is found by the tags it was sent with (see sendDunningLetter). An email without a
+ * currency tag was sent before the currency was part of a letter's key, when every letter was in
+ * euros; such a letter is stored under its old key and not found, so an event that arrives after
+ * the deployment for an email sent just before it is ignored.
  */
 async function letterOf(deps: StepDeps, event: SesEvent): Promise<LetterRecord | undefined> {
   const [debtorId] = event.mail.tags.debtor ?? [];
