@@ -54,7 +54,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Dunning steps (tasks of the state machine)
   {
     name: 'send-dunning-letter',
-    description: 'Reminders and the final notice by email, one letter per debtor and step per day',
+    description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
     needs: { table: 'write', sendEmail: true },
   },
   {

@@ -3,6 +3,7 @@ import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
+import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
@@ -111,20 +112,46 @@ export interface ParkedEvent {
   event: { type: string; timestamp: string; data: unknown };
 }
 
-/** A letter sent to one debtor for one step on one day, possibly covering several invoices. */
+/**
+ * A letter to one debtor for one step in one currency on the day it is sent, possibly covering
+ * several invoices: at most one per debtor, step, currency and day.
+ */
 export interface LetterRecord {
   debtorId: string;
   slot: string;
+  /** The currency of every invoice it lists (one total, one payment). */
+  currency: string;
+  /** The local day it is sent (and dated). */
   day: CalendarDate;
   /** The execution that locked the letter; only it may send. */
   owner: string;
   invoiceIds: string[];
-  /** 'claimed': locked by `owner` and not sent yet (the stored value of a lock). */
-  status: 'claimed' | 'sent' | 'failed';
+  /**
+   * 'claimed': locked by `owner`, not sent yet (the stored value of a lock). 'sending': the intent
+   * to send was recorded at `intentAt`, just before the call to SES, whose outcome is not recorded
+   * yet. 'sent': SES accepted it and every invoice it lists carries it. 'abandoned': a 'sending'
+   * letter SES never confirmed, given up for a later one.
+   */
+  status: 'claimed' | 'sending' | 'sent' | 'abandoned';
+  intentAt?: string;
+  /** What it says, kept from the intent on, so that a letter SES accepted can be recorded as sent later. */
+  content?: LetterContent;
+  /** SES's id: from its answer, or (while 'sending') from an SES event that came back with our tags. */
   messageId?: string;
   sentAt?: string;
   recipient?: string;
 }
+
+/** What a letter said: the evidence each invoice's timeline keeps, and a claim rests on. */
+export interface LetterContent {
+  template: string;
+  tone: string;
+  subject: string;
+  fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+}
+
+/** What names one letter. */
+export type LetterKey = Pick<LetterRecord, 'debtorId' | 'slot' | 'currency' | 'day'>;
 
 /** The statutory-rate table an admin stored: each version is kept, the latest is the one in use. */
 export interface StatutoryRateTable {
@@ -154,8 +181,11 @@ export type StoreWrite =
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
   | { kind: 'unpark'; parked: Pick<ParkedEvent, 'subject' | 'deliveryId' | 'receivedAt'> }
-  /** `lock`: written only where nobody holds the letter yet, or its owner does (see lockLetter). */
-  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean };
+  /**
+   * `lock`: written only where nobody holds the letter yet, or its owner does (see lockLetter).
+   * `unlessSent`: written only while the stored letter is not marked sent.
+   */
+  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean; unlessSent?: boolean };
 
 /** A conditional write failed: someone changed the record first. Callers re-read and retry. */
 export class ConcurrentModificationError extends Error {
@@ -203,7 +233,9 @@ export interface CreditStore {
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;
 
-  getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined>;
+  getLetter(key: LetterKey): Promise<LetterRecord | undefined>;
+  /** The debtor's letters of one step, every currency and day, oldest day first. */
+  listLetters(debtorId: string, slot: string): Promise<LetterRecord[]>;
 
   listPolicies(): Promise<DunningPolicy[]>;
   getPolicy(id: string, version?: number): Promise<DunningPolicy | undefined>;

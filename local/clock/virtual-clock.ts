@@ -85,8 +85,8 @@ export class VirtualClock implements Clock {
 
   /** Resolves once virtual time has reached `until`; rejects with the signal's reason on abort. */
   sleepUntil(until: Date | number, signal?: AbortSignal): Promise<void> {
-    // Whole milliseconds, as the clock tells time: a jittered retry pause of 3603.47 ms would
-    // otherwise wait for an instant that advancing to its Date (3603 ms) never reaches.
+    // A Date holds whole milliseconds: a fractional target (a jittered retry pause) would never be
+    // reached by `set`, and `advanceTo` would spin on a sleeper that is always due and never wakes.
     const target = Math.ceil(typeof until === 'number' ? until : until.getTime());
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.nowMs() >= target) return Promise.resolve();

@@ -16,6 +16,11 @@ export interface FaultProxy {
   recover(): void;
   /** Requests that reached the service (not failed by the proxy). */
   readonly forwarded: number;
+  /**
+   * Calls `listener` for each request the service answered, before the answer goes back to the
+   * caller: the moment a crash leaves the service's work done and the caller unaware of it.
+   */
+  onForwarded(listener: (count: number) => void): void;
   stop(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const pending: InjectedFault[] = [];
   let always: InjectedFault | undefined;
   let forwarded = 0;
+  const listeners: ((count: number) => void)[] = [];
   const proxy = await startInspectingProxy({
     name: 'fault proxy',
     target,
@@ -48,6 +54,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     },
     inspect: () => {
       forwarded += 1;
+      for (const listener of listeners) listener(forwarded);
     },
   });
   return {
@@ -64,6 +71,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     },
     get forwarded() {
       return forwarded;
+    },
+    onForwarded(listener) {
+      listeners.push(listener);
     },
     stop: () => proxy.stop(),
   };

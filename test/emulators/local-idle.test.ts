@@ -90,6 +90,20 @@ describe('the activity of the local cloud', () => {
     await activity.advanceTo(START.getTime() + 6 * DAY_MS);
     expect(woken).toEqual([1, 2, 5]);
   });
+
+  it('wakes a sleeper whose pause is a fraction of a millisecond off, as a jittered retry pause is', async () => {
+    const worker = activity.worker('a retry pause');
+    let woken = false;
+    void worker.sleepUntil(START.getTime() + 3_603.47).then(() => {
+      woken = true;
+      worker.end();
+    });
+
+    await activity.advanceTo(START.getTime() + 10_000);
+
+    expect(woken).toBe(true);
+    expect(activity.busy()).toEqual([]);
+  });
 });
 
 describe('the local Step Functions server, as the activity sees it', () => {

@@ -34,6 +34,7 @@ function letter(changes: Partial<LetterRecord> = {}): LetterRecord {
   return {
     debtorId: newId('deb'),
     slot: 'firstReminder',
+    currency: 'EUR',
     day: '2025-03-10',
     owner: 'execution-a',
     invoiceIds: [newId('inv')],
@@ -406,7 +407,7 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await expect(
         store.commit([{ kind: 'putLetter', letter: { ...locked, owner: 'execution-b' }, lock: true }]),
       ).rejects.toEqual(conflict);
-      expect(await store.getLetter(locked.debtorId, locked.slot, locked.day)).toEqual(locked);
+      expect(await store.getLetter(locked)).toEqual(locked);
     });
 
     it('records what became of a locked letter without a condition', async () => {
@@ -421,8 +422,47 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
 
       await store.commit([{ kind: 'putLetter', letter: sent, lock: false }]);
 
-      expect(await store.getLetter(locked.debtorId, locked.slot, locked.day)).toEqual(sent);
-      expect(await store.getLetter(locked.debtorId, locked.slot, '2025-03-11')).toBeUndefined();
+      expect(await store.getLetter(locked)).toEqual(sent);
+      expect(await store.getLetter({ ...locked, day: '2025-03-11' })).toBeUndefined();
+    });
+
+    it('keeps one letter per debtor, step, currency and day', async () => {
+      const euros = letter();
+      const pounds = letter({ debtorId: euros.debtorId, currency: 'GBP', owner: 'execution-b' });
+
+      await store.commit([{ kind: 'putLetter', letter: euros, lock: true }]);
+      await store.commit([{ kind: 'putLetter', letter: pounds, lock: true }]);
+
+      expect(await store.getLetter(euros)).toEqual(euros);
+      expect(await store.getLetter(pounds)).toEqual(pounds);
+    });
+
+    it("lists a debtor's letters of one step, oldest day first", async () => {
+      const debtorId = newId('deb');
+      const later = letter({ debtorId, day: '2025-03-11' });
+      const earlier = letter({ debtorId, day: '2025-03-10', currency: 'GBP' });
+      const otherStep = letter({ debtorId, slot: 'secondReminder' });
+      for (const each of [later, earlier, otherStep]) {
+        await store.commit([{ kind: 'putLetter', letter: each, lock: true }]);
+      }
+
+      expect(await store.listLetters(debtorId, 'firstReminder')).toEqual([earlier, later]);
+      expect(await store.listLetters(debtorId, 'finalNotice')).toEqual([]);
+    });
+
+    it('writes what SES said of a letter only while the letter is not marked sent', async () => {
+      const sending: LetterRecord = { ...letter(), status: 'sending', intentAt: '2025-03-10T08:00:00.000Z' };
+      await store.commit([{ kind: 'putLetter', letter: sending, lock: true }]);
+      const accepted = { ...sending, messageId: 'ses-1' };
+      await store.commit([{ kind: 'putLetter', letter: accepted, lock: false, unlessSent: true }]);
+      expect(await store.getLetter(sending)).toEqual(accepted);
+
+      const sent: LetterRecord = { ...accepted, status: 'sent', sentAt: '2025-03-10T08:00:01.000Z' };
+      await store.commit([{ kind: 'putLetter', letter: sent, lock: false }]);
+      await expect(
+        store.commit([{ kind: 'putLetter', letter: accepted, lock: false, unlessSent: true }]),
+      ).rejects.toEqual(conflict);
+      expect(await store.getLetter(sending)).toEqual(sent);
     });
   });
 

@@ -9,6 +9,7 @@ import {
   type DebtorRecord,
   type DeliveryRecord,
   type InvoiceRecord,
+  type LetterKey,
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
@@ -171,8 +172,16 @@ export class InMemoryCreditStore implements CreditStore {
       .map(copy);
   }
 
-  async getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined> {
-    return copy(this.letters.get(letterKey({ debtorId, slot, day })));
+  async getLetter(key: LetterKey): Promise<LetterRecord | undefined> {
+    return copy(this.letters.get(letterKey(key)));
+  }
+
+  async listLetters(debtorId: string, slot: string): Promise<LetterRecord[]> {
+    const prefix = `${debtorId}#${slot}#`;
+    return [...this.letters.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, letter]) => copy(letter));
   }
 
   async listPolicies(): Promise<DunningPolicy[]> {
@@ -236,9 +245,11 @@ export class InMemoryCreditStore implements CreditStore {
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
       case 'putLetter': {
-        // Locking: nobody holds the letter yet, or we already do (a retry of our own task).
+        // Locking: nobody holds the letter yet, or we already do (a retry of our own task); and,
+        // when asked, the letter is not marked sent.
         const held = this.letters.get(letterKey(write.letter));
-        return !write.lock || held === undefined || held.owner === write.letter.owner;
+        const locked = !write.lock || held === undefined || held.owner === write.letter.owner;
+        return locked && !(write.unlessSent && held?.status === 'sent');
       }
       case 'appendEvent':
       case 'park':
@@ -337,8 +348,9 @@ function parkedKey(parked: Pick<ParkedEvent, 'subject' | 'receivedAt' | 'deliver
   return `${parked.subject}#${parked.receivedAt}#${parked.deliveryId}`;
 }
 
-function letterKey(letter: Pick<LetterRecord, 'debtorId' | 'slot' | 'day'>): string {
-  return `${letter.debtorId}#${letter.slot}#${letter.day}`;
+/** Sorts as the table's sort key does: by step, then day, then currency. */
+function letterKey(letter: LetterKey): string {
+  return `${letter.debtorId}#${letter.slot}#${letter.day}#${letter.currency}`;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type DebtorRecord,
   type DeliveryRecord,
   type InvoiceRecord,
+  type LetterKey,
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
@@ -39,6 +40,7 @@ import {
 } from '../../ports/credit-store';
 import {
   keys,
+  letterPrefix,
   OPEN_INVOICES,
   OPEN_TASKS,
   PARKED_PAYMENTS,
@@ -153,8 +155,17 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
-  async getLetter(debtorId: string, slot: string, day: CalendarDate): Promise<LetterRecord | undefined> {
-    return this.get<LetterRecord>(keys.letter(debtorId, slot, day));
+  async getLetter(key: LetterKey): Promise<LetterRecord | undefined> {
+    return this.get<LetterRecord>(keys.letter(key));
+  }
+
+  async listLetters(debtorId: string, slot: string): Promise<LetterRecord[]> {
+    return this.queryAll<LetterRecord>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.debtor(debtorId).pk, ':prefix': letterPrefix(slot) },
+      // A letter locked a moment ago must be seen: it may hold this very invoice.
+      ConsistentRead: true,
+    });
   }
 
   async findInvoiceIdByReference(reference: string): Promise<string | undefined> {
@@ -393,15 +404,8 @@ export class DynamoDbCreditStore implements CreditStore {
         return {
           Put: {
             TableName,
-            Item: { ...keys.letter(l.debtorId, l.slot, l.day), itemType: 'letter', ...l },
-            // Locking: nobody holds the letter yet, or we already do (a retry of our own task).
-            ...(write.lock
-              ? {
-                  ConditionExpression: 'attribute_not_exists(pk) OR #owner = :owner',
-                  ExpressionAttributeNames: { '#owner': 'owner' },
-                  ExpressionAttributeValues: { ':owner': l.owner },
-                }
-              : {}),
+            Item: { ...keys.letter(l), itemType: 'letter', ...l },
+            ...letterCondition(write),
           },
         };
       }
@@ -480,6 +484,37 @@ export class DynamoDbCreditStore implements CreditStore {
     } while (ExclusiveStartKey);
     return items;
   }
+}
+
+/**
+ * Locking: nobody holds the letter yet, or we already do (a retry of our own task). Unless sent:
+ * the stored letter is not marked sent (or there is none).
+ */
+function letterCondition(
+  write: Extract<StoreWrite, { kind: 'putLetter' }>,
+): Pick<
+  NonNullable<TransactItem['Put']>,
+  'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+> {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (write.lock) {
+    conditions.push('(attribute_not_exists(pk) OR #owner = :owner)');
+    names['#owner'] = 'owner';
+    values[':owner'] = write.letter.owner;
+  }
+  if (write.unlessSent) {
+    conditions.push('(attribute_not_exists(pk) OR #status <> :sent)');
+    names['#status'] = 'status';
+    values[':sent'] = 'sent';
+  }
+  if (conditions.length === 0) return {};
+  return {
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 /** A put that lands only over the version it was read at, or where nothing exists yet (null). */

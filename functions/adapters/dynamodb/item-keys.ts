@@ -16,9 +16,9 @@ export const keys = {
     pk: `PARKED#${subject}`,
     sk: `${receivedAt}#${deliveryId}`,
   }),
-  letter: (debtorId: string, slot: string, day: string) => ({
-    pk: `DEBTOR#${debtorId}`,
-    sk: `LETTER#${slot}#${day}`,
+  letter: (key: { debtorId: string; slot: string; currency: string; day: string }) => ({
+    pk: `DEBTOR#${key.debtorId}`,
+    sk: `${letterPrefix(key.slot)}${key.day}#${key.currency}`,
   }),
   policyVersion: (id: string, version: number) => ({
     pk: `POLICY#${id}`,
@@ -30,6 +30,11 @@ export const keys = {
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
+
+/** The sort-key prefix of a debtor's letters of one step: `LETTER#<slot>#<day>#<currency>`. */
+export function letterPrefix(slot: string): string {
+  return `LETTER#${slot}#`;
+}
 
 /** Sparse index of open invoices by due date: only invoices still being collected carry it. */
 export const OPEN_INVOICES = 'OPEN_INVOICE';

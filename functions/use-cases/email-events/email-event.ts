@@ -2,7 +2,13 @@ import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
-import type { CreditStore, InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type InvoiceRecord,
+  type LetterRecord,
+  type StoreWrite,
+} from '../../ports/credit-store';
 import { retryOnConflict } from '../record-versions';
 import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 import type { SesEvent } from './ses-event';
@@ -26,6 +32,7 @@ export async function recordEmailEvent(deps: StepDeps, event: SesEvent): Promise
   if ('ignored' in handled) return { status: 'ignored', reason: handled.ignored };
   const letter = await letterOf(deps, event);
   if (!letter) return { status: 'ignored', reason: 'not a dunning letter (no letter matches its tags)' };
+  await noteAccepted(deps.store, letter, event.mail.messageId);
 
   const recorded: string[] = [];
   for (const invoiceId of letter.invoiceIds) {
@@ -50,13 +57,36 @@ function whatHappened(event: SesEvent): Handled | { ignored: string } {
   }
 }
 
-/** The letter is found by the tags it was sent with (see sendDunningLetter). */
+/**
+ * The letter is found by the tags it was sent with (see sendDunningLetter). An email without a
+ * currency tag was sent before the currency was part of a letter's key, when every letter was in
+ * euros; such a letter is stored under its old key and not found, so an event that arrives after
+ * the deployment for an email sent just before it is ignored.
+ */
 async function letterOf(deps: StepDeps, event: SesEvent): Promise<LetterRecord | undefined> {
   const [debtorId] = event.mail.tags.debtor ?? [];
   const [slot] = event.mail.tags.slot ?? [];
   const [day] = event.mail.tags.letterDay ?? [];
+  const [currency = 'EUR'] = event.mail.tags.currency ?? [];
   if (!debtorId || !slot || !day) return undefined;
-  return deps.store.getLetter(debtorId, slot, day);
+  return deps.store.getLetter({ debtorId, slot, currency, day });
+}
+
+/**
+ * Any event about a letter proves that SES accepted it. While the letter is not recorded as sent
+ * (its function was lost between SES's answer and the record), the message id is noted on the
+ * letter, so that the retry records it instead of sending it again.
+ */
+async function noteAccepted(store: CreditStore, letter: LetterRecord, messageId: string): Promise<void> {
+  if (letter.status !== 'sending' || letter.messageId) return;
+  try {
+    await store.commit([
+      { kind: 'putLetter', letter: { ...letter, messageId }, lock: false, unlessSent: true },
+    ]);
+  } catch (error) {
+    // Recorded as sent in the meantime, with the same message id.
+    if (!(error instanceof ConcurrentModificationError)) throw error;
+  }
 }
 
 async function recordOnInvoice(

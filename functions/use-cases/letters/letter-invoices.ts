@@ -1,29 +1,50 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
-import type { DunningSlot } from '../../core/dunning/dunning-slot';
-import { stepFor } from '../../core/dunning/policy-steps';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
+import { nextStepAfter, stepFor } from '../../core/dunning/policy-steps';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
 import type { DunnedInvoice } from '../steps/check-step';
 import { MAX_INVOICES_PER_LETTER } from './record-letter';
 
-/** The local day on which an invoice's dunning has `slot` scheduled: the day its letter is dated. */
-export function letterDay(invoice: DunnedInvoice, slot: DunningSlot, policy: DunningPolicy): CalendarDate {
+/** The local day on which an invoice's dunning has `slot` scheduled. */
+function scheduledDay(invoice: DunnedInvoice, slot: DunningSlot, policy: DunningPolicy): CalendarDate {
   return localDate(new Date(invoice.dunning.schedule[slot]), policy.timeZone);
 }
 
 /**
- * The invoices one letter covers: every invoice of the debtor that is still being collected,
- * whose running dunning has this step on the same local day and has not done it yet, in the
- * same currency (one total, one payment), at most MAX_INVOICES_PER_LETTER. The owner's invoice comes first: the letter names it,
- * and the other executions refer to it.
+ * Whether `slot` is the invoice's next step and falls today or earlier: its dunning runs, every
+ * step its policy has before `slot` is done, and the step is scheduled on `today` or before (it
+ * was deferred, or its execution was restored late). Such an invoice goes into the debtor's
+ * letter of the day for that step, whichever execution sends it.
+ */
+export function dueForLetter(
+  invoice: InvoiceRecord,
+  slot: DunningSlot,
+  policy: DunningPolicy,
+  today: CalendarDate,
+): invoice is DunnedInvoice {
+  if (!awaitsStep(invoice, slot) || !stepFor(policy, slot)) return false;
+  const last = invoice.dunning.lastStep?.slot;
+  const next = last ? nextStepAfter(policy, last) : firstStep(policy);
+  return next?.slot === slot && scheduledDay(invoice, slot, policy) <= today;
+}
+
+function firstStep(policy: DunningPolicy) {
+  return DUNNING_SLOTS.map((slot) => stepFor(policy, slot)).find((step) => step !== undefined);
+}
+
+/**
+ * The invoices one letter covers: the owner's first (the letter names it, the other executions
+ * refer to it), then every other invoice of the debtor in the same currency (one total, one
+ * payment) that is due for this step today, longest waiting first, at most MAX_INVOICES_PER_LETTER.
  */
 export async function invoicesForLetter(
   store: CreditStore,
   owner: { invoice: DunnedInvoice; policy: DunningPolicy },
   slot: DunningSlot,
-  day: CalendarDate,
+  today: CalendarDate,
 ): Promise<DunnedInvoice[]> {
   const policies = new Map<string, DunningPolicy | undefined>([[policyKey(owner.policy), owner.policy]]);
   const policyOf = async (invoice: DunnedInvoice) => {
@@ -36,11 +57,12 @@ export async function invoicesForLetter(
 
   const others: DunnedInvoice[] = [];
   for (const candidate of await store.listInvoicesOfDebtor(owner.invoice.debtorId)) {
-    if (candidate.id === owner.invoice.id || !awaitsStep(candidate, slot)) continue;
-    if (candidate.currency !== owner.invoice.currency) continue;
+    if (candidate.id === owner.invoice.id || candidate.currency !== owner.invoice.currency) continue;
+    if (!awaitsStep(candidate, slot)) continue;
     const policy = await policyOf(candidate);
-    if (policy && stepFor(policy, slot) && letterDay(candidate, slot, policy) === day) others.push(candidate);
+    if (policy && dueForLetter(candidate, slot, policy, today)) others.push(candidate);
   }
+  others.sort((a, b) => a.dunning.schedule[slot].localeCompare(b.dunning.schedule[slot]));
   return [owner.invoice, ...others].slice(0, MAX_INVOICES_PER_LETTER);
 }
 

@@ -1,6 +1,10 @@
-import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { isCollecting } from '../../core/ledger/invoice';
-import { ConcurrentModificationError, type CreditStore, type LetterRecord } from '../../ports/credit-store';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type LetterKey,
+  type LetterRecord,
+} from '../../ports/credit-store';
 
 export interface LetterLockDeps {
   store: CreditStore;
@@ -8,13 +12,10 @@ export interface LetterLockDeps {
   pause: (ms: number) => Promise<void>;
 }
 
-export interface LetterKey {
-  debtorId: string;
-  slot: string;
-  day: CalendarDate;
-}
-
-/** `held`: this execution sends the letter (or sent it already); otherwise another one sent it. */
+/**
+ * `held`: this execution sends the letter (or sent it already); otherwise another one sent it, or
+ * tried to and gave up on it (abandoned): either way the debtor has had this day's letter.
+ */
 export type LetterLock = { held: true; letter: LetterRecord } | { held: false; letter: LetterRecord };
 
 /**
@@ -24,7 +25,9 @@ export type LetterLock = { held: true; letter: LetterRecord } | { held: false; l
  */
 export class LetterInFlightError extends Error {
   constructor(key: LetterKey, owner: string) {
-    super(`the ${key.slot} letter of ${key.day} is still being sent by execution ${owner}`);
+    super(
+      `the ${key.slot} letter in ${key.currency} of ${key.day} is still being sent by execution ${owner}`,
+    );
     this.name = 'LetterInFlightError';
   }
 }
@@ -35,10 +38,11 @@ const WAIT_ROUNDS = 8;
 const WAIT_MS = 250;
 
 /**
- * One letter per debtor, step and day: the first execution to lock it sends it and lists every
- * invoice it covers. A retry of the owner continues under its own lock. A lock whose owner can no
- * longer send (its invoice was settled, or its execution failed and was restored under a new
- * name) is taken over, so that no listed invoice is left without its letter.
+ * One letter per debtor, step, currency and day: the first execution to lock it sends it and
+ * lists every invoice it covers. A retry of the owner continues under its own lock. A lock whose
+ * owner can no longer send (its invoice was settled, or its execution failed and was restored
+ * under a new name) is taken over, so that no listed invoice is left without its letter. A
+ * letter whose sending was under way keeps its list: that is what SES may have accepted.
  */
 export async function lockLetter(
   deps: LetterLockDeps,
@@ -48,20 +52,26 @@ export async function lockLetter(
 ): Promise<LetterLock> {
   let sender = 'unknown';
   for (let round = 0; round <= WAIT_ROUNDS; round++) {
-    const existing = await deps.store.getLetter(key.debtorId, key.slot, key.day);
+    const existing = await deps.store.getLetter(key);
     if (existing?.owner === owner) return { held: true, letter: existing };
     if (!existing) {
       const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
       if (await tryLock(deps.store, letter)) return { held: true, letter };
       continue;
     }
-    if (existing.status === 'sent') return { held: false, letter: existing };
+    if (existing.status === 'sent' || existing.status === 'abandoned')
+      return { held: false, letter: existing };
     if (!(await ownerCanSend(deps.store, existing))) {
-      const letter: LetterRecord = { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
-      await deps.store.commit([{ kind: 'putLetter', letter, lock: false }]);
+      const letter: LetterRecord =
+        existing.status === 'sending'
+          ? { ...existing, owner }
+          : { ...key, owner, invoiceIds: await listInvoiceIds(), status: 'claimed' };
+      await deps.store
+        .commit([{ kind: 'putLetter', letter, lock: false, unlessSent: true }])
+        .catch(ignoreConflict);
       // Of two take-overs at once, the one whose write landed last usually sends alone; only if
       // both read back their own write before the other's landed would the debtor get two.
-      const holder = await deps.store.getLetter(key.debtorId, key.slot, key.day);
+      const holder = await deps.store.getLetter(key);
       if (holder?.owner === owner) return { held: true, letter: holder };
       continue;
     }
@@ -80,6 +90,11 @@ async function tryLock(store: CreditStore, letter: LetterRecord): Promise<boolea
     if (error instanceof ConcurrentModificationError) return false;
     throw error;
   }
+}
+
+/** The letter was marked sent in the meantime: the next round reads it. */
+function ignoreConflict(error: unknown): void {
+  if (!(error instanceof ConcurrentModificationError)) throw error;
 }
 
 /** The owner's invoice comes first in the letter; the owner sends only while it still duns it. */

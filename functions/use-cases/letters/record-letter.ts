@@ -1,26 +1,17 @@
-import type { CalendarDate } from '../../core/calendar/calendar-date';
-import type { DunningSlot, Tone } from '../../core/dunning/dunning-slot';
+import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import type { Money } from '../../core/money';
-import type { InvoiceRecord, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import type { InvoiceRecord, LetterContent, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { retryOnConflict, revised } from '../record-versions';
 import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 
-/** A letter SES accepted. */
+/** A letter SES accepted, with what it said (kept on each invoice's timeline as evidence). */
 export type SentLetter = LetterRecord & {
   status: 'sent';
   messageId: string;
   sentAt: string;
   recipient: string;
+  content: LetterContent;
 };
-
-/** What the letter said, kept on each invoice's timeline as the evidence a claim rests on. */
-export interface LetterEvidence {
-  template: string;
-  tone: Tone;
-  subject: string;
-  fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
-}
 
 /**
  * The letter and two writes per invoice go in one DynamoDB transaction (at most 100 writes), so a
@@ -39,11 +30,7 @@ export function includedReason(ownerInvoiceId: string): string {
  * letter: once SES accepted the email, the record must say so. Invoices that already carry the
  * step are left alone, so the record is never written twice.
  */
-export async function recordLetter(
-  deps: StepDeps,
-  letter: SentLetter,
-  evidence: LetterEvidence,
-): Promise<void> {
+export async function recordLetter(deps: StepDeps, letter: SentLetter): Promise<void> {
   const slot = letter.slot as DunningSlot;
   const [ownerInvoiceId = ''] = letter.invoiceIds;
   await retryOnConflict(async () => {
@@ -52,18 +39,14 @@ export async function recordLetter(
       const invoice = await deps.store.getInvoice(id);
       if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;
       const reason = id === ownerInvoiceId ? undefined : includedReason(ownerInvoiceId);
-      writes.push(...letterWrites(invoice, letter, evidence, reason));
+      writes.push(...letterWrites(invoice, letter, reason));
     }
     await deps.store.commit(writes);
   });
 }
 
-function letterWrites(
-  invoice: InvoiceRecord,
-  letter: SentLetter,
-  evidence: LetterEvidence,
-  reason: string | undefined,
-): StoreWrite[] {
+function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string | undefined): StoreWrite[] {
+  const evidence = letter.content;
   const slot = letter.slot as DunningSlot;
   const lastStep: StepRecord = { slot, status: 'sent', at: letter.sentAt, ...(reason ? { reason } : {}) };
   const count = letter.invoiceIds.length;
@@ -88,7 +71,13 @@ function letterWrites(
           subject: evidence.subject,
           messageId: letter.messageId,
           recipient: letter.recipient,
-          letter: { debtorId: letter.debtorId, slot: letter.slot, day: letter.day, owner: letter.owner },
+          letter: {
+            debtorId: letter.debtorId,
+            slot: letter.slot,
+            currency: letter.currency,
+            day: letter.day,
+            owner: letter.owner,
+          },
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
         },

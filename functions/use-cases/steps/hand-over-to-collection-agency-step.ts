@@ -1,4 +1,6 @@
 import { localDate } from '../../core/calendar/time-zone';
+import { consumerHandOver } from '../../core/legal/agency-hand-over';
+import { assessFourteenDayLetters } from '../../core/legal/fourteen-day-letter';
 import { isCollecting } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
@@ -7,8 +9,10 @@ import { statedClaim } from '../claims/stated-claim';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { checkStep } from './check-step';
 import { agencyDossier } from '../collection-agency/agency-dossier';
+import { writtenNotices } from '../claims/written-notices';
 import { lettersOnFile } from '../letters/letters-on-file';
 import { recordSkip, recordStep, type StepDeps } from './record-step';
+import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
 
@@ -26,7 +30,9 @@ export type CollectionAgencyOutcome = HandedOver | Skipped | Replayed;
 
 /**
  * The last step: the dossier goes to the collection agency and the invoice leaves our own
- * collection ('in_collection', dunning completed). The dossier is published before the invoice is
+ * collection ('in_collection', dunning completed). A consumer's claim goes only after the term of
+ * a 14-day letter that was received has passed (art. 6:96 lid 6 BW): while the term runs the step
+ * is deferred day by day; without such a letter it is refused, for a controller to act. The dossier is published before the invoice is
  * closed: a retry after a failed write sends it again under the same claim id, but a closed
  * invoice is never left without a dossier at the agency.
  */
@@ -50,7 +56,30 @@ export async function handOverToCollectionAgency(
 
   const debtor = await debtorOfInvoice(deps.store, invoice);
   const today = localDate(deps.clock.now(), policy.timeZone);
-  const letters = lettersOnFile(await deps.store.timeline({ invoiceId: invoice.id }));
+  const timeline = await deps.store.timeline({ invoiceId: invoice.id });
+  if (debtor.kind === 'consumer') {
+    const letter = assessFourteenDayLetters({
+      dueDate: invoice.dueDate,
+      notices: writtenNotices(timeline),
+      asOf: today,
+      postalDeliveryDays: policy.legal.postalDeliveryDays,
+    });
+    const handOver = consumerHandOver(letter);
+    if (handOver.decision === 'wait') {
+      throw new StepDeferredError(`the term of the 14-day letter runs until the day before ${handOver.from}`);
+    }
+    if (handOver.decision === 'refuse') {
+      return recordSkip(
+        deps,
+        payload,
+        skipped(
+          'fourteen_day_letter_missing',
+          `not handed over to the collection agency: ${handOver.reason}`,
+        ),
+      );
+    }
+  }
+  const letters = lettersOnFile(timeline);
   // The agency works in Dutch, whatever language the debtor reads.
   const stated = await statedClaim(deps, invoice.id, today, 'nl');
   const dossier = agencyDossier({ invoice, debtor, creditor: deps.creditor, letters, stated, today });

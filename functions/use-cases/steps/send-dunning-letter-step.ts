@@ -1,21 +1,29 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { Debtor } from '../../core/ledger/debtor';
-import type { CreditStore, LetterRecord } from '../../ports/credit-store';
+import {
+  ConcurrentModificationError,
+  type CreditStore,
+  type LetterKey,
+  type LetterRecord,
+} from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { checkStep, type DunnedInvoice } from './check-step';
 import { composeLetter } from '../letters/compose-letter';
-import { type LetterKey, type LetterLockDeps, lockLetter } from '../letters/letter-lock';
-import { awaitsStep, invoicesForLetter, letterDay } from '../letters/letter-invoices';
+import { awaitsStep, invoicesForLetter } from '../letters/letter-invoices';
+import { LetterInFlightError, type LetterLockDeps, lockLetter } from '../letters/letter-lock';
 import { includedReason, recordLetter, type SentLetter } from '../letters/record-letter';
+import { judgeUnconfirmed } from '../letters/unconfirmed-letter';
+import { recordNoEmailAddress } from '../tasks/unreachable-task';
+import { checkStep, type DunnedInvoice } from './check-step';
 import { recordSkip, type StepDeps } from './record-step';
+import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
-import { recordNoEmailAddress } from '../tasks/unreachable-task';
 
 export interface LetterDeps extends StepDeps, LetterLockDeps {
   mailer: Mailer;
@@ -32,21 +40,23 @@ export interface LetterSent {
 export type LetterOutcome = LetterSent | Skipped | Replayed;
 
 /**
- * A reminder or the final notice (firstReminder, secondReminder, finalNotice): one email per
- * debtor, step and day, listing every invoice of the debtor at this step that day. Only the
- * execution holding the letter sends it; it records the letter on every invoice it lists. If SES
- * fails, nothing is recorded and the error goes to the ASL, whose retry continues under the same lock.
+ * A reminder or the final notice (firstReminder, secondReminder, finalNotice): at most one email
+ * per debtor, step, currency and day (the day it is sent), listing every invoice of the debtor
+ * due for that step that day, and every invoice gets every letter its policy has. Only the
+ * execution holding the letter sends it; it records the letter on every invoice it lists. An
+ * invoice that missed the day's letter (it became due after the letter went out, or the letter
+ * was full) is deferred to the next day's, never skipped.
+ *
+ * The intent is recorded before the call to SES, so that a send whose outcome was lost (the
+ * function was killed after SES accepted the email) is found again instead of sent twice (see
+ * unconfirmed-letter.ts). If SES refuses, the intent is withdrawn and the error goes to the
+ * ASL, whose retry continues under the same lock.
  */
 export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload): Promise<LetterOutcome> {
   const check = await checkStep(deps, payload);
   if ('outcome' in check) return check.outcome;
   const { invoice, policy, step, recorded } = check.active;
-  const key: LetterKey = {
-    debtorId: invoice.debtorId,
-    slot: payload.step,
-    day: letterDay(invoice, payload.step, policy),
-  };
-  if (recorded) return replayLetter(deps.store, key, recorded, invoice.id, payload.execution);
+  if (recorded) return replayLetter(deps.store, invoice, recorded, payload.execution, policy);
 
   const debtor = await debtorOfInvoice(deps.store, invoice);
   if (step.channel !== 'email') {
@@ -58,17 +68,34 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   }
   if (!debtor.email) return recordNoEmailAddress(deps, payload, policy.timeZone);
 
+  const today = localDate(deps.clock.now(), policy.timeZone);
+  const settled = await settleEarlierLetter(deps, invoice, payload.step, today);
+  if (settled) return settled;
+
+  const key: LetterKey = {
+    debtorId: invoice.debtorId,
+    slot: payload.step,
+    currency: invoice.currency,
+    day: today,
+  };
   const lock = await lockLetter(deps, key, payload.execution, async () =>
-    (await invoicesForLetter(deps.store, { invoice, policy }, payload.step, key.day)).map(({ id }) => id),
+    (await invoicesForLetter(deps.store, { invoice, policy }, payload.step, today)).map(({ id }) => id),
   );
-  if (!lock.held) return letterOfAnother(deps, payload, lock.letter, invoice.id);
+  if (!lock.held) return outcomeFor(lock.letter, invoice.id);
+  const letter = lock.letter;
   // A letter is marked sent together with its owner's record, which the check above reads; this
   // only happens when that read raced the owner's own write. Never send it twice.
-  if (lock.letter.status === 'sent') {
-    return { status: 'sent', messageId: lock.letter.messageId ?? '', invoiceIds: lock.letter.invoiceIds };
+  if (letter.status === 'sent') return outcomeFor(letter, invoice.id);
+  if (letter.status === 'sending') {
+    const unconfirmed = judgeUnconfirmed(letter, deps.clock.now());
+    if (unconfirmed.state === 'accepted') {
+      await recordLetter(deps, unconfirmed.letter);
+      return outcomeFor(unconfirmed.letter, invoice.id);
+    }
+    if (unconfirmed.state === 'in_flight') throw new LetterInFlightError(key, letter.owner);
   }
 
-  return send(deps, { ...debtor, email: debtor.email }, lock.letter, { invoice, policy, step });
+  return send(deps, { ...debtor, email: debtor.email }, letter, { invoice, policy, step });
 }
 
 async function send(
@@ -77,47 +104,143 @@ async function send(
   letter: LetterRecord,
   context: { invoice: DunnedInvoice; policy: DunningPolicy; step: DunningStep },
 ): Promise<LetterSent> {
-  const { policy, step } = context;
+  const { invoice, policy, step } = context;
   // Invoices settled since the letter was locked are left out of it.
-  const others = await Promise.all(letter.invoiceIds.slice(1).map((id) => deps.store.getInvoice(id)));
+  const others = await Promise.all(
+    letter.invoiceIds.filter((id) => id !== invoice.id).map((id) => deps.store.getInvoice(id)),
+  );
   const invoices = [
-    context.invoice,
+    invoice,
     ...others.filter(
       (other): other is DunnedInvoice => !!other && awaitsStep(other, letter.slot as DunningSlot),
     ),
   ];
   const composed = await composeLetter(
-    {
-      step,
-      legal: policy.legal,
-      debtor,
-      creditor: deps.creditor,
-      invoices,
-      today: localDate(deps.clock.now(), policy.timeZone),
-    },
+    { step, legal: policy.legal, debtor, creditor: deps.creditor, invoices, today: letter.day },
     deps,
   );
-  const { messageId } = await deps.mailer.send({
-    to: debtor.email,
-    ...composed.email,
-    // They come back with the delivery and bounce events, which find the letter by them.
-    tags: { invoice: context.invoice.id, debtor: letter.debtorId, slot: letter.slot, letterDay: letter.day },
-  });
-  const sent: SentLetter = {
-    ...letter,
+  const claimed: LetterRecord = {
+    debtorId: letter.debtorId,
+    slot: letter.slot,
+    currency: letter.currency,
+    day: letter.day,
+    owner: letter.owner,
     invoiceIds: invoices.map(({ id }) => id),
+    status: 'claimed',
+  };
+  const intent: LetterRecord = {
+    ...claimed,
+    status: 'sending',
+    intentAt: deps.clock.now().toISOString(),
+    recipient: debtor.email,
+    content: {
+      template: step.template,
+      tone: step.tone,
+      subject: composed.email.subject,
+      ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
+    },
+  };
+  await writeUnderLock(deps.store, intent);
+
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      to: debtor.email,
+      ...composed.email,
+      // They come back with SES's events, which find the letter by them.
+      tags: {
+        invoice: invoice.id,
+        debtor: letter.debtorId,
+        slot: letter.slot,
+        currency: letter.currency,
+        letterDay: letter.day,
+      },
+    }));
+  } catch (error) {
+    // SES answered with a refusal: nothing was sent, and the retry must not wait for it.
+    if (sesAnswered(error)) await writeUnderLock(deps.store, claimed).catch(() => undefined);
+    throw error;
+  }
+  const sent: SentLetter = {
+    ...intent,
     status: 'sent',
     messageId,
     sentAt: deps.clock.now().toISOString(),
     recipient: debtor.email,
+    content: intent.content!,
   };
-  await recordLetter(deps, sent, {
-    template: step.template,
-    tone: step.tone,
-    subject: composed.email.subject,
-    ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
-  });
+  await recordLetter(deps, sent);
   return { status: 'sent', messageId, invoiceIds: sent.invoiceIds };
+}
+
+/** Writes the letter while this execution still holds it; another that took it over makes this one wait. */
+async function writeUnderLock(store: CreditStore, letter: LetterRecord): Promise<void> {
+  try {
+    await store.commit([{ kind: 'putLetter', letter, lock: true, unlessSent: true }]);
+  } catch (error) {
+    if (error instanceof ConcurrentModificationError)
+      throw new LetterInFlightError(letter, 'another execution');
+    throw error;
+  }
+}
+
+/** An SDK error that carries SES's HTTP status: SES refused the email. A timeout or a reset carries none. */
+function sesAnswered(error: unknown): boolean {
+  const metadata = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata;
+  return typeof metadata?.httpStatusCode === 'number';
+}
+
+/**
+ * A letter of an earlier day that listed this invoice and whose send was under way when its
+ * execution was lost (a restart, a crash): SES may have accepted it. Accepted: it is recorded now
+ * and nothing is sent. Possibly still under way: wait. Otherwise it is given up and today's
+ * letter takes its place.
+ */
+async function settleEarlierLetter(
+  deps: LetterDeps,
+  invoice: DunnedInvoice,
+  slot: DunningSlot,
+  today: CalendarDate,
+): Promise<LetterOutcome | undefined> {
+  const earlier = (await deps.store.listLetters(invoice.debtorId, slot))
+    .filter(
+      (letter) => letter.day < today && letter.status === 'sending' && letter.invoiceIds.includes(invoice.id),
+    )
+    .at(-1);
+  if (!earlier) return undefined;
+  const unconfirmed = judgeUnconfirmed(earlier, deps.clock.now());
+  if (unconfirmed.state === 'accepted') {
+    await recordLetter(deps, unconfirmed.letter);
+    return outcomeFor(unconfirmed.letter, invoice.id);
+  }
+  if (unconfirmed.state === 'in_flight') throw new LetterInFlightError(earlier, earlier.owner);
+  try {
+    await deps.store.commit([
+      { kind: 'putLetter', letter: { ...earlier, status: 'abandoned' }, lock: false, unlessSent: true },
+    ]);
+  } catch (error) {
+    // Recorded as sent meanwhile: the retry finds the step done.
+    if (error instanceof ConcurrentModificationError) throw new LetterInFlightError(earlier, earlier.owner);
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * What a letter that is out means for this invoice: its own letter, a place in another
+ * execution's letter, or, when the letter went without it (it became due after the letter was
+ * locked, or the letter was full), the next day's letter.
+ */
+function outcomeFor(letter: LetterRecord, invoiceId: string): LetterSent | Skipped {
+  const ownerInvoiceId = letter.invoiceIds[0] ?? 'unknown';
+  if (letter.status === 'sent' && letter.invoiceIds.includes(invoiceId)) {
+    return ownerInvoiceId === invoiceId
+      ? { status: 'sent', messageId: letter.messageId ?? '', invoiceIds: letter.invoiceIds }
+      : skipped('included_in_letter', includedReason(ownerInvoiceId));
+  }
+  throw new StepDeferredError(
+    `the debtor's ${letter.slot} letter in ${letter.currency} of ${letter.day} (for invoice ${ownerInvoiceId}) went out without this invoice`,
+  );
 }
 
 /**
@@ -126,35 +249,19 @@ async function send(
  */
 async function replayLetter(
   store: CreditStore,
-  key: LetterKey,
+  invoice: DunnedInvoice,
   recorded: StepRecord,
-  invoiceId: string,
   execution: string,
+  policy: DunningPolicy,
 ): Promise<Skipped | Replayed> {
-  const letter = await store.getLetter(key.debtorId, key.slot, key.day);
-  if (letter && letter.owner !== execution && letter.invoiceIds.includes(invoiceId)) {
-    return skipped('included_in_letter', includedReason(letter.invoiceIds[0] ?? invoiceId));
+  const letter = await store.getLetter({
+    debtorId: invoice.debtorId,
+    slot: recorded.slot,
+    currency: invoice.currency,
+    day: localDate(new Date(recorded.at), policy.timeZone),
+  });
+  if (letter && letter.owner !== execution && letter.invoiceIds.includes(invoice.id)) {
+    return skipped('included_in_letter', includedReason(letter.invoiceIds[0] ?? invoice.id));
   }
   return replayed(recorded);
-}
-
-async function letterOfAnother(
-  deps: StepDeps,
-  payload: StepPayload,
-  letter: LetterRecord,
-  invoiceId: string,
-): Promise<Skipped> {
-  const ownerInvoiceId = letter.invoiceIds[0] ?? 'unknown';
-  if (letter.invoiceIds.includes(invoiceId))
-    return skipped('included_in_letter', includedReason(ownerInvoiceId));
-  // The debtor got this step's letter today, locked before this invoice qualified (or in another
-  // currency, or past the list's limit): a second email the same day would only confuse.
-  return recordSkip(
-    deps,
-    payload,
-    skipped(
-      'not_in_letter',
-      `the debtor's ${letter.slot} letter of ${letter.day} (for invoice ${ownerInvoiceId}) was sent without this invoice`,
-    ),
-  );
 }

@@ -13,7 +13,7 @@ export type SkipKind =
   | 'channel_not_connected'
   | 'no_email_address'
   | 'included_in_letter'
-  | 'not_in_letter'
+  | 'fourteen_day_letter_missing'
   | 'below_agency_minimum';
 
 /** A business "no": the workflow moves on; only infrastructure faults throw. */

@@ -7,6 +7,7 @@ import {
 import { recordEmailEvent } from '../../../functions/use-cases/email-events/email-event';
 import { sendDunningLetter } from '../../../functions/use-cases/steps/send-dunning-letter-step';
 import { sesEventSchema } from '../../../functions/use-cases/email-events/ses-event';
+import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import type { StepPayload } from '../../../functions/use-cases/steps/step-payload';
 import { type StepWorld, stepWorld, TEST_CREDITOR } from './step-world';
 
@@ -121,5 +122,43 @@ describe('hand-over to the collection agency', () => {
     expect(retried).toMatchObject({ status: 'done', replayed: true });
     expect(world.notifier.on('collection-agency')).toHaveLength(1);
     expect((await world.invoice(invoice.id)).status).toBe('in_collection');
+  });
+
+  it('defers a consumer’s claim day by day while the term of its 14-day letter runs', async () => {
+    const consumer = await world.addDebtor({ kind: 'consumer', language: 'nl', name: 'J. de Vries' });
+    const invoice = await world.addDunnedInvoice(consumer);
+    await runLetter(invoice.id, 'finalNotice');
+    const [letter] = world.mailer.sent;
+    await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
+    // Sent and delivered on 26 February: the term ends on 12 March; costs are due from the 13th.
+    world.clock.set(new Date('2025-03-12T08:00:00Z'));
+    const payload = await world.payload(invoice.id, 'collectionAgency');
+
+    await expect(handOverToCollectionAgency(deps, payload)).rejects.toThrow(StepDeferredError);
+    expect(world.notifier.on('collection-agency')).toHaveLength(0);
+    world.clock.set(new Date('2025-03-13T08:00:00Z'));
+    const outcome = await handOverToCollectionAgency(deps, payload);
+
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(world.notifier.on('collection-agency')).toHaveLength(1);
+  });
+
+  it('never hands a consumer’s claim to the agency without a 14-day letter that was received', async () => {
+    const consumer = await world.addDebtor({ kind: 'consumer', language: 'nl', name: 'J. de Vries' });
+    const invoice = await world.addDunnedInvoice(consumer);
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    const outcome = await handOverToCollectionAgency(
+      deps,
+      await world.payload(invoice.id, 'collectionAgency'),
+    );
+
+    expect(outcome).toMatchObject({
+      status: 'skipped',
+      skip: 'fourteen_day_letter_missing',
+      reason: 'not handed over to the collection agency: no 14-day letter was sent',
+    });
+    expect(world.notifier.on('collection-agency')).toHaveLength(0);
+    expect((await world.invoice(invoice.id)).status).toBe('overdue');
   });
 });

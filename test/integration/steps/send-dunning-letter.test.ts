@@ -2,7 +2,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DebtorRecord } from '../../../functions/ports/credit-store';
+import { recordEmailEvent } from '../../../functions/use-cases/email-events/email-event';
+import { sesEventSchema } from '../../../functions/use-cases/email-events/ses-event';
 import { LetterInFlightError } from '../../../functions/use-cases/letters/letter-lock';
+import { SEND_CALL_TIMEOUT_MS } from '../../../functions/use-cases/letters/unconfirmed-letter';
+import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import {
   type LetterDeps,
   sendDunningLetter,
@@ -227,5 +231,153 @@ describe('dunning letters by email', () => {
     expect(world.mailer.sent).toHaveLength(1);
     expect(world.mailer.sent[0]?.text).toContain(second.number);
     expect(world.mailer.sent[0]?.text).not.toContain(first.number);
+  });
+
+  describe('every invoice gets every letter of its policy, at most one per debtor, step, currency and day', () => {
+    const DAY_MS = 86_400_000;
+
+    async function emailsSent(invoiceId: string) {
+      return (await world.timeline(invoiceId)).filter((event) => event.type === 'email_sent');
+    }
+
+    it('defers an invoice that became due after the debtor’s letter of the day went out to the next day’s letter', async () => {
+      const first = await world.addDunnedInvoice(debtor, { number: '2025-301' });
+      await world.advanceTo(first.id, 'firstReminder');
+      await sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'));
+      // Arrives at noon, overdue: its first reminder is due at once, the day's letter is out.
+      world.clock.set(new Date(world.clock.now().getTime() + 3 * 3_600_000));
+      const late = await world.addDunnedInvoice(debtor, { number: '2025-302' });
+
+      await expect(sendDunningLetter(deps, await world.payload(late.id, 'firstReminder'))).rejects.toThrow(
+        StepDeferredError,
+      );
+      expect(world.mailer.sent).toHaveLength(1);
+      world.clock.set(new Date(world.clock.now().getTime() + DAY_MS));
+      const nextDay = await sendDunningLetter(deps, await world.payload(late.id, 'firstReminder'));
+
+      expect(nextDay).toMatchObject({ status: 'sent', invoiceIds: [late.id] });
+      expect(world.mailer.sent).toHaveLength(2);
+      expect(world.mailer.sent[1]?.text).toContain('2025-302');
+      expect(world.mailer.sent[1]?.text).not.toContain('2025-301');
+      expect(await emailsSent(late.id)).toHaveLength(1);
+      expect(await emailsSent(first.id)).toHaveLength(1);
+    });
+
+    it('sends one letter per currency when a debtor has invoices in euros and pounds at the same step on the same day', async () => {
+      const euros = await world.addDunnedInvoice(debtor, { number: '2025-401' });
+      const pounds = await world.addDunnedInvoice(debtor, { number: '2025-402', currency: 'GBP' });
+      await world.advanceTo(euros.id, 'firstReminder');
+
+      const eurOutcome = await sendDunningLetter(deps, await world.payload(euros.id, 'firstReminder'));
+      const gbpOutcome = await sendDunningLetter(deps, await world.payload(pounds.id, 'firstReminder'));
+
+      expect(eurOutcome).toMatchObject({ status: 'sent', invoiceIds: [euros.id] });
+      expect(gbpOutcome).toMatchObject({ status: 'sent', invoiceIds: [pounds.id] });
+      expect(world.mailer.sent.map((email) => email.tags?.currency)).toEqual(['EUR', 'GBP']);
+      expect(await emailsSent(euros.id)).toHaveLength(1);
+      expect(await emailsSent(pounds.id)).toHaveLength(1);
+    });
+
+    it('defers a consumer’s 14-day letter that missed the day’s letter rather than skipping it', async () => {
+      const consumer = await world.addDebtor({ kind: 'consumer', language: 'nl', name: 'J. de Vries' });
+      const first = await world.addDunnedInvoice(consumer, { number: '2025-501' });
+      const second = await world.addDunnedInvoice(consumer, { number: '2025-502' });
+      for (const slot of ['firstReminder', 'secondReminder'] as const) {
+        await world.advanceTo(first.id, slot);
+        await sendDunningLetter(deps, await world.payload(first.id, slot));
+      }
+      // Paused for a dispute while the first invoice's 14-day letter goes out; resumed that afternoon.
+      await world.stopDunning(second.id, 'dispute registered');
+      await world.advanceTo(first.id, 'finalNotice');
+      const firstLetter = await sendDunningLetter(deps, await world.payload(first.id, 'finalNotice'));
+      world.clock.set(new Date(world.clock.now().getTime() + 5 * 3_600_000));
+      await world.restore(second.id);
+
+      await expect(sendDunningLetter(deps, await world.payload(second.id, 'finalNotice'))).rejects.toThrow(
+        StepDeferredError,
+      );
+      world.clock.set(new Date(world.clock.now().getTime() + DAY_MS));
+      const nextDay = await sendDunningLetter(deps, await world.payload(second.id, 'finalNotice'));
+
+      expect(firstLetter).toMatchObject({ status: 'sent', invoiceIds: [first.id] });
+      expect(nextDay).toMatchObject({ status: 'sent', invoiceIds: [second.id] });
+      const finalNotices = (await emailsSent(second.id)).filter(
+        (event) => event.details?.slot === 'finalNotice',
+      );
+      expect(finalNotices).toHaveLength(1);
+      expect(finalNotices[0]?.details).toMatchObject({ template: 'fourteen-day-letter' });
+    });
+
+    it('keys the letter on the day it is sent, so that a step run after midnight leaves no second letter that day', async () => {
+      const evening = await world.addDunnedInvoice(debtor, { number: '2025-601' });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-602', dueDate: '2025-02-06' });
+      // Planned for 8 February, its step runs ten minutes after midnight on the 9th.
+      world.clock.set(new Date('2025-02-08T23:10:00Z'));
+
+      const late = await sendDunningLetter(deps, await world.payload(evening.id, 'firstReminder'));
+      await world.advanceTo(morning.id, 'firstReminder');
+      const onTime = await sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'));
+
+      expect(late).toMatchObject({ status: 'sent', invoiceIds: [evening.id, morning.id] });
+      expect(onTime).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
+      expect(world.mailer.sent).toHaveLength(1);
+      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-09');
+    });
+  });
+
+  describe('a letter whose send was lost after SES accepted it', () => {
+    async function deliver(email: { messageId: string; tags?: Record<string, string> }): Promise<void> {
+      const at = world.clock.now().toISOString();
+      await recordEmailEvent(
+        world,
+        sesEventSchema.parse({
+          eventType: 'Delivery',
+          mail: {
+            messageId: email.messageId,
+            timestamp: at,
+            tags: Object.fromEntries(Object.entries(email.tags ?? {}).map(([k, v]) => [k, [v]])),
+          },
+          delivery: { timestamp: at },
+        }),
+      );
+    }
+
+    it('records a letter SES accepted before its execution was lost, instead of sending it again the next day', async () => {
+      const invoice = await world.addDunnedInvoice(debtor);
+      await world.advanceTo(invoice.id, 'firstReminder');
+      world.mailer.loseNextAnswer();
+      await expect(
+        sendDunningLetter(deps, await world.payload(invoice.id, 'firstReminder')),
+      ).rejects.toThrow();
+      const [accepted] = world.mailer.sent;
+      await deliver(accepted!);
+
+      // The next morning the sweep restores the lost execution at the same step.
+      world.clock.set(new Date(world.clock.now().getTime() + 21 * 3_600_000));
+      await world.restore(invoice.id);
+      const outcome = await sendDunningLetter(deps, await world.payload(invoice.id, 'firstReminder'));
+
+      expect(outcome).toMatchObject({ status: 'sent', messageId: accepted!.messageId });
+      expect(world.mailer.sent).toHaveLength(1);
+      const sent = (await world.timeline(invoice.id)).filter((event) => event.type === 'email_sent');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.details).toMatchObject({ messageId: accepted!.messageId, slot: 'firstReminder' });
+    });
+
+    it('waits while the lost call may still be under way, then sends again when SES never named the letter', async () => {
+      const invoice = await world.addDunnedInvoice(debtor);
+      await world.advanceTo(invoice.id, 'firstReminder');
+      const payload = await world.payload(invoice.id, 'firstReminder');
+      world.mailer.loseNextAnswer();
+      await expect(sendDunningLetter(deps, payload)).rejects.toThrow('socket hang up');
+
+      await expect(sendDunningLetter(deps, payload)).rejects.toThrow(LetterInFlightError);
+      world.clock.set(new Date(world.clock.now().getTime() + SEND_CALL_TIMEOUT_MS));
+      const outcome = await sendDunningLetter(deps, payload);
+
+      // The remaining window: SES took the first one, and no event said so.
+      expect(outcome).toMatchObject({ status: 'sent', messageId: 'ses-message-2' });
+      expect(world.mailer.sent).toHaveLength(2);
+    });
   });
 });

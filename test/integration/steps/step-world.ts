@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { installClock } from '../../../functions/adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
-import type { DunningSlot } from '../../../functions/core/dunning/dunning-slot';
+import { DUNNING_SLOTS, type DunningSlot } from '../../../functions/core/dunning/dunning-slot';
 import { stoppedDunning } from '../../../functions/core/dunning/dunning-state';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
 import type { Debtor } from '../../../functions/core/ledger/debtor';
@@ -14,7 +14,7 @@ import type { DebtorRecord, InvoiceRecord } from '../../../functions/ports/credi
 import type { Mailer, OutgoingEmail } from '../../../functions/ports/mailer';
 import type { Notification, Notifier } from '../../../functions/ports/notifier';
 import { readCreditor } from '../../../functions/shared/creditor';
-import { startDunning } from '../../../functions/use-cases/dunning/start-dunning';
+import { resumeSlotAfter, startDunning } from '../../../functions/use-cases/dunning/start-dunning';
 import type { StepPayload } from '../../../functions/use-cases/steps/step-payload';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
 import { ensureTable } from '../../../local/dynamodb/create-table';
@@ -33,8 +33,21 @@ class FakeMailer implements Mailer {
 
   failNext(times: number, name = 'ThrottlingException'): void {
     for (let i = 0; i < times; i++) {
-      this.failures.push(Object.assign(new Error('Maximum sending rate exceeded.'), { name }));
+      // As the SDK throws it: SES answered, so nothing was sent.
+      this.failures.push(
+        Object.assign(new Error('Maximum sending rate exceeded.'), {
+          name,
+          $metadata: { httpStatusCode: 429 },
+        }),
+      );
     }
+  }
+
+  private answersToLose = 0;
+
+  /** The next email is accepted, but its answer never reaches the function (killed, or the connection dropped). */
+  loseNextAnswer(): void {
+    this.answersToLose += 1;
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
@@ -42,6 +55,10 @@ class FakeMailer implements Mailer {
     if (failure) throw failure;
     const messageId = `ses-message-${this.sent.length + 1}`;
     this.sent.push({ ...email, messageId });
+    if (this.answersToLose > 0) {
+      this.answersToLose -= 1;
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+    }
     return { messageId };
   }
 }
@@ -87,6 +104,8 @@ export interface StepWorld {
   /** Moves the clock to the moment the invoice's Wait for `slot` returns. */
   advanceTo(invoiceId: string, slot: DunningSlot): Promise<void>;
   pay(invoiceId: string): Promise<void>;
+  /** What the daily sweep does for an execution that was lost: a new one at the step after the last one done. */
+  restore(invoiceId: string): Promise<void>;
   /** What registering a dispute or a promise to pay does to the dunning: stops it, unsettled. */
   stopDunning(invoiceId: string, reason: string): Promise<void>;
 }
@@ -187,6 +206,17 @@ export async function stepWorld(start: string): Promise<StepWorld> {
       const dunning = (await invoice(invoiceId)).dunning;
       if (!dunning) throw new Error(`invoice ${invoiceId} is not dunned`);
       clock.set(new Date(dunning.schedule[slot]));
+    },
+
+    async restore(invoiceId) {
+      const current = await invoice(invoiceId);
+      const resumeAt = resumeSlotAfter(current.dunning, DUNNING_SLOTS);
+      if (!resumeAt) throw new Error(`invoice ${invoiceId} ran every step`);
+      await startDunning({ store, workflow, clock }, current, await debtor(current.debtorId), {
+        reason: 'restored',
+        resumeAt,
+        actor: 'sweep',
+      });
     },
 
     async stopDunning(invoiceId, reason) {

@@ -32,12 +32,18 @@ const DAY_MS = 86_400_000;
 
 export async function startCloudHarness(
   start: Date,
-  options: { sesFaultProxy?: boolean; tableName?: string; dailySweep?: boolean } = {},
+  options: {
+    sesFaultProxy?: boolean;
+    tableName?: string;
+    dailySweep?: boolean;
+    /** Another way to the tests' DynamoDB Local (a proxy a test can cut). */
+    dynamodbEndpoint?: string;
+  } = {},
 ): Promise<CloudHarness> {
   const cloud = await startLocalCloud({
     daySeconds: null,
     start,
-    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    dynamodbEndpoint: options.dynamodbEndpoint ?? inject('dynamodbEndpoint'),
     tableName: options.tableName ?? `workflow-${randomUUID().slice(0, 8)}`,
     dailySweep: options.dailySweep ?? false,
     ...(options.sesFaultProxy ? { sesFaultProxy: true } : {}),
