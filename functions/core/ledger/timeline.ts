@@ -23,7 +23,9 @@ export type TimelineEventType =
   | 'task_closed'
   | 'account_manager_notified'
   | 'credit_hold_set'
-  | 'handed_over_to_agency';
+  | 'handed_over_to_agency'
+  /** An event that waited for its invoice or debtor could not be applied once they arrived. */
+  | 'event_refused';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

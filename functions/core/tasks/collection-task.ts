@@ -9,7 +9,9 @@ export type TaskKind =
   /** A letter could not be delivered (bounce, no email address): a controller must reach the debtor. */
   | 'unreachable_by_email'
   /** A claim lapses soon (limitation period). */
-  | 'limitation_warning';
+  | 'limitation_warning'
+  /** An event of the invoicing system that waited for its debtor or invoice was refused once they came. */
+  | 'refused_event';
 
 export type CallOutcome = 'no_answer' | 'reached' | 'wrong_contact';
 

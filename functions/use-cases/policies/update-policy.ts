@@ -1,12 +1,15 @@
 import { type DunningPolicy, parseDunningPolicy } from '../../core/dunning/dunning-policy';
 import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
-import { conflict, invalid } from '../refusal';
+import { conflict, invalid, Refusal } from '../refusal';
 import { policyFor } from './policy-catalogue';
 
 /**
  * PUT /policies/{id}: stores a new version of a policy. Versions are immutable: executions that
  * started under an older version keep it, new executions take the new one. `version` in the body,
  * when given, must be the version the admin edited (optimistic locking against a colleague's edit).
+ * The kind of debtor a policy duns is fixed once it exists: debtors are put in its segment by
+ * their kind, and running executions keep its versions, so a business policy turned consumer
+ * would dun businesses with consumer letters. A policy for the other kind is a new policy.
  */
 export async function updatePolicy(store: CreditStore, id: string, body: unknown): Promise<DunningPolicy> {
   const current = await policyFor(store, id);
@@ -17,6 +20,14 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
   const version = (current?.version ?? 0) + 1;
   const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
   if (!parsed.ok) throw invalid(parsed.issues);
+  if (current && parsed.policy.debtorKind !== current.debtorKind) {
+    throw new Refusal(
+      'conflict',
+      'debtor_kind_fixed',
+      `Policy ${id} duns ${current.debtorKind} debtors, and debtors and executions use it; create a new policy for ${parsed.policy.debtorKind} debtors.`,
+      [{ path: 'debtorKind', message: `must stay ${current.debtorKind} while the policy is in use` }],
+    );
+  }
   try {
     await store.putPolicy(parsed.policy);
   } catch (error) {
