@@ -52,7 +52,11 @@ export const cents = z
   .nonnegative('must not be negative')
   .max(MAX_AMOUNT_CENTS, `must be at most ${MAX_AMOUNT_CENTS} cents`);
 
-export const positiveCents = cents.positive('must be more than 0');
+export const positiveCents = z
+  .number()
+  .int('must be a whole number of cents')
+  .positive('must be more than 0')
+  .max(MAX_AMOUNT_CENTS, `must be at most ${MAX_AMOUNT_CENTS} cents`);
 
 /** A signed amount (an invoice line may be a discount), bounded both ways. */
 export const signedCents = z
@@ -61,28 +65,41 @@ export const signedCents = z
   .min(-MAX_AMOUNT_CENTS, `must be at least -${MAX_AMOUNT_CENTS} cents`)
   .max(MAX_AMOUNT_CENTS, `must be at most ${MAX_AMOUNT_CENTS} cents`);
 
+// One issue per bad value: the shape first, then whether the code is a currency at all.
 export const currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .refine(isCurrencyCode, 'must be the ISO 4217 code of a currency in circulation, such as EUR')
+  .superRefine((value, ctx) => {
+    if (!/^[A-Z]{3}$/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 4217 code such as EUR' });
+    } else if (!isCurrencyCode(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be the ISO 4217 code of a currency in circulation, such as EUR',
+      });
+    }
+  })
   .describe('ISO 4217 code of a currency in circulation');
 
+// A value that is no date at all is reported once, by the format check; the range judges dates.
 export const calendarDate = z.iso
   .date('must be a calendar date YYYY-MM-DD')
-  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, DATE_RANGE)
+  .refine(
+    (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE),
+    DATE_RANGE,
+  )
   .describe(`YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`);
 
-/** The UTC instant of a timestamp that zod accepted as ISO 8601 with an offset. */
-function utcDay(value: string): string {
+/** The UTC day of a timestamp, or undefined when it is none (the format check reports that). */
+function utcDay(value: string): string | undefined {
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 export const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 timestamp with a time zone' })
   .refine((value) => {
     const day = utcDay(value);
-    return day >= EARLIEST_DATE && day <= LATEST_DATE;
+    return day === undefined || (day >= EARLIEST_DATE && day <= LATEST_DATE);
   }, DATE_RANGE)
   .describe(`ISO 8601 with a time zone, from ${EARLIEST_DATE} to ${LATEST_DATE}`);
 

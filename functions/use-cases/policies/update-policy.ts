@@ -17,17 +17,19 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
   if (current && expected !== undefined && expected !== current.version) {
     throw conflict(`Policy ${id} is at version ${current.version}; you edited version ${expected}.`);
   }
-  const version = (current?.version ?? 0) + 1;
-  const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
-  if (!parsed.ok) throw invalid(parsed.issues);
-  if (current && parsed.policy.debtorKind !== current.debtorKind) {
+  // Judged before the rest: the rules a policy must follow depend on the kind it duns.
+  const requestedKind = isRecord(body) && typeof body.debtorKind === 'string' ? body.debtorKind : undefined;
+  if (current && requestedKind !== undefined && requestedKind !== current.debtorKind) {
     throw new Refusal(
       'conflict',
       'debtor_kind_fixed',
-      `Policy ${id} duns ${current.debtorKind} debtors, and debtors and executions use it; create a new policy for ${parsed.policy.debtorKind} debtors.`,
+      `Policy ${id} duns ${current.debtorKind} debtors, and debtors and executions use it; create a new policy for ${requestedKind} debtors.`,
       [{ path: 'debtorKind', message: `must stay ${current.debtorKind} while the policy is in use` }],
     );
   }
+  const version = (current?.version ?? 0) + 1;
+  const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
+  if (!parsed.ok) throw invalid(parsed.issues);
   try {
     await store.putPolicy(parsed.policy);
   } catch (error) {
