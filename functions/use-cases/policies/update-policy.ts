@@ -12,7 +12,8 @@ import { policyFor } from './policy-catalogue';
  * would dun businesses with consumer letters. A policy for the other kind is a new policy.
  */
 export async function updatePolicy(store: CreditStore, id: string, body: unknown): Promise<DunningPolicy> {
-  const current = await policyFor(store, id);
+  // Read without storing the seed: a refused edit leaves nothing behind.
+  const current = await policyFor(store, id, undefined, { storeSeed: false });
   const expected = isRecord(body) && typeof body.version === 'number' ? body.version : undefined;
   if (current && expected !== undefined && expected !== current.version) {
     throw conflict(`Policy ${id} is at version ${current.version}; you edited version ${expected}.`);
@@ -30,6 +31,8 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
   const version = (current?.version ?? 0) + 1;
   const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
   if (!parsed.ok) throw invalid(parsed.issues);
+  // Version 2 follows the seed's version 1, which is stored now if no execution stored it yet.
+  if (current && version === 2) await policyFor(store, id);
   try {
     await store.putPolicy(parsed.policy);
   } catch (error) {

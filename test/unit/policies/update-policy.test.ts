@@ -7,7 +7,7 @@ import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
 const businessStandard = SEED_POLICIES.find((policy) => policy.id === 'business-standard')!;
 
 describe('a policy duns one kind of debtor', () => {
-  it('refuses to change the debtorKind of a policy in use with 409 naming debtorKind', async () => {
+  it('refuses to change the debtorKind of a policy in use with 409 naming debtorKind, and stores nothing', async () => {
     const store = new InMemoryCreditStore();
     const { id: _id, ...body } = businessStandard;
 
@@ -18,7 +18,7 @@ describe('a policy duns one kind of debtor', () => {
     expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal).toMatchObject({ kind: 'conflict', code: 'debtor_kind_fixed' });
     expect((refusal as Refusal).issues.map((issue) => issue.path)).toEqual(['debtorKind']);
-    expect((await store.getPolicy(businessStandard.id))?.debtorKind).toBe('business');
+    expect(await store.getPolicy(businessStandard.id)).toBeUndefined();
   });
 
   it('stores a new version that keeps the debtorKind', async () => {
