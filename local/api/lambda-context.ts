@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
+import { inInvocationScope } from './invocation-scope';
 
 // API Gateway gives up on an integration after 29 s, so no API Lambda has longer than that.
 const API_TIMEOUT_MS = 29_000;
@@ -31,7 +31,7 @@ export function lambdaContext(handler: string): Context {
  * How many invocations the local Lambda service runs at once in its one process. Set as
  * AWS_LAMBDA_MAX_CONCURRENCY, as Lambda sets it where one environment serves several invocations
  * at once: Powertools then keeps each invocation's log keys (function_name, request id,
- * correlation id), log level and metrics apart, in the runtime's InvokeStore.
+ * correlation id), log level and metrics apart, in the runtime's InvokeStore (./invocation-scope).
  */
 export const LOCAL_MAX_CONCURRENCY = '64';
 
@@ -41,7 +41,6 @@ export const LOCAL_MAX_CONCURRENCY = '64';
  * logger (one module, one process): without a scope per invocation, a line logged by one
  * function after another function's invocation began would carry the other's function_name.
  */
-export async function runInvocation<T>(context: Context, invoke: () => Promise<T>): Promise<T> {
-  const store = await InvokeStore.getInstanceAsync(true);
-  return store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, invoke);
+export function runInvocation<T>(context: Context, invoke: () => Promise<T>): Promise<T> {
+  return inInvocationScope(context.awsRequestId, invoke);
 }
