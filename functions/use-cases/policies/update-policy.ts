@@ -30,7 +30,12 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
   }
   const version = (current?.version ?? 0) + 1;
   const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
-  if (!parsed.ok) throw invalid(parsed.issues);
+  // The id comes from the path, so that is where the caller must look.
+  if (!parsed.ok) {
+    throw invalid(
+      parsed.issues.map((issue) => (issue.path === 'id' ? { ...issue, path: 'path.id' } : issue)),
+    );
+  }
   // Version 2 follows the seed's version 1, which is stored now if no execution stored it yet.
   if (current && version === 2) await policyFor(store, id);
   try {
