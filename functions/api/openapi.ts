@@ -47,6 +47,11 @@ function operation(route: RouteSpec) {
   };
   if (route.auth.kind === 'jwt')
     errors['403'] = { description: `Needs one of the roles: ${route.auth.roles.join(', ')}` };
+  if (schemas.body) errors['413'] = { description: 'Body over 10 MB (API Gateway’s limit)' };
+  if (route.auth.kind === 'webhook-signature') {
+    errors['409'] = { description: 'webhook_id_reused: a webhook-id seen before with another body' };
+    errors['422'] = { description: 'balance_out_of_range: a credit would pass 10^15 cents' };
+  }
   return {
     operationId: route.handler,
     summary: route.summary,

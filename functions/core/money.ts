@@ -7,6 +7,46 @@ export interface Money {
   readonly currency: string;
 }
 
+/**
+ * The ISO 4217 codes of the currencies in circulation that an invoice can be in. Left out on
+ * purpose: the codes that are no money one can be paid in (XXX "no currency", XTS "testing",
+ * precious metals XAU/XAG/XPT/XPD, the SDR and other units of account XDR/XSU/XUA/XBA–XBD) and
+ * withdrawn currencies (HRK since Croatia took the euro in 2023). A code shaped like one but not
+ * in this list (ZZZ) is refused at the door.
+ */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(
+  `
+  AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
+  BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD
+  EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS
+  INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD
+  LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK
+  NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK
+  SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
+  UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL
+  `
+    .trim()
+    .split(/\s+/),
+);
+
+export function isCurrencyCode(value: string): boolean {
+  return CURRENCY_CODES.has(value);
+}
+
+/**
+ * The largest amount any single figure may hold: 10^13 cents, i.e. 100 billion in a currency
+ * with cents. Far beyond any invoice, and far enough below 2^53 (about 9 × 10^15) that sums of
+ * many such amounts, interest and costs stay exact integers in JavaScript and in DynamoDB.
+ */
+export const MAX_AMOUNT_CENTS = 10 ** 13;
+
+/**
+ * The largest balance kept on file (a debtor's credit in one currency): 10^15 cents, a hundred
+ * of the largest amounts, still below 2^53. Money that would push a balance past it is refused
+ * rather than stored as a number that is no longer exact.
+ */
+export const MAX_BALANCE_CENTS = 10 ** 15;
+
 class CurrencyMismatchError extends Error {
   constructor(a: string, b: string) {
     super(`cannot combine amounts in ${a} and ${b}`);

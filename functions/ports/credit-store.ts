@@ -101,6 +101,11 @@ export interface DeliveryRecord {
   receivedAt: string;
   statusCode: number;
   response: unknown;
+  /**
+   * SHA-256 (hex) of the event the delivery carried: the same id with another body is refused, not
+   * answered as if it were the first. Absent on records that are not webhook deliveries.
+   */
+  bodyHash?: string;
 }
 
 /** An event whose subject (invoice or debtor) has not arrived yet: kept, applied later. */

@@ -6,13 +6,16 @@
  * Personal data: log ids (invoice, debtor, execution, task), never names, email addresses or
  * IBANs in clear, and never an amount together with a name. Where a log needs to show which
  * address or account was used, pass it through `maskEmail` / `maskIban` from `./pii`. As a net
- * under that rule the logger masks every email address and valid IBAN it finds in any string
- * value before the line is written; names cannot be recognised, so they must not be logged.
+ * under that rule the logger masks, at every level, every email address, valid IBAN, bearer token,
+ * JWT and international phone number it finds in any string value, and the whole value of fields
+ * that hold names, addresses, phone numbers and credentials (see `maskForLog`), also inside a
+ * JSON body; so even an event logged whole (POWERTOOLS_LOGGER_LOG_EVENT) shows none of them.
+ * A name in free text cannot be recognised, so it must not be logged.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { maskPersonalData } from './pii';
+import { maskForLog } from './pii';
 
 const serviceName = 'credit-control';
 // The function construct sets STAGE on every Lambda; outside AWS (local cloud, tests) it is "local".
@@ -21,7 +24,7 @@ const stage = process.env.STAGE || 'local';
 export const logger = new Logger({
   serviceName,
   persistentKeys: { stage },
-  jsonReplacerFn: (_key, value) => (typeof value === 'string' ? maskPersonalData(value) : value),
+  jsonReplacerFn: maskForLog,
 });
 
 /**

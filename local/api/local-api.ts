@@ -5,8 +5,14 @@ import { ROUTES, type RouteSpec } from '../../functions/api/routes';
 import { close, listen, localUrl } from '../ports';
 import { authorize, type TokenVerifier } from './cognito-authorizer';
 import { type ApiHandler, loadHandlerFromFunctions } from './handler-loader';
-import { lambdaContext } from './lambda-context';
-import { clockRoute, healthRoute, type LocalClockView, type LocalRoute } from './local-routes';
+import { lambdaContext, runInvocation } from './lambda-context';
+import {
+  clockRoute,
+  type HealthCheck,
+  healthRoute,
+  type LocalClockView,
+  type LocalRoute,
+} from './local-routes';
 import { toProxyEvent } from './proxy-event';
 import { type Match, matchRoute } from './route-matcher';
 
@@ -25,6 +31,8 @@ export interface LocalApiOptions {
   loadHandler?: (name: string) => Promise<ApiHandler>;
   /** Answers GET /health: 200 when true, 503 while the local cloud is still starting. */
   ready?: () => boolean;
+  /** Services GET /health checks once ready; one that is down makes it answer 503 naming it. */
+  healthChecks?: readonly HealthCheck[];
   /** Shown at GET /_local/clock. */
   clock?: LocalClockView;
   /** More local-only routes, added by the orchestrator. */
@@ -50,6 +58,9 @@ const CORS_HEADERS = {
   'access-control-max-age': '600',
 };
 
+/** API Gateway refuses a request body over 10 MB (REST APIs) before any authorizer or Lambda runs. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 interface Outcome {
   status: number;
   headers: Record<string, string | string[]>;
@@ -69,7 +80,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const routes = options.routes ?? ROUTES;
   const log = options.log ?? console.log;
   const localRoutes: LocalRoute[] = [
-    healthRoute(options.ready ?? (() => true)),
+    healthRoute(options.ready ?? (() => true), options.healthChecks),
     ...(options.clock ? [clockRoute(options.clock)] : []),
     ...(options.extraRoutes ?? []),
   ];
@@ -81,6 +92,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const url = new URL(`http://localhost${request.url ?? '/'}`);
     if (method === 'OPTIONS') return { status: 204, headers: {}, body: '' };
     const body = await readBody(request);
+    if (body === undefined) return json(413, { message: 'Request Too Long' }, { connection: 'close' });
 
     const local = matchRoute(localRoutes, method, url.pathname);
     if (local.kind === 'found') {
@@ -118,7 +130,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     });
     try {
       const handler = await handlers.get(route.handler);
-      return fromProxyResult(await handler(event, lambdaContext(route.handler)));
+      const context = lambdaContext(route.handler);
+      return fromProxyResult(await runInvocation(context, () => handler(event, context)));
     } catch (error) {
       // In AWS a Lambda that throws or returns garbage makes API Gateway answer 502.
       log(`handler ${route.handler} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -199,8 +212,21 @@ function write(response: ServerResponse, outcome: Outcome, requestId: string): v
   response.end(outcome.body);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * The request body, or undefined when it is over MAX_BODY_BYTES. A body that says it is too long
+ * is not read at all; one that turns out too long is read to its end without being kept, so that
+ * the client, still sending, receives the 413.
+ */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    request.resume();
+    return undefined;
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let bytes = 0;
+  for await (const chunk of request) {
+    bytes += (chunk as Buffer).length;
+    if (bytes <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  return bytes > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }

@@ -31,12 +31,35 @@ export interface LocalClockView {
   daySeconds: number | null;
 }
 
-export function healthRoute(ready: () => boolean): LocalRoute {
+/** One service the local cloud depends on: `check` rejects while it cannot serve. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/**
+ * GET /health: 200 once the local cloud has started and every service it checks answers; 503
+ * while it is starting, or naming each service that is down and why, so that a dead DynamoDB
+ * Local is not reported as "ok".
+ */
+export function healthRoute(ready: () => boolean, checks: readonly HealthCheck[] = []): LocalRoute {
   return {
     method: 'GET',
     path: '/health',
-    handle: () =>
-      ready() ? { status: 200, body: { status: 'ok' } } : { status: 503, body: { status: 'starting' } },
+    handle: async () => {
+      if (!ready()) return { status: 503, body: { status: 'starting' } };
+      const results = await Promise.all(
+        checks.map(({ name, check }) =>
+          check().then(
+            () => undefined,
+            (error: unknown) => ({ name, problem: error instanceof Error ? error.message : String(error) }),
+          ),
+        ),
+      );
+      const down = results.filter((result) => result !== undefined);
+      if (down.length === 0) return { status: 200, body: { status: 'ok' } };
+      return { status: 503, body: { status: 'down', down: down.map(({ name }) => name), problems: down } };
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
 import type { TopicName } from '../../functions/catalogue';
+import { LOCAL_MAX_CONCURRENCY } from '../api/lambda-context';
 
 export const LOCAL_REGION = 'eu-west-1';
 export const LOCAL_ACCOUNT = '000000000000';
@@ -61,6 +62,8 @@ export function localEnvironment(
     ...Object.fromEntries(
       Object.entries(resources.topicArns).map(([topic, arn]) => [topicEnvName(topic as TopicName), arn]),
     ),
+    // Every function runs in this one process, several at once: see runInvocation.
+    AWS_LAMBDA_MAX_CONCURRENCY: LOCAL_MAX_CONCURRENCY,
     // No X-Ray daemon locally; metrics stay in the EMF lines only when asked for.
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',

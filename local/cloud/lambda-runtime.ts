@@ -1,6 +1,6 @@
 import { FUNCTIONS } from '../../functions/catalogue';
 import { importHandler } from '../api/handler-loader';
-import { lambdaContext } from '../api/lambda-context';
+import { lambdaContext, runInvocation } from '../api/lambda-context';
 
 export type InvokeFunction = (event: unknown) => Promise<unknown>;
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -29,7 +29,8 @@ export function lambdaRuntime(listener?: InvocationListener): Map<string, Invoke
       async (event: unknown) => {
         listener?.(spec.name, event);
         const handler = await load(spec.name);
-        return handler(event, lambdaContext(spec.name));
+        const context = lambdaContext(spec.name);
+        return runInvocation(context, () => handler(event, context));
       },
     ]),
   );

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { installClock } from '../../functions/adapters/clock/system-clock';
@@ -109,6 +109,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (dbPath) mkdirSync(dbPath, { recursive: true });
       const db = await startDynamoDbLocal({ port: options.ports?.dynamodb, dbPath });
       stops.push(() => db.stop());
+      if (!db.loopbackOnly) {
+        log('DynamoDB Local listens on every interface: this Java runtime cannot run its loopback launcher');
+      }
       dynamodbEndpoint = db.endpoint;
     }
     const clientConfig = {
@@ -198,10 +201,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const issuer = await createLocalIssuer(options.authDir ? { keyDir: options.authDir } : {});
     let ready = false;
+    // Its own client, failing fast: /health must answer while DynamoDB Local hangs or is gone.
+    const healthDb = new DynamoDBClient({
+      ...clientConfig,
+      endpoint: dynamodbEndpoint,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    });
+    stops.push(async () => healthDb.destroy());
     const api = await startLocalApi({
       port: options.ports?.api ?? 0,
       tokens: issuer,
       ready: () => ready,
+      healthChecks: [
+        {
+          name: 'dynamodb',
+          check: async () => {
+            await healthDb.send(new DescribeTableCommand({ TableName: tableName }));
+          },
+        },
+      ],
       clock,
       onRequest: (what) => activity.begin(`API request ${what}`),
       extraRoutes: [

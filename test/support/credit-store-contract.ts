@@ -324,6 +324,19 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       ).rejects.toEqual(conflict);
       expect(await store.getDelivery(delivery.id)).toEqual(delivery);
     });
+
+    it('keeps the hash of the body a delivery carried, to tell a reused delivery id', async () => {
+      const delivery = {
+        id: `msg_${randomUUID()}`,
+        receivedAt: '2025-03-10T08:15:00.000Z',
+        statusCode: 200,
+        response: { status: 'applied' },
+        bodyHash: 'a'.repeat(64),
+      };
+      await store.commit([{ kind: 'recordDelivery', delivery }]);
+
+      expect(await store.getDelivery(delivery.id)).toEqual(delivery);
+    });
   });
 
   describe('timelines and parked events', () => {

@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { CALL_OUTCOMES } from '../../core/tasks/collection-task';
 import { calendarDay, promisedAmount } from './promise-schemas';
+import { recordId, text } from './fields';
 
 /** Request schemas of the controller API. Handlers validate with them; the OpenAPI document is built from them. */
 export const idPath = z.object({
-  id: z.string().min(1).max(200).describe('The record id'),
+  id: recordId.describe('The record id'),
 });
 
 export const taskOutcomeBody = z
@@ -14,11 +15,7 @@ export const taskOutcomeBody = z
       .describe(
         'What came of the call: no answer, the debtor was reached, the number was wrong, or the debtor promised to pay (with promisedDate)',
       ),
-    note: z
-      .string()
-      .max(2000, 'note must be at most 2000 characters')
-      .optional()
-      .describe('Free text for the file'),
+    note: text(2000).optional().describe('Free text for the file'),
     promisedDate: calendarDay
       .optional()
       .describe('With outcome promised: the day the debtor promised to pay by'),
@@ -42,5 +39,5 @@ export const taskOutcomeBody = z
   });
 
 export const taskListQuery = z.object({
-  assignee: z.string().min(1).optional().describe('Only the tasks of this user (sub)'),
+  assignee: recordId.optional().describe('Only the tasks of this user (sub)'),
 });

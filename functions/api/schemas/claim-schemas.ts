@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isAfter, isCalendarDate } from '../../core/calendar/calendar-date';
 import { fractionFromDecimal } from '../../core/legal/exact-fraction';
+import { calendarDate } from './fields';
 
 /**
  * Request schemas of the claim and rate routes. They check each field, so that a 400 names it
@@ -8,7 +9,14 @@ import { fractionFromDecimal } from '../../core/legal/exact-fraction';
  * the core's `checkStatutoryRateTable`, which the use case applies after these.
  */
 
-const calendarDate = z.iso.date('must be a calendar date YYYY-MM-DD');
+/**
+ * Two rates a year (1 January and 1 July) of two kinds: 200 rows hold fifty years, and keep the
+ * stored table well inside DynamoDB's 400 KB item.
+ */
+export const MAX_RATES = 200;
+
+/** Versions count edits; no table is edited a million times. */
+const version = z.number().int().min(1).max(1_000_000);
 
 export const claimQuery = z.object({
   asOf: calendarDate
@@ -50,10 +58,13 @@ const statutoryRate = z
   );
 
 export const rateTableBody = z.object({
-  rates: z.array(statutoryRate).describe('The whole table: it replaces the current one'),
-  version: z
-    .number()
-    .int()
-    .min(1)
-    .describe('The version you edited, as GET /rates gave it; a colleague’s newer edit is not overwritten'),
+  rates: z
+    .array(statutoryRate)
+    // An empty table would make every claim fail with rate_not_known.
+    .min(1, 'must hold at least one rate')
+    .max(MAX_RATES, `must hold at most ${MAX_RATES} rates`)
+    .describe('The whole table: it replaces the current one'),
+  version: version.describe(
+    'The version you edited, as GET /rates gave it; a colleague’s newer edit is not overwritten',
+  ),
 });

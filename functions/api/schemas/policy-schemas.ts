@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dunningPolicySchema } from '../../core/dunning/dunning-policy';
+import { text } from './fields';
 
 /**
  * Request schemas of the policy routes. The body is checked field by field here, so that a 400
@@ -13,17 +14,20 @@ export const policyQuery = z.object({
     .number()
     .int()
     .min(1)
+    .max(1_000_000)
     .optional()
     .describe('An older version of the policy; the latest when left out'),
 });
 
 export const policyBody = z.object({
   ...dunningPolicySchema.shape,
-  id: z.string().optional().describe('Ignored: the path names the policy'),
+  id: text(200).optional().describe('Ignored: the path names the policy'),
+  // A number, never a numeric string: a version that is not checked would skip the lock.
   version: z
     .number()
     .int()
     .min(1)
+    .max(1_000_000)
     .optional()
     .describe('The version you edited, as GET gave it; a colleague’s newer edit is not overwritten'),
 });

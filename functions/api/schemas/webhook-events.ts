@@ -1,24 +1,29 @@
 import * as z from 'zod';
 import { parsePaymentReference } from '../../core/payments/payment-reference';
+import {
+  calendarDate,
+  cents,
+  currency,
+  instant,
+  language,
+  positiveCents,
+  recordId,
+  signedCents,
+  text,
+} from './fields';
 
 /**
  * The events the invoicing system posts to POST /webhooks/invoicing. The handler validates every
  * delivery with `webhookEvent`, and the OpenAPI document is built from the same objects, so the
- * documentation cannot drift from what is accepted. Amounts are integer cents.
+ * documentation cannot drift from what is accepted. Amounts are integer cents. Every field has a
+ * bound (see ./fields.ts): what no step could handle is refused here, before it is stored.
  */
 
-const recordId = z.string().min(1).max(200);
-const cents = z.number().int('must be a whole number of cents').nonnegative();
-const positiveCents = z.number().int('must be a whole number of cents').positive('must be more than 0');
-const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
-const calendarDate = z.iso.date('must be a calendar date YYYY-MM-DD');
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp with a time zone' });
-
 const address = z.object({
-  line1: z.string().min(1).max(200),
-  line2: z.string().max(200).optional(),
-  postalCode: z.string().min(1).max(20),
-  city: z.string().min(1).max(100),
+  line1: text(200).min(1),
+  line2: text(200).optional(),
+  postalCode: text(20).min(1),
+  city: text(100).min(1),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL')
@@ -28,20 +33,21 @@ const address = z.object({
 const debtorUpsertedData = z
   .object({
     id: recordId.describe("The debtor's id in the invoicing system"),
-    name: z.string().min(1).max(200),
+    name: text(200).min(1),
     kind: z.enum(['business', 'consumer']).describe('Consumers get the 14-day letter before any costs'),
     email: z
       .email('must be an email address')
+      .max(254, 'must be at most 254 characters')
       .optional()
       .describe('Where reminders go; without one, each letter becomes a task for a controller'),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as nl or en')
-      .describe('Language of the letters; templates fall back to English'),
-    phone: z.string().min(3).max(40).optional(),
+    language,
+    phone: text(40).min(3).optional(),
     address: address.optional(),
     accountManager: z
-      .object({ name: z.string().min(1).max(200), email: z.email('must be an email address') })
+      .object({
+        name: text(200).min(1),
+        email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+      })
       .optional()
       .describe('Told when the dunning escalates to sales'),
     creditLimit: z.object({ amount: cents, currency }).optional().describe('In cents'),
@@ -50,26 +56,26 @@ const debtorUpsertedData = z
   .describe('A debtor was created or changed; the whole debtor is sent');
 
 const invoiceLine = z.object({
-  description: z.string().min(1).max(500),
-  quantity: z.number().positive(),
-  unitAmount: z.number().int('must be a whole number of cents').describe('Unit price in cents'),
-  totalAmount: z
-    .number()
-    .int('must be a whole number of cents')
-    .describe('Line total in cents, VAT included'),
+  description: text(500).min(1),
+  quantity: z.number().positive().max(1_000_000_000, 'must be at most 1000000000'),
+  unitAmount: signedCents.describe('Unit price in cents'),
+  totalAmount: signedCents.describe('Line total in cents, VAT included'),
 });
 
 const invoiceData = z
   .object({
     id: recordId.describe("The invoice's id in the invoicing system"),
-    number: z.string().min(1).max(64).describe('The invoice number; the payment reference is made from it'),
+    number: text(64).min(1).describe('The invoice number; the payment reference is made from it'),
     debtorId: recordId,
     currency,
     totalAmount: positiveCents.describe('Invoice total in cents, VAT included'),
     issueDate: calendarDate,
     dueDate: calendarDate,
     openAmount: cents.optional().describe('What is still to be paid, in cents; the total when left out'),
-    paymentLink: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
+    paymentLink: z
+      .url({ protocol: /^https$/, message: 'must be an https URL' })
+      .max(2000, 'must be at most 2000 characters')
+      .optional(),
     lines: z.array(invoiceLine).max(500).optional(),
   })
   // Rules between two fields can only be judged once both are valid, so these follow the field checks.

@@ -3,7 +3,7 @@ import { isTemplateId, TEMPLATE_IDS, templateFits } from './step-templates';
 import { BUSINESS_TIME_ZONE, isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
-import type { Money } from '../money';
+import { isCurrencyCode, MAX_AMOUNT_CENTS, type Money } from '../money';
 import {
   type Channel,
   CHANNELS,
@@ -105,9 +105,22 @@ function firstCollectionDayAfterFourteenDayLetter(letterDayOffset: number, posta
   return letterDayOffset + postalDeliveryDays + 15;
 }
 
+/** Bounds of free text: a policy is one DynamoDB item, and its name shows on every screen. */
+const MAX_NAME_LENGTH = 200;
+const MAX_DESCRIPTION_LENGTH = 2000;
+const MAX_STEPS = 20;
+
 const moneySchema = z.object({
-  amount: z.number().int().nonnegative().describe('Minor units (cents)'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR'),
+  amount: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_AMOUNT_CENTS, `amount must be at most ${MAX_AMOUNT_CENTS} cents`)
+    .describe('Minor units (cents)'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR')
+    .refine(isCurrencyCode, 'currency must be the ISO 4217 code of a currency in circulation'),
 });
 
 /** LegalPolicy of core/legal as the API accepts it; parseDunningPolicy's return type keeps the two in step. */
@@ -136,7 +149,10 @@ const dunningStepSchema = z.object({
     .describe('Days after the due date'),
   channel: z.enum(CHANNELS),
   tone: z.enum(TONES),
-  template: z.string().describe(`One of: ${TEMPLATE_IDS.join(', ')}`),
+  template: z
+    .string()
+    .max(100, 'template must be at most 100 characters')
+    .describe(`One of: ${TEMPLATE_IDS.join(', ')}`),
 });
 
 type PolicyIssueAdder = (path: (string | number)[], message: string) => void;
@@ -230,21 +246,32 @@ export const dunningPolicySchema = z
   .object({
     id: z
       .string()
+      .max(64, 'id must be at most 64 characters')
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be a lower-case slug such as business-standard')
       .describe('The segment id'),
     version: z.number().int().min(1),
-    name: z.string().min(1, 'name must not be empty'),
-    description: z.string(),
+    name: z
+      .string()
+      .min(1, 'name must not be empty')
+      .max(MAX_NAME_LENGTH, `name must be at most ${MAX_NAME_LENGTH} characters`),
+    description: z
+      .string()
+      .max(MAX_DESCRIPTION_LENGTH, `description must be at most ${MAX_DESCRIPTION_LENGTH} characters`),
     debtorKind: z.enum(['business', 'consumer']),
     timeZone: z
       .string()
+      .max(64, 'timeZone must be at most 64 characters')
       .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Amsterdam')
       .default(BUSINESS_TIME_ZONE),
     sendAt: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sendAt must be a local time HH:MM such as 09:00')
       .describe('Local time at which the steps of a day act'),
-    steps: z.array(dunningStepSchema).min(1, 'a policy needs at least one step'),
+    steps: z
+      .array(dunningStepSchema)
+      .min(1, 'a policy needs at least one step')
+      // Six slots take six steps; a few more are let through so that each extra is named as a duplicate.
+      .max(MAX_STEPS, `a policy has at most ${DUNNING_SLOTS.length} steps, one per slot`),
     callWindowDays: z
       .number()
       .int()

@@ -40,7 +40,9 @@ export type TimelineEventType =
   | 'promise_broken'
   | 'promise_cancelled'
   | 'hold_placed'
-  | 'hold_ended';
+  | 'hold_ended'
+  /** An event that waited for its invoice or debtor could not be applied once they arrived. */
+  | 'event_refused';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

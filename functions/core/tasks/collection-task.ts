@@ -15,7 +15,9 @@ export type TaskKind =
   /** A promise to pay was broken: follow it up with the debtor at once. */
   | 'broken_promise'
   /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
-  | 'unapplied_payment';
+  | 'unapplied_payment'
+  /** An event of the invoicing system that waited for its debtor or invoice was refused once they came. */
+  | 'refused_event';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

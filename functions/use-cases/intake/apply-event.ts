@@ -2,13 +2,23 @@ import type { WebhookEvent } from '../../api/schemas/webhook-events';
 import { creditNoteCreated } from './credit-note-created';
 import { debtorUpserted } from './debtor-upserted';
 import type { Effect, FollowUp, IntakeDeps } from './effect';
+import { refuseBalancesOutOfRange, refuseWhatNoStepCanHandle } from './intake-limits';
 import { invoiceCancelled } from './invoice-cancelled';
 import { invoiceCreated } from './invoice-created';
 import { invoiceUpdated } from './invoice-updated';
 import { paymentReceived } from './payment-received';
 
-/** Decides what one event of the invoicing system comes to, at `at` by the clock port. */
-export function applyEvent(deps: IntakeDeps, event: WebhookEvent, at: Date): Promise<Effect> {
+/**
+ * Decides what one event of the invoicing system comes to, at `at` by the clock port. What no
+ * step could handle later is refused first, and an effect that would store a number past the
+ * bounds is refused before it is committed.
+ */
+export async function applyEvent(deps: IntakeDeps, event: WebhookEvent, at: Date): Promise<Effect> {
+  await refuseWhatNoStepCanHandle(deps, event, at);
+  return refuseBalancesOutOfRange(await effectOf(deps, event, at));
+}
+
+function effectOf(deps: IntakeDeps, event: WebhookEvent, at: Date): Promise<Effect> {
   switch (event.type) {
     case 'debtor.upserted':
       return debtorUpserted(deps, event.data, at);

@@ -6,6 +6,7 @@ import { decidePromiseOnSettlement } from '../promises/promise-settlement';
 import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
+import { refusalWrites } from './refused-event';
 import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
 import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
@@ -66,12 +67,15 @@ async function applyOne(deps: IntakeDeps, waiting: ParkedEvent): Promise<FollowU
     const at = deps.clock.now();
     const effect = await applyEvent(deps, parsed.data, at).catch((error: unknown) => {
       // A business refusal (say, a payment in another currency than its invoice) has nobody to
-      // answer to now: the event stays parked, and the log tells operations why.
+      // answer to now: the event stays parked (a corrected debtor may still take it), and a task
+      // and a timeline entry tell a controller why.
       if (error instanceof Refusal) return { outcome: 'refused' as const, error };
       throw error;
     });
     if (effect.outcome === 'refused') {
       logger.warn('Parked event cannot be applied; it stays parked', { ...log, code: effect.error.code });
+      const writes = await refusalWrites(deps.store, waiting, parsed.data, effect.error, at);
+      if (writes.length > 0) await deps.store.commit(writes);
       return [];
     }
     // Records are never deleted, so an event whose subject exists does not wait for anything else.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WebhookEvent } from '../../api/schemas/webhook-events';
 import type { DeliveryRecord } from '../../ports/credit-store';
@@ -7,6 +8,7 @@ import { applyEvent, arrivalFollowUps } from './apply-event';
 import { runFollowUps } from './apply-parked';
 import { type FollowUp, type IntakeDeps, subjectKey } from './effect';
 import { retryOnConflict } from '../record-versions';
+import { Refusal } from '../refusal';
 
 /** One signed, validated delivery of the invoicing system's webhook. */
 export interface Delivery {
@@ -26,7 +28,9 @@ type DeliveryAnswer = { status: 'applied' } | { status: 'parked'; waitingFor: st
  * Handles a delivery once. The delivery record is a must-not-exist write in the same transaction
  * as the event's effect, so of two identical deliveries racing each other exactly one commits; the
  * other's commit fails, it re-reads the delivery and gives the first answer again, with its status.
- * A conflict with another event on the same invoice or debtor is retried on fresh reads.
+ * A conflict with another event on the same invoice or debtor is retried on fresh reads. The same
+ * id with another body is refused with 409, as payment APIs refuse an idempotency key reused with
+ * other parameters: answering "applied" would drop that body unseen.
  */
 export async function receiveDelivery(deps: IntakeDeps, delivery: Delivery): Promise<Reply> {
   const { record, followUps } = await retryOnConflict(() => answer(deps, delivery));
@@ -39,7 +43,17 @@ async function answer(
   delivery: Delivery,
 ): Promise<{ record: DeliveryRecord; followUps: readonly FollowUp[] }> {
   const log = { deliveryId: delivery.id, type: delivery.event.type };
+  const bodyHash = hashOf(delivery.event);
   const seen = await deps.store.getDelivery(delivery.id);
+  if (seen?.bodyHash !== undefined && seen.bodyHash !== bodyHash) {
+    logger.warn('Delivery id reused with another body: refused', log);
+    throw new Refusal(
+      'conflict',
+      'webhook_id_reused',
+      `Delivery ${delivery.id} was received before with another body; send a new event under a new webhook-id.`,
+      [{ path: 'webhook-id', message: 'was used before for another body' }],
+    );
+  }
   if (seen) {
     logger.info('Delivery seen before: its first answer is given again', log);
     return { record: seen, followUps: arrivalFollowUps(delivery.event) };
@@ -51,7 +65,10 @@ async function answer(
 
   if (effect.outcome === 'parked') {
     const subject = subjectKey(effect.waitingFor);
-    const record = deliveryRecord(delivery, receivedAt, 202, { status: 'parked', waitingFor: subject });
+    const record = deliveryRecord(delivery, bodyHash, receivedAt, 202, {
+      status: 'parked',
+      waitingFor: subject,
+    });
     await deps.store.commit([
       { kind: 'park', parked: { subject, deliveryId: delivery.id, receivedAt, event: delivery.event } },
       { kind: 'recordDelivery', delivery: record },
@@ -61,7 +78,7 @@ async function answer(
     return { record, followUps: [{ kind: 'applyParked', subject: effect.waitingFor }] };
   }
 
-  const record = deliveryRecord(delivery, receivedAt, 200, { status: 'applied' });
+  const record = deliveryRecord(delivery, bodyHash, receivedAt, 200, { status: 'applied' });
   await deps.store.commit([...effect.writes, { kind: 'recordDelivery', delivery: record }]);
   logger.info('Event applied', log);
   metrics.addMetric('WebhookEventsApplied', MetricUnit.Count, 1);
@@ -70,9 +87,18 @@ async function answer(
 
 function deliveryRecord(
   delivery: Delivery,
+  bodyHash: string,
   receivedAt: string,
   statusCode: 200 | 202,
   response: DeliveryAnswer,
 ): DeliveryRecord {
-  return { id: delivery.id, receivedAt, statusCode, response };
+  return { id: delivery.id, receivedAt, statusCode, response, bodyHash };
+}
+
+/**
+ * The event as validated: the schema gives its fields in one order whatever order the sender
+ * used, so a retry of the same event hashes the same.
+ */
+function hashOf(event: WebhookEvent): string {
+  return createHash('sha256').update(JSON.stringify(event)).digest('hex');
 }

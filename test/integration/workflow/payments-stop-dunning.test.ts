@@ -24,7 +24,8 @@ describe('payments change the course of the dunning at once', () => {
     );
 
     await h.advanceDays(1);
-    expect((await h.post(payment(inv.id, 1_250_00))).status).toBe(200);
+    // Received now: a payment cannot be received later than the moment it is reported.
+    expect((await h.post(payment(inv.id, 1_250_00, '2026-03-03T06:00:00+01:00'))).status).toBe(200);
     await h.advanceDays(20);
 
     const view = await invoiceView(h, inv.id);
@@ -83,7 +84,7 @@ describe('payments change the course of the dunning at once', () => {
   it('applies a payment that arrives before its invoice, and never duns that invoice', async () => {
     const debtor = await businessDebtor(h);
     const invoiceId = newId('inv');
-    const early = await h.post(payment(invoiceId, 1_250_00));
+    const early = await h.post(payment(invoiceId, 1_250_00, '2026-03-02T06:00:00+01:00'));
     expect(early.status).toBe(202);
 
     await invoice(h, debtor.id, { id: invoiceId, dueDate: '2026-03-01' });
@@ -98,7 +99,7 @@ describe('payments change the course of the dunning at once', () => {
   it('handles the same payment delivered twice once', async () => {
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01', totalAmount: 1_000_00 });
-    const event = payment(inv.id, 300_00);
+    const event = payment(inv.id, 300_00, '2026-03-02T06:00:00+01:00');
     const first = await h.post(event, 'msg_duplicate-payment');
     const again = await h.post(event, 'msg_duplicate-payment');
 
