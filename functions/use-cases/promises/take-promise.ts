@@ -137,6 +137,10 @@ export async function takePromise(
 async function invoicesOf(deps: DunningDeps, input: TakePromiseInput): Promise<InvoiceRecord[]> {
   const ids = [...new Set(input.invoiceIds)];
   if (ids.length === 0) throw invalid([{ path: 'invoiceIds', message: 'name at least one invoice' }]);
+  // The debtor in the path first: a promise for nobody is a 404, whatever invoices it names.
+  if (input.debtorId && !(await deps.store.getDebtor(input.debtorId))) {
+    throw notFound(`Debtor ${input.debtorId} does not exist.`, 'debtor_not_found');
+  }
   const invoices: InvoiceRecord[] = [];
   for (const id of ids) {
     const invoice = await deps.store.getInvoice(id);
@@ -147,9 +151,6 @@ async function invoicesOf(deps: DunningDeps, input: TakePromiseInput): Promise<I
     invoices.push(invoice);
   }
   if (input.debtorId) {
-    if (!(await deps.store.getDebtor(input.debtorId))) {
-      throw notFound(`Debtor ${input.debtorId} does not exist.`, 'debtor_not_found');
-    }
     const foreign = invoices.find((invoice) => invoice.debtorId !== input.debtorId);
     if (foreign) {
       throw invalid([

@@ -73,12 +73,14 @@ const HINTS: Record<string, unknown> = {
   timeZone: 'Europe/Amsterdam',
   language: 'nl',
   email: 'someone@example.com',
+  // A call outcome whose optional fields (promisedDate, amount) all belong to it: the sample sets them.
+  outcome: 'promised',
 };
 
 /** A value the schema accepts as far as its own keywords tell. */
 function sample(schema: JsonSchema, name = ''): unknown {
   if (schema.const !== undefined) return schema.const;
-  if (schema.enum) return schema.enum[0];
+  if (schema.enum) return name in HINTS && schema.enum.includes(HINTS[name]) ? HINTS[name] : schema.enum[0];
   if (schema.oneOf ?? schema.anyOf) return sample((schema.oneOf ?? schema.anyOf)![0]!, name);
   if (schema.allOf) return sample(merged(schema.allOf), name);
   if (name in HINTS) return HINTS[name];
@@ -216,7 +218,8 @@ function fieldsOf(
 function withField(value: unknown, path: string[], mutation: FieldMutation): unknown {
   const copy = structuredClone(value) as Record<string, unknown>;
   let target: Record<string, unknown> = copy;
-  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  // An optional object the minimal body left out is made for the field that is tried in it.
+  for (const key of path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
   const last = path.at(-1)!;
   if (mutation.remove) delete target[last];
   else target[last] = mutation.value;
