@@ -2,10 +2,9 @@ import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
 import { formatMoney } from '../../core/money';
 import type { StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { revised } from '../record-versions';
-import { accountCredited } from './account-credit';
+import { handBackToAccount } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { creditInvoice, creditsWith } from './settlement';
+import { creditInvoice } from './settlement';
 
 const REASON = 'credited';
 
@@ -58,25 +57,17 @@ export async function creditNoteCreated(
     : [];
   if (credit.handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
-    const credited = accountCredited(
+    const credited = handBackToAccount(
+      debtor,
+      current,
       {
-        debtorId: debtor.id,
-        currency: current.currency,
         amount: credit.handedBack,
-        invoiceId: current.id,
         summary: `${money(credit.handedBack)} paid on invoice ${current.number} credited to the debtor's account after credit note ${data.id}`,
         details: { creditNoteId: data.id },
       },
       at,
     );
-    writes.push(
-      {
-        kind: 'putDebtor',
-        debtor: revised(debtor, { credits: creditsWith(debtor, current.currency, credit.handedBack) }, at),
-        expectedVersion: debtor.version,
-      },
-      ...credited.writes,
-    );
+    writes.push(...credited.writes);
     followUps.push(credited.followUp);
   }
   return applied(writes, followUps);

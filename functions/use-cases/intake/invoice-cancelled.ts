@@ -2,10 +2,9 @@ import type { InvoiceCancelledData } from '../../api/schemas/webhook-events';
 import { formatMoney } from '../../core/money';
 import type { StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { revised } from '../record-versions';
-import { accountCredited } from './account-credit';
+import { handBackToAccount } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { cancelInvoice, creditsWith } from './settlement';
+import { cancelInvoice } from './settlement';
 
 const REASON = 'cancelled in the invoicing system';
 
@@ -42,25 +41,17 @@ export async function invoiceCancelled(
   if (handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
     const money = formatMoney({ amount: handedBack, currency: current.currency }, 'en');
-    const credited = accountCredited(
+    const credited = handBackToAccount(
+      debtor,
+      current,
       {
-        debtorId: debtor.id,
-        currency: current.currency,
         amount: handedBack,
-        invoiceId: current.id,
         summary: `${money} paid on invoice ${current.number} credited to the debtor's account: the invoice was cancelled`,
         details: { cancelled: true },
       },
       at,
     );
-    writes.push(
-      {
-        kind: 'putDebtor',
-        debtor: revised(debtor, { credits: creditsWith(debtor, current.currency, handedBack) }, at),
-        expectedVersion: debtor.version,
-      },
-      ...credited.writes,
-    );
+    writes.push(...credited.writes);
     followUps.push(credited.followUp);
   }
   return applied(writes, followUps);

@@ -6,9 +6,9 @@ import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { revised } from '../record-versions';
 import { conflict } from '../refusal';
-import { accountCredited } from './account-credit';
+import { handBackToAccount } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
-import { closed, creditsWith } from './settlement';
+import { closed } from './settlement';
 
 /**
  * Applies a corrected invoice. A change of the total moves the open amount by the same difference,
@@ -68,25 +68,17 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
   if (handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
     const money = formatMoney({ amount: handedBack, currency: current.currency }, 'en');
-    const credited = accountCredited(
+    const credited = handBackToAccount(
+      debtor,
+      current,
       {
-        debtorId: debtor.id,
-        currency: current.currency,
         amount: handedBack,
-        invoiceId: current.id,
         summary: `${money} paid on invoice ${data.number} beyond its corrected total credited to the debtor's account`,
         details: { totalAmount: data.totalAmount },
       },
       at,
     );
-    writes.push(
-      {
-        kind: 'putDebtor',
-        debtor: revised(debtor, { credits: creditsWith(debtor, current.currency, handedBack) }, at),
-        expectedVersion: debtor.version,
-      },
-      ...credited.writes,
-    );
+    writes.push(...credited.writes);
     followUps.push(credited.followUp);
   }
   return applied(
