@@ -70,6 +70,7 @@ export class CreditControlStack extends Stack {
       alerts: messaging.topics.alerts,
       stateMachine: workflow.stateMachine,
       functions: functions.all,
+      stepFunctions: workflow.taskFunctions,
       api: api.restApi,
       table: storage.table,
       configurationSet: messaging.email.configurationSet,

@@ -6,6 +6,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   TextWidget,
   TreatMissingData,
@@ -26,6 +27,8 @@ export interface ObservabilityProps {
   alerts: ITopic;
   stateMachine: StateMachine;
   functions: readonly LambdaFunction[];
+  /** The functions of the state machine's tasks, which may defer a step to the next day. */
+  stepFunctions: readonly LambdaFunction[];
   api: RestApi;
   table: ITable;
   configurationSet: IConfigurationSet;
@@ -34,6 +37,8 @@ export interface ObservabilityProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** A period without a deferral (or an invocation) has no data point: it counts as none. */
+const ERRORS_BUT_DEFERRALS = 'FILL(errors, 0) - FILL(deferred, 0)';
 
 /**
  * The dashboard (portfolio first, then operations) and the alarms that page through the alerts
@@ -90,10 +95,36 @@ export class Observability extends Construct {
       1,
       'A dunning execution failed after its retries. The daily sweep restores it at the failed step; check the execution history for the cause.',
     );
+    const stepFunctions = new Set(props.stepFunctions);
+    // A step deferred to the next day throws StepDeferredError for the ASL's Retry, which Lambda
+    // counts as an error; the step wrapper (functions/shared/step/step-handler.ts) counts each
+    // one as StepsDeferred under the function's name, and the alarm leaves them out.
+    const errorsButDeferrals = (fn: LambdaFunction) =>
+      new MathExpression({
+        expression: `IF(${ERRORS_BUT_DEFERRALS} > 0, ${ERRORS_BUT_DEFERRALS}, 0)`,
+        usingMetrics: {
+          errors: fn.lambda.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+          deferred: new Metric({
+            namespace: 'CreditControl',
+            metricName: 'StepsDeferred',
+            dimensionsMap: {
+              service: 'credit-control',
+              stage: props.stage,
+              function: fn.lambda.functionName,
+            },
+            statistic: 'Sum',
+            period: FIVE_MINUTES,
+          }),
+        },
+        period: FIVE_MINUTES,
+        label: `${fn.name} errors, deferrals left out`,
+      });
     for (const fn of props.functions) {
       alarm(
         `${pascalCase(fn.name)}Errors`,
-        fn.lambda.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        stepFunctions.has(fn)
+          ? errorsButDeferrals(fn)
+          : fn.lambda.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
         1,
         `The ${fn.name} function failed. Its log group holds the error with the invoice id.`,
       );

@@ -33,6 +33,8 @@ export interface DunningWorkflowProps {
 /** The dunning state machine from its ASL file, and the daily sweep that feeds it. */
 export class DunningWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** The functions its task states run. */
+  readonly taskFunctions: readonly LambdaFunction[];
 
   constructor(scope: Construct, id: string, props: DunningWorkflowProps) {
     super(scope, id);
@@ -40,6 +42,7 @@ export class DunningWorkflow extends Construct {
     // template nor the tests can read.
     const definition = readFileSync(props.definitionPath, 'utf8');
     const tasks = taskFunctions(definition, relative(PROJECT_ROOT, props.definitionPath), props.functions);
+    this.taskFunctions = [...new Set(tasks.values())];
 
     const logGroup = new LogGroup(this, 'Logs', {
       // The prefix AWS recommends for vended logs: it keeps the log resource policy small.

@@ -50,10 +50,65 @@ describe('observability', () => {
     });
   });
 
+  const STEP_FUNCTIONS = [
+    'send-dunning-letter',
+    'create-call-task',
+    'notify-account-manager',
+    'hand-over-to-collection-agency',
+  ];
+
   it('alarms on the errors of every function', () => {
-    expect(
-      Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } })),
-    ).toHaveLength(FUNCTIONS.length);
+    const plain = Object.keys(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } }),
+    );
+    const lessDeferrals = Object.keys(
+      template.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors' })]) },
+      }),
+    );
+    expect(plain).toHaveLength(FUNCTIONS.length - STEP_FUNCTIONS.length);
+    expect(lessDeferrals).toHaveLength(STEP_FUNCTIONS.length);
+  });
+
+  it('leaves a step deferred to the next day out of its function’s errors, so that a business deferral pages nobody', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::CloudWatch::Alarm',
+      {
+        Threshold: 1,
+        Metrics: [
+          {
+            Id: 'expr_1',
+            Expression: 'IF(FILL(errors, 0) - FILL(deferred, 0) > 0, FILL(errors, 0) - FILL(deferred, 0), 0)',
+            ReturnData: true,
+          },
+          Match.objectLike({
+            Id: 'errors',
+            ReturnData: false,
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({ Namespace: 'AWS/Lambda', MetricName: 'Errors' }),
+              Stat: 'Sum',
+            }),
+          }),
+          Match.objectLike({
+            Id: 'deferred',
+            ReturnData: false,
+            MetricStat: Match.objectLike({
+              Metric: {
+                Namespace: 'CreditControl',
+                MetricName: 'StepsDeferred',
+                Dimensions: Match.arrayWith([
+                  { Name: 'function', Value: { Ref: Match.anyValue() } },
+                  { Name: 'service', Value: 'credit-control' },
+                  { Name: 'stage', Value: 'dev' },
+                ]),
+              },
+              Stat: 'Sum',
+            }),
+          }),
+        ],
+      },
+      STEP_FUNCTIONS.length,
+    );
   });
 
   it('alarms on API server errors', () => {

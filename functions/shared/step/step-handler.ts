@@ -1,8 +1,10 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { StepDeferredError } from '../../use-cases/steps/step-deferred';
 import type { StepPayload } from '../../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../../use-cases/steps/step-report';
-import { logger } from '../observability';
+import { logger, metrics } from '../observability';
 import { withPowertools } from '../powertools-chain';
 
 /** What every step use case returns: a status, and for a skip the short reason kind. */
@@ -13,10 +15,18 @@ interface StepOutcome {
 }
 
 /**
+ * Counted per function whenever a step is deferred to the next day. Lambda counts the thrown
+ * deferral as an error; the function's Errors alarm subtracts this metric
+ * (lib/constructs/observability.ts), so that a business deferral pages nobody.
+ */
+export const STEPS_DEFERRED_METRIC = 'StepsDeferred';
+
+/**
  * Wraps a step use case as the Lambda of a task state of statemachines/dunning.asl.json: the
  * Powertools chain, the payload checked against `payload` (a bad one throws, and the state's
  * Retry and Catch decide), the invoice, execution and step on every log line, and the outcome
- * logged and counted. Business "no"s come back as outcomes; only faults throw.
+ * logged and counted. Business "no"s come back as outcomes; only faults throw, and a deferral
+ * to the next day, which the ASL's Retry matches by name.
  */
 export function stepHandler<P extends StepPayload, O extends StepOutcome>(
   payload: z.ZodType<P>,
@@ -25,6 +35,19 @@ export function stepHandler<P extends StepPayload, O extends StepOutcome>(
   return withPowertools(async (event: unknown, context: Context): Promise<O> => {
     const parsed = payload.parse(event);
     logger.appendKeys(stepLogKeys(parsed));
-    return reportStep(parsed, await run(parsed, context));
+    try {
+      return reportStep(parsed, await run(parsed, context));
+    } catch (error) {
+      if (error instanceof StepDeferredError) countDeferral(context, error);
+      throw error;
+    }
   });
+}
+
+/** A single metric is written out at once, so it is on record even though the invocation fails. */
+function countDeferral(context: Context, error: Error): void {
+  logger.info('dunning step deferred to the next day', { reason: error.message });
+  const single = metrics.singleMetric();
+  single.addDimension('function', context.functionName);
+  single.addMetric(STEPS_DEFERRED_METRIC, MetricUnit.Count, 1);
 }

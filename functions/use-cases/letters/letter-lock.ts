@@ -32,6 +32,17 @@ export class LetterInFlightError extends Error {
   }
 }
 
+/**
+ * The day of the letter this execution locked ended before it was sent: thrown so that the ASL
+ * retries the task, which then locks the letter of the day it runs on.
+ */
+export class LetterDayOverError extends Error {
+  constructor(key: LetterKey) {
+    super(`the ${key.slot} letter in ${key.currency} of ${key.day} was not sent that day`);
+    this.name = 'LetterDayOverError';
+  }
+}
+
 // The owner sends within a second or two when SES answers; this covers the usual race between
 // two invoices whose steps fire at the same minute without failing the other task.
 const WAIT_ROUNDS = 8;

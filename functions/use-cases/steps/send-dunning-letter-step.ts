@@ -15,7 +15,12 @@ import type { CreditorDetails } from '../../shared/creditor';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { composeLetter } from '../letters/compose-letter';
 import { awaitsStep, invoicesForLetter } from '../letters/letter-invoices';
-import { LetterInFlightError, type LetterLockDeps, lockLetter } from '../letters/letter-lock';
+import {
+  LetterDayOverError,
+  LetterInFlightError,
+  type LetterLockDeps,
+  lockLetter,
+} from '../letters/letter-lock';
 import { includedReason, recordLetter, type SentLetter } from '../letters/record-letter';
 import { judgeUnconfirmed } from '../letters/unconfirmed-letter';
 import { recordNoEmailAddress } from '../tasks/unreachable-task';
@@ -69,7 +74,7 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   if (!debtor.email) return recordNoEmailAddress(deps, payload, policy.timeZone);
 
   const today = localDate(deps.clock.now(), policy.timeZone);
-  const settled = await settleEarlierLetter(deps, invoice, payload.step, today);
+  const settled = await settleEarlierLetters(deps, invoice, payload.step, today, policy.timeZone);
   if (settled) return settled;
 
   const key: LetterKey = {
@@ -141,6 +146,14 @@ async function send(
     },
   };
   await writeUnderLock(deps.store, intent);
+  // The day may have turned since the letter was locked (a wait for another sender, a slow
+  // retry): a letter locked for one day must not go out on the next, whose own letter another
+  // execution may be sending. Read after the intent is stored: an execution of the next day
+  // either read this letter before, and then this reads the next day too, or finds it under way.
+  if (localDate(deps.clock.now(), policy.timeZone) !== letter.day) {
+    await writeUnderLock(deps.store, claimed).catch(() => undefined);
+    throw new LetterDayOverError(letter);
+  }
 
   let messageId: string;
   try {
@@ -191,37 +204,43 @@ function sesAnswered(error: unknown): boolean {
 }
 
 /**
- * A letter of an earlier day that listed this invoice and whose send was under way when its
- * execution was lost (a restart, a crash): SES may have accepted it. Accepted: it is recorded now
- * and nothing is sent. Possibly still under way: wait. Otherwise it is given up and today's
- * letter takes its place.
+ * The debtor's letters of earlier days for this step and currency, read before today's letter is
+ * locked. One whose send went on past midnight went out today: it is today's letter, and this
+ * invoice is in it or waits for tomorrow's. One whose send may still be under way may yet go out
+ * today: wait for it, whichever invoices it lists. One whose execution was lost (a restart, a
+ * crash) after SES accepted it is recorded now and nothing is sent; one whose call is over
+ * without a word from SES is given up and today's letter takes its place.
  */
-async function settleEarlierLetter(
+async function settleEarlierLetters(
   deps: LetterDeps,
   invoice: DunnedInvoice,
   slot: DunningSlot,
   today: CalendarDate,
+  timeZone: string,
 ): Promise<LetterOutcome | undefined> {
-  const earlier = (await deps.store.listLetters(invoice.debtorId, slot))
-    .filter(
-      (letter) => letter.day < today && letter.status === 'sending' && letter.invoiceIds.includes(invoice.id),
-    )
-    .at(-1);
-  if (!earlier) return undefined;
-  const unconfirmed = judgeUnconfirmed(earlier, deps.clock.now());
-  if (unconfirmed.state === 'accepted') {
-    await recordLetter(deps, unconfirmed.letter);
-    return outcomeFor(unconfirmed.letter, invoice.id);
-  }
-  if (unconfirmed.state === 'in_flight') throw new LetterInFlightError(earlier, earlier.owner);
-  try {
-    await deps.store.commit([
-      { kind: 'putLetter', letter: { ...earlier, status: 'abandoned' }, lock: false, unlessSent: true },
-    ]);
-  } catch (error) {
-    // Recorded as sent meanwhile: the retry finds the step done.
-    if (error instanceof ConcurrentModificationError) throw new LetterInFlightError(earlier, earlier.owner);
-    throw error;
+  const earlier = (await deps.store.listLetters(invoice.debtorId, slot)).filter(
+    (letter) => letter.currency === invoice.currency && letter.day < today,
+  );
+  const sentOn = (letter: LetterRecord) => letter.sentAt && localDate(new Date(letter.sentAt), timeZone);
+  for (const letter of earlier) {
+    if (letter.status === 'sent' && sentOn(letter) === today) return outcomeFor(letter, invoice.id);
+    if (letter.status !== 'sending') continue;
+    const unconfirmed = judgeUnconfirmed(letter, deps.clock.now());
+    if (unconfirmed.state === 'in_flight') throw new LetterInFlightError(letter, letter.owner);
+    if (unconfirmed.state === 'accepted') {
+      await recordLetter(deps, unconfirmed.letter);
+      // When SES took it is not known: it may have been today.
+      return outcomeFor(unconfirmed.letter, invoice.id);
+    }
+    try {
+      await deps.store.commit([
+        { kind: 'putLetter', letter: { ...letter, status: 'abandoned' }, lock: false, unlessSent: true },
+      ]);
+    } catch (error) {
+      // Recorded as sent meanwhile: the retry reads it.
+      if (error instanceof ConcurrentModificationError) throw new LetterInFlightError(letter, letter.owner);
+      throw error;
+    }
   }
   return undefined;
 }

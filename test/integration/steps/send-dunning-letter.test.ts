@@ -2,9 +2,10 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DebtorRecord } from '../../../functions/ports/credit-store';
+import type { OutgoingEmail } from '../../../functions/ports/mailer';
 import { recordEmailEvent } from '../../../functions/use-cases/email-events/email-event';
 import { sesEventSchema } from '../../../functions/use-cases/email-events/ses-event';
-import { LetterInFlightError } from '../../../functions/use-cases/letters/letter-lock';
+import { LetterDayOverError, LetterInFlightError } from '../../../functions/use-cases/letters/letter-lock';
 import { SEND_CALL_TIMEOUT_MS } from '../../../functions/use-cases/letters/unconfirmed-letter';
 import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import {
@@ -319,6 +320,87 @@ describe('dunning letters by email', () => {
       const onTime = await sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'));
 
       expect(late).toMatchObject({ status: 'sent', invoiceIds: [evening.id, morning.id] });
+      expect(onTime).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
+      expect(world.mailer.sent).toHaveLength(1);
+      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-09');
+    });
+  });
+
+  describe('at most one letter per debtor, step, currency and day sent, however the steps interleave around midnight', () => {
+    // 23:59:50 and 00:00:10 in Amsterdam, on 8 and 9 February.
+    const BEFORE_MIDNIGHT = new Date('2025-02-08T22:59:50Z');
+    const AFTER_MIDNIGHT = new Date('2025-02-08T23:00:10Z');
+    const DAY_MS = 86_400_000;
+
+    /** A mailer whose next call is held open until `release`, the way SES throttles and the SDK retries. */
+    function heldMailer() {
+      let reached = () => {};
+      let release = () => {};
+      const called = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const mailer = {
+        send: async (email: OutgoingEmail) => {
+          reached();
+          await released;
+          return world.mailer.send(email);
+        },
+      };
+      return { mailer, called, release };
+    }
+
+    it('makes the next day’s letter wait for a letter of the day before that is still being sent', async () => {
+      const evening = await world.addDunnedInvoice(debtor, { number: '2025-701' });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-702', dueDate: '2025-02-06' });
+      world.clock.set(BEFORE_MIDNIGHT);
+      const held = heldMailer();
+      const eveningStep = sendDunningLetter(
+        { ...deps, mailer: held.mailer },
+        await world.payload(evening.id, 'firstReminder'),
+      );
+      await held.called;
+
+      // SES answers only after midnight; the next day's step runs meanwhile.
+      world.clock.set(AFTER_MIDNIGHT);
+      await expect(sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'))).rejects.toThrow(
+        LetterInFlightError,
+      );
+      held.release();
+      expect(await eveningStep).toMatchObject({ status: 'sent', invoiceIds: [evening.id] });
+
+      // That letter went out on the 9th: the morning invoice waits for the 10th's.
+      await expect(sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'))).rejects.toThrow(
+        StepDeferredError,
+      );
+      expect(world.mailer.sent).toHaveLength(1);
+      world.clock.set(new Date(AFTER_MIDNIGHT.getTime() + DAY_MS));
+      expect(await sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'))).toMatchObject({
+        status: 'sent',
+        invoiceIds: [morning.id],
+      });
+      expect(world.mailer.sent.map((email) => email.tags?.letterDay)).toEqual(['2025-02-08', '2025-02-10']);
+    });
+
+    it('never sends a letter locked before midnight after it, when the next day has a letter of its own', async () => {
+      const first = await world.addDunnedInvoice(debtor, { number: '2025-801' });
+      const second = await world.addDunnedInvoice(debtor, { number: '2025-802' });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-803', dueDate: '2025-02-06' });
+      world.clock.set(BEFORE_MIDNIGHT);
+      world.mailer.failNext(1);
+      await expect(sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'))).rejects.toThrow();
+
+      // The second waits in real time for the first's letter; meanwhile midnight passes and the
+      // first invoice is paid, so the second takes the letter over.
+      const pause = async () => {
+        world.clock.set(AFTER_MIDNIGHT);
+        await world.pay(first.id);
+      };
+      await expect(
+        sendDunningLetter({ ...deps, pause }, await world.payload(second.id, 'firstReminder')),
+      ).rejects.toThrow(LetterDayOverError);
+      const retried = await sendDunningLetter(deps, await world.payload(second.id, 'firstReminder'));
+      const onTime = await sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'));
+
+      expect(retried).toMatchObject({ status: 'sent', invoiceIds: [second.id, morning.id] });
       expect(onTime).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
       expect(world.mailer.sent).toHaveLength(1);
       expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-09');

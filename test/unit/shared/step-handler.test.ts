@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logger, metrics } from '../../../functions/shared/observability';
-import { stepHandler } from '../../../functions/shared/step/step-handler';
+import { STEPS_DEFERRED_METRIC, stepHandler } from '../../../functions/shared/step/step-handler';
+import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import { stepPayloadSchema } from '../../../functions/use-cases/steps/step-payload';
 import { lambdaContext } from '../../../local/api/lambda-context';
 
@@ -42,5 +43,56 @@ describe('stepHandler', () => {
       handler({ invoiceId: 'INV-1', step: 'firstReminder' }, lambdaContext('send-dunning-letter')),
     ).rejects.toThrow(/execution/);
     expect(useCase).not.toHaveBeenCalled();
+  });
+});
+
+describe('stepHandler and a step deferred to the next day', () => {
+  it('counts the deferral under the function’s name, written out before the invocation fails, and rethrows it for the ASL', async () => {
+    // The EMF document each single metric writes out (metrics print nothing in the tests).
+    const documents: unknown[] = [];
+    const singleMetric = metrics.singleMetric.bind(metrics);
+    vi.spyOn(metrics, 'singleMetric').mockImplementation(() => {
+      const single = singleMetric();
+      const serialize = single.serializeMetrics.bind(single);
+      vi.spyOn(single, 'publishStoredMetrics').mockImplementation(() => {
+        documents.push(serialize());
+        return single;
+      });
+      return single;
+    });
+    const deferral = new StepDeferredError('the debtor’s letter of the day went out without this invoice');
+    const handler = stepHandler(stepPayloadSchema, async () => {
+      throw deferral;
+    });
+
+    await expect(handler(payload, lambdaContext('send-dunning-letter'))).rejects.toBe(deferral);
+
+    expect(documents).toEqual([
+      expect.objectContaining({
+        [STEPS_DEFERRED_METRIC]: 1,
+        function: 'credit-control-local-send-dunning-letter',
+        service: 'credit-control',
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            expect.objectContaining({
+              Namespace: 'CreditControl',
+              Dimensions: [expect.arrayContaining(['service', 'stage', 'function'])],
+            }),
+          ],
+        }),
+      }),
+    ]);
+  });
+
+  it('counts no deferral for a fault', async () => {
+    const single = vi.spyOn(metrics, 'singleMetric');
+    const handler = stepHandler(stepPayloadSchema, async () => {
+      throw new Error('ProvisionedThroughputExceededException');
+    });
+
+    await expect(handler(payload, lambdaContext('send-dunning-letter'))).rejects.toThrow(
+      'ProvisionedThroughputExceededException',
+    );
+    expect(single).not.toHaveBeenCalled();
   });
 });
