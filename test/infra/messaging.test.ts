@@ -18,8 +18,8 @@ describe('messaging', () => {
     return entry?.[0] ?? 'missing';
   };
 
-  it('has the five topics, encrypted with the rotating topic key', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 5);
+  it('has the six topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 6);
     template.allResourcesProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
     });
@@ -27,7 +27,7 @@ describe('messaging', () => {
   });
 
   it('refuses to publish over plain HTTP', () => {
-    template.resourceCountIs('AWS::SNS::TopicPolicy', 5);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 6);
     template.allResourcesProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([

@@ -1,6 +1,7 @@
 import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
+import { isPaused } from '../../core/dunning/dunning-pause';
 import { formatMoney } from '../../core/money';
-import type { StoreWrite } from '../../ports/credit-store';
+import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { revised } from '../record-versions';
 import { accountCredited } from './account-credit';
@@ -55,7 +56,7 @@ export async function creditNoteCreated(
   ];
   const followUps: FollowUp[] = credit.settled
     ? [{ kind: 'stopExecution', before: current, reason: REASON }]
-    : [];
+    : disputeWaiting(current, data.id);
   if (credit.handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
     const credited = accountCredited(
@@ -80,4 +81,11 @@ export async function creditNoteCreated(
     followUps.push(credited.followUp);
   }
   return applied(writes, followUps);
+}
+
+/** A credit note that leaves something open on a disputed invoice may be the credit its dispute waits for. */
+function disputeWaiting(invoice: InvoiceRecord, creditNoteId: string): FollowUp[] {
+  const dunning = invoice.dunning;
+  if (!isPaused(dunning) || dunning.pausedFor !== 'dispute' || !dunning.pauseRef) return [];
+  return [{ kind: 'creditNoteOnDispute', invoiceId: invoice.id, disputeId: dunning.pauseRef, creditNoteId }];
 }
