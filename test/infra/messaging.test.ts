@@ -75,6 +75,24 @@ describe('messaging', () => {
     });
   });
 
+  it('lets only the functions that raise disputes publish to the disputes topic', () => {
+    const disputes = topicIdByName(/^Disputes/);
+    const roleOf = (name: string) =>
+      stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
+    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) =>
+        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+          (statement) =>
+            [statement.Action].flat().includes('sns:Publish') &&
+            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: disputes }),
+        ),
+      )
+      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
+      .sort();
+    expect(disputes).not.toBe('missing');
+    expect(publishers).toEqual([roleOf('raise-invoice-dispute'), roleOf('record-task-outcome')].sort());
+  });
+
   it('generates the webhook secret and names it in the outputs', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
