@@ -19,7 +19,7 @@ export const handler = httpHandler('record-task-outcome', async ({ path, body, c
     by: caller.sub,
     promisedDate: body.promisedDate,
     amount: body.amount,
-    cause: body.cause,
+    ...(body.outcome === 'disputed' ? { cause: body.cause } : {}),
     isManager: caller.roles.includes('manager'),
   }),
 );

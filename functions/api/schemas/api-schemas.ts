@@ -23,7 +23,11 @@ export const taskOutcomeBody = z
     amount: promisedAmount
       .optional()
       .describe('With outcome promised: cents promised; defaults to what is open'),
-    cause: disputeCause.optional().describe('With outcome disputed: why the debtor disputes the invoice'),
+    cause: disputeCause
+      .optional()
+      .describe(
+        'With outcome disputed: why the debtor disputes the invoice; not read with any other outcome',
+      ),
   })
   .superRefine((body, ctx) => {
     if (body.outcome === 'promised' && body.promisedDate === undefined) {
@@ -38,6 +42,7 @@ export const taskOutcomeBody = z
         ctx.addIssue({ code: 'custom', path: [field], message: `${field} goes only with outcome promised` });
       }
     }
+    // A cause with another outcome is not read: a form may keep the field filled in.
     if (body.outcome === 'disputed') {
       if (body.cause === undefined) {
         ctx.addIssue({ code: 'custom', path: ['cause'], message: 'outcome disputed needs a cause' });
@@ -45,8 +50,6 @@ export const taskOutcomeBody = z
       if (!body.note?.trim()) {
         ctx.addIssue({ code: 'custom', path: ['note'], message: 'outcome disputed needs a note' });
       }
-    } else if (body.cause !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cause'], message: 'cause goes only with outcome disputed' });
     }
   });
 

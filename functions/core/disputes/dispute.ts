@@ -18,8 +18,8 @@ export const DISPUTE_CAUSES = [
 
 export type DisputeCause = (typeof DISPUTE_CAUSES)[number];
 
-/** How a dispute is resolved: rejected or withdrawn, the invoice stands; credited, a credit note follows. */
-export const DISPUTE_OUTCOMES = ['rejected', 'withdrawn', 'credited'] as const;
+/** How a dispute is resolved: credited, a credit note follows; rejected or withdrawn, the invoice stands. */
+export const DISPUTE_OUTCOMES = ['credited', 'rejected', 'withdrawn'] as const;
 
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 

@@ -64,9 +64,9 @@ describe('the dispute requests', () => {
     ).toEqual(['creditAmount']);
   });
 
-  it('needs a cause and a note with the call outcome disputed, and a cause with no other outcome', () => {
+  it('needs a cause and a note with the call outcome disputed', () => {
     expect(paths(taskOutcomeBody.safeParse({ outcome: 'disputed' })).sort()).toEqual(['cause', 'note']);
-    expect(paths(taskOutcomeBody.safeParse({ outcome: 'reached', cause: 'price' }))).toEqual(['cause']);
+    expect(paths(taskOutcomeBody.safeParse({ outcome: 'disputed', cause: 'other', note: 'x' }))).toEqual([]);
     expect(taskOutcomeBody.safeParse({ outcome: 'disputed', cause: 'price', note: 'Te duur' }).success).toBe(
       true,
     );
