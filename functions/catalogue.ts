@@ -122,7 +122,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'resolve-dispute',
     description: 'POST /disputes/{id}/resolution: rejects, withdraws or credits a dispute',
-    needs: { table: 'write', dunning: ['start'] },
+    // Sends email too: the debtor is told that a rejected or withdrawn dispute was looked at.
+    needs: { table: 'write', dunning: ['start'], sendEmail: true },
   },
   {
     name: 'list-disputes',

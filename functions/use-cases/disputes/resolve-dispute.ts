@@ -1,6 +1,8 @@
 import { type DisputeOutcome, resolutionIssues } from '../../core/disputes/dispute';
 import { formatMoney } from '../../core/money';
 import type { DisputeRecord, StoreWrite } from '../../ports/credit-store';
+import type { Mailer } from '../../ports/mailer';
+import { tellDebtorDisputeAnswered } from './dispute-answer';
 import { resumeDunning } from '../dunning/resume-dunning';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { retryOnConflict, revised } from '../record-versions';
@@ -17,11 +19,14 @@ export interface ResolveDisputeInput {
 }
 
 /**
- * Resolves an open dispute. Rejected or withdrawn: the invoice stands and its dunning resumes at
- * the step after the last one done. Credited: the credit is expected from the invoicing system,
+ * Resolves an open dispute. Rejected or withdrawn: the invoice stands, its dunning resumes at
+ * the step after the last one done, and the debtor is told so by email. Credited: the credit is expected from the invoicing system,
  * and the dunning stays paused until its credit note arrives (see dispute-credit.ts).
  */
-export async function resolveDispute(deps: DunningDeps, input: ResolveDisputeInput): Promise<DisputeView> {
+export async function resolveDispute(
+  deps: DunningDeps & { mailer?: Mailer },
+  input: ResolveDisputeInput,
+): Promise<DisputeView> {
   const resolved = await retryOnConflict(async () => {
     const dispute = await deps.store.getDispute(input.disputeId);
     if (!dispute) throw notFound(`Dispute ${input.disputeId} does not exist.`, 'dispute_not_found');
@@ -91,6 +96,7 @@ export async function resolveDispute(deps: DunningDeps, input: ResolveDisputeInp
       { reason: 'dispute', ref: resolved.id },
       `user:${input.by}`,
     );
+    if (deps.mailer) await tellDebtorDisputeAnswered({ ...deps, mailer: deps.mailer }, resolved);
   }
   return disputeView(resolved);
 }

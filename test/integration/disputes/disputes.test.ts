@@ -59,7 +59,7 @@ describe('disputes', () => {
     await h.stop();
   });
 
-  it('pauses the dunning while a dispute is open and resumes it at the next step when the dispute is rejected', async () => {
+  it('pauses the dunning while a dispute is open and resumes it at the next step with an email when the dispute is rejected', async () => {
     h = await startCloudHarness(START, { dailySweep: true });
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: DUE, totalAmount: 1_250_00 });
@@ -105,7 +105,12 @@ describe('disputes', () => {
       return current;
     });
     // The friendly reminder is not sent again: the new execution starts at the firm reminder.
-    expect(await emailsTo(h, debtor.email)).toHaveLength(2);
+    const emails = await emailsTo(h, debtor.email);
+    expect(emails).toHaveLength(3);
+    expect(emails[1]?.subject).toContain(`factuur ${inv.number}`);
+    expect(
+      view.timeline.some((e) => e.type === 'email_sent' && e.details?.disputeId === raised.body.id),
+    ).toBe(true);
     expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 3)).toEqual([
       'ResumeAtStep',
       'WaitUntilSecondReminder',
