@@ -13,6 +13,8 @@ export const TOPIC_NAMES = [
   'collection-agency',
   'alerts',
   'email-events',
+  /** New disputes, with their cause as the message attribute `cause` for the owners' subscription filters. */
+  'disputes',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -94,7 +96,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'record-task-outcome',
     description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
-    needs: { table: 'write', dunning: ['callback', 'stop'] },
+    // Publishes too: the outcome disputed raises a dispute.
+    needs: { table: 'write', dunning: ['callback', 'stop'], publish: ['disputes'] },
   },
   {
     name: 'take-invoice-promise',
@@ -110,6 +113,22 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'take-debtor-promise',
     description: 'POST /debtors/{id}/promises: one promise over several invoices of a debtor',
     needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'raise-invoice-dispute',
+    description: 'POST /invoices/{id}/disputes: records a dispute, pauses the dunning, tells its owners',
+    needs: { table: 'write', dunning: ['stop'], publish: ['disputes'] },
+  },
+  {
+    name: 'resolve-dispute',
+    description: 'POST /disputes/{id}/resolution: rejects, withdraws or credits a dispute',
+    // Sends email too: the debtor is told that a rejected or withdrawn dispute was looked at.
+    needs: { table: 'write', dunning: ['start'], sendEmail: true },
+  },
+  {
+    name: 'list-disputes',
+    description: 'GET /disputes: open disputes with their age, oldest first',
+    needs: { table: 'read' },
   },
   {
     name: 'place-invoice-hold',

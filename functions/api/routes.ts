@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
+import { disputeBody, disputeListQuery, disputeResolutionBody } from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
@@ -182,6 +183,32 @@ export const ROUTES = [
     summary:
       'Records one promise to pay several invoices of the debtor by one date; kept only when all are covered',
     request: { path: idPath, body: debtorPromiseBody },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/disputes',
+    handler: 'raise-invoice-dispute',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Records a dispute over the invoice with its cause; the dunning pauses and the owners of the cause are told',
+    request: { path: idPath, body: disputeBody },
+  },
+  {
+    method: 'POST',
+    path: '/disputes/{id}/resolution',
+    handler: 'resolve-dispute',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Resolves a dispute: rejected or withdrawn resumes the dunning at the next step; credited waits for the credit note',
+    request: { path: idPath, body: disputeResolutionBody },
+  },
+  {
+    method: 'GET',
+    path: '/disputes',
+    handler: 'list-disputes',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Open disputes with their age in days, oldest first',
+    request: { query: disputeListQuery },
   },
   {
     method: 'POST',

@@ -1,9 +1,15 @@
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { recordTaskOutcome } from '../use-cases/tasks/task-outcome';
 
-const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
+const deps = {
+  store: creditStoreFromEnvironment(),
+  workflow: dunningWorkflowFromEnvironment(),
+  clock,
+  notifier: notifierFromEnvironment(['disputes']),
+};
 
 export const handler = httpHandler('record-task-outcome', async ({ path, body, caller }) =>
   recordTaskOutcome(deps, {
@@ -13,6 +19,7 @@ export const handler = httpHandler('record-task-outcome', async ({ path, body, c
     by: caller.sub,
     promisedDate: body.promisedDate,
     amount: body.amount,
+    ...(body.outcome === 'disputed' ? { cause: body.cause } : {}),
     isManager: caller.roles.includes('manager'),
   }),
 );

@@ -7,6 +7,7 @@ import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
+import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 
 const config = readConfig(
   z.object({
@@ -42,5 +43,9 @@ export const handler = scheduledHandler(
     }),
   },
   // Money first: unmatched payments become unapplied cash, and credit pays what falls due.
-  () => reviewMoneyDaily(money).then(() => sweepDueInvoices(deps, options)),
+  // Disputes open past their respond-by day go on a manager's list.
+  () =>
+    reviewMoneyDaily(money)
+      .then(() => raiseOverdueDisputeTasks(deps))
+      .then(() => sweepDueInvoices(deps, options)),
 );

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
+import type { Dispute } from '../core/disputes/dispute';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
@@ -44,6 +45,8 @@ export interface DebtorHold {
 export interface TaskRecord extends CollectionTask, Versioned {}
 
 export interface PromiseRecord extends PaymentPromise, Versioned {}
+
+export interface DisputeRecord extends Dispute, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -177,6 +180,7 @@ export type StoreWrite =
   | { kind: 'putDebtor'; debtor: DebtorRecord; expectedVersion: number | null }
   | { kind: 'putTask'; task: TaskRecord; expectedVersion: number | null }
   | { kind: 'putPromise'; promise: PromiseRecord; expectedVersion: number | null }
+  | { kind: 'putDispute'; dispute: DisputeRecord; expectedVersion: number | null }
   | { kind: 'putPayment'; payment: PaymentRecord }
   /** Written only where none exists yet: a credit note is booked once. */
   | { kind: 'putCreditNote'; creditNote: CreditNoteRecord }
@@ -234,6 +238,10 @@ export interface CreditStore {
   getPromise(id: string): Promise<PromiseRecord | undefined>;
   /** Every promise the debtor made, oldest first. */
   listPromisesOfDebtor(debtorId: string): Promise<PromiseRecord[]>;
+
+  getDispute(id: string): Promise<DisputeRecord | undefined>;
+  /** Disputes still waiting for an answer (status open), oldest first. */
+  listOpenDisputes(): Promise<DisputeRecord[]>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;

@@ -23,6 +23,7 @@ const TOPIC_DISPLAY_NAMES: Record<TopicName, string> = {
   'collection-agency': 'Claims handed over to the collection agency',
   alerts: 'Credit control alarms',
   'email-events': 'Deliveries, bounces and complaints of dunning emails',
+  disputes: 'Disputes raised by debtors, by cause',
 };
 
 export interface MessagingProps {

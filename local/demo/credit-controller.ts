@@ -20,6 +20,7 @@ const NOTES: Record<CallOutcome, string> = {
   reached: 'Gesproken met de administratie; betaling toegezegd.',
   wrong_contact: 'Nummer hoort niet bij deze debiteur.',
   promised: 'Betaling toegezegd op een vaste datum.',
+  disputed: 'Debiteur betwist de factuur.',
 };
 
 /**

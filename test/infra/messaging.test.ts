@@ -18,8 +18,8 @@ describe('messaging', () => {
     return entry?.[0] ?? 'missing';
   };
 
-  it('has the five topics, encrypted with the rotating topic key', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 5);
+  it('has the six topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 6);
     template.allResourcesProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
     });
@@ -27,7 +27,7 @@ describe('messaging', () => {
   });
 
   it('refuses to publish over plain HTTP', () => {
-    template.resourceCountIs('AWS::SNS::TopicPolicy', 5);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 6);
     template.allResourcesProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -73,6 +73,24 @@ describe('messaging', () => {
       Endpoint: { 'Fn::GetAtt': [stack.getLogicalId(recorder.node.defaultChild as CfnElement), 'Arn'] },
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
     });
+  });
+
+  it('lets only the functions that raise disputes publish to the disputes topic', () => {
+    const disputes = topicIdByName(/^Disputes/);
+    const roleOf = (name: string) =>
+      stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
+    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) =>
+        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+          (statement) =>
+            [statement.Action].flat().includes('sns:Publish') &&
+            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: disputes }),
+        ),
+      )
+      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
+      .sort();
+    expect(disputes).not.toBe('missing');
+    expect(publishers).toEqual([roleOf('raise-invoice-dispute'), roleOf('record-task-outcome')].sort());
   });
 
   it('generates the webhook secret and names it in the outputs', () => {

@@ -8,6 +8,7 @@ import {
   ConcurrentModificationError,
   type CreditStore,
   type DebtorRecord,
+  type DisputeRecord,
   type InvoiceRecord,
   type LetterRecord,
   type ParkedEvent,
@@ -294,6 +295,44 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
 
       expect(mine(await store.listUnappliedPayments())).toEqual([later.id]);
       expect(await store.getUnappliedPayment(earlier.id)).toEqual(assigned);
+    });
+
+    it('lists open disputes oldest first, and a dispute no longer once it is resolved', async () => {
+      const dispute = (raisedAt: string): DisputeRecord => ({
+        id: newId('dispute'),
+        invoiceId: newId('inv'),
+        debtorId: newId('deb'),
+        cause: 'quantity',
+        amount: 250_00,
+        currency: 'EUR',
+        note: 'Two boxes short',
+        documents: ['https://files.example/delivery-note.pdf'],
+        status: 'open',
+        raisedBy: 'user:controller-1',
+        raisedAt,
+        raisedOn: raisedAt.slice(0, 10),
+        respondBy: '2031-04-11',
+        version: 1,
+        createdAt: raisedAt,
+        updatedAt: raisedAt,
+      });
+      const later = dispute('2031-04-02T09:00:00.000Z');
+      const earlier = dispute('2031-04-01T09:00:00.000Z');
+      await store.commit([
+        { kind: 'putDispute', dispute: later, expectedVersion: null },
+        { kind: 'putDispute', dispute: earlier, expectedVersion: null },
+      ]);
+      const mine = (listed: DisputeRecord[]) => ids(listed, [earlier.id, later.id]);
+
+      expect(mine(await store.listOpenDisputes())).toEqual([earlier.id, later.id]);
+
+      const rejected = { ...earlier, status: 'rejected' as const, version: 2 };
+      await store.commit([{ kind: 'putDispute', dispute: rejected, expectedVersion: 1 }]);
+      expect(mine(await store.listOpenDisputes())).toEqual([later.id]);
+      expect(await store.getDispute(earlier.id)).toMatchObject({ status: 'rejected', version: 2 });
+      await expect(
+        store.commit([{ kind: 'putDispute', dispute: { ...earlier, version: 2 }, expectedVersion: 1 }]),
+      ).rejects.toEqual(conflict);
     });
 
     it('gives a payment reference to one invoice for ever', async () => {

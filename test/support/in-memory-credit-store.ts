@@ -1,5 +1,6 @@
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
 import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
+import { isOpenDispute } from '../../functions/core/disputes/dispute';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import {
@@ -14,6 +15,7 @@ import {
   type ParkedEvent,
   type PaymentRecord,
   type PromiseRecord,
+  type DisputeRecord,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -37,6 +39,7 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly debtors = new Map<string, DebtorRecord>();
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly promises = new Map<string, PromiseRecord>();
+  private readonly disputes = new Map<string, DisputeRecord>();
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly creditNotes = new Map<string, CreditNoteRecord>();
   private readonly unappliedPayments = new Map<string, UnappliedPaymentRecord>();
@@ -131,6 +134,17 @@ export class InMemoryCreditStore implements CreditStore {
       .filter((promise) => promise.debtorId === debtorId)
       .sort(by((promise) => `${promise.takenAt}#${promise.id}`))
       .map(copy);
+  }
+
+  async getDispute(id: string): Promise<DisputeRecord | undefined> {
+    return copy(this.disputes.get(id));
+  }
+
+  async listOpenDisputes(): Promise<DisputeRecord[]> {
+    return [...this.disputes.values()]
+      .filter(isOpenDispute)
+      .sort(by((dispute) => `${dispute.raisedAt}#${dispute.id}`))
+      .map((dispute) => copy(dispute));
   }
 
   async getCreditNote(id: string): Promise<CreditNoteRecord | undefined> {
@@ -231,6 +245,8 @@ export class InMemoryCreditStore implements CreditStore {
         return versionMatches(this.tasks.get(write.task.id), write.expectedVersion);
       case 'putPromise':
         return versionMatches(this.promises.get(write.promise.id), write.expectedVersion);
+      case 'putDispute':
+        return versionMatches(this.disputes.get(write.dispute.id), write.expectedVersion);
       case 'putPayment':
         return !this.payments.has(write.payment.id);
       case 'putCreditNote':
@@ -271,6 +287,9 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putPromise':
         this.promises.set(write.promise.id, stored(write.promise));
+        return;
+      case 'putDispute':
+        this.disputes.set(write.dispute.id, stored(write.dispute));
         return;
       case 'putPayment':
         this.payments.set(write.payment.id, stored(write.payment));
@@ -316,6 +335,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `task ${write.task.id}`;
     case 'putPromise':
       return `promise ${write.promise.id}`;
+    case 'putDispute':
+      return `dispute ${write.dispute.id}`;
     case 'putPayment':
       return `payment ${write.payment.id}`;
     case 'putCreditNote':

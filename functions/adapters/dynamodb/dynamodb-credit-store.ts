@@ -19,6 +19,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
+import { isOpenDispute } from '../../core/disputes/dispute';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
@@ -33,6 +34,7 @@ import {
   type ParkedEvent,
   type PaymentRecord,
   type PromiseRecord,
+  type DisputeRecord,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -41,6 +43,7 @@ import {
 import {
   keys,
   letterPrefix,
+  OPEN_DISPUTES,
   OPEN_INVOICES,
   OPEN_TASKS,
   PARKED_PAYMENTS,
@@ -152,6 +155,18 @@ export class DynamoDbCreditStore implements CreditStore {
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
       ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'PROMISE#' },
+    });
+  }
+
+  async getDispute(id: string): Promise<DisputeRecord | undefined> {
+    return this.get<DisputeRecord>(keys.dispute(id));
+  }
+
+  async listOpenDisputes(): Promise<DisputeRecord[]> {
+    return this.queryAll<DisputeRecord>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': OPEN_DISPUTES },
     });
   }
 
@@ -315,6 +330,18 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi3pk: `DEBTOR#${promise.debtorId}`,
           gsi3sk: `PROMISE#${promise.takenAt}#${promise.id}`,
           ...promise,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
+      case 'putDispute': {
+        const dispute = write.dispute;
+        const item = {
+          ...keys.dispute(dispute.id),
+          itemType: 'dispute',
+          ...(isOpenDispute(dispute)
+            ? { gsi1pk: OPEN_DISPUTES, gsi1sk: `${dispute.raisedAt}#${dispute.id}` }
+            : {}),
+          ...dispute,
         };
         return versionedPut(TableName, item, write.expectedVersion);
       }

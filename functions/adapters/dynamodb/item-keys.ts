@@ -7,6 +7,7 @@ export const keys = {
   debtor: (id: string) => ({ pk: `DEBTOR#${id}`, sk: '#DEBTOR' }),
   task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
   promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
+  dispute: (id: string) => ({ pk: `DISPUTE#${id}`, sk: '#DISPUTE' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
   creditNote: (id: string) => ({ pk: `CREDIT_NOTE#${id}`, sk: '#CREDIT_NOTE' }),
   unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),
@@ -44,6 +45,8 @@ export const OPEN_TASKS = 'OPEN_TASK';
 export const PARKED_PAYMENTS = 'PARKED_PAYMENT';
 /** Sparse (gsi1): unapplied cash not yet assigned, by the time the money arrived. */
 export const UNAPPLIED_PAYMENTS = 'UNAPPLIED_PAYMENT';
+/** Sparse (gsi1): disputes still waiting for an answer, by the time they were raised. */
+export const OPEN_DISPUTES = 'OPEN_DISPUTE';
 /** Partition of the policy catalogue's latest versions (gsi1). */
 export const POLICIES = 'POLICY';
 

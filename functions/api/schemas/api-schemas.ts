@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CALL_OUTCOMES } from '../../core/tasks/collection-task';
+import { disputeCause } from './dispute-schemas';
 import { calendarDay, promisedAmount } from './promise-schemas';
 import { recordId, text } from './fields';
 
@@ -13,7 +14,7 @@ export const taskOutcomeBody = z
     outcome: z
       .enum(CALL_OUTCOMES)
       .describe(
-        'What came of the call: no answer, the debtor was reached, the number was wrong, or the debtor promised to pay (with promisedDate)',
+        'What came of the call: no answer, the debtor was reached, the number was wrong, the debtor promised to pay (with promisedDate), or disputes the invoice (with cause and note)',
       ),
     note: text(2000).optional().describe('Free text for the file'),
     promisedDate: calendarDay
@@ -22,6 +23,11 @@ export const taskOutcomeBody = z
     amount: promisedAmount
       .optional()
       .describe('With outcome promised: cents promised; defaults to what is open'),
+    cause: disputeCause
+      .optional()
+      .describe(
+        'With outcome disputed: why the debtor disputes the invoice; not read with any other outcome',
+      ),
   })
   .superRefine((body, ctx) => {
     if (body.outcome === 'promised' && body.promisedDate === undefined) {
@@ -34,6 +40,15 @@ export const taskOutcomeBody = z
     for (const field of ['promisedDate', 'amount'] as const) {
       if (body.outcome !== 'promised' && body[field] !== undefined) {
         ctx.addIssue({ code: 'custom', path: [field], message: `${field} goes only with outcome promised` });
+      }
+    }
+    // A cause with another outcome is not read: a form may keep the field filled in.
+    if (body.outcome === 'disputed') {
+      if (body.cause === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['cause'], message: 'outcome disputed needs a cause' });
+      }
+      if (!body.note?.trim()) {
+        ctx.addIssue({ code: 'custom', path: ['note'], message: 'outcome disputed needs a note' });
       }
     }
   });

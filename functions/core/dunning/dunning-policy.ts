@@ -55,12 +55,16 @@ export interface DunningPolicy {
   maxBrokenPromises?: number;
   /** Days after the promised date in which a payment still keeps the promise. */
   promiseGraceDays?: number;
+  /** Days a dispute may stay open before a manager is asked to see to it; default DEFAULT_DISPUTE_SLA_DAYS. */
+  disputeSlaDays?: number;
 }
 
 /** Policy versions stored before promises existed read with these values. */
 export const DEFAULT_MAX_PROMISE_DAYS = 30;
 export const DEFAULT_MAX_BROKEN_PROMISES = 2;
 export const DEFAULT_PROMISE_GRACE_DAYS = 2;
+/** Policy versions stored before disputes existed read with this value. */
+export const DEFAULT_DISPUTE_SLA_DAYS = 10;
 
 /** What a policy says about promises to pay, with the defaults where it says nothing. */
 export function promiseRulesOf(
@@ -73,6 +77,11 @@ export function promiseRulesOf(
   };
 }
 
+/** How long a dispute may stay open before it is a manager's task, with the default where the policy says nothing. */
+export function disputeSlaDaysOf(policy: DunningPolicy): number {
+  return policy.disputeSlaDays ?? DEFAULT_DISPUTE_SLA_DAYS;
+}
+
 export const FOURTEEN_DAY_LETTER = 'fourteen-day-letter';
 
 /**
@@ -83,6 +92,8 @@ const MAX_DAY_OFFSET = 330;
 const MAX_CALL_WINDOW_DAYS = 30;
 /** A promise further ahead than a quarter is a payment plan, not a promise. */
 const MAX_PROMISE_DAYS = 90;
+/** A dispute left open longer than a quarter has been forgotten, not handled. */
+const MAX_DISPUTE_SLA_DAYS = 90;
 
 /** Which channels reach the addressee of each kind of step. */
 const CHANNELS_FOR_KIND: Record<StepKind, readonly Channel[]> = {
@@ -300,6 +311,13 @@ export const dunningPolicySchema = z
       .max(14, 'promiseGraceDays must be at most 14')
       .default(DEFAULT_PROMISE_GRACE_DAYS)
       .describe('Days after the promised date in which a payment still keeps the promise'),
+    disputeSlaDays: z
+      .number()
+      .int('disputeSlaDays must be a whole number of days')
+      .min(1, 'disputeSlaDays must be at least 1')
+      .max(MAX_DISPUTE_SLA_DAYS, `disputeSlaDays must be at most ${MAX_DISPUTE_SLA_DAYS}`)
+      .default(DEFAULT_DISPUTE_SLA_DAYS)
+      .describe("Days a dispute may stay open before it goes on a manager's task list"),
   })
   .superRefine((policy, ctx) => {
     const issue: PolicyIssueAdder = (path, message) => ctx.addIssue({ code: 'custom', path, message });

@@ -1,6 +1,7 @@
 import { BUSINESS_TIME_ZONE } from '../calendar/time-zone';
 import type { LegalPolicy } from '../legal/legal-policy';
 import {
+  DEFAULT_DISPUTE_SLA_DAYS,
   DEFAULT_MAX_BROKEN_PROMISES,
   DEFAULT_MAX_PROMISE_DAYS,
   DEFAULT_PROMISE_GRACE_DAYS,
@@ -29,6 +30,8 @@ const PROMISES = {
   maxPromiseDays: DEFAULT_MAX_PROMISE_DAYS,
   maxBrokenPromises: DEFAULT_MAX_BROKEN_PROMISES,
   promiseGraceDays: DEFAULT_PROMISE_GRACE_DAYS,
+  // Disputes: a manager sees to one still open after ten days.
+  disputeSlaDays: DEFAULT_DISPUTE_SLA_DAYS,
 };
 const SEND_AT = '09:00';
 

@@ -39,6 +39,9 @@ export type TimelineEventType =
   | 'promise_kept'
   | 'promise_broken'
   | 'promise_cancelled'
+  | 'dispute_raised'
+  | 'dispute_resolved'
+  | 'dispute_closed'
   | 'hold_placed'
   | 'hold_ended'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */

@@ -17,13 +17,16 @@ export type TaskKind =
   /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
   | 'unapplied_payment'
   /** An event of the invoicing system that waited for its debtor or invoice was refused once they came. */
-  | 'refused_event';
+  | 'refused_event'
+  /** A dispute still open past its respond-by day: a manager sees that it is resolved. */
+  | 'overdue_dispute';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief
- * lists exactly these. `promised` records a promise to pay and pauses the dunning.
+ * lists exactly these. `promised` records a promise to pay and `disputed` a dispute; both pause
+ * the dunning.
  */
-export const CALL_OUTCOMES = ['no_answer', 'reached', 'wrong_contact', 'promised'] as const;
+export const CALL_OUTCOMES = ['no_answer', 'reached', 'wrong_contact', 'promised', 'disputed'] as const;
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
@@ -51,6 +54,8 @@ export interface CollectionTask {
   taskToken?: string;
   execution?: string;
   assignee?: string;
+  /** On whose list the task belongs when not a controller's: a manager's. */
+  forRole?: 'manager';
   outcome?: { result: CallOutcome | 'done'; note?: string; by: string; at: string };
 }
 
@@ -64,6 +69,7 @@ export interface TaskToOpen {
   slot?: DunningSlot;
   taskToken?: string;
   execution?: string;
+  forRole?: 'manager';
 }
 
 /** A new open task on an invoice, ranked on the daily list by what is open and how long overdue. */
@@ -82,5 +88,6 @@ export function openTask(input: TaskToOpen): CollectionTask {
     ...(input.slot ? { slot: input.slot } : {}),
     ...(input.taskToken ? { taskToken: input.taskToken } : {}),
     ...(input.execution ? { execution: input.execution } : {}),
+    ...(input.forRole ? { forRole: input.forRole } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { webhookEvent } from '../../api/schemas/webhook-events';
 import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
 import { logger } from '../../shared/observability';
 import { stopExecutionOf } from '../dunning/stop-dunning';
+import { closeDisputeOnSettlement, creditNoteOnDispute } from '../disputes/dispute-credit';
 import { decidePromiseOnSettlement } from '../promises/promise-settlement';
 import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
@@ -24,6 +25,10 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
       case 'stopExecution':
         await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
         await decidePromiseOnSettlement(deps, followUp.before);
+        await closeDisputeOnSettlement(deps, followUp.before);
+        break;
+      case 'creditNoteOnDispute':
+        await creditNoteOnDispute(deps, followUp);
         break;
       case 'setOffCredit':
         await setOffCredit(deps, followUp.debtorId, followUp.currency);

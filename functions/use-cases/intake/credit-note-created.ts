@@ -1,6 +1,7 @@
 import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
+import { isPaused } from '../../core/dunning/dunning-pause';
 import { formatMoney } from '../../core/money';
-import type { StoreWrite } from '../../ports/credit-store';
+import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { handBackToAccount } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
@@ -54,7 +55,7 @@ export async function creditNoteCreated(
   ];
   const followUps: FollowUp[] = credit.settled
     ? [{ kind: 'stopExecution', before: current, reason: REASON }]
-    : [];
+    : disputeWaiting(current, data.id);
   if (credit.handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
     const credited = handBackToAccount(
@@ -71,4 +72,11 @@ export async function creditNoteCreated(
     followUps.push(credited.followUp);
   }
   return applied(writes, followUps);
+}
+
+/** A credit note that leaves something open on a disputed invoice may be the credit its dispute waits for. */
+function disputeWaiting(invoice: InvoiceRecord, creditNoteId: string): FollowUp[] {
+  const dunning = invoice.dunning;
+  if (!isPaused(dunning) || dunning.pausedFor !== 'dispute' || !dunning.pauseRef) return [];
+  return [{ kind: 'creditNoteOnDispute', invoiceId: invoice.id, disputeId: dunning.pauseRef, creditNoteId }];
 }

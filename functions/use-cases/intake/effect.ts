@@ -32,7 +32,9 @@ export type FollowUp =
   /** The invoice as it was before it was settled or cancelled: its execution, if running, is stopped. */
   | { kind: 'stopExecution'; before: InvoiceRecord; reason: string }
   /** Credit on the debtor's account in this currency pays their oldest open invoices. */
-  | { kind: 'setOffCredit'; debtorId: string; currency: string };
+  | { kind: 'setOffCredit'; debtorId: string; currency: string }
+  /** A credit note that left something open on a disputed invoice: a dispute that waited for it ends. */
+  | { kind: 'creditNoteOnDispute'; invoiceId: string; disputeId: string; creditNoteId: string };
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the

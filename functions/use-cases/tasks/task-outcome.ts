@@ -1,8 +1,12 @@
 import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { DisputeCause } from '../../core/disputes/dispute';
 import type { CallOutcome } from '../../core/tasks/collection-task';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, StoreWrite, TaskRecord } from '../../ports/credit-store';
+import type { Notifier } from '../../ports/notifier';
 import type { DunningWorkflow } from '../../ports/workflow';
+import { recordDisputedOutcome } from '../disputes/dispute-from-call';
+import type { DisputeView } from '../disputes/dispute-view';
 import { recordPromisedOutcome } from '../promises/promise-from-call';
 import type { PromiseView } from '../promises/promise-view';
 import { revised } from '../record-versions';
@@ -17,6 +21,8 @@ export interface TaskOutcomeInput {
   /** With outcome `promised`: the promise to record. */
   promisedDate?: string;
   amount?: number;
+  /** With outcome `disputed`: why the debtor disputes the invoice (the note says what they said). */
+  cause?: DisputeCause;
   /** Whether the caller is a manager (may take a promise beyond the policy's broken-promise limit). */
   isManager?: boolean;
 }
@@ -27,6 +33,8 @@ export interface TaskOutcomeResult {
   workflowResumed: boolean;
   /** With outcome `promised`: the promise recorded; the dunning is paused instead of going on. */
   promise?: PromiseView;
+  /** With outcome `disputed`: the dispute recorded; the dunning is paused instead of going on. */
+  dispute?: DisputeView;
 }
 
 /**
@@ -35,7 +43,7 @@ export interface TaskOutcomeResult {
  * waiting (the invoice was paid, or the call window ended) the outcome is still recorded.
  */
 export async function recordTaskOutcome(
-  deps: { store: CreditStore; workflow: DunningWorkflow; clock: Clock },
+  deps: { store: CreditStore; workflow: DunningWorkflow; clock: Clock; notifier?: Notifier },
   input: TaskOutcomeInput,
 ): Promise<TaskOutcomeResult> {
   const task = await deps.store.getTask(input.taskId);
@@ -74,6 +82,11 @@ export async function recordTaskOutcome(
     const promise = await recordPromisedOutcome(deps, task, input, closing);
     const { taskToken: _token, ...view } = closed;
     return { task: view, workflowResumed: false, promise };
+  }
+  if (input.outcome === 'disputed') {
+    const dispute = await recordDisputedOutcome(deps, task, input, closing);
+    const { taskToken: _token, ...view } = closed;
+    return { task: view, workflowResumed: false, dispute };
   }
   await deps.store.commit(closing);
 

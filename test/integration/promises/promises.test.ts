@@ -181,6 +181,7 @@ describe('promises to pay', () => {
       'reached',
       'wrong_contact',
       'promised',
+      'disputed',
     ]);
 
     const outcome = await h.send<{ workflowResumed: boolean; promise: PromiseBody }>(

@@ -89,6 +89,9 @@ describe('dunning policies are data that admins edit in versions', () => {
         '/debtors/{id}/promises',
         '/invoices/{id}/hold',
         '/debtors/{id}/hold',
+        '/invoices/{id}/disputes',
+        '/disputes/{id}/resolution',
+        '/disputes',
       ]),
     );
     const outcome = answer.body.paths['/tasks/{id}/outcome']?.post as {
@@ -99,6 +102,7 @@ describe('dunning policies are data that admins edit in versions', () => {
       'note',
       'promisedDate',
       'amount',
+      'cause',
     ]);
   });
 });

@@ -1,0 +1,34 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
+import { type Dispute, disputeAgeDays } from '../../core/disputes/dispute';
+import type { Clock } from '../../ports/clock';
+import type { CreditStore } from '../../ports/credit-store';
+
+/** A dispute as the API shows it: without its record version fields. */
+export type DisputeView = Dispute;
+
+export function disputeView(dispute: Dispute): DisputeView {
+  const {
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = dispute as Dispute & { version?: number; createdAt?: string; updatedAt?: string };
+  return rest;
+}
+
+/** GET /disputes?status=open: the disputes waiting for an answer, oldest first, with their age in days. */
+export async function openDisputes(deps: {
+  store: CreditStore;
+  clock: Clock;
+}): Promise<{ disputes: (DisputeView & { ageDays: number; overdue: boolean })[] }> {
+  const today: CalendarDate = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
+  const disputes = await deps.store.listOpenDisputes();
+  return {
+    disputes: disputes.map((dispute) => ({
+      ...disputeView(dispute),
+      ageDays: disputeAgeDays(dispute, today),
+      overdue: dispute.respondBy <= today,
+    })),
+  };
+}
