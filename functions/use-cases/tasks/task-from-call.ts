@@ -16,7 +16,7 @@ export function taskFromCallWrites(input: {
   at: string;
   forRole?: 'manager';
 }): { taskId: string; writes: StoreWrite[] } {
-  const taskId = `${input.kind.replaceAll('_', '-')}-${input.callTaskId}`;
+  const taskId = `${input.kind.replaceAll('_', '-')}--${input.callTaskId}`;
   const task = openTask({
     id: taskId,
     kind: input.kind,
