@@ -12,7 +12,7 @@ import { conflict } from '../refusal';
 import { taskFromCallWrites } from './task-from-call';
 
 /** The longest the dunning waits for a plan that was asked for: a week, then it goes on. */
-export const PLAN_REQUEST_PAUSE_DAYS = 7;
+const PLAN_REQUEST_PAUSE_DAYS = 7;
 
 export interface PlanRequested {
   /** The task on the list to set up the plan. */
