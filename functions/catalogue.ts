@@ -96,8 +96,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'record-task-outcome',
     description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
-    // Publishes too: the outcome disputed raises a dispute.
-    needs: { table: 'write', dunning: ['callback', 'stop'], publish: ['disputes'] },
+    // Publishes too: the outcome disputed raises a dispute; financial trouble tells the account manager.
+    needs: { table: 'write', dunning: ['callback', 'stop'], publish: ['disputes', 'account-managers'] },
   },
   {
     name: 'take-invoice-promise',

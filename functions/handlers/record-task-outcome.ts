@@ -8,7 +8,7 @@ const deps = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
   clock,
-  notifier: notifierFromEnvironment(['disputes']),
+  notifier: notifierFromEnvironment(['disputes', 'account-managers']),
 };
 
 export const handler = httpHandler('record-task-outcome', async ({ path, body, caller }) =>

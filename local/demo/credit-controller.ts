@@ -21,6 +21,8 @@ const NOTES: Record<CallOutcome, string> = {
   wrong_contact: 'Nummer hoort niet bij deze debiteur.',
   promised: 'Betaling toegezegd op een vaste datum.',
   disputed: 'Debiteur betwist de factuur.',
+  plan_requested: 'Debiteur vraagt om een betalingsregeling.',
+  financial_trouble: 'Debiteur geeft aan in financiële problemen te zitten.',
 };
 
 /**

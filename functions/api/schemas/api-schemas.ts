@@ -14,7 +14,7 @@ export const taskOutcomeBody = z
     outcome: z
       .enum(CALL_OUTCOMES)
       .describe(
-        'What came of the call: no answer, the debtor was reached, the number was wrong, the debtor promised to pay (with promisedDate), or disputes the invoice (with cause and note)',
+        'What came of the call: no answer, the debtor was reached, the number was wrong, the debtor promised to pay (with promisedDate), disputes the invoice (with cause and note), asks for a payment plan (the dunning waits at most 7 days for it), or is in financial trouble (the account manager is told, a manager considers special management)',
       ),
     note: text(2000).optional().describe('Free text for the file'),
     promisedDate: calendarDay

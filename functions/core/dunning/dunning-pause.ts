@@ -7,7 +7,15 @@ import type { DunningState } from './dunning-state';
  * the invoice is settled, or the dunning resumes at the step after the last one done.
  * Disputes, payment plans and special management are further reasons of the same kind.
  */
-export const PAUSE_REASONS = ['promise', 'hold', 'dispute', 'payment_plan', 'special_management'] as const;
+export const PAUSE_REASONS = [
+  'promise',
+  'hold',
+  'dispute',
+  'payment_plan',
+  'special_management',
+  /** The debtor asked for a payment plan on the call: paused for at most a week while it is set up. */
+  'plan_requested',
+] as const;
 
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
@@ -18,7 +26,7 @@ export interface Pause {
   at: string;
   /** The day the pause ends or is followed up, where known. */
   until?: CalendarDate;
-  /** The record that paused it (a promise id; `debtor` for a debtor-wide hold). */
+  /** The record that paused it (a promise id; `debtor` for a debtor-wide hold; a task id). */
   ref?: string;
   note?: string;
 }

@@ -19,14 +19,27 @@ export type TaskKind =
   /** An event of the invoicing system that waited for its debtor or invoice was refused once they came. */
   | 'refused_event'
   /** A dispute still open past its respond-by day: a manager sees that it is resolved. */
-  | 'overdue_dispute';
+  | 'overdue_dispute'
+  /** The debtor asked for a payment plan on the call: a controller sets one up within the pause. */
+  | 'set_up_payment_plan'
+  /** The debtor is in financial trouble: a manager considers special management. */
+  | 'consider_special_management';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief
  * lists exactly these. `promised` records a promise to pay and `disputed` a dispute; both pause
- * the dunning.
+ * the dunning. `plan_requested` pauses it for a week while a plan is set up; `financial_trouble`
+ * tells the account manager and lets the dunning go on.
  */
-export const CALL_OUTCOMES = ['no_answer', 'reached', 'wrong_contact', 'promised', 'disputed'] as const;
+export const CALL_OUTCOMES = [
+  'no_answer',
+  'reached',
+  'wrong_contact',
+  'promised',
+  'disputed',
+  'plan_requested',
+  'financial_trouble',
+] as const;
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 

@@ -10,7 +10,7 @@ import { followUpPromise } from '../promises/follow-up-promise';
 /**
  * The sweep's part in a pause. A paused invoice has no execution waiting for the pause to end:
  * the sweep, which reads every overdue open invoice each day anyway, ends the pause on its day
- * (a promise's follow-up day, a hold's last day). That costs no state transitions while the
+ * (a promise's follow-up day, a hold's last day, the last day of the wait for a requested plan). That costs no state transitions while the
  * invoice is paused, where an execution waiting for the day would cost two per pause.
  * Paused for another reason, or not yet due: untouched, and never mistaken for a lost execution.
  */
@@ -29,6 +29,10 @@ export async function endDuePause(
     }
     case 'hold':
       await endDueHold(deps, invoice, dunning);
+      break;
+    case 'plan_requested':
+      // No plan was set up within the week (a plan would have replaced this pause): go on.
+      await resumeDunning(deps, invoice.id, { reason: 'plan_requested' }, 'sweep');
       break;
     default:
       return 'untouched';

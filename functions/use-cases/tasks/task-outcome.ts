@@ -11,6 +11,8 @@ import { recordPromisedOutcome } from '../promises/promise-from-call';
 import type { PromiseView } from '../promises/promise-view';
 import { revised } from '../record-versions';
 import { conflict, notFound } from '../refusal';
+import { recordFinancialTroubleOutcome } from './financial-trouble-outcome';
+import { type PlanRequested, recordPlanRequestedOutcome } from './plan-requested-outcome';
 
 export interface TaskOutcomeInput {
   taskId: string;
@@ -35,6 +37,10 @@ export interface TaskOutcomeResult {
   promise?: PromiseView;
   /** With outcome `disputed`: the dispute recorded; the dunning is paused instead of going on. */
   dispute?: DisputeView;
+  /** With outcome `plan_requested`: the task to set up the plan, and the day the pause ends at the latest. */
+  planRequest?: PlanRequested;
+  /** With outcome `financial_trouble`: the manager's task to consider special management. */
+  specialManagementTaskId?: string;
 }
 
 /**
@@ -88,7 +94,18 @@ export async function recordTaskOutcome(
     const { taskToken: _token, ...view } = closed;
     return { task: view, workflowResumed: false, dispute };
   }
-  await deps.store.commit(closing);
+  if (input.outcome === 'plan_requested') {
+    const planRequest = await recordPlanRequestedOutcome(deps, task, input, closing);
+    const { taskToken: _token, ...view } = closed;
+    return { task: view, workflowResumed: false, planRequest };
+  }
+  let specialManagementTaskId: string | undefined;
+  if (input.outcome === 'financial_trouble') {
+    // The dunning goes on as after `reached`: the call task closes with the manager's task.
+    specialManagementTaskId = (await recordFinancialTroubleOutcome(deps, task, input, closing)).taskId;
+  } else {
+    await deps.store.commit(closing);
+  }
 
   let workflowResumed = false;
   if (task.taskToken) {
@@ -99,5 +116,5 @@ export async function recordTaskOutcome(
     workflowResumed = answer === 'completed';
   }
   const { taskToken: _token, ...view } = closed;
-  return { task: view, workflowResumed };
+  return { task: view, workflowResumed, ...(specialManagementTaskId ? { specialManagementTaskId } : {}) };
 }

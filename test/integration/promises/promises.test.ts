@@ -182,6 +182,8 @@ describe('promises to pay', () => {
       'wrong_contact',
       'promised',
       'disputed',
+      'plan_requested',
+      'financial_trouble',
     ]);
 
     const outcome = await h.send<{ workflowResumed: boolean; promise: PromiseBody }>(
