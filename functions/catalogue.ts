@@ -170,6 +170,21 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write' },
   },
   {
+    name: 'get-sending',
+    description: 'GET /settings/sending: whether all automatic sending is paused',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-sending',
+    description: 'PUT /settings/sending: pauses or releases all automatic sending',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'get-outbox',
+    description: 'GET /outbox: what the automatic dunning will do on a day',
+    needs: { table: 'read' },
+  },
+  {
     name: 'list-unapplied-payments',
     description: 'GET /payments/unapplied: payments that matched nothing, oldest first',
     needs: { table: 'read' },

@@ -6,6 +6,7 @@ import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
+import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 
 /**
@@ -209,6 +210,31 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Open disputes with their age in days, oldest first',
     request: { query: disputeListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/settings/sending',
+    handler: 'get-sending',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'Whether all automatic sending is paused, since when, by whom and why',
+  },
+  {
+    method: 'PUT',
+    path: '/settings/sending',
+    handler: 'put-sending',
+    auth: { kind: 'jwt', roles: admins },
+    summary:
+      'Pauses or releases all automatic letters, calls, escalations and hand-overs; what falls due meanwhile runs after the release (admins only)',
+    request: { body: sendingBody },
+  },
+  {
+    method: 'GET',
+    path: '/outbox',
+    handler: 'get-outbox',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'What the automatic dunning will do on a day: letters per debtor and currency with their invoices, calls, escalations, hand-overs; put a hold on any of them with POST /invoices/{id}/hold or POST /debtors/{id}/hold before it goes',
+    request: { query: outboxQuery },
   },
   {
     method: 'POST',

@@ -171,6 +171,19 @@ export interface StatutoryRateTable {
 }
 
 /**
+ * The switch that holds every automatic step (letters, calls, escalations, hand-overs) while an
+ * admin sorts something out. Each change is a new version, kept: who paused, when and why.
+ */
+export interface SendingSetting {
+  version: number;
+  paused: boolean;
+  reason: string;
+  updatedAt: string;
+  /** The admin who set it (their sub). */
+  updatedBy: string;
+}
+
+/**
  * One write of a unit of work. `commit` applies a list of them atomically (a DynamoDB
  * transaction): a payment, the invoice balance it lowers and the timeline entry land together
  * or not at all.
@@ -262,4 +275,9 @@ export interface CreditStore {
    * is `expectedVersion` (null: none stored yet).
    */
   putStatutoryRates(table: StatutoryRateTable, expectedVersion: number | null): Promise<void>;
+
+  /** The latest sending setting; undefined while nobody ever paused (sending runs). */
+  getSendingSetting(): Promise<SendingSetting | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putSendingSetting(setting: SendingSetting, expectedVersion: number | null): Promise<void>;
 }

@@ -636,4 +636,25 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.getStatutoryRates()).toEqual(table(3));
     });
   });
+
+  describe('the sending setting', () => {
+    it('stores the first setting only when none is, and each next one only over the latest', async () => {
+      const setting = (version: number, paused: boolean) => ({
+        version,
+        paused,
+        reason: paused ? 'billing error being sorted out' : 'sorted out',
+        updatedAt: '2025-07-02T09:00:00.000Z',
+        updatedBy: 'admin-sub',
+      });
+      expect(await store.getSendingSetting()).toBeUndefined();
+
+      await expect(store.putSendingSetting(setting(1, true), 1)).rejects.toEqual(conflict);
+      await store.putSendingSetting(setting(1, true), null);
+      await expect(store.putSendingSetting(setting(2, false), null)).rejects.toEqual(conflict);
+      await store.putSendingSetting(setting(2, false), 1);
+      await expect(store.putSendingSetting(setting(2, true), 1)).rejects.toEqual(conflict);
+
+      expect(await store.getSendingSetting()).toEqual(setting(2, false));
+    });
+  });
 }

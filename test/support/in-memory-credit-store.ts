@@ -16,6 +16,7 @@ import {
   type PaymentRecord,
   type PromiseRecord,
   type DisputeRecord,
+  type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -52,6 +53,8 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly latestPolicies = new Map<string, DunningPolicy>();
   private readonly rateVersions = new Map<number, StatutoryRateTable>();
   private latestRates: StatutoryRateTable | undefined;
+  private readonly sendingVersions = new Map<number, SendingSetting>();
+  private latestSending: SendingSetting | undefined;
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -232,6 +235,23 @@ export class InMemoryCreditStore implements CreditStore {
     }
     this.rateVersions.set(table.version, stored(table));
     this.latestRates = stored(table);
+  }
+
+  async getSendingSetting(): Promise<SendingSetting | undefined> {
+    return copy(this.latestSending);
+  }
+
+  async putSendingSetting(setting: SendingSetting, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestSending?.version ?? null) !== expectedVersion ||
+      this.sendingVersions.has(setting.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `sending setting version ${setting.version} does not follow the latest version`,
+      );
+    }
+    this.sendingVersions.set(setting.version, stored(setting));
+    this.latestSending = stored(setting);
   }
 
   /** Whether the write's condition holds on what is stored now. */

@@ -35,6 +35,7 @@ import {
   type PaymentRecord,
   type PromiseRecord,
   type DisputeRecord,
+  type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
   type TaskRecord,
@@ -286,6 +287,19 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
+  async getSendingSetting(): Promise<SendingSetting | undefined> {
+    return this.get<SendingSetting>(keys.sendingLatest());
+  }
+
+  async putSendingSetting(setting: SendingSetting, expectedVersion: number | null): Promise<void> {
+    await this.putVersion(
+      { ...keys.sendingVersion(setting.version), itemType: 'sendingVersion', ...setting },
+      { ...keys.sendingLatest(), itemType: 'sending', ...setting },
+      expectedVersion,
+      `sending setting version ${setting.version} does not follow the latest version`,
+    );
+  }
+
   /** Writes an item outside a transaction (used by seeding, where there is nothing to guard). */
   async putRaw(item: Record<string, unknown>): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
@@ -440,7 +454,7 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   /**
-   * Policies and the rate table keep every version and a copy of the latest: a version is written
+   * Policies, the rate table and the sending setting keep every version and a copy of the latest: a version is written
    * once and never again, and the latest moves on only from the version before (null: none yet).
    */
   private async putVersion(

@@ -28,6 +28,11 @@ export const keys = {
   policyLatest: (id: string) => ({ pk: `POLICY#${id}`, sk: '#LATEST' }),
   ratesVersion: (version: number) => ({ pk: 'RATES', sk: `VERSION#${String(version).padStart(6, '0')}` }),
   ratesLatest: () => ({ pk: 'RATES', sk: '#LATEST' }),
+  sendingVersion: (version: number) => ({
+    pk: 'SETTINGS#SENDING',
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  sendingLatest: () => ({ pk: 'SETTINGS#SENDING', sk: '#LATEST' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;

@@ -3,6 +3,7 @@ import type { DunningState, StepRecord } from '../../core/dunning/dunning-state'
 import { stepFor } from '../../core/dunning/policy-steps';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
+import { deferWhileSendingPaused } from '../settings/sending-setting';
 import { recordSkip, type StepDeps } from './record-step';
 import { type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
@@ -24,7 +25,7 @@ export type StepCheck = { active: ActiveStep } | { outcome: Skipped };
  * What every task does first: re-read the invoice (a payment may have landed a second ago) and
  * decide whether the step still applies. Skips for the invoice's own state (gone, settled, paused,
  * or now dunned by another execution) write nothing: the invoice no longer belongs to this
- * execution. A slot the policy leaves out is this execution's decision, so it is recorded as the
+ * execution. While an admin paused all sending, the step is deferred to the next day. A slot the policy leaves out is this execution's decision, so it is recorded as the
  * last step, which lets a restored execution resume after it.
  */
 export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<StepCheck> {
@@ -46,6 +47,9 @@ export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<S
     const why = dunning.stoppedReason ?? dunning.status;
     return { outcome: skipped('dunning_stopped', `the dunning was stopped: ${why}`) };
   }
+  // An admin paused all sending: the step waits a day and asks again. A retry of a step already
+  // recorded finishes what it began.
+  if (!recorded) await deferWhileSendingPaused(deps.store);
 
   const policy = await deps.store.getPolicy(dunning.policyId, dunning.policyVersion);
   if (!policy) throw new Error(`dunning policy ${dunning.policyId} v${dunning.policyVersion} is missing`);

@@ -1,0 +1,7 @@
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { httpHandler } from '../shared/http/http-handler';
+import { dayOutbox } from '../use-cases/outbox/day-outbox';
+
+const deps = { store: creditStoreFromEnvironment(), clock };
+
+export const handler = httpHandler('get-outbox', async ({ query }) => dayOutbox(deps, query.date));
