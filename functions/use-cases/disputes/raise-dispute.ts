@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../core/calendar/time-zone';
 import { type Dispute, type DisputeCause, disputeIssues, respondByDay } from '../../core/disputes/dispute';
-import { isPaused } from '../../core/dunning/dunning-pause';
 import { disputeSlaDaysOf } from '../../core/dunning/dunning-policy';
-import { hasOpenBalance, isCollecting } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import { logger } from '../../shared/observability';
 import { policyOfInvoice } from '../claims/invoice-policy';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { pausedInvoice, pauseWrites, stopPausedExecutions } from '../dunning/pause-dunning';
+import {
+  pausedInvoice,
+  pauseWrites,
+  refuseUnlessPausable,
+  stopPausedExecutions,
+} from '../dunning/pause-dunning';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { firstVersion, retryOnConflict } from '../record-versions';
-import { conflict, invalid, notFound } from '../refusal';
+import { invalid, notFound } from '../refusal';
 import { type DisputeView, disputeView } from './dispute-view';
 
 export interface DisputeDeps extends DunningDeps {
@@ -51,7 +54,7 @@ export async function raiseDispute(
       openAmount: invoice.openAmount,
     });
     if (issues.length > 0) throw invalid(issues, 'The dispute cannot be recorded as asked.');
-    refuseIfNotDisputable(invoice);
+    refuseUnlessPausable(invoice, 'dispute', 'dispute');
 
     const now = deps.clock.now();
     const debtor = await debtorOfInvoice(deps.store, invoice);
@@ -140,24 +143,5 @@ async function announce(notifier: Notifier, dispute: Dispute, invoice: InvoiceRe
       disputeId: dispute.id,
       error: error instanceof Error ? error.message : String(error),
     });
-  }
-}
-
-/** Settled, cancelled or handed over: nothing to dispute. Already paused: that pause ends first. */
-function refuseIfNotDisputable(invoice: InvoiceRecord): void {
-  if (!isCollecting(invoice) || !hasOpenBalance(invoice)) {
-    throw conflict(
-      `Invoice ${invoice.number} is ${invoice.status.replace('_', ' ')}: there is nothing to dispute.`,
-      'invoice_not_open',
-    );
-  }
-  const dunning = invoice.dunning;
-  if (isPaused(dunning)) {
-    throw conflict(
-      dunning.pausedFor === 'dispute'
-        ? `Invoice ${invoice.number} already has an open dispute (${dunning.pauseRef ?? ''}).`
-        : `The dunning of invoice ${invoice.number} is paused for ${dunning.pausedFor.replace('_', ' ')}${dunning.pausedUntil ? ` until ${dunning.pausedUntil}` : ''}; end that first.`,
-      'already_paused',
-    );
   }
 }

@@ -1,11 +1,13 @@
-import { type Pause, pausedDunning } from '../../core/dunning/dunning-pause';
+import { isPaused, type Pause, type PauseReason, pausedDunning } from '../../core/dunning/dunning-pause';
 import { type DunningState, executionName } from '../../core/dunning/dunning-state';
 import { planDunning } from '../../core/dunning/schedule';
+import { hasOpenBalance, isCollecting } from '../../core/ledger/invoice';
 import { chooseSegment } from '../../core/dunning/segment';
 import type { CreditStore, DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { policyFor } from '../policies/policy-catalogue';
 import { revised } from '../record-versions';
+import { conflict } from '../refusal';
 import { behaviourOf } from './start-dunning';
 import { stopExecutionOf } from './stop-dunning';
 
@@ -81,4 +83,27 @@ async function unstartedDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
   };
+}
+
+/**
+ * Refuses (409) to pause an invoice for `reason` when there is nothing to pause for (settled,
+ * cancelled, handed over) or when another pause holds it: one pause at a time, and that one ends
+ * first. `what` names the action for the message: "promise", "dispute", "plan".
+ */
+export function refuseUnlessPausable(invoice: InvoiceRecord, reason: PauseReason, what: string): void {
+  if (!isCollecting(invoice) || !hasOpenBalance(invoice)) {
+    throw conflict(
+      `Invoice ${invoice.number} is ${invoice.status.replace('_', ' ')}: there is nothing to ${what}.`,
+      'invoice_not_open',
+    );
+  }
+  const dunning = invoice.dunning;
+  if (isPaused(dunning)) {
+    throw conflict(
+      dunning.pausedFor === reason
+        ? `Invoice ${invoice.number} is already paused for an open ${reason.replace('_', ' ')} (${dunning.pauseRef ?? ''}).`
+        : `The dunning of invoice ${invoice.number} is paused for ${dunning.pausedFor.replace('_', ' ')}${dunning.pausedUntil ? ` until ${dunning.pausedUntil}` : ''}; end that first.`,
+      'already_paused',
+    );
+  }
 }

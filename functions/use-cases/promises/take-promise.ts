@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
-import { isPaused } from '../../core/dunning/dunning-pause';
 import { promiseRulesOf } from '../../core/dunning/dunning-policy';
-import { hasOpenBalance, isCollecting } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import {
   brokenPromisesOn,
@@ -14,10 +12,15 @@ import {
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { policyOfInvoice } from '../claims/invoice-policy';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { pausedInvoice, pauseWrites, stopPausedExecutions } from '../dunning/pause-dunning';
+import {
+  pausedInvoice,
+  pauseWrites,
+  refuseUnlessPausable,
+  stopPausedExecutions,
+} from '../dunning/pause-dunning';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { firstVersion, retryOnConflict } from '../record-versions';
-import { conflict, forbidden, invalid, notFound } from '../refusal';
+import { forbidden, invalid, notFound } from '../refusal';
 import { type PromiseView, promiseView } from './promise-view';
 
 export interface TakePromiseInput {
@@ -62,7 +65,7 @@ export async function takePromise(
       maxPromiseDays: rules.maxPromiseDays,
     });
     if (issues.length > 0) throw invalid(issues, 'The promise cannot be recorded as asked.');
-    for (const invoice of invoices) refuseIfNotPromisable(invoice);
+    for (const invoice of invoices) refuseUnlessPausable(invoice, 'promise', 'promise');
 
     const earlier = await deps.store.listPromisesOfDebtor(debtor.id);
     if (!input.isManager) {
@@ -166,23 +169,4 @@ async function invoicesOf(deps: DunningDeps, input: TakePromiseInput): Promise<I
     throw invalid([{ path: 'invoiceIds', message: 'the invoices of one promise must share one currency' }]);
   }
   return invoices;
-}
-
-/** Settled, cancelled or handed over: nothing to promise. Already under an open promise: one is enough. */
-function refuseIfNotPromisable(invoice: InvoiceRecord): void {
-  if (!isCollecting(invoice) || !hasOpenBalance(invoice)) {
-    throw conflict(
-      `Invoice ${invoice.number} is ${invoice.status.replace('_', ' ')}: there is nothing to promise.`,
-      'invoice_not_open',
-    );
-  }
-  const dunning = invoice.dunning;
-  if (isPaused(dunning)) {
-    throw conflict(
-      dunning.pausedFor === 'promise'
-        ? `Invoice ${invoice.number} already has an open promise to pay (${dunning.pauseRef ?? ''}).`
-        : `The dunning of invoice ${invoice.number} is paused for ${dunning.pausedFor.replace('_', ' ')}${dunning.pausedUntil ? ` until ${dunning.pausedUntil}` : ''}; end that first.`,
-      'already_paused',
-    );
-  }
 }

@@ -1,11 +1,14 @@
 import { addDays } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
-import { isPaused } from '../../core/dunning/dunning-pause';
-import { hasOpenBalance, isCollecting } from '../../core/ledger/invoice';
 import type { StoreWrite, TaskRecord } from '../../ports/credit-store';
 import { policyOfInvoice } from '../claims/invoice-policy';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { pausedInvoice, pauseWrites, stopPausedExecutions } from '../dunning/pause-dunning';
+import {
+  pausedInvoice,
+  pauseWrites,
+  refuseUnlessPausable,
+  stopPausedExecutions,
+} from '../dunning/pause-dunning';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { retryOnConflict } from '../record-versions';
 import { conflict } from '../refusal';
@@ -40,18 +43,7 @@ export async function recordPlanRequestedOutcome(
   const { requested, before } = await retryOnConflict(async () => {
     const invoice = await deps.store.getInvoice(invoiceId);
     if (!invoice) throw conflict(`Invoice ${invoiceId} of task ${task.id} no longer exists.`);
-    if (!isCollecting(invoice) || !hasOpenBalance(invoice)) {
-      throw conflict(
-        `Invoice ${invoice.number} is ${invoice.status.replace('_', ' ')}: there is nothing to plan.`,
-        'invoice_not_open',
-      );
-    }
-    if (isPaused(invoice.dunning)) {
-      throw conflict(
-        `The dunning of invoice ${invoice.number} is paused for ${invoice.dunning.pausedFor.replace('_', ' ')}; end that first.`,
-        'already_paused',
-      );
-    }
+    refuseUnlessPausable(invoice, 'plan_requested', 'plan');
     const now = deps.clock.now();
     const at = now.toISOString();
     const actor = `user:${input.by}`;
