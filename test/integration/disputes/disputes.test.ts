@@ -1,8 +1,15 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { creditNoteCreated } from '../../../local/invoicing/invoicing-events';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, emailsTo, invoice, invoiceView } from '../workflow/scenario';
+import {
+  advanceTo,
+  businessDebtor,
+  emailsTo,
+  invoice,
+  invoiceView,
+  statesEntered,
+  tasksOf,
+} from '../workflow/scenario';
 
 // Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: friendly reminder on
 // day 3 after the due date, firm reminder on day 14, call on day 21, account manager on day 30.
@@ -22,20 +29,6 @@ interface DisputeList {
   disputes: (DisputeBody & { ageDays: number })[];
 }
 
-interface TaskList {
-  tasks: { id: string; kind: string; invoiceId: string; forRole?: string }[];
-}
-
-async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
-  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
-  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
-  return (history.events ?? []).flatMap((e) =>
-    e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
-  );
-}
-
-const advanceTo = (h: CloudHarness, at: string) => h.cloud.advanceTo(new Date(at));
-
 async function dispute(h: CloudHarness, invoiceId: string, body: unknown) {
   return h.send<DisputeBody>('POST', `/invoices/${invoiceId}/disputes`, body);
 }
@@ -47,10 +40,6 @@ async function resolve(
   group: 'controller' | 'manager' = 'manager',
 ) {
   return h.send<DisputeBody>('POST', `/disputes/${disputeId}/resolution`, body, group);
-}
-
-async function tasksOf(h: CloudHarness, invoiceId: string) {
-  return (await h.get<TaskList>('/tasks')).body.tasks.filter((t) => t.invoiceId === invoiceId);
 }
 
 describe('disputes', () => {

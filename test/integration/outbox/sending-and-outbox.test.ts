@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, emailsTo, invoice, invoiceView } from '../workflow/scenario';
+import { advanceTo, businessDebtor, emailsTo, invoice, invoiceView } from '../workflow/scenario';
 
 // Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: friendly reminder on
 // day 3 after the due date (Wednesday 4 March for an invoice due on 1 March), at its sendAt.
@@ -28,8 +28,6 @@ interface OutboxBody {
   escalations: OutboxLine[];
   handOvers: OutboxLine[];
 }
-
-const advanceTo = (h: CloudHarness, at: string) => h.cloud.advanceTo(new Date(at));
 
 const setSending = (h: CloudHarness, paused: boolean, reason: string) =>
   h.send<SendingBody>('PUT', '/settings/sending', { paused, reason }, 'admin');

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, invoice, invoiceView } from '../workflow/scenario';
+import { businessDebtor, invoice, invoiceView, tasksOf } from '../workflow/scenario';
 
 // Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: the call on day 21
 // after the due date (Monday 23 March), the account manager on day 30 (Tuesday 31 March).
 const START = new Date('2026-03-02T05:00:00Z');
 const DUE = '2026-03-01';
-
-interface TaskList {
-  tasks: { id: string; kind: string; invoiceId: string; forRole?: string; summary: string }[];
-}
-
-async function tasksOf(h: CloudHarness, invoiceId: string) {
-  return (await h.get<TaskList>('/tasks')).body.tasks.filter((t) => t.invoiceId === invoiceId);
-}
 
 async function callTaskOf(h: CloudHarness, invoiceId: string) {
   return eventually(async () => {

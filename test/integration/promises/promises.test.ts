@@ -1,7 +1,14 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, emailsTo, invoice, invoiceView, payment } from '../workflow/scenario';
+import {
+  advanceTo,
+  businessDebtor,
+  emailsTo,
+  invoice,
+  invoiceView,
+  payment,
+  statesEntered,
+} from '../workflow/scenario';
 
 // Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: friendly reminder on
 // day 3 after the due date, firm reminder on day 14, call on day 21, account manager on day 30.
@@ -24,16 +31,6 @@ interface ErrorBody {
 interface TaskList {
   tasks: { id: string; kind: string; invoiceId: string; priority: number }[];
 }
-
-async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
-  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
-  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
-  return (history.events ?? []).flatMap((e) =>
-    e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
-  );
-}
-
-const advanceTo = (h: CloudHarness, at: string) => h.cloud.advanceTo(new Date(at));
 
 async function promise(h: CloudHarness, invoiceId: string, body: unknown, group?: 'controller' | 'manager') {
   return h.send<PromiseBody & ErrorBody>('POST', `/invoices/${invoiceId}/promises`, body, group);

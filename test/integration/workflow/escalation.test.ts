@@ -1,17 +1,8 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
-import { businessDebtor, emailsTo, invoice, invoiceView } from './scenario';
+import { businessDebtor, emailsTo, invoice, invoiceView, statesEntered } from './scenario';
 
 const START = new Date('2026-03-02T05:00:00Z');
-
-async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
-  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
-  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
-  return (history.events ?? []).flatMap((e) =>
-    e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
-  );
-}
 
 interface TaskList {
   tasks: { id: string; kind: string; invoiceId: string; taskToken?: string }[];

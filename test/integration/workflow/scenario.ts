@@ -1,3 +1,4 @@
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import {
   debtorUpserted,
   invoiceCreated,
@@ -73,4 +74,31 @@ export async function sweep(h: CloudHarness) {
     restored: number;
     failed: unknown[];
   }>;
+}
+
+/** The names of the states an execution entered, in order, from its history. */
+export async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
+  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
+  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
+  return (history.events ?? []).flatMap((e) =>
+    e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
+  );
+}
+
+/** Moves virtual time to an instant, from timer to timer, waiting each time until the cloud is idle. */
+export const advanceTo = (h: CloudHarness, at: string) => h.cloud.advanceTo(new Date(at));
+
+export interface TaskBody {
+  id: string;
+  kind: string;
+  invoiceId: string;
+  forRole?: string;
+  summary: string;
+  priority: number;
+  taskToken?: string;
+}
+
+/** The open tasks of one invoice, as GET /tasks lists them. */
+export async function tasksOf(h: CloudHarness, invoiceId: string): Promise<TaskBody[]> {
+  return (await h.get<{ tasks: TaskBody[] }>('/tasks')).body.tasks.filter((t) => t.invoiceId === invoiceId);
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { webhookEvent } from '../../../functions/api/schemas/webhook-events';
-import type { DebtorRecord, InvoiceRecord } from '../../../functions/ports/credit-store';
-import type { Notification } from '../../../functions/ports/notifier';
 import { openDisputes } from '../../../functions/use-cases/disputes/dispute-view';
 import {
   overdueDisputeTaskId,
@@ -9,47 +7,19 @@ import {
 } from '../../../functions/use-cases/disputes/overdue-disputes';
 import { raiseDispute } from '../../../functions/use-cases/disputes/raise-dispute';
 import { resolveDispute } from '../../../functions/use-cases/disputes/resolve-dispute';
-import { startDunning } from '../../../functions/use-cases/dunning/start-dunning';
 import { receiveDelivery } from '../../../functions/use-cases/intake/receive-delivery';
-import { debtorRecord, invoiceRecord, newId } from '../../support/credit-records';
-import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
-import { RecordingWorkflow } from '../../support/recording-workflow';
+import { newId } from '../../support/credit-records';
+import { dunnedInvoiceWorld } from '../../support/dunned-invoice-world';
 
 // Friday 6 March 2026, 10:00 in Amsterdam.
 const START = new Date('2026-03-06T09:00:00Z');
-const DAY_MS = 86_400_000;
 
 /** One overdue invoice, dunned on the in-memory store with a clock the test moves. */
 async function world() {
-  const store = new InMemoryCreditStore();
-  const workflow = new RecordingWorkflow();
-  const published: Notification[] = [];
-  let now = START;
-  const clock = { now: () => now };
-  const notifier = {
-    publish: async (notification: Notification) => {
-      published.push(notification);
-      return { messageId: `m-${published.length}` };
-    },
-  };
-  const deps = { store, workflow, clock, notifier, referenceScheme: 'rf' as const };
-  const debtor: DebtorRecord = debtorRecord();
-  await store.commit([{ kind: 'putDebtor', debtor, expectedVersion: null }]);
-  const stored = invoiceRecord({ id: newId('inv'), debtorId: debtor.id, dueDate: '2026-03-01' });
-  await store.commit([{ kind: 'putInvoice', invoice: stored, expectedVersion: null }]);
-  const invoice: InvoiceRecord = await startDunning(deps, stored, debtor, {
-    reason: 'fell_due',
-    actor: 'sweep',
-  });
+  const dunned = await dunnedInvoiceWorld({ start: START });
+  const { deps, invoice } = dunned;
   return {
-    store,
-    workflow,
-    published,
-    deps,
-    invoice,
-    laterDays: (days: number) => {
-      now = new Date(now.getTime() + days * DAY_MS);
-    },
+    ...dunned,
     dispute: (input: { amount?: number } = {}) =>
       raiseDispute(deps, {
         invoiceId: invoice.id,
@@ -63,7 +33,7 @@ async function world() {
         id: newId('msg'),
         event: webhookEvent.parse({
           type: 'credit_note.created',
-          timestamp: now.toISOString(),
+          timestamp: deps.clock.now().toISOString(),
           data: { id: newId('cn'), invoiceId: invoice.id, amount, currency: 'EUR' },
         }),
       }),

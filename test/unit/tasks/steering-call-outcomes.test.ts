@@ -1,51 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { DebtorRecord, InvoiceRecord } from '../../../functions/ports/credit-store';
-import type { Notification } from '../../../functions/ports/notifier';
-import { startDunning } from '../../../functions/use-cases/dunning/start-dunning';
 import { endDuePause } from '../../../functions/use-cases/sweep/end-due-pause';
 import { recordTaskOutcome } from '../../../functions/use-cases/tasks/task-outcome';
-import { debtorRecord, invoiceRecord, newId, taskRecord } from '../../support/credit-records';
-import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
-import { RecordingWorkflow } from '../../support/recording-workflow';
+import { taskRecord } from '../../support/credit-records';
+import { dunnedInvoiceWorld } from '../../support/dunned-invoice-world';
 
 // Monday 23 March 2026, 10:00 in Amsterdam.
 const START = new Date('2026-03-23T09:00:00Z');
-const DAY_MS = 86_400_000;
 
 /** An overdue invoice being dunned, with an open call task on it. */
 async function world() {
-  const store = new InMemoryCreditStore();
-  const workflow = new RecordingWorkflow(new Set(['token-1']));
-  const published: Notification[] = [];
-  let now = START;
-  const clock = { now: () => now };
-  const notifier = {
-    publish: async (notification: Notification) => {
-      published.push(notification);
-      return { messageId: `m-${published.length}` };
-    },
-  };
-  const deps = { store, workflow, clock, notifier };
-  const debtor: DebtorRecord = debtorRecord();
-  await store.commit([{ kind: 'putDebtor', debtor, expectedVersion: null }]);
-  const stored = invoiceRecord({ id: newId('inv'), debtorId: debtor.id, dueDate: '2026-03-01' });
-  await store.commit([{ kind: 'putInvoice', invoice: stored, expectedVersion: null }]);
-  const invoice: InvoiceRecord = await startDunning(deps, stored, debtor, {
-    reason: 'fell_due',
-    actor: 'sweep',
-  });
+  const dunned = await dunnedInvoiceWorld({ start: START, waitingTokens: ['token-1'] });
+  const { store, deps, debtor, invoice } = dunned;
   const call = taskRecord({ kind: 'call', taskToken: 'token-1', invoiceId: invoice.id, debtorId: debtor.id });
   await store.commit([{ kind: 'putTask', task: call, expectedVersion: null }]);
   return {
-    store,
-    workflow,
-    published,
-    deps,
-    invoice,
+    ...dunned,
     call,
-    laterDays: (days: number) => {
-      now = new Date(now.getTime() + days * DAY_MS);
-    },
     record: (outcome: 'plan_requested' | 'financial_trouble') =>
       recordTaskOutcome(deps, { taskId: call.id, outcome, by: 'ctl-1', note: 'Gesproken met de directeur' }),
   };
