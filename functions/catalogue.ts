@@ -39,6 +39,15 @@ export interface FunctionSpec {
   memoryMb?: number;
 }
 
+/**
+ * Whether a function loads Powertools' tracer: those that call a service besides their table, where
+ * a trace shows which call was slow. The others get their segment from Lambda's active tracing and
+ * start faster without the X-Ray SDK (functions/shared/tracing.ts).
+ */
+export function tracesCalls(needs: FunctionNeeds): boolean {
+  return Boolean(needs.dunning?.length || needs.sendEmail || needs.publish?.length || needs.webhookSecret);
+}
+
 export const FUNCTIONS: readonly FunctionSpec[] = [
   // Intake and scheduling
   {

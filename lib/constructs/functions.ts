@@ -3,7 +3,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type TopicName } from '../../functions/catalogue';
+import { FUNCTIONS, type TopicName, tracesCalls } from '../../functions/catalogue';
 import type { Creditor } from '../config';
 import { pascalCase } from '../names';
 import type { StagePolicy } from '../stage-policy';
@@ -35,6 +35,7 @@ export class Functions extends Construct {
         description: spec.description,
         timeoutSeconds: spec.timeoutSeconds,
         memoryMb: spec.memoryMb,
+        traced: tracesCalls(spec.needs),
         policy: props.policy,
         creditor: props.creditor,
       });

@@ -2,7 +2,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
-import { FUNCTIONS, type FunctionSpec } from '../../functions/catalogue';
+import { FUNCTIONS, type FunctionSpec, tracesCalls } from '../../functions/catalogue';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
 import { synthesize } from './app-fixture';
 
@@ -61,6 +61,17 @@ describe('the functions of the catalogue', () => {
       });
     },
   );
+
+  it('loads the tracer only in the functions that call a service besides their table', () => {
+    const untraced = FUNCTIONS.filter(
+      (spec) => environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false',
+    );
+    expect(untraced.map((spec) => spec.name)).toContain('list-tasks');
+    expect(untraced.map((spec) => spec.name)).not.toContain('send-dunning-letter');
+    for (const spec of FUNCTIONS) {
+      expect(environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false').toBe(!tracesCalls(spec.needs));
+    }
+  });
 
   it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
     '%s gets exactly the access and settings its needs list',
