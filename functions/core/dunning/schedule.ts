@@ -11,7 +11,7 @@ export type DunningSchedule = Record<DunningSlot, string>;
 
 /** The part of the execution input that the policy decides (see statemachines/dunning.asl.json). */
 export interface DunningPlan {
-  /** The slot the ResumeAtStep choice jumps to. */
+  /** The slot the ResumeAtStep choice jumps to, after the first task (use-cases/steps/resumes-later.ts). */
   resumeAt: DunningSlot;
   schedule: DunningSchedule;
   /** How long CallDebtor parks on its task token before the workflow moves on. */
