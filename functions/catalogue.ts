@@ -194,4 +194,24 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
     needs: { table: 'write', dunning: ['stop'] },
   },
+  {
+    name: 'get-worklist',
+    description: "GET /worklist: today's accounts per debtor, most important first",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-worklist-rules',
+    description: 'GET /worklist/rules: the weights of the worklist',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-worklist-rules',
+    description: 'PUT /worklist/rules: a new version of the worklist rules',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'snooze-task',
+    description: 'POST /tasks/{id}/snooze: puts a task off to a later day',
+    needs: { table: 'write' },
+  },
 ];

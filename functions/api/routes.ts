@@ -8,6 +8,7 @@ import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -46,6 +47,7 @@ export interface RouteSpec {
 const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
+const managers: readonly Role[] = ['manager', 'admin'];
 
 export const ROUTES = [
   {
@@ -283,6 +285,38 @@ export const ROUTES = [
     summary:
       'Assigns an unapplied payment to an invoice (the rest is credit for its debtor) or to a debtor; once only (409 after)',
     request: { path: idPath, body: paymentAssignmentBody },
+  },
+  {
+    method: 'GET',
+    path: '/worklist',
+    handler: 'get-worklist',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons; ?owner= (managers) for another controller's or `none` for the unowned",
+    request: { query: worklistQuery },
+  },
+  {
+    method: 'GET',
+    path: '/worklist/rules',
+    handler: 'get-worklist-rules',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The weights that order the worklist and who owns new debtors per segment, latest version',
+  },
+  {
+    method: 'PUT',
+    path: '/worklist/rules',
+    handler: 'put-worklist-rules',
+    auth: { kind: 'jwt', roles: managers },
+    summary: 'Stores a new version of the worklist rules (managers and admins only)',
+    request: { body: worklistRulesBody },
+  },
+  {
+    method: 'POST',
+    path: '/tasks/{id}/snooze',
+    handler: 'snooze-task',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Puts a task off to a later day with a reason; it leaves the list until then',
+    request: { path: idPath, body: snoozeBody },
   },
 ] as const satisfies readonly RouteSpec[];
 
