@@ -9,6 +9,13 @@ import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promi
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
+import {
+  debtorListQuery,
+  invoiceListQuery,
+  noteBody,
+  ownerBody,
+  timelineQuery,
+} from './schemas/account-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -317,6 +324,50 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Puts a task off to a later day with a reason; it leaves the list until then',
     request: { path: idPath, body: snoozeBody },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/owner',
+    handler: 'put-debtor-owner',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Assigns the account to a controller or hands it over (null: unowned); notes and tasks stay with it',
+    request: { path: idPath, body: ownerBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/notes',
+    handler: 'add-debtor-note',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: "Adds a note to the debtor's file, on its timeline",
+    request: { path: idPath, body: noteBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/timeline',
+    handler: 'get-debtor-timeline',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
+    request: { path: idPath, query: timelineQuery },
+  },
+  {
+    method: 'GET',
+    path: '/invoices',
+    handler: 'list-invoices',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds invoices by number or payment reference, or lists them by status, debtor and days overdue, oldest due first, a page at a time',
+    request: { query: invoiceListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/debtors',
+    handler: 'list-debtors',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds debtors by name or id (accents and case ignored), owner, segment and hold, a page at a time',
+    request: { query: debtorListQuery },
   },
 ] as const satisfies readonly RouteSpec[];
 
