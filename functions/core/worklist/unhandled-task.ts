@@ -1,7 +1,7 @@
 import { addDays, type CalendarDate, isoWeekday } from '../calendar/calendar-date';
 
 /** Business days an open task may stay past its due date before a manager sees it. */
-export const UNHANDLED_AFTER_BUSINESS_DAYS = 2;
+const UNHANDLED_AFTER_BUSINESS_DAYS = 2;
 
 /**
  * The day a task due on `dueDate` counts as unhandled: two business days (Monday to Friday) after
