@@ -203,4 +203,49 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
     needs: { table: 'write', dunning: ['stop'] },
   },
+  {
+    name: 'get-worklist',
+    description: "GET /worklist: today's accounts per debtor, most important first",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-worklist-rules',
+    description: 'GET /worklist/rules: the weights of the worklist',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-worklist-rules',
+    description: 'PUT /worklist/rules: a new version of the worklist rules',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'snooze-task',
+    description: 'POST /tasks/{id}/snooze: puts a task off to a later day',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'put-debtor-owner',
+    description: 'PUT /debtors/{id}/owner: assigns or hands over an account',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'add-debtor-note',
+    description: "POST /debtors/{id}/notes: a note on the debtor's file",
+    needs: { table: 'write' },
+  },
+  {
+    name: 'get-debtor-timeline',
+    description: "GET /debtors/{id}/timeline: the debtor's contact history, newest first",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'list-invoices',
+    description: 'GET /invoices: by number, reference, status, debtor and days overdue',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'list-debtors',
+    description: 'GET /debtors: by name or id, owner, segment and hold',
+    needs: { table: 'read' },
+  },
 ];

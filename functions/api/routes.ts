@@ -8,6 +8,14 @@ import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
+import {
+  debtorListQuery,
+  invoiceListQuery,
+  noteBody,
+  ownerBody,
+  timelineQuery,
+} from './schemas/account-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -46,6 +54,7 @@ export interface RouteSpec {
 const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
+const managers: readonly Role[] = ['manager', 'admin'];
 
 export const ROUTES = [
   {
@@ -283,6 +292,82 @@ export const ROUTES = [
     summary:
       'Assigns an unapplied payment to an invoice (the rest is credit for its debtor) or to a debtor; once only (409 after)',
     request: { path: idPath, body: paymentAssignmentBody },
+  },
+  {
+    method: 'GET',
+    path: '/worklist',
+    handler: 'get-worklist',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons; ?owner= (managers) for another controller's or `none` for the unowned",
+    request: { query: worklistQuery },
+  },
+  {
+    method: 'GET',
+    path: '/worklist/rules',
+    handler: 'get-worklist-rules',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The weights that order the worklist and who owns new debtors per segment, latest version',
+  },
+  {
+    method: 'PUT',
+    path: '/worklist/rules',
+    handler: 'put-worklist-rules',
+    auth: { kind: 'jwt', roles: managers },
+    summary: 'Stores a new version of the worklist rules (managers and admins only)',
+    request: { body: worklistRulesBody },
+  },
+  {
+    method: 'POST',
+    path: '/tasks/{id}/snooze',
+    handler: 'snooze-task',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Puts a task off to a later day with a reason; it leaves the list until then',
+    request: { path: idPath, body: snoozeBody },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/owner',
+    handler: 'put-debtor-owner',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Assigns the account to a controller or hands it over (null: unowned); notes and tasks stay with it',
+    request: { path: idPath, body: ownerBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/notes',
+    handler: 'add-debtor-note',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: "Adds a note to the debtor's file, on its timeline",
+    request: { path: idPath, body: noteBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/timeline',
+    handler: 'get-debtor-timeline',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
+    request: { path: idPath, query: timelineQuery },
+  },
+  {
+    method: 'GET',
+    path: '/invoices',
+    handler: 'list-invoices',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds invoices by number or payment reference, or lists them by status, debtor and days overdue, oldest due first, a page at a time',
+    request: { query: invoiceListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/debtors',
+    handler: 'list-debtors',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds debtors by name or id (accents and case ignored), owner, segment and hold, a page at a time',
+    request: { query: debtorListQuery },
   },
 ] as const satisfies readonly RouteSpec[];
 

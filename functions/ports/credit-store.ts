@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
+import type { WorklistRules } from '../core/worklist/worklist-rules';
 
 /** Every stored record carries a version; writes are conditional on it (optimistic locking). */
 export interface Versioned {
@@ -32,7 +33,47 @@ export interface DebtorRecord extends Debtor, Versioned {
   behaviour: BehaviourCounters;
   /** A hold on the whole debtor: the dunning of its invoices waits until `until`. */
   hold?: DebtorHold;
+  /** The controller who owns the account; absent while nobody does. */
+  owner?: DebtorOwner;
+  /** Attempts to reach the debtor that failed since it was last reached (no answer, wrong contact). */
+  failedContacts?: number;
 }
+
+export interface DebtorOwner {
+  /** The controller's user id (the token's `sub`). */
+  sub: string;
+  email?: string;
+  since: string;
+  /** 'user:<sub>' of the manager who assigned it, or 'rule:<segment>' for the assignment rule. */
+  by: string;
+}
+
+/** One page of a listing, and where the next starts (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque: the `cursor` of the page before. */
+  cursor?: string;
+}
+
+/** A cursor that is not one this store handed out (edited, or of another listing). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one a listing handed out');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Which invoices a page lists: by status, or a debtor's; due on or before `dueBy` when given. */
+export type InvoiceListing =
+  { status: InvoiceRecord['status']; dueBy?: CalendarDate } | { debtorId: string; dueBy?: CalendarDate };
+
+/** Which debtors a page lists: an owner's (null: unowned) or those whose search name starts so, by name. */
+export type DebtorListing = { owner: string | null } | { namePrefix: string };
 
 export interface DebtorHold {
   until: CalendarDate;
@@ -280,4 +321,20 @@ export interface CreditStore {
   getSendingSetting(): Promise<SendingSetting | undefined>;
   /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
   putSendingSetting(setting: SendingSetting, expectedVersion: number | null): Promise<void>;
+
+  /** The latest worklist rules a manager stored; undefined while the defaults apply. */
+  getWorklistRules(): Promise<WorklistRules | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putWorklistRules(rules: WorklistRules, expectedVersion: number | null): Promise<void>;
+
+  /** Every debtor of an owner (null: the unowned ones), by search name. */
+  listDebtorsOfOwner(owner: string | null): Promise<DebtorRecord[]>;
+  /** A page of debtors, by search name; throws InvalidCursorError for a cursor it did not hand out. */
+  pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>>;
+  /** The open tasks about the debtor or one of its invoices. */
+  listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]>;
+  /** Invoices carrying this number (one, unless the invoicing system reused a number). */
+  findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
+  /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
+  pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
 }

@@ -3,11 +3,18 @@ import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import { searchName } from '../../functions/core/worklist/search-name';
+import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
+  type DebtorListing,
   type DebtorRecord,
+  InvalidCursorError,
+  type InvoiceListing,
+  type Page,
+  type PageRequest,
   type DeliveryRecord,
   type InvoiceRecord,
   type LetterKey,
@@ -55,6 +62,8 @@ export class InMemoryCreditStore implements CreditStore {
   private latestRates: StatutoryRateTable | undefined;
   private readonly sendingVersions = new Map<number, SendingSetting>();
   private latestSending: SendingSetting | undefined;
+  private readonly worklistRulesVersions = new Map<number, WorklistRules>();
+  private latestWorklistRules: WorklistRules | undefined;
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -254,6 +263,68 @@ export class InMemoryCreditStore implements CreditStore {
     this.latestSending = stored(setting);
   }
 
+  async getWorklistRules(): Promise<WorklistRules | undefined> {
+    return copy(this.latestWorklistRules);
+  }
+
+  async putWorklistRules(rules: WorklistRules, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestWorklistRules?.version ?? null) !== expectedVersion ||
+      this.worklistRulesVersions.has(rules.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `worklist rules version ${rules.version} do not follow the latest version`,
+      );
+    }
+    this.worklistRulesVersions.set(rules.version, stored(rules));
+    this.latestWorklistRules = stored(rules);
+  }
+
+  async listDebtorsOfOwner(owner: string | null): Promise<DebtorRecord[]> {
+    return this.debtorsBy({ owner }).map(([, debtor]) => copy(debtor));
+  }
+
+  async pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>> {
+    return pageOf(this.debtorsBy(listing), page);
+  }
+
+  async listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]> {
+    return [...this.tasks.values()]
+      .filter((task) => task.status === 'open' && task.debtorId === debtorId)
+      .sort(by((task) => task.id))
+      .map(copy);
+  }
+
+  async findInvoicesByNumber(number: string): Promise<InvoiceRecord[]> {
+    return [...this.invoices.values()]
+      .filter((invoice) => invoice.number === number)
+      .sort(by((invoice) => invoice.id))
+      .map(copy);
+  }
+
+  async pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    const keyed = [...this.invoices.values()]
+      .filter((invoice) =>
+        'status' in listing ? invoice.status === listing.status : invoice.debtorId === listing.debtorId,
+      )
+      .filter((invoice) => listing.dueBy === undefined || invoice.dueDate <= listing.dueBy)
+      .map((invoice): [string, InvoiceRecord] => [`${invoice.dueDate}#${invoice.id}`, invoice])
+      .sort(([a], [b]) => compare(a, b));
+    return pageOf(keyed, page);
+  }
+
+  /** Debtors with the sort key of the index a listing reads: search name, then id. */
+  private debtorsBy(listing: DebtorListing): [string, DebtorRecord][] {
+    return [...this.debtors.values()]
+      .map((debtor): [string, DebtorRecord] => [`${searchName(debtor.name)}#${debtor.id}`, debtor])
+      .filter(([key, debtor]) =>
+        'owner' in listing
+          ? (debtor.owner?.sub ?? null) === listing.owner
+          : key.startsWith(listing.namePrefix),
+      )
+      .sort(([a], [b]) => compare(a, b));
+  }
+
   /** Whether the write's condition holds on what is stored now. */
   private allows(write: StoreWrite): boolean {
     switch (write.kind) {
@@ -406,6 +477,22 @@ function stored<T>(value: T): T {
       .filter(([, field]) => field !== undefined)
       .map(([name, field]) => [name, stored(field)]),
   ) as T;
+}
+
+/** A page of items sorted by key, continuing after the key the cursor names, as a Query with Limit does. */
+function pageOf<T>(keyed: [string, T][], page: PageRequest): Page<T> {
+  let after: string | undefined;
+  if (page.cursor !== undefined) {
+    after = Buffer.from(page.cursor, 'base64url').toString('utf8');
+    if (!after.includes('#')) throw new InvalidCursorError();
+  }
+  const rest = keyed.filter(([key]) => after === undefined || key > after);
+  const items = rest.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(([, item]) => copy(item)),
+    ...(rest.length > page.limit && last ? { cursor: Buffer.from(last[0]).toString('base64url') } : {}),
+  };
 }
 
 /** A read hands out a copy: changing it must not change the store before a commit. */

@@ -45,7 +45,13 @@ export type TimelineEventType =
   | 'hold_placed'
   | 'hold_ended'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */
-  | 'event_refused';
+  | 'event_refused'
+  /** A controller's note on the debtor's file. */
+  | 'note_added'
+  /** The account was assigned to a controller, handed over, or left unowned. */
+  | 'owner_changed'
+  /** A task was put off to a later day. */
+  | 'task_snoozed';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

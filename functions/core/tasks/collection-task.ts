@@ -69,7 +69,16 @@ export interface CollectionTask {
   assignee?: string;
   /** On whose list the task belongs when not a controller's: a manager's. */
   forRole?: 'manager';
-  outcome?: { result: CallOutcome | 'done'; note?: string; by: string; at: string };
+  outcome?: {
+    result: CallOutcome | 'email_added' | 'letter_posted' | 'done';
+    note?: string;
+    by: string;
+    at: string;
+  };
+  /** Put off to a later day by a controller: off the list until `until` (then its due date). */
+  snoozed?: { until: string; reason: string; by: string; at: string };
+  /** Closed without an outcome because what it was about ended: the invoice paid, cancelled or handed over. */
+  closedBecause?: { reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over'; at: string };
 }
 
 export interface TaskToOpen {

@@ -15,6 +15,7 @@ import { recordSkip, recordStep, type StepDeps } from './record-step';
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
+import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 
 export interface CollectionAgencyDeps extends StepDeps {
   notifier: Notifier;
@@ -109,5 +110,6 @@ export async function handOverToCollectionAgency(
           }
         : {},
   });
+  await closeTasksOfClosedInvoice(deps, invoice.id);
   return { status: 'done', claimId: dossier.claimId };
 }
