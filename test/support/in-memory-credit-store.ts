@@ -295,7 +295,9 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putReference': {
         // A reference belongs to one invoice for ever.
         const owner = this.references.get(write.reference);
-        return (owner === undefined || owner === write.invoiceId) && !this.planReferences.has(write.reference);
+        return (
+          (owner === undefined || owner === write.invoiceId) && !this.planReferences.has(write.reference)
+        );
       }
       case 'putPlan':
         return versionMatches(this.plans.get(write.plan.id), write.expectedVersion);

@@ -336,7 +336,9 @@ export const dunningPolicySchema = z
       .min(1, 'maxPlanMonths must be at least 1')
       .max(60, 'maxPlanMonths must be at most 60')
       .optional()
-      .describe('The longest payment plan a controller may agree (months); 12 for businesses and 18 for consumers when absent'),
+      .describe(
+        'The longest payment plan a controller may agree (months); 12 for businesses and 18 for consumers when absent',
+      ),
     minInstalmentAmount: z
       .number()
       .int('minInstalmentAmount must be whole cents')
@@ -354,7 +356,9 @@ export const dunningPolicySchema = z
     planIncludesInterestAndCosts: z
       .boolean()
       .optional()
-      .describe('Whether interest and costs due when a plan starts are part of it, paid before the principal (art. 6:44 BW); false when absent'),
+      .describe(
+        'Whether interest and costs due when a plan starts are part of it, paid before the principal (art. 6:44 BW); false when absent',
+      ),
     instalmentReminderDays: z
       .number()
       .int('instalmentReminderDays must be a whole number of days')

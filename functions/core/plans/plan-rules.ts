@@ -1,11 +1,11 @@
 import type { DunningPolicy } from '../dunning/dunning-policy';
 
 /** Policy versions that say nothing about payment plans read with these values. */
-export const DEFAULT_MAX_PLAN_MONTHS = { business: 12, consumer: 18 } as const;
-export const DEFAULT_MIN_INSTALMENT_CENTS = 25_00;
-export const DEFAULT_MAX_DAYS_TO_FIRST_INSTALMENT = 30;
-export const DEFAULT_INSTALMENT_REMINDER_DAYS = 3;
-export const DEFAULT_INSTALMENT_GRACE_DAYS = 2;
+const DEFAULT_MAX_PLAN_MONTHS = { business: 12, consumer: 18 } as const;
+const DEFAULT_MIN_INSTALMENT_CENTS = 25_00;
+const DEFAULT_MAX_DAYS_TO_FIRST_INSTALMENT = 30;
+const DEFAULT_INSTALMENT_REMINDER_DAYS = 3;
+const DEFAULT_INSTALMENT_GRACE_DAYS = 2;
 
 /** What a dunning policy says about payment plans, with the defaults where it says nothing. */
 export interface PlanRules {

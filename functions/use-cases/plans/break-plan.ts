@@ -12,7 +12,7 @@ import { formatPaymentReference } from './plan-reference';
 import type { PlanStepPayload } from './plan-step-payload';
 
 /** One task per broken plan: a retried BreakPlan finds it. */
-export function brokenPlanTaskId(planId: string): string {
+function brokenPlanTaskId(planId: string): string {
   return `broken-payment-plan--${planId}`;
 }
 

@@ -40,9 +40,6 @@ export interface CreatePlanInput {
   isManager: boolean;
 }
 
-/** Who the timeline names for what the plan's execution does. */
-export const PLAN_ACTOR = 'workflow';
-
 /**
  * Agrees a payment plan: checks the schedule against the invoices and the policy, stores the plan
  * with its own reference, pauses each invoice's dunning (`pausedFor: payment_plan`, replacing the
