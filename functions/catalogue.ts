@@ -23,6 +23,8 @@ export interface FunctionNeeds {
   table?: 'read' | 'write';
   /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
   dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
+  /** Payment-plan state machine: start executions, stop them. */
+  paymentPlans?: readonly ('start' | 'stop')[];
   /** Sends email through SES v2 with the configuration set. */
   sendEmail?: boolean;
   publish?: readonly TopicName[];
@@ -53,7 +55,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'receive-invoicing-webhook',
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
-    needs: { table: 'write', dunning: ['start', 'stop'], webhookSecret: true },
+    // Stops a payment plan's execution too, once a payment completed the plan.
+    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'], webhookSecret: true },
   },
   {
     name: 'sweep-due-invoices',
@@ -82,6 +85,24 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'hand-over-to-collection-agency',
     description: 'Publishes the dossier to the collection agency and marks the invoice in collection',
     needs: { table: 'write', publish: ['collection-agency'] },
+  },
+  // Payment plans (tasks of the payment-plan state machine)
+  {
+    name: 'send-instalment-reminder',
+    description:
+      'Reminds the debtor of an instalment of its payment plan, with the reference and the QR code',
+    needs: { table: 'write', sendEmail: true },
+  },
+  {
+    name: 'check-instalment',
+    description: 'After an instalment date and grace: goes on to the next instalment, or breaks the plan',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'break-payment-plan',
+    description:
+      'A broken plan: tells the debtor, tasks a controller, resumes the dunning at the final notice',
+    needs: { table: 'write', dunning: ['start'], sendEmail: true },
   },
   {
     name: 'record-email-event',
@@ -192,6 +213,27 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'get-outbox',
     description: 'GET /outbox: what the automatic dunning will do on a day',
     needs: { table: 'read' },
+  },
+  {
+    name: 'create-payment-plan',
+    description:
+      'POST /debtors/{id}/payment-plans: agrees a payment plan and pauses the dunning of its invoices',
+    needs: { table: 'write', dunning: ['stop'], paymentPlans: ['start'], sendEmail: true },
+  },
+  {
+    name: 'list-debtor-payment-plans',
+    description: 'GET /debtors/{id}/payment-plans: the payment plans of a debtor',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-payment-plan',
+    description: 'GET /payment-plans/{id}: a payment plan and its instalments',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'amend-payment-plan',
+    description: "POST /payment-plans/{id}/amendments: a manager's change to an active payment plan",
+    needs: { table: 'write', paymentPlans: ['start', 'stop'], sendEmail: true },
   },
   {
     name: 'list-unapplied-payments',

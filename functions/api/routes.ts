@@ -4,6 +4,7 @@ import { claimQuery, rateTableBody } from './schemas/claim-schemas';
 import { disputeBody, disputeListQuery, disputeResolutionBody } from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
+import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
@@ -368,6 +369,40 @@ export const ROUTES = [
     summary:
       'Finds debtors by name or id (accents and case ignored), owner, segment and hold, a page at a time',
     request: { query: debtorListQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/payment-plans',
+    handler: 'create-payment-plan',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only',
+    request: { path: idPath, body: paymentPlanBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/payment-plans',
+    handler: 'list-debtor-payment-plans',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The payment plans of a debtor, newest first, with their instalments and what was paid',
+    request: { path: idPath },
+  },
+  {
+    method: 'GET',
+    path: '/payment-plans/{id}',
+    handler: 'get-payment-plan',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'A payment plan: status, reference, instalments and what each invoice received',
+    request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/payment-plans/{id}/amendments',
+    handler: 'amend-payment-plan',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Changes an active payment plan (a longer term, other dates) with a reason: the new instalments replace those not yet paid (managers only)',
+    request: { path: idPath, body: planAmendmentBody },
   },
 ] as const satisfies readonly RouteSpec[];
 

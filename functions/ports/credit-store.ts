@@ -6,6 +6,7 @@ import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
+import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
@@ -88,6 +89,8 @@ export interface TaskRecord extends CollectionTask, Versioned {}
 export interface PromiseRecord extends PaymentPromise, Versioned {}
 
 export interface DisputeRecord extends Dispute, Versioned {}
+
+export interface PlanRecord extends PaymentPlan, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -240,6 +243,9 @@ export type StoreWrite =
   | { kind: 'putCreditNote'; creditNote: CreditNoteRecord }
   | { kind: 'putUnappliedPayment'; payment: UnappliedPaymentRecord; expectedVersion: number | null }
   | { kind: 'putReference'; reference: string; invoiceId: string }
+  | { kind: 'putPlan'; plan: PlanRecord; expectedVersion: number | null }
+  /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
+  | { kind: 'putPlanReference'; reference: string; planId: string }
   | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
@@ -296,6 +302,11 @@ export interface CreditStore {
   getDispute(id: string): Promise<DisputeRecord | undefined>;
   /** Disputes still waiting for an answer (status open), oldest first. */
   listOpenDisputes(): Promise<DisputeRecord[]>;
+
+  getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** Every payment plan of the debtor, oldest first. */
+  listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]>;
+  findPlanIdByReference(reference: string): Promise<string | undefined>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;

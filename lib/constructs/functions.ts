@@ -15,6 +15,7 @@ export interface FunctionsProps {
   creditor: Creditor;
   table: ITable;
   dunning: IStateMachine;
+  paymentPlans: IStateMachine;
   topics: Readonly<Record<TopicName, ITopic>>;
   email: EmailSending;
   webhookSecret: ISecret;
@@ -42,6 +43,7 @@ export class Functions extends Construct {
       const { needs } = spec;
       if (needs.table) fn.bindTable(props.table, needs.table);
       if (needs.dunning?.length) fn.bindDunning(props.dunning, needs.dunning);
+      if (needs.paymentPlans?.length) fn.bindPaymentPlans(props.paymentPlans, needs.paymentPlans);
       if (needs.sendEmail) fn.bindEmail(props.email);
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);

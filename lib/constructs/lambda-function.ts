@@ -27,6 +27,7 @@ import type { EmailSending } from './messaging';
 const LAMBDA_CREDENTIALS = 'functions/shared/lambda-credentials.ts';
 
 export type DunningAction = NonNullable<FunctionNeeds['dunning']>[number];
+export type PaymentPlanAction = NonNullable<FunctionNeeds['paymentPlans']>[number];
 
 export interface LambdaFunctionProps {
   /** The catalogue name; the entry point is functions/handlers/<name>.ts, exporting `handler`. */
@@ -170,6 +171,23 @@ export class LambdaFunction extends Construct implements IGrantable {
         this,
         `${executionArnPrefix(stateMachine)}:*`,
         'Executions are named per invoice at run time, so the grant covers the executions of this one state machine',
+      );
+    }
+  }
+
+  /** PAYMENT_PLAN_STATE_MACHINE_ARN, with only the listed actions on that state machine and its executions. */
+  bindPaymentPlans(stateMachine: IStateMachine, actions: readonly PaymentPlanAction[]): void {
+    const grants = StateMachineGrants.fromStateMachine(stateMachine);
+    for (const action of new Set(actions)) {
+      if (action === 'start') grants.startExecution(this);
+      else grants.execution(this, 'states:StopExecution');
+    }
+    this.lambda.addEnvironment('PAYMENT_PLAN_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    if (actions.includes('stop')) {
+      acknowledgeWildcardResource(
+        this,
+        `${executionArnPrefix(stateMachine)}:*`,
+        'Executions are named per payment plan at run time, so the grant covers the executions of this one state machine',
       );
     }
   }

@@ -21,6 +21,7 @@ import {
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PlanRecord,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -52,6 +53,9 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly creditNotes = new Map<string, CreditNoteRecord>();
   private readonly unappliedPayments = new Map<string, UnappliedPaymentRecord>();
   private readonly references = new Map<string, string>();
+  private readonly plans = new Map<string, PlanRecord>();
+  /** Plan references share the invoices' key space: a reference names one invoice or one plan. */
+  private readonly planReferences = new Map<string, string>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
   private readonly letters = new Map<string, LetterRecord>();
@@ -180,6 +184,21 @@ export class InMemoryCreditStore implements CreditStore {
       .filter((event) => `${event.receivedAt}#${event.deliveryId}` < before)
       .sort(by((event) => `${event.receivedAt}#${event.deliveryId}`))
       .map(copy);
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | undefined> {
+    return copy(this.plans.get(id));
+  }
+
+  async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
+    return [...this.plans.values()]
+      .filter((plan) => plan.debtorId === debtorId)
+      .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
+      .map(copy);
+  }
+
+  async findPlanIdByReference(reference: string): Promise<string | undefined> {
+    return this.planReferences.get(reference);
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
@@ -347,7 +366,15 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putReference': {
         // A reference belongs to one invoice for ever.
         const owner = this.references.get(write.reference);
-        return owner === undefined || owner === write.invoiceId;
+        return (
+          (owner === undefined || owner === write.invoiceId) && !this.planReferences.has(write.reference)
+        );
+      }
+      case 'putPlan':
+        return versionMatches(this.plans.get(write.plan.id), write.expectedVersion);
+      case 'putPlanReference': {
+        const owner = this.planReferences.get(write.reference);
+        return (owner === undefined || owner === write.planId) && !this.references.has(write.reference);
       }
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
@@ -394,6 +421,12 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putReference':
         this.references.set(write.reference, write.invoiceId);
         return;
+      case 'putPlan':
+        this.plans.set(write.plan.id, stored(write.plan));
+        return;
+      case 'putPlanReference':
+        this.planReferences.set(write.reference, write.planId);
+        return;
       case 'appendEvent': {
         const key = partition(write.subject);
         this.timelines.set(key, [...(this.timelines.get(key) ?? []), stored(write.event)]);
@@ -435,7 +468,10 @@ function recordOf(write: StoreWrite): string | undefined {
     case 'putUnappliedPayment':
       return `unapplied payment ${write.payment.id}`;
     case 'putReference':
+    case 'putPlanReference':
       return `reference ${write.reference}`;
+    case 'putPlan':
+      return `plan ${write.plan.id}`;
     case 'recordDelivery':
       return `delivery ${write.delivery.id}`;
     case 'park':

@@ -40,6 +40,7 @@ import {
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PlanRecord,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -180,6 +181,23 @@ export class DynamoDbCreditStore implements CreditStore {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': OPEN_DISPUTES },
     });
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | undefined> {
+    return this.get<PlanRecord>(keys.plan(id));
+  }
+
+  async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
+    return this.queryAll<PlanRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'PLAN#' },
+    });
+  }
+
+  async findPlanIdByReference(reference: string): Promise<string | undefined> {
+    const item = await this.get<{ planId?: string }>(keys.reference(reference));
+    return item?.planId;
   }
 
   async getLetter(key: LetterKey): Promise<LetterRecord | undefined> {
@@ -511,6 +529,26 @@ export class DynamoDbCreditStore implements CreditStore {
             // A reference belongs to one invoice for ever.
             ConditionExpression: 'attribute_not_exists(pk) OR invoiceId = :invoiceId',
             ExpressionAttributeValues: { ':invoiceId': write.invoiceId },
+          },
+        };
+      case 'putPlan': {
+        const plan = write.plan;
+        const item = {
+          ...keys.plan(plan.id),
+          itemType: 'plan',
+          gsi3pk: `DEBTOR#${plan.debtorId}`,
+          gsi3sk: `PLAN#${plan.createdAt}#${plan.id}`,
+          ...plan,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
+      case 'putPlanReference':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.reference(write.reference), itemType: 'reference', planId: write.planId },
+            ConditionExpression: 'attribute_not_exists(pk) OR planId = :planId',
+            ExpressionAttributeValues: { ':planId': write.planId },
           },
         };
       case 'appendEvent':

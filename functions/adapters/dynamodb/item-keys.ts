@@ -8,6 +8,7 @@ export const keys = {
   task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
   promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
   dispute: (id: string) => ({ pk: `DISPUTE#${id}`, sk: '#DISPUTE' }),
+  plan: (id: string) => ({ pk: `PLAN#${id}`, sk: '#PLAN' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
   creditNote: (id: string) => ({ pk: `CREDIT_NOTE#${id}`, sk: '#CREDIT_NOTE' }),
   unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),

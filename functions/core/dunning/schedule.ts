@@ -24,6 +24,11 @@ export interface PlanDunningInput {
   now: Date;
   /** Where a restored or resumed execution starts; a new one starts at the first slot. */
   resumeAt?: DunningSlot;
+  /**
+   * The first step to act does so today even if its day has not come (a broken payment plan
+   * makes the rest due at once); the later steps move with it.
+   */
+  atOnce?: boolean;
 }
 
 const DAY_SECONDS = 86_400;
@@ -63,14 +68,16 @@ export function planDunning({
   dueDate,
   now,
   resumeAt = DUNNING_SLOTS[0],
+  atOnce = false,
 }: PlanDunningInput): DunningPlan {
   const start = DUNNING_SLOTS.indexOf(resumeAt);
   const firstToAct = DUNNING_SLOTS.slice(start)
     .map((slot) => stepFor(policy, slot))
     .find((step) => step !== undefined);
-  const daysLate = firstToAct
-    ? Math.max(0, daysBetween(addDays(dueDate, firstToAct.dayOffset), localDate(now, policy.timeZone)))
+  const behind = firstToAct
+    ? daysBetween(addDays(dueDate, firstToAct.dayOffset), localDate(now, policy.timeZone))
     : 0;
+  const daysLate = atOnce ? behind : Math.max(0, behind);
 
   let previous = now.getTime();
   let letterSentOn: CalendarDate | undefined;

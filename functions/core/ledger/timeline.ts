@@ -44,6 +44,11 @@ export type TimelineEventType =
   | 'dispute_closed'
   | 'hold_placed'
   | 'hold_ended'
+  /** A payment plan: agreed (its invoices' dunning paused), changed by a manager, completed or broken. */
+  | 'payment_plan_agreed'
+  | 'payment_plan_amended'
+  | 'payment_plan_completed'
+  | 'payment_plan_broken'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */
   | 'event_refused'
   /** A controller's note on the debtor's file. */

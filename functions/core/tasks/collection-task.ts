@@ -22,6 +22,8 @@ export type TaskKind =
   | 'overdue_dispute'
   /** The debtor asked for a payment plan on the call: a controller sets one up within the pause. */
   | 'set_up_payment_plan'
+  /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
+  | 'broken_payment_plan'
   /** The debtor is in financial trouble: a manager considers special management. */
   | 'consider_special_management';
 

@@ -35,6 +35,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
       case 'setOffCredit':
         await setOffCredit(deps, followUp.debtorId, followUp.currency);
         break;
+      case 'stopPlanExecution':
+        await deps.plans?.stop(followUp.execution, followUp.reason);
+        break;
     }
   }
 }
