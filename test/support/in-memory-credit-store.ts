@@ -1,6 +1,7 @@
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
 import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
+import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import {
@@ -55,6 +56,8 @@ export class InMemoryCreditStore implements CreditStore {
   private latestRates: StatutoryRateTable | undefined;
   private readonly sendingVersions = new Map<number, SendingSetting>();
   private latestSending: SendingSetting | undefined;
+  private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
+  private latestDisputeCauses: DisputeCauseList | undefined;
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -252,6 +255,23 @@ export class InMemoryCreditStore implements CreditStore {
     }
     this.sendingVersions.set(setting.version, stored(setting));
     this.latestSending = stored(setting);
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return copy(this.latestDisputeCauses);
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestDisputeCauses?.version ?? null) !== expectedVersion ||
+      this.disputeCauseVersions.has(list.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `dispute causes version ${list.version} do not follow the latest version`,
+      );
+    }
+    this.disputeCauseVersions.set(list.version, stored(list));
+    this.latestDisputeCauses = stored(list);
   }
 
   /** Whether the write's condition holds on what is stored now. */

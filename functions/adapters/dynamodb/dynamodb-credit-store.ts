@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
+import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import {
@@ -297,6 +298,19 @@ export class DynamoDbCreditStore implements CreditStore {
       { ...keys.sendingLatest(), itemType: 'sending', ...setting },
       expectedVersion,
       `sending setting version ${setting.version} does not follow the latest version`,
+    );
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return this.get<DisputeCauseList>(keys.disputeCausesLatest());
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    await this.putVersion(
+      { ...keys.disputeCausesVersion(list.version), itemType: 'disputeCausesVersion', ...list },
+      { ...keys.disputeCausesLatest(), itemType: 'disputeCauses', ...list },
+      expectedVersion,
+      `dispute causes version ${list.version} do not follow the latest version`,
     );
   }
 
