@@ -15,7 +15,7 @@ export interface DisputeDocument {
 }
 
 /** The kind of a document given as a bare reference. */
-export const PLAIN_DOCUMENT_KIND = 'document';
+const PLAIN_DOCUMENT_KIND = 'document';
 
 /** How a dispute is resolved: credited, a credit note follows; rejected or withdrawn, the invoice stands. */
 export const DISPUTE_OUTCOMES = ['credited', 'rejected', 'withdrawn'] as const;

@@ -9,9 +9,7 @@ import { ConcurrentModificationError, type CreditStore } from '../../ports/credi
 import { conflict, invalid } from '../refusal';
 
 /** GET /settings/dispute-causes: the list an admin stored, or the seed list (version 0). */
-export async function disputeCauses(
-  store: Pick<CreditStore, 'getDisputeCauses'>,
-): Promise<DisputeCauseList> {
+export async function disputeCauses(store: Pick<CreditStore, 'getDisputeCauses'>): Promise<DisputeCauseList> {
   return (await store.getDisputeCauses()) ?? SEED_CAUSE_LIST;
 }
 
