@@ -150,6 +150,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['stop'], publish: ['disputes'] },
   },
   {
+    name: 'raise-debtor-dispute',
+    description: 'POST /debtors/{id}/disputes: one dispute over several invoices of a debtor, each paused',
+    needs: { table: 'write', dunning: ['stop'], publish: ['disputes'] },
+  },
+  {
     name: 'resolve-dispute',
     description: 'POST /disputes/{id}/resolution: rejects, withdraws or credits a dispute',
     // Sends email too: the debtor is told that a rejected or withdrawn dispute was looked at.
@@ -197,6 +202,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'put-rates',
     description: 'PUT /rates: a new version of the rate table',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'get-dispute-causes',
+    description: 'GET /settings/dispute-causes: the causes a dispute may name',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-dispute-causes',
+    description: 'PUT /settings/dispute-causes: a new version of the dispute causes',
     needs: { table: 'write' },
   },
   {

@@ -1,7 +1,13 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
-import { disputeBody, disputeListQuery, disputeResolutionBody } from './schemas/dispute-schemas';
+import {
+  debtorDisputeBody,
+  disputeBody,
+  disputeCausesBody,
+  disputeListQuery,
+  disputeResolutionBody,
+} from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
 import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
@@ -201,8 +207,17 @@ export const ROUTES = [
     handler: 'raise-invoice-dispute',
     auth: { kind: 'jwt', roles: creditControl },
     summary:
-      'Records a dispute over the invoice with its cause; the dunning pauses and the owners of the cause are told',
+      'Records a dispute over the invoice with its cause; the dunning pauses (for an amount below what is open, only that part: the dunning goes on for the rest) and the owners of the cause are told',
     request: { path: idPath, body: disputeBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/disputes',
+    handler: 'raise-debtor-dispute',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Records one dispute over several open invoices of the debtor, each in full; the dunning of each pauses and the resolution applies to each',
+    request: { path: idPath, body: debtorDisputeBody },
   },
   {
     method: 'POST',
@@ -220,6 +235,23 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Open disputes with their age in days, oldest first',
     request: { query: disputeListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/settings/dispute-causes',
+    handler: 'get-dispute-causes',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'The causes a dispute may name, with the owner each is routed to; the seed list until an admin changes it',
+  },
+  {
+    method: 'PUT',
+    path: '/settings/dispute-causes',
+    handler: 'put-dispute-causes',
+    auth: { kind: 'jwt', roles: admins },
+    summary:
+      'Replaces the list of dispute causes (a new version over the one you read); disputes raised before keep their cause (admins only)',
+    request: { body: disputeCausesBody },
   },
   {
     method: 'GET',

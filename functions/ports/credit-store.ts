@@ -2,6 +2,7 @@ import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
 import type { Dispute } from '../core/disputes/dispute';
+import type { DisputeCauseList } from '../core/disputes/dispute-causes';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
@@ -348,4 +349,9 @@ export interface CreditStore {
   findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
   /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
   pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
+
+  /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
+  getDisputeCauses(): Promise<DisputeCauseList | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
 import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
+import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { searchName } from '../../functions/core/worklist/search-name';
@@ -68,6 +69,8 @@ export class InMemoryCreditStore implements CreditStore {
   private latestSending: SendingSetting | undefined;
   private readonly worklistRulesVersions = new Map<number, WorklistRules>();
   private latestWorklistRules: WorklistRules | undefined;
+  private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
+  private latestDisputeCauses: DisputeCauseList | undefined;
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -342,6 +345,23 @@ export class InMemoryCreditStore implements CreditStore {
           : key.startsWith(listing.namePrefix),
       )
       .sort(([a], [b]) => compare(a, b));
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return copy(this.latestDisputeCauses);
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestDisputeCauses?.version ?? null) !== expectedVersion ||
+      this.disputeCauseVersions.has(list.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `dispute causes version ${list.version} do not follow the latest version`,
+      );
+    }
+    this.disputeCauseVersions.set(list.version, stored(list));
+    this.latestDisputeCauses = stored(list);
   }
 
   /** Whether the write's condition holds on what is stored now. */

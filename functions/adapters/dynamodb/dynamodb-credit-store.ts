@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
+import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { searchName } from '../../core/worklist/search-name';
@@ -413,6 +414,19 @@ export class DynamoDbCreditStore implements CreditStore {
         },
       },
       page,
+    );
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return this.get<DisputeCauseList>(keys.disputeCausesLatest());
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    await this.putVersion(
+      { ...keys.disputeCausesVersion(list.version), itemType: 'disputeCausesVersion', ...list },
+      { ...keys.disputeCausesLatest(), itemType: 'disputeCauses', ...list },
+      expectedVersion,
+      `dispute causes version ${list.version} do not follow the latest version`,
     );
   }
 

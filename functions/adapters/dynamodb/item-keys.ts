@@ -39,6 +39,11 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   worklistRulesLatest: () => ({ pk: 'SETTINGS#WORKLIST', sk: '#LATEST' }),
+  disputeCausesVersion: (version: number) => ({
+    pk: 'SETTINGS#DISPUTE_CAUSES',
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
