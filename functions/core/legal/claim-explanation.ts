@@ -37,6 +37,7 @@ export interface ClaimMessages {
   ): string;
   capitalised(kind: StatutoryInterestKind, on: CalendarDate, added: Money, newBase: Money): string;
   unverifiedRate(ratePercent: number, from: CalendarDate): string;
+  rateFromEcb(ratePercent: number, ecbPercent: number, from: CalendarDate): string;
   paymentsLowerInterest(): string;
   costsNotCharged(): string;
   costsNotInEuros(currency: string): string;
@@ -120,6 +121,8 @@ const english: ClaimMessages = {
     `On ${on} a full year had passed: the interest over that year (${m(added, 'en')}) was added to the amount, which became ${m(newBase, 'en')} (${COMPOUNDING_ARTICLE[kind]}).`,
   unverifiedRate: (ratePercent, from) =>
     `The rate of ${percent(ratePercent, 'en')} from ${from} has not yet been verified against the published rate.`,
+  rateFromEcb: (ratePercent, ecbPercent, from) =>
+    `The commercial rate of ${percent(ratePercent, 'en')} from ${from} is the ECB main refinancing rate of ${percent(ecbPercent, 'en')} on that day plus 8 points (art. 6:120 lid 2 BW).`,
   paymentsLowerInterest: () => 'Payments lower the amount interest runs on from the day they were received.',
   costsNotCharged: () => 'No collection costs are charged: the policy for this creditor says so.',
   costsNotInEuros: (currency) =>
@@ -192,6 +195,8 @@ const dutch: ClaimMessages = {
     `Op ${on} was een vol jaar verstreken: de rente over dat jaar (${m(added, 'nl')}) is bij het bedrag opgeteld, dat daardoor ${m(newBase, 'nl')} werd (${COMPOUNDING_ARTICLE[kind]}).`,
   unverifiedRate: (ratePercent, from) =>
     `Het percentage van ${percent(ratePercent, 'nl')} vanaf ${from} is nog niet gecontroleerd aan het gepubliceerde percentage.`,
+  rateFromEcb: (ratePercent, ecbPercent, from) =>
+    `De handelsrente van ${percent(ratePercent, 'nl')} vanaf ${from} is de basisherfinancieringsrente van de ECB van ${percent(ecbPercent, 'nl')} op die dag plus 8 procentpunten (art. 6:120 lid 2 BW).`,
   paymentsLowerInterest: () =>
     'Betalingen verlagen het bedrag waarover rente loopt vanaf de dag van ontvangst.',
   costsNotCharged: () => 'Er worden geen incassokosten berekend: zo is het beleid van deze schuldeiser.',

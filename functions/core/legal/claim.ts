@@ -216,10 +216,16 @@ export function buildClaim(input: ClaimInput): Claim {
         say.period(period.from, period.to, period.days, period.ratePercent, period.base, period.amount),
       );
     }
+    const derived = new Map<CalendarDate, [number, number]>();
     const unverified = new Map<CalendarDate, number>();
     for (const period of result.periods) {
+      if (period.rateEcbPercent !== undefined) {
+        derived.set(period.rateEffectiveFrom, [period.ratePercent, period.rateEcbPercent]);
+      }
       if (!period.rateVerified) unverified.set(period.rateEffectiveFrom, period.ratePercent);
     }
+    for (const [from, [ratePercent, ecb]] of derived)
+      explanation.push(say.rateFromEcb(ratePercent, ecb, from));
     for (const [from, ratePercent] of unverified) explanation.push(say.unverifiedRate(ratePercent, from));
     if (payments.length > 0) explanation.push(say.paymentsLowerInterest());
     return result;
