@@ -147,6 +147,15 @@ const legalPolicySchema = z.object({
     .min(0)
     .max(14)
     .describe('Days a letter may take to arrive; the 14-day term starts the day after'),
+  emailDeliveryMarginDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .optional()
+    .describe(
+      'Days an email may take to arrive, as the 14-day letter assumes when it prints its last day to pay (1 when left out)',
+    ),
 });
 
 const dunningStepSchema = z.object({

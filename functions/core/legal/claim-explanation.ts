@@ -60,6 +60,16 @@ export interface ClaimMessages {
     dueFrom: CalendarDate,
   ): string;
   cappedAtStatedCosts(stated: Money): string;
+  sharedLetterCosts(
+    sentOn: CalendarDate,
+    invoices: number,
+    costs: Money,
+    combined: Money,
+    share: Money,
+    receivedOn: CalendarDate,
+    termEndsOn: CalendarDate,
+    dueFrom: CalendarDate,
+  ): string;
   wikMinimum(minimum: Money): string;
   wikMaximum(maximum: Money): string;
   fixedCompensation(amount: Money, dueFrom: CalendarDate, dueDate: CalendarDate): string;
@@ -90,11 +100,15 @@ const PROBLEMS: Record<ExplanationLanguage, Record<FourteenDayLetterProblem, str
     'sent-before-overdue': 'it was sent before the invoice was overdue',
     'term-shorter-than-14-days': 'it gives less than 14 days',
     'costs-not-stated': 'it does not state the amount of the costs',
+    'pay-by-date-too-early':
+      'the last day to pay it prints falls less than 14 days after the day after it was received; a new 14-day letter is needed',
   },
   nl: {
     'sent-before-overdue': 'hij is verstuurd voordat de factuur vervallen was',
     'term-shorter-than-14-days': 'hij geeft minder dan 14 dagen',
     'costs-not-stated': 'hij vermeldt de hoogte van de kosten niet',
+    'pay-by-date-too-early':
+      'de uiterste betaaldatum die erin staat valt minder dan 14 dagen na de dag na ontvangst; er is een nieuwe veertiendagenbrief nodig',
   },
 };
 
@@ -143,6 +157,8 @@ const english: ClaimMessages = {
     `Collection costs of ${m(amount, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over the principal of ${m(base, 'en')} still open when the term ended; due from ${dueFrom}: the 14-day letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Costs and any VAT on them are limited to ${m(stated, 'en')}, the amount the 14-day letter states.`,
+  sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
+    `The 14-day letter of ${sentOn} lists ${invoices} invoices and states one amount of costs over them: collection costs of ${m(costs, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over their combined principal of ${m(combined, 'en')} still open when the term ended, shared in proportion; this invoice's share is ${m(share, 'en')}, due from ${dueFrom}: the letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   wikMinimum: (minimum) => `The minimum of ${m(minimum, 'en')} applies.`,
   wikMaximum: (maximum) => `The maximum of ${m(maximum, 'en')} applies.`,
   fixedCompensation: (amount, dueFrom, dueDate) =>
@@ -218,6 +234,8 @@ const dutch: ClaimMessages = {
     `Incassokosten van ${m(amount, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over de hoofdsom van ${m(base, 'nl')} die bij het einde van de termijn nog openstond; verschuldigd vanaf ${dueFrom}: de veertiendagenbrief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Kosten en eventuele btw daarover zijn beperkt tot ${m(stated, 'nl')}, het bedrag dat in de veertiendagenbrief staat.`,
+  sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
+    `De veertiendagenbrief van ${sentOn} noemt ${invoices} facturen en vermeldt één bedrag aan kosten over die facturen samen: incassokosten van ${m(costs, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over hun samengetelde hoofdsom van ${m(combined, 'nl')} die bij het einde van de termijn nog openstond, naar verhouding verdeeld; het deel van deze factuur is ${m(share, 'nl')}, verschuldigd vanaf ${dueFrom}: de brief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   wikMinimum: (minimum) => `Het minimum van ${m(minimum, 'nl')} geldt.`,
   wikMaximum: (maximum) => `Het maximum van ${m(maximum, 'nl')} geldt.`,
   fixedCompensation: (amount, dueFrom, dueDate) =>

@@ -4,8 +4,9 @@ import { type Money, money } from '../money';
 import { badDebtVat } from './bad-debt-vat';
 import { claimMessages, type ExplanationLanguage } from './claim-explanation';
 import { consumerDefault } from './consumer-default';
-import { assessFourteenDayLetters } from './fourteen-day-letter';
+import { assessFourteenDayLetters, type FourteenDayLetterAssessment } from './fourteen-day-letter';
 import { checkLegalPolicy, type LegalPolicy } from './legal-policy';
+import { letterCosts } from './letter-costs';
 import { claimLimitation, type Limitation } from './limitation';
 import { calculateStatutoryInterest, type StatutoryInterest } from './statutory-interest';
 import type { StatutoryRate } from './statutory-rates';
@@ -45,8 +46,16 @@ export interface ClaimInvoiceFacts {
   readonly notices?: readonly WrittenNotice[];
 }
 
+/** Another invoice a 14-day letter of this invoice lists: what it owed, and what was paid on it. */
+export type LetterInvoiceFacts = Pick<ClaimInvoiceFacts, 'invoiceId' | 'principal' | 'payments'>;
+
 export interface ClaimInput {
   readonly invoice: ClaimInvoiceFacts;
+  /**
+   * The other invoices listed by the invoice's 14-day letters: the letter's costs are over their
+   * combined principal and shared over them. A listed invoice not given here counts as owing nothing.
+   */
+  readonly letterInvoices?: readonly LetterInvoiceFacts[];
   readonly policy: LegalPolicy;
   readonly rates: readonly StatutoryRate[];
   readonly asOf: CalendarDate;
@@ -78,6 +87,8 @@ export interface Claim {
     readonly rule: CostsRule;
     /** The day the costs are (or will be) due; null when that is not known yet. */
     readonly dueFrom: CalendarDate | null;
+    /** The 14-day letter that listed this invoice with others: the costs above are this invoice's share. */
+    readonly letter?: CostsLetter;
   };
   readonly total: number;
   readonly explanation: readonly string[];
@@ -89,11 +100,25 @@ export interface Claim {
   };
 }
 
+/** A 14-day letter over several invoices and the costs it carries for all of them together. */
+export interface CostsLetter {
+  /** The letter's message id, as on the invoice's timeline and letters on file. */
+  readonly id?: string;
+  readonly sentOn: CalendarDate;
+  readonly invoiceIds: readonly string[];
+  /** The combined principal still open when the term ended. */
+  readonly principal: number;
+  /** The letter's costs and VAT over that principal; `costs.amount` and `costs.vat` are this invoice's share. */
+  readonly amount: number;
+  readonly vat: number;
+}
+
 interface Costs {
   amount: number;
   vat: number;
   rule: CostsRule;
   dueFrom: CalendarDate | null;
+  letter?: CostsLetter;
 }
 
 export function buildClaim(input: ClaimInput): Claim {
@@ -300,6 +325,7 @@ export function buildClaim(input: ClaimInput): Claim {
         if (letter.extendedByAtw) explanation.push(say.termExtended(letter.termLastDay, letter.termEndsOn));
         return { amount: 0, vat: 0, rule, dueFrom: letter.costsDueFrom };
       case 'term-passed': {
+        if (letter.invoiceIds && letter.invoiceIds.length > 1) return sharedLetterCosts(letter);
         // HR 2016:2704: a part payment within the term lowers the costs, so the scale is
         // applied to what was still open on the last day of the term.
         const base = openBefore(letter.costsDueFrom);
@@ -335,6 +361,69 @@ export function buildClaim(input: ClaimInput): Claim {
         );
       }
     }
+  }
+
+  /** The costs of a 14-day letter over several invoices: computed once, on their combined principal, and shared. */
+  function sharedLetterCosts(
+    letter: Extract<FourteenDayLetterAssessment, { status: 'term-running' | 'term-passed' }>,
+  ): Costs {
+    const rule = 'wik-scale';
+    const invoiceIds = letter.invoiceIds ?? [invoice.invoiceId];
+    const others = new Map((input.letterInvoices ?? []).map((facts) => [facts.invoiceId, facts]));
+    const bases = invoiceIds.map((invoiceId) => {
+      const facts = invoiceId === invoice.invoiceId ? invoice : others.get(invoiceId);
+      return { invoiceId, base: facts ? openOn(facts, letter.costsDueFrom) : 0 };
+    });
+    const shared = letterCosts({
+      statedCosts: letter.statedCosts,
+      bases,
+      creditorCanDeductVat: policy.creditorCanDeductVat,
+      vatRatePercent: policy.vatRatePercent,
+    });
+    const share = shared.shares.find((each) => each.invoiceId === invoice.invoiceId) ?? { costs: 0, vat: 0 };
+    explanation.push(
+      say.sharedLetterCosts(
+        letter.sentOn,
+        invoiceIds.length,
+        shared.costs,
+        shared.principal,
+        cents(share.costs),
+        letter.receivedOn,
+        letter.termEndsOn,
+        letter.costsDueFrom,
+      ),
+    );
+    if (letter.extendedByAtw) explanation.push(say.termExtended(letter.termLastDay, letter.termEndsOn));
+    if (shared.capped) explanation.push(say.cappedAtStatedCosts(letter.statedCosts));
+    if (shared.minimumApplied) explanation.push(say.wikMinimum(cents(WIK_MINIMUM_CENTS)));
+    if (shared.maximumApplied) explanation.push(say.wikMaximum(cents(WIK_MAXIMUM_CENTS)));
+    explanation.push(
+      policy.creditorCanDeductVat
+        ? say.noVatCreditorDeducts()
+        : say.vatAdded(cents(share.vat), policy.vatRatePercent),
+    );
+    return {
+      amount: share.costs,
+      vat: share.vat,
+      rule,
+      dueFrom: letter.costsDueFrom,
+      letter: {
+        ...(letter.letterId ? { id: letter.letterId } : {}),
+        sentOn: letter.sentOn,
+        invoiceIds,
+        principal: shared.principal.amount,
+        amount: shared.costs.amount,
+        vat: shared.vat.amount,
+      },
+    };
+  }
+
+  /** Principal of `facts` still open before `day` (payments received on earlier days). */
+  function openOn(facts: LetterInvoiceFacts, day: CalendarDate): number {
+    const paidEarlier = (facts.payments ?? [])
+      .filter((p) => isBefore(p.receivedOn, day))
+      .reduce((total, p) => total + p.amount.amount, 0);
+    return Math.max(0, facts.principal.amount - paidEarlier);
   }
 
   function withScaleNotesAndVat(

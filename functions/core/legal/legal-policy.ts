@@ -18,7 +18,18 @@ export interface LegalPolicy {
   vatRatePercent: number;
   /** Postal delivery days after posting after which a letter counts as received. */
   postalDeliveryDays: number;
+  /**
+   * Days an email may take to be delivered, as the 14-day letter assumes when it prints its last
+   * day to pay; DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS when not set (policies stored before it).
+   */
+  emailDeliveryMarginDays?: number;
 }
+
+/**
+ * SES delivers within seconds, but a receiving server may hold mail for a while; a day's margin
+ * keeps the printed date from falling short of 14 days after the day after receipt.
+ */
+export const DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS = 1;
 
 /** Problems with a policy, in plain words; empty when the policy can be used. */
 export function checkLegalPolicy(policy: LegalPolicy): string[] {
@@ -31,6 +42,10 @@ export function checkLegalPolicy(policy: LegalPolicy): string[] {
   }
   if (!Number.isInteger(policy.postalDeliveryDays) || policy.postalDeliveryDays < 0) {
     problems.push('postalDeliveryDays must be a whole number of days, 0 or more');
+  }
+  const margin = policy.emailDeliveryMarginDays;
+  if (margin !== undefined && (!Number.isInteger(margin) || margin < 0)) {
+    problems.push('emailDeliveryMarginDays must be a whole number of days, 0 or more');
   }
   return problems;
 }

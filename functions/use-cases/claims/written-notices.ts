@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
 import { type DunningSlot, SLOT_KIND } from '../../core/dunning/dunning-slot';
@@ -42,14 +43,30 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
         deliveredOn: dayOfFirst('email_delivered', messageId),
         returned: dayOfFirst('email_bounced', messageId) !== null,
         termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : REMINDER_TERM_DAYS,
-        statedCosts: statedCosts(event),
+        statedCosts: fourteenDayTermOf(event)?.costs ?? null,
+        ...(fourteenDayLetter ? letterOf(event, messageId) : {}),
       },
     ];
   });
 }
 
-/** What the 14-day letter said the costs would be (record-letter keeps it as `fourteenDayTerm`). */
-function statedCosts(event: TimelineEvent): Money | null {
-  const term = event.details?.fourteenDayTerm as { costs?: Money } | undefined;
-  return term?.costs ?? null;
+/** The 14-day letter's printed last day to pay, its name and the invoices it lists. */
+function letterOf(
+  event: TimelineEvent,
+  messageId: string,
+): Pick<WrittenNotice, 'payBy' | 'letterId' | 'invoiceIds'> {
+  const invoiceIds = event.details?.invoiceIds;
+  return {
+    payBy: fourteenDayTermOf(event)?.endsOn ?? null,
+    letterId: messageId,
+    ...(Array.isArray(invoiceIds) ? { invoiceIds: invoiceIds.map(String) } : {}),
+  };
+}
+
+/**
+ * What the 14-day letter said (record-letter keeps it as `fourteenDayTerm`): the costs, and the
+ * last day to pay it printed.
+ */
+function fourteenDayTermOf(event: TimelineEvent): { costs?: Money; endsOn?: CalendarDate } | undefined {
+  return event.details?.fourteenDayTerm as { costs?: Money; endsOn?: CalendarDate } | undefined;
 }

@@ -1,8 +1,10 @@
-import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
+import { addDays, type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { Debtor } from '../../core/ledger/debtor';
 import { type Invoice, openMoney } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
+import { DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS } from '../../core/legal/legal-policy';
+import { postalReceiptDate } from '../../core/legal/written-notice';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';
 import {
@@ -127,17 +129,24 @@ async function qrImage(
 
 /**
  * The term and the costs the 14-day letter must state (art. 6:96 lid 6 BW). The term runs 14 days
- * from the day after receipt; an email counts as received when it is delivered, and SES delivers
- * within seconds of the morning send, so the receipt day is taken as the send day (+ 0 days).
- * The delivery event recorded later is the evidence the claim checks this against. The costs are
- * the WIK scale over the letter's total (several invoices dunned together are one claim), plus
- * VAT only when the creditor cannot deduct it.
+ * from the day after receipt, so the printed last day to pay assumes the latest receipt the
+ * policy allows for: an email the configured delivery margin after the send day, a letter by post
+ * its postal delivery days. The delivery event recorded later is the evidence the claim checks
+ * this against: a receipt later still voids the letter's costs and asks for a new letter. The
+ * costs are the WIK scale over the letter's total (several invoices dunned together are one
+ * claim), plus VAT only when the creditor cannot deduct it.
  */
 function fourteenDayTermOf(letter: LetterToCompose, total: Money): { endsOn: CalendarDate; costs: Money } {
-  const { termEndsOn } = fourteenDayTermEnd(letter.today);
+  const { termEndsOn } = fourteenDayTermEnd(latestReceipt(letter));
   const wik = wikCollectionCosts(total).amount;
   const vat = vatOnCollectionCosts(wik, letter.legal.creditorCanDeductVat, letter.legal.vatRatePercent);
   return { endsOn: termEndsOn, costs: add(wik, vat) };
+}
+
+function latestReceipt(letter: LetterToCompose): CalendarDate {
+  const { legal, step, today } = letter;
+  if (step.channel === 'letter') return postalReceiptDate(today, legal.postalDeliveryDays);
+  return addDays(today, legal.emailDeliveryMarginDays ?? DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS);
 }
 
 /**
