@@ -228,6 +228,8 @@ export interface CreditStore {
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
   /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
   listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /** Invoices handed over to the collection agency (`in_collection`) due on or before `upTo`, by due date. */
+  listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
   /**
    * Every invoice, in no particular order: a scan of the whole table. For the portfolio report
    * until it reads aggregates; never on a path that must scale with the portfolio.

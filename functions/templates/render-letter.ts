@@ -55,6 +55,12 @@ const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     invitesPayment: false,
     write: (wording, facts) => wording.accountManagerAlert(facts),
   },
+  'interruption-letter': {
+    audience: 'debtor',
+    // A claim at the agency is paid to the agency: the letter reserves the right, it is no invoice.
+    invitesPayment: false,
+    write: (wording, facts) => wording.interruptionLetter(facts),
+  },
 };
 
 /** Dutch for Dutch ('nl', 'nl-BE'), English for every other language. */

@@ -76,4 +76,6 @@ export interface Wording {
   collectionAgencyHandover(facts: LetterFacts): LetterText;
   callTask(facts: LetterFacts): LetterText;
   accountManagerAlert(facts: LetterFacts): LetterText;
+  /** The stuitingsbrief: reserves the right to payment so that the limitation period starts again. */
+  interruptionLetter(facts: LetterFacts): LetterText;
 }

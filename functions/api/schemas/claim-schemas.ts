@@ -70,3 +70,13 @@ export const rateTableBody = z.object({
     'The version you edited, as GET /rates gave it; a colleague’s newer edit is not overwritten',
   ),
 });
+
+/** POST /invoices/{id}/interruption-letter: why the letter goes now, for the file. */
+export const interruptionLetterBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'reason must say why the letter is sent')
+    .max(2000, 'reason must be at most 2000 characters')
+    .describe('Why the letter is sent now (e.g. the limitation warning): goes to the timeline'),
+});
