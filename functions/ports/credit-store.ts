@@ -7,6 +7,7 @@ import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
+import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
 
@@ -156,6 +157,8 @@ export interface LetterContent {
   tone: string;
   subject: string;
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** What a letter stating the claim asked, by when, and each invoice's part (its QR code pays the amount). */
+  request?: LetterRequest;
 }
 
 /** What names one letter. */

@@ -74,7 +74,8 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     debtorName: input.debtor.name,
     creditorName: input.creditor.name,
     invoiceNumbers: input.invoices.map((invoice) => invoice.number),
-    total: formatMoney(input.total, language),
+    // The sentences ask what the letter asks: the request where it states one.
+    total: formatMoney(input.request?.amount ?? input.total, language),
     tone: input.tone,
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
@@ -93,8 +94,16 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
         ? { paymentLink: invoice.paymentLink }
         : {}),
     })),
-    total: facts.total,
+    total: formatMoney(input.total, language),
     ...(claim ? { claim } : {}),
+    ...(input.request?.kind === 'principal-settlement'
+      ? {
+          offer: wording.claim.settlementOffer(
+            formatMoney(input.request.amount, language),
+            formatCalendarDate(input.request.payBy, locale),
+          ),
+        }
+      : {}),
     ...(payment
       ? {
           payment: {

@@ -62,6 +62,8 @@ export interface ClaimWording {
   notYetDue: string;
   interestContinues: Record<DebtorKind, string>;
   interestClaimedSeparately: Record<DebtorKind, string>;
+  /** The principal offered as a settlement, by a date, waiving interest and costs. */
+  settlementOffer(amount: string, date: string): string;
 }
 
 /** Everything one language says, per template. */

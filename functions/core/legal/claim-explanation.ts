@@ -60,6 +60,7 @@ export interface ClaimMessages {
     dueFrom: CalendarDate,
   ): string;
   cappedAtStatedCosts(stated: Money): string;
+  settledAsAsked(asked: Money, sentOn: CalendarDate, payBy: CalendarDate, offer: boolean): string;
   sharedLetterCosts(
     sentOn: CalendarDate,
     invoices: number,
@@ -157,6 +158,8 @@ const english: ClaimMessages = {
     `Collection costs of ${m(amount, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over the principal of ${m(base, 'en')} still open when the term ended; due from ${dueFrom}: the 14-day letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Costs and any VAT on them are limited to ${m(stated, 'en')}, the amount the 14-day letter states.`,
+  settledAsAsked: (asked, sentOn, payBy, offer) =>
+    `Settled: the letter of ${sentOn} asked ${m(asked, 'en')} by ${payBy}${offer ? ', waiving interest and costs' : ''}, and that was paid in time; no further interest or costs are claimed.`,
   sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
     `The 14-day letter of ${sentOn} lists ${invoices} invoices and states one amount of costs over them: collection costs of ${m(costs, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over their combined principal of ${m(combined, 'en')} still open when the term ended, shared in proportion; this invoice's share is ${m(share, 'en')}, due from ${dueFrom}: the letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   wikMinimum: (minimum) => `The minimum of ${m(minimum, 'en')} applies.`,
@@ -234,6 +237,8 @@ const dutch: ClaimMessages = {
     `Incassokosten van ${m(amount, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over de hoofdsom van ${m(base, 'nl')} die bij het einde van de termijn nog openstond; verschuldigd vanaf ${dueFrom}: de veertiendagenbrief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Kosten en eventuele btw daarover zijn beperkt tot ${m(stated, 'nl')}, het bedrag dat in de veertiendagenbrief staat.`,
+  settledAsAsked: (asked, sentOn, payBy, offer) =>
+    `Voldaan: de brief van ${sentOn} vroeg ${m(asked, 'nl')} uiterlijk ${payBy}${offer ? ', met afstand van rente en kosten' : ''}, en dat is op tijd betaald; er worden geen verdere rente en kosten gevorderd.`,
   sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
     `De veertiendagenbrief van ${sentOn} noemt ${invoices} facturen en vermeldt één bedrag aan kosten over die facturen samen: incassokosten van ${m(costs, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over hun samengetelde hoofdsom van ${m(combined, 'nl')} die bij het einde van de termijn nog openstond, naar verhouding verdeeld; het deel van deze factuur is ${m(share, 'nl')}, verschuldigd vanaf ${dueFrom}: de brief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   wikMinimum: (minimum) => `Het minimum van ${m(minimum, 'nl')} geldt.`,

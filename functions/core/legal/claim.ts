@@ -7,6 +7,7 @@ import { consumerDefault } from './consumer-default';
 import { assessFourteenDayLetters, type FourteenDayLetterAssessment } from './fourteen-day-letter';
 import { checkLegalPolicy, type LegalPolicy } from './legal-policy';
 import { letterCosts } from './letter-costs';
+import type { LetterRequestKind } from './letter-request';
 import { claimLimitation, type Limitation } from './limitation';
 import { calculateStatutoryInterest, type StatutoryInterest } from './statutory-interest';
 import type { StatutoryRate } from './statutory-rates';
@@ -44,6 +45,17 @@ export interface ClaimInvoiceFacts {
   readonly payments?: readonly InvoicePayment[];
   /** Reminders and 14-day letters with their delivery evidence. */
   readonly notices?: readonly WrittenNotice[];
+  /** What letters stating the claim asked of this invoice (letter-request.ts), by when. */
+  readonly requests?: readonly AskedOfInvoice[];
+}
+
+/** One letter's request, as far as this invoice is concerned. */
+export interface AskedOfInvoice {
+  readonly kind: LetterRequestKind;
+  readonly sentOn: CalendarDate;
+  readonly payBy: CalendarDate;
+  /** This invoice's part of the amount asked, in cents. */
+  readonly part: number;
 }
 
 /** Another invoice a 14-day letter of this invoice lists: what it owed, and what was paid on it. */
@@ -153,8 +165,19 @@ export function buildClaim(input: ClaimInput): Claim {
   );
   if (excess > 0) explanation.push(say.overpaid(cents(excess)));
 
-  const interest = statutoryInterest();
-  const costs = collectionCosts();
+  const settled = settledAsAsked();
+  if (settled) {
+    explanation.push(
+      say.settledAsAsked(
+        cents(settled.part),
+        settled.sentOn,
+        settled.payBy,
+        settled.kind === 'principal-settlement',
+      ),
+    );
+  }
+  const interest = settled ? { amount: cents(0), periods: [] } : statutoryInterest();
+  const costs: Costs = settled ? { amount: 0, vat: 0, rule: 'none', dueFrom: null } : collectionCosts();
   const total = Math.max(0, openPrincipal + interest.amount.amount + costs.amount + costs.vat - excess);
   explanation.push(say.total(asOf, cents(total)));
 
@@ -199,6 +222,20 @@ export function buildClaim(input: ClaimInput): Claim {
     limitation,
     badDebtVat: vatRelief,
   };
+
+  /**
+   * A letter asked an amount by a day, and what it asked was paid by then: that settles the claim
+   * (the creditor bound itself by the letter), so no further interest or costs are claimed.
+   */
+  function settledAsAsked(): AskedOfInvoice | undefined {
+    return (invoice.requests ?? []).find((asked) => {
+      if (isAfter(asked.sentOn, asOf) || asked.part <= 0) return false;
+      const paidInTerm = payments
+        .filter((p) => !isBefore(p.receivedOn, asked.sentOn) && !isAfter(p.receivedOn, asked.payBy))
+        .reduce((total, p) => total + p.amount.amount, 0);
+      return paidInTerm >= asked.part;
+    });
+  }
 
   function statutoryInterest(): Pick<StatutoryInterest, 'amount' | 'periods'> {
     const none = { amount: cents(0), periods: [] };

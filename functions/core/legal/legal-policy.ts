@@ -23,6 +23,11 @@ export interface LegalPolicy {
    * day to pay; DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS when not set (policies stored before it).
    */
   emailDeliveryMarginDays?: number;
+  /**
+   * What a letter that states the claim asks: the total claim, or the principal as a settlement
+   * (letter-request.ts); by debtor kind when not set (policies stored before it).
+   */
+  letterRequest?: 'total-claim' | 'principal-settlement';
 }
 
 /**
@@ -42,6 +47,12 @@ export function checkLegalPolicy(policy: LegalPolicy): string[] {
   }
   if (!Number.isInteger(policy.postalDeliveryDays) || policy.postalDeliveryDays < 0) {
     problems.push('postalDeliveryDays must be a whole number of days, 0 or more');
+  }
+  if (
+    policy.letterRequest !== undefined &&
+    !['total-claim', 'principal-settlement'].includes(policy.letterRequest)
+  ) {
+    problems.push(`letterRequest must be 'total-claim' or 'principal-settlement'`);
   }
   const margin = policy.emailDeliveryMarginDays;
   if (margin !== undefined && (!Number.isInteger(margin) || margin < 0)) {

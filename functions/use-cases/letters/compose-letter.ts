@@ -4,6 +4,7 @@ import type { Debtor } from '../../core/ledger/debtor';
 import { type Invoice, openMoney } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
 import { DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS } from '../../core/legal/legal-policy';
+import { type LetterRequest, letterRequestKindOf } from '../../core/legal/letter-request';
 import { postalReceiptDate } from '../../core/legal/written-notice';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';
@@ -36,6 +37,8 @@ export interface ComposedLetter {
   email: Pick<OutgoingEmail, 'subject' | 'html' | 'text' | 'inlineImages'>;
   /** What the 14-day letter promised: the evidence its costs rest on. */
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** What a letter stating the claim asked, and by when: the amount its QR code pays. */
+  request?: LetterRequest;
 }
 
 const QR_CONTENT_ID = 'epc-qr';
@@ -53,14 +56,17 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     const parsed = parsePaymentReference(invoice.paymentReference);
     return parsed.valid ? [parsed.reference] : [];
   });
-  const qr = await qrImage(
-    letter,
-    total,
-    references.map((reference) => reference.electronic),
-  );
   const fourteenDayTerm =
     letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
   const stated = claims && letter.step.kind === 'final_notice' ? await claimsOf(claims, letter) : [];
+  const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
+  // The invoicing system's payment links pay an invoice's open amount: only where that is what is asked.
+  const linksPayTheRequest = !request || request.amount.amount === total.amount;
+  const qr = await qrImage(
+    letter,
+    request?.amount ?? total,
+    references.map((reference) => reference.electronic),
+  );
 
   const input: LetterInput = {
     template: letter.step.template,
@@ -73,9 +79,10 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       dueDate: invoice.dueDate,
       openAmount: openMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
-      ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
+      ...(invoice.paymentLink && linksPayTheRequest ? { paymentLink: invoice.paymentLink } : {}),
     })),
     total,
+    ...(request ? { request: { kind: request.kind, amount: request.amount, payBy: request.payBy } } : {}),
     ...(references.length > 0
       ? {
           payment: {
@@ -101,6 +108,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         : {}),
     },
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    ...(request ? { request } : {}),
   };
 }
 
@@ -148,6 +156,39 @@ function latestReceipt(letter: LetterToCompose): CalendarDate {
   if (step.channel === 'letter') return postalReceiptDate(today, legal.postalDeliveryDays);
   return addDays(today, legal.emailDeliveryMarginDays ?? DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS);
 }
+
+/**
+ * What the letter asks (letter-request.ts): the total of the claims it states, or their principal
+ * offered as a settlement; by the last day of the 14-day letter's term, or else 14 days from the
+ * letter's day. The total is the one the letter prints: interest whose rate is not known yet is
+ * left out of both, and claimed separately.
+ */
+function requestOf(
+  letter: LetterToCompose,
+  stated: readonly LetterClaim[],
+  total: Money,
+  fourteenDayTerm: { endsOn: CalendarDate } | undefined,
+): LetterRequest {
+  const kind = letterRequestKindOf(letter.legal, stated[0]!.debtorKind);
+  const interestLeftOut = stated.some((claim) => claim.interest === 'rate-not-known');
+  const partOf = (claim: LetterClaim) =>
+    kind === 'principal-settlement'
+      ? claim.figures.principal
+      : claim.figures.total - (interestLeftOut ? claim.figures.interest.amount : 0);
+  // claimsOf states the claims in the order of the letter's invoices.
+  const parts = Object.fromEntries(stated.map((claim, index) => [letter.invoices[index]!.id, partOf(claim)]));
+  const amount =
+    kind === 'principal-settlement' ? total.amount : stated.reduce((sum, claim) => sum + partOf(claim), 0);
+  return {
+    kind,
+    amount: { amount, currency: total.currency },
+    payBy: fourteenDayTerm?.endsOn ?? addDays(letter.today, REQUEST_TERM_DAYS),
+    parts,
+  };
+}
+
+/** The term a letter that is no 14-day letter gives to pay what it asks. */
+const REQUEST_TERM_DAYS = 14;
 
 /**
  * The claim on each invoice as GET /invoices/{id}/claim shows it on the letter's day, so that

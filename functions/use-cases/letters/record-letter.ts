@@ -80,6 +80,16 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
           },
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
+          ...(evidence.request
+            ? {
+                request: {
+                  kind: evidence.request.kind,
+                  amount: evidence.request.amount,
+                  payBy: evidence.request.payBy,
+                  part: evidence.request.parts[invoice.id] ?? 0,
+                },
+              }
+            : {}),
         },
       },
     },
