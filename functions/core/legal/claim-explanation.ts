@@ -61,6 +61,7 @@ export interface ClaimMessages {
   ): string;
   cappedAtStatedCosts(stated: Money): string;
   settledAsAsked(asked: Money, sentOn: CalendarDate, payBy: CalendarDate, offer: boolean): string;
+  claimPartsPaid(costs: Money, interest: Money): string;
   sharedLetterCosts(
     sentOn: CalendarDate,
     invoices: number,
@@ -158,6 +159,8 @@ const english: ClaimMessages = {
     `Collection costs of ${m(amount, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over the principal of ${m(base, 'en')} still open when the term ended; due from ${dueFrom}: the 14-day letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Costs and any VAT on them are limited to ${m(stated, 'en')}, the amount the 14-day letter states.`,
+  claimPartsPaid: (costs, interest) =>
+    `Payments went to the costs and interest first (art. 6:44 BW): ${m(costs, 'en')} to costs and ${m(interest, 'en')} to interest, deducted from those in the total.`,
   settledAsAsked: (asked, sentOn, payBy, offer) =>
     `Settled: the letter of ${sentOn} asked ${m(asked, 'en')} by ${payBy}${offer ? ', waiving interest and costs' : ''}, and that was paid in time; no further interest or costs are claimed.`,
   sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
@@ -237,6 +240,8 @@ const dutch: ClaimMessages = {
     `Incassokosten van ${m(amount, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over de hoofdsom van ${m(base, 'nl')} die bij het einde van de termijn nog openstond; verschuldigd vanaf ${dueFrom}: de veertiendagenbrief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Kosten en eventuele btw daarover zijn beperkt tot ${m(stated, 'nl')}, het bedrag dat in de veertiendagenbrief staat.`,
+  claimPartsPaid: (costs, interest) =>
+    `Betalingen zijn eerst op de kosten en de rente in mindering gebracht (art. 6:44 BW): ${m(costs, 'nl')} op de kosten en ${m(interest, 'nl')} op de rente; dat gaat in het totaal van die posten af.`,
   settledAsAsked: (asked, sentOn, payBy, offer) =>
     `Voldaan: de brief van ${sentOn} vroeg ${m(asked, 'nl')} uiterlijk ${payBy}${offer ? ', met afstand van rente en kosten' : ''}, en dat is op tijd betaald; er worden geen verdere rente en kosten gevorderd.`,
   sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>

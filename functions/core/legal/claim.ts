@@ -31,7 +31,11 @@ export type CostsRule = 'wik-scale' | 'fixed-compensation' | 'none';
 
 export interface InvoicePayment {
   readonly receivedOn: CalendarDate;
+  /** What the payment paid off the principal. */
   readonly amount: Money;
+  /** What it paid, before the principal, to costs and to interest a letter demanded (art. 6:44 BW), in cents. */
+  readonly toCosts?: number;
+  readonly toInterest?: number;
 }
 
 export interface ClaimInvoiceFacts {
@@ -178,7 +182,19 @@ export function buildClaim(input: ClaimInput): Claim {
   }
   const interest = settled ? { amount: cents(0), periods: [] } : statutoryInterest();
   const costs: Costs = settled ? { amount: 0, vat: 0, rule: 'none', dueFrom: null } : collectionCosts();
-  const total = Math.max(0, openPrincipal + interest.amount.amount + costs.amount + costs.vat - excess);
+  // Art. 6:44 BW: what payments paid to costs and interest is deducted from those, not from the principal.
+  const paidToCosts = payments.reduce((sum, p) => sum + (p.toCosts ?? 0), 0);
+  const paidToInterest = payments.reduce((sum, p) => sum + (p.toInterest ?? 0), 0);
+  if (paidToCosts + paidToInterest > 0) {
+    explanation.push(say.claimPartsPaid(cents(paidToCosts), cents(paidToInterest)));
+  }
+  const total = Math.max(
+    0,
+    openPrincipal +
+      Math.max(0, interest.amount.amount - paidToInterest) +
+      Math.max(0, costs.amount + costs.vat - paidToCosts) -
+      excess,
+  );
   explanation.push(say.total(asOf, cents(total)));
 
   const limitation = claimLimitation({
@@ -232,7 +248,7 @@ export function buildClaim(input: ClaimInput): Claim {
       if (isAfter(asked.sentOn, asOf) || asked.part <= 0) return false;
       const paidInTerm = payments
         .filter((p) => !isBefore(p.receivedOn, asked.sentOn) && !isAfter(p.receivedOn, asked.payBy))
-        .reduce((total, p) => total + p.amount.amount, 0);
+        .reduce((total, p) => total + p.amount.amount + (p.toCosts ?? 0) + (p.toInterest ?? 0), 0);
       return paidInTerm >= asked.part;
     });
   }

@@ -16,13 +16,20 @@ export type LetterRequestKind = 'total-claim' | 'principal-settlement';
 
 export const LETTER_REQUEST_KINDS: readonly LetterRequestKind[] = ['total-claim', 'principal-settlement'];
 
+/** One invoice's part of what a letter asked, in cents: the amount, and of it the costs and interest stated. */
+export interface RequestPart {
+  readonly amount: number;
+  readonly costs: number;
+  readonly interest: number;
+}
+
 /** What one letter asked: the amount, by when, and each invoice's part of it. */
 export interface LetterRequest {
   readonly kind: LetterRequestKind;
   readonly amount: Money;
   readonly payBy: CalendarDate;
-  /** Per invoice id, the part of `amount` in cents. */
-  readonly parts: Readonly<Record<string, number>>;
+  /** Per invoice id. */
+  readonly parts: Readonly<Record<string, RequestPart>>;
 }
 
 /**

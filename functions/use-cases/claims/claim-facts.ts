@@ -75,9 +75,12 @@ function paymentOf(event: TimelineEvent, sources: ClaimSources): InvoicePayment 
   const record = sources.payments.find((payment) => payment.id === paymentId);
   // The payment and its timeline entry are written in one transaction: one without the other is a fault.
   if (!record) throw new Error(`payment ${String(paymentId)} on invoice ${sources.invoice.id} has no record`);
+  const { toCosts, toInterest } = event.details ?? {};
   return {
     receivedOn: localDate(new Date(record.receivedAt), BUSINESS_TIME_ZONE),
     amount: money(amountOf(event), sources.invoice.currency),
+    ...(typeof toCosts === 'number' && toCosts > 0 ? { toCosts } : {}),
+    ...(typeof toInterest === 'number' && toInterest > 0 ? { toInterest } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Debtor } from '../../core/ledger/debtor';
 import { type Invoice, openMoney } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
 import { DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS } from '../../core/legal/legal-policy';
-import { type LetterRequest, letterRequestKindOf } from '../../core/legal/letter-request';
+import { type LetterRequest, letterRequestKindOf, type RequestPart } from '../../core/legal/letter-request';
 import { postalReceiptDate } from '../../core/legal/written-notice';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';
@@ -171,14 +171,18 @@ function requestOf(
 ): LetterRequest {
   const kind = letterRequestKindOf(letter.legal, stated[0]!.debtorKind);
   const interestLeftOut = stated.some((claim) => claim.interest === 'rate-not-known');
-  const partOf = (claim: LetterClaim) =>
-    kind === 'principal-settlement'
-      ? claim.figures.principal
-      : claim.figures.total - (interestLeftOut ? claim.figures.interest.amount : 0);
+  const partOf = ({ figures }: LetterClaim): RequestPart => {
+    if (kind === 'principal-settlement') return { amount: figures.principal, costs: 0, interest: 0 };
+    const interest = interestLeftOut ? 0 : figures.interest.amount;
+    const costs = figures.costs.amount + figures.costs.vat;
+    return { amount: figures.total - (interestLeftOut ? figures.interest.amount : 0), costs, interest };
+  };
   // claimsOf states the claims in the order of the letter's invoices.
   const parts = Object.fromEntries(stated.map((claim, index) => [letter.invoices[index]!.id, partOf(claim)]));
   const amount =
-    kind === 'principal-settlement' ? total.amount : stated.reduce((sum, claim) => sum + partOf(claim), 0);
+    kind === 'principal-settlement'
+      ? total.amount
+      : Object.values(parts).reduce((sum, part) => sum + part.amount, 0);
   return {
     kind,
     amount: { amount, currency: total.currency },
