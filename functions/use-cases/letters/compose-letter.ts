@@ -60,8 +60,11 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
   const stated = claims && letter.step.kind === 'final_notice' ? await claimsOf(claims, letter) : [];
   const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
-  // The invoicing system's payment links pay an invoice's open amount: only where that is what is asked.
-  const linksPayTheRequest = !request || request.amount.amount === total.amount;
+  // The invoicing system's payment links pay an invoice's open amount: only where that is what is
+  // asked, and for every invoice or none (a letter that offers two of three buttons misleads).
+  const linksPayTheRequest =
+    (!request || request.amount.amount === total.amount) &&
+    letter.invoices.every((invoice) => invoice.paymentLink);
   const qr = await qrImage(
     letter,
     request?.amount ?? total,
