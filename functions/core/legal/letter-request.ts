@@ -14,8 +14,6 @@ import type { LegalPolicy } from './legal-policy';
  */
 export type LetterRequestKind = 'total-claim' | 'principal-settlement';
 
-export const LETTER_REQUEST_KINDS: readonly LetterRequestKind[] = ['total-claim', 'principal-settlement'];
-
 /** One invoice's part of what a letter asked, in cents: the amount, and of it the costs and interest stated. */
 export interface RequestPart {
   readonly amount: number;

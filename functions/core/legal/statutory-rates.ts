@@ -15,7 +15,7 @@ export type StatutoryInterestKind = 'commercial' | 'consumer';
  * which the commercial rate follows by law (art. 6:120 lid 2 BW).
  */
 export type RateKind = StatutoryInterestKind | 'ecb-main-refinancing';
-export const RATE_KINDS: readonly RateKind[] = ['commercial', 'consumer', 'ecb-main-refinancing'];
+const RATE_KINDS: readonly RateKind[] = ['commercial', 'consumer', 'ecb-main-refinancing'];
 
 /**
  * One rate and the days it is known for, both ends included. The rates are set per half year (1
@@ -45,7 +45,7 @@ export interface AppliedRate extends StatutoryRate {
 }
 
 /** Art. 6:120 lid 2 BW: the commercial rate is the ECB main refinancing rate plus eight points. */
-export const COMMERCIAL_POINTS_ABOVE_ECB = 8;
+const COMMERCIAL_POINTS_ABOVE_ECB = 8;
 
 function halfYears(
   kind: RateKind,
