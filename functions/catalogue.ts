@@ -198,6 +198,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',
     needs: { table: 'read' },
   },
+  {
+    name: 'send-interruption-letter',
+    description:
+      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing',
+    needs: { table: 'write', sendEmail: true },
+  },
   { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },
   {
     name: 'put-rates',

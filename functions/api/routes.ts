@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
-import { claimQuery, rateTableBody } from './schemas/claim-schemas';
+import { claimQuery, interruptionLetterBody, rateTableBody } from './schemas/claim-schemas';
 import {
   debtorDisputeBody,
   disputeBody,
@@ -159,6 +159,15 @@ export const ROUTES = [
     summary:
       'What the debtor owes on an invoice as of a day (?asOf=YYYY-MM-DD): principal, statutory interest, collection costs, explained',
     request: { path: idPath, query: claimQuery },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/interruption-letter',
+    handler: 'send-interruption-letter',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Sends the debtor an interruption letter (stuitingsbrief, art. 3:317 BW): its recorded delivery starts the limitation period again',
+    request: { path: idPath, body: interruptionLetterBody },
   },
   {
     method: 'GET',

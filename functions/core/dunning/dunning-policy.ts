@@ -159,6 +159,21 @@ const legalPolicySchema = z.object({
     .min(0)
     .max(14)
     .describe('Days a letter may take to arrive; the 14-day term starts the day after'),
+  emailDeliveryMarginDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .optional()
+    .describe(
+      'Days an email may take to arrive, as the 14-day letter assumes when it prints its last day to pay (1 when left out)',
+    ),
+  letterRequest: z
+    .enum(['total-claim', 'principal-settlement'])
+    .optional()
+    .describe(
+      'What a letter stating the claim asks: the total claim (payments go to costs, interest, then principal), or the principal offered as a settlement that waives interest and costs; businesses total-claim and consumers principal-settlement when left out',
+    ),
 });
 
 const dunningStepSchema = z.object({
