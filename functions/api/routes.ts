@@ -15,6 +15,7 @@ import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -383,6 +384,42 @@ export const ROUTES = [
     summary:
       "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
     request: { path: idPath, query: timelineQuery },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/credit-hold',
+    handler: 'put-debtor-credit-hold',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Sets or lifts the credit hold by hand with a reason; on the timeline and the credit-status topic. A hold set by hand stays until a manager lifts it',
+    request: { path: idPath, body: creditHoldBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/credit-check',
+    handler: 'check-debtor-credit',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'May the debtor order this amount more on credit: approve, refer (to a manager) or decline, with the reasons, exposure, credit limit and what is available; logged on the timeline',
+    request: { path: idPath, query: creditCheckQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/credit-reports',
+    handler: 'record-credit-report',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Records what a credit bureau said; the latest report and its recommended limit show in the debtor view, and a task asks for the next one when the risk class's cadence makes it due",
+    request: { path: idPath, body: creditReportBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/signals',
+    handler: 'record-debtor-signal',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Financial trouble, a change of ownership or other news: the account manager is told at once (account-managers topic); on the timeline',
+    request: { path: idPath, body: signalBody },
   },
   {
     method: 'GET',
