@@ -311,7 +311,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'check-debtor-credit',
-    description: 'GET /debtors/{id}/credit-check: approve, refer or decline an order on credit',
+    // One function for both routes of the credit check, a person's and the order system's: the
+    // stack stays within CloudFormation's 500 resources.
+    description:
+      'GET /debtors/{id}/credit-check and GET /order-system/debtors/{id}/credit-check: approve, refer or decline an order on credit',
     // Writes: every decision goes on the debtor's timeline.
     needs: { table: 'write' },
   },

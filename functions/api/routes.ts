@@ -39,7 +39,15 @@ export type RouteAuth =
   /** Cognito user pool JWT; the caller must be in at least one of the groups. */
   | { kind: 'jwt'; roles: readonly Role[] }
   /** Standard Webhooks HMAC signature checked by the handler; no JWT. */
-  | { kind: 'webhook-signature' };
+  | { kind: 'webhook-signature' }
+  /**
+   * A machine's Cognito app client (OAuth client-credentials grant): its access token must carry
+   * `scope`. API Gateway checks the scope; no person's role is involved.
+   */
+  | { kind: 'client-credentials'; scope: string };
+
+/** The scope of the order system's app client: the credit check of an order, nothing else. */
+export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
 
 /** What a route accepts; a part without a schema is not read. */
 export interface RouteRequest {
@@ -401,6 +409,15 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'May the debtor order this amount more on credit: approve, refer (to a manager) or decline, with the reasons, exposure, credit limit and what is available; logged on the timeline',
+    request: { path: idPath, query: creditCheckQuery },
+  },
+  {
+    method: 'GET',
+    path: '/order-system/debtors/{id}/credit-check',
+    handler: 'check-debtor-credit',
+    auth: { kind: 'client-credentials', scope: ORDER_SYSTEM_SCOPE },
+    summary:
+      "The credit check for the order system's app client (access token with the credit-control/credit-check scope): the same decision as GET /debtors/{id}/credit-check, within the order system's own order authority",
     request: { path: idPath, query: creditCheckQuery },
   },
   {

@@ -29,7 +29,8 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
         await closeTasksOfClosedInvoice(deps, followUp.before.id);
-        if (deps.notifier) await liftCreditHoldIfDue({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
+        if (deps.notifier)
+          await liftCreditHoldIfDue({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
         break;
       case 'creditNoteOnDispute':
         await creditNoteOnDispute(deps, followUp);

@@ -175,6 +175,38 @@ describe('credit control', () => {
     ).toEqual(['approve', 'decline', 'refer', 'refer', 'refer']);
   });
 
+  it("answers the order system's app client by its scope, within the order system's own authority", async () => {
+    h = await startCloudHarness(START);
+    const debtor = await businessDebtor(h, { creditLimit: { amount: 50_000_00, currency: 'EUR' } });
+    expect((await h.send('POST', `/debtors/${debtor.id}/credit-reports`, REPORT)).status).toBe(201);
+    const orderSystem = await h.cloud.issuer.issueClientToken();
+    const ask = (path: string, token: string) =>
+      fetch(`${h.cloud.endpoints.api}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+    const small = await ask(`/order-system/debtors/${debtor.id}/credit-check?orderAmount=5000`, orderSystem);
+    expect(small.status).toBe(200);
+    expect(await small.json()).toMatchObject({ decision: 'approve' });
+    const large = await ask(
+      `/order-system/debtors/${debtor.id}/credit-check?orderAmount=2000000`,
+      orderSystem,
+    );
+    expect(await large.json()).toMatchObject({
+      decision: 'refer',
+      reasons: [{ code: 'above_order_authority' }],
+    });
+
+    // A person's ID token does not open the order system's route, nor its access token a person's.
+    const person = await h.cloud.issuer.issueToken({ group: 'manager' });
+    expect(
+      (await ask(`/order-system/debtors/${debtor.id}/credit-check?orderAmount=5000`, person)).status,
+    ).toBe(401);
+    expect((await ask(`/debtors/${debtor.id}/credit-check?orderAmount=5000`, orderSystem)).status).toBe(401);
+    const withoutScope = await h.cloud.issuer.issueClientToken({ clientId: 'other', scopes: ['other/read'] });
+    expect(
+      (await ask(`/order-system/debtors/${debtor.id}/credit-check?orderAmount=5000`, withoutScope)).status,
+    ).toBe(401);
+  });
+
   it('tells the account manager at once of a signal of financial trouble', async () => {
     h = await startCloudHarness(START);
     const debtor = await businessDebtor(h, {
