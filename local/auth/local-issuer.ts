@@ -17,7 +17,7 @@ export const LOCAL_AUTH_DIR = fileURLToPath(new URL('../../.local/auth', import.
 const LOCAL_ISSUER = 'http://localhost/local-cognito';
 const LOCAL_CLIENT_ID = 'credit-control-local';
 /** The order system's app client: client-credentials grant, the credit-check scope only. */
-export const LOCAL_ORDER_SYSTEM_CLIENT = { clientId: 'order-system-local', scopes: [ORDER_SYSTEM_SCOPE] };
+const LOCAL_ORDER_SYSTEM_CLIENT = { clientId: 'order-system-local', scopes: [ORDER_SYSTEM_SCOPE] };
 const TOKEN_LIFETIME_SECONDS = 3600; // Cognito's default ID token validity
 
 /** One demo user per role, with stable subs so that demo data can assign work to them. */

@@ -40,9 +40,3 @@ export const signalBody = z.object({
   kind: z.enum(['financial_trouble', 'ownership_change', 'other']),
   note: text(2000).trim().min(1, 'note must not be empty').describe('What was heard, and from whom'),
 });
-
-/** GET /reports/controllers: the period, both days included. */
-export const controllerReportQuery = z.object({
-  from: calendarDate.describe('First day, YYYY-MM-DD'),
-  to: calendarDate.describe('Last day, YYYY-MM-DD'),
-});

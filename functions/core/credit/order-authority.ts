@@ -6,7 +6,7 @@
 export type OrderAuthorityHolder = 'controller' | 'order-system';
 export type OrderAuthority = Record<OrderAuthorityHolder, number>;
 
-export const DEFAULT_ORDER_AUTHORITY: OrderAuthority = { controller: 25_000_00, 'order-system': 10_000_00 };
+const DEFAULT_ORDER_AUTHORITY: OrderAuthority = { controller: 25_000_00, 'order-system': 10_000_00 };
 
 /** `controller=2500000,order-system=1000000` → the authorities, the defaults for those not named. */
 export function parseOrderAuthority(value: string | undefined): OrderAuthority | undefined {
