@@ -186,6 +186,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start'] },
   },
   {
+    name: 'place-in-special-management',
+    description:
+      "POST /debtors/{id}/special-management: pauses every invoice of a debtor, moves its tasks to the special team's list",
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'end-special-management',
+    description:
+      'DELETE /debtors/{id}/special-management: returns a debtor to the normal cycle, resuming each invoice',
+    needs: { table: 'write', dunning: ['start'] },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },

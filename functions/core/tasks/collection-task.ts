@@ -45,6 +45,9 @@ export const CALL_OUTCOMES = [
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
+/** The lists a task can be on besides a controller's. */
+export type TaskList = 'manager' | 'special';
+
 /** Kinds that go before others of the same amount and age: a broken promise is the most urgent. */
 const URGENCY: Partial<Record<TaskKind, number>> = { broken_promise: 50 };
 
@@ -69,8 +72,10 @@ export interface CollectionTask {
   taskToken?: string;
   execution?: string;
   assignee?: string;
-  /** On whose list the task belongs when not a controller's: a manager's. */
-  forRole?: 'manager';
+  /** On whose list the task belongs when not a controller's: a manager's, or the special team's. */
+  forRole?: TaskList;
+  /** The list the task was on before it moved to the special team's (absent: a controller's). */
+  movedFrom?: 'manager';
   outcome?: {
     result: CallOutcome | 'email_added' | 'letter_posted' | 'done';
     note?: string;
@@ -93,7 +98,7 @@ export interface TaskToOpen {
   slot?: DunningSlot;
   taskToken?: string;
   execution?: string;
-  forRole?: 'manager';
+  forRole?: TaskList;
 }
 
 /** A new open task on an invoice, ranked on the daily list by what is open and how long overdue. */
