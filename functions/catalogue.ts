@@ -198,6 +198,29 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start'] },
   },
   {
+    name: 'open-insolvency',
+    description:
+      'POST /debtors/{id}/insolvency: records an insolvency, pauses every invoice, a task to file the claim',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'get-insolvency-claim',
+    description:
+      "GET /debtors/{id}/insolvency-claim: the claim to file with the trustee, as of the insolvency's date",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'book-insolvency-distribution',
+    description: "POST /debtors/{id}/insolvency/distributions: a trustee's payout booked as a payment",
+    // As the webhook's payments: a payment in full stops the invoice's execution or its plan's.
+    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
+  },
+  {
+    name: 'close-insolvency',
+    description: 'POST /debtors/{id}/insolvency/closing: writes off what remains open',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },

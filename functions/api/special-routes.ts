@@ -1,5 +1,11 @@
 import { idPath } from './schemas/api-schemas';
-import { specialManagementBody } from './schemas/special-schemas';
+import {
+  distributionBody,
+  insolvencyBody,
+  insolvencyClaimQuery,
+  insolvencyClosingBody,
+  specialManagementBody,
+} from './schemas/special-schemas';
 import type { Role, RouteSpec } from './routes';
 
 /** The special-management team (Bijzonder Beheer); managers may do what it does. */
@@ -23,5 +29,40 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Returns the debtor to the normal cycle: each invoice resumes at the step after its last',
     request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency',
+    handler: 'open-insolvency',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      'Records a bankruptcy, WSNP or suspension of payments: the debtor goes under special management, all collection stops, and a task says to file the claim before the deadline',
+    request: { path: idPath, body: insolvencyBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/insolvency-claim',
+    handler: 'get-insolvency-claim',
+    auth: { kind: 'jwt', roles: ['special', 'manager', 'controller', 'admin'] },
+    summary:
+      "The claim to file with the trustee: per invoice the principal, interest up to the insolvency's date only, costs already due, the VAT included, and the total (JSON, or a printable page with format=html)",
+    request: { path: idPath, query: insolvencyClaimQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency/distributions',
+    handler: 'book-insolvency-distribution',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      "Books a payout of the trustee as a payment on the debtor's oldest open invoices, once per payout id",
+    request: { path: idPath, body: distributionBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency/closing',
+    handler: 'close-insolvency',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary: 'Closes the insolvency: what remains open on its invoices is written off as uncollectable',
+    request: { path: idPath, body: insolvencyClosingBody },
   },
 ] as const satisfies readonly RouteSpec[];

@@ -5,6 +5,7 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
+import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 
 const config = readConfig(
   z
@@ -39,6 +40,7 @@ const intake = {
   plans: planWorkflowFromEnvironment(),
   clock,
   referenceScheme: config.referenceScheme,
+  vatPeriod: vatReturnPeriodFromEnvironment(),
 };
 
 /** POST /webhooks/invoicing: signed events of the invoicing system (see ../shared/http/signed-webhook-handler.ts). */

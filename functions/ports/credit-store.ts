@@ -10,6 +10,7 @@ import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
+import type { Insolvency } from '../core/special/insolvency';
 import type { Management, SpecialManagement } from '../core/special/special-management';
 import type { CollectionTask } from '../core/tasks/collection-task';
 import type { WorklistRules } from '../core/worklist/worklist-rules';
@@ -44,6 +45,8 @@ export interface DebtorRecord extends Debtor, Versioned {
   management?: Management;
   /** While in special management: who put the debtor there, when and why. */
   specialManagement?: SpecialManagement;
+  /** The debtor's insolvency (bankruptcy, WSNP, suspension of payments), open or closed. */
+  insolvency?: Insolvency;
 }
 
 export interface DebtorOwner {

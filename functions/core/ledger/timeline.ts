@@ -61,7 +61,13 @@ export type TimelineEventType =
   | 'special_management_started'
   | 'special_management_ended'
   /** A task moved to another team's list (the special team's). */
-  | 'task_moved';
+  | 'task_moved'
+  /** An insolvency recorded, a payout of the trustee booked, the insolvency closed. */
+  | 'insolvency_opened'
+  | 'insolvency_distribution'
+  | 'insolvency_closed'
+  /** The open amount, or part of it, is no longer claimed. */
+  | 'written_off';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

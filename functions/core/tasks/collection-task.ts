@@ -25,7 +25,9 @@ export type TaskKind =
   /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
   | 'broken_payment_plan'
   /** The debtor is in financial trouble: a manager considers special management. */
-  | 'consider_special_management';
+  | 'consider_special_management'
+  /** An insolvency: the special team files the claim with the trustee or administrator before the deadline. */
+  | 'file_insolvency_claim';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief
@@ -85,7 +87,10 @@ export interface CollectionTask {
   /** Put off to a later day by a controller: off the list until `until` (then its due date). */
   snoozed?: { until: string; reason: string; by: string; at: string };
   /** Closed without an outcome because what it was about ended: the invoice paid, cancelled or handed over. */
-  closedBecause?: { reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over'; at: string };
+  closedBecause?: {
+    reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over' | 'invoice_written_off';
+    at: string;
+  };
 }
 
 export interface TaskToOpen {

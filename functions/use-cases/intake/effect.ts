@@ -1,4 +1,5 @@
 import type { TimelineEventType } from '../../core/ledger/timeline';
+import type { VatReturnPeriod } from '../../core/special/vat-relief';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { PlanWorkflow } from '../../ports/plan-workflow';
@@ -9,6 +10,8 @@ export interface IntakeDeps extends DunningDeps {
   referenceScheme: PaymentReferenceScheme;
   /** The payment-plan workflow, to stop a plan's execution once a payment completed it. */
   plans?: PlanWorkflow;
+  /** The VAT return period a repayment of bad-debt VAT falls in (VAT_RETURN_PERIOD); quarterly by default. */
+  vatPeriod?: VatReturnPeriod;
 }
 
 /** Who the timeline names for everything the webhook brings in. */

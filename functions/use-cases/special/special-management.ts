@@ -132,7 +132,8 @@ export async function pauseInvoicesOf(
 /**
  * DELETE /debtors/{id}/special-management: the debtor returns to the normal cycle, and each
  * invoice paused under the special management resumes at the step after its last one (one not
- * yet due goes back to waiting for its due date).
+ * yet due goes back to waiting for its due date). Refused while an insolvency is open: no
+ * collection while it lasts (art. 299 Fw for the WSNP).
  */
 export async function endSpecialManagement(
   deps: DunningDeps,
@@ -145,6 +146,12 @@ export async function endSpecialManagement(
     if (!debtor) throw notFound(`Debtor ${debtorId} does not exist.`, 'debtor_not_found');
     if (!isUnderSpecialManagement(debtor)) {
       throw conflict(`Debtor ${debtorId} is not under special management.`, 'not_in_special_management');
+    }
+    if (debtor.insolvency?.status === 'open') {
+      throw conflict(
+        `Debtor ${debtorId} is in ${debtor.insolvency.kind.replaceAll('_', ' ')}: close the insolvency first.`,
+        'insolvency_open',
+      );
     }
     const now = deps.clock.now();
     const { specialManagement: _ended, ...rest } = debtor;
