@@ -221,6 +221,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['stop'] },
   },
   {
+    name: 'write-off-invoice',
+    description: 'POST /invoices/{id}/write-off: writes off what is open, or part of it, with its VAT relief',
+    needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'get-vat-relief-report',
+    description: 'GET /reports/vat-relief: bad-debt VAT to reclaim and to pay back in a VAT return period',
+    needs: { table: 'read' },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },

@@ -5,6 +5,8 @@ import {
   insolvencyClaimQuery,
   insolvencyClosingBody,
   specialManagementBody,
+  vatReliefQuery,
+  writeOffBody,
 } from './schemas/special-schemas';
 import type { Role, RouteSpec } from './routes';
 
@@ -64,5 +66,23 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Closes the insolvency: what remains open on its invoices is written off as uncollectable',
     request: { path: idPath, body: insolvencyClosingBody },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/write-off',
+    handler: 'write-off-invoice',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      'Writes off the open amount (status written_off, the dunning stops for good) or part of it (a remission), with the VAT that may be reclaimed and its period; above the configured amount an admin only',
+    request: { path: idPath, body: writeOffBody },
+  },
+  {
+    method: 'GET',
+    path: '/reports/vat-relief',
+    handler: 'get-vat-relief-report',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
+    request: { query: vatReliefQuery },
   },
 ] as const satisfies readonly RouteSpec[];

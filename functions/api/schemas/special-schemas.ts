@@ -44,3 +44,17 @@ export const insolvencyClosingBody = z.object({
   closedOn: calendarDate.describe('The day the insolvency ended (wound up, the clean slate)'),
   note: text(2000).optional().describe('How it ended (wound up, clean slate), for the file'),
 });
+
+export const writeOffBody = z.object({
+  reason: text(500).trim().min(1, 'reason must not be empty'),
+  amount: positiveCents
+    .optional()
+    .describe('Cents to write off; the whole open amount when absent (less: a remission)'),
+});
+
+export const vatReliefQuery = z.object({
+  period: z
+    .string()
+    .regex(/^20\d\d-(Q[1-4]|0[1-9]|1[0-2])$/, 'must be a quarter (2026-Q4) or a month (2026-11)')
+    .describe('The VAT return period: a quarter (2026-Q4) or a month (2026-11)'),
+});
