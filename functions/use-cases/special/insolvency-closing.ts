@@ -20,7 +20,7 @@ export interface DistributionInput {
 }
 
 /** The payment a payout is booked as: its id cannot collide with the invoicing system's payments. */
-export function distributionPaymentId(id: string): string {
+function distributionPaymentId(id: string): string {
   return `insolvency-distribution--${id}`;
 }
 

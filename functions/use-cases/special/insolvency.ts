@@ -26,7 +26,7 @@ export interface InsolvencyInput {
 }
 
 /** The task to file the claim: one per insolvency. */
-export function fileClaimTaskId(debtorId: string, date: CalendarDate): string {
+function fileClaimTaskId(debtorId: string, date: CalendarDate): string {
   return `insolvency-claim--${debtorId}--${date}`;
 }
 

@@ -83,7 +83,7 @@ export async function writeOffInvoice(
 }
 
 /** The invoice with `amount` written off on the day of `now`, and its VAT relief. */
-export function writtenOff(
+function writtenOff(
   invoice: InvoiceRecord,
   input: { amount: number; reason: string; by: string },
   now: Date,
@@ -132,7 +132,7 @@ export function writtenOff(
 }
 
 /** The invoice by the version it was read at, and its timeline entry. */
-export function writeOffWrites(before: InvoiceRecord, after: InvoiceRecord): StoreWrite[] {
+function writeOffWrites(before: InvoiceRecord, after: InvoiceRecord): StoreWrite[] {
   const last = after.writtenOff?.writeOffs.at(-1);
   const money = (amount: number) => formatMoney({ amount, currency: before.currency }, 'en');
   const relief = after.vatRelief;
