@@ -186,48 +186,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start'] },
   },
   {
-    name: 'place-in-special-management',
+    name: 'special-management',
     description:
-      "POST /debtors/{id}/special-management: pauses every invoice of a debtor, moves its tasks to the special team's list",
-    needs: { table: 'write', dunning: ['stop'] },
-  },
-  {
-    name: 'end-special-management',
-    description:
-      'DELETE /debtors/{id}/special-management: returns a debtor to the normal cycle, resuming each invoice',
-    needs: { table: 'write', dunning: ['start'] },
-  },
-  {
-    name: 'open-insolvency',
-    description:
-      'POST /debtors/{id}/insolvency: records an insolvency, pauses every invoice, a task to file the claim',
-    needs: { table: 'write', dunning: ['stop'] },
-  },
-  {
-    name: 'get-insolvency-claim',
-    description:
-      "GET /debtors/{id}/insolvency-claim: the claim to file with the trustee, as of the insolvency's date",
-    needs: { table: 'read' },
-  },
-  {
-    name: 'book-insolvency-distribution',
-    description: "POST /debtors/{id}/insolvency/distributions: a trustee's payout booked as a payment",
-    // As the webhook's payments: a payment in full stops the invoice's execution or its plan's.
+      'The special team: special management, insolvency (its payouts and closing) and write-offs, one function for their routes',
+    // Pauses stop executions, a return starts them; a payout in full stops a plan's execution too.
     needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
   },
   {
-    name: 'close-insolvency',
-    description: 'POST /debtors/{id}/insolvency/closing: writes off what remains open',
-    needs: { table: 'write', dunning: ['stop'] },
-  },
-  {
-    name: 'write-off-invoice',
-    description: 'POST /invoices/{id}/write-off: writes off what is open, or part of it, with its VAT relief',
-    needs: { table: 'write', dunning: ['stop'] },
-  },
-  {
-    name: 'get-vat-relief-report',
-    description: 'GET /reports/vat-relief: bad-debt VAT to reclaim and to pay back in a VAT return period',
+    name: 'special-management-reports',
+    description:
+      "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
     needs: { table: 'read' },
   },
   {

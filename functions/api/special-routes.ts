@@ -13,12 +13,15 @@ import type { Role, RouteSpec } from './routes';
 /** The special-management team (Bijzonder Beheer); managers may do what it does. */
 const specialTeam: readonly Role[] = ['special', 'manager'];
 
-/** The routes of special management, insolvency and write-off, part of the one route table. */
+/**
+ * The routes of special management, insolvency and write-off, part of the one route table. They
+ * share two Lambdas (one for the changes, one for the reads): see capability-handler.ts.
+ */
 export const SPECIAL_ROUTES = [
   {
     method: 'POST',
     path: '/debtors/{id}/special-management',
-    handler: 'place-in-special-management',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       "Takes the debtor out of the normal cycle: every running dunning stops (a recorded pause, no letter, no call) and its tasks move to the special team's list",
@@ -27,7 +30,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'DELETE',
     path: '/debtors/{id}/special-management',
-    handler: 'end-special-management',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Returns the debtor to the normal cycle: each invoice resumes at the step after its last',
     request: { path: idPath },
@@ -35,7 +38,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'POST',
     path: '/debtors/{id}/insolvency',
-    handler: 'open-insolvency',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       'Records a bankruptcy, WSNP or suspension of payments: the debtor goes under special management, all collection stops, and a task says to file the claim before the deadline',
@@ -44,7 +47,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/debtors/{id}/insolvency-claim',
-    handler: 'get-insolvency-claim',
+    handler: 'special-management-reports',
     auth: { kind: 'jwt', roles: ['special', 'manager', 'controller', 'admin'] },
     summary:
       "The claim to file with the trustee: per invoice the principal, interest up to the insolvency's date only, costs already due, the VAT included, and the total (JSON, or a printable page with format=html)",
@@ -53,7 +56,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'POST',
     path: '/debtors/{id}/insolvency/distributions',
-    handler: 'book-insolvency-distribution',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       "Books a payout of the trustee as a payment on the debtor's oldest open invoices, once per payout id",
@@ -62,7 +65,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'POST',
     path: '/debtors/{id}/insolvency/closing',
-    handler: 'close-insolvency',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Closes the insolvency: what remains open on its invoices is written off as uncollectable',
     request: { path: idPath, body: insolvencyClosingBody },
@@ -70,7 +73,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'POST',
     path: '/invoices/{id}/write-off',
-    handler: 'write-off-invoice',
+    handler: 'special-management',
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'Writes off the open amount (status written_off, the dunning stops for good) or part of it (a remission), with the VAT that may be reclaimed and its period; above the configured amount an admin only',
@@ -79,7 +82,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/reports/vat-relief',
-    handler: 'get-vat-relief-report',
+    handler: 'special-management-reports',
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
