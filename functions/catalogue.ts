@@ -195,6 +195,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start'] },
   },
   {
+    name: 'special-management',
+    description:
+      'The special team: special management, insolvency (its payouts and closing) and write-offs, one function for their routes',
+    // Pauses stop executions, a return starts them; a payout in full stops a plan's execution too.
+    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
+  },
+  {
+    name: 'special-management-reports',
+    description:
+      "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
+    needs: { table: 'read' },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },

@@ -16,6 +16,7 @@ import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promi
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
+import { SPECIAL_ROUTES } from './special-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -32,7 +33,7 @@ import {
  * the schemas of its request: the HTTP wrapper validates with them and the OpenAPI document is
  * built from them, so the two cannot describe different requests.
  */
-export const ROLES = ['controller', 'manager', 'admin'] as const;
+export const ROLES = ['controller', 'manager', 'admin', 'special'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type RouteAuth =
@@ -67,7 +68,7 @@ export interface RouteSpec {
   request?: RouteRequest;
 }
 
-const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
+const everyone: readonly Role[] = ['controller', 'manager', 'admin', 'special'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
 const managers: readonly Role[] = ['manager', 'admin'];
@@ -125,15 +126,15 @@ export const ROUTES = [
     method: 'GET',
     path: '/tasks',
     handler: 'list-tasks',
-    auth: { kind: 'jwt', roles: creditControl },
-    summary: 'Open tasks for credit controllers, most urgent first',
+    auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
+    summary: "Open tasks for credit controllers, most urgent first (or the special team's list)",
     request: { query: taskListQuery },
   },
   {
     method: 'POST',
     path: '/tasks/{id}/outcome',
     handler: 'record-task-outcome',
-    auth: { kind: 'jwt', roles: creditControl },
+    auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary: 'Records the outcome of a task; a call outcome resumes the dunning workflow',
     request: { path: idPath, body: taskOutcomeBody },
   },
@@ -328,6 +329,7 @@ export const ROUTES = [
     summary: 'Ends the hold of a debtor early; each of its held invoices goes on at its next step',
     request: { path: idPath },
   },
+  ...SPECIAL_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

@@ -6,6 +6,7 @@ import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflo
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
+import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 
 const config = readConfig(
   z
@@ -41,6 +42,7 @@ const intake = {
   notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.referenceScheme,
+  vatPeriod: vatReturnPeriodFromEnvironment(),
 };
 
 /** POST /webhooks/invoicing: signed events of the invoicing system (see ../shared/http/signed-webhook-handler.ts). */

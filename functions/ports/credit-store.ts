@@ -11,6 +11,8 @@ import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
+import type { Insolvency } from '../core/special/insolvency';
+import type { Management, SpecialManagement } from '../core/special/special-management';
 import type { CollectionTask } from '../core/tasks/collection-task';
 import type { WorklistRules } from '../core/worklist/worklist-rules';
 
@@ -40,6 +42,12 @@ export interface DebtorRecord extends Debtor, Versioned {
   owner?: DebtorOwner;
   /** Attempts to reach the debtor that failed since it was last reached (no answer, wrong contact). */
   failedContacts?: number;
+  /** Which cycle the debtor is in; absent means normal. */
+  management?: Management;
+  /** While in special management: who put the debtor there, when and why. */
+  specialManagement?: SpecialManagement;
+  /** The debtor's insolvency (bankruptcy, WSNP, suspension of payments), open or closed. */
+  insolvency?: Insolvency;
 }
 
 export interface DebtorOwner {

@@ -40,6 +40,7 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
   controller: 'Credit controllers: the daily task list, call outcomes, promises and disputes',
   manager: 'Finance managers: portfolio reports and approvals',
   admin: 'Administrators: dunning policies, users and settings',
+  special: 'Special management: debtors in financial trouble, insolvencies, write-offs and VAT relief',
 };
 
 const SIGNED_WEBHOOK =

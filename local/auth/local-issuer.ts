@@ -25,6 +25,7 @@ export const LOCAL_USERS: Record<Role, { sub: string; email: string }> = {
   controller: { sub: '6c1f3a52-0d5e-4c57-9a43-2f0c6e1b7a01', email: 'controller@example.com' },
   manager: { sub: '9b2d4e63-1e6f-4d68-8b54-3a1d7f2c8b02', email: 'manager@example.com' },
   admin: { sub: 'a43e5f74-2f70-4e79-9c65-4b2e803d9c03', email: 'admin@example.com' },
+  special: { sub: 'd5f06a85-3081-4f8a-8d76-5c3f914ead04', email: 'special@example.com' },
 };
 
 export interface TokenRequest {

@@ -9,6 +9,7 @@ export type CreditDecision = 'approve' | 'refer' | 'decline';
 export interface CreditReason {
   code:
     | 'credit_hold'
+    | 'special_management'
     | 'over_credit_limit'
     | 'no_credit_limit'
     | 'no_credit_report'
@@ -21,6 +22,8 @@ export interface CreditReason {
 
 export interface CreditCheckFacts {
   creditHold?: CreditHold;
+  /** Why the debtor is under special management (financial trouble, an insolvency), when it is. */
+  specialManagement?: string;
   /** What the debtor owes now in the order's currency: open invoices, overdue or not, in cents. */
   exposure: number;
   orderAmount: number;
@@ -41,7 +44,8 @@ export interface CreditCheck {
 }
 
 /**
- * The credit check of an order: decline while the debtor is on credit hold; refer to a manager
+ * The credit check of an order: decline while the debtor is on credit hold or under special
+ * management; refer to a manager
  * when the order would take the exposure over the credit limit (or there is none), when there is
  * no credit report or only one older than twelve months, when the debtor pays chronically late,
  * or when the order is above what the caller may approve; approve otherwise. Every reason that
@@ -49,6 +53,14 @@ export interface CreditCheck {
  */
 export function checkCredit(facts: CreditCheckFacts): CreditCheck {
   const money = (amount: number) => formatMoney({ amount, currency: facts.currency }, 'en');
+  if (facts.specialManagement) {
+    return {
+      decision: 'decline',
+      reasons: [
+        { code: 'special_management', detail: `under special management: ${facts.specialManagement}` },
+      ],
+    };
+  }
   if (facts.creditHold) {
     return {
       decision: 'decline',

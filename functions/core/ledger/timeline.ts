@@ -66,7 +66,18 @@ export type TimelineEventType =
   /** The account was assigned to a controller, handed over, or left unowned. */
   | 'owner_changed'
   /** A task was put off to a later day. */
-  | 'task_snoozed';
+  | 'task_snoozed'
+  /** The debtor left the normal cycle for special management, or returned to it. */
+  | 'special_management_started'
+  | 'special_management_ended'
+  /** A task moved to another team's list (the special team's). */
+  | 'task_moved'
+  /** An insolvency recorded, a payout of the trustee booked, the insolvency closed. */
+  | 'insolvency_opened'
+  | 'insolvency_distribution'
+  | 'insolvency_closed'
+  /** The open amount, or part of it, is no longer claimed. */
+  | 'written_off';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

@@ -48,6 +48,9 @@ export async function creditCheck(
   // The segment the behaviour alone gives: a hand-set key-account segment does not hide the pattern.
   const byBehaviour = chooseSegment({ kind: debtor.kind }, behaviourOf(debtor.behaviour));
   const check = checkCredit({
+    ...(debtor.management === 'special' && debtor.specialManagement
+      ? { specialManagement: debtor.specialManagement.reason }
+      : {}),
     ...(debtor.creditHold
       ? {
           creditHold: debtor.creditHoldDetail ?? {

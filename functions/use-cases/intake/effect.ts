@@ -1,4 +1,5 @@
 import type { TimelineEventType } from '../../core/ledger/timeline';
+import type { VatReturnPeriod } from '../../core/special/vat-relief';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
@@ -12,6 +13,8 @@ export interface IntakeDeps extends DunningDeps {
   plans?: PlanWorkflow;
   /** SNS, to announce a credit hold lifted once the debtor's last long-overdue invoice is settled. */
   notifier?: Notifier;
+  /** The VAT return period a repayment of bad-debt VAT falls in (VAT_RETURN_PERIOD); quarterly by default. */
+  vatPeriod?: VatReturnPeriod;
 }
 
 /** Who the timeline names for everything the webhook brings in. */

@@ -20,6 +20,7 @@ import {
 import { accountCredited } from './account-credit';
 import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
+import { recoveredOnWriteOff } from '../special/write-off';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -57,6 +58,26 @@ export async function paymentReceived(
 
   for (const invoice of invoices) {
     if (remaining === 0) break;
+    if (invoice.status === 'written_off') {
+      const recovered = recoveredOnWriteOff(
+        invoice,
+        { paymentId: payment.id, amount: remaining, receivedAt: payment.receivedAt },
+        at,
+        deps.vatPeriod ?? 'quarter',
+      );
+      remaining -= recovered.taken;
+      writes.push(
+        { kind: 'putInvoice', invoice: recovered.invoice, expectedVersion: invoice.version },
+        timelineEntry(
+          { invoiceId: invoice.id },
+          at,
+          'payment_received',
+          `Payment of ${money(recovered.taken)} received on the written-off invoice: the debtor paid after all`,
+          { paymentId: payment.id, amount: recovered.taken, onWrittenOff: true },
+        ),
+      );
+      continue;
+    }
     const reduction = payClaim(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
     remaining -= reduction.taken;
     const { costs, interest, principal } = reduction.applied;
@@ -175,7 +196,9 @@ async function allocateToInvoice(
     );
   }
   const debtor = await debtorOfInvoice(deps.store, invoice);
-  return { debtor, invoices: hasOpenBalance(invoice) ? [invoice] : [], invoiceId: invoice.id };
+  // A written-off invoice takes a payment on what was written off: the debtor paid after all.
+  const takes = hasOpenBalance(invoice) || invoice.status === 'written_off';
+  return { debtor, invoices: takes ? [invoice] : [], invoiceId: invoice.id };
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */

@@ -1,3 +1,4 @@
+import { ROLES } from '../../../functions/api/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../../local/invoicing/invoicing-client';
 import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
@@ -31,7 +32,7 @@ describe('every route refuses bad requests derived from its OpenAPI description'
 
   beforeAll(async () => {
     h = await startCloudHarness(new Date('2026-03-02T05:00:00Z'));
-    for (const group of ['controller', 'manager', 'admin'] as const) {
+    for (const group of ROLES) {
       tokens.set(group, await h.cloud.issuer.issueToken({ group }));
     }
     tokens.set('order-system', await h.cloud.issuer.issueClientToken());

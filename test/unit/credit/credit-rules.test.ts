@@ -77,6 +77,12 @@ describe('the credit check', () => {
     expect(check).toMatchObject({ decision: 'decline', reasons: [{ code: 'credit_hold' }] });
   });
 
+  it('declines under special management, whatever else holds', () => {
+    const check = checkCredit(checkFacts({ specialManagement: 'bankruptcy', creditLimit: undefined }));
+    expect(check.decision).toBe('decline');
+    expect(codes(checkFacts({ specialManagement: 'bankruptcy' }))).toEqual(['special_management']);
+  });
+
   it('refers an order that takes the exposure over the limit, not one that reaches it', () => {
     expect(codes(checkFacts({ orderAmount: 6_000_01 }))).toEqual(['over_credit_limit']);
     expect(checkCredit(checkFacts({ orderAmount: 6_000_00 })).decision).toBe('approve');
