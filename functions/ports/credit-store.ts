@@ -229,6 +229,25 @@ export interface SendingSetting {
 }
 
 /**
+ * How far the daily sweep of one business day got: the cursor of the last page of the due-invoice
+ * index it finished, written after each page, so that a sweep that died goes on from there.
+ */
+export interface SweepRun {
+  /** The business day swept (Europe/Amsterdam). */
+  day: CalendarDate;
+  /** Runs of the day so far: a sweep after a complete run starts a new one from the first page. */
+  run: number;
+  /** Where the next page starts; absent before the first page. */
+  cursor?: string;
+  complete: boolean;
+  /** Pages finished in this run. */
+  pages: number;
+  startedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/**
  * One write of a unit of work. `commit` applies a list of them atomically (a DynamoDB
  * transaction): a payment, the invoice balance it lowers and the timeline entry land together
  * or not at all.
@@ -276,6 +295,8 @@ export interface CreditStore {
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
   /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
   listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /** The same index a page at a time (the sweep's pages); InvalidCursorError as `pageInvoices`. */
+  pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>>;
   /**
    * Every invoice, in no particular order: a scan of the whole table. For the portfolio report
    * until it reads aggregates; never on a path that must scale with the portfolio.
@@ -349,6 +370,11 @@ export interface CreditStore {
   findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
   /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
   pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
+
+  /** The sweep of a business day, as far as it got; undefined before its first page. */
+  getSweepRun(day: CalendarDate): Promise<SweepRun | undefined>;
+  /** Stores it only over `expectedVersion` (null: none yet); ConcurrentModificationError otherwise. */
+  putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void>;
 
   /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;

@@ -574,6 +574,42 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(due.find((invoice) => invoice.id === onTheDay.id)).toEqual(onTheDay);
     });
 
+    it('pages through the same due invoices as the listing, in order, each once', async () => {
+      const mine = [1, 2, 3, 4, 5].map((day) =>
+        invoiceRecord({ dueDate: `2032-06-0${day}`, status: 'overdue' }),
+      );
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+      const listed: string[] = [];
+      for await (const invoice of store.listOpenInvoicesDueBy('2032-06-05')) listed.push(invoice.id);
+
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.pageOpenInvoicesDueBy('2032-06-05', {
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        paged.push(...page.items.map((invoice) => invoice.id));
+        cursor = page.cursor;
+      } while (cursor);
+
+      expect(paged).toEqual(listed);
+      expect(paged).toEqual(expect.arrayContaining(mine.map((invoice) => invoice.id)));
+    });
+
+    it('keeps the sweep run of a day, moved on only over the version it was read at', async () => {
+      const day = '2033-01-15';
+      const at = '2033-01-01T05:00:00.000Z';
+      const run = { day, run: 1, complete: false, pages: 0, startedAt: at, updatedAt: at, version: 1 };
+      await store.putSweepRun(run, null);
+      const next = { ...run, cursor: 'abc', pages: 1, version: 2 };
+      await store.putSweepRun(next, 1);
+
+      expect(await store.getSweepRun(day)).toEqual(next);
+      await expect(store.putSweepRun({ ...run, version: 2 }, 1)).rejects.toThrow(ConcurrentModificationError);
+      await expect(store.putSweepRun(run, null)).rejects.toThrow(ConcurrentModificationError);
+    });
+
     it('lists open tasks by due date, the most urgent first within a day', async () => {
       const invoiceId = newId('inv');
       const tomorrowUrgent = taskRecord({ invoiceId, dueDate: '2031-03-11', priority: 900 });

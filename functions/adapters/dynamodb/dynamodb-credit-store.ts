@@ -47,6 +47,7 @@ import {
   type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
+  type SweepRun,
   type TaskRecord,
   type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
@@ -241,6 +242,39 @@ export class DynamoDbCreditStore implements CreditStore {
     );
     for await (const page of pages) {
       for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+    }
+  }
+
+  async pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    return this.queryPage<InvoiceRecord>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+      },
+      page,
+    );
+  }
+
+  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
+    return this.get<SweepRun>(keys.sweepRun(day));
+  }
+
+  async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.sweepRun(run.day), itemType: 'sweepRun', ...run },
+          ...versionCondition(expectedVersion),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConcurrentModificationError(`the sweep of ${run.day} was moved on by another run`);
+      }
+      throw error;
     }
   }
 
