@@ -11,9 +11,8 @@ import type { IngestionResult } from './results';
 import { percentile } from './statistics';
 
 const CONCURRENCY = 50;
-const INVOICES = 1_000;
 /** Five invoices per debtor: the debtor is read for every invoice, as in a real portfolio. */
-const DEBTORS = 200;
+const INVOICES_PER_DEBTOR = 5;
 /** Executions start inside the webhook's invocation; this only covers a slow machine. */
 const EXECUTIONS_DEADLINE_MS = 30_000;
 
@@ -26,6 +25,7 @@ const EXECUTIONS_DEADLINE_MS = 30_000;
  */
 export async function measureIngestion(
   dynamodbEndpoint: string,
+  count: number,
   progress: ProgressBar,
   log: (line: string) => void,
 ): Promise<IngestionResult> {
@@ -40,15 +40,16 @@ export async function measureIngestion(
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
   try {
     const poster = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
+    const DEBTORS = Math.ceil(count / INVOICES_PER_DEBTOR);
     const debtors = Array.from({ length: DEBTORS }, () => `deb-${randomUUID().slice(0, 13)}`);
     await inPool(debtors, CONCURRENCY, (id) => poster.accepted(benchDebtor(id)));
 
     const dueDate = new Date(BENCH_START.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const invoices = Array.from({ length: INVOICES }, (_, i) => ({
+    const invoices = Array.from({ length: count }, (_, i) => ({
       id: `inv-${randomUUID().slice(0, 13)}`,
       debtorId: debtors[i % DEBTORS] as string,
     }));
-    progress.start('ingestion', INVOICES, 'requests');
+    progress.start('ingestion', count, 'requests');
     const started = performance.now();
     const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
       const answer = await poster.post(benchInvoice(invoice.id, invoice.debtorId, dueDate));
