@@ -266,7 +266,16 @@ export type StoreWrite =
   | { kind: 'putPlan'; plan: PlanRecord; expectedVersion: number | null }
   /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
   | { kind: 'putPlanReference'; reference: string; planId: string }
-  | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
+  | {
+      kind: 'appendEvent';
+      subject: { invoiceId: string } | { debtorId: string };
+      event: TimelineEvent;
+      /**
+       * The entry's own key within the subject's timeline: a second write under the same key
+       * replaces the first (a retried step rewrites its entry instead of adding one).
+       */
+      key?: string;
+    }
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
   | { kind: 'unpark'; parked: Pick<ParkedEvent, 'subject' | 'deliveryId' | 'receivedAt'> }

@@ -610,6 +610,25 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await expect(store.putSweepRun(run, null)).rejects.toThrow(ConcurrentModificationError);
     });
 
+    it('replaces a keyed timeline entry written again, and keeps the timeline in order of time', async () => {
+      const invoiceId = newId('inv');
+      const entry = (at: string, summary: string) => ({
+        kind: 'appendEvent' as const,
+        subject: { invoiceId },
+        event: { at, type: 'step_skipped' as const, actor: 'workflow', summary },
+      });
+      await store.commit([entry('2031-04-01T08:00:00.000Z', 'before')]);
+      await store.commit([{ ...entry('2031-04-02T08:00:00.000Z', 'first try'), key: 'STEP#x--1#call' }]);
+      await store.commit([{ ...entry('2031-04-03T08:00:00.000Z', 'retried'), key: 'STEP#x--1#call' }]);
+      await store.commit([entry('2031-04-04T08:00:00.000Z', 'after')]);
+
+      expect((await store.timeline({ invoiceId })).map((event) => event.summary)).toEqual([
+        'before',
+        'retried',
+        'after',
+      ]);
+    });
+
     it('lists open tasks by due date, the most urgent first within a day', async () => {
       const invoiceId = newId('inv');
       const tomorrowUrgent = taskRecord({ invoiceId, dueDate: '2031-03-11', priority: 900 });

@@ -63,6 +63,8 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly parkedEvents = new Map<string, ParkedEvent>();
   private readonly letters = new Map<string, LetterRecord>();
   private readonly timelines = new Map<string, TimelineEvent[]>();
+  /** Keyed timeline entries by `<partition>|<key>`, so a second write replaces the first. */
+  private readonly keyedEvents = new Map<string, TimelineEvent>();
   private readonly policyVersions = new Map<string, DunningPolicy>();
   private readonly latestPolicies = new Map<string, DunningPolicy>();
   private readonly rateVersions = new Map<number, StatutoryRateTable>();
@@ -470,7 +472,16 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'appendEvent': {
         const key = partition(write.subject);
-        this.timelines.set(key, [...(this.timelines.get(key) ?? []), stored(write.event)]);
+        const event = stored(write.event);
+        const entries = this.timelines.get(key) ?? [];
+        if (write.key === undefined) {
+          this.timelines.set(key, [...entries, event]);
+          return;
+        }
+        // A keyed entry replaces the one written under the same key before.
+        const previous = this.keyedEvents.get(`${key}|${write.key}`);
+        this.keyedEvents.set(`${key}|${write.key}`, event);
+        this.timelines.set(key, [...entries.filter((entry) => entry !== previous), event]);
         return;
       }
       case 'recordDelivery':

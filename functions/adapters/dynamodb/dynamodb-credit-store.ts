@@ -291,10 +291,13 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]> {
-    return this.queryAll<TimelineEvent>({
+    const events = await this.queryAll<TimelineEvent>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.eventPartition(subject), ':prefix': 'EVENT#' },
     });
+    // Keyed entries (a step's) sort by their key, not their time: order by time, keeping the
+    // order of entries of the same moment (Array.prototype.sort is stable).
+    return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   async parked(subject: string): Promise<ParkedEvent[]> {
@@ -605,7 +608,10 @@ export class DynamoDbCreditStore implements CreditStore {
             TableName,
             Item: {
               pk: keys.eventPartition(write.subject),
-              sk: `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`,
+              sk:
+                write.key === undefined
+                  ? `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`
+                  : `EVENT#${write.key}`,
               itemType: 'event',
               ...write.event,
             },
