@@ -8,7 +8,11 @@ import { Executions, invoiceIdOf, invoicesByStem } from './executions';
 import { inPool } from './pool';
 import type { ProgressBar } from './progress-bar';
 import type { IngestionResult } from './results';
-import { percentile } from './statistics';
+import { percentile, sum } from './statistics';
+import type { CapacityProxy } from './capacity-proxy';
+import { timeWebhookParts } from './ingestion-parts';
+import { InvocationMeter } from './invocation-meter';
+import { WEBHOOK_FUNCTION } from './path-count';
 
 const CONCURRENCY = 50;
 /** Five invoices per debtor: the debtor is read for every invoice, as in a real portfolio. */
@@ -24,7 +28,7 @@ const EXECUTIONS_DEADLINE_MS = 30_000;
  * not in the figures.
  */
 export async function measureIngestion(
-  dynamodbEndpoint: string,
+  dynamodb: CapacityProxy,
   count: number,
   progress: ProgressBar,
   log: (line: string) => void,
@@ -32,8 +36,8 @@ export async function measureIngestion(
   const cloud = await startLocalCloud({
     daySeconds: null,
     start: BENCH_START,
-    dynamodbEndpoint,
-    tableName: 'bench-ingestion',
+    dynamodbEndpoint: dynamodb.url,
+    tableName: `bench-ingestion-${Date.now()}`,
     dailySweep: false,
     log,
   });
@@ -50,6 +54,10 @@ export async function measureIngestion(
       debtorId: debtors[i % DEBTORS] as string,
     }));
     progress.start('ingestion', count, 'requests');
+    const meter = new InvocationMeter();
+    await meter.instrument();
+    const parts = timeWebhookParts();
+    dynamodb.reset();
     const started = performance.now();
     const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
       const answer = await poster.post(benchInvoice(invoice.id, invoice.debtorId, dueDate));
@@ -57,6 +65,25 @@ export async function measureIngestion(
       return { invoice, ...answer };
     });
     const elapsedMs = performance.now() - started;
+    const timed = parts.parts();
+    parts.restore();
+    const handlerMs = sum(meter.timings().get(WEBHOOK_FUNCTION) ?? []);
+    const dynamodbTime = { ...dynamodb.timeByOperation };
+    const byPart = {
+      signature: timed.signature,
+      validation: timed.validation,
+      dynamodbTransaction: dynamodbTime.TransactWriteItems ?? { calls: 0, ms: 0 },
+      dynamodbReads: ['GetItem', 'Query', 'BatchGetItem'].reduce(
+        (total, op) => ({
+          calls: total.calls + (dynamodbTime[op]?.calls ?? 0),
+          ms: total.ms + (dynamodbTime[op]?.ms ?? 0),
+        }),
+        { calls: 0, ms: 0 },
+      ),
+    };
+    const shares = Object.fromEntries(
+      Object.entries(byPart).map(([part, time]) => [part, handlerMs > 0 ? time.ms / handlerMs : 0]),
+    );
 
     const accepted = new Set(answers.filter((a) => a.status === 200).map((a) => a.invoice.id));
     const counts = await executionCounts(executions, accepted);
@@ -75,6 +102,9 @@ export async function measureIngestion(
       executionsPerInvoice: accepted.size ? total / accepted.size : 0,
       invoicesWithExactlyOneExecution: exactlyOne,
       everyInvoiceHasExactlyOneExecution: accepted.size === answers.length && exactlyOne === accepted.size,
+      handlerMs,
+      parts: byPart,
+      shareOfHandlerTime: { ...shares, rest: Math.max(0, 1 - sum(Object.values(shares))) },
     };
     progress.finish(
       `${result.perSecond.toFixed(0)} requests/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(

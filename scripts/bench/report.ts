@@ -101,7 +101,14 @@ function ingestionSection({ ingestion: i }: BenchResults): string {
         ],
       ],
     ),
-  ].join('\n');
+    i.shareOfHandlerTime
+      ? `Share of the handler's time: ${Object.entries(i.shareOfHandlerTime)
+          .map(([part, share]) => `${part} ${(share * 100).toFixed(1)}%`)
+          .join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function sweepSection({ sweep = {} }: BenchResults): string {

@@ -68,6 +68,12 @@ export interface IngestionResult {
   executionsPerInvoice: number;
   invoicesWithExactlyOneExecution: number;
   everyInvoiceHasExactlyOneExecution: boolean;
+  /** The webhook handler's time, summed over the requests (inside the Powertools middlewares). */
+  handlerMs?: number;
+  /** Calls and summed time of each part: DynamoDB's as answered on the wire, the others in-process. */
+  parts?: Record<string, { calls: number; ms: number }>;
+  /** Each part's time ÷ handlerMs; rest is the intake's own work, StartExecution and waiting for the event loop. */
+  shareOfHandlerTime?: Record<string, number>;
 }
 
 export interface BenchResults {

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       measured.measuredAt.paths = now;
     }
     if (measure('ingestion')) {
-      measured.ingestion = await measureIngestion(db.endpoint, options.ingestionCount, progress, remember);
+      measured.ingestion = await measureIngestion(dynamodb, options.ingestionCount, progress, remember);
       measured.measuredAt.ingestion = now;
     }
     if (measure('sweep')) {
