@@ -13,7 +13,7 @@ export interface BenchOptions {
   ingestionCount: number;
 }
 
-export const USAGE = `npm run bench [-- options]
+const USAGE = `npm run bench [-- options]
   --only <sections>       comma-separated: ${SECTIONS.join(', ')} (default: all); the figures of the
                           others stay in .bench/results.json from the last run that measured them
   --path <names>          path groups to run, e.g. fully_escalated (implies --only paths unless given)
