@@ -72,7 +72,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
     needs: { table: 'write', dunning: ['start', 'stop', 'read'] },
-    timeoutSeconds: 300,
+    // Lambda's longest: a slice of the sweep begins no page in its last minute (daily-sweep.asl.json).
+    timeoutSeconds: 900,
   },
   // Dunning steps (tasks of the state machine)
   {

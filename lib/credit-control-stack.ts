@@ -12,6 +12,7 @@ import { Observability } from './constructs/observability';
 import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
+import { DailySweep } from './constructs/daily-sweep';
 import { DunningWorkflow } from './constructs/workflow';
 import { PROJECT_ROOT } from './project-root';
 import { stagePolicy } from './stage-policy';
@@ -66,7 +67,12 @@ export class CreditControlStack extends Stack {
       stateMachineName,
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json'),
       functions,
-      sweep: functions.get('sweep-due-invoices'),
+    });
+    new DailySweep(this, 'DailySweep', {
+      policy,
+      stateMachineName: `${this.stackName}-DailySweep`,
+      definitionPath: join(PROJECT_ROOT, 'statemachines', 'daily-sweep.asl.json'),
+      functions,
     });
     const paymentPlans = new PaymentPlanWorkflow(this, 'PaymentPlans', {
       policy,

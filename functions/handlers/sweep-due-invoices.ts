@@ -4,7 +4,12 @@ import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
-import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
+import {
+  DEFAULT_SWEEP_CONCURRENCY,
+  DEFAULT_SWEEP_PAGE_SIZE,
+  sweepDueInvoices,
+  type SweepReport,
+} from '../use-cases/sweep/due-invoice-sweep';
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
@@ -13,14 +18,33 @@ const config = readConfig(
   z.object({
     /** Restores after failed executions before an invoice waits for a controller; 0 holds at the first failure. */
     DUNNING_RESTORE_LIMIT: optionalVariable(z.coerce.number().int().min(0).max(30)),
+    /** Invoices per page of the due-invoice index; the checkpoint is written after each page. */
+    SWEEP_PAGE_SIZE: optionalVariable(z.coerce.number().int().min(1).max(1000)),
+    /** Invoices of a page swept at the same time: StartExecution calls in flight, at most. */
+    SWEEP_CONCURRENCY: optionalVariable(z.coerce.number().int().min(1).max(100)),
   }),
 );
-const options = { restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT };
+const options = {
+  restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT,
+  pageSize: config.SWEEP_PAGE_SIZE ?? DEFAULT_SWEEP_PAGE_SIZE,
+  concurrency: config.SWEEP_CONCURRENCY ?? DEFAULT_SWEEP_CONCURRENCY,
+};
+/**
+ * A slice begins no page with less than this left of the Lambda's time: a page of 200 takes
+ * seconds, so the slice ends well before its timeout and the state machine calls the next one.
+ */
+const RESERVE_MS = 60_000;
+/** Ids per list in the answer: the state machine's data is at most 256 KB; the log has them all. */
+const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
 
-/** Daily (EventBridge Scheduler): starts the dunning of invoices that fell due and restores lost ones. */
-export const handler = scheduledHandler(
+/**
+ * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json, which calls this until
+ * it answers `complete`): starts the dunning of invoices that fell due and restores lost ones, a
+ * page of the due-invoice index at a time, from the checkpoint of the day's run.
+ */
+export const handler = scheduledHandler<SweepReport>(
   {
     job: 'sweep',
     summarize: (report) => ({
@@ -39,13 +63,22 @@ export const handler = scheduledHandler(
         resumed: report.resumed,
         untouched: report.untouched,
         needsAttention: report.needsAttention,
+        pages: report.pages,
+        continued: report.continued,
+        complete: report.complete,
       },
     }),
+    answer: (report) => ({
+      ...report,
+      needsAttention: report.needsAttention.slice(0, IDS_IN_ANSWER),
+      failed: report.failed.slice(0, IDS_IN_ANSWER),
+    }),
   },
-  // Money first: unmatched payments become unapplied cash, and credit pays what falls due.
-  // Disputes open past their respond-by day go on a manager's list.
-  () =>
-    reviewMoneyDaily(money)
-      .then(() => raiseOverdueDisputeTasks(deps))
-      .then(() => sweepDueInvoices(deps, options)),
+  (context) =>
+    sweepDueInvoices(deps, options, {
+      // Once a run, before its first page. Money first: unmatched payments become unapplied cash,
+      // and credit pays what falls due. Disputes open past their respond-by day go on a manager's list.
+      beforeFirstPage: () => reviewMoneyDaily(money).then(() => raiseOverdueDisputeTasks(deps)),
+      mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
+    }),
 );

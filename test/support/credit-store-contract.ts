@@ -593,6 +593,61 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(due.find((invoice) => invoice.id === atAgency.id)).toEqual(atAgency);
     });
 
+    it('pages through the same due invoices as the listing, in order, each once', async () => {
+      const mine = [1, 2, 3, 4, 5].map((day) =>
+        invoiceRecord({ dueDate: `2032-06-0${day}`, status: 'overdue' }),
+      );
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+      const listed: string[] = [];
+      for await (const invoice of store.listOpenInvoicesDueBy('2032-06-05')) listed.push(invoice.id);
+
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.pageOpenInvoicesDueBy('2032-06-05', {
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        paged.push(...page.items.map((invoice) => invoice.id));
+        cursor = page.cursor;
+      } while (cursor);
+
+      expect(paged).toEqual(listed);
+      expect(paged).toEqual(expect.arrayContaining(mine.map((invoice) => invoice.id)));
+    });
+
+    it('keeps the sweep run of a day, moved on only over the version it was read at', async () => {
+      const day = '2033-01-15';
+      const at = '2033-01-01T05:00:00.000Z';
+      const run = { day, run: 1, complete: false, pages: 0, startedAt: at, updatedAt: at, version: 1 };
+      await store.putSweepRun(run, null);
+      const next = { ...run, cursor: 'abc', pages: 1, version: 2 };
+      await store.putSweepRun(next, 1);
+
+      expect(await store.getSweepRun(day)).toEqual(next);
+      await expect(store.putSweepRun({ ...run, version: 2 }, 1)).rejects.toThrow(ConcurrentModificationError);
+      await expect(store.putSweepRun(run, null)).rejects.toThrow(ConcurrentModificationError);
+    });
+
+    it('replaces a keyed timeline entry written again, and keeps the timeline in order of time', async () => {
+      const invoiceId = newId('inv');
+      const entry = (at: string, summary: string) => ({
+        kind: 'appendEvent' as const,
+        subject: { invoiceId },
+        event: { at, type: 'step_skipped' as const, actor: 'workflow', summary },
+      });
+      await store.commit([entry('2031-04-01T08:00:00.000Z', 'before')]);
+      await store.commit([{ ...entry('2031-04-02T08:00:00.000Z', 'first try'), key: 'STEP#x--1#call' }]);
+      await store.commit([{ ...entry('2031-04-03T08:00:00.000Z', 'retried'), key: 'STEP#x--1#call' }]);
+      await store.commit([entry('2031-04-04T08:00:00.000Z', 'after')]);
+
+      expect((await store.timeline({ invoiceId })).map((event) => event.summary)).toEqual([
+        'before',
+        'retried',
+        'after',
+      ]);
+    });
+
     it('lists open tasks by due date, the most urgent first within a day', async () => {
       const invoiceId = newId('inv');
       const tomorrowUrgent = taskRecord({ invoiceId, dueDate: '2031-03-11', priority: 900 });

@@ -47,6 +47,7 @@ import {
   type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
+  type SweepRun,
   type TaskRecord,
   type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
@@ -254,6 +255,39 @@ export class DynamoDbCreditStore implements CreditStore {
     }
   }
 
+  async pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    return this.queryPage<InvoiceRecord>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+      },
+      page,
+    );
+  }
+
+  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
+    return this.get<SweepRun>(keys.sweepRun(day));
+  }
+
+  async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.sweepRun(run.day), itemType: 'sweepRun', ...run },
+          ...versionCondition(expectedVersion),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConcurrentModificationError(`the sweep of ${run.day} was moved on by another run`);
+      }
+      throw error;
+    }
+  }
+
   async *listInvoices(): AsyncIterable<InvoiceRecord> {
     for await (const page of this.scanItems('invoice')) {
       for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
@@ -267,10 +301,13 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]> {
-    return this.queryAll<TimelineEvent>({
+    const events = await this.queryAll<TimelineEvent>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.eventPartition(subject), ':prefix': 'EVENT#' },
     });
+    // Keyed entries (a step's) sort by their key, not their time: order by time, keeping the
+    // order of entries of the same moment (Array.prototype.sort is stable).
+    return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   async parked(subject: string): Promise<ParkedEvent[]> {
@@ -584,7 +621,10 @@ export class DynamoDbCreditStore implements CreditStore {
             TableName,
             Item: {
               pk: keys.eventPartition(write.subject),
-              sk: `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`,
+              sk:
+                write.key === undefined
+                  ? `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`
+                  : `EVENT#${write.key}`,
               itemType: 'event',
               ...write.event,
             },

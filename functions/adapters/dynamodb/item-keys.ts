@@ -44,6 +44,7 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
+  sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;

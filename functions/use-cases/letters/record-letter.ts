@@ -1,8 +1,9 @@
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import type { InvoiceRecord, LetterContent, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import type { LetterContent, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { retryOnConflict, revised } from '../record-versions';
-import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
+import type { DunnedInvoice } from '../steps/check-step';
+import { type StepDeps, stepEntry, WORKFLOW_ACTOR } from '../steps/record-step';
 
 /** A letter SES accepted, with what it said (kept on each invoice's timeline as evidence). */
 export type SentLetter = LetterRecord & {
@@ -35,17 +36,27 @@ export async function recordLetter(deps: StepDeps, letter: SentLetter): Promise<
   const [ownerInvoiceId = ''] = letter.invoiceIds;
   await retryOnConflict(async () => {
     const writes: StoreWrite[] = [{ kind: 'putLetter', letter, lock: false }];
+    const entries: StoreWrite[] = [];
     for (const id of letter.invoiceIds) {
       const invoice = await deps.store.getInvoice(id);
       if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;
       const reason = id === ownerInvoiceId ? undefined : includedReason(ownerInvoiceId);
-      writes.push(...letterWrites(invoice, letter, reason));
+      const [record, entry] = letterWrites(invoice as DunnedInvoice, letter, reason);
+      writes.push(record);
+      entries.push(entry);
     }
+    // Each invoice's entry before the transaction, keyed by its step: an invoice that carries the
+    // letter always has its entry, a retry rewrites it, and the transaction pays for no entry.
+    await Promise.all(entries.map((entry) => deps.store.commit([entry])));
     await deps.store.commit(writes);
   });
 }
 
-function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string | undefined): StoreWrite[] {
+function letterWrites(
+  invoice: DunnedInvoice,
+  letter: SentLetter,
+  reason: string | undefined,
+): [StoreWrite, StoreWrite] {
   const evidence = letter.content;
   const slot = letter.slot as DunningSlot;
   const lastStep: StepRecord = { slot, status: 'sent', at: letter.sentAt, ...(reason ? { reason } : {}) };
@@ -65,10 +76,10 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
       ),
       expectedVersion: invoice.version,
     },
-    {
-      kind: 'appendEvent',
-      subject: { invoiceId: invoice.id },
-      event: {
+    stepEntry(
+      invoice.id,
+      { execution: invoice.dunning.execution, step: slot },
+      {
         at: letter.sentAt,
         type: 'email_sent',
         actor: WORKFLOW_ACTOR,
@@ -101,6 +112,6 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
             : {}),
         },
       },
-    },
+    ),
   ];
 }
