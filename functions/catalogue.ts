@@ -23,8 +23,8 @@ export interface FunctionNeeds {
   table?: 'read' | 'write';
   /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
   dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
-  /** Payment-plan state machine: start executions, stop them. */
-  paymentPlans?: readonly ('start' | 'stop')[];
+  /** Payment-plan state machine: start executions, stop them, describe them. */
+  paymentPlans?: readonly ('start' | 'stop' | 'read')[];
   /** Sends email through SES v2 with the configuration set. */
   sendEmail?: boolean;
   publish?: readonly TopicName[];
@@ -62,7 +62,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'sweep-due-invoices',
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
-    needs: { table: 'write', dunning: ['start', 'stop', 'read'] },
+    // Restores payment-plan executions that failed or were lost, as it does dunning ones.
+    needs: { table: 'write', dunning: ['start', 'stop', 'read'], paymentPlans: ['start', 'read'] },
     timeoutSeconds: 300,
   },
   // Dunning steps (tasks of the state machine)
