@@ -55,8 +55,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'receive-invoicing-webhook',
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
-    // Stops a payment plan's execution too, once a payment completed the plan.
-    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'], webhookSecret: true },
+    // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
+    // the new schedule of a plan a credit note or credit on the account lowered.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop'],
+      paymentPlans: ['stop'],
+      sendEmail: true,
+      webhookSecret: true,
+    },
   },
   {
     name: 'sweep-due-invoices',
