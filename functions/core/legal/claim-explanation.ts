@@ -38,6 +38,7 @@ export interface ClaimMessages {
   capitalised(kind: StatutoryInterestKind, on: CalendarDate, added: Money, newBase: Money): string;
   unverifiedRate(ratePercent: number, from: CalendarDate): string;
   paymentsLowerInterest(): string;
+  paidOfCostsAndInterest(costs: Money, interest: Money): string;
   costsNotCharged(): string;
   costsNotInEuros(currency: string): string;
   noFourteenDayLetter(): string;
@@ -121,6 +122,8 @@ const english: ClaimMessages = {
   unverifiedRate: (ratePercent, from) =>
     `The rate of ${percent(ratePercent, 'en')} from ${from} has not yet been verified against the published rate.`,
   paymentsLowerInterest: () => 'Payments lower the amount interest runs on from the day they were received.',
+  paidOfCostsAndInterest: (costs, interest) =>
+    `Payments under a payment plan paid ${m(costs, 'en')} of the collection costs and ${m(interest, 'en')} of the interest (costs first, then interest, then principal: art. 6:44 BW); they are deducted from these.`,
   costsNotCharged: () => 'No collection costs are charged: the policy for this creditor says so.',
   costsNotInEuros: (currency) =>
     `No collection costs: the statutory amounts are in euros and this invoice is in ${currency}.`,
@@ -194,6 +197,8 @@ const dutch: ClaimMessages = {
     `Het percentage van ${percent(ratePercent, 'nl')} vanaf ${from} is nog niet gecontroleerd aan het gepubliceerde percentage.`,
   paymentsLowerInterest: () =>
     'Betalingen verlagen het bedrag waarover rente loopt vanaf de dag van ontvangst.',
+  paidOfCostsAndInterest: (costs, interest) =>
+    `Betalingen onder een betalingsregeling voldeden ${m(costs, 'nl')} van de incassokosten en ${m(interest, 'nl')} van de rente (eerst kosten, dan rente, dan hoofdsom: art. 6:44 BW); die zijn hierop in mindering gebracht.`,
   costsNotCharged: () => 'Er worden geen incassokosten berekend: zo is het beleid van deze schuldeiser.',
   costsNotInEuros: (currency) =>
     `Geen incassokosten: de wettelijke bedragen zijn in euro’s en deze factuur is in ${currency}.`,

@@ -29,7 +29,13 @@ export type CostsRule = 'wik-scale' | 'fixed-compensation' | 'none';
 
 export interface InvoicePayment {
   readonly receivedOn: CalendarDate;
+  /** What it paid of the principal. */
   readonly amount: Money;
+  /**
+   * What the same payment paid of collection costs and interest already due (a payment plan that
+   * includes them books costs first, then interest, then principal: art. 6:44 BW).
+   */
+  readonly besides?: { readonly costs: Money; readonly interest: Money };
 }
 
 export interface ClaimInvoiceFacts {
@@ -128,8 +134,13 @@ export function buildClaim(input: ClaimInput): Claim {
   );
   if (excess > 0) explanation.push(say.overpaid(cents(excess)));
 
-  const interest = statutoryInterest();
-  const costs = collectionCosts();
+  const interest = paidOff(statutoryInterest(), 'interest');
+  const costs = paidOff(collectionCosts(), 'costs');
+  const besidePaid = (key: 'costs' | 'interest') =>
+    payments.reduce((sum, p) => sum + (p.besides?.[key].amount ?? 0), 0);
+  if (besidePaid('costs') + besidePaid('interest') > 0) {
+    explanation.push(say.paidOfCostsAndInterest(cents(besidePaid('costs')), cents(besidePaid('interest'))));
+  }
   const total = Math.max(0, openPrincipal + interest.amount.amount + costs.amount + costs.vat - excess);
   explanation.push(say.total(asOf, cents(total)));
 
@@ -174,6 +185,21 @@ export function buildClaim(input: ClaimInput): Claim {
     limitation,
     badDebtVat: vatRelief,
   };
+
+  /** Interest or costs less what payments paid of them (the costs' VAT last). */
+  function paidOff<T extends Pick<StatutoryInterest, 'amount'> | Costs>(
+    due: T,
+    key: 'costs' | 'interest',
+  ): T {
+    let paid = payments.reduce((sum, p) => sum + (p.besides?.[key].amount ?? 0), 0);
+    if (paid === 0) return due;
+    if ('vat' in due) {
+      const amount = Math.max(0, due.amount - paid);
+      paid -= due.amount - amount;
+      return { ...due, amount, vat: Math.max(0, due.vat - paid) };
+    }
+    return { ...due, amount: cents(Math.max(0, due.amount.amount - paid)) };
+  }
 
   function statutoryInterest(): Pick<StatutoryInterest, 'amount' | 'periods'> {
     const none = { amount: cents(0), periods: [] };

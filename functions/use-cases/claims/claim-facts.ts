@@ -61,9 +61,19 @@ function paymentOf(event: TimelineEvent, sources: ClaimSources): InvoicePayment 
   const record = sources.payments.find((payment) => payment.id === paymentId);
   // The payment and its timeline entry are written in one transaction: one without the other is a fault.
   if (!record) throw new Error(`payment ${String(paymentId)} on invoice ${sources.invoice.id} has no record`);
+  const { costs, interest } = event.details ?? {};
   return {
     receivedOn: localDate(new Date(record.receivedAt), BUSINESS_TIME_ZONE),
     amount: money(amountOf(event), sources.invoice.currency),
+    // A payment plan's payment names what it paid of costs and interest beside the principal.
+    ...(typeof costs === 'number' && typeof interest === 'number'
+      ? {
+          besides: {
+            costs: money(costs, sources.invoice.currency),
+            interest: money(interest, sources.invoice.currency),
+          },
+        }
+      : {}),
   };
 }
 

@@ -288,3 +288,26 @@ describe('the claim on an invoice', () => {
     expect(() => claim({ asOf: '2025-02-30' })).toThrow(/asOf must be a calendar date/);
   });
 });
+
+describe('a claim after payments under a plan that included interest and costs', () => {
+  it('deducts what the payments paid of the costs and the interest, costs first, and leaves the principal as paid', () => {
+    const before = claim({ invoice: businessInvoice, asOf: '2025-06-30' });
+    const invoice: ClaimInvoiceFacts = {
+      ...businessInvoice,
+      payments: [
+        { receivedOn: '2025-04-15', amount: eur(10_000), besides: { costs: eur(4_000), interest: eur(500) } },
+      ],
+    };
+    const after = claim({ invoice, asOf: '2025-06-30' });
+    expect(before.costs.amount).toBe(4_000);
+    expect(after.costs.amount).toBe(0);
+    expect(after.principal).toBe(90_000);
+    const untouched = claim({
+      invoice: { ...invoice, payments: [{ receivedOn: '2025-04-15', amount: eur(10_000) }] },
+      asOf: '2025-06-30',
+    });
+    expect(after.interest.amount).toBe(untouched.interest.amount - 500);
+    expect(after.total).toBe(untouched.total - 4_500);
+    expect(after.explanation.some((line) => line.includes('art. 6:44 BW'))).toBe(true);
+  });
+});
