@@ -33,7 +33,7 @@ describe('a final notice of an invoice disputed in part', () => {
 
     await advanceTo(h, '2026-04-10T12:00:00Z');
     const final = await eventually(async () => {
-      const found = (await emailsTo(h, debtor.email)).find((e) => e.text.includes('Uw vordering per'));
+      const found = (await emailsTo(h, debtor.email)).find((e) => e.text?.includes('Uw vordering per'));
       expect(found).toBeDefined();
       return found?.text ?? '';
     });
