@@ -4,6 +4,7 @@ import { readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
 
 const config = readConfig(
@@ -37,6 +38,7 @@ const intake = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
   plans: planWorkflowFromEnvironment(),
+  notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.referenceScheme,
 };

@@ -139,6 +139,8 @@ const businessKeyAccount: DunningPolicy = {
   callWindowDays: 5,
   legal: BUSINESS_LEGAL,
   ...PROMISES,
+  // The account manager decides whether their customer may still order on credit.
+  creditHoldAtAccountManager: false,
 };
 
 /**

@@ -30,7 +30,9 @@ export type TaskKind =
   /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
   | 'broken_payment_plan'
   /** The debtor is in financial trouble: a manager considers special management. */
-  | 'consider_special_management';
+  | 'consider_special_management'
+  /** The debtor's credit report is due for a refresh (its risk class sets how often). */
+  | 'refresh_credit_report';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

@@ -1,6 +1,7 @@
 import type { TimelineEventType } from '../../core/ledger/timeline';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import type { Notifier } from '../../ports/notifier';
 import type { PlanWorkflow } from '../../ports/plan-workflow';
 import type { DunningDeps } from '../dunning/start-dunning';
 
@@ -9,6 +10,8 @@ export interface IntakeDeps extends DunningDeps {
   referenceScheme: PaymentReferenceScheme;
   /** The payment-plan workflow, to stop a plan's execution once a payment completed it. */
   plans?: PlanWorkflow;
+  /** SNS, to announce a credit hold lifted once the debtor's last long-overdue invoice is settled. */
+  notifier?: Notifier;
 }
 
 /** Who the timeline names for everything the webhook brings in. */
