@@ -15,6 +15,8 @@ export const TOPIC_NAMES = [
   'email-events',
   /** New disputes, with their cause as the message attribute `cause` for the owners' subscription filters. */
   'disputes',
+  /** Every change of a debtor's credit hold, for the order system; the attribute `status` is `on_hold` or `released`. */
+  'credit-status',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -57,12 +59,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
     // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
     // the new schedule of a plan a credit note or credit on the account lowered.
+    // Publishes too: a credit hold lifted once the last long-overdue invoice is paid.
     needs: {
       table: 'write',
       dunning: ['start', 'stop'],
       paymentPlans: ['stop'],
       sendEmail: true,
       webhookSecret: true,
+      publish: ['credit-status'],
     },
   },
   {
@@ -86,8 +90,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'notify-account-manager',
-    description: 'Tells the account manager and puts the debtor on credit hold',
-    needs: { table: 'write', publish: ['account-managers'] },
+    description: 'Tells the account manager and puts the debtor on credit hold when the policy says so',
+    needs: { table: 'write', publish: ['account-managers', 'credit-status'] },
   },
   {
     name: 'hand-over-to-collection-agency',
@@ -206,6 +210,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',
     needs: { table: 'read' },
   },
+  {
+    name: 'send-interruption-letter',
+    description:
+      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing',
+    needs: { table: 'write', sendEmail: true },
+  },
   { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },
   {
     name: 'put-rates',
@@ -266,7 +276,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
-    needs: { table: 'write', dunning: ['stop'] },
+    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status'] },
   },
   {
     name: 'get-worklist',
@@ -302,6 +312,30 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'get-debtor-timeline',
     description: "GET /debtors/{id}/timeline: the debtor's contact history, newest first",
     needs: { table: 'read' },
+  },
+  {
+    name: 'put-debtor-credit-hold',
+    description: "PUT /debtors/{id}/credit-hold: a manager's credit hold, set or lifted by hand",
+    needs: { table: 'write', publish: ['credit-status'] },
+  },
+  {
+    name: 'check-debtor-credit',
+    // One function for both routes of the credit check, a person's and the order system's: the
+    // stack stays within CloudFormation's 500 resources.
+    description:
+      'GET /debtors/{id}/credit-check and GET /order-system/debtors/{id}/credit-check: approve, refer or decline an order on credit',
+    // Writes: every decision goes on the debtor's timeline.
+    needs: { table: 'write' },
+  },
+  {
+    name: 'record-credit-report',
+    description: "POST /debtors/{id}/credit-reports: a credit bureau's report, and the task for the next",
+    needs: { table: 'write' },
+  },
+  {
+    name: 'record-debtor-signal',
+    description: 'POST /debtors/{id}/signals: tells the account manager at once what a controller heard',
+    needs: { table: 'write', publish: ['account-managers'] },
   },
   {
     name: 'list-invoices',

@@ -6,6 +6,7 @@ import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-enviro
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
 
 const config = readConfig(
@@ -42,6 +43,7 @@ const intake = {
   // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
+  notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.referenceScheme,
 };

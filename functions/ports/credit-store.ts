@@ -9,6 +9,7 @@ import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
+import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
 import type { WorklistRules } from '../core/worklist/worklist-rules';
@@ -201,6 +202,8 @@ export interface LetterContent {
   tone: string;
   subject: string;
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** What a letter stating the claim asked, by when, and each invoice's part (its QR code pays the amount). */
+  request?: LetterRequest;
 }
 
 /** What names one letter. */
@@ -276,6 +279,8 @@ export interface CreditStore {
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
   /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
   listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /** Invoices handed over to the collection agency (`in_collection`) due on or before `upTo`, by due date. */
+  listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
   /**
    * Every invoice, in no particular order: a scan of the whole table. For the portfolio report
    * until it reads aggregates; never on a path that must scale with the portfolio.

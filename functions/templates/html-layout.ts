@@ -107,6 +107,7 @@ export function htmlLetter(doc: LetterDocument): string {
 ${paragraphs(words.intro)}
 ${invoiceTable(doc)}
 ${claimTable(doc)}
+${doc.offer ? paragraphs([doc.offer]) : ''}
 ${payButtons(doc)}
 ${paymentBlock(doc)}
 ${paragraphs(words.closing)}

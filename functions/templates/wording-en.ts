@@ -131,4 +131,15 @@ export const english: Wording = {
       'Would you please contact your customer in person? New orders on credit are blocked until the arrears are cleared.',
     ],
   }),
+  interruptionLetter: (facts) => ({
+    subject: `Interruption of the limitation period: ${aboutInvoices(facts)}`,
+    greeting: `Dear ${facts.debtorName},`,
+    intro: [
+      `According to our records, ${invoicesBelow(facts)} ${facts.invoiceNumbers.length === 1 ? 'has' : 'have'} not been paid. ${facts.total} is outstanding.`,
+    ],
+    closing: [
+      'We hereby expressly reserve our right to payment. This letter interrupts the limitation period of our claim (article 3:317 of the Dutch Civil Code): the period starts again.',
+      'We ask you to pay the amount outstanding. If you have any questions, or cannot pay in one go, please contact us.',
+    ],
+  }),
 };

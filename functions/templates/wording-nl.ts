@@ -133,4 +133,15 @@ export const dutch: Wording = {
       'Wilt u persoonlijk contact opnemen met uw klant? Nieuwe orders op rekening zijn geblokkeerd tot de achterstand is opgelost.',
     ],
   }),
+  interruptionLetter: (facts) => ({
+    subject: `Stuiting van de verjaring: ${aboutInvoices(facts)}`,
+    greeting: `Geachte ${facts.debtorName},`,
+    intro: [
+      `Volgens onze administratie is ${invoicesBelow(facts)} nog niet betaald. Er staat ${facts.total} open.`,
+    ],
+    closing: [
+      'Wij behouden ons hierbij uitdrukkelijk ons recht op nakoming voor. Met deze brief stuiten wij de verjaring van onze vordering (artikel 3:317 Burgerlijk Wetboek): de verjaringstermijn begint opnieuw te lopen.',
+      'Wij verzoeken u het openstaande bedrag alsnog te betalen. Heeft u vragen, of kunt u niet in één keer betalen? Neem dan contact met ons op.',
+    ],
+  }),
 };

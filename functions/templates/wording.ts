@@ -62,6 +62,8 @@ export interface ClaimWording {
   notYetDue: string;
   interestContinues: Record<DebtorKind, string>;
   interestClaimedSeparately: Record<DebtorKind, string>;
+  /** The principal offered as a settlement, by a date, waiving interest and costs. */
+  settlementOffer(amount: string, date: string): string;
 }
 
 /** Everything one language says, per template. */
@@ -76,4 +78,6 @@ export interface Wording {
   collectionAgencyHandover(facts: LetterFacts): LetterText;
   callTask(facts: LetterFacts): LetterText;
   accountManagerAlert(facts: LetterFacts): LetterText;
+  /** The stuitingsbrief: reserves the right to payment so that the limitation period starts again. */
+  interruptionLetter(facts: LetterFacts): LetterText;
 }

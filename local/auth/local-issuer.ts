@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { jwtVerify, SignJWT } from 'jose';
-import { ROLES, type Role } from '../../functions/api/routes';
+import { ORDER_SYSTEM_SCOPE, ROLES, type Role } from '../../functions/api/routes';
 import { loadOrCreateSigningKey, SIGNING_ALGORITHM } from './signing-key';
 
 /**
@@ -16,6 +16,8 @@ export const LOCAL_AUTH_DIR = fileURLToPath(new URL('../../.local/auth', import.
 // a local cloud on any port.
 const LOCAL_ISSUER = 'http://localhost/local-cognito';
 const LOCAL_CLIENT_ID = 'credit-control-local';
+/** The order system's app client: client-credentials grant, the credit-check scope only. */
+const LOCAL_ORDER_SYSTEM_CLIENT = { clientId: 'order-system-local', scopes: [ORDER_SYSTEM_SCOPE] };
 const TOKEN_LIFETIME_SECONDS = 3600; // Cognito's default ID token validity
 
 /** One demo user per role, with stable subs so that demo data can assign work to them. */
@@ -46,6 +48,10 @@ export interface IdTokenClaims {
 
 export interface LocalIssuer {
   issueToken(request: TokenRequest): Promise<string>;
+  /** An access token of the order system's app client, as Cognito's /oauth2/token gives for the client-credentials grant. */
+  issueClientToken(client?: { clientId: string; scopes: readonly string[] }): Promise<string>;
+  /** An app client's access token: its claims, or a rejection when it is not valid. */
+  verifyAccessToken(jwt: string): Promise<Record<string, unknown>>;
   /** The token's claims; rejects when the signature, issuer, audience, expiry or use is wrong. */
   verifyToken(jwt: string): Promise<IdTokenClaims>;
 }
@@ -79,6 +85,34 @@ export async function createLocalIssuer(options: { keyDir?: string } = {}): Prom
         .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
         .setJti(randomUUID())
         .sign(key.privateKey);
+    },
+
+    async issueClientToken(client = LOCAL_ORDER_SYSTEM_CLIENT) {
+      const now = Math.floor(Date.now() / 1000);
+      // Cognito's access token of the client-credentials grant: no aud, no groups; sub is the client.
+      return new SignJWT({
+        token_use: 'access',
+        client_id: client.clientId,
+        scope: client.scopes.join(' '),
+        auth_time: now,
+      })
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
+        .setSubject(client.clientId)
+        .setIssuer(LOCAL_ISSUER)
+        .setIssuedAt(now)
+        .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    },
+
+    async verifyAccessToken(jwt) {
+      const { payload } = await jwtVerify(jwt, key.publicKey, {
+        algorithms: [SIGNING_ALGORITHM],
+        issuer: LOCAL_ISSUER,
+        requiredClaims: ['sub', 'iat', 'exp', 'client_id', 'scope'],
+      });
+      if (payload.token_use !== 'access') throw new Error('Not an access token');
+      return payload;
     },
 
     async verifyToken(jwt) {

@@ -51,6 +51,8 @@ export interface LocalCloudOptions {
   onInvoke?: InvocationListener;
   /** Puts a fault proxy in front of SES so that tests can throttle it (cloud.sesFaults). */
   sesFaultProxy?: boolean;
+  /** Addresses whose deliveries SES reports late: the local cloud publishes no event for them. */
+  sesSlowMailboxes?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -167,6 +169,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           );
         }),
       onError: (error) => log(`SES event not delivered: ${String(error)}`),
+      ...(options.sesSlowMailboxes ? { slowMailboxes: options.sesSlowMailboxes } : {}),
     });
     stops.push(() => sesEvents.stop());
     const sesFaults = options.sesFaultProxy ? await startFaultProxy(sesEvents.url) : undefined;

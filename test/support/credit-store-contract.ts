@@ -618,6 +618,25 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(due.find((invoice) => invoice.id === onTheDay.id)).toEqual(onTheDay);
     });
 
+    it('lists the invoices at the collection agency that are due on or before a day, by due date', async () => {
+      const atAgency = invoiceRecord({ dueDate: '2032-05-10', status: 'in_collection' });
+      const later = invoiceRecord({ dueDate: '2032-05-11', status: 'in_collection' });
+      const collecting = invoiceRecord({ dueDate: '2032-05-01', status: 'overdue' });
+      const mine = [atAgency, later, collecting];
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+
+      const due: InvoiceRecord[] = [];
+      for await (const invoice of store.listClaimsAtAgencyDueBy('2032-05-10')) due.push(invoice);
+
+      expect(
+        ids(
+          due,
+          mine.map((invoice) => invoice.id),
+        ),
+      ).toEqual([atAgency.id]);
+      expect(due.find((invoice) => invoice.id === atAgency.id)).toEqual(atAgency);
+    });
+
     it('lists open tasks by due date, the most urgent first within a day', async () => {
       const invoiceId = newId('inv');
       const tomorrowUrgent = taskRecord({ invoiceId, dueDate: '2031-03-11', priority: 900 });

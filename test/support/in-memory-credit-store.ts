@@ -129,6 +129,13 @@ export class InMemoryCreditStore implements CreditStore {
     for (const invoice of due) yield copy(invoice);
   }
 
+  async *listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    const due = [...this.invoices.values()]
+      .filter((invoice) => invoice.status === 'in_collection' && invoice.dueDate <= upTo)
+      .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
+    for (const invoice of due) yield copy(invoice);
+  }
+
   async timeline(subject: Subject): Promise<TimelineEvent[]> {
     // Sorted by time; entries of the same moment keep the order they were written in.
     return [...(this.timelines.get(partition(subject)) ?? [])].sort(by((event) => event.at)).map(copy);

@@ -59,6 +59,7 @@ import {
   letterPrefix,
   ownerPartition,
   OPEN_DISPUTES,
+  CLAIMS_AT_AGENCY,
   PLANS_UNDER_WAY,
   OPEN_INVOICES,
   OPEN_TASKS,
@@ -237,7 +238,16 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
-  async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+  listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    return this.invoicesDueBy(OPEN_INVOICES, upTo);
+  }
+
+  listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    return this.invoicesDueBy(CLAIMS_AT_AGENCY, upTo);
+  }
+
+  /** The invoices of a sparse due-date partition of gsi1, due on or before `upTo`. */
+  private async *invoicesDueBy(partition: string, upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
     const pages = paginateQuery(
       { client: this.doc, pageSize: 200 },
       {
@@ -245,7 +255,7 @@ export class DynamoDbCreditStore implements CreditStore {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
         // '~' sorts after every id character, so every invoice due on `upTo` is included.
-        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+        ExpressionAttributeValues: { ':pk': partition, ':upTo': `${upTo}#~` },
         ReturnConsumedCapacity: 'TOTAL',
       },
     );
@@ -460,6 +470,9 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi2sk: inv.id,
           gsi4pk: invoiceStatusPartition(inv.status),
           gsi4sk: `${inv.dueDate}#${inv.id}`,
+          ...(inv.status === 'in_collection'
+            ? { gsi1pk: CLAIMS_AT_AGENCY, gsi1sk: `${inv.dueDate}#${inv.id}` }
+            : {}),
           ...inv,
         };
         return versionedPut(TableName, item, write.expectedVersion);

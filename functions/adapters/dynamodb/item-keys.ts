@@ -55,6 +55,8 @@ export function letterPrefix(slot: string): string {
 
 /** Sparse index of open invoices by due date: only invoices still being collected carry it. */
 export const OPEN_INVOICES = 'OPEN_INVOICE';
+/** Sparse (gsi1): invoices at the collection agency by due date, whose limitation is still watched. */
+export const CLAIMS_AT_AGENCY = 'CLAIM_AT_AGENCY';
 /** Sparse index of open tasks by due date and priority. */
 export const OPEN_TASKS = 'OPEN_TASK';
 /** Sparse (gsi1): payments parked by the time they were parked, so that old unmatched money is found. */

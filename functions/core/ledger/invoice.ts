@@ -30,6 +30,13 @@ export interface Invoice {
   paidAmount?: number;
   /** The credit notes booked against the invoice, in cents; absent while there are none. */
   creditedAmount?: number;
+  /**
+   * The collection costs and interest a letter demanded with the principal (a 'total-claim'
+   * request), as far as not paid yet: payments go to them before the principal (art. 6:44 BW).
+   */
+  claimDue?: { costs: number; interest: number; askedOn: CalendarDate };
+  /** The debtor's money the invoice holds for costs and interest; absent while there is none. */
+  claimPaidAmount?: number;
   issueDate: CalendarDate;
   dueDate: CalendarDate;
   paymentLink?: string;

@@ -33,6 +33,16 @@ export type TimelineEventType =
   | 'task_closed'
   | 'account_manager_notified'
   | 'credit_hold_set'
+  /** The credit hold was lifted: by a manager, or because nothing is long overdue any more. */
+  | 'credit_hold_lifted'
+  /** A credit check of an order: the decision and its reasons. */
+  | 'credit_checked'
+  /** What a credit bureau said about the debtor. */
+  | 'credit_report_recorded'
+  /** A controller heard of financial trouble, a change of ownership or the like; the account manager was told. */
+  | 'signal_recorded'
+  /** The call step's window ended without an outcome recorded: the call counts as not made. */
+  | 'call_window_ended'
   | 'handed_over_to_agency'
   | 'dunning_paused'
   | 'promise_taken'

@@ -10,8 +10,13 @@ export type TaskKind =
   | 'unreachable_by_email'
   /** A dunning step kept failing after several restores: fix the cause, then restart the dunning. */
   | 'dunning_needs_attention'
-  /** A claim lapses soon (limitation period). */
+  /** A claim lapses soon (limitation period): send an interruption letter (stuitingsbrief). */
   | 'limitation_warning'
+  /**
+   * A 14-day letter was received too late for the last day to pay it printed: it gives less than
+   * 14 days, carries no costs, and a new one must be sent.
+   */
+  | 'resend_fourteen_day_letter'
   /** A promise to pay was broken: follow it up with the debtor at once. */
   | 'broken_promise'
   /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
@@ -27,7 +32,9 @@ export type TaskKind =
   /** A payment plan's execution kept failing after several restores: fix the cause; a manager's change restarts it. */
   | 'payment_plan_needs_attention'
   /** The debtor is in financial trouble: a manager considers special management. */
-  | 'consider_special_management';
+  | 'consider_special_management'
+  /** The debtor's credit report is due for a refresh (its risk class sets how often). */
+  | 'refresh_credit_report';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

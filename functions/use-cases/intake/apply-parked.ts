@@ -13,6 +13,7 @@ import { type FollowUp, INVOICING_SYSTEM, type IntakeDeps, type Subject, subject
 import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
+import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -29,6 +30,8 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
         await closeTasksOfClosedInvoice(deps, followUp.before.id);
+        if (deps.notifier)
+          await liftCreditHoldIfDue({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
         break;
       case 'creditNoteOnDispute':
         await creditNoteOnDispute(deps, followUp);

@@ -2,6 +2,7 @@ import type { TimelineEventType } from '../../core/ledger/timeline';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
+import type { Notifier } from '../../ports/notifier';
 import type { PlanWorkflow } from '../../ports/plan-workflow';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { DunningDeps } from '../dunning/start-dunning';
@@ -15,6 +16,8 @@ export interface IntakeDeps extends DunningDeps {
   /** To confirm to the debtor a payment plan a credit lowered; without them the next reminder shows it. */
   mailer?: Mailer;
   creditor?: CreditorDetails;
+  /** SNS, to announce a credit hold lifted once the debtor's last long-overdue invoice is settled. */
+  notifier?: Notifier;
 }
 
 /** Who the timeline names for everything the webhook brings in. */

@@ -18,7 +18,7 @@ import {
   timelineEntry,
 } from './effect';
 import { accountCredited } from './account-credit';
-import { creditsWith, payInvoice } from './settlement';
+import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
@@ -57,16 +57,27 @@ export async function paymentReceived(
 
   for (const invoice of invoices) {
     if (remaining === 0) break;
-    const reduction = payInvoice(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
+    const reduction = payClaim(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
     remaining -= reduction.taken;
+    const { costs, interest, principal } = reduction.applied;
+    const toClaim =
+      costs + interest > 0
+        ? ` (${money(costs)} to costs and ${money(interest)} to interest first, art. 6:44 BW; ${money(principal)} to the principal)`
+        : '';
     writes.push(
       { kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: invoice.version },
       timelineEntry(
         { invoiceId: invoice.id },
         at,
         'payment_received',
-        `Payment of ${money(reduction.taken)} received; ${money(reduction.invoice.openAmount)} still open`,
-        { paymentId: payment.id, amount: reduction.taken, openAmount: reduction.invoice.openAmount },
+        `Payment of ${money(reduction.taken)} received${toClaim}; ${money(reduction.invoice.openAmount)} still open`,
+        {
+          paymentId: payment.id,
+          // `amount` is what lowered the principal; the claim reads it as such.
+          amount: principal,
+          openAmount: reduction.invoice.openAmount,
+          ...(costs + interest > 0 ? { toCosts: costs, toInterest: interest } : {}),
+        },
       ),
     );
     if (reduction.settled) {

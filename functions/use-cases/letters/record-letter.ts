@@ -50,10 +50,19 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
   const slot = letter.slot as DunningSlot;
   const lastStep: StepRecord = { slot, status: 'sent', at: letter.sentAt, ...(reason ? { reason } : {}) };
   const count = letter.invoiceIds.length;
+  const part = evidence.request?.kind === 'total-claim' ? evidence.request.parts[invoice.id] : undefined;
+  // The costs and interest the letter demanded are owed with the principal: payments go to them first.
+  const claimDue = part
+    ? { claimDue: { costs: part.costs, interest: part.interest, askedOn: letter.day } }
+    : {};
   return [
     {
       kind: 'putInvoice',
-      invoice: revised(invoice, { dunning: { ...invoice.dunning!, lastStep } }, new Date(letter.sentAt)),
+      invoice: revised(
+        invoice,
+        { dunning: { ...invoice.dunning!, lastStep }, ...claimDue },
+        new Date(letter.sentAt),
+      ),
       expectedVersion: invoice.version,
     },
     {
@@ -80,6 +89,16 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
           },
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
+          ...(evidence.request
+            ? {
+                request: {
+                  kind: evidence.request.kind,
+                  amount: evidence.request.amount,
+                  payBy: evidence.request.payBy,
+                  part: evidence.request.parts[invoice.id]?.amount ?? 0,
+                },
+              }
+            : {}),
         },
       },
     },

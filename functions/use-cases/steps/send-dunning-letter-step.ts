@@ -143,6 +143,7 @@ async function send(
       tone: step.tone,
       subject: composed.email.subject,
       ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
+      ...(composed.request ? { request: composed.request } : {}),
     },
   };
   await writeUnderLock(deps.store, intent);

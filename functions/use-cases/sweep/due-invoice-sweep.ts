@@ -9,7 +9,7 @@ import {
 } from '../../core/dunning/dunning-state';
 import { ConcurrentModificationError, type InvoiceRecord } from '../../ports/credit-store';
 import { hasFailed } from '../../ports/workflow';
-import { warnOfLapsingClaim } from '../claims/limitation-warnings';
+import { latestDueDateWatched, warnOfLapsingClaim } from '../claims/limitation-warnings';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { holdForAttention } from '../dunning/hold-for-attention';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';
@@ -71,6 +71,18 @@ export async function sweepDueInvoices(
       const outcome = await sweepOne(deps, invoice, running, today, options);
       if (outcome === 'needs_attention') report.needsAttention.push(invoice.id);
       else report[outcome] += 1;
+      await warnOfLapsingClaim(deps, invoice);
+    } catch (error) {
+      report.failed.push({
+        invoiceId: invoice.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  // Claims at the agency are no longer dunned, but they still lapse: the same watch covers them,
+  // read from their own index up to the due date from which the shortest period can end in the window.
+  for await (const invoice of deps.store.listClaimsAtAgencyDueBy(latestDueDateWatched(today))) {
+    try {
       await warnOfLapsingClaim(deps, invoice);
     } catch (error) {
       report.failed.push({

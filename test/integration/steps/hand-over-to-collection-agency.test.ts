@@ -130,13 +130,14 @@ describe('hand-over to the collection agency', () => {
     await runLetter(invoice.id, 'finalNotice');
     const [letter] = world.mailer.sent;
     await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
-    // Sent and delivered on 26 February: the term ends on 12 March; costs are due from the 13th.
-    world.clock.set(new Date('2025-03-12T08:00:00Z'));
+    // Sent and delivered on 26 February: the statutory term ends on 12 March, but the letter
+    // printed 13 March (a day's margin for the email), so costs are due from the 14th.
+    world.clock.set(new Date('2025-03-13T08:00:00Z'));
     const payload = await world.payload(invoice.id, 'collectionAgency');
 
     await expect(handOverToCollectionAgency(deps, payload)).rejects.toThrow(StepDeferredError);
     expect(world.notifier.on('collection-agency')).toHaveLength(0);
-    world.clock.set(new Date('2025-03-13T08:00:00Z'));
+    world.clock.set(new Date('2025-03-14T08:00:00Z'));
     const outcome = await handOverToCollectionAgency(deps, payload);
 
     expect(outcome).toMatchObject({ status: 'done' });
