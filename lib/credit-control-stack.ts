@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/api/routes';
@@ -23,6 +23,8 @@ export interface CreditControlStackProps extends StackProps {
 /** The whole system of one stage: stateful constructs first, then the stateless ones wired to them. */
 export class CreditControlStack extends Stack {
   readonly functions: Functions;
+  /** The alarms and the dashboard, in a stack of their own (see below). */
+  readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -78,7 +80,12 @@ export class CreditControlStack extends Stack {
     });
     const api = new Api(this, 'Api', { policy, routes: ROUTES, functions });
 
-    const observability = new Observability(this, 'Observability', {
+    // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
+    // and the dashboard only read the others, so they live in a nested stack of their own.
+    this.monitoring = new NestedStack(this, 'Monitoring', {
+      description: 'Alarms and dashboard of the credit-control system',
+    });
+    const observability = new Observability(this.monitoring, 'Observability', {
       stage: config.stage,
       alerts: messaging.topics.alerts,
       stateMachine: workflow.stateMachine,

@@ -6,7 +6,7 @@ import { synthesize } from './app-fixture';
 describe('observability', () => {
   let template: Template;
   beforeAll(() => {
-    ({ template } = synthesize('dev'));
+    ({ monitoring: template } = synthesize('dev'));
   });
 
   const alarmOn = (metricName: string, properties: Record<string, unknown> = {}) =>
