@@ -25,8 +25,8 @@ export interface FunctionNeeds {
   table?: 'read' | 'write';
   /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
   dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
-  /** Payment-plan state machine: start executions, stop them. */
-  paymentPlans?: readonly ('start' | 'stop')[];
+  /** Payment-plan state machine: start executions, stop them, describe them. */
+  paymentPlans?: readonly ('start' | 'stop' | 'read')[];
   /** Sends email through SES v2 with the configuration set. */
   sendEmail?: boolean;
   publish?: readonly TopicName[];
@@ -57,12 +57,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'receive-invoicing-webhook',
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
-    // Stops a payment plan's execution too, once a payment completed the plan.
+    // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
+    // the new schedule of a plan a credit note or credit on the account lowered.
     // Publishes too: a credit hold lifted once the last long-overdue invoice is paid.
     needs: {
       table: 'write',
       dunning: ['start', 'stop'],
       paymentPlans: ['stop'],
+      sendEmail: true,
       webhookSecret: true,
       publish: ['credit-status'],
     },
@@ -71,7 +73,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'sweep-due-invoices',
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
-    needs: { table: 'write', dunning: ['start', 'stop', 'read'] },
+    // Restores payment-plan executions that failed or were lost, as it does dunning ones.
+    needs: { table: 'write', dunning: ['start', 'stop', 'read'], paymentPlans: ['start', 'read'] },
     // Lambda's longest: a slice of the sweep begins no page in its last minute (daily-sweep.asl.json).
     timeoutSeconds: 900,
   },

@@ -95,6 +95,7 @@ export class CreditControlStack extends Stack {
       stage: config.stage,
       alerts: messaging.topics.alerts,
       stateMachine: workflow.stateMachine,
+      paymentPlanStateMachine: paymentPlans.stateMachine,
       functions: functions.all,
       stepFunctions: workflow.taskFunctions,
       api: api.restApi,

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { readConfig } from '../shared/config';
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
@@ -39,6 +41,9 @@ const intake = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
   plans: planWorkflowFromEnvironment(),
+  // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
   notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.referenceScheme,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DEFAULT_RESTORE_LIMIT } from '../core/dunning/dunning-state';
 import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import {
@@ -13,6 +14,7 @@ import {
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
+import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
 
 const config = readConfig(
   z.object({
@@ -38,13 +40,14 @@ const RESERVE_MS = 60_000;
 const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
+const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
 
 /**
  * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json, which calls this until
  * it answers `complete`): starts the dunning of invoices that fell due and restores lost ones, a
  * page of the due-invoice index at a time, from the checkpoint of the day's run.
  */
-export const handler = scheduledHandler<SweepReport>(
+export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport }>(
   {
     job: 'sweep',
     summarize: (report) => ({
@@ -55,8 +58,12 @@ export const handler = scheduledHandler<SweepReport>(
         SweepFailures: report.failed.length,
         // Emitted only when it happens: each held invoice is counted once, and the alarm pages on it.
         ...(report.needsAttention.length > 0 ? { DunningNeedsAttention: report.needsAttention.length } : {}),
+        PaymentPlansRestored: report.plans.restored,
+        ...(report.plans.needsAttention.length > 0
+          ? { PaymentPlanNeedsAttention: report.plans.needsAttention.length }
+          : {}),
       },
-      failures: report.failed,
+      failures: [...report.failed, ...report.plans.failed],
       details: {
         started: report.started,
         restored: report.restored,
@@ -66,6 +73,7 @@ export const handler = scheduledHandler<SweepReport>(
         pages: report.pages,
         continued: report.continued,
         complete: report.complete,
+        plans: { restored: report.plans.restored, needsAttention: report.plans.needsAttention },
       },
     }),
     answer: (report) => ({
@@ -80,5 +88,7 @@ export const handler = scheduledHandler<SweepReport>(
       // and credit pays what falls due. Disputes open past their respond-by day go on a manager's list.
       beforeFirstPage: () => reviewMoneyDaily(money).then(() => raiseOverdueDisputeTasks(deps)),
       mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
-    }),
+    })
+      // Payment plans whose execution failed or was lost: started again where the plan stands.
+      .then(async (report) => ({ ...report, plans: await restorePlanExecutions(planDeps, options) })),
 );

@@ -350,6 +350,8 @@ export interface CreditStore {
   getPlan(id: string): Promise<PlanRecord | undefined>;
   /** Every payment plan of the debtor, oldest first. */
   listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]>;
+  /** Plans whose execution has work to do (`isPlanUnderWay`), oldest first. */
+  listPlansUnderWay(): Promise<PlanRecord[]>;
   findPlanIdByReference(reference: string): Promise<string | undefined>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;

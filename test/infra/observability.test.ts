@@ -38,6 +38,18 @@ describe('observability', () => {
     alarmOn('ExecutionsFailed', { Namespace: 'AWS/States', Threshold: 1 });
   });
 
+  it('alarms on failed payment-plan executions, as on failed dunning ones', () => {
+    alarmOn('ExecutionsFailed', {
+      Namespace: 'AWS/States',
+      Threshold: 1,
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: Match.stringLikeRegexp('PaymentPlans') } }],
+    });
+  });
+
+  it('alarms on a payment plan held for attention, from the metric the sweep emits once per held plan', () => {
+    alarmOn('PaymentPlanNeedsAttention', { Namespace: 'CreditControl', Statistic: 'Sum', Threshold: 1 });
+  });
+
   it('alarms on a dunning held for attention, from the metric the sweep emits once per held invoice', () => {
     alarmOn('DunningNeedsAttention', {
       Namespace: 'CreditControl',

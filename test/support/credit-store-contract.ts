@@ -12,6 +12,7 @@ import {
   type InvoiceRecord,
   type LetterRecord,
   type ParkedEvent,
+  type PlanRecord,
   type StoreWrite,
   type TaskRecord,
   type UnappliedPaymentRecord,
@@ -333,6 +334,49 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await expect(
         store.commit([{ kind: 'putDispute', dispute: { ...earlier, version: 2 }, expectedVersion: 1 }]),
       ).rejects.toEqual(conflict);
+    });
+
+    it('lists the plans whose execution has work to do: active, or broken until the break is done', async () => {
+      const plan = (createdAt: string): PlanRecord => ({
+        id: newId('plan'),
+        debtorId: newId('deb'),
+        currency: 'EUR',
+        status: 'active',
+        reference: `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+        parts: [],
+        instalments: [],
+        includesInterestAndCosts: false,
+        graceDays: 2,
+        reminderDaysBefore: 3,
+        policyId: 'business-standard',
+        timeZone: 'Europe/Amsterdam',
+        sendAt: '09:00',
+        createdBy: 'user:controller-1',
+        createdAt,
+        execution: 'plan--1',
+        attempt: 1,
+        version: 1,
+        updatedAt: createdAt,
+      });
+      const later = plan('2031-04-02T09:00:00.000Z');
+      const earlier = plan('2031-04-01T09:00:00.000Z');
+      await store.commit([
+        { kind: 'putPlan', plan: later, expectedVersion: null },
+        { kind: 'putPlan', plan: earlier, expectedVersion: null },
+      ]);
+      const mine = (listed: PlanRecord[]) => ids(listed, [earlier.id, later.id]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([earlier.id, later.id]);
+
+      const broken = { ...earlier, status: 'broken' as const, version: 2 };
+      await store.commit([{ kind: 'putPlan', plan: broken, expectedVersion: 1 }]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([earlier.id, later.id]);
+      const done = { ...broken, breakDoneAt: '2031-05-01T09:00:00.000Z', version: 3 };
+      const completed = { ...later, status: 'completed' as const, version: 2 };
+      await store.commit([
+        { kind: 'putPlan', plan: done, expectedVersion: 2 },
+        { kind: 'putPlan', plan: completed, expectedVersion: 1 },
+      ]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([]);
     });
 
     it('gives a payment reference to one invoice for ever', async () => {

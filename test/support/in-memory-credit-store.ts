@@ -3,6 +3,7 @@ import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
 import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
+import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
@@ -226,6 +227,13 @@ export class InMemoryCreditStore implements CreditStore {
   async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
     return [...this.plans.values()]
       .filter((plan) => plan.debtorId === debtorId)
+      .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
+      .map(copy);
+  }
+
+  async listPlansUnderWay(): Promise<PlanRecord[]> {
+    return [...this.plans.values()]
+      .filter(isPlanUnderWay)
       .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
       .map(copy);
   }

@@ -22,6 +22,7 @@ import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
 import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
+import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
@@ -60,6 +61,7 @@ import {
   ownerPartition,
   OPEN_DISPUTES,
   CLAIMS_AT_AGENCY,
+  PLANS_UNDER_WAY,
   OPEN_INVOICES,
   OPEN_TASKS,
   PARKED_PAYMENTS,
@@ -195,6 +197,14 @@ export class DynamoDbCreditStore implements CreditStore {
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
       ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'PLAN#' },
+    });
+  }
+
+  async listPlansUnderWay(): Promise<PlanRecord[]> {
+    return this.queryAll<PlanRecord>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': PLANS_UNDER_WAY },
     });
   }
 
@@ -602,6 +612,9 @@ export class DynamoDbCreditStore implements CreditStore {
           itemType: 'plan',
           gsi3pk: `DEBTOR#${plan.debtorId}`,
           gsi3sk: `PLAN#${plan.createdAt}#${plan.id}`,
+          ...(isPlanUnderWay(plan)
+            ? { gsi1pk: PLANS_UNDER_WAY, gsi1sk: `${plan.createdAt}#${plan.id}` }
+            : {}),
           ...plan,
         };
         return versionedPut(TableName, item, write.expectedVersion);

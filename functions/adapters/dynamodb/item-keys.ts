@@ -66,6 +66,8 @@ export const PARKED_PAYMENTS = 'PARKED_PAYMENT';
 export const UNAPPLIED_PAYMENTS = 'UNAPPLIED_PAYMENT';
 /** Sparse (gsi1): disputes still waiting for an answer, by the time they were raised. */
 export const OPEN_DISPUTES = 'OPEN_DISPUTE';
+/** Sparse (gsi1): payment plans whose execution has work to do, by the time they were agreed. */
+export const PLANS_UNDER_WAY = 'PLAN_UNDER_WAY';
 /** Partition of the policy catalogue's latest versions (gsi1). */
 export const POLICIES = 'POLICY';
 

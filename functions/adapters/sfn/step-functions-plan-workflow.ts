@@ -1,4 +1,5 @@
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   type SFNClient,
@@ -6,6 +7,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { PlanExecutionInput, PlanWorkflow } from '../../ports/plan-workflow';
+import type { ExecutionStatus } from '../../ports/workflow';
 
 /** The payment-plan state machine: one execution per plan and attempt (a manager's change starts the next). */
 export class StepFunctionsPlanWorkflow implements PlanWorkflow {
@@ -35,7 +37,7 @@ export class StepFunctionsPlanWorkflow implements PlanWorkflow {
     try {
       await this.sfn.send(
         new StopExecutionCommand({
-          executionArn: `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`,
+          executionArn: this.executionArn(execution),
           cause: reason.slice(0, 32_000),
         }),
       );
@@ -43,5 +45,22 @@ export class StepFunctionsPlanWorkflow implements PlanWorkflow {
       if (error instanceof ExecutionDoesNotExist) return;
       throw error;
     }
+  }
+
+  async status(execution: string): Promise<ExecutionStatus | undefined> {
+    try {
+      const out = await this.sfn.send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(execution) }),
+      );
+      return out.status as ExecutionStatus;
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return undefined;
+      throw error;
+    }
+  }
+
+  /** arn:aws:states:<region>:<account>:stateMachine:<name> → …:execution:<name>:<execution> */
+  private executionArn(execution: string): string {
+    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
   }
 }

@@ -59,6 +59,12 @@ export type TimelineEventType =
   | 'payment_plan_amended'
   | 'payment_plan_completed'
   | 'payment_plan_broken'
+  /** A credit note, or credit on the account, lowered the plan: its last instalments shrank. */
+  | 'payment_plan_lowered'
+  /** The plan's execution failed or was lost, and the daily sweep started it again where it stood. */
+  | 'payment_plan_restored'
+  /** The plan's execution kept failing after several restores: a controller must look. */
+  | 'payment_plan_needs_attention'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */
   | 'event_refused'
   /** A controller's note on the debtor's file. */

@@ -29,6 +29,8 @@ export type TaskKind =
   | 'set_up_payment_plan'
   /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
   | 'broken_payment_plan'
+  /** A payment plan's execution kept failing after several restores: fix the cause; a manager's change restarts it. */
+  | 'payment_plan_needs_attention'
   /** The debtor is in financial trouble: a manager considers special management. */
   | 'consider_special_management'
   /** The debtor's credit report is due for a refresh (its risk class sets how often). */

@@ -75,7 +75,10 @@ function paymentOf(event: TimelineEvent, sources: ClaimSources): InvoicePayment 
   const record = sources.payments.find((payment) => payment.id === paymentId);
   // The payment and its timeline entry are written in one transaction: one without the other is a fault.
   if (!record) throw new Error(`payment ${String(paymentId)} on invoice ${sources.invoice.id} has no record`);
-  const { toCosts, toInterest } = event.details ?? {};
+  // A payment plan's payment names what it paid of costs and interest as `costs` and `interest`.
+  const details = event.details ?? {};
+  const toCosts = details.toCosts ?? details.costs;
+  const toInterest = details.toInterest ?? details.interest;
   return {
     receivedOn: localDate(new Date(record.receivedAt), BUSINESS_TIME_ZONE),
     amount: money(amountOf(event), sources.invoice.currency),

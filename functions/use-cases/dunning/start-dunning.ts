@@ -87,6 +87,7 @@ export async function startDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
+    ...(options.atOnce ? { resumedAtOnce: plan.resumeAt } : {}),
     ...(options.restores ? { restores: options.restores } : {}),
   };
   if (isUnderSpecialManagement(debtor)) {

@@ -8,7 +8,8 @@ import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
 import { refusalWrites } from './refused-event';
-import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
+import { confirmPlanLowered } from '../plans/lower-plan';
+import { type FollowUp, INVOICING_SYSTEM, type IntakeDeps, type Subject, subjectKey } from './effect';
 import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
@@ -40,6 +41,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         break;
       case 'stopPlanExecution':
         await deps.plans?.stop(followUp.execution, followUp.reason);
+        break;
+      case 'confirmPlanLowered':
+        await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
         break;
     }
   }

@@ -28,7 +28,9 @@ export function dueForLetter(
 ): invoice is DunnedInvoice {
   if (!awaitsStep(invoice, slot) || !stepFor(policy, slot)) return false;
   const last = invoice.dunning.lastStep?.slot;
-  const next = last ? nextStepAfter(policy, last) : firstStep(policy);
+  const atOnce = invoice.dunning.resumedAtOnce;
+  const passedOver = atOnce && (!last || DUNNING_SLOTS.indexOf(last) < DUNNING_SLOTS.indexOf(atOnce));
+  const next = passedOver ? stepFor(policy, atOnce) : last ? nextStepAfter(policy, last) : firstStep(policy);
   return next?.slot === slot && scheduledDay(invoice, slot, policy) <= today;
 }
 

@@ -315,7 +315,7 @@ describe('the books balance whatever the invoicing system sends, in whatever ord
       store: world.store,
       workflow: world.workflow,
       clock,
-      plans: { start: async () => ({ started: true }), stop: async () => {} },
+      plans: { start: async () => ({ started: true }), stop: async () => {}, status: async () => undefined },
       mailer: { send: async () => ({ messageId: 'plan-email' }) },
       creditor: {
         name: 'Voorbeeld Groothandel B.V.',

@@ -305,3 +305,17 @@ describe('the claim on an invoice', () => {
     expect(() => claim({ asOf: '2025-02-30' })).toThrow(/asOf must be a calendar date/);
   });
 });
+
+describe('a claim after payments under a plan that included interest and costs', () => {
+  it('deducts what the payments paid of the costs and the interest from the total, and leaves the principal as paid', () => {
+    const paid = { receivedOn: '2025-04-15', amount: eur(10_000) };
+    const plain = claim({ invoice: { ...businessInvoice, payments: [paid] }, asOf: '2025-06-30' });
+    const after = claim({
+      invoice: { ...businessInvoice, payments: [{ ...paid, toCosts: 4_000, toInterest: 500 }] },
+      asOf: '2025-06-30',
+    });
+    expect(after.principal).toBe(90_000);
+    expect(after.total).toBe(plain.total - 4_500);
+    expect(after.explanation.some((line) => line.includes('art. 6:44 BW'))).toBe(true);
+  });
+});
