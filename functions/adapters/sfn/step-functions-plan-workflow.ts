@@ -4,10 +4,10 @@ import {
   ExecutionDoesNotExist,
   type SFNClient,
   StartExecutionCommand,
-  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { PlanExecutionInput, PlanWorkflow } from '../../ports/plan-workflow';
 import type { ExecutionStatus } from '../../ports/workflow';
+import { stopExecution } from './stop-execution';
 
 /** The payment-plan state machine: one execution per plan and attempt (a manager's change starts the next). */
 export class StepFunctionsPlanWorkflow implements PlanWorkflow {
@@ -34,17 +34,7 @@ export class StepFunctionsPlanWorkflow implements PlanWorkflow {
   }
 
   async stop(execution: string, reason: string): Promise<void> {
-    try {
-      await this.sfn.send(
-        new StopExecutionCommand({
-          executionArn: this.executionArn(execution),
-          cause: reason.slice(0, 32_000),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ExecutionDoesNotExist) return;
-      throw error;
-    }
+    await stopExecution(this.sfn, this.executionArn(execution), reason);
   }
 
   async status(execution: string): Promise<ExecutionStatus | undefined> {
