@@ -47,6 +47,11 @@ export interface DunningState {
   schedule: Record<DunningSlot, string>;
   callWindowSeconds: number;
   lastStep?: StepRecord;
+  /**
+   * The slot the dunning started at when it has done no step yet and did not start at the first:
+   * an invoice that arrived late starts at its age (see core/dunning/late-start.ts).
+   */
+  startSlot?: DunningSlot;
   stoppedReason?: string;
   /** The last step done before the invoice was settled; 'none' when paid before any step. */
   curedAfter?: DunningSlot | 'none';

@@ -6,6 +6,25 @@ export function stepFor(policy: DunningPolicy, slot: DunningSlot): DunningStep |
   return policy.steps.find((step) => step.slot === slot);
 }
 
+/** The first step the policy holds at `slot` or after it; undefined when there is none. */
+export function stepFrom(policy: DunningPolicy, slot: DunningSlot): DunningStep | undefined {
+  return DUNNING_SLOTS.slice(DUNNING_SLOTS.indexOf(slot))
+    .map((later) => stepFor(policy, later))
+    .find((step) => step !== undefined);
+}
+
+/**
+ * The step a running dunning takes next: the policy's first step after the last one done, or,
+ * when none is done, the one it started at (`startSlot`, set for an invoice that started late).
+ */
+export function nextStepOf(
+  dunning: { lastStep?: { slot: DunningSlot }; startSlot?: DunningSlot },
+  policy: DunningPolicy,
+): DunningStep | undefined {
+  if (dunning.lastStep) return nextStepAfter(policy, dunning.lastStep.slot);
+  return stepFrom(policy, dunning.startSlot ?? DUNNING_SLOTS[0]);
+}
+
 /** The first step the policy holds after `slot`; undefined when `slot` is its last. */
 export function nextStepAfter(policy: DunningPolicy, slot: DunningSlot): DunningStep | undefined {
   return DUNNING_SLOTS.slice(DUNNING_SLOTS.indexOf(slot) + 1)

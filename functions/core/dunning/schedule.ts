@@ -4,6 +4,7 @@ import { fourteenDayTermEnd } from '../legal/fourteen-day-letter';
 import { postalReceiptDate } from '../legal/written-notice';
 import { type DunningPolicy, FOURTEEN_DAY_LETTER } from './dunning-policy';
 import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
+import { startingStep } from './late-start';
 import { stepFor } from './policy-steps';
 
 /** When each slot's Wait state returns: ISO timestamps in UTC, never decreasing in slot order. */
@@ -22,7 +23,10 @@ export interface PlanDunningInput {
   policy: DunningPolicy;
   dueDate: CalendarDate;
   now: Date;
-  /** Where a restored or resumed execution starts; a new one starts at the first slot. */
+  /**
+   * Where a restored or resumed execution starts. A dunning that has done nothing yet (none given,
+   * or the first slot) starts at the invoice's age: see `startingStep`.
+   */
   resumeAt?: DunningSlot;
 }
 
@@ -46,10 +50,12 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
  * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter).
  *
- * An invoice that arrives already overdue, or that resumes after a pause, starts with its first
- * step at once (today at sendAt, or now when that has passed), and the later steps move by the
- * same number of days. Clamping each step to "now" alone would fire the rest of the cycle in one
- * burst, and could hand a consumer to the agency before the 14-day term of the letter just sent.
+ * A dunning that has done nothing yet starts at the invoice's age (`startingStep`): an invoice
+ * that arrives 50 days overdue starts with the step of its age, never with the friendly reminder.
+ * A step whose day has passed (a late starter's letter, a resume after a pause) acts at once
+ * (today at sendAt, or now when that has passed), and the later steps move by the same number of
+ * days. Clamping each step to "now" alone would fire the rest of the cycle in one burst, and could
+ * hand a consumer to the agency before the 14-day term of the letter just sent.
  *
  * After a 14-day letter the agency waits at least until the day after the letter's term, which
  * on some dates is later than the policy's day offset allows for. The handover task must still
@@ -58,12 +64,12 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  * A slot the policy leaves out gets the time of the slot before it, so its Wait returns at once
  * and its task answers "skipped"; the slots before `resumeAt` are never reached and get `now`.
  */
-export function planDunning({
-  policy,
-  dueDate,
-  now,
-  resumeAt = DUNNING_SLOTS[0],
-}: PlanDunningInput): DunningPlan {
+export function planDunning({ policy, dueDate, now, resumeAt: requested }: PlanDunningInput): DunningPlan {
+  const resumeAt =
+    requested === undefined || requested === DUNNING_SLOTS[0]
+      ? (startingStep(policy, daysBetween(dueDate, localDate(now, policy.timeZone)))?.slot ??
+        DUNNING_SLOTS[0])
+      : requested;
   const start = DUNNING_SLOTS.indexOf(resumeAt);
   const firstToAct = DUNNING_SLOTS.slice(start)
     .map((slot) => stepFor(policy, slot))

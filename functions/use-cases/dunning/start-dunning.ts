@@ -1,4 +1,4 @@
-import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import { type DunningState, executionName } from '../../core/dunning/dunning-state';
 import { planDunning } from '../../core/dunning/schedule';
 import { chooseSegment } from '../../core/dunning/segment';
@@ -77,6 +77,7 @@ export async function startDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
+    ...(!previous?.lastStep && plan.resumeAt !== DUNNING_SLOTS[0] ? { startSlot: plan.resumeAt } : {}),
     ...(options.restores ? { restores: options.restores } : {}),
   };
   const next = revised(invoice, { status: 'overdue', dunning }, now);

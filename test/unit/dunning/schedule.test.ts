@@ -74,13 +74,14 @@ describe('the dunning plan', () => {
     expect(keyAccountPlan.schedule.collectionAgency).toBe(keyAccountPlan.schedule.finalNotice);
   });
 
-  it('sends the first reminder at once for an invoice that arrives long overdue, and keeps the spacing of the rest', () => {
+  it('sends the step of its age at once for an invoice that arrives long overdue, and keeps the spacing of the rest', () => {
+    // 56 days overdue: past the final notice (day 40), before the agency (day 60).
     const now = new Date('2026-03-02T13:15:42.500Z');
-    const { schedule } = planDunning({ policy: businessStandard, dueDate: '2026-01-05', now });
-    expect(schedule.firstReminder).toBe('2026-03-02T13:15:42Z');
-    // Planned 11 and 57 days after the first reminder, so that many days after today, at 09:00.
-    expect(schedule.secondReminder).toBe('2026-03-13T08:00:00Z');
-    expect(schedule.collectionAgency).toBe('2026-04-28T07:00:00Z');
+    const plan = planDunning({ policy: businessStandard, dueDate: '2026-01-05', now });
+    expect(plan.resumeAt).toBe('finalNotice');
+    expect(plan.schedule.finalNotice).toBe('2026-03-02T13:15:42Z');
+    // Planned 20 days after the final notice, so that many days after today, at 09:00.
+    expect(plan.schedule.collectionAgency).toBe('2026-03-22T08:00:00Z');
   });
 
   it('waits until the send time of the day when an overdue invoice arrives early in the morning', () => {
@@ -89,7 +90,18 @@ describe('the dunning plan', () => {
       dueDate: '2026-01-05',
       now: new Date('2026-03-02T05:00:00Z'),
     });
-    expect(schedule.firstReminder).toBe('2026-03-02T08:00:00Z');
+    expect(schedule.finalNotice).toBe('2026-03-02T08:00:00Z');
+  });
+
+  it('starts an invoice that arrives a few days late at the next step of its age, on that step day', () => {
+    // 10 days overdue: the friendly reminder (day 3) has passed, the firm one (day 14) comes.
+    const plan = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-15T10:00:00Z'),
+    });
+    expect(plan.resumeAt).toBe('secondReminder');
+    expect(plan.schedule.secondReminder).toBe('2026-01-19T08:00:00Z');
   });
 
   it('never hands a consumer to the agency before the term of the 14-day letter has run, however late the start', () => {
