@@ -3,6 +3,7 @@ import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
 import type { Claim } from '../core/legal/claim';
 import type { Money } from '../core/money';
+import type { Addressee } from './salutation';
 
 export interface Creditor {
   name: string;
@@ -12,6 +13,9 @@ export interface Creditor {
   /** Postal address as printed; one line per line break. */
   address?: string;
   iban?: string;
+  /** Chamber of Commerce (KvK) number: on every letter and email (art. 20 Handelsregisterwet 2007). */
+  kvkNumber?: string;
+  vatId?: string;
 }
 
 export interface LetterInvoice {
@@ -42,7 +46,7 @@ export interface LetterInput {
   tone: Tone;
   /** ISO 639-1; Dutch for 'nl', English for anything else. */
   language: string;
-  debtor: { name: string };
+  debtor: Addressee;
   creditor: Creditor;
   invoices: LetterInvoice[];
   total: Money;

@@ -70,6 +70,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     invoiceNumbers: input.invoices.map((invoice) => invoice.number),
     total: formatMoney(input.total, language),
     tone: input.tone,
+    salutation: wording.salutation(input.debtor, input.tone),
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
   const claim = claimBlock(input, wording);
@@ -77,6 +78,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     language,
     labels,
     words: spec.write(wording, facts, input),
+    ...(spec.audience === 'debtor' ? { addressee: wording.addresseeLines(input.debtor) } : {}),
     date: formatCalendarDate(input.today, locale),
     invoices: input.invoices.map((invoice) => ({
       number: invoice.number,

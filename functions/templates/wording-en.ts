@@ -1,5 +1,6 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import { englishClaim } from './claim-wording-en';
+import { surnameOf } from './salutation';
 import type { LetterFacts, Wording } from './wording';
 
 function oneOrMany(facts: LetterFacts, one: string, many: string): string {
@@ -43,12 +44,20 @@ export const english: Wording = {
     phone: 'Phone',
     website: 'Website',
     iban: 'IBAN',
+    kvk: 'Chamber of Commerce (KvK)',
+    vatId: 'VAT ID',
   },
+  salutation: ({ contact }) =>
+    contact
+      ? `Dear ${contact.salutation === 'mr' ? 'Mr' : 'Ms'} ${surnameOf(contact.name)},`
+      : 'Dear Sir or Madam,',
+  addresseeLines: ({ name, kind, contact }) =>
+    kind === 'consumer' ? [name] : [name, `Attn: ${contact?.name ?? 'Accounts Payable'}`],
   claim: englishClaim,
   paymentReminder: {
     friendly: (facts) => ({
       subject: `Reminder: ${aboutInvoices(facts)} ${oneOrMany(facts, 'is', 'are')} still open`,
-      greeting: `Dear ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Perhaps it has escaped your attention, but we have not yet received payment of ${invoicesBelow(facts)}.`,
       ],
@@ -59,7 +68,7 @@ export const english: Wording = {
     }),
     firm: (facts) => ({
       subject: `Payment reminder: ${aboutInvoices(facts)} ${oneOrMany(facts, 'is', 'are')} overdue`,
-      greeting: `Dear ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `We have not received payment of ${invoicesBelow(facts)}, although the payment term has passed.`,
       ],
@@ -70,7 +79,7 @@ export const english: Wording = {
     }),
     formal: (facts) => ({
       subject: `Formal notice: ${aboutInvoices(facts)} unpaid`,
-      greeting: `Dear ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Despite our earlier reminders, we have still not received payment of ${invoicesBelow(facts)}.`,
       ],
@@ -81,7 +90,7 @@ export const english: Wording = {
     }),
     final: (facts) => ({
       subject: `Final notice before collection: ${aboutInvoices(facts)}`,
-      greeting: `Dear ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `This is our final notice. Despite repeated requests, ${invoicesBelow(facts)} ${oneOrMany(facts, 'has', 'have')} still not been paid.`,
       ],
@@ -93,7 +102,7 @@ export const english: Wording = {
   },
   fourteenDayLetter: (facts) => ({
     subject: `Formal notice: pay ${aboutInvoices(facts)} within 14 days without extra costs`,
-    greeting: `Dear ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [`Despite our earlier reminders, we have not received payment of ${invoicesBelow(facts)}.`],
     closing: [
       `You can still pay the open amount of ${facts.total} without extra costs within 14 days, counted from the day after you receive this letter. Please pay by ${facts.termEndsOn} at the latest.`,
@@ -103,7 +112,7 @@ export const english: Wording = {
   }),
   collectionAgencyHandover: (facts) => ({
     subject: `Handed over to a collection agency: ${aboutInvoices(facts)}`,
-    greeting: `Dear ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [
       `Despite our reminders and our final notice, we have not received payment of ${invoicesBelow(facts)}. We have therefore handed the claim of ${facts.total} over to a collection agency.`,
     ],

@@ -1,5 +1,6 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import { dutchClaim } from './claim-wording-nl';
+import { surnameOf } from './salutation';
 import type { LetterFacts, Wording } from './wording';
 
 function oneOrMany(facts: LetterFacts, one: string, many: string): string {
@@ -43,12 +44,25 @@ export const dutch: Wording = {
     phone: 'Telefoon',
     website: 'Website',
     iban: 'IBAN',
+    kvk: 'KvK',
+    vatId: 'Btw-id',
+  },
+  salutation: (addressee, tone) => {
+    const { contact } = addressee;
+    if (!contact) return tone === 'friendly' ? 'Beste relatie,' : 'Geachte heer, mevrouw,';
+    const title = contact.salutation === 'mr' ? 'heer' : 'mevrouw';
+    return `${tone === 'friendly' ? 'Beste' : 'Geachte'} ${title} ${surnameOf(contact.name)},`;
+  },
+  addresseeLines: ({ name, kind, contact }) => {
+    if (kind === 'consumer') return [name];
+    const person = contact && `${contact.salutation === 'mr' ? 'de heer' : 'mevrouw'} ${contact.name}`;
+    return [name, `t.a.v. ${person ?? 'de crediteurenadministratie'}`];
   },
   claim: dutchClaim,
   paymentReminder: {
     friendly: (facts) => ({
       subject: `Herinnering: ${aboutInvoices(facts)} ${oneOrMany(facts, 'staat', 'staan')} nog open`,
-      greeting: `Beste ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Wellicht is het aan uw aandacht ontsnapt, maar wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen.`,
       ],
@@ -59,7 +73,7 @@ export const dutch: Wording = {
     }),
     firm: (facts) => ({
       subject: `Betalingsherinnering: ${aboutInvoices(facts)} ${oneOrMany(facts, 'is', 'zijn')} vervallen`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen, terwijl de betalingstermijn inmiddels is verstreken.`,
       ],
@@ -70,7 +84,7 @@ export const dutch: Wording = {
     }),
     formal: (facts) => ({
       subject: `Aanmaning: ${aboutInvoices(facts)}`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Ondanks onze eerdere herinneringen hebben wij de betaling van ${invoicesBelow(facts)} nog altijd niet ontvangen.`,
       ],
@@ -81,7 +95,7 @@ export const dutch: Wording = {
     }),
     final: (facts) => ({
       subject: `Laatste aanmaning vóór incasso: ${aboutInvoices(facts)}`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Dit is onze laatste aanmaning. Ondanks herhaalde verzoeken ${oneOrMany(facts, 'is', 'zijn')} ${invoicesBelow(facts)} nog altijd niet betaald.`,
       ],
@@ -93,7 +107,7 @@ export const dutch: Wording = {
   },
   fourteenDayLetter: (facts) => ({
     subject: `Aanmaning: betaal ${aboutInvoices(facts)} binnen 14 dagen zonder extra kosten`,
-    greeting: `Geachte ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [
       `Ondanks onze eerdere herinneringen hebben wij de betaling van ${invoicesBelow(facts)} nog niet ontvangen.`,
     ],
@@ -105,7 +119,7 @@ export const dutch: Wording = {
   }),
   collectionAgencyHandover: (facts) => ({
     subject: `Overgedragen aan een incassobureau: ${aboutInvoices(facts)}`,
-    greeting: `Geachte ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [
       `Ondanks onze herinneringen en onze laatste aanmaning hebben wij de betaling van ${invoicesBelow(facts)} niet ontvangen. Wij hebben de vordering van ${facts.total} daarom uit handen gegeven aan een incassobureau.`,
     ],

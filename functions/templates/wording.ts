@@ -1,5 +1,6 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
+import type { Addressee } from './salutation';
 
 /** The facts a letter's sentences use, already formatted for the letter's language. */
 export interface LetterFacts {
@@ -9,6 +10,8 @@ export interface LetterFacts {
   /** Formatted total, e.g. "€ 1.234,56". */
   total: string;
   tone: Tone;
+  /** The opening line, e.g. "Geachte heer De Graaf," or "Geachte heer, mevrouw,". */
+  salutation: string;
 }
 
 export interface FourteenDayFacts extends LetterFacts {
@@ -45,6 +48,9 @@ export interface Labels {
   phone: string;
   website: string;
   iban: string;
+  /** Chamber of Commerce number (art. 20 Handelsregisterwet 2007). */
+  kvk: string;
+  vatId: string;
 }
 
 /** The words of the claim a final notice states; amounts and dates come formatted. */
@@ -70,6 +76,10 @@ export interface Wording {
   /** BCP 47 locale for dates. */
   locale: string;
   labels: Labels;
+  /** How a letter to the debtor opens, by its contact person where there is one. */
+  salutation(addressee: Addressee, tone: Tone): string;
+  /** The addressee block above the letter: the debtor and, for a business, whom it is for. */
+  addresseeLines(addressee: Addressee): string[];
   claim: ClaimWording;
   paymentReminder: Record<Tone, (facts: LetterFacts) => LetterText>;
   fourteenDayLetter(facts: FourteenDayFacts): LetterText;

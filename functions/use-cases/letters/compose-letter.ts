@@ -22,7 +22,7 @@ import { statedClaim } from '../claims/stated-claim';
 export interface LetterToCompose {
   step: DunningStep;
   legal: LegalPolicy;
-  debtor: Pick<Debtor, 'name' | 'language'>;
+  debtor: Pick<Debtor, 'name' | 'language'> & Partial<Pick<Debtor, 'kind' | 'contact'>>;
   creditor: CreditorDetails;
   /** At least one, all in one currency; the first is the one the letter is sent for. */
   invoices: readonly Invoice[];
@@ -64,7 +64,11 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     template: letter.step.template,
     tone: letter.step.tone,
     language: letter.debtor.language,
-    debtor: { name: letter.debtor.name },
+    debtor: {
+      name: letter.debtor.name,
+      ...(letter.debtor.kind ? { kind: letter.debtor.kind } : {}),
+      ...(letter.debtor.contact ? { contact: letter.debtor.contact } : {}),
+    },
     creditor: letter.creditor,
     invoices: letter.invoices.map((invoice) => ({
       number: invoice.number,

@@ -37,10 +37,43 @@ describe('a payment reminder', () => {
     }
   });
 
-  it('names the debtor', () => {
-    expect(renderLetter(letter()).text).toContain('Beste Bakkerij De Korenschoof B.V.,');
-    expect(renderLetter(letter({ tone: 'formal' })).text).toContain('Geachte Bakkerij De Korenschoof B.V.,');
-    expect(renderLetter(letter({ language: 'en' })).text).toContain('Dear Bakkerij De Korenschoof B.V.,');
+  it('addresses a company without a contact person as "Geachte heer, mevrouw,", friendly as "Beste relatie,"', () => {
+    expect(renderLetter(letter()).text).toContain('Beste relatie,');
+    expect(renderLetter(letter({ tone: 'formal' })).text).toContain('Geachte heer, mevrouw,');
+    expect(renderLetter(letter({ language: 'en' })).text).toContain('Dear Sir or Madam,');
+    expect(renderLetter(letter({ tone: 'formal' })).text).not.toContain('Geachte Bakkerij');
+  });
+
+  it('addresses the contact person by title and surname: "Geachte heer De Graaf,"', () => {
+    const debtor = {
+      name: 'Autobedrijf De Graaf B.V.',
+      contact: { name: 'Jan de Graaf', salutation: 'mr' as const },
+    };
+    expect(renderLetter(letter({ debtor, tone: 'firm' })).text).toContain('Geachte heer De Graaf,');
+    expect(renderLetter(letter({ debtor, language: 'en' })).text).toContain('Dear Mr De Graaf,');
+    const her = { name: 'Bakkerij Jansen', contact: { name: 'Anna Jansen', salutation: 'ms' as const } };
+    expect(renderLetter(letter({ debtor: her, tone: 'formal' })).text).toContain('Geachte mevrouw Jansen,');
+  });
+
+  it('heads the letter with the addressee: the company, for the attention of its accounts department or its contact', () => {
+    expect(renderLetter(letter()).text).toMatch(
+      /^Bakkerij De Korenschoof B\.V\.\nt\.a\.v\. de crediteurenadministratie\n/,
+    );
+    const debtor = {
+      name: 'Autobedrijf De Graaf B.V.',
+      contact: { name: 'Jan de Graaf', salutation: 'mr' as const },
+    };
+    expect(renderLetter(letter({ debtor })).text).toContain('t.a.v. de heer Jan de Graaf');
+    expect(renderLetter(letter({ language: 'en' })).text).toContain('Attn: Accounts Payable');
+  });
+
+  it('shows the KvK number and the VAT id in the footer of the HTML and the text', () => {
+    const creditor = { name: 'Voorbeeld Groothandel B.V.', kvkNumber: '12345678', vatId: 'NL001234567B01' };
+    const { html, text } = renderLetter(letter({ creditor }));
+    expect(text).toContain('KvK: 12345678');
+    expect(text).toContain('Btw-id: NL001234567B01');
+    expect(html).toContain('KvK: 12345678');
+    expect(html).toContain('Btw-id: NL001234567B01');
   });
 
   it('lists the invoice with its number, due date, open amount and days overdue, in Dutch formats', () => {
@@ -144,9 +177,9 @@ describe('a payment reminder', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain(
-      'Geachte &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;,',
+      '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;<br>t.a.v.',
     );
-    expect(text).toContain(`Geachte ${name},`);
+    expect(text).toContain(`${name}\nt.a.v.`);
     expect(subject).not.toContain('<script>');
   });
 
