@@ -23,6 +23,7 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   creditorVatId          VAT id (NL001234567B01): in every letter's footer (art. 20
  *                          Handelsregisterwet 2007); required outside dev (dev: demo values).
  *   senderName             Display name of the From line (default: creditorName).
+ *   collectionAgencyName   The agency a final notice names (optional: "een incassobureau").
  *   creditorEmail          Contact address printed on letters (default: replyToEmail).
  *   creditorPhone, creditorWebsite, creditorAddress
  *                          Contact details printed on letters (optional; dev: demo values).

@@ -25,6 +25,8 @@ export interface Creditor {
   vatId: string;
   /** The display name of the From line, so that the inbox shows who writes. */
   senderName: string;
+  /** The collection agency a final notice names. */
+  collectionAgencyName?: string;
   paymentReferenceScheme: PaymentReferenceScheme;
 }
 
@@ -135,6 +137,7 @@ export function readStageConfig(node: Node): StageConfig {
     kvkNumber,
     vatId,
     senderName: text('senderName') ?? name ?? '',
+    collectionAgencyName: text('collectionAgencyName'),
     paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
   };
 

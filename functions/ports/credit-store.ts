@@ -156,6 +156,8 @@ export interface LetterContent {
   tone: string;
   subject: string;
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** The date the letter asked to pay by and the term in days after receipt it gave. */
+  demand?: { payBy: CalendarDate; termDays: number };
 }
 
 /** What names one letter. */

@@ -56,6 +56,15 @@ export interface LetterInput {
     /** The EPC QR image as a `cid:` or `data:image/` URL; anything else is left out. */
     qrPngDataUrl?: string;
   };
+  /**
+   * By when the letter asks to pay: the date, for a consumer the term in days after receipt, and
+   * the hand-over day (with the agency's name from configuration) in a final notice before it.
+   */
+  demand?: {
+    payBy: CalendarDate;
+    termDays?: number;
+    handOver?: { on: CalendarDate; agency?: string };
+  };
   /** Required by the fourteen-day-letter: the end of the term and the costs due after it. */
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
   /** The final notice states the claim of each invoice it lists, all as of one day, in one currency. */

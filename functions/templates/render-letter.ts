@@ -71,6 +71,22 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     total: formatMoney(input.total, language),
     tone: input.tone,
     salutation: wording.salutation(input.debtor, input.tone),
+    ...(input.demand
+      ? {
+          demand: {
+            payBy: formatCalendarDate(input.demand.payBy, locale),
+            ...(input.demand.termDays ? { termDays: input.demand.termDays } : {}),
+            ...(input.demand.handOver
+              ? {
+                  handOver: {
+                    on: formatCalendarDate(input.demand.handOver.on, locale),
+                    ...(input.demand.handOver.agency ? { agency: input.demand.handOver.agency } : {}),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
   const claim = claimBlock(input, wording);

@@ -16,6 +16,24 @@ function aboutInvoices(facts: LetterFacts): string {
   return oneOrMany(facts, `invoice ${first}`, `${facts.invoiceNumbers.length} invoices`);
 }
 
+/** By when: "within 14 days of receiving this letter, by 3 March 2026 at the latest" or "by … at the latest". */
+function byWhen(facts: LetterFacts, otherwise: string): string {
+  const { demand } = facts;
+  if (!demand) return otherwise;
+  const term = demand.termDays ? `within ${demand.termDays} days of receiving this letter, ` : '';
+  return `${term}by ${demand.payBy} at the latest`;
+}
+
+/** What follows a final notice: the hand-over on its day, to the agency by name where configured. */
+function handOverSentence(facts: LetterFacts): string {
+  const handOver = facts.demand?.handOver;
+  if (facts.demand && !handOver)
+    return `If we have not received the open amount of ${facts.total} by ${facts.demand.payBy}, we will hand the claim over to a collection agency. The costs of collection may be charged to you.`;
+  if (!handOver || !facts.demand)
+    return `Unless we receive the open amount of ${facts.total} very shortly, we will hand the claim over to a collection agency without further notice. The costs of collection may be charged to you.`;
+  return `If we have not received the open amount of ${facts.total} by ${facts.demand.payBy}, we will hand the claim over to ${handOver.agency ?? 'a collection agency'} on ${handOver.on}. The costs of collection may be charged to you.`;
+}
+
 const CALL_TONE: Record<Tone, string> = {
   friendly: 'friendly and helpful',
   firm: 'friendly but firm',
@@ -62,7 +80,7 @@ export const english: Wording = {
         `Perhaps it has escaped your attention, but we have not yet received payment of ${invoicesBelow(facts)}.`,
       ],
       closing: [
-        `Would you please pay the open amount of ${facts.total} as soon as possible? If you have paid in the meantime, please disregard this reminder.`,
+        `Would you please pay the open amount of ${facts.total} ${byWhen(facts, 'as soon as possible')}? If you have paid in the meantime, please disregard this reminder.`,
         'Do you have a question about the invoice? Please get in touch, we are happy to help.',
       ],
     }),
@@ -73,7 +91,7 @@ export const english: Wording = {
         `We have not received payment of ${invoicesBelow(facts)}, although the payment term has passed.`,
       ],
       closing: [
-        `We ask you to pay the open amount of ${facts.total} without delay.`,
+        `We ask you to pay the open amount of ${facts.total} ${byWhen(facts, 'without delay')}.`,
         'If you cannot pay at once, or if something is wrong with the invoice, please contact us today so that we can find a solution together.',
       ],
     }),
@@ -84,7 +102,7 @@ export const english: Wording = {
         `Despite our earlier reminders, we have still not received payment of ${invoicesBelow(facts)}.`,
       ],
       closing: [
-        `We demand that you pay the open amount of ${facts.total} without delay.`,
+        `We demand that you pay the open amount of ${facts.total} ${byWhen(facts, 'without delay')}.`,
         'If payment is not made, we will have to take further steps. The costs of these may be charged to you.',
       ],
     }),
@@ -95,7 +113,7 @@ export const english: Wording = {
         `This is our final notice. Despite repeated requests, ${invoicesBelow(facts)} ${oneOrMany(facts, 'has', 'have')} still not been paid.`,
       ],
       closing: [
-        `Unless we receive the open amount of ${facts.total} very shortly, we will hand the claim over to a collection agency without further notice. The costs of collection may be charged to you.`,
+        handOverSentence(facts),
         'This is your last opportunity to settle the matter without a third party.',
       ],
     }),

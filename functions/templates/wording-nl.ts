@@ -16,6 +16,25 @@ function aboutInvoices(facts: LetterFacts): string {
   return facts.invoiceNumbers.length === 1 ? `factuur ${first}` : `${facts.invoiceNumbers.length} facturen`;
 }
 
+/** By when: "binnen 14 dagen na ontvangst van deze brief, uiterlijk op 3 maart 2026" or "uiterlijk op …". */
+function byWhen(facts: LetterFacts, otherwise: string): string {
+  const { demand } = facts;
+  if (!demand) return otherwise;
+  const term = demand.termDays ? `binnen ${demand.termDays} dagen na ontvangst van deze brief, ` : '';
+  return `${term}uiterlijk op ${demand.payBy}`;
+}
+
+/** What follows a final notice: the hand-over on its day, to the agency by name where configured. */
+function handOverSentence(facts: LetterFacts): string {
+  const handOver = facts.demand?.handOver;
+  const agency = handOver?.agency ?? 'een incassobureau';
+  if (facts.demand && !handOver)
+    return `Hebben wij het openstaande bedrag van ${facts.total} niet uiterlijk op ${facts.demand.payBy} ontvangen, dan dragen wij de vordering over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`;
+  if (!handOver || !facts.demand)
+    return `Ontvangen wij het openstaande bedrag van ${facts.total} niet op zeer korte termijn, dan dragen wij de vordering zonder nadere aankondiging over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`;
+  return `Hebben wij het openstaande bedrag van ${facts.total} niet uiterlijk op ${facts.demand.payBy} ontvangen, dan dragen wij de vordering op ${handOver.on} over aan ${agency}. De kosten daarvan kunnen voor uw rekening komen.`;
+}
+
 const CALL_TONE: Record<Tone, string> = {
   friendly: 'vriendelijk en behulpzaam',
   firm: 'vriendelijk maar stellig',
@@ -67,7 +86,7 @@ export const dutch: Wording = {
         `Wellicht is het aan uw aandacht ontsnapt, maar wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen.`,
       ],
       closing: [
-        `Wilt u het openstaande bedrag van ${facts.total} zo snel mogelijk betalen? Heeft u inmiddels betaald, dan kunt u deze herinnering als niet verzonden beschouwen.`,
+        `Wilt u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'zo snel mogelijk')} betalen? Heeft u inmiddels betaald, dan kunt u deze herinnering als niet verzonden beschouwen.`,
         'Heeft u vragen over de factuur? Neem dan gerust contact met ons op, wij helpen u graag.',
       ],
     }),
@@ -78,7 +97,7 @@ export const dutch: Wording = {
         `Wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen, terwijl de betalingstermijn inmiddels is verstreken.`,
       ],
       closing: [
-        `Wij verzoeken u het openstaande bedrag van ${facts.total} per omgaande te betalen.`,
+        `Wij verzoeken u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'per omgaande')} te betalen.`,
         'Kunt u niet direct betalen, of klopt er iets niet aan de factuur? Neem dan vandaag nog contact met ons op, zodat wij samen een oplossing kunnen vinden.',
       ],
     }),
@@ -89,7 +108,7 @@ export const dutch: Wording = {
         `Ondanks onze eerdere herinneringen hebben wij de betaling van ${invoicesBelow(facts)} nog altijd niet ontvangen.`,
       ],
       closing: [
-        `Wij sommeren u het openstaande bedrag van ${facts.total} per omgaande te voldoen.`,
+        `Wij sommeren u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'per omgaande')} te voldoen.`,
         'Blijft betaling uit, dan zijn wij genoodzaakt verdere stappen te nemen. De kosten daarvan kunnen voor uw rekening komen.',
       ],
     }),
@@ -100,7 +119,7 @@ export const dutch: Wording = {
         `Dit is onze laatste aanmaning. Ondanks herhaalde verzoeken ${oneOrMany(facts, 'is', 'zijn')} ${invoicesBelow(facts)} nog altijd niet betaald.`,
       ],
       closing: [
-        `Ontvangen wij het openstaande bedrag van ${facts.total} niet op zeer korte termijn, dan dragen wij de vordering zonder nadere aankondiging over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`,
+        handOverSentence(facts),
         'Dit is uw laatste gelegenheid om de zaak zonder tussenkomst van derden af te handelen.',
       ],
     }),

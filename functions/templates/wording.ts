@@ -12,6 +12,14 @@ export interface LetterFacts {
   tone: Tone;
   /** The opening line, e.g. "Geachte heer De Graaf," or "Geachte heer, mevrouw,". */
   salutation: string;
+  /** What the demand asks by when, formatted; every letter that asks for payment has one. */
+  demand?: {
+    payBy: string;
+    /** Stated to a consumer: "binnen 14 dagen na ontvangst, uiterlijk …". */
+    termDays?: number;
+    /** The day of the hand-over, and to whom, when the letter is the final notice before it. */
+    handOver?: { on: string; agency?: string };
+  };
 }
 
 export interface FourteenDayFacts extends LetterFacts {

@@ -205,6 +205,7 @@ function creditorEnvironment(creditor: Creditor): Record<string, string> {
     CREDITOR_KVK_NUMBER: creditor.kvkNumber,
     CREDITOR_VAT_ID: creditor.vatId,
     SENDER_NAME: creditor.senderName,
+    ...optional('COLLECTION_AGENCY_NAME', creditor.collectionAgencyName),
     PAYMENT_REFERENCE_SCHEME: creditor.paymentReferenceScheme,
   };
 }

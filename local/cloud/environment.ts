@@ -33,6 +33,7 @@ const LOCAL_CREDITOR = {
   CREDITOR_KVK_NUMBER: '12345678',
   CREDITOR_VAT_ID: 'NL001234567B01',
   SENDER_NAME: 'Voorbeeld Groothandel B.V. Debiteurenbeheer',
+  COLLECTION_AGENCY_NAME: 'Incassobureau Gerritsen B.V.',
   PAYMENT_REFERENCE_SCHEME: 'rf',
 };
 

@@ -24,8 +24,8 @@ export interface PlanDunningInput {
   dueDate: CalendarDate;
   now: Date;
   /**
-   * Where a restored or resumed execution starts. A dunning that has done nothing yet (none given,
-   * or the first slot) starts at the invoice's age: see `startingStep`.
+   * Where a restored or resumed execution starts. A new one starts at the invoice's age: see
+   * `startingStep`.
    */
   resumeAt?: DunningSlot;
 }
@@ -50,7 +50,7 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
  * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter).
  *
- * A dunning that has done nothing yet starts at the invoice's age (`startingStep`): an invoice
+ * A new dunning starts at the invoice's age (`startingStep`): an invoice
  * that arrives 50 days overdue starts with the step of its age, never with the friendly reminder.
  * A step whose day has passed (a late starter's letter, a resume after a pause) acts at once
  * (today at sendAt, or now when that has passed), and the later steps move by the same number of
@@ -66,10 +66,9 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  */
 export function planDunning({ policy, dueDate, now, resumeAt: requested }: PlanDunningInput): DunningPlan {
   const resumeAt =
-    requested === undefined || requested === DUNNING_SLOTS[0]
-      ? (startingStep(policy, daysBetween(dueDate, localDate(now, policy.timeZone)))?.slot ??
-        DUNNING_SLOTS[0])
-      : requested;
+    requested ??
+    startingStep(policy, daysBetween(dueDate, localDate(now, policy.timeZone)))?.slot ??
+    DUNNING_SLOTS[0];
   const start = DUNNING_SLOTS.indexOf(resumeAt);
   const firstToAct = DUNNING_SLOTS.slice(start)
     .map((slot) => stepFor(policy, slot))

@@ -21,6 +21,8 @@ export interface WrittenNotice {
   readonly returned?: boolean;
   /** The days the notice gives to pay, counted from the day after it is received. */
   readonly termDays: number;
+  /** The date the notice itself named ("uiterlijk op …"); the term runs at least to it. */
+  readonly payBy?: CalendarDate;
   /**
    * The collection costs the letter states, including the VAT on them where that is charged
    * (art. 6:96 lid 6 BW requires the amount in a 14-day letter).

@@ -7,10 +7,10 @@ import type { WrittenNotice } from '../../core/legal/written-notice';
 import type { Money } from '../../core/money';
 
 /**
- * The reminders give no term in days: they ask to pay "as soon as possible" or "without delay".
- * A claim needs one to tell when a consumer is in default (art. 6:82 BW: a reasonable term), so
- * a reminder counts as giving 14 days, the term the law itself sets for the 14-day letter. It is
- * the cautious choice: interest never starts earlier than a court would accept.
+ * A reminder states its term and date ("binnen 14 dagen na ontvangst, uiterlijk …"), and the
+ * claim counts the term the letter gave. Reminders sent before letters named a date asked to pay
+ * "as soon as possible": those count as giving 14 days, the term the law itself sets for the
+ * 14-day letter, the cautious choice: interest never starts earlier than a court would accept.
  */
 const REMINDER_TERM_DAYS = 14;
 
@@ -41,11 +41,17 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
         sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE),
         deliveredOn: dayOfFirst('email_delivered', messageId),
         returned: dayOfFirst('email_bounced', messageId) !== null,
-        termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : REMINDER_TERM_DAYS,
+        termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : (demandOf(event)?.termDays ?? REMINDER_TERM_DAYS),
+        ...(!fourteenDayLetter && demandOf(event)?.payBy ? { payBy: demandOf(event)?.payBy } : {}),
         statedCosts: statedCosts(event),
       },
     ];
   });
+}
+
+/** The term and the date the letter itself named (record-letter keeps it as `demand`). */
+function demandOf(event: TimelineEvent): { payBy?: string; termDays?: number } | undefined {
+  return event.details?.demand as { payBy?: string; termDays?: number } | undefined;
 }
 
 /** What the 14-day letter said the costs would be (record-letter keeps it as `fourteenDayTerm`). */

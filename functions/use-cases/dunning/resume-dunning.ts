@@ -54,7 +54,9 @@ export async function resumeDunning(
       ]);
       return 'resumed';
     }
-    await startDunning(deps, invoice, debtor, { reason: 'resumed', resumeAt, actor });
+    // Never started (paused before it fell due or on arrival): it starts at its age as a new one would.
+    const at = dunning.attempt === 0 ? {} : { resumeAt };
+    await startDunning(deps, invoice, debtor, { reason: 'resumed', ...at, actor });
     return 'resumed';
   });
 }

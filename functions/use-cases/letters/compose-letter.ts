@@ -28,6 +28,8 @@ export interface LetterToCompose {
   invoices: readonly Invoice[];
   /** The letter's date: the local day it is sent. */
   today: CalendarDate;
+  /** By when the letter asks to pay (see core/dunning/demand-term.ts). */
+  demand?: LetterInput['demand'];
 }
 
 export interface ComposedLetter {
@@ -87,6 +89,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         }
       : {}),
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    ...(letter.demand && !fourteenDayTerm ? { demand: letter.demand } : {}),
     ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
   };

@@ -80,6 +80,7 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
           },
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
+          ...(evidence.demand ? { demand: evidence.demand } : {}),
         },
       },
     },

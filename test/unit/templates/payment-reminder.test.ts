@@ -67,6 +67,28 @@ describe('a payment reminder', () => {
     expect(renderLetter(letter({ language: 'en' })).text).toContain('Attn: Accounts Payable');
   });
 
+  it('names the date by which to pay in every tone; to a consumer the 14 days after receipt as well', () => {
+    const demand = { payBy: '2026-04-07' };
+    for (const tone of ['friendly', 'firm', 'formal', 'final'] as const) {
+      expect(renderLetter(letter({ tone, demand })).text).toContain('uiterlijk op 7 april 2026');
+      expect(renderLetter(letter({ tone, demand, language: 'en' })).text).toContain('7 April 2026');
+    }
+    const consumer = renderLetter(letter({ tone: 'firm', demand: { payBy: '2026-04-07', termDays: 14 } }));
+    expect(consumer.text).toContain('binnen 14 dagen na ontvangst van deze brief, uiterlijk op 7 april 2026');
+    expect(consumer.text).not.toContain('per omgaande');
+  });
+
+  it('names the day of the hand-over and the agency in the final notice', () => {
+    const demand = {
+      payBy: '2026-04-13',
+      handOver: { on: '2026-04-14', agency: 'Incassobureau Gerritsen B.V.' },
+    };
+    const { text } = renderLetter(letter({ tone: 'final', demand }));
+    expect(text).toContain('niet uiterlijk op 13 april 2026 ontvangen');
+    expect(text).toContain('op 14 april 2026 over aan Incassobureau Gerritsen B.V.');
+    expect(text).not.toContain('op zeer korte termijn');
+  });
+
   it('shows the KvK number and the VAT id in the footer of the HTML and the text', () => {
     const creditor = { name: 'Voorbeeld Groothandel B.V.', kvkNumber: '12345678', vatId: 'NL001234567B01' };
     const { html, text } = renderLetter(letter({ creditor }));
