@@ -176,7 +176,9 @@ const dunningStepSchema = z.object({
     .min(1, 'payWithinDays must be at least 1')
     .max(MAX_PAY_WITHIN_DAYS, `payWithinDays must be at most ${MAX_PAY_WITHIN_DAYS}`)
     .optional()
-    .describe('Days a letter gives to pay after receipt; it prints the date (default 14 consumer, 7 business)'),
+    .describe(
+      'Days a letter gives to pay after receipt; it prints the date (default 14 consumer, 7 business)',
+    ),
 });
 
 type PolicyIssueAdder = (path: (string | number)[], message: string) => void;
