@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate, daysBetween } from '../calendar/calendar-date';
 import { localDate, localTimeToInstant } from '../calendar/time-zone';
+import { addWorkingDays, isWorkingDay, nextWorkingDay } from '../calendar/working-days';
 import { fourteenDayTermEnd } from '../legal/fourteen-day-letter';
 import { postalReceiptDate } from '../legal/written-notice';
 import { type DunningPolicy, FOURTEEN_DAY_LETTER } from './dunning-policy';
@@ -48,7 +49,10 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
 
 /**
  * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
- * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter).
+ * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter), on a working day: one
+ * that falls on a weekend or a holiday moves to the next working day. The plan is where this is
+ * decided (the Waits of the state machine read it), so the state machine needs no change; the
+ * step tasks check it again for a step that a retry brought to a non-working day.
  *
  * A new dunning starts at the invoice's age (`startingStep`): an invoice
  * that arrives 50 days overdue starts with the step of its age, never with the friendly reminder.
@@ -91,12 +95,31 @@ export function planDunning({ policy, dueDate, now, resumeAt: requested }: PlanD
         const termPassed = dayAfterFourteenDayTerm(letterSentOn, policy.legal.postalDeliveryDays);
         if (termPassed > day) day = termPassed;
       }
-      previous = Math.max(previous, localTimeToInstant(day, policy.sendAt, policy.timeZone).getTime());
+      previous = onWorkingDay(
+        Math.max(previous, localTimeToInstant(day, policy.sendAt, policy.timeZone).getTime()),
+        policy,
+      );
       if (step.template === FOURTEEN_DAY_LETTER)
         letterSentOn = localDate(new Date(previous), policy.timeZone);
     }
     schedule[slot] = timestamp(previous);
   });
 
-  return { resumeAt, schedule, callWindowSeconds: policy.callWindowDays * DAY_SECONDS };
+  return { resumeAt, schedule, callWindowSeconds: callWindowSeconds(schedule.call, policy) };
+}
+
+/**
+ * Letters go out and tasks fall on Dutch working days only: a step whose day is a Saturday, a
+ * Sunday or a holiday of the Algemene termijnenwet moves to the next working day at sendAt.
+ */
+function onWorkingDay(instant: number, policy: DunningPolicy): number {
+  const day = localDate(new Date(instant), policy.timeZone);
+  if (isWorkingDay(day)) return instant;
+  return localTimeToInstant(nextWorkingDay(day), policy.sendAt, policy.timeZone).getTime();
+}
+
+/** The call window counts working days: from the call's day to the same hour `callWindowDays` working days on. */
+function callWindowSeconds(callAt: string, policy: DunningPolicy): number {
+  const callDay = localDate(new Date(callAt), policy.timeZone);
+  return daysBetween(callDay, addWorkingDays(callDay, policy.callWindowDays)) * DAY_SECONDS;
 }
