@@ -32,7 +32,7 @@ describe('letters go out and tasks fall on Dutch working days only', () => {
     for (const { id } of invoices) {
       for (const event of (await invoiceView(h, id)).timeline) {
         if (ACTS.has(event.type))
-          days.push(localDate(new Date((event as { at: string }).at), BUSINESS_TIME_ZONE));
+          days.push(localDate(new Date((event as unknown as { at: string }).at), BUSINESS_TIME_ZONE));
       }
     }
     const tasks = (await h.get<{ tasks: { dueDate: string }[] }>('/tasks')).body.tasks;
