@@ -23,6 +23,8 @@ export interface FunctionNeeds {
   table?: 'read' | 'write';
   /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
   dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
+  /** Payment-plan state machine: start executions, stop them. */
+  paymentPlans?: readonly ('start' | 'stop')[];
   /** Sends email through SES v2 with the configuration set. */
   sendEmail?: boolean;
   publish?: readonly TopicName[];
@@ -39,12 +41,22 @@ export interface FunctionSpec {
   memoryMb?: number;
 }
 
+/**
+ * Whether a function loads Powertools' tracer: those that call a service besides their table, where
+ * a trace shows which call was slow. The others get their segment from Lambda's active tracing and
+ * start faster without the X-Ray SDK (functions/shared/tracing.ts).
+ */
+export function tracesCalls(needs: FunctionNeeds): boolean {
+  return Boolean(needs.dunning?.length || needs.sendEmail || needs.publish?.length || needs.webhookSecret);
+}
+
 export const FUNCTIONS: readonly FunctionSpec[] = [
   // Intake and scheduling
   {
     name: 'receive-invoicing-webhook',
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
-    needs: { table: 'write', dunning: ['start', 'stop'], webhookSecret: true },
+    // Stops a payment plan's execution too, once a payment completed the plan.
+    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'], webhookSecret: true },
   },
   {
     name: 'sweep-due-invoices',
@@ -74,6 +86,24 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description:
       'Publishes the dossier to the collection agency, tells the debtor, marks the invoice in collection',
     needs: { table: 'write', publish: ['collection-agency'], sendEmail: true },
+  },
+  // Payment plans (tasks of the payment-plan state machine)
+  {
+    name: 'send-instalment-reminder',
+    description:
+      'Reminds the debtor of an instalment of its payment plan, with the reference and the QR code',
+    needs: { table: 'write', sendEmail: true },
+  },
+  {
+    name: 'check-instalment',
+    description: 'After an instalment date and grace: goes on to the next instalment, or breaks the plan',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'break-payment-plan',
+    description:
+      'A broken plan: tells the debtor, tasks a controller, resumes the dunning at the final notice',
+    needs: { table: 'write', dunning: ['start'], sendEmail: true },
   },
   {
     name: 'record-email-event',
@@ -118,6 +148,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'raise-invoice-dispute',
     description: 'POST /invoices/{id}/disputes: records a dispute, pauses the dunning, tells its owners',
+    needs: { table: 'write', dunning: ['stop'], publish: ['disputes'] },
+  },
+  {
+    name: 'raise-debtor-dispute',
+    description: 'POST /debtors/{id}/disputes: one dispute over several invoices of a debtor, each paused',
     needs: { table: 'write', dunning: ['stop'], publish: ['disputes'] },
   },
   {
@@ -171,6 +206,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write' },
   },
   {
+    name: 'get-dispute-causes',
+    description: 'GET /settings/dispute-causes: the causes a dispute may name',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-dispute-causes',
+    description: 'PUT /settings/dispute-causes: a new version of the dispute causes',
+    needs: { table: 'write' },
+  },
+  {
     name: 'get-sending',
     description: 'GET /settings/sending: whether all automatic sending is paused',
     needs: { table: 'read' },
@@ -186,6 +231,27 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'read' },
   },
   {
+    name: 'create-payment-plan',
+    description:
+      'POST /debtors/{id}/payment-plans: agrees a payment plan and pauses the dunning of its invoices',
+    needs: { table: 'write', dunning: ['stop'], paymentPlans: ['start'], sendEmail: true },
+  },
+  {
+    name: 'list-debtor-payment-plans',
+    description: 'GET /debtors/{id}/payment-plans: the payment plans of a debtor',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-payment-plan',
+    description: 'GET /payment-plans/{id}: a payment plan and its instalments',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'amend-payment-plan',
+    description: "POST /payment-plans/{id}/amendments: a manager's change to an active payment plan",
+    needs: { table: 'write', paymentPlans: ['start', 'stop'], sendEmail: true },
+  },
+  {
     name: 'list-unapplied-payments',
     description: 'GET /payments/unapplied: payments that matched nothing, oldest first',
     needs: { table: 'read' },
@@ -194,5 +260,50 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
     needs: { table: 'write', dunning: ['stop'] },
+  },
+  {
+    name: 'get-worklist',
+    description: "GET /worklist: today's accounts per debtor, most important first",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-worklist-rules',
+    description: 'GET /worklist/rules: the weights of the worklist',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'put-worklist-rules',
+    description: 'PUT /worklist/rules: a new version of the worklist rules',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'snooze-task',
+    description: 'POST /tasks/{id}/snooze: puts a task off to a later day',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'put-debtor-owner',
+    description: 'PUT /debtors/{id}/owner: assigns or hands over an account',
+    needs: { table: 'write' },
+  },
+  {
+    name: 'add-debtor-note',
+    description: "POST /debtors/{id}/notes: a note on the debtor's file",
+    needs: { table: 'write' },
+  },
+  {
+    name: 'get-debtor-timeline',
+    description: "GET /debtors/{id}/timeline: the debtor's contact history, newest first",
+    needs: { table: 'read' },
+  },
+  {
+    name: 'list-invoices',
+    description: 'GET /invoices: by number, reference, status, debtor and days overdue',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'list-debtors',
+    description: 'GET /debtors: by name or id, owner, segment and hold',
+    needs: { table: 'read' },
   },
 ];

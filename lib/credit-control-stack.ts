@@ -11,6 +11,7 @@ import { Messaging } from './constructs/messaging';
 import { Observability } from './constructs/observability';
 import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
+import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
 import { DunningWorkflow } from './constructs/workflow';
 import { PROJECT_ROOT } from './project-root';
 import { stagePolicy } from './stage-policy';
@@ -42,11 +43,17 @@ export class CreditControlStack extends Stack {
     // state machine needs the task functions' ARNs, and create-call-task answers its task
     // tokens, so a reference each way would be a circular dependency in CloudFormation.
     const stateMachineName = `${this.stackName}-Dunning`;
+    const paymentPlanStateMachineName = `${this.stackName}-PaymentPlans`;
     const functions = new Functions(this, 'Functions', {
       policy,
       creditor: config.creditor,
       table: storage.table,
       dunning: StateMachine.fromStateMachineName(this, 'DunningByName', stateMachineName),
+      paymentPlans: StateMachine.fromStateMachineName(
+        this,
+        'PaymentPlansByName',
+        paymentPlanStateMachineName,
+      ),
       topics: messaging.topics,
       email: messaging.email,
       webhookSecret: webhookSecret.secret,
@@ -58,6 +65,12 @@ export class CreditControlStack extends Stack {
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json'),
       functions,
       sweep: functions.get('sweep-due-invoices'),
+    });
+    const paymentPlans = new PaymentPlanWorkflow(this, 'PaymentPlans', {
+      policy,
+      stateMachineName: paymentPlanStateMachineName,
+      definitionPath: join(PROJECT_ROOT, 'statemachines', 'payment-plan.asl.json'),
+      functions,
     });
     const emailEvents = new EmailEvents(this, 'EmailEvents', {
       topic: messaging.topics['email-events'],
@@ -84,6 +97,7 @@ export class CreditControlStack extends Stack {
       description: "Set the invoicing system's whsec_ secret here (aws secretsmanager put-secret-value)",
     });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });
     new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
   }
 }

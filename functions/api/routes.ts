@@ -1,13 +1,28 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
 import { claimQuery, rateTableBody } from './schemas/claim-schemas';
-import { disputeBody, disputeListQuery, disputeResolutionBody } from './schemas/dispute-schemas';
+import {
+  debtorDisputeBody,
+  disputeBody,
+  disputeCausesBody,
+  disputeListQuery,
+  disputeResolutionBody,
+} from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
+import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
+import {
+  debtorListQuery,
+  invoiceListQuery,
+  noteBody,
+  ownerBody,
+  timelineQuery,
+} from './schemas/account-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -46,6 +61,7 @@ export interface RouteSpec {
 const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
+const managers: readonly Role[] = ['manager', 'admin'];
 
 export const ROUTES = [
   {
@@ -191,8 +207,17 @@ export const ROUTES = [
     handler: 'raise-invoice-dispute',
     auth: { kind: 'jwt', roles: creditControl },
     summary:
-      'Records a dispute over the invoice with its cause; the dunning pauses and the owners of the cause are told',
+      'Records a dispute over the invoice with its cause; the dunning pauses (for an amount below what is open, only that part: the dunning goes on for the rest) and the owners of the cause are told',
     request: { path: idPath, body: disputeBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/disputes',
+    handler: 'raise-debtor-dispute',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Records one dispute over several open invoices of the debtor, each in full; the dunning of each pauses and the resolution applies to each',
+    request: { path: idPath, body: debtorDisputeBody },
   },
   {
     method: 'POST',
@@ -210,6 +235,23 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Open disputes with their age in days, oldest first',
     request: { query: disputeListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/settings/dispute-causes',
+    handler: 'get-dispute-causes',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'The causes a dispute may name, with the owner each is routed to; the seed list until an admin changes it',
+  },
+  {
+    method: 'PUT',
+    path: '/settings/dispute-causes',
+    handler: 'put-dispute-causes',
+    auth: { kind: 'jwt', roles: admins },
+    summary:
+      'Replaces the list of dispute causes (a new version over the one you read); disputes raised before keep their cause (admins only)',
+    request: { body: disputeCausesBody },
   },
   {
     method: 'GET',
@@ -283,6 +325,116 @@ export const ROUTES = [
     summary:
       'Assigns an unapplied payment to an invoice (the rest is credit for its debtor) or to a debtor; once only (409 after)',
     request: { path: idPath, body: paymentAssignmentBody },
+  },
+  {
+    method: 'GET',
+    path: '/worklist',
+    handler: 'get-worklist',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons; ?owner= (managers) for another controller's or `none` for the unowned",
+    request: { query: worklistQuery },
+  },
+  {
+    method: 'GET',
+    path: '/worklist/rules',
+    handler: 'get-worklist-rules',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The weights that order the worklist and who owns new debtors per segment, latest version',
+  },
+  {
+    method: 'PUT',
+    path: '/worklist/rules',
+    handler: 'put-worklist-rules',
+    auth: { kind: 'jwt', roles: managers },
+    summary: 'Stores a new version of the worklist rules (managers and admins only)',
+    request: { body: worklistRulesBody },
+  },
+  {
+    method: 'POST',
+    path: '/tasks/{id}/snooze',
+    handler: 'snooze-task',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: 'Puts a task off to a later day with a reason; it leaves the list until then',
+    request: { path: idPath, body: snoozeBody },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/owner',
+    handler: 'put-debtor-owner',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Assigns the account to a controller or hands it over (null: unowned); notes and tasks stay with it',
+    request: { path: idPath, body: ownerBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/notes',
+    handler: 'add-debtor-note',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary: "Adds a note to the debtor's file, on its timeline",
+    request: { path: idPath, body: noteBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/timeline',
+    handler: 'get-debtor-timeline',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
+    request: { path: idPath, query: timelineQuery },
+  },
+  {
+    method: 'GET',
+    path: '/invoices',
+    handler: 'list-invoices',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds invoices by number or payment reference, or lists them by status, debtor and days overdue, oldest due first, a page at a time',
+    request: { query: invoiceListQuery },
+  },
+  {
+    method: 'GET',
+    path: '/debtors',
+    handler: 'list-debtors',
+    auth: { kind: 'jwt', roles: everyone },
+    summary:
+      'Finds debtors by name or id (accents and case ignored), owner, segment and hold, a page at a time',
+    request: { query: debtorListQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/payment-plans',
+    handler: 'create-payment-plan',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only',
+    request: { path: idPath, body: paymentPlanBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/payment-plans',
+    handler: 'list-debtor-payment-plans',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'The payment plans of a debtor, newest first, with their instalments and what was paid',
+    request: { path: idPath },
+  },
+  {
+    method: 'GET',
+    path: '/payment-plans/{id}',
+    handler: 'get-payment-plan',
+    auth: { kind: 'jwt', roles: everyone },
+    summary: 'A payment plan: status, reference, instalments and what each invoice received',
+    request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/payment-plans/{id}/amendments',
+    handler: 'amend-payment-plan',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Changes an active payment plan (a longer term, other dates) with a reason: the new instalments replace those not yet paid (managers only)',
+    request: { path: idPath, body: planAmendmentBody },
   },
 ] as const satisfies readonly RouteSpec[];
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
 
@@ -35,6 +36,7 @@ const config = readConfig(
 const intake = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
+  plans: planWorkflowFromEnvironment(),
   clock,
   referenceScheme: config.referenceScheme,
 };

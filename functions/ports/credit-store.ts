@@ -2,13 +2,16 @@ import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
 import type { Dispute } from '../core/disputes/dispute';
+import type { DisputeCauseList } from '../core/disputes/dispute-causes';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
+import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { CollectionTask } from '../core/tasks/collection-task';
+import type { WorklistRules } from '../core/worklist/worklist-rules';
 
 /** Every stored record carries a version; writes are conditional on it (optimistic locking). */
 export interface Versioned {
@@ -32,7 +35,47 @@ export interface DebtorRecord extends Debtor, Versioned {
   behaviour: BehaviourCounters;
   /** A hold on the whole debtor: the dunning of its invoices waits until `until`. */
   hold?: DebtorHold;
+  /** The controller who owns the account; absent while nobody does. */
+  owner?: DebtorOwner;
+  /** Attempts to reach the debtor that failed since it was last reached (no answer, wrong contact). */
+  failedContacts?: number;
 }
+
+export interface DebtorOwner {
+  /** The controller's user id (the token's `sub`). */
+  sub: string;
+  email?: string;
+  since: string;
+  /** 'user:<sub>' of the manager who assigned it, or 'rule:<segment>' for the assignment rule. */
+  by: string;
+}
+
+/** One page of a listing, and where the next starts (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque: the `cursor` of the page before. */
+  cursor?: string;
+}
+
+/** A cursor that is not one this store handed out (edited, or of another listing). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one a listing handed out');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Which invoices a page lists: by status, or a debtor's; due on or before `dueBy` when given. */
+export type InvoiceListing =
+  { status: InvoiceRecord['status']; dueBy?: CalendarDate } | { debtorId: string; dueBy?: CalendarDate };
+
+/** Which debtors a page lists: an owner's (null: unowned) or those whose search name starts so, by name. */
+export type DebtorListing = { owner: string | null } | { namePrefix: string };
 
 export interface DebtorHold {
   until: CalendarDate;
@@ -47,6 +90,8 @@ export interface TaskRecord extends CollectionTask, Versioned {}
 export interface PromiseRecord extends PaymentPromise, Versioned {}
 
 export interface DisputeRecord extends Dispute, Versioned {}
+
+export interface PlanRecord extends PaymentPlan, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -201,6 +246,9 @@ export type StoreWrite =
   | { kind: 'putCreditNote'; creditNote: CreditNoteRecord }
   | { kind: 'putUnappliedPayment'; payment: UnappliedPaymentRecord; expectedVersion: number | null }
   | { kind: 'putReference'; reference: string; invoiceId: string }
+  | { kind: 'putPlan'; plan: PlanRecord; expectedVersion: number | null }
+  /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
+  | { kind: 'putPlanReference'; reference: string; planId: string }
   | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
@@ -258,6 +306,11 @@ export interface CreditStore {
   /** Disputes still waiting for an answer (status open), oldest first. */
   listOpenDisputes(): Promise<DisputeRecord[]>;
 
+  getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** Every payment plan of the debtor, oldest first. */
+  listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]>;
+  findPlanIdByReference(reference: string): Promise<string | undefined>;
+
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;
 
@@ -282,4 +335,25 @@ export interface CreditStore {
   getSendingSetting(): Promise<SendingSetting | undefined>;
   /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
   putSendingSetting(setting: SendingSetting, expectedVersion: number | null): Promise<void>;
+
+  /** The latest worklist rules a manager stored; undefined while the defaults apply. */
+  getWorklistRules(): Promise<WorklistRules | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putWorklistRules(rules: WorklistRules, expectedVersion: number | null): Promise<void>;
+
+  /** Every debtor of an owner (null: the unowned ones), by search name. */
+  listDebtorsOfOwner(owner: string | null): Promise<DebtorRecord[]>;
+  /** A page of debtors, by search name; throws InvalidCursorError for a cursor it did not hand out. */
+  pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>>;
+  /** The open tasks about the debtor or one of its invoices. */
+  listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]>;
+  /** Invoices carrying this number (one, unless the invoicing system reused a number). */
+  findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
+  /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
+  pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
+
+  /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
+  getDisputeCauses(): Promise<DisputeCauseList | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void>;
 }

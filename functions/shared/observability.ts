@@ -1,7 +1,8 @@
 /**
- * The one place where the Powertools logger, metrics and tracer are created, so that every
- * Lambda logs, measures and traces under the same service name and the same dimensions, and
- * the dashboard and alarms in CDK can find them.
+ * The one place where the Powertools logger and metrics are created (the tracer, under the same
+ * service name, in ./tracing.ts, for the functions that trace), so that every Lambda logs,
+ * measures and traces under the same service name and the same dimensions, and the dashboard and
+ * alarms in CDK can find them.
  *
  * Personal data: log ids (invoice, debtor, execution, task), never names, email addresses or
  * IBANs in clear, and never an amount together with a name. Where a log needs to show which
@@ -14,10 +15,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { maskForLog } from './pii';
 
-const serviceName = 'credit-control';
+export const serviceName = 'credit-control';
 // The function construct sets STAGE on every Lambda; outside AWS (local cloud, tests) it is "local".
 const stage = process.env.STAGE || 'local';
 
@@ -49,5 +49,3 @@ export const metrics = new Metrics({
   defaultDimensions: { stage },
   logger: metricsLogger,
 });
-
-export const tracer = new Tracer({ serviceName });

@@ -1,14 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { tracingMiddlewares } from './tracing';
 
 /**
  * The middy chain every Lambda of the system runs in, whatever triggers it: the Lambda context
  * and fresh keys on every log line, the metrics of the invocation flushed as EMF at its end, and
- * a trace segment. Each trigger's wrapper (http, step, sns, schedule) builds on this one.
+ * a trace segment where the function traces. Each trigger's wrapper (http, step, sns, schedule) builds on this one.
  */
 export function withPowertools<E, R>(
   handler: (event: E, context: Context) => Promise<R>,
@@ -17,5 +17,5 @@ export function withPowertools<E, R>(
   return middy(handler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: options.coldStartMetric ?? false }))
-    .use(captureLambdaHandler(tracer));
+    .use(tracingMiddlewares());
 }

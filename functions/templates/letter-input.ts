@@ -25,6 +25,8 @@ export interface LetterInvoice {
   daysOverdue: number;
   /** iDEAL or card payment page; only http(s) links are printed. */
   paymentLink?: string;
+  /** The part under dispute, left out of `openAmount` (what the letter asks for): the letter says so. */
+  disputedAmount?: Money;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatMoney } from '../core/money';
 import { isTemplateId, type TemplateId } from '../core/dunning/step-templates';
 import { claimBlock } from './claim-block';
+import { disputedPartLine } from './disputed-part';
 import { htmlLetter } from './html-layout';
 import { formatCalendarDate, type LetterDocument } from './letter-document';
 import type { LetterInput, RenderedLetter } from './letter-input';
@@ -90,10 +91,24 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
   const claim = claimBlock(input, wording);
+  const words = spec.write(wording, facts, input);
+  const disputed = spec.invitesPayment
+    ? input.invoices.flatMap(({ number, disputedAmount, openAmount }) =>
+        disputedAmount
+          ? [
+              disputedPartLine(language, {
+                number,
+                disputed: formatMoney(disputedAmount, language),
+                asked: formatMoney(openAmount, language),
+              }),
+            ]
+          : [],
+      )
+    : [];
   return {
     language,
     labels,
-    words: spec.write(wording, facts, input),
+    words: disputed.length > 0 ? { ...words, intro: [...words.intro, ...disputed] } : words,
     ...(spec.audience === 'debtor' ? { addressee: wording.addresseeLines(input.debtor) } : {}),
     date: formatCalendarDate(input.today, locale),
     invoices: input.invoices.map((invoice) => ({

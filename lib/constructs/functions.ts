@@ -3,7 +3,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type TopicName } from '../../functions/catalogue';
+import { FUNCTIONS, type TopicName, tracesCalls } from '../../functions/catalogue';
 import type { Creditor } from '../config';
 import { pascalCase } from '../names';
 import type { StagePolicy } from '../stage-policy';
@@ -15,6 +15,7 @@ export interface FunctionsProps {
   creditor: Creditor;
   table: ITable;
   dunning: IStateMachine;
+  paymentPlans: IStateMachine;
   topics: Readonly<Record<TopicName, ITopic>>;
   email: EmailSending;
   webhookSecret: ISecret;
@@ -35,12 +36,14 @@ export class Functions extends Construct {
         description: spec.description,
         timeoutSeconds: spec.timeoutSeconds,
         memoryMb: spec.memoryMb,
+        traced: tracesCalls(spec.needs),
         policy: props.policy,
         creditor: props.creditor,
       });
       const { needs } = spec;
       if (needs.table) fn.bindTable(props.table, needs.table);
       if (needs.dunning?.length) fn.bindDunning(props.dunning, needs.dunning);
+      if (needs.paymentPlans?.length) fn.bindPaymentPlans(props.paymentPlans, needs.paymentPlans);
       if (needs.sendEmail) fn.bindEmail(props.email);
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);

@@ -19,13 +19,7 @@ import type { StagePolicy } from '../stage-policy';
 import type { Functions } from './functions';
 import type { LambdaFunction } from './lambda-function';
 
-export interface DunningWorkflowProps {
-  policy: StagePolicy;
-  /** Fixed, because the functions address the state machine by name (see the stack). */
-  stateMachineName: string;
-  /** The ASL file, the same one the local cloud runs. */
-  definitionPath: string;
-  functions: Pick<Functions, 'get'>;
+export interface DunningWorkflowProps extends AslStateMachineProps {
   /** Run every morning: starts dunning for invoices that fell due, restores lost executions. */
   sweep: LambdaFunction;
 }
@@ -38,44 +32,9 @@ export class DunningWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: DunningWorkflowProps) {
     super(scope, id);
-    // fromString, not fromFile: fromFile makes the definition an S3 asset, which neither the
-    // template nor the tests can read.
-    const definition = readFileSync(props.definitionPath, 'utf8');
-    const tasks = taskFunctions(definition, relative(PROJECT_ROOT, props.definitionPath), props.functions);
-    this.taskFunctions = [...new Set(tasks.values())];
-
-    const logGroup = new LogGroup(this, 'Logs', {
-      // The prefix AWS recommends for vended logs: it keeps the log resource policy small.
-      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
-      retention: props.policy.logRetention,
-      removalPolicy: props.policy.removalPolicy,
-    });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineName: props.stateMachineName,
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(definition),
-      definitionSubstitutions: Object.fromEntries(
-        [...tasks].map(([placeholder, fn]) => [placeholder, fn.lambda.functionArn]),
-      ),
-      // Every state transition is logged, without its data: inputs and outputs carry debtor
-      // names, email addresses and amounts, which must not reach the logs (architecture §8).
-      // The execution history keeps the data for operators who may see it.
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
-    });
-    for (const fn of new Set(tasks.values())) {
-      fn.lambda.grantInvoke(this.stateMachine);
-      acknowledgeWildcardResource(
-        this,
-        `${fn.lambda.functionArn}:*`,
-        `Invoking ${fn.name} includes its versions and aliases (<arn>:*), as CDK grants it`,
-      );
-    }
-    acknowledgeWildcardResource(
-      this,
-      '*',
-      'CloudWatch Logs delivery and X-Ray actions of the state machine role have no resource-level permissions',
-    );
+    const machine = stateMachineFromAsl(this, props);
+    this.stateMachine = machine.stateMachine;
+    this.taskFunctions = machine.taskFunctions;
 
     // Its own role (rather than the stack-wide one CDK would share) keeps the grant and its
     // acknowledgement here.
@@ -103,6 +62,67 @@ export class DunningWorkflow extends Construct {
       }),
     });
   }
+}
+
+/** What a state machine from an ASL file needs: its name, the file, the catalogue's functions. */
+export interface AslStateMachineProps {
+  policy: StagePolicy;
+  /** Fixed, because the functions address the state machine by name (see the stack). */
+  stateMachineName: string;
+  /** The ASL file, the same one the local cloud runs. */
+  definitionPath: string;
+  functions: Pick<Functions, 'get'>;
+}
+
+/**
+ * A standard state machine from its ASL file, in `scope` (as `Logs` and `StateMachine`): every
+ * `${XxxFunctionArn}` placeholder becomes the ARN of its catalogue function, which it may invoke,
+ * and every transition is logged without its data. The dunning and the payment plans use it.
+ */
+export function stateMachineFromAsl(
+  scope: Construct,
+  props: AslStateMachineProps,
+): { stateMachine: StateMachine; taskFunctions: readonly LambdaFunction[] } {
+  // fromString, not fromFile: fromFile makes the definition an S3 asset, which neither the
+  // template nor the tests can read.
+  const definition = readFileSync(props.definitionPath, 'utf8');
+  const tasks = taskFunctions(definition, relative(PROJECT_ROOT, props.definitionPath), props.functions);
+
+  const logGroup = new LogGroup(scope, 'Logs', {
+    // The prefix AWS recommends for vended logs: it keeps the log resource policy small.
+    logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
+    retention: props.policy.logRetention,
+    removalPolicy: props.policy.removalPolicy,
+  });
+  const stateMachine = new StateMachine(scope, 'StateMachine', {
+    stateMachineName: props.stateMachineName,
+    stateMachineType: StateMachineType.STANDARD,
+    definitionBody: DefinitionBody.fromString(definition),
+    definitionSubstitutions: Object.fromEntries(
+      [...tasks].map(([placeholder, fn]) => [placeholder, fn.lambda.functionArn]),
+    ),
+    // Every state transition is logged, without its data: inputs and outputs carry debtor
+    // names, email addresses and amounts, which must not reach the logs (architecture §8).
+    // The execution history keeps the data for operators who may see it.
+    logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+    tracingEnabled: true,
+  });
+  const used = [...new Set(tasks.values())];
+  for (const fn of used) {
+    fn.lambda.grantInvoke(stateMachine);
+    acknowledgeWildcardResource(
+      scope,
+      `${fn.lambda.functionArn}:*`,
+      `Invoking ${fn.name} includes its versions and aliases (<arn>:*), as CDK grants it`,
+    );
+  }
+  acknowledgeWildcardResource(
+    scope,
+    '*',
+    'CloudWatch Logs delivery and X-Ray actions of the state machine role have no resource-level permissions',
+  );
+
+  return { stateMachine, taskFunctions: used };
 }
 
 /**

@@ -17,6 +17,7 @@ export interface LocalEndpoints {
 export interface LocalResources {
   tableName: string;
   stateMachineArn: string;
+  paymentPlanStateMachineArn: string;
   topicArns: Record<TopicName, string>;
   webhookSecret: string;
 }
@@ -59,6 +60,7 @@ export function localEnvironment(
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     TABLE_NAME: resources.tableName,
     DUNNING_STATE_MACHINE_ARN: resources.stateMachineArn,
+    PAYMENT_PLAN_STATE_MACHINE_ARN: resources.paymentPlanStateMachineArn,
     SENDER_EMAIL: 'credit-control@voorbeeld.example',
     REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
     WEBHOOK_SECRET: resources.webhookSecret,

@@ -61,6 +61,8 @@ export interface LocalCloud {
   endpoints: LocalEndpoints & { api: string; inbox: string };
   tableName: string;
   stateMachineArn: string;
+  /** statemachines/payment-plan.asl.json. */
+  paymentPlanStateMachineArn: string;
   webhookSecret: string;
   issuer: LocalIssuer;
   /** Present with `sesFaultProxy`: fails the next SES calls like a throttled SES would. */
@@ -175,6 +177,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     );
     const stateMachineArn = stateMachines.dunning;
     if (!stateMachineArn) throw new Error('statemachines/dunning.asl.json is missing');
+    const paymentPlanStateMachineArn = stateMachines['payment-plan'];
+    if (!paymentPlanStateMachineArn) throw new Error('statemachines/payment-plan.asl.json is missing');
 
     const endpoints: LocalEndpoints = {
       dynamodb: dynamodbEndpoint,
@@ -187,6 +191,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       localEnvironment(endpoints, {
         tableName,
         stateMachineArn,
+        paymentPlanStateMachineArn,
         topicArns,
         webhookSecret: LOCAL_WEBHOOK_SECRET,
       }),
@@ -272,6 +277,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       endpoints: { ...endpoints, api: api.url, inbox: ses.url },
       tableName,
       stateMachineArn,
+      paymentPlanStateMachineArn,
       webhookSecret: LOCAL_WEBHOOK_SECRET,
       issuer,
       ...(sesFaults ? { sesFaults } : {}),

@@ -13,11 +13,8 @@ const EMPTY_HANDLER = 'export const handler = async () => ({});\n';
 /**
  * Synthesizes the app, then sizes every Lambda bundle and times a cold import of it in a fresh
  * Node process, next to an empty handler measured in the same rounds, so that the ratio holds on
- * any machine. To show where the time goes, it also times importing only the AWS SDK packages
- * each bundle loads from the runtime.
- *
- * The bundles leave @aws-sdk/* out (the Lambda runtime provides it); they are imported where
- * `cdk synth` put them, inside the project, so that Node finds the SDK in the project's
+ * any machine. The bundles hold the AWS SDK clients they use; they are imported where `cdk synth`
+ * put them, inside the project, so that a package left external would be found in the project's
  * node_modules as the runtime finds its own.
  */
 export async function measureColdStart(
@@ -33,35 +30,19 @@ export async function measureColdStart(
 
   const workDir = join(benchDir, 'cold-start');
   const first = bundles[0] as SynthesizedBundle;
-  // The empty handler and the SDK-only modules are deployed like the others: the same defaults.
+  // The empty handler is deployed like the others: the same defaults.
   const defaults = lambdaEnvironment(first, 'empty-handler');
   const empty: ImportSubject = { entry: writeModule(workDir, 'empty-handler', EMPTY_HANDLER), env: defaults };
-  const sdkSets = [
-    ...new Set(bundles.filter((b) => b.sdkPackages.length).map((b) => b.sdkPackages.join(' '))),
-  ];
-  const sdkSubjects = sdkSets.map((set, i) => ({
-    entry: writeModule(
-      workDir,
-      `sdk-only-${i}`,
-      `${set
-        .split(' ')
-        .map((p) => `import '${p}';`)
-        .join('\n')}\n`,
-    ),
-    env: defaults,
-  }));
   const [baseline, ...times] = await timeFreshImports(
-    [empty, ...bundles.map((b) => ({ entry: b.entry, env: lambdaEnvironment(b, b.name) })), ...sdkSubjects],
+    [empty, ...bundles.map((b) => ({ entry: b.entry, env: lambdaEnvironment(b, b.name) }))],
     ROUNDS,
     progress,
   );
   if (!baseline || 'error' in baseline) throw new Error('the empty handler does not import');
-  const sdkTimes = new Map(sdkSets.map((set, i) => [set, times[bundles.length + i]]));
 
   const results: Record<string, BundleResult> = {};
   for (const [i, bundle] of bundles.entries()) {
     const time = times[i] as ImportTime;
-    const sdk = sdkTimes.get(bundle.sdkPackages.join(' '));
     results[bundle.name] = {
       bytes: bundle.bytes,
       importMs: 'error' in time ? null : time.importMs,
@@ -69,9 +50,13 @@ export async function measureColdStart(
       importRatio: 'error' in time ? null : time.importMs / baseline.importMs,
       moduleLoadMs: 'error' in time ? null : time.moduleLoadMs,
       baselineModuleLoadMs: baseline.moduleLoadMs,
+      cpuMs: 'error' in time ? null : time.cpuMs,
+      baselineCpuMs: baseline.cpuMs,
+      cpuRatio: 'error' in time ? null : time.cpuMs / baseline.cpuMs,
       ...('error' in time ? { importError: time.error } : {}),
       sdkPackages: bundle.sdkPackages,
-      sdkOnlyImportMs: sdk && !('error' in sdk) ? sdk.importMs : null,
+      sdkClients: bundle.sdkClients,
+      tracer: bundle.tracer,
       memoryMb: bundle.memoryMb,
       asset: bundle.asset,
     };

@@ -15,17 +15,24 @@ export type ImportTime =
       importMs: number;
       /** Median time of the `import()` alone, measured inside the process. */
       moduleLoadMs: number;
+      /**
+       * Median CPU time (user + system) of the process up to the end of the import: unlike wall
+       * time, barely moved by other processes competing for the machine's cores.
+       */
+      cpuMs: number;
     }
   /** The module throws when imported: in Lambda, every cold start of it would fail. */
   | { error: string };
 
 // Runs in the fresh process: imports the module named by the first argument and reports how long
-// the import took. process.exit, because a module may leave a handle open that would keep the
+// the import took, and the CPU time the process used up to then. process.exit, because a module may leave a handle open that would keep the
 // process, and the measure, running.
 const RUNNER = [
   'const started = performance.now();',
   'await import(process.argv[1]);',
-  'process.stdout.write(String(performance.now() - started));',
+  'const load = performance.now() - started;',
+  'const cpu = process.cpuUsage();',
+  'process.stdout.write(JSON.stringify({ load, cpu: (cpu.user + cpu.system) / 1000 }));',
   'process.exit(0);',
 ].join(' ');
 
@@ -39,7 +46,7 @@ export async function timeFreshImports(
   rounds: number,
   progress: ProgressBar,
 ): Promise<ImportTime[]> {
-  const samples = subjects.map(() => [] as { wall: number; load: number }[]);
+  const samples = subjects.map(() => [] as Sample[]);
   const errors = new Map<number, string>();
   progress.start('cold start · import timing', (rounds + 1) * subjects.length, 'imports');
   for (let round = 0; round <= rounds; round++) {
@@ -57,11 +64,21 @@ export async function timeFreshImports(
     const list = samples[i] ?? [];
     return error
       ? { error }
-      : { importMs: median(list.map((s) => s.wall)), moduleLoadMs: median(list.map((s) => s.load)) };
+      : {
+          importMs: median(list.map((s) => s.wall)),
+          moduleLoadMs: median(list.map((s) => s.load)),
+          cpuMs: median(list.map((s) => s.cpu)),
+        };
   });
 }
 
-function importOnce(subject: ImportSubject): Promise<{ wall: number; load: number } | { error: string }> {
+interface Sample {
+  wall: number;
+  load: number;
+  cpu: number;
+}
+
+function importOnce(subject: ImportSubject): Promise<Sample | { error: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
@@ -80,11 +97,20 @@ function importOnce(subject: ImportSubject): Promise<{ wall: number; load: numbe
     child.once('error', reject);
     child.once('exit', (code) => {
       const wall = performance.now() - started;
-      const load = Number(stdout);
-      if (code === 0 && stdout !== '' && Number.isFinite(load)) resolve({ wall, load });
+      const reported = parseReport(stdout);
+      if (code === 0 && reported) resolve({ wall, ...reported });
       else resolve({ error: firstErrorLine(stderr) ?? `exit ${code}` });
     });
   });
+}
+
+function parseReport(stdout: string): { load: number; cpu: number } | undefined {
+  try {
+    const { load, cpu } = JSON.parse(stdout) as { load: unknown; cpu: unknown };
+    return typeof load === 'number' && typeof cpu === 'number' ? { load, cpu } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "Error: .partial() cannot be used …" out of a stack trace. */

@@ -57,18 +57,22 @@ function pathsSection({ paths, prices }: BenchResults): string {
 
 function bundlesSection({ bundles }: BenchResults): string {
   const first = Object.values(bundles)[0];
-  const baseline = first ? `${first.baselineImportMs.toFixed(0)} ms` : '—';
+  const baseline = first
+    ? `${first.baselineImportMs.toFixed(0)} ms (CPU ${first.baselineCpuMs.toFixed(0)} ms)`
+    : '—';
   return [
     `2. Cold start — fresh Node process importing the bundle, median; empty handler ${baseline}`,
     textTable(
-      ['function', 'KB', 'import ms', '× empty', 'SDK-only ms', 'SDK packages'],
+      ['function', 'KB', 'import ms', '× empty', 'CPU ms', 'CPU × empty', 'tracer', 'SDK clients bundled'],
       Object.entries(bundles).map(([name, b]) => [
         name,
         (b.bytes / 1000).toFixed(0),
         ms(b.importMs),
         b.importRatio === null ? `fails: ${b.importError ?? ''}` : b.importRatio.toFixed(1),
-        ms(b.sdkOnlyImportMs),
-        String(b.sdkPackages.length),
+        ms(b.cpuMs),
+        b.cpuRatio === null ? '—' : b.cpuRatio.toFixed(1),
+        b.tracer ? 'yes' : 'no',
+        b.sdkPackages.length ? `runtime: ${b.sdkPackages.join(' ')}` : b.sdkClients.join(' '),
       ]),
     ),
   ].join('\n');

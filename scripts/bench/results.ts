@@ -36,12 +36,19 @@ export interface BundleResult {
   /** Median time of the `import()` alone, measured inside the fresh process. */
   moduleLoadMs: number | null;
   baselineModuleLoadMs: number;
+  /** Median CPU time of the fresh process up to the end of the import; little moved by a busy machine. */
+  cpuMs: number | null;
+  baselineCpuMs: number;
+  /** cpuMs ÷ the empty handler's: the work of the import, where importRatio also counts waiting. */
+  cpuRatio: number | null;
   /** What the import threw: every cold start of this function would fail. */
   importError?: string;
-  /** The AWS SDK packages the bundle imports statically from the runtime. */
+  /** The AWS SDK packages the bundle imports statically from the runtime: none, as the SDK is bundled. */
   sdkPackages: string[];
-  /** importMs of a module that imports only those packages: the SDK's share of the cold start. */
-  sdkOnlyImportMs: number | null;
+  /** The service ids of the SDK clients bundled into it (credential clients included). */
+  sdkClients: string[];
+  /** Whether Powertools' tracer is in the bundle (functions/shared/tracing.ts). */
+  tracer: boolean;
   memoryMb: number;
   asset: string;
 }

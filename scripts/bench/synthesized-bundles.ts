@@ -13,8 +13,12 @@ export interface SynthesizedBundle {
   asset: string;
   bytes: number;
   memoryMb: number;
-  /** The packages the bundle imports statically from the runtime's AWS SDK, sorted. */
+  /** The packages the bundle imports statically from the runtime's AWS SDK, sorted: none, when the SDK is bundled. */
   sdkPackages: string[];
+  /** The service ids of the AWS SDK clients bundled into it, sorted. */
+  sdkClients: string[];
+  /** Whether Powertools' tracer is in the bundle. */
+  tracer: boolean;
   /** The function's environment as deployed; values CloudFormation resolves at deploy time are stand-ins. */
   environment: Record<string, string>;
 }
@@ -74,7 +78,7 @@ export function findBundles(outDir: string): SynthesizedBundle[] {
         entry,
         asset,
         bytes: statSync(entry).size,
-        sdkPackages: runtimeSdkImports(readFileSync(entry, 'utf8')),
+        ...bundledParts(readFileSync(entry, 'utf8')),
         memoryMb: resource.Properties?.MemorySize ?? 128,
         environment: deployedEnvironment(resource.Properties?.Environment?.Variables ?? {}),
       });
@@ -82,6 +86,23 @@ export function findBundles(outDir: string): SynthesizedBundle[] {
   }
   if (bundles.length === 0) throw new Error(`no bundled Lambda functions found in ${outDir}`);
   return bundles.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function bundledParts(source: string): Pick<SynthesizedBundle, 'sdkPackages' | 'sdkClients' | 'tracer'> {
+  return {
+    sdkPackages: runtimeSdkImports(source),
+    sdkClients: bundledSdkClients(source),
+    tracer: source.includes('captureAWSv3Client'),
+  };
+}
+
+/**
+ * Every SDK client's runtime configuration names its service (`serviceId: config?.serviceId ??
+ * "DynamoDB"`); minifying keeps the property and the string, so the bundle says which it holds.
+ * The clients the SDK uses for credentials (SSO, STS, sign-in) are counted too.
+ */
+export function bundledSdkClients(source: string): string[] {
+  return [...new Set([...source.matchAll(/serviceId\?\?"([^"]+)"/g)].map((match) => match[1] ?? ''))].sort();
 }
 
 /**

@@ -476,8 +476,8 @@ describe('the local Step Functions server', () => {
     const executionArn = await start(
       machine,
       {
-        // ResumeAtStep reads $.resumeAt, and a Choice on a missing path fails with States.Runtime
-        // (in AWS as here): a new execution has to say where it starts too.
+        // The first task passes $.resumeAt on, and a path missing from the input fails with
+        // States.Runtime (in AWS as here): a new execution has to say where it starts too.
         resumeAt: 'firstReminder',
         invoiceId: 'INV-2025-0042',
         execution: { name: 'INV-2025-0042-1' },

@@ -2,7 +2,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
-import { FUNCTIONS, type FunctionSpec } from '../../functions/catalogue';
+import { FUNCTIONS, type FunctionSpec, tracesCalls } from '../../functions/catalogue';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
 import { synthesize } from './app-fixture';
 
@@ -62,6 +62,17 @@ describe('the functions of the catalogue', () => {
     },
   );
 
+  it('loads the tracer only in the functions that call a service besides their table', () => {
+    const untraced = FUNCTIONS.filter(
+      (spec) => environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false',
+    );
+    expect(untraced.map((spec) => spec.name)).toContain('list-tasks');
+    expect(untraced.map((spec) => spec.name)).not.toContain('send-dunning-letter');
+    for (const spec of FUNCTIONS) {
+      expect(environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false').toBe(!tracesCalls(spec.needs));
+    }
+  });
+
   it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
     '%s gets exactly the access and settings its needs list',
     (name, { needs }: FunctionSpec) => {
@@ -74,8 +85,11 @@ describe('the functions of the catalogue', () => {
       expect('TABLE_NAME' in env).toBe(needs.table !== undefined);
 
       const dunning = new Set(needs.dunning ?? []);
+      const plans = new Set(needs.paymentPlans ?? []);
       expect(actions.filter((action) => action.startsWith('states:')).sort()).toEqual(
         [
+          ...(plans.has('start') ? ['states:StartExecution'] : []),
+          ...(plans.has('stop') ? ['states:StopExecution'] : []),
           ...(dunning.has('start') ? ['states:StartExecution'] : []),
           ...(dunning.has('stop') ? ['states:StopExecution'] : []),
           ...(dunning.has('read') ? ['states:DescribeExecution', 'states:ListExecutions'] : []),
@@ -85,6 +99,7 @@ describe('the functions of the catalogue', () => {
         ].sort(),
       );
       expect('DUNNING_STATE_MACHINE_ARN' in env).toBe(dunning.size > 0);
+      expect('PAYMENT_PLAN_STATE_MACHINE_ARN' in env).toBe(plans.size > 0);
 
       expect(has('ses:')).toBe(needs.sendEmail === true);
       for (const variable of ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET']) {
@@ -131,5 +146,17 @@ describe('the functions of the catalogue', () => {
     expect(JSON.stringify(environmentOf('sweep-due-invoices').DUNNING_STATE_MACHINE_ARN)).toContain(
       ':stateMachine:CreditControl-dev-Dunning',
     );
+  });
+
+  it('lets only the functions of payment plans start or stop their executions, each with what it uses', () => {
+    expect(JSON.stringify(environmentOf('create-payment-plan').PAYMENT_PLAN_STATE_MACHINE_ARN)).toContain(
+      ':stateMachine:CreditControl-dev-PaymentPlans',
+    );
+    expect(actionsOf('create-payment-plan')).toContain('states:StartExecution');
+    expect(actionsOf('amend-payment-plan')).toEqual(
+      expect.arrayContaining(['states:StartExecution', 'states:StopExecution']),
+    );
+    expect(actionsOf('check-instalment').filter((action) => action.startsWith('states:'))).toEqual([]);
+    expect(environmentOf('get-payment-plan')).not.toHaveProperty('PAYMENT_PLAN_STATE_MACHINE_ARN');
   });
 });

@@ -90,7 +90,9 @@ describe('messaging', () => {
       .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
       .sort();
     expect(disputes).not.toBe('missing');
-    expect(publishers).toEqual([roleOf('raise-invoice-dispute'), roleOf('record-task-outcome')].sort());
+    expect(publishers).toEqual(
+      [roleOf('raise-invoice-dispute'), roleOf('raise-debtor-dispute'), roleOf('record-task-outcome')].sort(),
+    );
   });
 
   it('generates the webhook secret and names it in the outputs', () => {

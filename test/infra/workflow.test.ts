@@ -21,8 +21,10 @@ describe('the dunning workflow', () => {
 
   const functionId = (name: string) =>
     stack.getLogicalId(stack.functions.get(name).lambda.node.defaultChild as CfnElement);
-  const stateMachine = () => {
-    const [resource] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  const stateMachine = (name = 'CreditControl-dev-Dunning') => {
+    const [resource] = Object.values(
+      template.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: name } }),
+    );
     return resource?.Properties as {
       DefinitionString: string;
       DefinitionSubstitutions: Record<string, { 'Fn::GetAtt': [string, string] }>;
@@ -30,8 +32,9 @@ describe('the dunning workflow', () => {
   };
 
   it('is one standard state machine, traced, logging every transition without its data', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: 'CreditControl-dev-Dunning',
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: {
@@ -64,6 +67,27 @@ describe('the dunning workflow', () => {
     expect(functionOf('HandOverToCollectionAgency')).toBe(
       `arn-of:${functionId('hand-over-to-collection-agency')}`,
     );
+    expect(JSON.stringify(deployed)).not.toContain('unsubstituted:');
+  });
+
+  it('deploys the payment-plan ASL file as a second state machine, each task on its catalogue function', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: 'CreditControl-dev-PaymentPlans',
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+    });
+    const { DefinitionString, DefinitionSubstitutions } = stateMachine('CreditControl-dev-PaymentPlans');
+    const deployed = JSON.parse(
+      DefinitionString.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+        const arn = DefinitionSubstitutions[name]?.['Fn::GetAtt'];
+        return arn?.[1] === 'Arn' ? `arn-of:${arn[0]}` : `unsubstituted:${name}`;
+      }),
+    );
+    const functionOf = (state: string) => deployed.States[state].Parameters.FunctionName;
+    expect(functionOf('SendInstalmentReminder')).toBe(`arn-of:${functionId('send-instalment-reminder')}`);
+    expect(functionOf('CheckInstalment')).toBe(`arn-of:${functionId('check-instalment')}`);
+    expect(functionOf('BreakPlan')).toBe(`arn-of:${functionId('break-payment-plan')}`);
     expect(JSON.stringify(deployed)).not.toContain('unsubstituted:');
   });
 

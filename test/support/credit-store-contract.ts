@@ -306,7 +306,7 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
         amount: 250_00,
         currency: 'EUR',
         note: 'Two boxes short',
-        documents: ['https://files.example/delivery-note.pdf'],
+        documents: [{ kind: 'delivery_note', ref: 'https://files.example/delivery-note.pdf' }],
         status: 'open',
         raisedBy: 'user:controller-1',
         raisedAt,
@@ -655,6 +655,25 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await expect(store.putSendingSetting(setting(2, true), 1)).rejects.toEqual(conflict);
 
       expect(await store.getSendingSetting()).toEqual(setting(2, false));
+    });
+  });
+
+  describe('the dispute causes', () => {
+    it('stores the first list only when none is, and each next one only over the latest', async () => {
+      const list = (version: number, owner?: string) => ({
+        version,
+        causes: [{ cause: 'price', label: 'Price', ...(owner ? { owner } : {}) }],
+        updatedAt: '2025-07-02T09:00:00.000Z',
+        updatedBy: 'admin-sub',
+      });
+      expect(await store.getDisputeCauses()).toBeUndefined();
+
+      await store.putDisputeCauses(list(1), null);
+      await expect(store.putDisputeCauses(list(2, 'sales'), null)).rejects.toEqual(conflict);
+      await store.putDisputeCauses(list(2, 'sales'), 1);
+      await expect(store.putDisputeCauses(list(2), 1)).rejects.toEqual(conflict);
+
+      expect(await store.getDisputeCauses()).toEqual(list(2, 'sales'));
     });
   });
 }

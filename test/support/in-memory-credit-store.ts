@@ -1,19 +1,28 @@
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
 import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
+import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import { searchName } from '../../functions/core/worklist/search-name';
+import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
+  type DebtorListing,
   type DebtorRecord,
+  InvalidCursorError,
+  type InvoiceListing,
+  type Page,
+  type PageRequest,
   type DeliveryRecord,
   type InvoiceRecord,
   type LetterKey,
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PlanRecord,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -45,6 +54,9 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly creditNotes = new Map<string, CreditNoteRecord>();
   private readonly unappliedPayments = new Map<string, UnappliedPaymentRecord>();
   private readonly references = new Map<string, string>();
+  private readonly plans = new Map<string, PlanRecord>();
+  /** Plan references share the invoices' key space: a reference names one invoice or one plan. */
+  private readonly planReferences = new Map<string, string>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
   private readonly letters = new Map<string, LetterRecord>();
@@ -55,6 +67,10 @@ export class InMemoryCreditStore implements CreditStore {
   private latestRates: StatutoryRateTable | undefined;
   private readonly sendingVersions = new Map<number, SendingSetting>();
   private latestSending: SendingSetting | undefined;
+  private readonly worklistRulesVersions = new Map<number, WorklistRules>();
+  private latestWorklistRules: WorklistRules | undefined;
+  private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
+  private latestDisputeCauses: DisputeCauseList | undefined;
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -173,6 +189,21 @@ export class InMemoryCreditStore implements CreditStore {
       .map(copy);
   }
 
+  async getPlan(id: string): Promise<PlanRecord | undefined> {
+    return copy(this.plans.get(id));
+  }
+
+  async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
+    return [...this.plans.values()]
+      .filter((plan) => plan.debtorId === debtorId)
+      .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
+      .map(copy);
+  }
+
+  async findPlanIdByReference(reference: string): Promise<string | undefined> {
+    return this.planReferences.get(reference);
+  }
+
   async getTask(id: string): Promise<TaskRecord | undefined> {
     return copy(this.tasks.get(id));
   }
@@ -254,6 +285,85 @@ export class InMemoryCreditStore implements CreditStore {
     this.latestSending = stored(setting);
   }
 
+  async getWorklistRules(): Promise<WorklistRules | undefined> {
+    return copy(this.latestWorklistRules);
+  }
+
+  async putWorklistRules(rules: WorklistRules, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestWorklistRules?.version ?? null) !== expectedVersion ||
+      this.worklistRulesVersions.has(rules.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `worklist rules version ${rules.version} do not follow the latest version`,
+      );
+    }
+    this.worklistRulesVersions.set(rules.version, stored(rules));
+    this.latestWorklistRules = stored(rules);
+  }
+
+  async listDebtorsOfOwner(owner: string | null): Promise<DebtorRecord[]> {
+    return this.debtorsBy({ owner }).map(([, debtor]) => copy(debtor));
+  }
+
+  async pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>> {
+    return pageOf(this.debtorsBy(listing), page);
+  }
+
+  async listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]> {
+    return [...this.tasks.values()]
+      .filter((task) => task.status === 'open' && task.debtorId === debtorId)
+      .sort(by((task) => task.id))
+      .map(copy);
+  }
+
+  async findInvoicesByNumber(number: string): Promise<InvoiceRecord[]> {
+    return [...this.invoices.values()]
+      .filter((invoice) => invoice.number === number)
+      .sort(by((invoice) => invoice.id))
+      .map(copy);
+  }
+
+  async pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    const keyed = [...this.invoices.values()]
+      .filter((invoice) =>
+        'status' in listing ? invoice.status === listing.status : invoice.debtorId === listing.debtorId,
+      )
+      .filter((invoice) => listing.dueBy === undefined || invoice.dueDate <= listing.dueBy)
+      .map((invoice): [string, InvoiceRecord] => [`${invoice.dueDate}#${invoice.id}`, invoice])
+      .sort(([a], [b]) => compare(a, b));
+    return pageOf(keyed, page);
+  }
+
+  /** Debtors with the sort key of the index a listing reads: search name, then id. */
+  private debtorsBy(listing: DebtorListing): [string, DebtorRecord][] {
+    return [...this.debtors.values()]
+      .map((debtor): [string, DebtorRecord] => [`${searchName(debtor.name)}#${debtor.id}`, debtor])
+      .filter(([key, debtor]) =>
+        'owner' in listing
+          ? (debtor.owner?.sub ?? null) === listing.owner
+          : key.startsWith(listing.namePrefix),
+      )
+      .sort(([a], [b]) => compare(a, b));
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return copy(this.latestDisputeCauses);
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestDisputeCauses?.version ?? null) !== expectedVersion ||
+      this.disputeCauseVersions.has(list.version)
+    ) {
+      throw new ConcurrentModificationError(
+        `dispute causes version ${list.version} do not follow the latest version`,
+      );
+    }
+    this.disputeCauseVersions.set(list.version, stored(list));
+    this.latestDisputeCauses = stored(list);
+  }
+
   /** Whether the write's condition holds on what is stored now. */
   private allows(write: StoreWrite): boolean {
     switch (write.kind) {
@@ -276,7 +386,15 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putReference': {
         // A reference belongs to one invoice for ever.
         const owner = this.references.get(write.reference);
-        return owner === undefined || owner === write.invoiceId;
+        return (
+          (owner === undefined || owner === write.invoiceId) && !this.planReferences.has(write.reference)
+        );
+      }
+      case 'putPlan':
+        return versionMatches(this.plans.get(write.plan.id), write.expectedVersion);
+      case 'putPlanReference': {
+        const owner = this.planReferences.get(write.reference);
+        return (owner === undefined || owner === write.planId) && !this.references.has(write.reference);
       }
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
@@ -323,6 +441,12 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putReference':
         this.references.set(write.reference, write.invoiceId);
         return;
+      case 'putPlan':
+        this.plans.set(write.plan.id, stored(write.plan));
+        return;
+      case 'putPlanReference':
+        this.planReferences.set(write.reference, write.planId);
+        return;
       case 'appendEvent': {
         const key = partition(write.subject);
         this.timelines.set(key, [...(this.timelines.get(key) ?? []), stored(write.event)]);
@@ -364,7 +488,10 @@ function recordOf(write: StoreWrite): string | undefined {
     case 'putUnappliedPayment':
       return `unapplied payment ${write.payment.id}`;
     case 'putReference':
+    case 'putPlanReference':
       return `reference ${write.reference}`;
+    case 'putPlan':
+      return `plan ${write.plan.id}`;
     case 'recordDelivery':
       return `delivery ${write.delivery.id}`;
     case 'park':
@@ -406,6 +533,22 @@ function stored<T>(value: T): T {
       .filter(([, field]) => field !== undefined)
       .map(([name, field]) => [name, stored(field)]),
   ) as T;
+}
+
+/** A page of items sorted by key, continuing after the key the cursor names, as a Query with Limit does. */
+function pageOf<T>(keyed: [string, T][], page: PageRequest): Page<T> {
+  let after: string | undefined;
+  if (page.cursor !== undefined) {
+    after = Buffer.from(page.cursor, 'base64url').toString('utf8');
+    if (!after.includes('#')) throw new InvalidCursorError();
+  }
+  const rest = keyed.filter(([key]) => after === undefined || key > after);
+  const items = rest.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(([, item]) => copy(item)),
+    ...(rest.length > page.limit && last ? { cursor: Buffer.from(last[0]).toString('base64url') } : {}),
+  };
 }
 
 /** A read hands out a copy: changing it must not change the store before a commit. */

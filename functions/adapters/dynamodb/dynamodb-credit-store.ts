@@ -20,19 +20,28 @@ import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
+import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
+import { searchName } from '../../core/worklist/search-name';
+import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
+  type DebtorListing,
   type DebtorRecord,
+  InvalidCursorError,
+  type InvoiceListing,
+  type Page,
+  type PageRequest,
   type DeliveryRecord,
   type InvoiceRecord,
   type LetterKey,
   type LetterRecord,
   type ParkedEvent,
   type PaymentRecord,
+  type PlanRecord,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -42,8 +51,12 @@ import {
   type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
 import {
+  DEBTORS,
+  invoiceNumberPartition,
+  invoiceStatusPartition,
   keys,
   letterPrefix,
+  ownerPartition,
   OPEN_DISPUTES,
   OPEN_INVOICES,
   OPEN_TASKS,
@@ -169,6 +182,23 @@ export class DynamoDbCreditStore implements CreditStore {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': OPEN_DISPUTES },
     });
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | undefined> {
+    return this.get<PlanRecord>(keys.plan(id));
+  }
+
+  async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
+    return this.queryAll<PlanRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'PLAN#' },
+    });
+  }
+
+  async findPlanIdByReference(reference: string): Promise<string | undefined> {
+    const item = await this.get<{ planId?: string }>(keys.reference(reference));
+    return item?.planId;
   }
 
   async getLetter(key: LetterKey): Promise<LetterRecord | undefined> {
@@ -300,6 +330,106 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
+  async getWorklistRules(): Promise<WorklistRules | undefined> {
+    return this.get<WorklistRules>(keys.worklistRulesLatest());
+  }
+
+  async putWorklistRules(rules: WorklistRules, expectedVersion: number | null): Promise<void> {
+    await this.putVersion(
+      { ...keys.worklistRulesVersion(rules.version), itemType: 'worklistRulesVersion', ...rules },
+      { ...keys.worklistRulesLatest(), itemType: 'worklistRules', ...rules },
+      expectedVersion,
+      `worklist rules version ${rules.version} do not follow the latest version`,
+    );
+  }
+
+  async listDebtorsOfOwner(owner: string | null): Promise<DebtorRecord[]> {
+    return this.queryAll<DebtorRecord>({
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': ownerPartition(owner) },
+    });
+  }
+
+  async pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>> {
+    return 'owner' in listing
+      ? this.queryPage<DebtorRecord>(
+          {
+            IndexName: 'gsi4',
+            KeyConditionExpression: 'gsi4pk = :pk',
+            ExpressionAttributeValues: { ':pk': ownerPartition(listing.owner) },
+          },
+          page,
+        )
+      : this.queryPage<DebtorRecord>(
+          {
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': DEBTORS, ':prefix': listing.namePrefix },
+          },
+          page,
+        );
+  }
+
+  async listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]> {
+    return this.queryAll<TaskRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'OPEN_TASK#' },
+    });
+  }
+
+  async findInvoicesByNumber(number: string): Promise<InvoiceRecord[]> {
+    return this.queryAll<InvoiceRecord>({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': invoiceNumberPartition(number) },
+    });
+  }
+
+  async pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    // '~' sorts after every id character, so every invoice due on `dueBy` is included.
+    const dueBy = listing.dueBy === undefined ? undefined : `${listing.dueBy}#~`;
+    if ('status' in listing) {
+      return this.queryPage<InvoiceRecord>(
+        {
+          IndexName: 'gsi4',
+          KeyConditionExpression: dueBy ? 'gsi4pk = :pk AND gsi4sk <= :dueBy' : 'gsi4pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': invoiceStatusPartition(listing.status),
+            ...(dueBy ? { ':dueBy': dueBy } : {}),
+          },
+        },
+        page,
+      );
+    }
+    return this.queryPage<InvoiceRecord>(
+      {
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': `DEBTOR#${listing.debtorId}`,
+          ':from': 'INVOICE#',
+          ':to': dueBy ? `INVOICE#${dueBy}` : 'INVOICE#~',
+        },
+      },
+      page,
+    );
+  }
+
+  async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
+    return this.get<DisputeCauseList>(keys.disputeCausesLatest());
+  }
+
+  async putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void> {
+    await this.putVersion(
+      { ...keys.disputeCausesVersion(list.version), itemType: 'disputeCausesVersion', ...list },
+      { ...keys.disputeCausesLatest(), itemType: 'disputeCauses', ...list },
+      expectedVersion,
+      `dispute causes version ${list.version} do not follow the latest version`,
+    );
+  }
+
   /** Writes an item outside a transaction (used by seeding, where there is nothing to guard). */
   async putRaw(item: Record<string, unknown>): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
@@ -316,12 +446,26 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi3pk: `DEBTOR#${inv.debtorId}`,
           gsi3sk: `INVOICE#${inv.dueDate}#${inv.id}`,
           ...(isCollecting(inv) ? { gsi1pk: OPEN_INVOICES, gsi1sk: `${inv.dueDate}#${inv.id}` } : {}),
+          gsi2pk: invoiceNumberPartition(inv.number),
+          gsi2sk: inv.id,
+          gsi4pk: invoiceStatusPartition(inv.status),
+          gsi4sk: `${inv.dueDate}#${inv.id}`,
           ...inv,
         };
         return versionedPut(TableName, item, write.expectedVersion);
       }
       case 'putDebtor': {
-        const item = { ...keys.debtor(write.debtor.id), itemType: 'debtor', ...write.debtor };
+        const debtor = write.debtor;
+        const name = `${searchName(debtor.name)}#${debtor.id}`;
+        const item = {
+          ...keys.debtor(debtor.id),
+          itemType: 'debtor',
+          gsi1pk: DEBTORS,
+          gsi1sk: name,
+          gsi4pk: ownerPartition(debtor.owner?.sub ?? null),
+          gsi4sk: name,
+          ...debtor,
+        };
         return versionedPut(TableName, item, write.expectedVersion);
       }
       case 'putTask': {
@@ -331,6 +475,10 @@ export class DynamoDbCreditStore implements CreditStore {
           itemType: 'task',
           ...(task.status === 'open'
             ? { gsi2pk: OPEN_TASKS, gsi2sk: `${task.dueDate}#${prioritySortKey(task.priority)}#${task.id}` }
+            : {}),
+          // A debtor's open tasks, so that they close when their invoice does.
+          ...(task.status === 'open' && task.debtorId
+            ? { gsi3pk: `DEBTOR#${task.debtorId}`, gsi3sk: `OPEN_TASK#${task.id}` }
             : {}),
           ...task,
         };
@@ -395,6 +543,26 @@ export class DynamoDbCreditStore implements CreditStore {
             // A reference belongs to one invoice for ever.
             ConditionExpression: 'attribute_not_exists(pk) OR invoiceId = :invoiceId',
             ExpressionAttributeValues: { ':invoiceId': write.invoiceId },
+          },
+        };
+      case 'putPlan': {
+        const plan = write.plan;
+        const item = {
+          ...keys.plan(plan.id),
+          itemType: 'plan',
+          gsi3pk: `DEBTOR#${plan.debtorId}`,
+          gsi3sk: `PLAN#${plan.createdAt}#${plan.id}`,
+          ...plan,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
+      case 'putPlanReference':
+        return {
+          Put: {
+            TableName,
+            Item: { ...keys.reference(write.reference), itemType: 'reference', planId: write.planId },
+            ConditionExpression: 'attribute_not_exists(pk) OR planId = :planId',
+            ExpressionAttributeValues: { ':planId': write.planId },
           },
         };
       case 'appendEvent':
@@ -494,6 +662,37 @@ export class DynamoDbCreditStore implements CreditStore {
     return out.Item ? stripKeys<T>(out.Item) : undefined;
   }
 
+  /**
+   * One page of at most `limit` items from where the cursor left off. DynamoDB's Limit counts the
+   * items it reads, so the next page starts right after the last item returned.
+   */
+  private async queryPage<T>(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    page: PageRequest,
+  ): Promise<Page<T>> {
+    const out = await this.doc
+      .send(
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          Limit: page.limit,
+          ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      )
+      .catch((error: unknown) => {
+        // A cursor of another listing names keys this query does not have.
+        if (page.cursor && error instanceof Error && error.name === 'ValidationException') {
+          throw new InvalidCursorError();
+        }
+        throw error;
+      });
+    return {
+      items: (out.Items ?? []).map((item) => stripKeys<T>(item)),
+      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
   /** Every item of one type; the filter is applied after the read, so the whole table is paid for. */
   private scanItems(itemType: string, input: Partial<ScanCommandInput> = {}) {
     return paginateScan(
@@ -556,6 +755,40 @@ function letterCondition(
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
+}
+
+const CURSOR_KEYS = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
+]);
+
+/** A page's last evaluated key as an opaque token for the URL. */
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Record<string, string> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const valid =
+    typeof key === 'object' &&
+    key !== null &&
+    !Array.isArray(key) &&
+    Object.entries(key).every(([name, value]) => CURSOR_KEYS.has(name) && typeof value === 'string');
+  if (!valid) throw new InvalidCursorError();
+  return key as Record<string, string>;
 }
 
 /** A put that lands only over the version it was read at, or where nothing exists yet (null). */

@@ -8,6 +8,7 @@ export const keys = {
   task: (id: string) => ({ pk: `TASK#${id}`, sk: '#TASK' }),
   promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
   dispute: (id: string) => ({ pk: `DISPUTE#${id}`, sk: '#DISPUTE' }),
+  plan: (id: string) => ({ pk: `PLAN#${id}`, sk: '#PLAN' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
   creditNote: (id: string) => ({ pk: `CREDIT_NOTE#${id}`, sk: '#CREDIT_NOTE' }),
   unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),
@@ -33,6 +34,16 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   sendingLatest: () => ({ pk: 'SETTINGS#SENDING', sk: '#LATEST' }),
+  worklistRulesVersion: (version: number) => ({
+    pk: 'SETTINGS#WORKLIST',
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  worklistRulesLatest: () => ({ pk: 'SETTINGS#WORKLIST', sk: '#LATEST' }),
+  disputeCausesVersion: (version: number) => ({
+    pk: 'SETTINGS#DISPUTE_CAUSES',
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -69,6 +80,8 @@ const KEY_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'expiresAt',
   'itemType',
 ];
@@ -77,4 +90,19 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   const copy: Record<string, unknown> = { ...item };
   for (const k of KEY_ATTRIBUTES) delete copy[k];
   return copy as T;
+}
+
+/** Partition (gsi1) of every debtor by search name: the directory GET /debtors?q= reads. */
+export const DEBTORS = 'DEBTOR';
+/** gsi4 partition of an owner's debtors (`none` for the unowned), by search name. */
+export function ownerPartition(owner: string | null): string {
+  return `OWNER#${owner ?? 'none'}`;
+}
+/** gsi4 partition of the invoices of one status, by due date. */
+export function invoiceStatusPartition(status: string): string {
+  return `INVOICE_STATUS#${status}`;
+}
+/** gsi2 partition of the invoices carrying one number: a debtor on the phone quotes it. */
+export function invoiceNumberPartition(number: string): string {
+  return `INVOICE_NUMBER#${number}`;
 }

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { tracer } from '../../shared/observability';
+import { traced } from '../../shared/tracing';
 
 /** Where the secret lives: Secrets Manager in AWS; the local cloud has none and passes the value. */
 export type WebhookSecretSource = { arn: string } | { value: string };
@@ -21,7 +21,7 @@ export function webhookSecretFrom(source: WebhookSecretSource): () => Promise<st
 
 async function read(source: WebhookSecretSource): Promise<string> {
   if ('value' in source) return source.value;
-  const client = tracer.captureAWSv3Client(new SecretsManagerClient({}));
+  const client = traced(new SecretsManagerClient({}));
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: source.arn }));
   if (!SecretString) throw new Error('the webhook secret in Secrets Manager holds no string');
   return SecretString.trim();

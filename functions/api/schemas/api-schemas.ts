@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CALL_OUTCOMES } from '../../core/tasks/collection-task';
+import { TASK_OUTCOMES } from '../../core/worklist/task-outcomes';
 import { disputeCause } from './dispute-schemas';
 import { calendarDay, promisedAmount } from './promise-schemas';
 import { recordId, text } from './fields';
@@ -12,9 +12,9 @@ export const idPath = z.object({
 export const taskOutcomeBody = z
   .object({
     outcome: z
-      .enum(CALL_OUTCOMES)
+      .enum(TASK_OUTCOMES)
       .describe(
-        'What came of the call: no answer, the debtor was reached, the number was wrong, the debtor promised to pay (with promisedDate), disputes the invoice (with cause and note), asks for a payment plan (the dunning waits at most 7 days for it), or is in financial trouble (the account manager is told, a manager considers special management)',
+        'What came of the task. Of a call: no answer, the debtor was reached, the number was wrong, the debtor promised to pay (with promisedDate), disputes the invoice (with cause and note), asks for a payment plan (the dunning waits at most 7 days for it), or is in financial trouble (the account manager is told, a manager considers special management). Of a debtor without an email address: email_added or letter_posted. Of any other task: done',
       ),
     note: text(2000).optional().describe('Free text for the file'),
     promisedDate: calendarDay

@@ -62,6 +62,18 @@ export interface DunningPolicy {
   promiseGraceDays?: number;
   /** Days a dispute may stay open before a manager is asked to see to it; default DEFAULT_DISPUTE_SLA_DAYS. */
   disputeSlaDays?: number;
+  /** Payment plans (core/plans/plan-rules.ts has the defaults): the longest term a controller may agree, in months. */
+  maxPlanMonths?: number;
+  /** The smallest instalment, in cents of the plan's currency. */
+  minInstalmentAmount?: number;
+  /** How many days ahead the first instalment may fall. */
+  maxDaysToFirstInstalment?: number;
+  /** Whether interest and costs already due are part of a plan (then paid before the principal). */
+  planIncludesInterestAndCosts?: boolean;
+  /** Days before an instalment's date on which the debtor is reminded. */
+  instalmentReminderDays?: number;
+  /** Days after an instalment's date in which its payment still counts as on time. */
+  instalmentGraceDays?: number;
 }
 
 /** Policy versions stored before promises existed read with these values. */
@@ -333,6 +345,49 @@ export const dunningPolicySchema = z
       .max(MAX_DISPUTE_SLA_DAYS, `disputeSlaDays must be at most ${MAX_DISPUTE_SLA_DAYS}`)
       .default(DEFAULT_DISPUTE_SLA_DAYS)
       .describe("Days a dispute may stay open before it goes on a manager's task list"),
+    maxPlanMonths: z
+      .number()
+      .int('maxPlanMonths must be a whole number of months')
+      .min(1, 'maxPlanMonths must be at least 1')
+      .max(60, 'maxPlanMonths must be at most 60')
+      .optional()
+      .describe(
+        'The longest payment plan a controller may agree (months); 12 for businesses and 18 for consumers when absent',
+      ),
+    minInstalmentAmount: z
+      .number()
+      .int('minInstalmentAmount must be whole cents')
+      .min(1, 'minInstalmentAmount must be at least 1 cent')
+      .max(MAX_AMOUNT_CENTS, `minInstalmentAmount must be at most ${MAX_AMOUNT_CENTS} cents`)
+      .optional()
+      .describe('The smallest instalment of a payment plan, in cents; 2500 when absent'),
+    maxDaysToFirstInstalment: z
+      .number()
+      .int('maxDaysToFirstInstalment must be a whole number of days')
+      .min(1, 'maxDaysToFirstInstalment must be at least 1')
+      .max(90, 'maxDaysToFirstInstalment must be at most 90')
+      .optional()
+      .describe('How many days ahead the first instalment of a plan may fall; 30 when absent'),
+    planIncludesInterestAndCosts: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether interest and costs due when a plan starts are part of it, paid before the principal (art. 6:44 BW); false when absent',
+      ),
+    instalmentReminderDays: z
+      .number()
+      .int('instalmentReminderDays must be a whole number of days')
+      .min(0, 'instalmentReminderDays must not be negative')
+      .max(14, 'instalmentReminderDays must be at most 14')
+      .optional()
+      .describe('Days before an instalment on which the debtor is reminded; 3 when absent'),
+    instalmentGraceDays: z
+      .number()
+      .int('instalmentGraceDays must be a whole number of days')
+      .min(0, 'instalmentGraceDays must not be negative')
+      .max(14, 'instalmentGraceDays must be at most 14')
+      .optional()
+      .describe('Days after an instalment in which its payment still counts as on time; 2 when absent'),
   })
   .superRefine((policy, ctx) => {
     const issue: PolicyIssueAdder = (path, message) => ctx.addIssue({ code: 'custom', path, message });

@@ -13,7 +13,7 @@ export type DunningSchedule = Record<DunningSlot, string>;
 
 /** The part of the execution input that the policy decides (see statemachines/dunning.asl.json). */
 export interface DunningPlan {
-  /** The slot the ResumeAtStep choice jumps to. */
+  /** The slot the ResumeAtStep choice jumps to, after the first task (use-cases/steps/resumes-later.ts). */
   resumeAt: DunningSlot;
   schedule: DunningSchedule;
   /** How long CallDebtor parks on its task token before the workflow moves on. */
@@ -29,6 +29,11 @@ export interface PlanDunningInput {
    * `startingStep`.
    */
   resumeAt?: DunningSlot;
+  /**
+   * The first step to act does so today even if its day has not come (a broken payment plan
+   * makes the rest due at once); the later steps move with it.
+   */
+  atOnce?: boolean;
 }
 
 const DAY_SECONDS = 86_400;
@@ -68,7 +73,13 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  * A slot the policy leaves out gets the time of the slot before it, so its Wait returns at once
  * and its task answers "skipped"; the slots before `resumeAt` are never reached and get `now`.
  */
-export function planDunning({ policy, dueDate, now, resumeAt: requested }: PlanDunningInput): DunningPlan {
+export function planDunning({
+  policy,
+  dueDate,
+  now,
+  resumeAt: requested,
+  atOnce = false,
+}: PlanDunningInput): DunningPlan {
   const resumeAt =
     requested ??
     startingStep(policy, daysBetween(dueDate, localDate(now, policy.timeZone)))?.slot ??
@@ -77,9 +88,10 @@ export function planDunning({ policy, dueDate, now, resumeAt: requested }: PlanD
   const firstToAct = DUNNING_SLOTS.slice(start)
     .map((slot) => stepFor(policy, slot))
     .find((step) => step !== undefined);
-  const daysLate = firstToAct
-    ? Math.max(0, daysBetween(addDays(dueDate, firstToAct.dayOffset), localDate(now, policy.timeZone)))
+  const behind = firstToAct
+    ? daysBetween(addDays(dueDate, firstToAct.dayOffset), localDate(now, policy.timeZone))
     : 0;
+  const daysLate = atOnce ? behind : Math.max(0, behind);
 
   let previous = now.getTime();
   let letterSentOn: CalendarDate | undefined;

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date';
+import type { DisputedPart } from '../disputes/dispute';
 import type { Money } from '../money';
 
 export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'cancelled' | 'in_collection';
@@ -38,6 +39,8 @@ export interface Invoice {
   status: InvoiceStatus;
   /** When the invoice was paid in full, cancelled or handed over (ISO timestamp). */
   closedAt?: string;
+  /** The part under an open dispute over part of the invoice: the dunning asks for the rest. */
+  disputedPart?: DisputedPart;
 }
 
 export function openMoney(invoice: Pick<Invoice, 'openAmount' | 'currency'>): Money {

@@ -44,8 +44,19 @@ export type TimelineEventType =
   | 'dispute_closed'
   | 'hold_placed'
   | 'hold_ended'
+  /** A payment plan: agreed (its invoices' dunning paused), changed by a manager, completed or broken. */
+  | 'payment_plan_agreed'
+  | 'payment_plan_amended'
+  | 'payment_plan_completed'
+  | 'payment_plan_broken'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */
-  | 'event_refused';
+  | 'event_refused'
+  /** A controller's note on the debtor's file. */
+  | 'note_added'
+  /** The account was assigned to a controller, handed over, or left unowned. */
+  | 'owner_changed'
+  /** A task was put off to a later day. */
+  | 'task_snoozed';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

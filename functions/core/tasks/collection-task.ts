@@ -23,6 +23,8 @@ export type TaskKind =
   | 'overdue_dispute'
   /** The debtor asked for a payment plan on the call: a controller sets one up within the pause. */
   | 'set_up_payment_plan'
+  /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
+  | 'broken_payment_plan'
   /** The debtor is in financial trouble: a manager considers special management. */
   | 'consider_special_management';
 
@@ -70,7 +72,16 @@ export interface CollectionTask {
   assignee?: string;
   /** On whose list the task belongs when not a controller's: a manager's. */
   forRole?: 'manager';
-  outcome?: { result: CallOutcome | 'done'; note?: string; by: string; at: string };
+  outcome?: {
+    result: CallOutcome | 'email_added' | 'letter_posted' | 'done';
+    note?: string;
+    by: string;
+    at: string;
+  };
+  /** Put off to a later day by a controller: off the list until `until` (then its due date). */
+  snoozed?: { until: string; reason: string; by: string; at: string };
+  /** Closed without an outcome because what it was about ended: the invoice paid, cancelled or handed over. */
+  closedBecause?: { reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over'; at: string };
 }
 
 export interface TaskToOpen {

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { fromLine, SesMailer } from '../../adapters/ses/ses-mailer';
 import type { Mailer } from '../../ports/mailer';
 import { optionalVariable, readConfig } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 const environment = z.object({
   SENDER_EMAIL: z.email(),
@@ -17,7 +17,7 @@ const environment = z.object({
 /** SES v2 from the verified sender; call at module scope (see ./store-from-environment.ts). */
 export function mailerFromEnvironment(env: NodeJS.ProcessEnv = process.env): Mailer {
   const config = readConfig(environment, env);
-  return new SesMailer(tracer.captureAWSv3Client(new SESv2Client({})), {
+  return new SesMailer(traced(new SESv2Client({})), {
     from: fromLine(config.SENDER_NAME ?? config.CREDITOR_NAME, config.SENDER_EMAIL),
     replyTo: config.REPLY_TO_EMAIL,
     configurationSet: config.SES_CONFIGURATION_SET,

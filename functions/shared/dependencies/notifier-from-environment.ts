@@ -4,7 +4,7 @@ import { SnsNotifier, topicEnvName } from '../../adapters/sns/sns-notifier';
 import type { TopicName } from '../../catalogue';
 import type { Notifier } from '../../ports/notifier';
 import { readConfig } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 /**
  * SNS, publishing to the topics the function was granted (`publish` in functions/catalogue.ts):
@@ -19,5 +19,5 @@ export function notifierFromEnvironment(
     Object.fromEntries(topics.map((topic) => [topicEnvName(topic), z.string().startsWith('arn:')])),
   );
   const topicArns = readConfig(environment, env) as Record<string, string>;
-  return new SnsNotifier(tracer.captureAWSv3Client(new SNSClient({})), topicArns);
+  return new SnsNotifier(traced(new SNSClient({})), topicArns);
 }

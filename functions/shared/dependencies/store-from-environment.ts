@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditStore } from '../../ports/credit-store';
 import { readConfig } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 export { clock } from '../../adapters/clock/system-clock';
 
@@ -18,5 +18,5 @@ const environment = z.object({ TABLE_NAME: z.string().min(1) });
  */
 export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): CreditStore {
   const { TABLE_NAME } = readConfig(environment, env);
-  return new DynamoDbCreditStore(tracer.captureAWSv3Client(new DynamoDBClient({})), TABLE_NAME);
+  return new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME);
 }

@@ -3,12 +3,12 @@ import * as z from 'zod';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { readConfig } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 const environment = z.object({ DUNNING_STATE_MACHINE_ARN: z.string().startsWith('arn:') });
 
 /** The dunning state machine; call at module scope (see ./store-from-environment.ts). */
 export function dunningWorkflowFromEnvironment(env: NodeJS.ProcessEnv = process.env): DunningWorkflow {
   const { DUNNING_STATE_MACHINE_ARN } = readConfig(environment, env);
-  return new StepFunctionsWorkflow(tracer.captureAWSv3Client(new SFNClient({})), DUNNING_STATE_MACHINE_ARN);
+  return new StepFunctionsWorkflow(traced(new SFNClient({})), DUNNING_STATE_MACHINE_ARN);
 }

@@ -2,8 +2,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { z } from 'zod';
 import { ROUTES, type ApiRoute, type HandlerName, type RouteRequest, type RouteSpec } from '../../api/routes';
 import { Refusal } from '../../use-cases/refusal';
-import { logger, tracer } from '../observability';
+import { logger } from '../observability';
 import { withPowertools } from '../powertools-chain';
+import { addErrorToTrace } from '../tracing';
 import { type Caller, readCaller } from './caller';
 import { ForbiddenError, HttpError } from './errors';
 import { parseRequest } from './parse-request';
@@ -87,7 +88,7 @@ export function proxyHandler(
         logger.info('Request refused', { status: statusOf(error), code: error.code });
       } else {
         logger.error('Request failed', error as Error);
-        tracer.addErrorAsMetadata(error as Error);
+        addErrorToTrace(error as Error);
       }
       return toErrorResult(error, correlationId);
     }

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { ResumesLaterError, resumesAfter } from '../../use-cases/steps/resumes-later';
 import { StepDeferredError } from '../../use-cases/steps/step-deferred';
 import type { StepPayload } from '../../use-cases/steps/step-payload';
 import { reportStep, stepLogKeys } from '../../use-cases/steps/step-report';
@@ -35,6 +36,13 @@ export function stepHandler<P extends StepPayload, O extends StepOutcome>(
   return withPowertools(async (event: unknown, context: Context): Promise<O> => {
     const parsed = payload.parse(event);
     logger.appendKeys(stepLogKeys(parsed));
+    if (resumesAfter(parsed)) {
+      // A branch of the workflow, not a fault: counted with the deferrals, which the function's
+      // Errors alarm leaves out.
+      const branch = new ResumesLaterError(String(parsed.resumeAt));
+      countDeferral(context, branch);
+      throw branch;
+    }
     try {
       return reportStep(parsed, await run(parsed, context));
     } catch (error) {
@@ -46,7 +54,12 @@ export function stepHandler<P extends StepPayload, O extends StepOutcome>(
 
 /** A single metric is written out at once, so it is on record even though the invocation fails. */
 function countDeferral(context: Context, error: Error): void {
-  logger.info('dunning step deferred to the next day', { reason: error.message });
+  logger.info(
+    error instanceof ResumesLaterError
+      ? 'dunning step left to the resumed execution'
+      : 'dunning step deferred to the next day',
+    { reason: error.message },
+  );
   const single = metrics.singleMetric();
   single.addDimension('function', context.functionName);
   single.addMetric(STEPS_DEFERRED_METRIC, MetricUnit.Count, 1);

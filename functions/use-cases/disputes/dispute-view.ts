@@ -1,11 +1,11 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
-import { type Dispute, disputeAgeDays } from '../../core/disputes/dispute';
+import { type Dispute, disputeAgeDays, documentOf, invoicesOf } from '../../core/disputes/dispute';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore } from '../../ports/credit-store';
 
-/** A dispute as the API shows it: without its record version fields. */
-export type DisputeView = Dispute;
+/** A dispute as the API shows it: without its record version fields, with every invoice it covers. */
+export type DisputeView = Dispute & { invoiceIds: string[] };
 
 export function disputeView(dispute: Dispute): DisputeView {
   const {
@@ -14,7 +14,9 @@ export function disputeView(dispute: Dispute): DisputeView {
     updatedAt: _u,
     ...rest
   } = dispute as Dispute & { version?: number; createdAt?: string; updatedAt?: string };
-  return rest;
+  // Disputes stored before references had a kind hold bare strings.
+  const documents = (rest.documents as (string | Dispute['documents'][number])[]).map(documentOf);
+  return { ...rest, invoiceIds: invoicesOf(dispute), documents };
 }
 
 /** GET /disputes?status=open: the disputes waiting for an answer, oldest first, with their age in days. */

@@ -1,6 +1,6 @@
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
-import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import { isCollecting } from '../../core/ledger/invoice';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { retryOnConflict, revised } from '../record-versions';
@@ -23,6 +23,11 @@ export async function resumeDunning(
   invoiceId: string,
   pause: { reason: PauseReason; ref?: string },
   actor: string,
+  /**
+   * A pause that makes the rest due at once (a broken payment plan) resumes no earlier than
+   * `atLeast`, and that step acts today.
+   */
+  options: { atLeast?: DunningSlot } = {},
 ): Promise<ResumeResult> {
   return retryOnConflict(async () => {
     const invoice = await deps.store.getInvoice(invoiceId);
@@ -41,7 +46,11 @@ export async function resumeDunning(
       ]);
       return 'cleared';
     }
-    const resumeAt = resumeSlotAfter(dunning, DUNNING_SLOTS);
+    const after = resumeSlotAfter(dunning, DUNNING_SLOTS);
+    const resumeAt =
+      after && options.atLeast && DUNNING_SLOTS.indexOf(options.atLeast) > DUNNING_SLOTS.indexOf(after)
+        ? options.atLeast
+        : after;
     const debtor = await debtorOfInvoice(deps.store, invoice);
     if (!resumeAt) {
       // Every step ran before the pause: there is nothing left to resume.
@@ -54,9 +63,15 @@ export async function resumeDunning(
       ]);
       return 'resumed';
     }
-    // Never started (paused before it fell due or on arrival): it starts at its age as a new one would.
-    const at = dunning.attempt === 0 ? {} : { resumeAt };
-    await startDunning(deps, invoice, debtor, { reason: 'resumed', ...at, actor });
+    // Never started (paused before it fell due or on arrival): it starts at its age as a new one
+    // would, unless a broken plan makes a later step due at once.
+    const at = dunning.attempt === 0 && !options.atLeast ? {} : { resumeAt };
+    await startDunning(deps, invoice, debtor, {
+      reason: 'resumed',
+      ...at,
+      actor,
+      ...(options.atLeast ? { atOnce: true } : {}),
+    });
     return 'resumed';
   });
 }

@@ -48,6 +48,8 @@ export async function startDunning(
   options: {
     reason: StartReason;
     resumeAt?: DunningSlot;
+    /** The step at `resumeAt` acts today even if its day has not come (see planDunning). */
+    atOnce?: boolean;
     actor: string;
     /** Restores after failed executions so far (see afterExecutionEnded); none by default. */
     restores?: number;
@@ -66,7 +68,13 @@ export async function startDunning(
   if (!policy) throw new Error(`dunning policy ${segment.segment} does not exist`);
 
   const attempt = (previous?.attempt ?? 0) + 1;
-  const plan = planDunning({ policy, dueDate: invoice.dueDate, now, resumeAt: options.resumeAt });
+  const plan = planDunning({
+    policy,
+    dueDate: invoice.dueDate,
+    now,
+    resumeAt: options.resumeAt,
+    ...(options.atOnce ? { atOnce: true } : {}),
+  });
   const dunning: DunningState = {
     status: 'running',
     policyId: policy.id,

@@ -11,6 +11,7 @@ import { refusalWrites } from './refused-event';
 import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
 import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
+import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -26,12 +27,16 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
+        await closeTasksOfClosedInvoice(deps, followUp.before.id);
         break;
       case 'creditNoteOnDispute':
         await creditNoteOnDispute(deps, followUp);
         break;
       case 'setOffCredit':
         await setOffCredit(deps, followUp.debtorId, followUp.currency);
+        break;
+      case 'stopPlanExecution':
+        await deps.plans?.stop(followUp.execution, followUp.reason);
         break;
     }
   }

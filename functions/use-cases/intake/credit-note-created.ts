@@ -1,8 +1,8 @@
 import type { CreditNoteCreatedData } from '../../api/schemas/webhook-events';
-import { isPaused } from '../../core/dunning/dunning-pause';
 import { formatMoney } from '../../core/money';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
+import { disputeOfInvoice } from '../disputes/dispute-credit';
 import { handBackToAccount } from './account-credit';
 import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
 import { creditInvoice } from './settlement';
@@ -76,7 +76,7 @@ export async function creditNoteCreated(
 
 /** A credit note that leaves something open on a disputed invoice may be the credit its dispute waits for. */
 function disputeWaiting(invoice: InvoiceRecord, creditNoteId: string): FollowUp[] {
-  const dunning = invoice.dunning;
-  if (!isPaused(dunning) || dunning.pausedFor !== 'dispute' || !dunning.pauseRef) return [];
-  return [{ kind: 'creditNoteOnDispute', invoiceId: invoice.id, disputeId: dunning.pauseRef, creditNoteId }];
+  const disputeId = disputeOfInvoice(invoice);
+  if (!disputeId) return [];
+  return [{ kind: 'creditNoteOnDispute', invoiceId: invoice.id, disputeId, creditNoteId }];
 }

@@ -1,6 +1,7 @@
 import type { DebtorUpsertedData } from '../../api/schemas/webhook-events';
 import type { Debtor } from '../../core/ledger/debtor';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import { ownerByRule } from '../accounts/owner-by-rule';
 import { policyFor } from '../policies/policy-catalogue';
 import { revised } from '../record-versions';
 import { invalid } from '../refusal';
@@ -20,10 +21,16 @@ export async function debtorUpserted(deps: IntakeDeps, data: DebtorUpsertedData,
     const debtor = revised(current, { ...detailsOf(data), segmentOverride: data.segment }, at);
     return applied([{ kind: 'putDebtor', debtor, expectedVersion: current.version }], followUps);
   }
+  const owner = await ownerByRule(
+    deps.store,
+    { kind: data.kind, segmentOverride: data.segment },
+    at.toISOString(),
+  );
   const debtor: DebtorRecord = {
     id: data.id,
     ...detailsOf(data),
     ...(data.segment ? { segmentOverride: data.segment } : {}),
+    ...(owner ? { owner } : {}),
     creditHold: false,
     credits: {},
     behaviour: { invoicesPaid: 0, invoicesPaidLate: 0, totalDaysLate: 0, escalations: 0 },

@@ -1,11 +1,14 @@
 import type { TimelineEventType } from '../../core/ledger/timeline';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import type { PlanWorkflow } from '../../ports/plan-workflow';
 import type { DunningDeps } from '../dunning/start-dunning';
 
 export interface IntakeDeps extends DunningDeps {
   /** Which structured reference new invoices get (PAYMENT_REFERENCE_SCHEME). */
   referenceScheme: PaymentReferenceScheme;
+  /** The payment-plan workflow, to stop a plan's execution once a payment completed it. */
+  plans?: PlanWorkflow;
 }
 
 /** Who the timeline names for everything the webhook brings in. */
@@ -34,7 +37,9 @@ export type FollowUp =
   /** Credit on the debtor's account in this currency pays their oldest open invoices. */
   | { kind: 'setOffCredit'; debtorId: string; currency: string }
   /** A credit note that left something open on a disputed invoice: a dispute that waited for it ends. */
-  | { kind: 'creditNoteOnDispute'; invoiceId: string; disputeId: string; creditNoteId: string };
+  | { kind: 'creditNoteOnDispute'; invoiceId: string; disputeId: string; creditNoteId: string }
+  /** A payment completed a payment plan: its execution has nothing left to remind or check. */
+  | { kind: 'stopPlanExecution'; execution: string; reason: string };
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the

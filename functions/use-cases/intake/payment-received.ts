@@ -19,6 +19,7 @@ import {
 } from './effect';
 import { accountCredited } from './account-credit';
 import { creditsWith, payInvoice } from './settlement';
+import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -41,6 +42,8 @@ export async function paymentReceived(
   at: Date,
 ): Promise<Effect> {
   if (await deps.store.getPayment(payment.id)) return applied([]);
+  const plan = await planOfPayment(deps.store, payment);
+  if (plan) return planPaymentReceived(deps, payment, plan, at);
   const allocation = await allocate(deps, payment);
   if ('waitingFor' in allocation) return parked(allocation.waitingFor);
 

@@ -5,6 +5,7 @@ import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { stopExecutionOf } from '../dunning/stop-dunning';
 import { retryOnConflict, revised } from '../record-versions';
+import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 import { timelineEntry } from './effect';
 import { countedAsPaid } from './payment-received';
 import { payInvoice } from './settlement';
@@ -25,7 +26,10 @@ const REASON = 'paid';
 export async function setOffCredit(deps: DunningDeps, debtorId: string, currency: string): Promise<void> {
   for (;;) {
     const round = await retryOnConflict(() => setOffOnce(deps, debtorId, currency));
-    for (const settled of round.settled) await stopExecutionOf(deps.workflow, settled, REASON);
+    for (const settled of round.settled) {
+      await stopExecutionOf(deps.workflow, settled, REASON);
+      await closeTasksOfClosedInvoice(deps, settled.id);
+    }
     if (!round.more) return;
   }
 }

@@ -1,7 +1,8 @@
 import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { Debtor } from '../../core/ledger/debtor';
-import { type Invoice, openMoney } from '../../core/ledger/invoice';
+import { undisputedAmount } from '../../core/disputes/dispute';
+import type { Invoice } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';
@@ -48,7 +49,7 @@ const QR_CONTENT_ID = 'epc-qr';
 export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps): Promise<ComposedLetter> {
   const [first] = letter.invoices;
   if (!first) throw new Error('a letter lists at least one invoice');
-  const total = sum(letter.invoices.map(openMoney), first.currency);
+  const total = sum(letter.invoices.map(askedMoney), first.currency);
   const references = letter.invoices.flatMap((invoice) => {
     const parsed = parsePaymentReference(invoice.paymentReference);
     return parsed.valid ? [parsed.reference] : [];
@@ -75,9 +76,18 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     invoices: letter.invoices.map((invoice) => ({
       number: invoice.number,
       dueDate: invoice.dueDate,
-      openAmount: openMoney(invoice),
+      openAmount: askedMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
-      ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
+      // The invoicing system's link asks for the whole invoice: not for one disputed in part.
+      ...(invoice.paymentLink && !invoice.disputedPart ? { paymentLink: invoice.paymentLink } : {}),
+      ...(invoice.disputedPart
+        ? {
+            disputedAmount: {
+              amount: invoice.openAmount - askedMoney(invoice).amount,
+              currency: invoice.currency,
+            },
+          }
+        : {}),
     })),
     total,
     ...(references.length > 0
@@ -107,6 +117,14 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     },
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
   };
+}
+
+/**
+ * What a letter asks for on an invoice: what is open, less a part under dispute (the dunning goes
+ * on for the undisputed rest). The total, the QR code and the 14-day letter's costs follow it.
+ */
+function askedMoney(invoice: Invoice): Money {
+  return { amount: undisputedAmount(invoice), currency: invoice.currency };
 }
 
 /**

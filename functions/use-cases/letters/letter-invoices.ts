@@ -3,6 +3,7 @@ import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { nextStepOf, stepFor } from '../../core/dunning/policy-steps';
+import { undisputedAmount } from '../../core/disputes/dispute';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
 import type { DunnedInvoice } from '../steps/check-step';
@@ -54,6 +55,8 @@ export async function invoicesForLetter(
   for (const candidate of await store.listInvoicesOfDebtor(owner.invoice.debtorId)) {
     if (candidate.id === owner.invoice.id || candidate.currency !== owner.invoice.currency) continue;
     if (!awaitsStep(candidate, slot)) continue;
+    // Only its disputed part is open: its own step pauses it for the dispute instead.
+    if (undisputedAmount(candidate) === 0) continue;
     const policy = await policyOf(candidate);
     if (policy && dueForLetter(candidate, slot, policy, today)) others.push(candidate);
   }

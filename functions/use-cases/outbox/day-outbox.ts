@@ -1,3 +1,4 @@
+import { undisputedAmount } from '../../core/disputes/dispute';
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { groupOutbox, nextStepOn, type Outbox, type PlannedStep } from '../../core/dunning/outbox';
@@ -35,7 +36,10 @@ export async function dayOutbox(deps: OutboxDeps, date: CalendarDate): Promise<O
   for await (const invoice of deps.store.listOpenInvoicesDueBy(date)) {
     if (!isCollecting(invoice)) continue;
     const step = await plannedStep(deps, invoice, date, policy);
-    if (step) planned.push({ invoice, ...step });
+    // A letter asks only for what is not under dispute (a dispute over part of the invoice); an
+    // invoice with nothing else open is paused by its step instead.
+    const asked = undisputedAmount(invoice);
+    if (step && asked > 0) planned.push({ invoice: { ...invoice, openAmount: asked }, ...step });
   }
   return groupOutbox(date, planned);
 }

@@ -49,7 +49,11 @@ export interface InvoiceViewDeps {
 /** GET /invoices/{id}: the invoice, where its dunning stands and everything that happened, in order. */
 export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Promise<InvoiceView> {
   const record = await deps.store.getInvoice(invoiceId);
-  if (!record) throw notFound(`Invoice ${invoiceId} does not exist.`);
+  if (!record) {
+    throw notFound(
+      `Invoice ${invoiceId} does not exist. An invoice number or payment reference is found with GET /invoices?number= or GET /invoices?reference=.`,
+    );
+  }
   const { dunning, ...invoice } = record;
   const timeline = await deps.store.timeline({ invoiceId });
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);

@@ -1,6 +1,6 @@
 import { ConcurrentModificationError, type CreditStore, type SendingSetting } from '../../ports/credit-store';
 import { conflict } from '../refusal';
-import { StepDeferredError } from '../steps/step-deferred';
+import { SendingPausedError } from '../steps/step-deferred';
 
 /** What GET and PUT /settings/sending answer: the switch, and who set it, when and why. */
 export interface SendingView {
@@ -51,13 +51,14 @@ export async function setSending(
 
 /**
  * Every step task asks this before it acts: while sending is paused the step is deferred to the
- * next day by the ASL's Retry (StepDeferredError), so nothing goes out and nothing is lost; after
- * the release the deferred steps run, and the letter of the day still holds one letter per
- * debtor, step, currency and day.
+ * next day by the ASL's Retry (SendingPausedError, retried daily for up to a year, so a pause of
+ * any length fails no execution), so nothing goes out and nothing is lost; after the release the
+ * deferred steps run, and the letter of the day still holds one letter per debtor, step,
+ * currency and day.
  */
 export async function deferWhileSendingPaused(store: Pick<CreditStore, 'getSendingSetting'>): Promise<void> {
   const setting = await store.getSendingSetting();
   if (setting?.paused) {
-    throw new StepDeferredError(`all sending is paused since ${setting.updatedAt}: ${setting.reason}`);
+    throw new SendingPausedError(`all sending is paused since ${setting.updatedAt}: ${setting.reason}`);
   }
 }

@@ -3,6 +3,7 @@ import type { DunningState, StepRecord } from '../../core/dunning/dunning-state'
 import { stepFor } from '../../core/dunning/policy-steps';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
+import { onlyDisputedPartLeft, pauseForDisputedPart } from '../disputes/partial-dispute';
 import { deferWhileSendingPaused } from '../settings/sending-setting';
 import { localDate } from '../../core/calendar/time-zone';
 import { isWorkingDay } from '../../core/calendar/working-days';
@@ -50,6 +51,9 @@ export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<S
     const why = dunning.stoppedReason ?? dunning.status;
     return { outcome: skipped('dunning_stopped', `the dunning was stopped: ${why}`) };
   }
+  // A dispute over part of the invoice, and the rest was paid: the dispute holds it all now.
+  if (!recorded && onlyDisputedPartLeft(invoice))
+    return { outcome: await pauseForDisputedPart(deps, invoice) };
   // An admin paused all sending: the step waits a day and asks again. A retry of a step already
   // recorded finishes what it began.
   if (!recorded) await deferWhileSendingPaused(deps.store);

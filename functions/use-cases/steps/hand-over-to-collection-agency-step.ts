@@ -21,6 +21,7 @@ import { recordSkip, recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
+import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 
 export interface CollectionAgencyDeps extends StepDeps {
   notifier: Notifier;
@@ -145,6 +146,7 @@ export async function handOverToCollectionAgency(
           }
         : {},
   });
+  await closeTasksOfClosedInvoice(deps, invoice.id);
   return { status: 'done', claimId: dossier.claimId };
 }
 

@@ -15,3 +15,20 @@ export class StepDeferredError extends Error {
 
 /** The error name the ASL's Retry matches. */
 const STEP_DEFERRED = 'StepDeferredError';
+
+/**
+ * A step deferred because an admin paused all sending. A deferral like any other (counted as
+ * one, paging nobody), under its own name: the ASL retries it once a day for as long as a
+ * Standard execution lives (366 times), not 14, so that a pause of any length fails no execution
+ * and spends no restore of the sweep's limit. After the release each waiting step runs at its
+ * next daily try, and the letter of the day still holds one letter per debtor, step and currency.
+ */
+export class SendingPausedError extends StepDeferredError {
+  constructor(reason: string) {
+    super(reason);
+    this.name = SENDING_PAUSED;
+  }
+}
+
+/** The error name the first Retry entry of every task state matches. */
+const SENDING_PAUSED = 'SendingPausedError';

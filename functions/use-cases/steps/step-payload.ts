@@ -6,6 +6,8 @@ export const stepPayloadSchema = z.object({
   invoiceId: z.string().min(1),
   execution: z.string().min(1),
   step: z.enum(DUNNING_SLOTS),
+  /** The slot the execution resumes at; the first task receives it (see ./resumes-later.ts). */
+  resumeAt: z.enum(DUNNING_SLOTS).optional(),
 });
 
 export type StepPayload = z.infer<typeof stepPayloadSchema>;

@@ -1,15 +1,18 @@
-import type { CollectionTask } from '../../core/tasks/collection-task';
 import type { CreditStore } from '../../ports/credit-store';
-
-export type TaskView = Omit<CollectionTask, 'taskToken'> & { version: number; createdAt: string };
+import { detailsOf, type TaskWithDetails } from '../worklist/task-details';
 
 /**
- * GET /tasks: open tasks, most urgent first: by due date, then priority. The workflow's task
- * token is an internal credential and never leaves the API.
+ * GET /tasks: open tasks, most urgent first: by due date, then priority, each with the debtor's
+ * name, contact and phone and what is open on its invoice. The workflow's task token is an
+ * internal credential and never leaves the API.
  */
-export async function openTasks(store: CreditStore, filter: { assignee?: string } = {}): Promise<TaskView[]> {
+export async function openTasks(
+  store: CreditStore,
+  filter: { assignee?: string } = {},
+): Promise<TaskWithDetails[]> {
   const tasks = await store.listOpenTasks();
-  return tasks
-    .filter((t) => !filter.assignee || t.assignee === filter.assignee)
-    .map(({ taskToken: _token, updatedAt: _updated, ...task }) => task);
+  return detailsOf(
+    store,
+    tasks.filter((t) => !filter.assignee || t.assignee === filter.assignee),
+  );
 }

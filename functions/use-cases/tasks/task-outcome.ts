@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { DisputeCause } from '../../core/disputes/dispute';
-import type { CallOutcome } from '../../core/tasks/collection-task';
+import { outcomeFits, outcomesFor, type TaskOutcome } from '../../core/worklist/task-outcomes';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, StoreWrite, TaskRecord } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
@@ -10,13 +10,14 @@ import type { DisputeView } from '../disputes/dispute-view';
 import { recordPromisedOutcome } from '../promises/promise-from-call';
 import type { PromiseView } from '../promises/promise-view';
 import { revised } from '../record-versions';
-import { conflict, notFound } from '../refusal';
+import { conflict, invalid, notFound } from '../refusal';
+import { contactAttemptWrites } from '../worklist/contact-attempts';
 import { recordFinancialTroubleOutcome } from './financial-trouble-outcome';
 import { type PlanRequested, recordPlanRequestedOutcome } from './plan-requested-outcome';
 
 export interface TaskOutcomeInput {
   taskId: string;
-  outcome: CallOutcome;
+  outcome: TaskOutcome;
   note?: string;
   /** The controller's user id (`sub`). */
   by: string;
@@ -56,6 +57,11 @@ export async function recordTaskOutcome(
   if (!task) throw notFound(`Task ${input.taskId} does not exist.`);
   if (task.status === 'closed') {
     throw conflict(`Task ${input.taskId} was closed on ${task.outcome?.at ?? 'an earlier date'}.`);
+  }
+  if (!outcomeFits(task.kind, input.outcome)) {
+    throw invalid([
+      { path: 'outcome', message: `a ${task.kind} task takes one of: ${outcomesFor(task.kind).join(', ')}` },
+    ]);
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -104,7 +110,10 @@ export async function recordTaskOutcome(
     // The dunning goes on as after `reached`: the call task closes with the manager's task.
     specialManagementTaskId = (await recordFinancialTroubleOutcome(deps, task, input, closing)).taskId;
   } else {
-    await deps.store.commit(closing);
+    await deps.store.commit([
+      ...closing,
+      ...(await contactAttemptWrites(deps.store, task, input.outcome, now)),
+    ]);
   }
 
   let workflowResumed = false;

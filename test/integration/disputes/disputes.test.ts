@@ -100,7 +100,9 @@ describe('disputes', () => {
     expect(
       view.timeline.some((e) => e.type === 'email_sent' && e.details?.disputeId === raised.body.id),
     ).toBe(true);
-    expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 3)).toEqual([
+    expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 5)).toEqual([
+      'WaitUntilFirstReminder',
+      'SendFirstReminder',
       'ResumeAtStep',
       'WaitUntilSecondReminder',
       'SendSecondReminder',

@@ -12,6 +12,8 @@ import {
   newId,
   paymentReceived,
 } from '../../../local/invoicing/invoicing-events';
+import { clock } from '../../../functions/adapters/clock/system-clock';
+import { createPlan } from '../../../functions/use-cases/plans/create-plan';
 import { type Answer, type IntakeWorld, intakeWorld } from './webhook-harness';
 
 // Business time is frozen on 10 March 2025: invoices due on 28 February are overdue on arrival.
@@ -290,6 +292,78 @@ describe('the books balance whatever the invoicing system sends, in whatever ord
         await assertEveryOverdueInvoiceIsDunnedOnce(run);
       }),
       { numRuns: 20, endOnFailure: true },
+    );
+  });
+
+  it('keeps money received = money on invoices + credit on account when payments go to a payment plan, by its reference, its invoices or its debtor', async () => {
+    const planHistory = fc.record({
+      totals: fc.array(fc.integer({ min: 100_00, max: 500_00 }), { minLength: 1, maxLength: 3 }),
+      instalments: fc.integer({ min: 2, max: 4 }),
+      payments: fc.array(
+        fc.record({
+          to: fc.constantFrom('reference' as const, 'invoice' as const, 'debtor' as const),
+          invoice: fc.nat(),
+          amount: cents,
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+    });
+    const deps = {
+      store: world.store,
+      workflow: world.workflow,
+      clock,
+      plans: { start: async () => ({ started: true }), stop: async () => {} },
+      mailer: { send: async () => ({ messageId: 'plan-email' }) },
+      creditor: {
+        name: 'Voorbeeld Groothandel B.V.',
+        iban: 'NL91 ABNA 0417 1643 00',
+        ibanElectronic: 'NL91ABNA0417164300',
+        referenceScheme: 'rf' as const,
+      },
+    };
+    await fc.assert(
+      fc.asyncProperty(planHistory, async (value) => {
+        const debtorId = newId('deb');
+        const invoiceIds = value.totals.map(() => newId('inv'));
+        await send(debtorUpserted({ id: debtorId }), newId('msg'));
+        for (const [i, id] of invoiceIds.entries()) {
+          const totalAmount = value.totals[i] as number;
+          await send(invoiceCreated({ id, debtorId, dueDate: OVERDUE, totalAmount }), newId('msg'));
+        }
+        const total = value.totals.reduce((sum, t) => sum + t, 0);
+        const share = Math.floor(total / value.instalments);
+        const plan = await createPlan(deps, {
+          debtorId,
+          invoiceIds,
+          instalments: Array.from({ length: value.instalments }, (_, i) => ({
+            dueDate: `2025-0${i + 3}-2${i}`,
+            amount: i === value.instalments - 1 ? total - share * (value.instalments - 1) : share,
+          })),
+          by: 'controller',
+          isManager: false,
+        });
+        const paymentIds: string[] = [];
+        for (const payment of value.payments) {
+          const id = newId('pay');
+          paymentIds.push(id);
+          const target =
+            payment.to === 'reference'
+              ? { reference: plan.printedReference }
+              : payment.to === 'invoice'
+                ? { invoiceId: invoiceIds[payment.invoice % invoiceIds.length] as string }
+                : { debtorId };
+          const answer = await send(paymentReceived(target, { id, amount: payment.amount }), newId('msg'));
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        }
+        await assertBooksBalance({ debtors: [debtorId], invoices: invoiceIds, numbers: [] }, paymentIds);
+        const stored = await world.store.getPlan(plan.id);
+        const paidToPlan = stored?.instalments.reduce((sum, i) => sum + i.paidAmount, 0) ?? 0;
+        const invoices = await world.store.listInvoicesOfDebtor(debtorId);
+        // Without interest and costs in the plan, what the plan received is what its invoices hold.
+        expect(invoices.reduce((sum, i) => sum + paidOn(i), 0)).toBe(paidToPlan);
+        expect(stored?.status).toBe(paidToPlan === total ? 'completed' : 'active');
+      }),
+      { numRuns: 15, endOnFailure: true },
     );
   });
 });

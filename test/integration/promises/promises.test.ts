@@ -112,7 +112,9 @@ describe('promises to pay', () => {
     expect((await promisesOf(h, inv.id))[0]).toMatchObject({ status: 'broken' });
     // The friendly reminder is not sent again: the new execution starts at the firm reminder.
     expect(await emailsTo(h, debtor.email)).toHaveLength(2);
-    expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 3)).toEqual([
+    expect((await statesEntered(h, view.dunning?.execution ?? '')).slice(0, 5)).toEqual([
+      'WaitUntilFirstReminder',
+      'SendFirstReminder',
       'ResumeAtStep',
       'WaitUntilSecondReminder',
       'SendSecondReminder',

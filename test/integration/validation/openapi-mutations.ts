@@ -75,6 +75,8 @@ const HINTS: Record<string, unknown> = {
   email: 'someone@example.com',
   // A call outcome whose optional fields (promisedDate, amount) all belong to it: the sample sets them.
   outcome: 'promised',
+  // A dispute cause is a code from a list an admin keeps: the schema knows only its shape.
+  cause: 'quantity',
 };
 
 /** A value the schema accepts as far as its own keywords tell. */

@@ -31,8 +31,8 @@ describe('an invoice nobody pays is escalated step by step', () => {
       return current;
     });
     expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
+    // A new execution enters no choice: twelve transitions for the six steps.
     expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
-      'ResumeAtStep',
       'WaitUntilFirstReminder',
       'SendFirstReminder',
       'WaitUntilSecondReminder',

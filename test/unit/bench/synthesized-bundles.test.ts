@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runtimeSdkImports } from '../../../scripts/bench/synthesized-bundles';
+import { bundledSdkClients, runtimeSdkImports } from '../../../scripts/bench/synthesized-bundles';
 
 describe('the AWS SDK packages a bundle loads from the runtime', () => {
   it('are its static imports of @aws-sdk/*, minified or not, once each and sorted', () => {
@@ -18,5 +18,15 @@ describe('the AWS SDK packages a bundle loads from the runtime', () => {
 
   it('leave out dynamic imports, which load on use', () => {
     expect(runtimeSdkImports('const m=await import("@aws-sdk/client-sesv2");')).toEqual([]);
+  });
+});
+
+describe('the AWS SDK clients bundled into a bundle', () => {
+  it('are named by the service ids their minified configurations hold, once each and sorted', () => {
+    const source = [
+      'var a=t=>({serviceId:t?.serviceId??"SFN",apiVersion:"2016-11-23"});',
+      'var b=t=>({serviceId:t?.serviceId??"DynamoDB"});var c=t=>({serviceId:t?.serviceId??"SFN"});',
+    ].join('');
+    expect(bundledSdkClients(source)).toEqual(['DynamoDB', 'SFN']);
   });
 });

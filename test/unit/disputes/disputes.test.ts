@@ -99,10 +99,11 @@ describe('a dispute on the in-memory store', () => {
 
   it('keeps a credited dispute paused until a partial credit note, then resumes for the rest', async () => {
     const w = await world();
-    const dispute = await w.dispute({ amount: 200_00 });
+    const dispute = await w.dispute();
     await resolveDispute(w.deps, {
       disputeId: dispute.id,
       outcome: 'credited',
+      creditAmount: 200_00,
       note: 'Terecht',
       by: 'mgr-1',
     });

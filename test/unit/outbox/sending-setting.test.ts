@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../../functions/use-cases/refusal';
 import {
@@ -5,7 +6,7 @@ import {
   sendingSetting,
   setSending,
 } from '../../../functions/use-cases/settings/sending-setting';
-import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
+import { SendingPausedError, StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
 
 const NOW = new Date('2026-03-02T05:00:00Z');
@@ -51,5 +52,30 @@ describe('the global sending switch', () => {
     expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal).toMatchObject({ kind: 'conflict' });
     expect(await store.getSendingSetting()).toMatchObject({ reason: 'the colleague' });
+  });
+
+  it('defers under its own name, which every task state retries daily for a year before anything else', async () => {
+    const store = new InMemoryCreditStore();
+    await setSending(store, { paused: true, reason: 'billing error' }, 'admin-sub', NOW);
+    const deferral = await deferWhileSendingPaused(store).catch((error: unknown) => error);
+    expect(deferral).toBeInstanceOf(SendingPausedError);
+    expect(deferral).toMatchObject({ name: 'SendingPausedError' });
+
+    const asl = JSON.parse(
+      readFileSync(new URL('../../../statemachines/dunning.asl.json', import.meta.url), 'utf8'),
+    ) as {
+      States: Record<string, { Type: string; Retry?: { ErrorEquals: string[]; [k: string]: unknown }[] }>;
+    };
+    const tasks = Object.entries(asl.States).filter(([, state]) => state.Type === 'Task');
+    expect(tasks).toHaveLength(6);
+    for (const [, state] of tasks) {
+      expect(state.Retry?.[0]).toEqual({
+        ErrorEquals: ['SendingPausedError'],
+        IntervalSeconds: 86_400,
+        MaxAttempts: 366,
+        BackoffRate: 1,
+        JitterStrategy: 'NONE',
+      });
+    }
   });
 });

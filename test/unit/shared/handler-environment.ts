@@ -7,6 +7,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   STAGE: 'test',
   TABLE_NAME: 'credit-control-test',
   DUNNING_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:dunning',
+  PAYMENT_PLAN_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:payment-plan',
   SENDER_EMAIL: 'credit-control@example.com',
   REPLY_TO_EMAIL: 'debiteuren@example.com',
   SES_CONFIGURATION_SET: 'credit-control',
@@ -20,7 +21,14 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
 };
 
 /** Functions that print the creditor on a letter or in a file, and so need its details. */
-const PRINTS_CREDITOR = new Set(['send-dunning-letter', 'hand-over-to-collection-agency']);
+const PRINTS_CREDITOR = new Set([
+  'send-dunning-letter',
+  'hand-over-to-collection-agency',
+  'create-payment-plan',
+  'amend-payment-plan',
+  'send-instalment-reminder',
+  'break-payment-plan',
+]);
 
 /** The variables a function cannot start without, from what the catalogue grants it. */
 export function requiredVariables(spec: FunctionSpec): string[] {
@@ -28,6 +36,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
   return [
     ...(needs.table ? ['TABLE_NAME'] : []),
     ...(needs.dunning ? ['DUNNING_STATE_MACHINE_ARN'] : []),
+    ...(needs.paymentPlans ? ['PAYMENT_PLAN_STATE_MACHINE_ARN'] : []),
     ...(needs.sendEmail ? ['SENDER_EMAIL'] : []),
     ...(needs.publish ?? []).map(topicEnvName),
     ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),

@@ -96,3 +96,24 @@ describe('stepHandler and a step deferred to the next day', () => {
     expect(single).not.toHaveBeenCalled();
   });
 });
+
+describe('stepHandler and an execution that resumes at a later step', () => {
+  it('leaves the first step to the resumed execution: throws the branch the ASL catches, without running the use case', async () => {
+    const useCase = vi.fn(async () => ({ status: 'sent' }));
+    const handler = stepHandler(stepPayloadSchema, useCase);
+
+    await expect(
+      handler({ ...payload, resumeAt: 'secondReminder' }, lambdaContext('send-dunning-letter')),
+    ).rejects.toMatchObject({ name: 'ResumesLaterError', resumeAt: 'secondReminder' });
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('runs the step of an execution that resumes at that very step', async () => {
+    const useCase = vi.fn(async () => ({ status: 'sent' }));
+    const handler = stepHandler(stepPayloadSchema, useCase);
+
+    await handler({ ...payload, resumeAt: 'firstReminder' }, lambdaContext('send-dunning-letter'));
+
+    expect(useCase).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,28 @@
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { httpHandler } from '../shared/http/http-handler';
+import { Reply } from '../shared/http/reply';
+import { createPlan } from '../use-cases/plans/create-plan';
+
+const deps = {
+  store: creditStoreFromEnvironment(),
+  workflow: dunningWorkflowFromEnvironment(),
+  clock,
+  plans: planWorkflowFromEnvironment(),
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
+};
+
+export const handler = httpHandler('create-payment-plan', async ({ path, body, caller }) => {
+  const plan = await createPlan(deps, {
+    debtorId: path.id,
+    invoiceIds: body.invoiceIds,
+    instalments: body.instalments,
+    by: caller.sub,
+    isManager: caller.roles.includes('manager'),
+  });
+  return new Reply(201, plan);
+});

@@ -1,0 +1,9 @@
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { httpHandler } from '../shared/http/http-handler';
+import { worklist } from '../use-cases/worklist/worklist';
+
+const deps = { store: creditStoreFromEnvironment(), clock };
+
+export const handler = httpHandler('get-worklist', async ({ query, caller }) =>
+  worklist(deps, { caller, ...(query.owner ? { owner: query.owner } : {}) }),
+);

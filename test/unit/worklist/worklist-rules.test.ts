@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { debtorPriority, type DebtorFacts } from '../../../functions/core/worklist/debtor-priority';
+import { searchName } from '../../../functions/core/worklist/search-name';
+import { outcomeFits } from '../../../functions/core/worklist/task-outcomes';
+import { isUnhandled, unhandledFrom } from '../../../functions/core/worklist/unhandled-task';
+import { DEFAULT_WORKLIST_RULES } from '../../../functions/core/worklist/worklist-rules';
+
+const weights = DEFAULT_WORKLIST_RULES.weights;
+
+function facts(changes: Partial<DebtorFacts> = {}): DebtorFacts {
+  return {
+    overdue: { amount: 1_000_00, currency: 'EUR' },
+    oldestDaysOverdue: 10,
+    brokenPromises: [],
+    overdueDisputes: [],
+    failedContacts: 0,
+    segment: 'business-standard',
+    ...changes,
+  };
+}
+
+describe('the priority of a debtor on the worklist', () => {
+  it('explains every point of the priority with a reason', () => {
+    const { priority, reasons } = debtorPriority(
+      facts({ brokenPromises: ['2026-11-03'], failedContacts: 2 }),
+      weights,
+    );
+    expect(reasons).toEqual([
+      { factor: 'overdue_amount', points: 60, detail: '€1,000.00 overdue' },
+      { factor: 'days_overdue', points: 10, detail: 'oldest invoice 10 days overdue' },
+      { factor: 'broken_promises', points: 40, detail: 'promise of 3 Nov 2026 broken' },
+      { factor: 'failed_contacts', points: 20, detail: 'not reached twice' },
+    ]);
+    expect(priority).toBe(reasons.reduce((sum, reason) => sum + reason.points, 0));
+  });
+
+  it('puts the larger and the older arrears first under the default weights', () => {
+    const score = (f: Partial<DebtorFacts>) => debtorPriority(facts(f), weights).priority;
+    expect(score({ overdue: { amount: 10_000_00, currency: 'EUR' } })).toBeGreaterThan(score({}));
+    expect(score({ oldestDaysOverdue: 60 })).toBeGreaterThan(score({}));
+    // Age counts up to the cap only.
+    expect(score({ oldestDaysOverdue: 400 })).toBe(score({ oldestDaysOverdue: weights.maxDaysCounted }));
+  });
+
+  it('counts a credit limit exceeded and the segment as the weights say', () => {
+    const { reasons } = debtorPriority(
+      facts({
+        segment: 'business-chronic-late',
+        overLimit: {
+          exposure: { amount: 12_000_00, currency: 'EUR' },
+          limit: { amount: 10_000_00, currency: 'EUR' },
+        },
+      }),
+      weights,
+    );
+    expect(reasons.map((r) => [r.factor, r.points])).toContainEqual(['credit_limit_exceeded', 25]);
+    expect(reasons.map((r) => [r.factor, r.points])).toContainEqual(['segment', 10]);
+  });
+});
+
+describe('tasks on the worklist', () => {
+  it('counts a task as unhandled two business days after its due date', () => {
+    expect(unhandledFrom('2026-03-04')).toBe('2026-03-06'); // Wednesday → Friday
+    expect(unhandledFrom('2026-03-06')).toBe('2026-03-10'); // Friday → Tuesday
+    expect(isUnhandled({ status: 'open', dueDate: '2026-03-06' }, '2026-03-09')).toBe(false);
+    expect(isUnhandled({ status: 'closed', dueDate: '2026-03-06' }, '2026-03-10')).toBe(false);
+  });
+
+  it('accepts only the outcomes that fit the kind of task', () => {
+    expect(outcomeFits('call', 'no_answer')).toBe(true);
+    expect(outcomeFits('call', 'done')).toBe(false);
+    expect(outcomeFits('unreachable_by_email', 'email_added')).toBe(true);
+    expect(outcomeFits('unreachable_by_email', 'reached')).toBe(false);
+    expect(outcomeFits('broken_promise', 'done')).toBe(true);
+  });
+
+  it('compares names with accents and case removed', () => {
+    expect(searchName('  Café  De Wit B.V.')).toBe('cafe de wit b.v.');
+  });
+});
