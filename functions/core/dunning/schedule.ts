@@ -56,8 +56,9 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
  * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
  * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter), on a working day: one
  * that falls on a weekend or a holiday moves to the next working day. The plan is where this is
- * decided (the Waits of the state machine read it), so the state machine needs no change; the
- * step tasks check it again for a step that a retry brought to a non-working day.
+ * decided (the Waits of the state machine read it), so the state machine needs no change, and
+ * only here: a step task that deferred itself by a day in the middle of an execution would move
+ * the debtor's letter of the day (one per debtor, step, currency and day).
  *
  * A new dunning starts at the invoice's age (`startingStep`): an invoice
  * that arrives 50 days overdue starts with the step of its age, never with the friendly reminder.

@@ -5,10 +5,7 @@ import { isCollecting } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { onlyDisputedPartLeft, pauseForDisputedPart } from '../disputes/partial-dispute';
 import { deferWhileSendingPaused } from '../settings/sending-setting';
-import { localDate } from '../../core/calendar/time-zone';
-import { isWorkingDay } from '../../core/calendar/working-days';
 import { recordSkip, type StepDeps } from './record-step';
-import { StepDeferredError } from './step-deferred';
 import { type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
 
@@ -60,12 +57,6 @@ export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<S
 
   const policy = await deps.store.getPolicy(dunning.policyId, dunning.policyVersion);
   if (!policy) throw new Error(`dunning policy ${dunning.policyId} v${dunning.policyVersion} is missing`);
-  // Letters go out and tasks fall on working days only. The plan puts every step on one; a retry
-  // (a deferral, a throttled send) can still land on a weekend or holiday: it waits a day.
-  const today = localDate(deps.clock.now(), policy.timeZone);
-  if (!recorded && !isWorkingDay(today)) {
-    throw new StepDeferredError(`${today} is not a working day`);
-  }
   const step = stepFor(policy, payload.step);
   if (!step) {
     return { outcome: await recordSkip(deps, payload, skipped('not_in_policy', 'not in policy')) };
