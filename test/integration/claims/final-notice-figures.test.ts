@@ -108,11 +108,12 @@ describe('a final notice whose interest rate is not known yet', () => {
   });
 
   it('goes out without interest, says the interest is claimed separately, and never guesses a rate', async () => {
-    // Tuesday 26 May 2026; the final notice falls on Saturday 4 July.
+    // Tuesday 26 May 2026; the final notice's day 40 is Saturday 4 July, so it goes out on the
+    // next working day, Monday 6 July.
     h = await startCloudHarness(new Date('2026-05-26T05:00:00Z'));
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: '2026-05-25', totalAmount: 4_800_00 });
-    await h.advanceDays(39);
+    await h.advanceDays(41);
     await h.cloud.advance(3 * HOUR_MS);
 
     const messageId = await eventually(async () => {
@@ -122,13 +123,13 @@ describe('a final notice whose interest rate is not known yet', () => {
       return String(letter?.details?.messageId);
     });
     const email = (await h.cloud.emails()).find((e) => e.messageId === messageId);
-    const claim = await h.get<{ error: { code: string } }>(`/invoices/${inv.id}/claim?asOf=2026-07-04`);
+    const claim = await h.get<{ error: { code: string } }>(`/invoices/${inv.id}/claim?asOf=2026-07-06`);
 
     expect(claim.status).toBe(422);
     expect(claim.body.error.code).toBe('rate_not_known');
     expect(email?.text).toContain(
       [
-        'Uw vordering per 4 juli 2026',
+        'Uw vordering per 6 juli 2026',
         `- Hoofdsom: ${euros(4_800_00)}`,
         `- Vergoeding voor buitengerechtelijke incassokosten (art. 6:96 lid 4 BW): ${euros(40_00)}`,
         `Totaal verschuldigd: ${euros(4_840_00)}`,
