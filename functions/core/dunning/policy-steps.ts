@@ -7,7 +7,7 @@ export function stepFor(policy: DunningPolicy, slot: DunningSlot): DunningStep |
 }
 
 /** The first step the policy holds at `slot` or after it; undefined when there is none. */
-export function stepFrom(policy: DunningPolicy, slot: DunningSlot): DunningStep | undefined {
+function stepFrom(policy: DunningPolicy, slot: DunningSlot): DunningStep | undefined {
   return DUNNING_SLOTS.slice(DUNNING_SLOTS.indexOf(slot))
     .map((later) => stepFor(policy, later))
     .find((step) => step !== undefined);
