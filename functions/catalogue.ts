@@ -15,6 +15,8 @@ export const TOPIC_NAMES = [
   'email-events',
   /** New disputes, with their cause as the message attribute `cause` for the owners' subscription filters. */
   'disputes',
+  /** Every change of a debtor's credit hold, for the order system; the attribute `status` is `on_hold` or `released`. */
+  'credit-status',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -23,8 +25,8 @@ export interface FunctionNeeds {
   table?: 'read' | 'write';
   /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
   dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
-  /** Payment-plan state machine: start executions, stop them. */
-  paymentPlans?: readonly ('start' | 'stop')[];
+  /** Payment-plan state machine: start executions, stop them, describe them. */
+  paymentPlans?: readonly ('start' | 'stop' | 'read')[];
   /** Sends email through SES v2 with the configuration set. */
   sendEmail?: boolean;
   publish?: readonly TopicName[];
@@ -55,15 +57,26 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'receive-invoicing-webhook',
     description: 'POST /webhooks/invoicing: signed events from the invoicing system',
-    // Stops a payment plan's execution too, once a payment completed the plan.
-    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'], webhookSecret: true },
+    // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
+    // the new schedule of a plan a credit note or credit on the account lowered.
+    // Publishes too: a credit hold lifted once the last long-overdue invoice is paid.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop'],
+      paymentPlans: ['stop'],
+      sendEmail: true,
+      webhookSecret: true,
+      publish: ['credit-status'],
+    },
   },
   {
     name: 'sweep-due-invoices',
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
-    needs: { table: 'write', dunning: ['start', 'stop', 'read'] },
-    timeoutSeconds: 300,
+    // Restores payment-plan executions that failed or were lost, as it does dunning ones.
+    needs: { table: 'write', dunning: ['start', 'stop', 'read'], paymentPlans: ['start', 'read'] },
+    // Lambda's longest: a slice of the sweep begins no page in its last minute (daily-sweep.asl.json).
+    timeoutSeconds: 900,
   },
   // Dunning steps (tasks of the state machine)
   {
@@ -78,8 +91,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'notify-account-manager',
-    description: 'Tells the account manager and puts the debtor on credit hold',
-    needs: { table: 'write', publish: ['account-managers'] },
+    description: 'Tells the account manager and puts the debtor on credit hold when the policy says so',
+    needs: { table: 'write', publish: ['account-managers', 'credit-status'] },
   },
   {
     name: 'hand-over-to-collection-agency',
@@ -187,6 +200,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start'] },
   },
   {
+    name: 'special-management',
+    description:
+      'The special team: special management, insolvency (its payouts and closing) and write-offs, one function for their routes',
+    // Pauses stop executions, a return starts them; a payout in full stops a plan's execution too.
+    needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
+  },
+  {
+    name: 'special-management-reports',
+    description:
+      "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
+    needs: { table: 'read' },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },
@@ -198,6 +224,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'get-invoice-claim',
     description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',
     needs: { table: 'read' },
+  },
+  {
+    name: 'send-interruption-letter',
+    description:
+      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing',
+    needs: { table: 'write', sendEmail: true },
   },
   { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },
   {
@@ -259,7 +291,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
-    needs: { table: 'write', dunning: ['stop'] },
+    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status'] },
   },
   {
     name: 'get-worklist',
@@ -295,6 +327,30 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'get-debtor-timeline',
     description: "GET /debtors/{id}/timeline: the debtor's contact history, newest first",
     needs: { table: 'read' },
+  },
+  {
+    name: 'put-debtor-credit-hold',
+    description: "PUT /debtors/{id}/credit-hold: a manager's credit hold, set or lifted by hand",
+    needs: { table: 'write', publish: ['credit-status'] },
+  },
+  {
+    name: 'check-debtor-credit',
+    // One function for both routes of the credit check, a person's and the order system's: the
+    // stack stays within CloudFormation's 500 resources.
+    description:
+      'GET /debtors/{id}/credit-check and GET /order-system/debtors/{id}/credit-check: approve, refer or decline an order on credit',
+    // Writes: every decision goes on the debtor's timeline.
+    needs: { table: 'write' },
+  },
+  {
+    name: 'record-credit-report',
+    description: "POST /debtors/{id}/credit-reports: a credit bureau's report, and the task for the next",
+    needs: { table: 'write' },
+  },
+  {
+    name: 'record-debtor-signal',
+    description: 'POST /debtors/{id}/signals: tells the account manager at once what a controller heard',
+    needs: { table: 'write', publish: ['account-managers'] },
   },
   {
     name: 'list-invoices',

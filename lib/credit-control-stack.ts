@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/api/routes';
@@ -12,6 +12,7 @@ import { Observability } from './constructs/observability';
 import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
+import { DailySweep } from './constructs/daily-sweep';
 import { DunningWorkflow } from './constructs/workflow';
 import { PROJECT_ROOT } from './project-root';
 import { stagePolicy } from './stage-policy';
@@ -23,6 +24,8 @@ export interface CreditControlStackProps extends StackProps {
 /** The whole system of one stage: stateful constructs first, then the stateless ones wired to them. */
 export class CreditControlStack extends Stack {
   readonly functions: Functions;
+  /** The alarms and the dashboard, in a stack of their own (see below). */
+  readonly monitoring: NestedStack;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -64,7 +67,12 @@ export class CreditControlStack extends Stack {
       stateMachineName,
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json'),
       functions,
-      sweep: functions.get('sweep-due-invoices'),
+    });
+    new DailySweep(this, 'DailySweep', {
+      policy,
+      stateMachineName: `${this.stackName}-DailySweep`,
+      definitionPath: join(PROJECT_ROOT, 'statemachines', 'daily-sweep.asl.json'),
+      functions,
     });
     const paymentPlans = new PaymentPlanWorkflow(this, 'PaymentPlans', {
       policy,
@@ -78,10 +86,16 @@ export class CreditControlStack extends Stack {
     });
     const api = new Api(this, 'Api', { policy, routes: ROUTES, functions });
 
-    const observability = new Observability(this, 'Observability', {
+    // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
+    // and the dashboard only read the others, so they live in a nested stack of their own.
+    this.monitoring = new NestedStack(this, 'Monitoring', {
+      description: 'Alarms and dashboard of the credit-control system',
+    });
+    const observability = new Observability(this.monitoring, 'Observability', {
       stage: config.stage,
       alerts: messaging.topics.alerts,
       stateMachine: workflow.stateMachine,
+      paymentPlanStateMachine: paymentPlans.stateMachine,
       functions: functions.all,
       stepFunctions: workflow.taskFunctions,
       api: api.restApi,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type RouteRequest, ROUTES, type RouteSpec } from './routes';
+import { ORDER_SYSTEM_SCOPE, type RouteRequest, ROUTES, type RouteSpec } from './routes';
 
 const errorBody = z.object({
   error: z.object({
@@ -37,13 +37,25 @@ function parameters(schemas: RouteRequest) {
 
 function operation(route: RouteSpec) {
   const schemas = route.request ?? {};
-  const security = route.auth.kind === 'jwt' ? [{ cognito: [] }] : [{ standardWebhooksSignature: [] }];
+  const security =
+    route.auth.kind === 'jwt'
+      ? [{ cognito: [] }]
+      : route.auth.kind === 'client-credentials'
+        ? [{ appClient: [route.auth.scope] }]
+        : [{ standardWebhooksSignature: [] }];
   const errors: Record<string, unknown> = {
     '400': {
       description: 'Invalid request: every bad field is named',
       content: { 'application/json': { schema: jsonSchema(errorBody) } },
     },
-    '401': { description: route.auth.kind === 'jwt' ? 'No valid token' : 'Bad or stale signature' },
+    '401': {
+      description:
+        route.auth.kind === 'webhook-signature'
+          ? 'Bad or stale signature'
+          : route.auth.kind === 'client-credentials'
+            ? `No valid access token with the scope ${route.auth.scope}`
+            : 'No valid token',
+    },
   };
   if (route.auth.kind === 'jwt')
     errors['403'] = { description: `Needs one of the roles: ${route.auth.roles.join(', ')}` };
@@ -98,6 +110,17 @@ export function openApiDocument() {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'Cognito ID token; roles from cognito:groups',
+        },
+        appClient: {
+          type: 'oauth2',
+          description:
+            "A machine's Cognito app client: an access token from the user pool domain's /oauth2/token (client-credentials grant)",
+          flows: {
+            clientCredentials: {
+              tokenUrl: 'https://<user pool domain>/oauth2/token',
+              scopes: { [ORDER_SYSTEM_SCOPE]: 'The credit check of an order' },
+            },
+          },
         },
         standardWebhooksSignature: {
           type: 'apiKey',

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
-import { claimQuery, rateTableBody } from './schemas/claim-schemas';
+import { claimQuery, interruptionLetterBody, rateTableBody } from './schemas/claim-schemas';
 import {
   debtorDisputeBody,
   disputeBody,
@@ -15,6 +15,8 @@ import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
+import { SPECIAL_ROUTES } from './special-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -31,14 +33,22 @@ import {
  * the schemas of its request: the HTTP wrapper validates with them and the OpenAPI document is
  * built from them, so the two cannot describe different requests.
  */
-export const ROLES = ['controller', 'manager', 'admin'] as const;
+export const ROLES = ['controller', 'manager', 'admin', 'special'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type RouteAuth =
   /** Cognito user pool JWT; the caller must be in at least one of the groups. */
   | { kind: 'jwt'; roles: readonly Role[] }
   /** Standard Webhooks HMAC signature checked by the handler; no JWT. */
-  | { kind: 'webhook-signature' };
+  | { kind: 'webhook-signature' }
+  /**
+   * A machine's Cognito app client (OAuth client-credentials grant): its access token must carry
+   * `scope`. API Gateway checks the scope; no person's role is involved.
+   */
+  | { kind: 'client-credentials'; scope: string };
+
+/** The scope of the order system's app client: the credit check of an order, nothing else. */
+export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
 
 /** What a route accepts; a part without a schema is not read. */
 export interface RouteRequest {
@@ -58,7 +68,7 @@ export interface RouteSpec {
   request?: RouteRequest;
 }
 
-const everyone: readonly Role[] = ['controller', 'manager', 'admin'];
+const everyone: readonly Role[] = ['controller', 'manager', 'admin', 'special'];
 const creditControl: readonly Role[] = ['controller', 'manager'];
 const admins: readonly Role[] = ['admin'];
 const managers: readonly Role[] = ['manager', 'admin'];
@@ -116,15 +126,15 @@ export const ROUTES = [
     method: 'GET',
     path: '/tasks',
     handler: 'list-tasks',
-    auth: { kind: 'jwt', roles: creditControl },
-    summary: 'Open tasks for credit controllers, most urgent first',
+    auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
+    summary: "Open tasks for credit controllers, most urgent first (or the special team's list)",
     request: { query: taskListQuery },
   },
   {
     method: 'POST',
     path: '/tasks/{id}/outcome',
     handler: 'record-task-outcome',
-    auth: { kind: 'jwt', roles: creditControl },
+    auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary: 'Records the outcome of a task; a call outcome resumes the dunning workflow',
     request: { path: idPath, body: taskOutcomeBody },
   },
@@ -159,6 +169,15 @@ export const ROUTES = [
     summary:
       'What the debtor owes on an invoice as of a day (?asOf=YYYY-MM-DD): principal, statutory interest, collection costs, explained',
     request: { path: idPath, query: claimQuery },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/interruption-letter',
+    handler: 'send-interruption-letter',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Sends the debtor an interruption letter (stuitingsbrief, art. 3:317 BW): its recorded delivery starts the limitation period again',
+    request: { path: idPath, body: interruptionLetterBody },
   },
   {
     method: 'GET',
@@ -310,6 +329,7 @@ export const ROUTES = [
     summary: 'Ends the hold of a debtor early; each of its held invoices goes on at its next step',
     request: { path: idPath },
   },
+  ...SPECIAL_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',
@@ -383,6 +403,51 @@ export const ROUTES = [
     summary:
       "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
     request: { path: idPath, query: timelineQuery },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/credit-hold',
+    handler: 'put-debtor-credit-hold',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Sets or lifts the credit hold by hand with a reason; on the timeline and the credit-status topic. A hold set by hand stays until a manager lifts it',
+    request: { path: idPath, body: creditHoldBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/credit-check',
+    handler: 'check-debtor-credit',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'May the debtor order this amount more on credit: approve, refer (to a manager) or decline, with the reasons, exposure, credit limit and what is available; logged on the timeline',
+    request: { path: idPath, query: creditCheckQuery },
+  },
+  {
+    method: 'GET',
+    path: '/order-system/debtors/{id}/credit-check',
+    handler: 'check-debtor-credit',
+    auth: { kind: 'client-credentials', scope: ORDER_SYSTEM_SCOPE },
+    summary:
+      "The credit check for the order system's app client (access token with the credit-control/credit-check scope): the same decision as GET /debtors/{id}/credit-check, within the order system's own order authority",
+    request: { path: idPath, query: creditCheckQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/credit-reports',
+    handler: 'record-credit-report',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Records what a credit bureau said; the latest report and its recommended limit show in the debtor view, and a task asks for the next one when the risk class's cadence makes it due",
+    request: { path: idPath, body: creditReportBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/signals',
+    handler: 'record-debtor-signal',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      'Financial trouble, a change of ownership or other news: the account manager is told at once (account-managers topic); on the timeline',
+    request: { path: idPath, body: signalBody },
   },
   {
     method: 'GET',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { assignPayment } from '../use-cases/payments/assign-payment';
 
@@ -12,6 +13,7 @@ const config = readConfig(
 const deps = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
+  notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.PAYMENT_REFERENCE_SCHEME,
 };

@@ -7,7 +7,7 @@ import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 const deps = {
   store: creditStoreFromEnvironment(),
   clock,
-  notifier: notifierFromEnvironment(['account-managers']),
+  notifier: notifierFromEnvironment(['account-managers', 'credit-status']),
 };
 
 /** EscalateToAccountManager of the dunning state machine. */

@@ -1,10 +1,14 @@
 import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { readConfig } from '../shared/config';
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
+import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 
 const config = readConfig(
   z
@@ -37,8 +41,13 @@ const intake = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
   plans: planWorkflowFromEnvironment(),
+  // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
+  notifier: notifierFromEnvironment(['credit-status']),
   clock,
   referenceScheme: config.referenceScheme,
+  vatPeriod: vatReturnPeriodFromEnvironment(),
 };
 
 /** POST /webhooks/invoicing: signed events of the invoicing system (see ../shared/http/signed-webhook-handler.ts). */

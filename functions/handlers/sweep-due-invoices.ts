@@ -2,25 +2,52 @@ import * as z from 'zod';
 import { DEFAULT_RESTORE_LIMIT } from '../core/dunning/dunning-state';
 import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
-import { sweepDueInvoices } from '../use-cases/sweep/due-invoice-sweep';
+import {
+  DEFAULT_SWEEP_CONCURRENCY,
+  DEFAULT_SWEEP_PAGE_SIZE,
+  sweepDueInvoices,
+  type SweepReport,
+} from '../use-cases/sweep/due-invoice-sweep';
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
+import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
 
 const config = readConfig(
   z.object({
     /** Restores after failed executions before an invoice waits for a controller; 0 holds at the first failure. */
     DUNNING_RESTORE_LIMIT: optionalVariable(z.coerce.number().int().min(0).max(30)),
+    /** Invoices per page of the due-invoice index; the checkpoint is written after each page. */
+    SWEEP_PAGE_SIZE: optionalVariable(z.coerce.number().int().min(1).max(1000)),
+    /** Invoices of a page swept at the same time: StartExecution calls in flight, at most. */
+    SWEEP_CONCURRENCY: optionalVariable(z.coerce.number().int().min(1).max(100)),
   }),
 );
-const options = { restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT };
+const options = {
+  restoreLimit: config.DUNNING_RESTORE_LIMIT ?? DEFAULT_RESTORE_LIMIT,
+  pageSize: config.SWEEP_PAGE_SIZE ?? DEFAULT_SWEEP_PAGE_SIZE,
+  concurrency: config.SWEEP_CONCURRENCY ?? DEFAULT_SWEEP_CONCURRENCY,
+};
+/**
+ * A slice begins no page with less than this left of the Lambda's time: a page of 200 takes
+ * seconds, so the slice ends well before its timeout and the state machine calls the next one.
+ */
+const RESERVE_MS = 60_000;
+/** Ids per list in the answer: the state machine's data is at most 256 KB; the log has them all. */
+const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
+const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
 
-/** Daily (EventBridge Scheduler): starts the dunning of invoices that fell due and restores lost ones. */
-export const handler = scheduledHandler(
+/**
+ * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json, which calls this until
+ * it answers `complete`): starts the dunning of invoices that fell due and restores lost ones, a
+ * page of the due-invoice index at a time, from the checkpoint of the day's run.
+ */
+export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport }>(
   {
     job: 'sweep',
     summarize: (report) => ({
@@ -31,21 +58,37 @@ export const handler = scheduledHandler(
         SweepFailures: report.failed.length,
         // Emitted only when it happens: each held invoice is counted once, and the alarm pages on it.
         ...(report.needsAttention.length > 0 ? { DunningNeedsAttention: report.needsAttention.length } : {}),
+        PaymentPlansRestored: report.plans.restored,
+        ...(report.plans.needsAttention.length > 0
+          ? { PaymentPlanNeedsAttention: report.plans.needsAttention.length }
+          : {}),
       },
-      failures: report.failed,
+      failures: [...report.failed, ...report.plans.failed],
       details: {
         started: report.started,
         restored: report.restored,
         resumed: report.resumed,
         untouched: report.untouched,
         needsAttention: report.needsAttention,
+        pages: report.pages,
+        continued: report.continued,
+        complete: report.complete,
+        plans: { restored: report.plans.restored, needsAttention: report.plans.needsAttention },
       },
     }),
+    answer: (report) => ({
+      ...report,
+      needsAttention: report.needsAttention.slice(0, IDS_IN_ANSWER),
+      failed: report.failed.slice(0, IDS_IN_ANSWER),
+    }),
   },
-  // Money first: unmatched payments become unapplied cash, and credit pays what falls due.
-  // Disputes open past their respond-by day go on a manager's list.
-  () =>
-    reviewMoneyDaily(money)
-      .then(() => raiseOverdueDisputeTasks(deps))
-      .then(() => sweepDueInvoices(deps, options)),
+  (context) =>
+    sweepDueInvoices(deps, options, {
+      // Once a run, before its first page. Money first: unmatched payments become unapplied cash,
+      // and credit pays what falls due. Disputes open past their respond-by day go on a manager's list.
+      beforeFirstPage: () => reviewMoneyDaily(money).then(() => raiseOverdueDisputeTasks(deps)),
+      mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
+    })
+      // Payment plans whose execution failed or was lost: started again where the plan stands.
+      .then(async (report) => ({ ...report, plans: await restorePlanExecutions(planDeps, options) })),
 );

@@ -9,7 +9,10 @@ import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
+import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
+import type { Insolvency } from '../core/special/insolvency';
+import type { Management, SpecialManagement } from '../core/special/special-management';
 import type { CollectionTask } from '../core/tasks/collection-task';
 import type { WorklistRules } from '../core/worklist/worklist-rules';
 
@@ -39,6 +42,12 @@ export interface DebtorRecord extends Debtor, Versioned {
   owner?: DebtorOwner;
   /** Attempts to reach the debtor that failed since it was last reached (no answer, wrong contact). */
   failedContacts?: number;
+  /** Which cycle the debtor is in; absent means normal. */
+  management?: Management;
+  /** While in special management: who put the debtor there, when and why. */
+  specialManagement?: SpecialManagement;
+  /** The debtor's insolvency (bankruptcy, WSNP, suspension of payments), open or closed. */
+  insolvency?: Insolvency;
 }
 
 export interface DebtorOwner {
@@ -203,6 +212,8 @@ export interface LetterContent {
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
   /** The date the letter asked to pay by and the term in days after receipt it gave. */
   demand?: { payBy: CalendarDate; termDays: number };
+  /** What a letter stating the claim asked, by when, and each invoice's part (its QR code pays the amount). */
+  request?: LetterRequest;
 }
 
 /** What names one letter. */
@@ -231,6 +242,25 @@ export interface SendingSetting {
 }
 
 /**
+ * How far the daily sweep of one business day got: the cursor of the last page of the due-invoice
+ * index it finished, written after each page, so that a sweep that died goes on from there.
+ */
+export interface SweepRun {
+  /** The business day swept (Europe/Amsterdam). */
+  day: CalendarDate;
+  /** Runs of the day so far: a sweep after a complete run starts a new one from the first page. */
+  run: number;
+  /** Where the next page starts; absent before the first page. */
+  cursor?: string;
+  complete: boolean;
+  /** Pages finished in this run. */
+  pages: number;
+  startedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/**
  * One write of a unit of work. `commit` applies a list of them atomically (a DynamoDB
  * transaction): a payment, the invoice balance it lowers and the timeline entry land together
  * or not at all.
@@ -249,7 +279,16 @@ export type StoreWrite =
   | { kind: 'putPlan'; plan: PlanRecord; expectedVersion: number | null }
   /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
   | { kind: 'putPlanReference'; reference: string; planId: string }
-  | { kind: 'appendEvent'; subject: { invoiceId: string } | { debtorId: string }; event: TimelineEvent }
+  | {
+      kind: 'appendEvent';
+      subject: { invoiceId: string } | { debtorId: string };
+      event: TimelineEvent;
+      /**
+       * The entry's own key within the subject's timeline: a second write under the same key
+       * replaces the first (a retried step rewrites its entry instead of adding one).
+       */
+      key?: string;
+    }
   | { kind: 'recordDelivery'; delivery: DeliveryRecord }
   | { kind: 'park'; parked: ParkedEvent }
   | { kind: 'unpark'; parked: Pick<ParkedEvent, 'subject' | 'deliveryId' | 'receivedAt'> }
@@ -278,6 +317,10 @@ export interface CreditStore {
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
   /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
   listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /** Invoices handed over to the collection agency (`in_collection`) due on or before `upTo`, by due date. */
+  listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /** The same index a page at a time (the sweep's pages); InvalidCursorError as `pageInvoices`. */
+  pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>>;
   /**
    * Every invoice, in no particular order: a scan of the whole table. For the portfolio report
    * until it reads aggregates; never on a path that must scale with the portfolio.
@@ -309,6 +352,8 @@ export interface CreditStore {
   getPlan(id: string): Promise<PlanRecord | undefined>;
   /** Every payment plan of the debtor, oldest first. */
   listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]>;
+  /** Plans whose execution has work to do (`isPlanUnderWay`), oldest first. */
+  listPlansUnderWay(): Promise<PlanRecord[]>;
   findPlanIdByReference(reference: string): Promise<string | undefined>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
@@ -351,6 +396,11 @@ export interface CreditStore {
   findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
   /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
   pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
+
+  /** The sweep of a business day, as far as it got; undefined before its first page. */
+  getSweepRun(day: CalendarDate): Promise<SweepRun | undefined>;
+  /** Stores it only over `expectedVersion` (null: none yet); ConcurrentModificationError otherwise. */
+  putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void>;
 
   /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;

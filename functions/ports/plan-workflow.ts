@@ -1,4 +1,5 @@
 import type { InstalmentTimes } from '../core/plans/plan-schedule';
+import type { ExecutionStatus } from './workflow';
 
 /** What one execution of statemachines/payment-plan.asl.json is started with. */
 export interface PlanExecutionInput {
@@ -15,4 +16,6 @@ export interface PlanWorkflow {
   start(input: PlanExecutionInput): Promise<{ started: boolean }>;
   /** Stops an execution; stopping one that already ended is not an error. */
   stop(execution: string, reason: string): Promise<void>;
+  /** The execution's status; undefined when there is none of that name (never started, or lost). */
+  status(execution: string): Promise<ExecutionStatus | undefined>;
 }

@@ -10,6 +10,8 @@ import type { Wording } from './wording';
  * of the interest that reads as all of it.
  */
 export function claimBlock(input: LetterInput, wording: Wording): ClaimBlock | undefined {
+  // A settlement offer asks the principal: the letter prints no total it does not pursue.
+  if (input.request?.kind === 'principal-settlement') return undefined;
   const claims = input.claims ?? [];
   const [first] = claims;
   if (!first) return undefined;
@@ -39,8 +41,10 @@ export function claimBlock(input: LetterInput, wording: Wording): ClaimBlock | u
     });
   }
   const rule = claims.map((claim) => claim.figures.costs.rule).find((each) => each !== 'none');
-  if (rule) {
-    const costs = sum((claim) => claim.figures.costs.amount);
+  const costs = sum((claim) => claim.figures.costs.amount);
+  // The 14-day letter states the costs that become due once, in its own words: no second row.
+  const costsStatedElsewhere = input.template === 'fourteen-day-letter' && costs === 0;
+  if (rule && !costsStatedElsewhere) {
     rows.push({ label: say.costs[rule], amount: amount(costs), details: costs === 0 ? [say.notYetDue] : [] });
     const vat = sum((claim) => claim.figures.costs.vat);
     if (vat > 0) rows.push({ label: say.vat, amount: amount(vat), details: [] });

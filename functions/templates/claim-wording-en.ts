@@ -27,4 +27,5 @@ export const englishClaim: ClaimWording = {
     consumer:
       'Statutory interest is not included, because the rate for this period is not known yet. We will claim the statutory interest separately.',
   },
+  settlementOffer: (amount, date) => `If you pay ${amount} by ${date}, we waive interest and costs.`,
 };

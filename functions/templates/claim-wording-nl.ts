@@ -27,4 +27,6 @@ export const dutchClaim: ClaimWording = {
     consumer:
       'De wettelijke rente is hierin niet opgenomen, omdat het rentepercentage over deze periode nog niet bekend is. Wij brengen de wettelijke rente afzonderlijk in rekening.',
   },
+  settlementOffer: (amount, date) =>
+    `Betaalt u ${amount} uiterlijk ${date}, dan zien wij af van rente en kosten.`,
 };

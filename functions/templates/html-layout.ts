@@ -109,6 +109,7 @@ ${doc.addressee ? `<p style="margin:0 0 14px">${doc.addressee.map(e).join('<br>'
 ${paragraphs(words.intro)}
 ${invoiceTable(doc)}
 ${claimTable(doc)}
+${doc.offer ? paragraphs([doc.offer]) : ''}
 ${payButtons(doc)}
 ${paymentBlock(doc)}
 ${paragraphs(words.closing)}

@@ -24,6 +24,8 @@ export interface LetterDocument {
   total: string;
   /** The final notice's statement of the claim. */
   claim?: ClaimBlock;
+  /** The settlement a letter offers instead of stating the claim. */
+  offer?: string;
   /** Only in letters that ask for payment and when a reference was given. */
   payment?: { reference: string; transfer?: string; qrImage?: string };
   /** Signs and heads the footer of letters to the debtor; absent in notes to colleagues. */

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
 import type { Claim } from '../core/legal/claim';
+import type { LetterRequestKind } from '../core/legal/letter-request';
 import type { Money } from '../core/money';
 import type { Addressee } from './salutation';
 
@@ -67,6 +68,12 @@ export interface LetterInput {
     termDays?: number;
     handOver?: { on: CalendarDate; agency?: string };
   };
+  /**
+   * What a letter stating the claim asks (core/legal/letter-request.ts): the total claim, which
+   * its claim statement totals, or the principal offered as a settlement, with no claim statement.
+   * Its sentences ask this amount and its QR code pays it.
+   */
+  request?: { kind: LetterRequestKind; amount: Money; payBy: CalendarDate };
   /** Required by the fourteen-day-letter: the end of the term and the costs due after it. */
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
   /** The final notice states the claim of each invoice it lists, all as of one day, in one currency. */

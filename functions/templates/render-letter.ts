@@ -56,6 +56,12 @@ const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     invitesPayment: false,
     write: (wording, facts) => wording.accountManagerAlert(facts),
   },
+  'interruption-letter': {
+    audience: 'debtor',
+    // A claim at the agency is paid to the agency: the letter reserves the right, it is no invoice.
+    invitesPayment: false,
+    write: (wording, facts) => wording.interruptionLetter(facts),
+  },
 };
 
 /** Dutch for Dutch ('nl', 'nl-BE'), English for every other language. */
@@ -69,7 +75,8 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     debtorName: input.debtor.name,
     creditorName: input.creditor.name,
     invoiceNumbers: input.invoices.map((invoice) => invoice.number),
-    total: formatMoney(input.total, language),
+    // The sentences ask what the letter asks: the request where it states one.
+    total: formatMoney(input.request?.amount ?? input.total, language),
     tone: input.tone,
     salutation: wording.salutation(input.debtor, input.tone),
     ...(input.demand
@@ -88,6 +95,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
           },
         }
       : {}),
+    ...(input.request?.kind === 'principal-settlement' ? { offerNamesPayBy: true } : {}),
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
   const claim = claimBlock(input, wording);
@@ -120,8 +128,16 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
         ? { paymentLink: invoice.paymentLink }
         : {}),
     })),
-    total: facts.total,
+    total: formatMoney(input.total, language),
     ...(claim ? { claim } : {}),
+    ...(input.request?.kind === 'principal-settlement'
+      ? {
+          offer: wording.claim.settlementOffer(
+            formatMoney(input.request.amount, language),
+            formatCalendarDate(input.request.payBy, locale),
+          ),
+        }
+      : {}),
     ...(payment
       ? {
           payment: {

@@ -56,6 +56,7 @@ export function textLetter(doc: LetterDocument): string {
     ...words.intro,
     invoiceLines(doc),
     ...claimLines(doc),
+    doc.offer ?? '',
     payLines(doc).join('\n'),
     ...words.closing,
     doc.creditor ? `${doc.labels.signOff}\n${doc.creditor.name}` : '',

@@ -27,6 +27,8 @@ function byWhen(facts: LetterFacts, otherwise: string): string {
 /** What follows a final notice: the hand-over on its day, to the agency by name where configured. */
 function handOverSentence(facts: LetterFacts): string {
   const handOver = facts.demand?.handOver;
+  if (facts.demand && facts.offerNamesPayBy)
+    return `If payment does not follow, we will hand the claim over to ${handOver?.agency ?? 'a collection agency'}${handOver ? ` on ${handOver.on}` : ''}. The costs of collection may be charged to you.`;
   if (facts.demand && !handOver)
     return `If we have not received the open amount of ${facts.total} by ${facts.demand.payBy}, we will hand the claim over to a collection agency. The costs of collection may be charged to you.`;
   if (!handOver || !facts.demand)
@@ -156,6 +158,17 @@ export const english: Wording = {
     ],
     closing: [
       'Would you please contact your customer in person? New orders on credit are blocked until the arrears are cleared.',
+    ],
+  }),
+  interruptionLetter: (facts) => ({
+    subject: `Interruption of the limitation period: ${aboutInvoices(facts)}`,
+    greeting: `Dear ${facts.debtorName},`,
+    intro: [
+      `According to our records, ${invoicesBelow(facts)} ${facts.invoiceNumbers.length === 1 ? 'has' : 'have'} not been paid. ${facts.total} is outstanding.`,
+    ],
+    closing: [
+      'We hereby expressly reserve our right to payment. This letter interrupts the limitation period of our claim (article 3:317 of the Dutch Civil Code): the period starts again.',
+      'We ask you to pay the amount outstanding. If you have any questions, or cannot pay in one go, please contact us.',
     ],
   }),
 };

@@ -28,6 +28,8 @@ function byWhen(facts: LetterFacts, otherwise: string): string {
 function handOverSentence(facts: LetterFacts): string {
   const handOver = facts.demand?.handOver;
   const agency = handOver?.agency ?? 'een incassobureau';
+  if (facts.demand && facts.offerNamesPayBy)
+    return `Blijft betaling uit, dan dragen wij de vordering ${handOver ? `op ${handOver.on} ` : ''}over aan ${agency}. De kosten daarvan kunnen voor uw rekening komen.`;
   if (facts.demand && !handOver)
     return `Hebben wij het openstaande bedrag van ${facts.total} niet uiterlijk op ${facts.demand.payBy} ontvangen, dan dragen wij de vordering over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`;
   if (!handOver || !facts.demand)
@@ -164,6 +166,17 @@ export const dutch: Wording = {
     ],
     closing: [
       'Wilt u persoonlijk contact opnemen met uw klant? Nieuwe orders op rekening zijn geblokkeerd tot de achterstand is opgelost.',
+    ],
+  }),
+  interruptionLetter: (facts) => ({
+    subject: `Stuiting van de verjaring: ${aboutInvoices(facts)}`,
+    greeting: `Geachte ${facts.debtorName},`,
+    intro: [
+      `Volgens onze administratie is ${invoicesBelow(facts)} nog niet betaald. Er staat ${facts.total} open.`,
+    ],
+    closing: [
+      'Wij behouden ons hierbij uitdrukkelijk ons recht op nakoming voor. Met deze brief stuiten wij de verjaring van onze vordering (artikel 3:317 Burgerlijk Wetboek): de verjaringstermijn begint opnieuw te lopen.',
+      'Wij verzoeken u het openstaande bedrag alsnog te betalen. Heeft u vragen, of kunt u niet in één keer betalen? Neem dan contact met ons op.',
     ],
   }),
 };

@@ -20,6 +20,8 @@ export interface LetterFacts {
     /** The day of the hand-over, and to whom, when the letter is the final notice before it. */
     handOver?: { on: string; agency?: string };
   };
+  /** The letter offers a settlement by the demand's date, and that sentence names the date once. */
+  offerNamesPayBy?: boolean;
 }
 
 export interface FourteenDayFacts extends LetterFacts {
@@ -76,6 +78,8 @@ export interface ClaimWording {
   notYetDue: string;
   interestContinues: Record<DebtorKind, string>;
   interestClaimedSeparately: Record<DebtorKind, string>;
+  /** The principal offered as a settlement, by a date, waiving interest and costs. */
+  settlementOffer(amount: string, date: string): string;
 }
 
 /** Everything one language says, per template. */
@@ -94,4 +98,6 @@ export interface Wording {
   collectionAgencyHandover(facts: LetterFacts): LetterText;
   callTask(facts: LetterFacts): LetterText;
   accountManagerAlert(facts: LetterFacts): LetterText;
+  /** The stuitingsbrief: reserves the right to payment so that the limitation period starts again. */
+  interruptionLetter(facts: LetterFacts): LetterText;
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
@@ -15,14 +15,17 @@ import {
   AccountRecovery,
   FeaturePlan,
   Mfa,
+  OAuthScope,
+  ResourceServerScope,
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
   UserPoolGroup,
+  UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROLES, type Role, type RouteSpec } from '../../functions/api/routes';
+import { ORDER_SYSTEM_SCOPE, ROLES, type Role, type RouteSpec } from '../../functions/api/routes';
 import { pascalCase } from '../names';
 import type { StagePolicy } from '../stage-policy';
 import type { Functions } from './functions';
@@ -37,6 +40,7 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
   controller: 'Credit controllers: the daily task list, call outcomes, promises and disputes',
   manager: 'Finance managers: portfolio reports and approvals',
   admin: 'Administrators: dunning policies, users and settings',
+  special: 'Special management: debtors in financial trouble, insolvencies, write-offs and VAT relief',
 };
 
 const SIGNED_WEBHOOK =
@@ -52,6 +56,8 @@ export class Api extends Construct {
   readonly restApi: RestApi;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The order system's app client: client-credentials grant, the credit-check scope only. */
+  readonly orderSystemClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -95,6 +101,34 @@ export class Api extends Construct {
       disableOAuth: true,
       preventUserExistenceErrors: true,
     });
+
+    // The order system is a machine: its own app client with a secret, the client-credentials
+    // grant and one scope, which only the credit-check route of the order system accepts.
+    const [identifier, scopeName] = ORDER_SYSTEM_SCOPE.split('/') as [string, string];
+    const creditCheckScope = new ResourceServerScope({
+      scopeName,
+      scopeDescription: 'The credit check of an order',
+    });
+    const resourceServer = new UserPoolResourceServer(this, 'Scopes', {
+      userPool: this.userPool,
+      identifier,
+      userPoolResourceServerName: 'Credit control',
+      scopes: [creditCheckScope],
+    });
+    const domain = this.userPool.addDomain('TokenDomain', {
+      cognitoDomain: { domainPrefix: `credit-control-${policy.stage}-${Aws.ACCOUNT_ID}` },
+    });
+    this.orderSystemClient = this.userPool.addClient('OrderSystemClient', {
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: [OAuthScope.resourceServer(resourceServer, creditCheckScope)],
+      },
+      accessTokenValidity: Duration.hours(1),
+    });
+    new CfnOutput(this, 'OrderSystemClientId', { value: this.orderSystemClient.userPoolClientId });
+    new CfnOutput(this, 'OrderSystemTokenUrl', { value: `${domain.baseUrl()}/oauth2/token` });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: policy.logRetention,
@@ -165,6 +199,14 @@ export class Api extends Construct {
             ...options,
             authorizer,
             authorizationType: AuthorizationType.COGNITO,
+          });
+          break;
+        case 'client-credentials':
+          resource.addMethod(route.method, integration, {
+            ...options,
+            authorizer,
+            authorizationType: AuthorizationType.COGNITO,
+            authorizationScopes: [route.auth.scope],
           });
           break;
         case 'webhook-signature': {

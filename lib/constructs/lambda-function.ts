@@ -180,10 +180,11 @@ export class LambdaFunction extends Construct implements IGrantable {
     const grants = StateMachineGrants.fromStateMachine(stateMachine);
     for (const action of new Set(actions)) {
       if (action === 'start') grants.startExecution(this);
-      else grants.execution(this, 'states:StopExecution');
+      else if (action === 'stop') grants.execution(this, 'states:StopExecution');
+      else grants.execution(this, 'states:DescribeExecution');
     }
     this.lambda.addEnvironment('PAYMENT_PLAN_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
-    if (actions.includes('stop')) {
+    if (actions.includes('stop') || actions.includes('read')) {
       acknowledgeWildcardResource(
         this,
         `${executionArnPrefix(stateMachine)}:*`,

@@ -24,6 +24,7 @@ const TOPIC_DISPLAY_NAMES: Record<TopicName, string> = {
   alerts: 'Credit control alarms',
   'email-events': 'Deliveries, bounces and complaints of dunning emails',
   disputes: 'Disputes raised by debtors, by cause',
+  'credit-status': 'Credit holds set and lifted, for the order system',
 };
 
 export interface MessagingProps {

@@ -26,6 +26,8 @@ export interface ObservabilityProps {
   stage: Stage;
   alerts: ITopic;
   stateMachine: StateMachine;
+  /** statemachines/payment-plan.asl.json: one execution per payment plan and attempt. */
+  paymentPlanStateMachine: StateMachine;
   functions: readonly LambdaFunction[];
   /** The functions of the state machine's tasks, which may defer a step to the next day. */
   stepFunctions: readonly LambdaFunction[];
@@ -76,13 +78,15 @@ export class Observability extends Construct {
 
     // EMF from the sweep (functions/handlers/sweep-due-invoices.ts), under the dimensions that
     // functions/shared/observability.ts gives every metric: emitted once per held invoice.
-    const needsAttention = new Metric({
-      namespace: 'CreditControl',
-      metricName: 'DunningNeedsAttention',
-      dimensionsMap: { service: 'credit-control', stage: props.stage },
-      statistic: 'Sum',
-      period: FIVE_MINUTES,
-    });
+    const sweepMetric = (metricName: string) =>
+      new Metric({
+        namespace: 'CreditControl',
+        metricName,
+        dimensionsMap: { service: 'credit-control', stage: props.stage },
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+      });
+    const needsAttention = sweepMetric('DunningNeedsAttention');
     alarm(
       'DunningNeedsAttention',
       needsAttention,
@@ -94,6 +98,18 @@ export class Observability extends Construct {
       stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
       1,
       'A dunning execution failed after its retries. The daily sweep restores it at the failed step; check the execution history for the cause.',
+    );
+    alarm(
+      'PaymentPlanExecutionFailed',
+      props.paymentPlanStateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      "A payment plan's execution failed after its retries (PlanStepFailed): its reminders and checks stopped. The daily sweep restores it at the instalment it stands at; check the execution history for the cause.",
+    );
+    alarm(
+      'PaymentPlanNeedsAttention',
+      sweepMetric('PaymentPlanNeedsAttention'),
+      1,
+      "A payment plan's execution kept failing after its restores: a controller has a payment_plan_needs_attention task. Fix the cause, then a manager's change to the plan (POST /payment-plans/{id}/amendments) starts it again.",
     );
     const stepFunctions = new Set(props.stepFunctions);
     // A step deferred to the next day throws StepDeferredError for the ASL's Retry, which Lambda
@@ -172,6 +188,15 @@ export class Observability extends Construct {
           stateMachine.metricSucceeded({ ...daily, label: 'Completed every step' }),
           stateMachine.metricAborted({ ...daily, label: 'Stopped (paid, promised, disputed)' }),
           stateMachine.metricFailed({ ...daily, label: 'Failed' }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Payment-plan executions per day',
+        width: 24,
+        left: [
+          props.paymentPlanStateMachine.metricStarted({ ...daily, label: 'Started' }),
+          props.paymentPlanStateMachine.metricSucceeded({ ...daily, label: 'Completed or broken' }),
+          props.paymentPlanStateMachine.metricFailed({ ...daily, label: 'Failed' }),
         ],
       }),
       new TextWidget({ markdown: '# Operations', width: 24, height: 1 }),

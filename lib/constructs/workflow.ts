@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { TimeZone } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import {
-  ContextAttribute,
-  Schedule,
-  ScheduleExpression,
-  ScheduleTargetInput,
-} from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../nag';
@@ -19,48 +10,17 @@ import type { StagePolicy } from '../stage-policy';
 import type { Functions } from './functions';
 import type { LambdaFunction } from './lambda-function';
 
-export interface DunningWorkflowProps extends AslStateMachineProps {
-  /** Run every morning: starts dunning for invoices that fell due, restores lost executions. */
-  sweep: LambdaFunction;
-}
-
-/** The dunning state machine from its ASL file, and the daily sweep that feeds it. */
+/** The dunning state machine from its ASL file (the daily sweep that feeds it: ./daily-sweep.ts). */
 export class DunningWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   /** The functions its task states run. */
   readonly taskFunctions: readonly LambdaFunction[];
 
-  constructor(scope: Construct, id: string, props: DunningWorkflowProps) {
+  constructor(scope: Construct, id: string, props: AslStateMachineProps) {
     super(scope, id);
     const machine = stateMachineFromAsl(this, props);
     this.stateMachine = machine.stateMachine;
     this.taskFunctions = machine.taskFunctions;
-
-    // Its own role (rather than the stack-wide one CDK would share) keeps the grant and its
-    // acknowledgement here.
-    const schedulerRole = new Role(this, 'SweepSchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-    });
-    acknowledgeWildcardResource(
-      this,
-      `${props.sweep.lambda.functionArn}:*`,
-      `Invoking ${props.sweep.name} includes its versions and aliases (<arn>:*), as CDK grants it`,
-    );
-    new Schedule(this, 'DailySweep', {
-      description: 'Starts dunning for invoices that fell due and restores failed or lost executions',
-      // Amsterdam time, so the run stays at 06:00 local across daylight saving changes. (CDK's
-      // list lacks the zone since tzdata made it an alias of Europe/Brussels; Scheduler knows it.)
-      schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: '6',
-        timeZone: TimeZone.of('Europe/Amsterdam'),
-      }),
-      target: new LambdaInvoke(props.sweep.lambda, {
-        role: schedulerRole,
-        // The business day the sweep is for, even when a retry delivers it late.
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-      }),
-    });
   }
 }
 

@@ -7,6 +7,23 @@
 export interface TokenVerifier {
   /** The token's claims; rejects when the token is not valid. */
   verifyToken(jwt: string): Promise<Record<string, unknown>>;
+  /** An app client's access token (routes with OAuth scopes); rejects when it is not valid. */
+  verifyAccessToken?(jwt: string): Promise<Record<string, unknown>>;
+}
+
+/**
+ * A method with authorization scopes: API Gateway accepts only an access token that carries one
+ * of them, and answers 401 otherwise.
+ */
+export async function authorizeScoped(
+  authorization: string | undefined,
+  tokens: TokenVerifier,
+  scope: string,
+): Promise<Record<string, string> | null> {
+  const verifyAccess = tokens.verifyAccessToken?.bind(tokens);
+  if (!verifyAccess) return null;
+  const claims = await authorize(authorization, { verifyToken: verifyAccess });
+  return claims?.scope?.split(' ').includes(scope) ? claims : null;
 }
 
 /** The claims as `requestContext.authorizer.claims`, or null when API Gateway would answer 401. */

@@ -5,10 +5,13 @@ import { inInvocationScope } from './invocation-scope';
 // API Gateway gives up on an integration after 29 s, so no API Lambda has longer than that.
 const API_TIMEOUT_MS = 29_000;
 
-/** The Lambda context an in-process invocation of `functions/handlers/<handler>.ts` receives. */
-export function lambdaContext(handler: string): Context {
+/**
+ * The Lambda context an in-process invocation of `functions/handlers/<handler>.ts` receives; its
+ * remaining time counts down from the function's timeout (API Gateway's for an API handler).
+ */
+export function lambdaContext(handler: string, timeoutMs = API_TIMEOUT_MS): Context {
   const functionName = `credit-control-local-${handler}`;
-  const deadline = Date.now() + API_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   const region = process.env.AWS_REGION ?? 'eu-west-1';
   return {
     callbackWaitsForEmptyEventLoop: true,

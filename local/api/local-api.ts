@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { ROUTES, type RouteSpec } from '../../functions/api/routes';
 import { close, listen, localUrl } from '../ports';
-import { authorize, type TokenVerifier } from './cognito-authorizer';
+import { authorize, authorizeScoped, type TokenVerifier } from './cognito-authorizer';
 import { type ApiHandler, loadHandlerFromFunctions } from './handler-loader';
 import { lambdaContext, runInvocation } from './lambda-context';
 import {
@@ -112,6 +112,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     let claims: Record<string, string> | undefined;
     if (route.auth.kind === 'jwt') {
       const verified = await authorize(request.headers.authorization, options.tokens);
+      if (!verified) {
+        return json(401, { message: 'Unauthorized' }, { 'x-amzn-errortype': 'UnauthorizedException' });
+      }
+      claims = verified;
+    } else if (route.auth.kind === 'client-credentials') {
+      const verified = await authorizeScoped(request.headers.authorization, options.tokens, route.auth.scope);
       if (!verified) {
         return json(401, { message: 'Unauthorized' }, { 'x-amzn-errortype': 'UnauthorizedException' });
       }

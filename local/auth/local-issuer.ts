@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { jwtVerify, SignJWT } from 'jose';
-import { ROLES, type Role } from '../../functions/api/routes';
+import { ORDER_SYSTEM_SCOPE, ROLES, type Role } from '../../functions/api/routes';
 import { loadOrCreateSigningKey, SIGNING_ALGORITHM } from './signing-key';
 
 /**
@@ -16,6 +16,8 @@ export const LOCAL_AUTH_DIR = fileURLToPath(new URL('../../.local/auth', import.
 // a local cloud on any port.
 const LOCAL_ISSUER = 'http://localhost/local-cognito';
 const LOCAL_CLIENT_ID = 'credit-control-local';
+/** The order system's app client: client-credentials grant, the credit-check scope only. */
+const LOCAL_ORDER_SYSTEM_CLIENT = { clientId: 'order-system-local', scopes: [ORDER_SYSTEM_SCOPE] };
 const TOKEN_LIFETIME_SECONDS = 3600; // Cognito's default ID token validity
 
 /** One demo user per role, with stable subs so that demo data can assign work to them. */
@@ -23,6 +25,7 @@ export const LOCAL_USERS: Record<Role, { sub: string; email: string }> = {
   controller: { sub: '6c1f3a52-0d5e-4c57-9a43-2f0c6e1b7a01', email: 'controller@example.com' },
   manager: { sub: '9b2d4e63-1e6f-4d68-8b54-3a1d7f2c8b02', email: 'manager@example.com' },
   admin: { sub: 'a43e5f74-2f70-4e79-9c65-4b2e803d9c03', email: 'admin@example.com' },
+  special: { sub: 'd5f06a85-3081-4f8a-8d76-5c3f914ead04', email: 'special@example.com' },
 };
 
 export interface TokenRequest {
@@ -46,6 +49,10 @@ export interface IdTokenClaims {
 
 export interface LocalIssuer {
   issueToken(request: TokenRequest): Promise<string>;
+  /** An access token of the order system's app client, as Cognito's /oauth2/token gives for the client-credentials grant. */
+  issueClientToken(client?: { clientId: string; scopes: readonly string[] }): Promise<string>;
+  /** An app client's access token: its claims, or a rejection when it is not valid. */
+  verifyAccessToken(jwt: string): Promise<Record<string, unknown>>;
   /** The token's claims; rejects when the signature, issuer, audience, expiry or use is wrong. */
   verifyToken(jwt: string): Promise<IdTokenClaims>;
 }
@@ -79,6 +86,34 @@ export async function createLocalIssuer(options: { keyDir?: string } = {}): Prom
         .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
         .setJti(randomUUID())
         .sign(key.privateKey);
+    },
+
+    async issueClientToken(client = LOCAL_ORDER_SYSTEM_CLIENT) {
+      const now = Math.floor(Date.now() / 1000);
+      // Cognito's access token of the client-credentials grant: no aud, no groups; sub is the client.
+      return new SignJWT({
+        token_use: 'access',
+        client_id: client.clientId,
+        scope: client.scopes.join(' '),
+        auth_time: now,
+      })
+        .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
+        .setSubject(client.clientId)
+        .setIssuer(LOCAL_ISSUER)
+        .setIssuedAt(now)
+        .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    },
+
+    async verifyAccessToken(jwt) {
+      const { payload } = await jwtVerify(jwt, key.publicKey, {
+        algorithms: [SIGNING_ALGORITHM],
+        issuer: LOCAL_ISSUER,
+        requiredClaims: ['sub', 'iat', 'exp', 'client_id', 'scope'],
+      });
+      if (payload.token_use !== 'access') throw new Error('Not an access token');
+      return payload;
     },
 
     async verifyToken(jwt) {

@@ -29,7 +29,10 @@ export function lambdaRuntime(listener?: InvocationListener): Map<string, Invoke
       async (event: unknown) => {
         listener?.(spec.name, event);
         const handler = await load(spec.name);
-        const context = lambdaContext(spec.name);
+        const context = lambdaContext(
+          spec.name,
+          spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000,
+        );
         return runInvocation(context, () => handler(event, context));
       },
     ]),

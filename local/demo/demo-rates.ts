@@ -2,16 +2,16 @@ import type { StatutoryRate } from '../../functions/core/legal/statutory-rates';
 import type { LocalIssuer } from '../auth/local-issuer';
 
 /**
- * The seed rate table ends where the published rates known to this project end (commercial
- * 2026-06-30; consumer 2025-06-30), so a claim over a later date is refused until an admin enters
- * the rate. The demo plays in the present, so its admin enters rates for the periods after that,
- * through the real API and flagged unverified: ECB rate unchanged (commercial 10.15%) and the
- * consumer rate unchanged at 6%. They are assumptions of the demo, not published figures, and a
+ * The seed rate table ends where the rates known to this project end (2026-12-31), so a claim
+ * over a later date is refused until an admin enters the rate. The demo plays in the present and
+ * runs on into the next year, so its admin enters rates for the periods after that, through the
+ * real API and flagged unverified: the ECB rate unchanged at 2.40% (commercial 10.40%) and the
+ * consumer rate unchanged at 4%. They are assumptions of the demo, not published figures, and a
  * claim that uses them says that its rate is unverified.
  */
 const DEMO_ASSUMED_RATES: readonly StatutoryRate[] = [
-  ...halfYears('commercial', ['2026-07-01', '2027-01-01', '2027-07-01'], 10.15),
-  ...halfYears('consumer', ['2025-07-01', '2026-01-01', '2026-07-01', '2027-01-01', '2027-07-01'], 6),
+  ...halfYears('ecb-main-refinancing', ['2027-01-01', '2027-07-01'], 2.4),
+  ...halfYears('consumer', ['2027-01-01', '2027-07-01'], 4),
 ];
 
 function halfYears(kind: StatutoryRate['kind'], starts: string[], ratePercent: number): StatutoryRate[] {

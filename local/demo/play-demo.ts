@@ -2,6 +2,7 @@ import { BUSINESS_TIME_ZONE, localDate } from '../../functions/core/calendar/tim
 import { runDaily } from '../cloud/daily-schedule';
 import type { LocalCloud } from '../cloud/local-cloud';
 import { controllerApi } from './controller-api';
+import { arrangeWithDebtors } from './demo-arrangements';
 import { workCallTasks } from './credit-controller';
 import { DayJournal } from './day-journal';
 import { enterDemoRates } from './demo-rates';
@@ -70,6 +71,8 @@ export async function playDemo(
 
   const journal = new DayJournal(() => localDate(cloud.clock.now(), BUSINESS_TIME_ZONE));
   const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+  // Once, with the portfolio: a promise, a dispute and a payment plan to look at from the start.
+  if (saved?.status !== 'loaded') options.log(await arrangeWithDebtors(api, portfolio.today));
   const alreadyPosted = new Set(posted);
   void playPayments(
     portfolio.payments.filter((payment) => !alreadyPosted.has(payment.id)),

@@ -9,6 +9,8 @@ export interface Exchange {
   status: number;
   responseHeaders: IncomingHttpHeaders;
   responseBody: Buffer;
+  /** From the whole request received to the whole answer received from upstream. */
+  upstreamMs: number;
 }
 
 /** What a proxy may answer itself instead of forwarding (a fault it injects). */
@@ -52,6 +54,7 @@ export async function startInspectingProxy(
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const requestBody = Buffer.concat(chunks);
+      const sentAt = performance.now();
       const proxied = request(
         {
           host: upstream.hostname,
@@ -74,6 +77,7 @@ export async function startInspectingProxy(
               status,
               responseHeaders: answer.headers,
               responseBody,
+              upstreamMs: performance.now() - sentAt,
             });
             res.writeHead(status, answer.headers);
             res.end(responseBody);

@@ -8,6 +8,8 @@ export interface CapacityProxy {
   readonly units: CapacityUnits;
   /** Units by operation since the last reset, e.g. { TransactWriteItems: { read: 0, write: 84 } }. */
   readonly byOperation: Readonly<Record<string, CapacityUnits>>;
+  /** Calls and the time DynamoDB took to answer them, by operation, since the last reset. */
+  readonly timeByOperation: Readonly<Record<string, { calls: number; ms: number }>>;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export interface CapacityProxy {
 export async function startCapacityProxy(target: string): Promise<CapacityProxy> {
   let units: CapacityUnits = { read: 0, write: 0 };
   let byOperation: Record<string, CapacityUnits> = {};
+  let timeByOperation: Record<string, { calls: number; ms: number }> = {};
 
   const count = (operation: string, body: Buffer, encoding: string | undefined) => {
     const text = (encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
@@ -38,6 +41,10 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
       if (exchange.status === 200 && operation && isMetered(operation)) {
         count(operation, exchange.responseBody, exchange.responseHeaders['content-encoding']);
       }
+      if (operation) {
+        const before = timeByOperation[operation] ?? { calls: 0, ms: 0 };
+        timeByOperation[operation] = { calls: before.calls + 1, ms: before.ms + exchange.upstreamMs };
+      }
     },
   });
   return {
@@ -48,9 +55,13 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
     get byOperation() {
       return byOperation;
     },
+    get timeByOperation() {
+      return timeByOperation;
+    },
     reset() {
       units = { read: 0, write: 0 };
       byOperation = {};
+      timeByOperation = {};
     },
     stop: () => proxy.stop(),
   };

@@ -8,12 +8,16 @@ import { Executions, invoiceIdOf, invoicesByStem } from './executions';
 import { inPool } from './pool';
 import type { ProgressBar } from './progress-bar';
 import type { IngestionResult } from './results';
-import { percentile } from './statistics';
+import { percentile, sum } from './statistics';
+import type { CapacityProxy } from './capacity-proxy';
+import { timeWebhookParts } from './ingestion-parts';
+import { InvocationMeter } from './invocation-meter';
+import { WEBHOOK_FUNCTION } from './path-count';
 
 const CONCURRENCY = 50;
-const INVOICES = 1_000;
+const DEBTOR_CONCURRENCY = 8;
 /** Five invoices per debtor: the debtor is read for every invoice, as in a real portfolio. */
-const DEBTORS = 200;
+const INVOICES_PER_DEBTOR = 5;
 /** Executions start inside the webhook's invocation; this only covers a slow machine. */
 const EXECUTIONS_DEADLINE_MS = 30_000;
 
@@ -25,30 +29,37 @@ const EXECUTIONS_DEADLINE_MS = 30_000;
  * not in the figures.
  */
 export async function measureIngestion(
-  dynamodbEndpoint: string,
+  dynamodb: CapacityProxy,
+  count: number,
   progress: ProgressBar,
   log: (line: string) => void,
 ): Promise<IngestionResult> {
   const cloud = await startLocalCloud({
     daySeconds: null,
     start: BENCH_START,
-    dynamodbEndpoint,
-    tableName: 'bench-ingestion',
+    dynamodbEndpoint: dynamodb.url,
+    tableName: `bench-ingestion-${Date.now()}`,
     dailySweep: false,
     log,
   });
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
   try {
     const poster = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
+    const DEBTORS = Math.ceil(count / INVOICES_PER_DEBTOR);
     const debtors = Array.from({ length: DEBTORS }, () => `deb-${randomUUID().slice(0, 13)}`);
-    await inPool(debtors, CONCURRENCY, (id) => poster.accepted(benchDebtor(id)));
+    // Fewer at once than the timed requests: they are set-up, and a loaded DynamoDB Local drops some at 50.
+    await inPool(debtors, DEBTOR_CONCURRENCY, (id) => poster.accepted(benchDebtor(id)));
 
     const dueDate = new Date(BENCH_START.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const invoices = Array.from({ length: INVOICES }, (_, i) => ({
+    const invoices = Array.from({ length: count }, (_, i) => ({
       id: `inv-${randomUUID().slice(0, 13)}`,
       debtorId: debtors[i % DEBTORS] as string,
     }));
-    progress.start('ingestion', INVOICES, 'requests');
+    progress.start('ingestion', count, 'requests');
+    const meter = new InvocationMeter();
+    await meter.instrument();
+    const parts = timeWebhookParts();
+    dynamodb.reset();
     const started = performance.now();
     const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
       const answer = await poster.post(benchInvoice(invoice.id, invoice.debtorId, dueDate));
@@ -56,6 +67,25 @@ export async function measureIngestion(
       return { invoice, ...answer };
     });
     const elapsedMs = performance.now() - started;
+    const timed = parts.parts();
+    parts.restore();
+    const handlerMs = sum(meter.timings().get(WEBHOOK_FUNCTION) ?? []);
+    const dynamodbTime = { ...dynamodb.timeByOperation };
+    const byPart = {
+      signature: timed.signature,
+      validation: timed.validation,
+      dynamodbTransaction: dynamodbTime.TransactWriteItems ?? { calls: 0, ms: 0 },
+      dynamodbReads: ['GetItem', 'Query', 'BatchGetItem'].reduce(
+        (total, op) => ({
+          calls: total.calls + (dynamodbTime[op]?.calls ?? 0),
+          ms: total.ms + (dynamodbTime[op]?.ms ?? 0),
+        }),
+        { calls: 0, ms: 0 },
+      ),
+    };
+    const shares = Object.fromEntries(
+      Object.entries(byPart).map(([part, time]) => [part, handlerMs > 0 ? time.ms / handlerMs : 0]),
+    );
 
     const accepted = new Set(answers.filter((a) => a.status === 200).map((a) => a.invoice.id));
     const counts = await executionCounts(executions, accepted);
@@ -74,6 +104,9 @@ export async function measureIngestion(
       executionsPerInvoice: accepted.size ? total / accepted.size : 0,
       invoicesWithExactlyOneExecution: exactlyOne,
       everyInvoiceHasExactlyOneExecution: accepted.size === answers.length && exactlyOne === accepted.size,
+      handlerMs,
+      parts: byPart,
+      shareOfHandlerTime: { ...shares, rest: Math.max(0, 1 - sum(Object.values(shares))) },
     };
     progress.finish(
       `${result.perSecond.toFixed(0)} requests/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(

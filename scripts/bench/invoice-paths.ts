@@ -5,11 +5,19 @@ export type Payment =
   | { kind: 'never' }
   | { kind: 'daysAfterArrival'; days: number }
   /** Days after the dunning step's Lambda ran for the invoice. */
-  | { kind: 'daysAfterStep'; step: DunningSlot; days: number };
+  | { kind: 'daysAfterStep'; step: DunningSlot; days: number }
+  /**
+   * After the step, a controller takes a promise to pay in `promiseDays` (POST
+   * /invoices/{id}/promises). Kept: paid in full two days later. Broken: never paid; the sweep
+   * follows the promise up and the dunning resumes, up to the collection agency.
+   */
+  | { kind: 'promise'; step: DunningSlot; promiseDays: number; kept: boolean };
 
 export interface PathGroup {
   name: string;
   description: string;
+  /** The daily sweep runs in its local cloud (it follows promises up); off, it is a fixed cost left out. */
+  dailySweep?: boolean;
   /** One entry per invoice, in order of arrival. */
   payments: readonly Payment[];
 }
@@ -62,6 +70,18 @@ export function pathGroups(sizes: { perPath: number; mix: number }): PathGroup[]
       payments: same(NEVER),
     },
     {
+      name: 'promise_kept',
+      description: 'a promise to pay in 7 days taken after the first reminder, paid 2 days later',
+      payments: same({ kind: 'promise', step: 'firstReminder', promiseDays: 7, kept: true }),
+    },
+    {
+      name: 'promise_broken',
+      description:
+        'a promise to pay in 7 days taken after the first reminder, never paid: the sweep follows it up and the dunning resumes to the agency',
+      payments: same({ kind: 'promise', step: 'firstReminder', promiseDays: 7, kept: false }),
+      dailySweep: true,
+    },
+    {
       name: 'realistic_mix',
       description: REALISTIC_MIX.map((s) => `${s.weight}% ${describePayment(s.payment)}`).join(', '),
       payments: interleave(REALISTIC_MIX, sizes.mix),
@@ -77,6 +97,8 @@ function describePayment(payment: Payment): string {
       return `paid ${payment.days} d after arrival`;
     case 'daysAfterStep':
       return `paid ${payment.days} d after ${payment.step}`;
+    case 'promise':
+      return `promise after ${payment.step}, ${payment.kept ? 'kept' : 'broken'}`;
   }
 }
 

@@ -11,6 +11,8 @@ import type { PathResult } from './results';
 import { median, sum } from './statistics';
 
 export const WEBHOOK_FUNCTION = 'receive-invoicing-webhook';
+/** The functions behind API Gateway that the bench calls: each call is an API request. */
+const API_FUNCTIONS = [WEBHOOK_FUNCTION, 'take-invoice-promise'];
 /** SNS bills a publish per 64 KB of message. */
 const SNS_BILLING_CHUNK_BYTES = 64 * 1024;
 
@@ -65,7 +67,7 @@ export async function countPathGroup(input: PathCountInput): Promise<PathResult>
           Math.ceil(Math.max(1, Buffer.byteLength(m.message)) / SNS_BILLING_CHUNK_BYTES),
         ),
       ) / n,
-    apiRequests: (meter.invocations().get(WEBHOOK_FUNCTION) ?? 0) / n,
+    apiRequests: API_FUNCTIONS.reduce((total, name) => total + (meter.invocations().get(name) ?? 0), 0) / n,
   };
   const unitsByOperation: Record<string, CapacityUnits> = {};
   for (const [operation, units] of Object.entries(dynamodb.byOperation)) {

@@ -21,9 +21,12 @@ const STEP_MS = 6 * HOUR_MS;
  * the same moment: in Lambda each runs alone, and the handler times are the duration estimate.
  */
 const ARRIVAL_DAYS = 20;
-/** business-standard hands over to the agency 60 days after the due date; a few days' slack. */
-const LONGEST_PATH_DAYS = 64;
+/** business-standard hands over to the agency 60 days after the due date; a broken promise adds about two weeks. */
+const LONGEST_PATH_DAYS = 80;
 const POST_CONCURRENCY = 8;
+/** A kept promise is paid this many days after it was taken, before its date. */
+const PROMISE_PAID_AFTER_DAYS = 2;
+const PROMISE_FUNCTION = 'take-invoice-promise';
 
 export interface PathRunContext {
   dynamodb: CapacityProxy;
@@ -43,8 +46,12 @@ interface BenchInvoice {
   payment: Payment;
   arrival: number;
   arrived: boolean;
-  /** The dunning step its payment waits for has run. */
+  /** The dunning step its payment (or promise) waits for has run. */
   stepRan: boolean;
+  /** The collection agency's step ran: a never-paid invoice is done. */
+  handedOver: boolean;
+  /** A promise to pay was taken on it. */
+  promised: boolean;
   /** Virtual time from which the payment is due, once known. */
   payAt?: number;
   paid: boolean;
@@ -69,6 +76,8 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
       arrival,
       arrived: false,
       stepRan: false,
+      handedOver: false,
+      promised: false,
       ...(payment.kind === 'daysAfterArrival' ? { payAt: arrival + payment.days * DAY_MS } : {}),
       paid: false,
     };
@@ -80,20 +89,23 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
     // A step's Lambda ran for an invoice: a payment due some days after that step can be dated.
     const { invoiceId, step } = (event ?? {}) as { invoiceId?: string; step?: string };
     const invoice = invoiceId === undefined ? undefined : byId.get(invoiceId);
-    if (invoice?.payment.kind === 'daysAfterStep' && invoice.payment.step === step) invoice.stepRan = true;
+    if (!invoice) return;
+    if ('step' in invoice.payment && invoice.payment.step === step) invoice.stepRan = true;
+    if (step === 'collectionAgency') invoice.handedOver = true;
   };
   const cloud = await startLocalCloud({
     daySeconds: null,
     start: BENCH_START,
     dynamodbEndpoint: dynamodb.url,
     tableName: `bench-${group.name}`,
-    dailySweep: false,
+    dailySweep: group.dailySweep ?? false,
     onInvoke,
     log: context.log,
   });
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
   try {
     for (const failure of await meter.instrument()) context.warn(`handler not importable: ${failure}`);
+    const controller = await cloud.issuer.issueToken({ group: 'controller' });
     const poster = new InvoicingClient({
       apiUrl: cloud.endpoints.api,
       secret: cloud.webhookSecret,
@@ -121,6 +133,17 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
           invoice.payAt = now + invoice.payment.days * DAY_MS;
         }
       }
+      const promising = invoices.filter(
+        (invoice) => invoice.stepRan && !invoice.promised && invoice.payment.kind === 'promise',
+      );
+      await inPool(promising, POST_CONCURRENCY, async (invoice) => {
+        const promise = invoice.payment as Extract<Payment, { kind: 'promise' }>;
+        await takePromise(cloud, controller, invoice.id, dayAfter(now, promise.promiseDays));
+        // An API request the local cloud does not report as an invocation: counted as the webhook's are.
+        meter.countInvocation(PROMISE_FUNCTION);
+        invoice.promised = true;
+        if (promise.kept) invoice.payAt = now + PROMISE_PAID_AFTER_DAYS * DAY_MS;
+      });
       const arriving = invoices.filter((invoice) => !invoice.arrived && invoice.arrival <= now);
       await inPool(arriving, POST_CONCURRENCY, async (invoice) => {
         await poster.accepted(benchInvoice(invoice.id, invoice.debtorId, dayBefore(invoice.arrival)));
@@ -168,6 +191,22 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
   }
 }
 
+/** A controller records the debtor's promise to pay the invoice by `promisedDate`. */
+async function takePromise(cloud: LocalCloud, token: string, invoiceId: string, promisedDate: string) {
+  const response = await fetch(`${cloud.endpoints.api}/invoices/${encodeURIComponent(invoiceId)}/promises`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ promisedDate }),
+  });
+  if (response.status !== 201 && response.status !== 200) {
+    throw new Error(`promise on ${invoiceId} refused: ${response.status} ${await response.text()}`);
+  }
+}
+
+function dayAfter(at: number, days: number): string {
+  return new Date(at + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** An invoice arriving on day d fell due the day before: overdue on arrival, dunned at once. */
 function dayBefore(arrival: number): string {
   return new Date(arrival - DAY_MS).toISOString().slice(0, 10);
@@ -186,10 +225,17 @@ async function warmUp(poster: InvoicingClient, cloud: LocalCloud): Promise<void>
   await poster.accepted(benchPayment(invoiceId, cloud.clock.now()));
 }
 
-/** Every invoice has arrived, no payment is still to come, and no execution is running. */
+/**
+ * Every invoice has arrived, no payment or promise is still to come, a broken promise's dunning
+ * reached the agency, and no execution is running.
+ */
 async function finished(invoices: readonly BenchInvoice[], executions: Executions): Promise<boolean> {
   const waiting = invoices.some(
-    (invoice) => !invoice.arrived || (!invoice.paid && invoice.payAt !== undefined),
+    (invoice) =>
+      !invoice.arrived ||
+      (!invoice.paid && invoice.payAt !== undefined) ||
+      (invoice.payment.kind === 'promise' &&
+        (!invoice.promised || (!invoice.payment.kept && !invoice.handedOver))),
   );
   return !waiting && (await executions.list('RUNNING')).length === 0;
 }

@@ -1,4 +1,6 @@
+import type { Section } from './bench-options';
 import type { BenchResults, PathResult } from './results';
+import type { SweepPass } from './sweep-scale';
 import { textTable } from './text-table';
 
 const fixed = (digits: number) => (value: number | null) => (value === null ? '—' : value.toFixed(digits));
@@ -6,14 +8,17 @@ const count = fixed(2);
 const usd = fixed(4);
 const ms = fixed(0);
 
-/** The report on stdout: the three measures and the targets, as tables. */
-export function renderReport(results: BenchResults): string {
+/** The report on stdout: the sections this run measured, and the targets, as tables. */
+export function renderReport(results: BenchResults, sections: ReadonlySet<Section>): string {
   return [
-    pathsSection(results),
-    bundlesSection(results),
-    ingestionSection(results),
-    targetsSection(results),
-  ].join('\n\n');
+    sections.has('paths') ? pathsSection(results) : '',
+    sections.has('bundles') ? bundlesSection(results) : '',
+    sections.has('ingestion') ? ingestionSection(results) : '',
+    sections.has('sweep') ? sweepSection(results) : '',
+    results.targets.length ? targetsSection(results) : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function pathsSection({ paths, prices }: BenchResults): string {
@@ -55,7 +60,7 @@ function pathsSection({ paths, prices }: BenchResults): string {
   ].join('\n');
 }
 
-function bundlesSection({ bundles }: BenchResults): string {
+function bundlesSection({ bundles = {} }: BenchResults): string {
   const first = Object.values(bundles)[0];
   const baseline = first
     ? `${first.baselineImportMs.toFixed(0)} ms (CPU ${first.baselineCpuMs.toFixed(0)} ms)`
@@ -79,6 +84,7 @@ function bundlesSection({ bundles }: BenchResults): string {
 }
 
 function ingestionSection({ ingestion: i }: BenchResults): string {
+  if (!i) return '';
   return [
     `3. Ingestion — ${i.requests} invoice.created events at concurrency ${i.concurrency} to the local API`,
     textTable(
@@ -94,6 +100,54 @@ function ingestionSection({ ingestion: i }: BenchResults): string {
           i.everyInvoiceHasExactlyOneExecution ? 'yes' : 'NO',
         ],
       ],
+    ),
+    i.shareOfHandlerTime
+      ? `Share of the handler's time: ${Object.entries(i.shareOfHandlerTime)
+          .map(([part, share]) => `${part} ${(share * 100).toFixed(1)}%`)
+          .join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function sweepSection({ sweep = {} }: BenchResults): string {
+  const rows = Object.values(sweep).flatMap((r) =>
+    (
+      [
+        ['fell due', r.fellDue],
+        ['next day', r.nextDay],
+      ] as const
+    ).map(([day, p]: readonly [string, SweepPass]) => [
+      r.invoices.toLocaleString('en'),
+      day,
+      String(p.pages),
+      String(p.started),
+      p.wallSeconds.toFixed(1),
+      p.cpuSeconds.toFixed(1),
+      p.invoicesPerSecond.toFixed(0),
+      p.startsPerSecond.toFixed(0),
+      `${p.dynamodbPerInvoice.read.toFixed(2)} / ${p.dynamodbPerInvoice.write.toFixed(2)}`,
+      `${p.dynamodb.read.toFixed(0)} / ${p.dynamodb.write.toFixed(0)}`,
+    ]),
+  );
+  const first = Object.values(sweep)[0];
+  return [
+    `4. Daily sweep — DynamoDB Local, pages of ${first?.pageSize ?? '—'}, ${first?.concurrency ?? '—'} invoices at once; StartExecution answered at once`,
+    textTable(
+      [
+        'due invoices',
+        'day',
+        'pages',
+        'started',
+        'wall s',
+        'CPU s',
+        'invoices/s',
+        'starts/s',
+        'RCU / WCU per invoice',
+        'RCU / WCU',
+      ],
+      rows,
     ),
   ].join('\n');
 }

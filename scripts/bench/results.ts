@@ -1,6 +1,8 @@
+import type { Section } from './bench-options';
 import type { CapacityUnits } from './consumed-capacity';
 import type { PriceTable } from './prices';
 import type { CostPer1000 } from './pricing';
+import type { SweepScaleResult } from './sweep-scale';
 import type { TargetCheck } from './targets';
 
 /** One path group: totals divided by the group's invoices. */
@@ -66,6 +68,12 @@ export interface IngestionResult {
   executionsPerInvoice: number;
   invoicesWithExactlyOneExecution: number;
   everyInvoiceHasExactlyOneExecution: boolean;
+  /** The webhook handler's time, summed over the requests (inside the Powertools middlewares). */
+  handlerMs?: number;
+  /** Calls and summed time of each part: DynamoDB's as answered on the wire, the others in-process. */
+  parts?: Record<string, { calls: number; ms: number }>;
+  /** Each part's time ÷ handlerMs; rest is the intake's own work, StartExecution and waiting for the event loop. */
+  shareOfHandlerTime?: Record<string, number>;
 }
 
 export interface BenchResults {
@@ -73,9 +81,13 @@ export interface BenchResults {
   durationSeconds: number;
   machine: { node: string; platform: string; cpus: number; cpuModel: string };
   prices: PriceTable;
+  /** When each section was last measured: a run with --only keeps the other sections of the file. */
+  measuredAt: Partial<Record<Section, string>>;
   paths: Record<string, PathResult>;
-  bundles: Record<string, BundleResult>;
-  ingestion: IngestionResult;
+  bundles?: Record<string, BundleResult>;
+  ingestion?: IngestionResult;
+  /** The daily sweep, by the number of due invoices. */
+  sweep?: Record<string, SweepScaleResult>;
   targets: TargetCheck[];
   /** Things that went wrong without stopping the bench, e.g. executions that failed. */
   warnings: string[];

@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FUNCTIONS } from '../../functions/catalogue';
 import { startDynamoDbLocal } from '../../local/dynamodb/dynamodb-local';
+import { parseBenchOptions, type Section } from './bench-options';
 import { startCapacityProxy } from './capacity-proxy';
 import { measureColdStart } from './cold-start';
 import { measureIngestion } from './ingestion';
@@ -13,7 +15,8 @@ import { runPathGroup } from './path-run';
 import { PRICES } from './prices';
 import { ProgressBar } from './progress-bar';
 import { renderReport } from './report';
-import type { BenchResults, PathResult } from './results';
+import type { BenchResults, BundleResult, PathResult } from './results';
+import { measureSweep } from './sweep-scale';
 import { checkTargets } from './targets';
 
 // Before any SDK client or handler exists: Lambda runs Node 22, so the SDK's notice about this
@@ -23,14 +26,20 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
+const RESULTS_FILE = join(BENCH_DIR, 'results.json');
 /** Invoices per path group: stable per-invoice figures within the ten-minute budget. */
 const GROUP_SIZES = { perPath: 30, mix: 100 };
+/** The function construct's default (lib/constructs/lambda-function.ts), when no synth ran. */
+const DEFAULT_MEMORY_MB = 512;
 
 /**
  * `npm run bench`: cost per invoice per path on the local cloud, cold start of every Lambda
- * bundle, and webhook ingestion; prints tables and writes .bench/results.json.
+ * bundle, webhook ingestion and the daily sweep at scale; prints tables and writes
+ * .bench/results.json. `--only` measures some sections and keeps the others from the file.
  */
 async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const measure = (section: Section) => options.sections.has(section);
   const startedAt = Date.now();
   const progress = new ProgressBar();
   const warnings: string[] = [];
@@ -38,41 +47,90 @@ async function main(): Promise<void> {
     warnings.push(line);
   };
   mkdirSync(BENCH_DIR, { recursive: true });
+  const now = new Date().toISOString();
+  const measured: Partial<BenchResults> & { measuredAt: BenchResults['measuredAt'] } = { measuredAt: {} };
 
-  const bundles = await measureColdStart(PROJECT_ROOT, BENCH_DIR, progress);
+  const bundles = measure('bundles') ? await measureColdStart(PROJECT_ROOT, BENCH_DIR, progress) : undefined;
+  if (bundles) Object.assign(measured, { bundles, measuredAt: { ...measured.measuredAt, bundles: now } });
   const memoryMb = (name: string) => {
-    const bundle = bundles[name];
-    if (!bundle) throw new Error(`cdk synth produced no function named ${name}`);
-    return bundle.memoryMb;
+    if (bundles) {
+      const bundle = bundles[name];
+      if (!bundle) throw new Error(`cdk synth produced no function named ${name}`);
+      return bundle.memoryMb;
+    }
+    return FUNCTIONS.find((spec) => spec.name === name)?.memoryMb ?? DEFAULT_MEMORY_MB;
   };
 
   const db = await startDynamoDbLocal();
   const dynamodb = await startCapacityProxy(db.endpoint);
-  const paths: Record<string, PathResult> = {};
-  let ingestion: BenchResults['ingestion'];
   try {
-    const meter = new InvocationMeter();
-    for (const group of pathGroups(GROUP_SIZES)) {
-      paths[group.name] = await runPathGroup(group, {
-        dynamodb,
-        meter,
-        memoryMb,
-        progress,
-        log: remember,
-        warn,
-      });
+    if (measure('paths')) {
+      const paths: Record<string, PathResult> = {};
+      const meter = new InvocationMeter();
+      const groups = pathGroups(GROUP_SIZES).filter((g) => !options.paths || options.paths.includes(g.name));
+      if (groups.length === 0) throw new Error(`no path group named ${options.paths?.join(', ')}`);
+      for (const group of groups) {
+        paths[group.name] = await runPathGroup(group, {
+          dynamodb,
+          meter,
+          memoryMb,
+          progress,
+          log: remember,
+          warn,
+        });
+      }
+      measured.paths = paths;
+      measured.measuredAt.paths = now;
     }
-    ingestion = await measureIngestion(db.endpoint, progress, remember);
+    if (measure('ingestion')) {
+      measured.ingestion = await measureIngestion(dynamodb, options.ingestionCount, progress, remember);
+      measured.measuredAt.ingestion = now;
+    }
+    if (measure('sweep')) {
+      measured.sweep = {};
+      for (const count of options.sweepInvoices) {
+        measured.sweep[String(count)] = await measureSweep(count, dynamodb, progress);
+      }
+      measured.measuredAt.sweep = now;
+    }
   } finally {
     await dynamodb.stop();
     await db.stop();
   }
 
-  const fullyEscalated = paths.fully_escalated;
-  if (!fullyEscalated) throw new Error('the fully_escalated path did not run');
-  const results: BenchResults = {
-    generatedAt: new Date().toISOString(),
+  const results = merged(previousResults(), measured, {
+    generatedAt: now,
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    warnings,
+  });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderReport(results, options.sections));
+  console.log(`\nWritten to ${RESULTS_FILE} in ${results.durationSeconds} s.`);
+  for (const warning of warnings) console.error(`warning: ${warning}`);
+}
+
+function previousResults(): Partial<BenchResults> {
+  if (!existsSync(RESULTS_FILE)) return {};
+  try {
+    return JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Partial<BenchResults>;
+  } catch {
+    return {};
+  }
+}
+
+/** This run's sections over the last file's: a path group or a sweep size replaces its own entry only. */
+function merged(
+  previous: Partial<BenchResults>,
+  measured: Partial<BenchResults> & { measuredAt: BenchResults['measuredAt'] },
+  run: Pick<BenchResults, 'generatedAt' | 'durationSeconds' | 'warnings'>,
+): BenchResults {
+  const paths = { ...previous.paths, ...measured.paths };
+  const bundles: Record<string, BundleResult> | undefined = measured.bundles ?? previous.bundles;
+  const fullyEscalated = paths.fully_escalated;
+  const sweep = measured.sweep || previous.sweep ? { ...previous.sweep, ...measured.sweep } : undefined;
+  const ingestion = measured.ingestion ?? previous.ingestion;
+  return {
+    ...run,
     machine: {
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
@@ -80,24 +138,23 @@ async function main(): Promise<void> {
       cpuModel: cpus()[0]?.model ?? 'unknown',
     },
     prices: PRICES,
+    measuredAt: { ...previous.measuredAt, ...measured.measuredAt },
     paths,
-    bundles,
-    ingestion,
-    targets: checkTargets({
-      fullyEscalated: {
-        transitionsPerInvoice: fullyEscalated.transitionsPerInvoice,
-        orchestrationUsdPer1000: fullyEscalated.costPer1000.orchestrationUsd,
-      },
-      bundles,
-    }),
-    warnings,
+    ...(bundles ? { bundles } : {}),
+    ...(ingestion ? { ingestion } : {}),
+    ...(sweep ? { sweep } : {}),
+    targets:
+      fullyEscalated && bundles
+        ? checkTargets({
+            fullyEscalated: {
+              transitionsPerInvoice: fullyEscalated.transitionsPerInvoice,
+              orchestrationUsdPer1000: fullyEscalated.costPer1000.orchestrationUsd,
+            },
+            bundles,
+          })
+        : (previous.targets ?? []),
     method: METHOD,
   };
-  const file = join(BENCH_DIR, 'results.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(renderReport(results));
-  console.log(`\nWritten to ${file} in ${results.durationSeconds} s.`);
-  for (const warning of warnings) console.error(`warning: ${warning}`);
 }
 
 /** The last lines the local clouds logged, shown when the bench fails. */

@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, ROUTES } from '../../functions/api/routes';
+import { ORDER_SYSTEM_SCOPE, ROLES, ROUTES } from '../../functions/api/routes';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
 import { synthesize } from './app-fixture';
 
@@ -54,6 +54,11 @@ describe('the API', () => {
           AuthorizationType: 'COGNITO_USER_POOLS',
           AuthorizerId: { Ref: expect.any(String) },
         });
+      } else if (route.auth.kind === 'client-credentials') {
+        expect(method).toMatchObject({
+          AuthorizationType: 'COGNITO_USER_POOLS',
+          AuthorizationScopes: [route.auth.scope],
+        });
       } else {
         expect(method?.AuthorizationType).toBe('NONE');
         expect(method).not.toHaveProperty('AuthorizerId');
@@ -63,6 +68,18 @@ describe('the API', () => {
       }
     },
   );
+
+  it('gives the order system an app client of its own with the credit-check scope only', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: [Match.anyValue()],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: ORDER_SYSTEM_SCOPE.split('/')[0],
+      Scopes: [Match.objectLike({ ScopeName: ORDER_SYSTEM_SCOPE.split('/')[1] })],
+    });
+  });
 
   it('lets the invoicing system call its webhook without a JWT', () => {
     expect(methods.get('POST /webhooks/invoicing')?.AuthorizationType).toBe('NONE');

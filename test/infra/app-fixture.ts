@@ -43,7 +43,9 @@ export function buildApp(stage: Extract<Stage, 'dev' | 'prod'>): { app: App; sta
 export function synthesize(stage: Extract<Stage, 'dev' | 'prod'>): {
   stack: CreditControlStack;
   template: Template;
+  /** The nested stack of the alarms and the dashboard. */
+  monitoring: Template;
 } {
   const { stack } = buildApp(stage);
-  return { stack, template: Template.fromStack(stack) };
+  return { stack, template: Template.fromStack(stack), monitoring: Template.fromStack(stack.monitoring) };
 }

@@ -90,6 +90,7 @@ describe('the functions of the catalogue', () => {
         [
           ...(plans.has('start') ? ['states:StartExecution'] : []),
           ...(plans.has('stop') ? ['states:StopExecution'] : []),
+          ...(plans.has('read') ? ['states:DescribeExecution'] : []),
           ...(dunning.has('start') ? ['states:StartExecution'] : []),
           ...(dunning.has('stop') ? ['states:StopExecution'] : []),
           ...(dunning.has('read') ? ['states:DescribeExecution', 'states:ListExecutions'] : []),

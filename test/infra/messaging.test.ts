@@ -18,8 +18,8 @@ describe('messaging', () => {
     return entry?.[0] ?? 'missing';
   };
 
-  it('has the six topics, encrypted with the rotating topic key', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 6);
+  it('has the seven topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 7);
     template.allResourcesProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
     });
@@ -27,7 +27,7 @@ describe('messaging', () => {
   });
 
   it('refuses to publish over plain HTTP', () => {
-    template.resourceCountIs('AWS::SNS::TopicPolicy', 6);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 7);
     template.allResourcesProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -92,6 +92,31 @@ describe('messaging', () => {
     expect(disputes).not.toBe('missing');
     expect(publishers).toEqual(
       [roleOf('raise-invoice-dispute'), roleOf('raise-debtor-dispute'), roleOf('record-task-outcome')].sort(),
+    );
+  });
+
+  it('lets only the functions that set or lift a credit hold publish to the credit-status topic', () => {
+    const creditStatus = topicIdByName(/^Credit holds set and lifted/);
+    const roleOf = (name: string) =>
+      stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
+    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) =>
+        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+          (statement) =>
+            [statement.Action].flat().includes('sns:Publish') &&
+            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: creditStatus }),
+        ),
+      )
+      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
+      .sort();
+    expect(creditStatus).not.toBe('missing');
+    expect(publishers).toEqual(
+      [
+        roleOf('notify-account-manager'),
+        roleOf('put-debtor-credit-hold'),
+        roleOf('receive-invoicing-webhook'),
+        roleOf('assign-payment'),
+      ].sort(),
     );
   });
 

@@ -6,7 +6,7 @@ import { synthesize } from './app-fixture';
 describe('observability', () => {
   let template: Template;
   beforeAll(() => {
-    ({ template } = synthesize('dev'));
+    ({ monitoring: template } = synthesize('dev'));
   });
 
   const alarmOn = (metricName: string, properties: Record<string, unknown> = {}) =>
@@ -36,6 +36,18 @@ describe('observability', () => {
 
   it('alarms on failed dunning executions', () => {
     alarmOn('ExecutionsFailed', { Namespace: 'AWS/States', Threshold: 1 });
+  });
+
+  it('alarms on failed payment-plan executions, as on failed dunning ones', () => {
+    alarmOn('ExecutionsFailed', {
+      Namespace: 'AWS/States',
+      Threshold: 1,
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: Match.stringLikeRegexp('PaymentPlans') } }],
+    });
+  });
+
+  it('alarms on a payment plan held for attention, from the metric the sweep emits once per held plan', () => {
+    alarmOn('PaymentPlanNeedsAttention', { Namespace: 'CreditControl', Statistic: 'Sum', Threshold: 1 });
   });
 
   it('alarms on a dunning held for attention, from the metric the sweep emits once per held invoice', () => {

@@ -32,7 +32,7 @@ describe('the dunning workflow', () => {
   };
 
   it('is one standard state machine, traced, logging every transition without its data', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 3);
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineName: 'CreditControl-dev-Dunning',
       StateMachineType: 'STANDARD',
@@ -110,8 +110,17 @@ describe('the dunning workflow', () => {
       ScheduleExpressionTimezone: 'Europe/Amsterdam',
       FlexibleTimeWindow: { Mode: 'OFF' },
       State: 'ENABLED',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId('sweep-due-invoices'), 'Arn'] } }),
+      Target: Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('DailySweepStateMachine') } }),
     });
+  });
+
+  it('sweeps through a state machine that calls the sweep function slice after slice', () => {
+    const { DefinitionString, DefinitionSubstitutions } = stateMachine('CreditControl-dev-DailySweep');
+    expect(JSON.parse(DefinitionString).States.MoreToSweep.Type).toBe('Choice');
+    expect(DefinitionSubstitutions.SweepDueInvoicesFunctionArn?.['Fn::GetAtt']).toEqual([
+      functionId('sweep-due-invoices'),
+      'Arn',
+    ]);
   });
 
   it('fails synth when a placeholder names no catalogue function', () => {
@@ -138,7 +147,6 @@ describe('the dunning workflow', () => {
           stateMachineName: 'Broken',
           definitionPath: file,
           functions: noFunctions,
-          sweep: undefined as never, // not reached: the placeholder fails first
         }),
     ).toThrow(
       /\$\{ChaseByCarrierPigeonFunctionArn\} has no function: No function named 'chase-by-carrier-pigeon'/,

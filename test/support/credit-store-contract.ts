@@ -12,6 +12,7 @@ import {
   type InvoiceRecord,
   type LetterRecord,
   type ParkedEvent,
+  type PlanRecord,
   type StoreWrite,
   type TaskRecord,
   type UnappliedPaymentRecord,
@@ -335,6 +336,49 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       ).rejects.toEqual(conflict);
     });
 
+    it('lists the plans whose execution has work to do: active, or broken until the break is done', async () => {
+      const plan = (createdAt: string): PlanRecord => ({
+        id: newId('plan'),
+        debtorId: newId('deb'),
+        currency: 'EUR',
+        status: 'active',
+        reference: `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+        parts: [],
+        instalments: [],
+        includesInterestAndCosts: false,
+        graceDays: 2,
+        reminderDaysBefore: 3,
+        policyId: 'business-standard',
+        timeZone: 'Europe/Amsterdam',
+        sendAt: '09:00',
+        createdBy: 'user:controller-1',
+        createdAt,
+        execution: 'plan--1',
+        attempt: 1,
+        version: 1,
+        updatedAt: createdAt,
+      });
+      const later = plan('2031-04-02T09:00:00.000Z');
+      const earlier = plan('2031-04-01T09:00:00.000Z');
+      await store.commit([
+        { kind: 'putPlan', plan: later, expectedVersion: null },
+        { kind: 'putPlan', plan: earlier, expectedVersion: null },
+      ]);
+      const mine = (listed: PlanRecord[]) => ids(listed, [earlier.id, later.id]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([earlier.id, later.id]);
+
+      const broken = { ...earlier, status: 'broken' as const, version: 2 };
+      await store.commit([{ kind: 'putPlan', plan: broken, expectedVersion: 1 }]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([earlier.id, later.id]);
+      const done = { ...broken, breakDoneAt: '2031-05-01T09:00:00.000Z', version: 3 };
+      const completed = { ...later, status: 'completed' as const, version: 2 };
+      await store.commit([
+        { kind: 'putPlan', plan: done, expectedVersion: 2 },
+        { kind: 'putPlan', plan: completed, expectedVersion: 1 },
+      ]);
+      expect(mine(await store.listPlansUnderWay())).toEqual([]);
+    });
+
     it('gives a payment reference to one invoice for ever', async () => {
       const reference = `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       const [first, second] = [newId('inv'), newId('inv')];
@@ -572,6 +616,80 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
         ),
       ).toEqual([onTheDay.id]);
       expect(due.find((invoice) => invoice.id === onTheDay.id)).toEqual(onTheDay);
+    });
+
+    it('lists the invoices at the collection agency that are due on or before a day, by due date', async () => {
+      const atAgency = invoiceRecord({ dueDate: '2032-05-10', status: 'in_collection' });
+      const later = invoiceRecord({ dueDate: '2032-05-11', status: 'in_collection' });
+      const collecting = invoiceRecord({ dueDate: '2032-05-01', status: 'overdue' });
+      const mine = [atAgency, later, collecting];
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+
+      const due: InvoiceRecord[] = [];
+      for await (const invoice of store.listClaimsAtAgencyDueBy('2032-05-10')) due.push(invoice);
+
+      expect(
+        ids(
+          due,
+          mine.map((invoice) => invoice.id),
+        ),
+      ).toEqual([atAgency.id]);
+      expect(due.find((invoice) => invoice.id === atAgency.id)).toEqual(atAgency);
+    });
+
+    it('pages through the same due invoices as the listing, in order, each once', async () => {
+      const mine = [1, 2, 3, 4, 5].map((day) =>
+        invoiceRecord({ dueDate: `2032-06-0${day}`, status: 'overdue' }),
+      );
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+      const listed: string[] = [];
+      for await (const invoice of store.listOpenInvoicesDueBy('2032-06-05')) listed.push(invoice.id);
+
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.pageOpenInvoicesDueBy('2032-06-05', {
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        paged.push(...page.items.map((invoice) => invoice.id));
+        cursor = page.cursor;
+      } while (cursor);
+
+      expect(paged).toEqual(listed);
+      expect(paged).toEqual(expect.arrayContaining(mine.map((invoice) => invoice.id)));
+    });
+
+    it('keeps the sweep run of a day, moved on only over the version it was read at', async () => {
+      const day = '2033-01-15';
+      const at = '2033-01-01T05:00:00.000Z';
+      const run = { day, run: 1, complete: false, pages: 0, startedAt: at, updatedAt: at, version: 1 };
+      await store.putSweepRun(run, null);
+      const next = { ...run, cursor: 'abc', pages: 1, version: 2 };
+      await store.putSweepRun(next, 1);
+
+      expect(await store.getSweepRun(day)).toEqual(next);
+      await expect(store.putSweepRun({ ...run, version: 2 }, 1)).rejects.toThrow(ConcurrentModificationError);
+      await expect(store.putSweepRun(run, null)).rejects.toThrow(ConcurrentModificationError);
+    });
+
+    it('replaces a keyed timeline entry written again, and keeps the timeline in order of time', async () => {
+      const invoiceId = newId('inv');
+      const entry = (at: string, summary: string) => ({
+        kind: 'appendEvent' as const,
+        subject: { invoiceId },
+        event: { at, type: 'step_skipped' as const, actor: 'workflow', summary },
+      });
+      await store.commit([entry('2031-04-01T08:00:00.000Z', 'before')]);
+      await store.commit([{ ...entry('2031-04-02T08:00:00.000Z', 'first try'), key: 'STEP#x--1#call' }]);
+      await store.commit([{ ...entry('2031-04-03T08:00:00.000Z', 'retried'), key: 'STEP#x--1#call' }]);
+      await store.commit([entry('2031-04-04T08:00:00.000Z', 'after')]);
+
+      expect((await store.timeline({ invoiceId })).map((event) => event.summary)).toEqual([
+        'before',
+        'retried',
+        'after',
+      ]);
     });
 
     it('lists open tasks by due date, the most urgent first within a day', async () => {

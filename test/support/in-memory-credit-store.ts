@@ -3,6 +3,7 @@ import type { CalendarDate } from '../../functions/core/calendar/calendar-date';
 import { isOpenDispute } from '../../functions/core/disputes/dispute';
 import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
+import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
@@ -28,6 +29,7 @@ import {
   type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
+  type SweepRun,
   type TaskRecord,
   type UnappliedPaymentRecord,
 } from '../../functions/ports/credit-store';
@@ -58,9 +60,12 @@ export class InMemoryCreditStore implements CreditStore {
   /** Plan references share the invoices' key space: a reference names one invoice or one plan. */
   private readonly planReferences = new Map<string, string>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
+  private readonly sweepRuns = new Map<string, SweepRun>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
   private readonly letters = new Map<string, LetterRecord>();
   private readonly timelines = new Map<string, TimelineEvent[]>();
+  /** Keyed timeline entries by `<partition>|<key>`, so a second write replaces the first. */
+  private readonly keyedEvents = new Map<string, TimelineEvent>();
   private readonly policyVersions = new Map<string, DunningPolicy>();
   private readonly latestPolicies = new Map<string, DunningPolicy>();
   private readonly rateVersions = new Map<number, StatutoryRateTable>();
@@ -126,6 +131,32 @@ export class InMemoryCreditStore implements CreditStore {
       .filter((invoice) => isCollecting(invoice) && invoice.dueDate <= upTo)
       .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
     for (const invoice of due) yield copy(invoice);
+  }
+
+  async *listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    const due = [...this.invoices.values()]
+      .filter((invoice) => invoice.status === 'in_collection' && invoice.dueDate <= upTo)
+      .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
+    for (const invoice of due) yield copy(invoice);
+  }
+
+  async pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    const keyed = [...this.invoices.values()]
+      .filter((invoice) => isCollecting(invoice) && invoice.dueDate <= upTo)
+      .map((invoice): [string, InvoiceRecord] => [`${invoice.dueDate}#${invoice.id}`, invoice])
+      .sort(([a], [b]) => compare(a, b));
+    return pageOf(keyed, page);
+  }
+
+  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
+    return copy(this.sweepRuns.get(day));
+  }
+
+  async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
+    if ((this.sweepRuns.get(run.day)?.version ?? null) !== expectedVersion) {
+      throw new ConcurrentModificationError(`the sweep of ${run.day} was moved on by another run`);
+    }
+    this.sweepRuns.set(run.day, stored(run));
   }
 
   async timeline(subject: Subject): Promise<TimelineEvent[]> {
@@ -196,6 +227,13 @@ export class InMemoryCreditStore implements CreditStore {
   async listPlansOfDebtor(debtorId: string): Promise<PlanRecord[]> {
     return [...this.plans.values()]
       .filter((plan) => plan.debtorId === debtorId)
+      .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
+      .map(copy);
+  }
+
+  async listPlansUnderWay(): Promise<PlanRecord[]> {
+    return [...this.plans.values()]
+      .filter(isPlanUnderWay)
       .sort(by((plan) => `${plan.createdAt}#${plan.id}`))
       .map(copy);
   }
@@ -449,7 +487,16 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'appendEvent': {
         const key = partition(write.subject);
-        this.timelines.set(key, [...(this.timelines.get(key) ?? []), stored(write.event)]);
+        const event = stored(write.event);
+        const entries = this.timelines.get(key) ?? [];
+        if (write.key === undefined) {
+          this.timelines.set(key, [...entries, event]);
+          return;
+        }
+        // A keyed entry replaces the one written under the same key before.
+        const previous = this.keyedEvents.get(`${key}|${write.key}`);
+        this.keyedEvents.set(`${key}|${write.key}`, event);
+        this.timelines.set(key, [...entries.filter((entry) => entry !== previous), event]);
         return;
       }
       case 'recordDelivery':

@@ -22,6 +22,7 @@ import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
 import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
+import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
@@ -47,6 +48,7 @@ import {
   type SendingSetting,
   type StatutoryRateTable,
   type StoreWrite,
+  type SweepRun,
   type TaskRecord,
   type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
@@ -58,6 +60,8 @@ import {
   letterPrefix,
   ownerPartition,
   OPEN_DISPUTES,
+  CLAIMS_AT_AGENCY,
+  PLANS_UNDER_WAY,
   OPEN_INVOICES,
   OPEN_TASKS,
   PARKED_PAYMENTS,
@@ -196,6 +200,14 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
+  async listPlansUnderWay(): Promise<PlanRecord[]> {
+    return this.queryAll<PlanRecord>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': PLANS_UNDER_WAY },
+    });
+  }
+
   async findPlanIdByReference(reference: string): Promise<string | undefined> {
     const item = await this.get<{ planId?: string }>(keys.reference(reference));
     return item?.planId;
@@ -227,7 +239,16 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
-  async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+  listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    return this.invoicesDueBy(OPEN_INVOICES, upTo);
+  }
+
+  listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+    return this.invoicesDueBy(CLAIMS_AT_AGENCY, upTo);
+  }
+
+  /** The invoices of a sparse due-date partition of gsi1, due on or before `upTo`. */
+  private async *invoicesDueBy(partition: string, upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
     const pages = paginateQuery(
       { client: this.doc, pageSize: 200 },
       {
@@ -235,12 +256,45 @@ export class DynamoDbCreditStore implements CreditStore {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
         // '~' sorts after every id character, so every invoice due on `upTo` is included.
-        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+        ExpressionAttributeValues: { ':pk': partition, ':upTo': `${upTo}#~` },
         ReturnConsumedCapacity: 'TOTAL',
       },
     );
     for await (const page of pages) {
       for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+    }
+  }
+
+  async pageOpenInvoicesDueBy(upTo: CalendarDate, page: PageRequest): Promise<Page<InvoiceRecord>> {
+    return this.queryPage<InvoiceRecord>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        ExpressionAttributeValues: { ':pk': OPEN_INVOICES, ':upTo': `${upTo}#~` },
+      },
+      page,
+    );
+  }
+
+  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
+    return this.get<SweepRun>(keys.sweepRun(day));
+  }
+
+  async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.sweepRun(run.day), itemType: 'sweepRun', ...run },
+          ...versionCondition(expectedVersion),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConcurrentModificationError(`the sweep of ${run.day} was moved on by another run`);
+      }
+      throw error;
     }
   }
 
@@ -257,10 +311,13 @@ export class DynamoDbCreditStore implements CreditStore {
   }
 
   async timeline(subject: { invoiceId: string } | { debtorId: string }): Promise<TimelineEvent[]> {
-    return this.queryAll<TimelineEvent>({
+    const events = await this.queryAll<TimelineEvent>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.eventPartition(subject), ':prefix': 'EVENT#' },
     });
+    // Keyed entries (a step's) sort by their key, not their time: order by time, keeping the
+    // order of entries of the same moment (Array.prototype.sort is stable).
+    return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   async parked(subject: string): Promise<ParkedEvent[]> {
@@ -450,6 +507,9 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi2sk: inv.id,
           gsi4pk: invoiceStatusPartition(inv.status),
           gsi4sk: `${inv.dueDate}#${inv.id}`,
+          ...(inv.status === 'in_collection'
+            ? { gsi1pk: CLAIMS_AT_AGENCY, gsi1sk: `${inv.dueDate}#${inv.id}` }
+            : {}),
           ...inv,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -552,6 +612,9 @@ export class DynamoDbCreditStore implements CreditStore {
           itemType: 'plan',
           gsi3pk: `DEBTOR#${plan.debtorId}`,
           gsi3sk: `PLAN#${plan.createdAt}#${plan.id}`,
+          ...(isPlanUnderWay(plan)
+            ? { gsi1pk: PLANS_UNDER_WAY, gsi1sk: `${plan.createdAt}#${plan.id}` }
+            : {}),
           ...plan,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -571,7 +634,10 @@ export class DynamoDbCreditStore implements CreditStore {
             TableName,
             Item: {
               pk: keys.eventPartition(write.subject),
-              sk: `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`,
+              sk:
+                write.key === undefined
+                  ? `EVENT#${write.event.at}#${randomUUID().slice(0, 8)}`
+                  : `EVENT#${write.key}`,
               itemType: 'event',
               ...write.event,
             },

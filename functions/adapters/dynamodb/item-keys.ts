@@ -44,6 +44,7 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
+  sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -55,6 +56,8 @@ export function letterPrefix(slot: string): string {
 
 /** Sparse index of open invoices by due date: only invoices still being collected carry it. */
 export const OPEN_INVOICES = 'OPEN_INVOICE';
+/** Sparse (gsi1): invoices at the collection agency by due date, whose limitation is still watched. */
+export const CLAIMS_AT_AGENCY = 'CLAIM_AT_AGENCY';
 /** Sparse index of open tasks by due date and priority. */
 export const OPEN_TASKS = 'OPEN_TASK';
 /** Sparse (gsi1): payments parked by the time they were parked, so that old unmatched money is found. */
@@ -63,6 +66,8 @@ export const PARKED_PAYMENTS = 'PARKED_PAYMENT';
 export const UNAPPLIED_PAYMENTS = 'UNAPPLIED_PAYMENT';
 /** Sparse (gsi1): disputes still waiting for an answer, by the time they were raised. */
 export const OPEN_DISPUTES = 'OPEN_DISPUTE';
+/** Sparse (gsi1): payment plans whose execution has work to do, by the time they were agreed. */
+export const PLANS_UNDER_WAY = 'PLAN_UNDER_WAY';
 /** Partition of the policy catalogue's latest versions (gsi1). */
 export const POLICIES = 'POLICY';
 

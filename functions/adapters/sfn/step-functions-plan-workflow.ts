@@ -1,11 +1,13 @@
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   type SFNClient,
   StartExecutionCommand,
-  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { PlanExecutionInput, PlanWorkflow } from '../../ports/plan-workflow';
+import type { ExecutionStatus } from '../../ports/workflow';
+import { stopExecution } from './stop-execution';
 
 /** The payment-plan state machine: one execution per plan and attempt (a manager's change starts the next). */
 export class StepFunctionsPlanWorkflow implements PlanWorkflow {
@@ -32,16 +34,23 @@ export class StepFunctionsPlanWorkflow implements PlanWorkflow {
   }
 
   async stop(execution: string, reason: string): Promise<void> {
+    await stopExecution(this.sfn, this.executionArn(execution), reason);
+  }
+
+  async status(execution: string): Promise<ExecutionStatus | undefined> {
     try {
-      await this.sfn.send(
-        new StopExecutionCommand({
-          executionArn: `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`,
-          cause: reason.slice(0, 32_000),
-        }),
+      const out = await this.sfn.send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(execution) }),
       );
+      return out.status as ExecutionStatus;
     } catch (error) {
-      if (error instanceof ExecutionDoesNotExist) return;
+      if (error instanceof ExecutionDoesNotExist) return undefined;
       throw error;
     }
+  }
+
+  /** arn:aws:states:<region>:<account>:stateMachine:<name> → …:execution:<name>:<execution> */
+  private executionArn(execution: string): string {
+    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
   }
 }

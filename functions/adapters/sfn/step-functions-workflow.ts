@@ -6,7 +6,6 @@ import {
   SendTaskSuccessCommand,
   type SFNClient,
   StartExecutionCommand,
-  StopExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
@@ -17,6 +16,7 @@ import {
   type ExecutionStatus,
   type ExecutionSummary,
 } from '../../ports/workflow';
+import { stopExecution } from './stop-execution';
 
 export class StepFunctionsWorkflow implements DunningWorkflow {
   constructor(
@@ -47,17 +47,7 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
   }
 
   async stop(execution: string, reason: string): Promise<void> {
-    try {
-      await this.sfn.send(
-        new StopExecutionCommand({
-          executionArn: this.executionArn(execution),
-          cause: reason.slice(0, 32_000),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ExecutionDoesNotExist) return;
-      throw error;
-    }
+    await stopExecution(this.sfn, this.executionArn(execution), reason);
   }
 
   async describe(execution: string): Promise<ExecutionSummary | undefined> {

@@ -47,7 +47,7 @@ export const invoiceListQuery = z.object({
     .max(50)
     .optional()
     .describe('The payment reference (RF or betalingskenmerk), spaces allowed'),
-  status: z.enum(['open', 'overdue', 'paid', 'cancelled', 'in_collection']).optional(),
+  status: z.enum(['open', 'overdue', 'paid', 'cancelled', 'in_collection', 'written_off']).optional(),
   debtorId: recordId.optional(),
   minDaysOverdue: z.coerce
     .number()

@@ -55,4 +55,8 @@ export const taskOutcomeBody = z
 
 export const taskListQuery = z.object({
   assignee: recordId.optional().describe('Only the tasks of this user (sub)'),
+  list: z
+    .enum(['special'])
+    .optional()
+    .describe("`special`: the special team's list; without it, every other open task"),
 });

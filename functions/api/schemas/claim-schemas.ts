@@ -10,7 +10,7 @@ import { calendarDate } from './fields';
  */
 
 /**
- * Two rates a year (1 January and 1 July) of two kinds: 200 rows hold fifty years, and keep the
+ * Two rates a year (1 January and 1 July) of three kinds: 200 rows hold over thirty years, and keep the
  * stored table well inside DynamoDB's 400 KB item.
  */
 export const MAX_RATES = 200;
@@ -36,8 +36,10 @@ function hasAtMostFourDecimals(value: number): boolean {
 const statutoryRate = z
   .object({
     kind: z
-      .enum(['commercial', 'consumer'])
-      .describe('commercial: art. 6:119a BW (ECB + 8 points); consumer: art. 6:119 BW'),
+      .enum(['commercial', 'consumer', 'ecb-main-refinancing'])
+      .describe(
+        'ecb-main-refinancing: the ECB rate on the first day of the half year, from which the commercial rate follows (+ 8 points, art. 6:120 lid 2 BW); commercial: art. 6:119a BW, stated outright where it should not be derived; consumer: art. 6:119 BW',
+      ),
     effectiveFrom: calendarDate.describe('First day the rate applies'),
     effectiveThrough: calendarDate.describe('Last day the rate applies; a later day has no known rate'),
     ratePercent: z
@@ -46,7 +48,7 @@ const statutoryRate = z
       .max(100, 'must be between 0 and 100')
       .refine(hasAtMostFourDecimals, 'must have at most 4 decimals')
       .describe('Percent per year, e.g. 10.15'),
-    verified: z.boolean().describe('False while the figure is not checked against the published rate'),
+    verified: z.boolean().describe('False while the figure is not confirmed by its publication'),
   })
   // zod runs this even when a date is bad (that issue is reported already); only two dates compare.
   .refine(
@@ -67,4 +69,14 @@ export const rateTableBody = z.object({
   version: version.describe(
     'The version you edited, as GET /rates gave it; a colleague’s newer edit is not overwritten',
   ),
+});
+
+/** POST /invoices/{id}/interruption-letter: why the letter goes now, for the file. */
+export const interruptionLetterBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'reason must say why the letter is sent')
+    .max(2000, 'reason must be at most 2000 characters')
+    .describe('Why the letter is sent now (e.g. the limitation warning): goes to the timeline'),
 });

@@ -87,6 +87,11 @@ const invoiceData = z
       .max(2000, 'must be at most 2000 characters')
       .optional(),
     lines: z.array(invoiceLine).max(500).optional(),
+    vatAmount: cents
+      .optional()
+      .describe(
+        'The VAT included in totalAmount, in cents; without it the VAT relief on a bad debt cannot be computed',
+      ),
   })
   // Rules between two fields can only be judged once both are valid, so these follow the field checks.
   .refine((invoice) => invoice.dueDate >= invoice.issueDate, {
@@ -96,6 +101,10 @@ const invoiceData = z
   .refine((invoice) => invoice.openAmount === undefined || invoice.openAmount <= invoice.totalAmount, {
     path: ['openAmount'],
     message: 'must not be more than totalAmount',
+  })
+  .refine((invoice) => invoice.vatAmount === undefined || invoice.vatAmount < invoice.totalAmount, {
+    path: ['vatAmount'],
+    message: 'must be less than totalAmount, which includes it',
   })
   .describe('The whole invoice, as created or as changed');
 

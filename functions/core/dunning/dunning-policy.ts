@@ -74,6 +74,10 @@ export interface DunningPolicy {
   instalmentReminderDays?: number;
   /** Days after an instalment's date in which its payment still counts as on time. */
   instalmentGraceDays?: number;
+  /** Credit holds (core/credit/credit-hold.ts has the defaults): whether the account-manager step sets one. */
+  creditHoldAtAccountManager?: boolean;
+  /** The workflow's hold is lifted once no invoice is overdue by more than this many days. */
+  creditHoldThresholdDays?: number;
 }
 
 /** Policy versions stored before promises existed read with these values. */
@@ -165,6 +169,21 @@ const legalPolicySchema = z.object({
     .min(0)
     .max(14)
     .describe('Days a letter may take to arrive; the 14-day term starts the day after'),
+  emailDeliveryMarginDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(14)
+    .optional()
+    .describe(
+      'Days an email may take to arrive, as the 14-day letter assumes when it prints its last day to pay (1 when left out)',
+    ),
+  letterRequest: z
+    .enum(['total-claim', 'principal-settlement'])
+    .optional()
+    .describe(
+      'What a letter stating the claim asks: the total claim (payments go to costs, interest, then principal), or the principal offered as a settlement that waives interest and costs; businesses total-claim and consumers principal-settlement when left out',
+    ),
 });
 
 const dunningStepSchema = z.object({
@@ -388,6 +407,19 @@ export const dunningPolicySchema = z
       .max(14, 'instalmentGraceDays must be at most 14')
       .optional()
       .describe('Days after an instalment in which its payment still counts as on time; 2 when absent'),
+    creditHoldAtAccountManager: z
+      .boolean()
+      .optional()
+      .describe('Whether the account-manager step puts the debtor on credit hold; true when absent'),
+    creditHoldThresholdDays: z
+      .number()
+      .int('creditHoldThresholdDays must be a whole number of days')
+      .min(0, 'creditHoldThresholdDays must not be negative')
+      .max(MAX_DAY_OFFSET, `creditHoldThresholdDays must be at most ${MAX_DAY_OFFSET}`)
+      .optional()
+      .describe(
+        "The account-manager step's credit hold is lifted once no invoice is overdue by more than this many days (and none it was set for is open); 14 when absent",
+      ),
   })
   .superRefine((policy, ctx) => {
     const issue: PolicyIssueAdder = (path, message) => ctx.addIssue({ code: 'custom', path, message });

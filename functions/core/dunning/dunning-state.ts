@@ -52,6 +52,11 @@ export interface DunningState {
    * an invoice that arrived late starts at its age (see core/dunning/late-start.ts).
    */
   startSlot?: DunningSlot;
+  /**
+   * The step a resume made due at once, passing over the steps before it (a broken payment plan
+   * resumes at the final notice): it is the invoice's next step, whatever the last one done was.
+   */
+  resumedAtOnce?: DunningSlot;
   stoppedReason?: string;
   /** The last step done before the invoice was settled; 'none' when paid before any step. */
   curedAfter?: DunningSlot | 'none';

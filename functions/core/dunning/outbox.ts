@@ -51,7 +51,7 @@ export interface Outbox {
  * dunning that is paused, stopped or complete, or whose next step falls on another day.
  */
 export function nextStepOn(
-  dunning: Pick<DunningState, 'status' | 'lastStep' | 'schedule' | 'startSlot'>,
+  dunning: Pick<DunningState, 'status' | 'lastStep' | 'schedule' | 'startSlot' | 'resumedAtOnce'>,
   policy: DunningPolicy,
   date: CalendarDate,
 ): { slot: DunningSlot; at: string } | undefined {

@@ -46,6 +46,9 @@ const BUSINESS_LEGAL: LegalPolicy = {
   creditorCanDeductVat: true,
   vatRatePercent: 21,
   postalDeliveryDays: 2,
+  emailDeliveryMarginDays: 1,
+  // Interest and the EUR 40 are due without a reminder: the final notice asks for all of it.
+  letterRequest: 'total-claim',
 };
 
 /**
@@ -59,6 +62,9 @@ const CONSUMER_LEGAL: LegalPolicy = {
   creditorCanDeductVat: true,
   vatRatePercent: 21,
   postalDeliveryDays: 2,
+  emailDeliveryMarginDays: 1,
+  // The 14-day letter asks the principal without costs; paid by its date, interest is waived too.
+  letterRequest: 'principal-settlement',
 };
 
 /** An agency costs more than it brings in on small claims. */
@@ -133,6 +139,8 @@ const businessKeyAccount: DunningPolicy = {
   callWindowDays: 5,
   legal: BUSINESS_LEGAL,
   ...PROMISES,
+  // The account manager decides whether their customer may still order on credit.
+  creditHoldAtAccountManager: false,
 };
 
 /**

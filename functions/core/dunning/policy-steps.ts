@@ -15,13 +15,19 @@ function stepFrom(policy: DunningPolicy, slot: DunningSlot): DunningStep | undef
 
 /**
  * The step a running dunning takes next: the policy's first step after the last one done, or,
- * when none is done, the one it started at (`startSlot`, set for an invoice that started late).
+ * when none is done, the one it started at (`startSlot`, set for an invoice that started late). A
+ * resume that made a later step due at once (`resumedAtOnce`: a broken payment plan resumes at the
+ * final notice) passes over the steps before it.
  */
 export function nextStepOf(
-  dunning: { lastStep?: { slot: DunningSlot }; startSlot?: DunningSlot },
+  dunning: { lastStep?: { slot: DunningSlot }; startSlot?: DunningSlot; resumedAtOnce?: DunningSlot },
   policy: DunningPolicy,
 ): DunningStep | undefined {
-  if (dunning.lastStep) return nextStepAfter(policy, dunning.lastStep.slot);
+  const last = dunning.lastStep?.slot;
+  const atOnce = dunning.resumedAtOnce;
+  if (atOnce && (!last || DUNNING_SLOTS.indexOf(last) < DUNNING_SLOTS.indexOf(atOnce)))
+    return stepFor(policy, atOnce);
+  if (last) return nextStepAfter(policy, last);
   return stepFrom(policy, dunning.startSlot ?? DUNNING_SLOTS[0]);
 }
 

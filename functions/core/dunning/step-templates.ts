@@ -15,6 +15,11 @@ const TEMPLATE_STEP_KINDS = {
   'call-task': ['call'],
   /** Tells the account manager that their customer does not pay. */
   'account-manager-alert': ['account_manager'],
+  /**
+   * The stuitingsbrief (art. 3:317 BW), sent by a controller when a claim is about to lapse; no
+   * dunning step sends it.
+   */
+  'interruption-letter': [],
 } as const satisfies Record<string, readonly StepKind[]>;
 
 export type TemplateId = keyof typeof TEMPLATE_STEP_KINDS;

@@ -1,3 +1,5 @@
+import type { CreditHold } from '../credit/credit-hold';
+import type { CreditReport } from '../credit/credit-report';
 import type { Money } from '../money';
 
 export type DebtorKind = 'business' | 'consumer';
@@ -41,8 +43,12 @@ export interface Debtor {
   creditLimit?: Money;
   /** A segment set by hand overrides the one derived from payment behaviour. */
   segmentOverride?: string;
-  /** Set by the account-manager escalation: no new orders on credit. */
+  /** Set by the account-manager escalation or a manager: no new orders on credit. */
   creditHold: boolean;
+  /** Since when, why and for which invoices, while `creditHold` is set (absent on holds set before it was kept). */
+  creditHoldDetail?: CreditHold;
+  /** The latest credit report on file; earlier ones are on the debtor's timeline. */
+  creditReport?: CreditReport;
   /** Overpayments kept on the account, in cents per currency. */
   credits: Record<string, number>;
 }

@@ -1,8 +1,11 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { DisputedPart } from '../disputes/dispute';
 import type { Money } from '../money';
+import type { VatRelief } from '../special/vat-relief';
+import type { WrittenOff } from '../special/write-off';
 
-export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'cancelled' | 'in_collection';
+/** `written_off`: what was open is no longer claimed (see core/special/write-off.ts). */
+export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'cancelled' | 'in_collection' | 'written_off';
 
 export interface InvoiceLine {
   description: string;
@@ -30,6 +33,13 @@ export interface Invoice {
   paidAmount?: number;
   /** The credit notes booked against the invoice, in cents; absent while there are none. */
   creditedAmount?: number;
+  /**
+   * The collection costs and interest a letter demanded with the principal (a 'total-claim'
+   * request), as far as not paid yet: payments go to them before the principal (art. 6:44 BW).
+   */
+  claimDue?: { costs: number; interest: number; askedOn: CalendarDate };
+  /** The debtor's money the invoice holds for costs and interest; absent while there is none. */
+  claimPaidAmount?: number;
   issueDate: CalendarDate;
   dueDate: CalendarDate;
   paymentLink?: string;
@@ -41,6 +51,12 @@ export interface Invoice {
   closedAt?: string;
   /** The part under an open dispute over part of the invoice: the dunning asks for the rest. */
   disputedPart?: DisputedPart;
+  /** The VAT in `totalAmount`, in cents, when the invoicing system sends it (VAT relief needs it). */
+  vatAmount?: number;
+  /** What was written off, and what the debtor paid on it after all. */
+  writtenOff?: WrittenOff;
+  /** The VAT that may be reclaimed on what was written off (art. 29 Wet OB 1968). */
+  vatRelief?: VatRelief;
 }
 
 export function openMoney(invoice: Pick<Invoice, 'openAmount' | 'currency'>): Money {

@@ -33,6 +33,16 @@ export type TimelineEventType =
   | 'task_closed'
   | 'account_manager_notified'
   | 'credit_hold_set'
+  /** The credit hold was lifted: by a manager, or because nothing is long overdue any more. */
+  | 'credit_hold_lifted'
+  /** A credit check of an order: the decision and its reasons. */
+  | 'credit_checked'
+  /** What a credit bureau said about the debtor. */
+  | 'credit_report_recorded'
+  /** A controller heard of financial trouble, a change of ownership or the like; the account manager was told. */
+  | 'signal_recorded'
+  /** The call step's window ended without an outcome recorded: the call counts as not made. */
+  | 'call_window_ended'
   | 'handed_over_to_agency'
   | 'dunning_paused'
   | 'promise_taken'
@@ -49,6 +59,12 @@ export type TimelineEventType =
   | 'payment_plan_amended'
   | 'payment_plan_completed'
   | 'payment_plan_broken'
+  /** A credit note, or credit on the account, lowered the plan: its last instalments shrank. */
+  | 'payment_plan_lowered'
+  /** The plan's execution failed or was lost, and the daily sweep started it again where it stood. */
+  | 'payment_plan_restored'
+  /** The plan's execution kept failing after several restores: a controller must look. */
+  | 'payment_plan_needs_attention'
   /** An event that waited for its invoice or debtor could not be applied once they arrived. */
   | 'event_refused'
   /** A controller's note on the debtor's file. */
@@ -56,7 +72,18 @@ export type TimelineEventType =
   /** The account was assigned to a controller, handed over, or left unowned. */
   | 'owner_changed'
   /** A task was put off to a later day. */
-  | 'task_snoozed';
+  | 'task_snoozed'
+  /** The debtor left the normal cycle for special management, or returned to it. */
+  | 'special_management_started'
+  | 'special_management_ended'
+  /** A task moved to another team's list (the special team's). */
+  | 'task_moved'
+  /** An insolvency recorded, a payout of the trustee booked, the insolvency closed. */
+  | 'insolvency_opened'
+  | 'insolvency_distribution'
+  | 'insolvency_closed'
+  /** The open amount, or part of it, is no longer claimed. */
+  | 'written_off';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

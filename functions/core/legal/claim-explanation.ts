@@ -37,6 +37,7 @@ export interface ClaimMessages {
   ): string;
   capitalised(kind: StatutoryInterestKind, on: CalendarDate, added: Money, newBase: Money): string;
   unverifiedRate(ratePercent: number, from: CalendarDate): string;
+  rateFromEcb(ratePercent: number, ecbPercent: number, from: CalendarDate): string;
   paymentsLowerInterest(): string;
   costsNotCharged(): string;
   costsNotInEuros(currency: string): string;
@@ -59,6 +60,18 @@ export interface ClaimMessages {
     dueFrom: CalendarDate,
   ): string;
   cappedAtStatedCosts(stated: Money): string;
+  settledAsAsked(asked: Money, sentOn: CalendarDate, payBy: CalendarDate, offer: boolean): string;
+  claimPartsPaid(costs: Money, interest: Money): string;
+  sharedLetterCosts(
+    sentOn: CalendarDate,
+    invoices: number,
+    costs: Money,
+    combined: Money,
+    share: Money,
+    receivedOn: CalendarDate,
+    termEndsOn: CalendarDate,
+    dueFrom: CalendarDate,
+  ): string;
   wikMinimum(minimum: Money): string;
   wikMaximum(maximum: Money): string;
   fixedCompensation(amount: Money, dueFrom: CalendarDate, dueDate: CalendarDate): string;
@@ -89,11 +102,15 @@ const PROBLEMS: Record<ExplanationLanguage, Record<FourteenDayLetterProblem, str
     'sent-before-overdue': 'it was sent before the invoice was overdue',
     'term-shorter-than-14-days': 'it gives less than 14 days',
     'costs-not-stated': 'it does not state the amount of the costs',
+    'pay-by-date-too-early':
+      'the last day to pay it prints falls less than 14 days after the day after it was received; a new 14-day letter is needed',
   },
   nl: {
     'sent-before-overdue': 'hij is verstuurd voordat de factuur vervallen was',
     'term-shorter-than-14-days': 'hij geeft minder dan 14 dagen',
     'costs-not-stated': 'hij vermeldt de hoogte van de kosten niet',
+    'pay-by-date-too-early':
+      'de uiterste betaaldatum die erin staat valt minder dan 14 dagen na de dag na ontvangst; er is een nieuwe veertiendagenbrief nodig',
   },
 };
 
@@ -120,6 +137,8 @@ const english: ClaimMessages = {
     `On ${on} a full year had passed: the interest over that year (${m(added, 'en')}) was added to the amount, which became ${m(newBase, 'en')} (${COMPOUNDING_ARTICLE[kind]}).`,
   unverifiedRate: (ratePercent, from) =>
     `The rate of ${percent(ratePercent, 'en')} from ${from} has not yet been verified against the published rate.`,
+  rateFromEcb: (ratePercent, ecbPercent, from) =>
+    `The commercial rate of ${percent(ratePercent, 'en')} from ${from} is the ECB main refinancing rate of ${percent(ecbPercent, 'en')} on that day plus 8 points (art. 6:120 lid 2 BW).`,
   paymentsLowerInterest: () => 'Payments lower the amount interest runs on from the day they were received.',
   costsNotCharged: () => 'No collection costs are charged: the policy for this creditor says so.',
   costsNotInEuros: (currency) =>
@@ -140,6 +159,12 @@ const english: ClaimMessages = {
     `Collection costs of ${m(amount, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over the principal of ${m(base, 'en')} still open when the term ended; due from ${dueFrom}: the 14-day letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Costs and any VAT on them are limited to ${m(stated, 'en')}, the amount the 14-day letter states.`,
+  claimPartsPaid: (costs, interest) =>
+    `Payments went to the costs and interest first (art. 6:44 BW): ${m(costs, 'en')} to costs and ${m(interest, 'en')} to interest, deducted from those in the total.`,
+  settledAsAsked: (asked, sentOn, payBy, offer) =>
+    `Settled: the letter of ${sentOn} asked ${m(asked, 'en')} by ${payBy}${offer ? ', waiving interest and costs' : ''}, and that was paid in time; no further interest or costs are claimed.`,
+  sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
+    `The 14-day letter of ${sentOn} lists ${invoices} invoices and states one amount of costs over them: collection costs of ${m(costs, 'en')} under the WIK scale (art. 6:96 BW; ${BESLUIT}, art. 2) over their combined principal of ${m(combined, 'en')} still open when the term ended, shared in proportion; this invoice's share is ${m(share, 'en')}, due from ${dueFrom}: the letter was received on ${receivedOn} and the term ended on ${termEndsOn}.`,
   wikMinimum: (minimum) => `The minimum of ${m(minimum, 'en')} applies.`,
   wikMaximum: (maximum) => `The maximum of ${m(maximum, 'en')} applies.`,
   fixedCompensation: (amount, dueFrom, dueDate) =>
@@ -192,6 +217,8 @@ const dutch: ClaimMessages = {
     `Op ${on} was een vol jaar verstreken: de rente over dat jaar (${m(added, 'nl')}) is bij het bedrag opgeteld, dat daardoor ${m(newBase, 'nl')} werd (${COMPOUNDING_ARTICLE[kind]}).`,
   unverifiedRate: (ratePercent, from) =>
     `Het percentage van ${percent(ratePercent, 'nl')} vanaf ${from} is nog niet gecontroleerd aan het gepubliceerde percentage.`,
+  rateFromEcb: (ratePercent, ecbPercent, from) =>
+    `De handelsrente van ${percent(ratePercent, 'nl')} vanaf ${from} is de basisherfinancieringsrente van de ECB van ${percent(ecbPercent, 'nl')} op die dag plus 8 procentpunten (art. 6:120 lid 2 BW).`,
   paymentsLowerInterest: () =>
     'Betalingen verlagen het bedrag waarover rente loopt vanaf de dag van ontvangst.',
   costsNotCharged: () => 'Er worden geen incassokosten berekend: zo is het beleid van deze schuldeiser.',
@@ -213,6 +240,12 @@ const dutch: ClaimMessages = {
     `Incassokosten van ${m(amount, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over de hoofdsom van ${m(base, 'nl')} die bij het einde van de termijn nog openstond; verschuldigd vanaf ${dueFrom}: de veertiendagenbrief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   cappedAtStatedCosts: (stated) =>
     `Kosten en eventuele btw daarover zijn beperkt tot ${m(stated, 'nl')}, het bedrag dat in de veertiendagenbrief staat.`,
+  claimPartsPaid: (costs, interest) =>
+    `Betalingen zijn eerst op de kosten en de rente in mindering gebracht (art. 6:44 BW): ${m(costs, 'nl')} op de kosten en ${m(interest, 'nl')} op de rente; dat gaat in het totaal van die posten af.`,
+  settledAsAsked: (asked, sentOn, payBy, offer) =>
+    `Voldaan: de brief van ${sentOn} vroeg ${m(asked, 'nl')} uiterlijk ${payBy}${offer ? ', met afstand van rente en kosten' : ''}, en dat is op tijd betaald; er worden geen verdere rente en kosten gevorderd.`,
+  sharedLetterCosts: (sentOn, invoices, costs, combined, share, receivedOn, termEndsOn, dueFrom) =>
+    `De veertiendagenbrief van ${sentOn} noemt ${invoices} facturen en vermeldt één bedrag aan kosten over die facturen samen: incassokosten van ${m(costs, 'nl')} volgens de WIK-staffel (art. 6:96 BW; ${BESLUIT}, art. 2) over hun samengetelde hoofdsom van ${m(combined, 'nl')} die bij het einde van de termijn nog openstond, naar verhouding verdeeld; het deel van deze factuur is ${m(share, 'nl')}, verschuldigd vanaf ${dueFrom}: de brief is ontvangen op ${receivedOn} en de termijn eindigde op ${termEndsOn}.`,
   wikMinimum: (minimum) => `Het minimum van ${m(minimum, 'nl')} geldt.`,
   wikMaximum: (maximum) => `Het maximum van ${m(maximum, 'nl')} geldt.`,
   fixedCompensation: (amount, dueFrom, dueDate) =>

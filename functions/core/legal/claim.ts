@@ -4,8 +4,10 @@ import { type Money, money } from '../money';
 import { badDebtVat } from './bad-debt-vat';
 import { claimMessages, type ExplanationLanguage } from './claim-explanation';
 import { consumerDefault } from './consumer-default';
-import { assessFourteenDayLetters } from './fourteen-day-letter';
+import { assessFourteenDayLetters, type FourteenDayLetterAssessment } from './fourteen-day-letter';
 import { checkLegalPolicy, type LegalPolicy } from './legal-policy';
+import { letterCosts } from './letter-costs';
+import type { LetterRequestKind } from './letter-request';
 import { claimLimitation, type Limitation } from './limitation';
 import { calculateStatutoryInterest, type StatutoryInterest } from './statutory-interest';
 import type { StatutoryRate } from './statutory-rates';
@@ -29,7 +31,11 @@ export type CostsRule = 'wik-scale' | 'fixed-compensation' | 'none';
 
 export interface InvoicePayment {
   readonly receivedOn: CalendarDate;
+  /** What the payment paid off the principal. */
   readonly amount: Money;
+  /** What it paid, before the principal, to costs and to interest a letter demanded (art. 6:44 BW), in cents. */
+  readonly toCosts?: number;
+  readonly toInterest?: number;
 }
 
 export interface ClaimInvoiceFacts {
@@ -43,10 +49,29 @@ export interface ClaimInvoiceFacts {
   readonly payments?: readonly InvoicePayment[];
   /** Reminders and 14-day letters with their delivery evidence. */
   readonly notices?: readonly WrittenNotice[];
+  /** What letters stating the claim asked of this invoice (letter-request.ts), by when. */
+  readonly requests?: readonly AskedOfInvoice[];
 }
+
+/** One letter's request, as far as this invoice is concerned. */
+export interface AskedOfInvoice {
+  readonly kind: LetterRequestKind;
+  readonly sentOn: CalendarDate;
+  readonly payBy: CalendarDate;
+  /** This invoice's part of the amount asked, in cents. */
+  readonly part: number;
+}
+
+/** Another invoice a 14-day letter of this invoice lists: what it owed, and what was paid on it. */
+export type LetterInvoiceFacts = Pick<ClaimInvoiceFacts, 'invoiceId' | 'principal' | 'payments'>;
 
 export interface ClaimInput {
   readonly invoice: ClaimInvoiceFacts;
+  /**
+   * The other invoices listed by the invoice's 14-day letters: the letter's costs are over their
+   * combined principal and shared over them. A listed invoice not given here counts as owing nothing.
+   */
+  readonly letterInvoices?: readonly LetterInvoiceFacts[];
   readonly policy: LegalPolicy;
   readonly rates: readonly StatutoryRate[];
   readonly asOf: CalendarDate;
@@ -78,6 +103,8 @@ export interface Claim {
     readonly rule: CostsRule;
     /** The day the costs are (or will be) due; null when that is not known yet. */
     readonly dueFrom: CalendarDate | null;
+    /** The 14-day letter that listed this invoice with others: the costs above are this invoice's share. */
+    readonly letter?: CostsLetter;
   };
   readonly total: number;
   readonly explanation: readonly string[];
@@ -89,11 +116,25 @@ export interface Claim {
   };
 }
 
+/** A 14-day letter over several invoices and the costs it carries for all of them together. */
+export interface CostsLetter {
+  /** The letter's message id, as on the invoice's timeline and letters on file. */
+  readonly id?: string;
+  readonly sentOn: CalendarDate;
+  readonly invoiceIds: readonly string[];
+  /** The combined principal still open when the term ended. */
+  readonly principal: number;
+  /** The letter's costs and VAT over that principal; `costs.amount` and `costs.vat` are this invoice's share. */
+  readonly amount: number;
+  readonly vat: number;
+}
+
 interface Costs {
   amount: number;
   vat: number;
   rule: CostsRule;
   dueFrom: CalendarDate | null;
+  letter?: CostsLetter;
 }
 
 export function buildClaim(input: ClaimInput): Claim {
@@ -128,9 +169,32 @@ export function buildClaim(input: ClaimInput): Claim {
   );
   if (excess > 0) explanation.push(say.overpaid(cents(excess)));
 
-  const interest = statutoryInterest();
-  const costs = collectionCosts();
-  const total = Math.max(0, openPrincipal + interest.amount.amount + costs.amount + costs.vat - excess);
+  const settled = settledAsAsked();
+  if (settled) {
+    explanation.push(
+      say.settledAsAsked(
+        cents(settled.part),
+        settled.sentOn,
+        settled.payBy,
+        settled.kind === 'principal-settlement',
+      ),
+    );
+  }
+  const interest = settled ? { amount: cents(0), periods: [] } : statutoryInterest();
+  const costs: Costs = settled ? { amount: 0, vat: 0, rule: 'none', dueFrom: null } : collectionCosts();
+  // Art. 6:44 BW: what payments paid to costs and interest is deducted from those, not from the principal.
+  const paidToCosts = payments.reduce((sum, p) => sum + (p.toCosts ?? 0), 0);
+  const paidToInterest = payments.reduce((sum, p) => sum + (p.toInterest ?? 0), 0);
+  if (paidToCosts + paidToInterest > 0) {
+    explanation.push(say.claimPartsPaid(cents(paidToCosts), cents(paidToInterest)));
+  }
+  const total = Math.max(
+    0,
+    openPrincipal +
+      Math.max(0, interest.amount.amount - paidToInterest) +
+      Math.max(0, costs.amount + costs.vat - paidToCosts) -
+      excess,
+  );
   explanation.push(say.total(asOf, cents(total)));
 
   const limitation = claimLimitation({
@@ -175,6 +239,20 @@ export function buildClaim(input: ClaimInput): Claim {
     badDebtVat: vatRelief,
   };
 
+  /**
+   * A letter asked an amount by a day, and what it asked was paid by then: that settles the claim
+   * (the creditor bound itself by the letter), so no further interest or costs are claimed.
+   */
+  function settledAsAsked(): AskedOfInvoice | undefined {
+    return (invoice.requests ?? []).find((asked) => {
+      if (isAfter(asked.sentOn, asOf) || asked.part <= 0) return false;
+      const paidInTerm = payments
+        .filter((p) => !isBefore(p.receivedOn, asked.sentOn) && !isAfter(p.receivedOn, asked.payBy))
+        .reduce((total, p) => total + p.amount.amount + (p.toCosts ?? 0) + (p.toInterest ?? 0), 0);
+      return paidInTerm >= asked.part;
+    });
+  }
+
   function statutoryInterest(): Pick<StatutoryInterest, 'amount' | 'periods'> {
     const none = { amount: cents(0), periods: [] };
     if (!policy.chargeInterest) {
@@ -216,10 +294,16 @@ export function buildClaim(input: ClaimInput): Claim {
         say.period(period.from, period.to, period.days, period.ratePercent, period.base, period.amount),
       );
     }
+    const derived = new Map<CalendarDate, [number, number]>();
     const unverified = new Map<CalendarDate, number>();
     for (const period of result.periods) {
+      if (period.rateEcbPercent !== undefined) {
+        derived.set(period.rateEffectiveFrom, [period.ratePercent, period.rateEcbPercent]);
+      }
       if (!period.rateVerified) unverified.set(period.rateEffectiveFrom, period.ratePercent);
     }
+    for (const [from, [ratePercent, ecb]] of derived)
+      explanation.push(say.rateFromEcb(ratePercent, ecb, from));
     for (const [from, ratePercent] of unverified) explanation.push(say.unverifiedRate(ratePercent, from));
     if (payments.length > 0) explanation.push(say.paymentsLowerInterest());
     return result;
@@ -294,6 +378,7 @@ export function buildClaim(input: ClaimInput): Claim {
         if (letter.extendedByAtw) explanation.push(say.termExtended(letter.termLastDay, letter.termEndsOn));
         return { amount: 0, vat: 0, rule, dueFrom: letter.costsDueFrom };
       case 'term-passed': {
+        if (letter.invoiceIds && letter.invoiceIds.length > 1) return sharedLetterCosts(letter);
         // HR 2016:2704: a part payment within the term lowers the costs, so the scale is
         // applied to what was still open on the last day of the term.
         const base = openBefore(letter.costsDueFrom);
@@ -329,6 +414,69 @@ export function buildClaim(input: ClaimInput): Claim {
         );
       }
     }
+  }
+
+  /** The costs of a 14-day letter over several invoices: computed once, on their combined principal, and shared. */
+  function sharedLetterCosts(
+    letter: Extract<FourteenDayLetterAssessment, { status: 'term-running' | 'term-passed' }>,
+  ): Costs {
+    const rule = 'wik-scale';
+    const invoiceIds = letter.invoiceIds ?? [invoice.invoiceId];
+    const others = new Map((input.letterInvoices ?? []).map((facts) => [facts.invoiceId, facts]));
+    const bases = invoiceIds.map((invoiceId) => {
+      const facts = invoiceId === invoice.invoiceId ? invoice : others.get(invoiceId);
+      return { invoiceId, base: facts ? openOn(facts, letter.costsDueFrom) : 0 };
+    });
+    const shared = letterCosts({
+      statedCosts: letter.statedCosts,
+      bases,
+      creditorCanDeductVat: policy.creditorCanDeductVat,
+      vatRatePercent: policy.vatRatePercent,
+    });
+    const share = shared.shares.find((each) => each.invoiceId === invoice.invoiceId) ?? { costs: 0, vat: 0 };
+    explanation.push(
+      say.sharedLetterCosts(
+        letter.sentOn,
+        invoiceIds.length,
+        shared.costs,
+        shared.principal,
+        cents(share.costs),
+        letter.receivedOn,
+        letter.termEndsOn,
+        letter.costsDueFrom,
+      ),
+    );
+    if (letter.extendedByAtw) explanation.push(say.termExtended(letter.termLastDay, letter.termEndsOn));
+    if (shared.capped) explanation.push(say.cappedAtStatedCosts(letter.statedCosts));
+    if (shared.minimumApplied) explanation.push(say.wikMinimum(cents(WIK_MINIMUM_CENTS)));
+    if (shared.maximumApplied) explanation.push(say.wikMaximum(cents(WIK_MAXIMUM_CENTS)));
+    explanation.push(
+      policy.creditorCanDeductVat
+        ? say.noVatCreditorDeducts()
+        : say.vatAdded(cents(share.vat), policy.vatRatePercent),
+    );
+    return {
+      amount: share.costs,
+      vat: share.vat,
+      rule,
+      dueFrom: letter.costsDueFrom,
+      letter: {
+        ...(letter.letterId ? { id: letter.letterId } : {}),
+        sentOn: letter.sentOn,
+        invoiceIds,
+        principal: shared.principal.amount,
+        amount: shared.costs.amount,
+        vat: shared.vat.amount,
+      },
+    };
+  }
+
+  /** Principal of `facts` still open before `day` (payments received on earlier days). */
+  function openOn(facts: LetterInvoiceFacts, day: CalendarDate): number {
+    const paidEarlier = (facts.payments ?? [])
+      .filter((p) => isBefore(p.receivedOn, day))
+      .reduce((total, p) => total + p.amount.amount, 0);
+    return Math.max(0, facts.principal.amount - paidEarlier);
   }
 
   function withScaleNotesAndVat(

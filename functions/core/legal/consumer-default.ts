@@ -24,7 +24,7 @@ export function consumerDefault(
 ): ConsumerDefault | null {
   let first: ConsumerDefault | null = null;
   for (const notice of notices) {
-    if (!isAfter(notice.sentOn, dueDate)) continue;
+    if (notice.kind === 'interruption-letter' || !isAfter(notice.sentOn, dueDate)) continue;
     const receivedOn = noticeReceivedOn(notice, postalDeliveryDays);
     if (!receivedOn) continue;
     const counted = noticeTermLastDay(receivedOn, notice.termDays);

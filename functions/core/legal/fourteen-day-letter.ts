@@ -14,11 +14,16 @@ import { noticeReceivedOn, noticeTermLastDay, type WrittenNotice } from './writt
  * Saturday, Sunday or public holiday runs on to the next working day (art. 1 Algemene
  * termijnenwet). A part payment within the term lowers the costs (same judgment): the claim
  * computes the WIK amount on the principal still open on the last day of the term.
+ *
+ * The letter prints a last day to pay (`payBy`). When the recorded receipt shows that day falls
+ * before the 14th day after receipt, the letter gave less than the law requires and no costs are
+ * due on it (a new letter is needed); when it falls later, the debtor may pay without costs up to
+ * and including the printed day.
  */
 export const STATUTORY_TERM_DAYS = 14;
 
 export type FourteenDayLetterProblem =
-  'sent-before-overdue' | 'term-shorter-than-14-days' | 'costs-not-stated';
+  'sent-before-overdue' | 'term-shorter-than-14-days' | 'costs-not-stated' | 'pay-by-date-too-early';
 
 export type FourteenDayLetterAssessment =
   | { readonly status: 'no-letter' }
@@ -34,12 +39,18 @@ export type FourteenDayLetterAssessment =
       readonly receivedOn: CalendarDate;
       /** `termEndsOn` before any Atw extension. */
       readonly termLastDay: CalendarDate;
-      /** Last day the debtor may pay without costs (after the Atw extension, if any). */
+      /**
+       * Last day the debtor may pay without costs: the statutory term (after the Atw extension,
+       * if any), or the later day the letter printed.
+       */
       readonly termEndsOn: CalendarDate;
       readonly extendedByAtw: boolean;
       /** The day after `termEndsOn`. */
       readonly costsDueFrom: CalendarDate;
       readonly statedCosts: Money;
+      /** The letter's name and the invoices it lists, when it says. */
+      readonly letterId?: string;
+      readonly invoiceIds?: readonly string[];
     };
 
 function fourteenDayLetterProblems(notice: WrittenNotice, dueDate: CalendarDate): FourteenDayLetterProblem[] {
@@ -48,6 +59,17 @@ function fourteenDayLetterProblems(notice: WrittenNotice, dueDate: CalendarDate)
   if (notice.termDays < STATUTORY_TERM_DAYS) problems.push('term-shorter-than-14-days');
   if (!notice.statedCosts || notice.statedCosts.amount <= 0) problems.push('costs-not-stated');
   return problems;
+}
+
+/**
+ * Whether the day a letter prints as the last day to pay gives the full 14 days after a receipt
+ * on `receivedOn` (HR 2016:2704); a letter that prints no day is judged by its term alone.
+ */
+export function payByGivesFullTerm(
+  payBy: CalendarDate | null | undefined,
+  receivedOn: CalendarDate,
+): boolean {
+  return !payBy || !isBefore(payBy, noticeTermLastDay(receivedOn, STATUTORY_TERM_DAYS));
 }
 
 /** Last day of the term of a letter received on `receivedOn`, and whether the Atw moved it. */
@@ -88,7 +110,15 @@ export function assessFourteenDayLetters(input: {
       latestFailure = { status: 'not-received', sentOn: letter.sentOn };
       continue;
     }
-    const term = fourteenDayTermEnd(receivedOn, letter.termDays);
+    if (!payByGivesFullTerm(letter.payBy, receivedOn)) {
+      latestFailure = { status: 'invalid', sentOn: letter.sentOn, problems: ['pay-by-date-too-early'] };
+      continue;
+    }
+    const statutory = fourteenDayTermEnd(receivedOn, letter.termDays);
+    const term =
+      letter.payBy && isAfter(letter.payBy, statutory.termEndsOn)
+        ? { ...statutory, termEndsOn: letter.payBy, extendedByAtw: false }
+        : statutory;
     const costsDueFrom = addDays(term.termEndsOn, 1);
     if (!best || isBefore(costsDueFrom, best.costsDueFrom)) {
       best = {
@@ -98,6 +128,8 @@ export function assessFourteenDayLetters(input: {
         ...term,
         costsDueFrom,
         statedCosts: letter.statedCosts!,
+        ...(letter.letterId ? { letterId: letter.letterId } : {}),
+        ...(letter.invoiceIds ? { invoiceIds: letter.invoiceIds } : {}),
       };
     }
   }

@@ -18,7 +18,23 @@ export interface LegalPolicy {
   vatRatePercent: number;
   /** Postal delivery days after posting after which a letter counts as received. */
   postalDeliveryDays: number;
+  /**
+   * Days an email may take to be delivered, as the 14-day letter assumes when it prints its last
+   * day to pay; DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS when not set (policies stored before it).
+   */
+  emailDeliveryMarginDays?: number;
+  /**
+   * What a letter that states the claim asks: the total claim, or the principal as a settlement
+   * (letter-request.ts); by debtor kind when not set (policies stored before it).
+   */
+  letterRequest?: 'total-claim' | 'principal-settlement';
 }
+
+/**
+ * SES delivers within seconds, but a receiving server may hold mail for a while; a day's margin
+ * keeps the printed date from falling short of 14 days after the day after receipt.
+ */
+export const DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS = 1;
 
 /** Problems with a policy, in plain words; empty when the policy can be used. */
 export function checkLegalPolicy(policy: LegalPolicy): string[] {
@@ -31,6 +47,16 @@ export function checkLegalPolicy(policy: LegalPolicy): string[] {
   }
   if (!Number.isInteger(policy.postalDeliveryDays) || policy.postalDeliveryDays < 0) {
     problems.push('postalDeliveryDays must be a whole number of days, 0 or more');
+  }
+  if (
+    policy.letterRequest !== undefined &&
+    !['total-claim', 'principal-settlement'].includes(policy.letterRequest)
+  ) {
+    problems.push(`letterRequest must be 'total-claim' or 'principal-settlement'`);
+  }
+  const margin = policy.emailDeliveryMarginDays;
+  if (margin !== undefined && (!Number.isInteger(margin) || margin < 0)) {
+    problems.push('emailDeliveryMarginDays must be a whole number of days, 0 or more');
   }
   return problems;
 }

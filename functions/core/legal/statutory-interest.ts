@@ -19,7 +19,12 @@ import {
   subtractFractions,
   ZERO,
 } from './exact-fraction';
-import { type StatutoryInterestKind, type StatutoryRate, statutoryRateOn } from './statutory-rates';
+import {
+  type AppliedRate,
+  type StatutoryInterestKind,
+  type StatutoryRate,
+  statutoryRateOn,
+} from './statutory-rates';
 
 /**
  * Statutory interest, art. 6:119 BW (consumers) and art. 6:119a BW (commercial transactions).
@@ -49,6 +54,8 @@ export interface InterestPeriod {
   /** First day of the rate table entry used, to say which rate is meant. */
   readonly rateEffectiveFrom: CalendarDate;
   readonly rateVerified: boolean;
+  /** The ECB main refinancing rate a commercial rate was derived from (art. 6:120 lid 2 BW), if it was. */
+  readonly rateEcbPercent?: number;
   /** The amount interest runs on in this period (principal still open + interest added), rounded for display. */
   readonly base: Money;
   readonly amount: Money;
@@ -93,7 +100,7 @@ interface ExactPeriod {
   from: CalendarDate;
   to: CalendarDate;
   days: number;
-  rate: StatutoryRate;
+  rate: AppliedRate;
   base: Fraction;
   interest: Fraction;
 }
@@ -185,6 +192,7 @@ export function calculateStatutoryInterest(input: StatutoryInterestInput): Statu
       ratePercent: period.rate.ratePercent,
       rateEffectiveFrom: period.rate.effectiveFrom,
       rateVerified: period.rate.verified,
+      ...(period.rate.ecbRatePercent === undefined ? {} : { rateEcbPercent: period.rate.ecbRatePercent }),
       base: money(roundHalfUpFraction(period.base), currency),
       amount: money(shares[index]!, currency),
     })),

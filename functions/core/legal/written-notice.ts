@@ -8,8 +8,12 @@ import { isDutchPublicHoliday } from './algemene-termijnenwet';
  * when, and whether it was delivered.
  */
 export interface WrittenNotice {
-  /** 'fourteen-day-letter' is the reminder of art. 6:96 lid 6 BW; every notice is a written reminder. */
-  readonly kind: 'reminder' | 'fourteen-day-letter';
+  /**
+   * 'fourteen-day-letter' is the reminder of art. 6:96 lid 6 BW; every notice is a written
+   * reminder. 'interruption-letter' (stuitingsbrief) only reserves the right to payment to
+   * interrupt the limitation period (art. 3:317 BW): it gives no term and puts no one in default.
+   */
+  readonly kind: 'reminder' | 'fourteen-day-letter' | 'interruption-letter';
   readonly channel: 'email' | 'post';
   readonly sentOn: CalendarDate;
   /**
@@ -21,13 +25,17 @@ export interface WrittenNotice {
   readonly returned?: boolean;
   /** The days the notice gives to pay, counted from the day after it is received. */
   readonly termDays: number;
-  /** The date the notice itself named ("uiterlijk op …"); the term runs at least to it. */
-  readonly payBy?: CalendarDate;
   /**
    * The collection costs the letter states, including the VAT on them where that is charged
    * (art. 6:96 lid 6 BW requires the amount in a 14-day letter).
    */
   readonly statedCosts?: Money | null;
+  /** The last day to pay that the letter prints ("uiterlijk op …"); its term is never shorter. */
+  readonly payBy?: CalendarDate | null;
+  /** Names the letter, e.g. the debtor, step and day of a letter that lists several invoices. */
+  readonly letterId?: string;
+  /** Every invoice the letter lists; its stated costs are over their combined principal. */
+  readonly invoiceIds?: readonly string[];
 }
 
 /**

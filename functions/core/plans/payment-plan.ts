@@ -79,6 +79,12 @@ export interface PaymentPlan {
   endedAt?: string;
   /** The instalment whose miss broke it. */
   brokenAt?: number;
+  /** When BreakPlan had done all a break does (debtor told, task put, dunning resumed). */
+  breakDoneAt?: string;
+  /** Executions restored by the daily sweep after one failed; a manager's change starts afresh. */
+  restores?: number;
+  /** Set when its execution kept failing after the restore limit: a controller's task, no more restores. */
+  attention?: { at: string; taskId: string };
 }
 
 export function planTotal(plan: Pick<PaymentPlan, 'parts'>): number {
@@ -97,6 +103,16 @@ export function nextUnpaidInstalment(plan: Pick<PaymentPlan, 'instalments'>): In
 /** A plan broken on or after `since` (ISO timestamp). */
 export function brokenSince(plan: Pick<PaymentPlan, 'status' | 'endedAt'>, since: string): boolean {
   return plan.status === 'broken' && (plan.endedAt ?? '') >= since;
+}
+
+/**
+ * Whether the plan's execution still has work to do, so that the daily sweep restores it when
+ * it failed or was lost: while the plan is active, and after a break until BreakPlan has done
+ * everything. A plan held for a controller waits for a manager's change instead.
+ */
+export function isPlanUnderWay(plan: Pick<PaymentPlan, 'status' | 'breakDoneAt' | 'attention'>): boolean {
+  if (plan.attention) return false;
+  return plan.status === 'active' || (plan.status === 'broken' && plan.breakDoneAt === undefined);
 }
 
 /** Step Functions allows execution names of at most 80 characters; a plan id is `plan-<uuid>`. */

@@ -11,8 +11,13 @@ export type TaskKind =
   | 'unreachable_by_email'
   /** A dunning step kept failing after several restores: fix the cause, then restart the dunning. */
   | 'dunning_needs_attention'
-  /** A claim lapses soon (limitation period). */
+  /** A claim lapses soon (limitation period): send an interruption letter (stuitingsbrief). */
   | 'limitation_warning'
+  /**
+   * A 14-day letter was received too late for the last day to pay it printed: it gives less than
+   * 14 days, carries no costs, and a new one must be sent.
+   */
+  | 'resend_fourteen_day_letter'
   /** A promise to pay was broken: follow it up with the debtor at once. */
   | 'broken_promise'
   /** Money arrived that matched no invoice or debtor for a while: a controller assigns it by hand. */
@@ -25,8 +30,14 @@ export type TaskKind =
   | 'set_up_payment_plan'
   /** An instalment of a payment plan was missed: the plan is broken and the dunning resumed at the final notice. */
   | 'broken_payment_plan'
+  /** A payment plan's execution kept failing after several restores: fix the cause; a manager's change restarts it. */
+  | 'payment_plan_needs_attention'
   /** The debtor is in financial trouble: a manager considers special management. */
-  | 'consider_special_management';
+  | 'consider_special_management'
+  /** The debtor's credit report is due for a refresh (its risk class sets how often). */
+  | 'refresh_credit_report'
+  /** An insolvency: the special team files the claim with the trustee or administrator before the deadline. */
+  | 'file_insolvency_claim';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief
@@ -45,6 +56,9 @@ export const CALL_OUTCOMES = [
 ] as const;
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** The lists a task can be on besides a controller's. */
+export type TaskList = 'manager' | 'special';
 
 /** Kinds that go before others of the same amount and age: a broken promise is the most urgent. */
 const URGENCY: Partial<Record<TaskKind, number>> = { broken_promise: 50 };
@@ -70,8 +84,10 @@ export interface CollectionTask {
   taskToken?: string;
   execution?: string;
   assignee?: string;
-  /** On whose list the task belongs when not a controller's: a manager's. */
-  forRole?: 'manager';
+  /** On whose list the task belongs when not a controller's: a manager's, or the special team's. */
+  forRole?: TaskList;
+  /** The list the task was on before it moved to the special team's (absent: a controller's). */
+  movedFrom?: 'manager';
   outcome?: {
     result: CallOutcome | 'email_added' | 'letter_posted' | 'done';
     note?: string;
@@ -81,7 +97,10 @@ export interface CollectionTask {
   /** Put off to a later day by a controller: off the list until `until` (then its due date). */
   snoozed?: { until: string; reason: string; by: string; at: string };
   /** Closed without an outcome because what it was about ended: the invoice paid, cancelled or handed over. */
-  closedBecause?: { reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over'; at: string };
+  closedBecause?: {
+    reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over' | 'invoice_written_off';
+    at: string;
+  };
 }
 
 export interface TaskToOpen {
@@ -94,7 +113,7 @@ export interface TaskToOpen {
   slot?: DunningSlot;
   taskToken?: string;
   execution?: string;
-  forRole?: 'manager';
+  forRole?: TaskList;
 }
 
 /** A new open task on an invoice, ranked on the daily list by what is open and how long overdue. */

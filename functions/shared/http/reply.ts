@@ -26,6 +26,10 @@ export function toProxyResult(result: unknown): APIGatewayProxyResult {
   const reply =
     result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
   if (reply.body === undefined) return { statusCode: reply.status, headers: reply.headers, body: '' };
+  // A page (a printable statement) goes as it is; everything else is JSON.
+  if (typeof reply.body === 'string' && reply.headers['content-type']?.startsWith('text/html')) {
+    return { statusCode: reply.status, headers: reply.headers, body: reply.body };
+  }
   return {
     statusCode: reply.status,
     headers: { ...JSON_CONTENT, ...reply.headers },

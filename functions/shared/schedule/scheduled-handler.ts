@@ -20,11 +20,16 @@ export interface JobSummary {
  * reported, not thrown, so that one bad item does not keep the others from their run.
  */
 export function scheduledHandler<R>(
-  options: { job: string; summarize: (result: R) => JobSummary },
-  run: () => Promise<R>,
+  options: {
+    job: string;
+    summarize: (result: R) => JobSummary;
+    /** What the invocation answers (a state machine's next input); the result itself by default. */
+    answer?: (result: R) => R;
+  },
+  run: (context: Context) => Promise<R>,
 ) {
-  return withPowertools(async (_event: unknown, _context: Context): Promise<R> => {
-    const result = await run();
+  return withPowertools(async (_event: unknown, context: Context): Promise<R> => {
+    const result = await run(context);
     const summary = options.summarize(result);
     for (const [name, count] of Object.entries(summary.counts)) {
       metrics.addMetric(name, MetricUnit.Count, count);
@@ -33,6 +38,6 @@ export function scheduledHandler<R>(
       logger.error(`${options.job}: some items failed`, { failed: summary.failures });
     }
     logger.info(`${options.job} done`, summary.details);
-    return result;
+    return options.answer ? options.answer(result) : result;
   });
 }

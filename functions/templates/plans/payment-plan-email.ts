@@ -1,7 +1,7 @@
 import { escapeHtml as e } from '../escape-html';
 
-/** Which of the plan's emails: agreed (with the schedule), an instalment's reminder, broken, amended. */
-export type PlanEmailKind = 'agreed' | 'reminder' | 'broken' | 'amended';
+/** Which of the plan's emails: agreed (with the schedule), an instalment's reminder, broken, amended, lowered by a credit. */
+export type PlanEmailKind = 'agreed' | 'reminder' | 'broken' | 'amended' | 'lowered';
 
 export interface PlanEmailInput {
   kind: PlanEmailKind;
@@ -23,6 +23,8 @@ export interface PlanEmailInput {
   qrImage?: string;
   /** The manager's reason (amended). */
   reason?: string;
+  /** By how much a credit lowered the plan, and whether nothing is left to pay (lowered). */
+  lowered?: { amount: string; completed: boolean };
 }
 
 interface Wording {
@@ -32,6 +34,7 @@ interface Wording {
   missedMakesRestDue: string;
   restDue: (rest: string) => string;
   reason: (reason: string) => string;
+  lowered: (amount: string, completed: boolean) => string;
   pay: (amount: string, date: string, iban: string, name: string, reference: string) => string;
   scheduleHeading: string;
   columns: [string, string, string, string];
@@ -48,6 +51,7 @@ const WORDING: Record<'nl' | 'en', Wording> = {
       reminder: 'Herinnering: termijn van uw betalingsregeling',
       broken: 'Uw betalingsregeling is vervallen',
       amended: 'Uw betalingsregeling is gewijzigd',
+      lowered: 'Uw betalingsregeling is verlaagd',
     },
     greeting: (name) => `Geachte ${name},`,
     intro: {
@@ -58,12 +62,18 @@ const WORDING: Record<'nl' | 'en', Wording> = {
       broken: (invoices) =>
         `Een termijn van uw betalingsregeling voor factuur ${invoices} is niet op tijd betaald. Daarmee is de regeling vervallen.`,
       amended: (invoices) => `Uw betalingsregeling voor factuur ${invoices} is gewijzigd.`,
+      lowered: (invoices) =>
+        `Wij hebben een creditering verwerkt op uw betalingsregeling voor factuur ${invoices}.`,
     },
     missedMakesRestDue:
       'Let op: wordt een termijn niet op tijd betaald, dan vervalt de regeling en is het hele restant direct opeisbaar.',
     restDue: (rest) =>
       `Het restant van ${rest} is nu direct opeisbaar. U ontvangt van ons een laatste aanmaning voor de facturen die nog openstaan.`,
     reason: (reason) => `Reden van de wijziging: ${reason}`,
+    lowered: (amount, completed) =>
+      completed
+        ? `Uw regeling is met ${amount} verlaagd. Er staat niets meer open: de regeling is afgerond.`
+        : `Uw regeling is met ${amount} verlaagd. Wij hebben de resterende termijnen verlaagd, te beginnen bij de laatste; de data blijven gelijk.`,
     pay: (amount, date, iban, name, reference) =>
       `Maak ${amount} uiterlijk ${date} over op ${iban} ten name van ${name}, met betalingskenmerk ${reference}.`,
     scheduleHeading: 'Termijnen',
@@ -79,6 +89,7 @@ const WORDING: Record<'nl' | 'en', Wording> = {
       reminder: 'Reminder: an instalment of your payment plan',
       broken: 'Your payment plan has ended',
       amended: 'Your payment plan has been changed',
+      lowered: 'Your payment plan has been lowered',
     },
     greeting: (name) => `Dear ${name},`,
     intro: {
@@ -88,12 +99,17 @@ const WORDING: Record<'nl' | 'en', Wording> = {
       broken: (invoices) =>
         `An instalment of your payment plan for invoice ${invoices} was not paid on time, so the plan has ended.`,
       amended: (invoices) => `Your payment plan for invoice ${invoices} has been changed.`,
+      lowered: (invoices) => `We have applied a credit to your payment plan for invoice ${invoices}.`,
     },
     missedMakesRestDue:
       'Please note: if an instalment is not paid on time, the plan ends and the whole remaining amount is due at once.',
     restDue: (rest) =>
       `The remaining ${rest} is now due at once. You will receive a final notice for the invoices that are still open.`,
     reason: (reason) => `Why it was changed: ${reason}`,
+    lowered: (amount, completed) =>
+      completed
+        ? `Your plan is lowered by ${amount}. Nothing is left to pay: the plan is complete.`
+        : `Your plan is lowered by ${amount}. We reduced the remaining instalments, starting with the last one; the dates stay the same.`,
     pay: (amount, date, iban, name, reference) =>
       `Please transfer ${amount} by ${date} to ${iban} in the name of ${name}, with payment reference ${reference}.`,
     scheduleHeading: 'Instalments',
@@ -114,12 +130,15 @@ export function renderPlanEmail(input: PlanEmailInput): { subject: string; text:
   const before = [w.greeting(input.debtorName), w.intro[input.kind](invoices)];
   if (input.kind === 'amended' && input.reason) before.push(w.reason(input.reason));
   if (input.kind === 'broken' && input.rest) before.push(w.restDue(input.rest));
+  if (input.kind === 'lowered' && input.lowered)
+    before.push(w.lowered(input.lowered.amount, input.lowered.completed));
   const pay = input.due
     ? w.pay(input.due.amount, input.due.dueDate, input.creditor.iban, input.creditor.name, input.reference)
     : undefined;
   if (pay) before.push(pay);
-  const showSchedule = input.kind !== 'broken';
-  const after = input.kind === 'broken' ? [] : [w.missedMakesRestDue];
+  const over = input.kind === 'broken' || (input.kind === 'lowered' && input.lowered?.completed === true);
+  const showSchedule = !over;
+  const after = over ? [] : [w.missedMakesRestDue];
 
   const scheduleText = showSchedule
     ? [

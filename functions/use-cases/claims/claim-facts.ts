@@ -2,7 +2,9 @@ import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import type { Debtor, DebtorKind } from '../../core/ledger/debtor';
 import type { Invoice } from '../../core/ledger/invoice';
 import type { TimelineEvent } from '../../core/ledger/timeline';
-import type { ClaimInvoiceFacts, InvoicePayment } from '../../core/legal/claim';
+import type { CalendarDate } from '../../core/calendar/calendar-date';
+import type { AskedOfInvoice, ClaimInvoiceFacts, InvoicePayment } from '../../core/legal/claim';
+import type { LetterRequestKind } from '../../core/legal/letter-request';
 import type { ExplanationLanguage } from '../../core/legal/claim-explanation';
 import { money } from '../../core/money';
 import type { PaymentRecord } from '../../ports/credit-store';
@@ -38,7 +40,19 @@ export function claimInvoiceFacts(sources: ClaimSources): ClaimInvoiceFacts {
       .filter((event) => event.type === 'payment_received')
       .map((event) => paymentOf(event, sources)),
     notices: writtenNotices(timeline),
+    ...requestsOf(timeline),
   };
+}
+
+/** What the letters on the timeline asked of this invoice (record-letter keeps it as `request`). */
+function requestsOf(timeline: readonly TimelineEvent[]): Pick<ClaimInvoiceFacts, 'requests'> {
+  const requests = timeline.flatMap((event): AskedOfInvoice[] => {
+    const asked = event.type === 'email_sent' ? event.details?.request : undefined;
+    if (!asked || typeof asked !== 'object') return [];
+    const { kind, payBy, part } = asked as { kind: LetterRequestKind; payBy: CalendarDate; part: number };
+    return [{ kind, payBy, part, sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE) }];
+  });
+  return requests.length > 0 ? { requests } : {};
 }
 
 /**
@@ -61,9 +75,15 @@ function paymentOf(event: TimelineEvent, sources: ClaimSources): InvoicePayment 
   const record = sources.payments.find((payment) => payment.id === paymentId);
   // The payment and its timeline entry are written in one transaction: one without the other is a fault.
   if (!record) throw new Error(`payment ${String(paymentId)} on invoice ${sources.invoice.id} has no record`);
+  // A payment plan's payment names what it paid of costs and interest as `costs` and `interest`.
+  const details = event.details ?? {};
+  const toCosts = details.toCosts ?? details.costs;
+  const toInterest = details.toInterest ?? details.interest;
   return {
     receivedOn: localDate(new Date(record.receivedAt), BUSINESS_TIME_ZONE),
     amount: money(amountOf(event), sources.invoice.currency),
+    ...(typeof toCosts === 'number' && toCosts > 0 ? { toCosts } : {}),
+    ...(typeof toInterest === 'number' && toInterest > 0 ? { toInterest } : {}),
   };
 }
 

@@ -1,9 +1,15 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
-import { buildClaim, type Claim, type ClaimInput } from '../../core/legal/claim';
+import {
+  buildClaim,
+  type Claim,
+  type ClaimInput,
+  type ClaimInvoiceFacts,
+  type LetterInvoiceFacts,
+} from '../../core/legal/claim';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, PaymentRecord } from '../../ports/credit-store';
+import type { CreditStore, DebtorRecord, InvoiceRecord, PaymentRecord } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { currentRateTable } from '../rates/rate-table';
 import { conflict, notFound, unprocessable } from '../refusal';
@@ -51,27 +57,63 @@ export async function invoiceClaimInput(
     );
   }
   const debtor = await debtorOfInvoice(store, invoice);
-  const [timeline, policy, rates] = await Promise.all([
-    store.timeline({ invoiceId }),
+  const [facts, policy, rates] = await Promise.all([
+    factsOf(store, invoice, debtor),
     policyOfInvoice(store, invoice, debtor),
     currentRateTable(store),
   ]);
-  const payments = await Promise.all(
-    timeline
-      .filter((event) => event.type === 'payment_received')
-      .map((event) => store.getPayment(String(event.details?.paymentId))),
-  );
+  const letterInvoices = await lettersOtherInvoices(store, facts, debtor);
 
   return {
-    invoice: claimInvoiceFacts({
-      invoice,
-      debtor,
-      timeline,
-      payments: payments.filter((payment): payment is PaymentRecord => payment !== undefined),
-    }),
+    invoice: facts,
+    ...(letterInvoices.length > 0 ? { letterInvoices } : {}),
     policy: policy.legal,
     rates: rates.rates,
     asOf: asOf ?? localDate(deps.clock.now(), BUSINESS_TIME_ZONE),
     language: explanationLanguage(debtor),
   };
+}
+
+async function factsOf(
+  store: CreditStore,
+  invoice: InvoiceRecord,
+  debtor: DebtorRecord,
+): Promise<ClaimInvoiceFacts> {
+  const timeline = await store.timeline({ invoiceId: invoice.id });
+  const payments = await Promise.all(
+    timeline
+      .filter((event) => event.type === 'payment_received')
+      .map((event) => store.getPayment(String(event.details?.paymentId))),
+  );
+  return claimInvoiceFacts({
+    invoice,
+    debtor,
+    timeline,
+    payments: payments.filter((payment): payment is PaymentRecord => payment !== undefined),
+  });
+}
+
+/**
+ * The other invoices listed by the invoice's 14-day letters: the costs such a letter states are
+ * over their combined principal, so each one's share needs what the others owed. A cancelled
+ * invoice owed nothing.
+ */
+async function lettersOtherInvoices(
+  store: CreditStore,
+  facts: ClaimInvoiceFacts,
+  debtor: DebtorRecord,
+): Promise<LetterInvoiceFacts[]> {
+  const ids = new Set(
+    (facts.notices ?? [])
+      .filter((notice) => notice.kind === 'fourteen-day-letter')
+      .flatMap((notice) => notice.invoiceIds ?? [])
+      .filter((id) => id !== facts.invoiceId),
+  );
+  const others = await Promise.all(
+    [...ids].map(async (id) => {
+      const other = await store.getInvoice(id);
+      return other && other.status !== 'cancelled' ? factsOf(store, other, debtor) : undefined;
+    }),
+  );
+  return others.filter((other): other is ClaimInvoiceFacts => other !== undefined);
 }

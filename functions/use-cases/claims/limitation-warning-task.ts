@@ -49,9 +49,12 @@ export function limitationWarning(input: LimitationWarningInput): LimitationWarn
   if (!limitation.raisesTask) return null;
 
   const id = limitationWarningTaskId(invoice.id, limitation.lapsesOn);
+  const atAgency = invoice.status === 'in_collection' ? ' The claim is at the collection agency.' : '';
   const summary =
     `The claim on invoice ${invoice.number} lapses on ${limitation.lapsesOn} (${limitation.article}, ` +
-    `${limitation.daysLeft} days left): send a written reminder or start proceedings before then`;
+    `${limitation.daysLeft} days left): send an interruption letter (stuitingsbrief, ` +
+    `POST /invoices/${invoice.id}/interruption-letter) or start proceedings before then; its recorded ` +
+    `delivery starts the period again.${atAgency}`;
   return {
     task: firstVersion(openTask({ id, kind: 'limitation_warning', invoice, today, summary }), at),
     event: {

@@ -1,4 +1,4 @@
-import { addDays, addYears, daysBetween } from '../../core/calendar/calendar-date';
+import { addDays, addYears, type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DEFAULT_LAPSE_WARNING_DAYS } from '../../core/legal/limitation';
 import type { Clock } from '../../ports/clock';
@@ -21,7 +21,15 @@ export interface LimitationWarningDeps {
 const SHORTEST_PERIOD_YEARS = 2;
 
 /**
- * Called by the daily sweep for every open invoice: raises a 'limitation_warning' task when the
+ * The last due date whose claim can lapse within the warning window from `today`: a claim due
+ * later cannot lapse that soon even without any reminder.
+ */
+export function latestDueDateWatched(today: CalendarDate): CalendarDate {
+  return addDays(addYears(today, -SHORTEST_PERIOD_YEARS), DEFAULT_LAPSE_WARNING_DAYS);
+}
+
+/**
+ * Called by the daily sweep for every open invoice and every claim at the agency: raises a 'limitation_warning' task when the
  * claim lapses within 90 days, once per lapse date. Returns the task it raised, or null.
  *
  * Nearly every open invoice is far from lapsing, and the sweep reads every one each day; those

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { DebtorKind } from '../../core/ledger/debtor';
-import { buildClaim, type Claim } from '../../core/legal/claim';
+import { buildClaim, type Claim, type ClaimInput } from '../../core/legal/claim';
 import type { ExplanationLanguage } from '../../core/legal/claim-explanation';
 import { StatutoryRateNotKnownError } from '../../core/legal/statutory-rates';
 import { type ClaimDeps, invoiceClaimInput } from './invoice-claim';
@@ -32,7 +32,10 @@ export async function statedClaim(
   /** Of the explanation; the debtor's when not given. */
   language?: ExplanationLanguage,
 ): Promise<StatedClaim> {
-  const read = await invoiceClaimInput(deps, invoiceId, asOf);
+  const read = withoutDisputedPart(
+    await invoiceClaimInput(deps, invoiceId, asOf),
+    (await deps.store.getInvoice(invoiceId))?.disputedPart?.amount ?? 0,
+  );
   const input = language ? { ...read, language } : read;
   const debtorKind = input.invoice.debtorKind;
   try {
@@ -46,4 +49,21 @@ export async function statedClaim(
       interest: { status: 'rate-not-known', reason: error.message },
     };
   }
+}
+
+/**
+ * A part of the invoice under dispute is not claimed while the dispute runs: the letters ask for
+ * the rest, so the claim they state is that of the undisputed remainder, and its interest runs
+ * on that remainder only. GET /invoices/{id}/claim keeps the claim of the whole invoice.
+ */
+function withoutDisputedPart(input: ClaimInput, disputed: number): ClaimInput {
+  if (disputed <= 0) return input;
+  const principal = input.invoice.principal;
+  return {
+    ...input,
+    invoice: {
+      ...input.invoice,
+      principal: { ...principal, amount: Math.max(0, principal.amount - disputed) },
+    },
+  };
 }

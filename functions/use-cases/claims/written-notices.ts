@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
 import { type DunningSlot, SLOT_KIND } from '../../core/dunning/dunning-slot';
@@ -5,6 +6,7 @@ import type { TimelineEvent } from '../../core/ledger/timeline';
 import { STATUTORY_TERM_DAYS } from '../../core/legal/fourteen-day-letter';
 import type { WrittenNotice } from '../../core/legal/written-notice';
 import type { Money } from '../../core/money';
+import { INTERRUPTION_LETTER } from './interruption-letter';
 
 /**
  * A reminder states its term and date ("binnen 14 dagen na ontvangst, uiterlijk …"), and the
@@ -21,41 +23,65 @@ const REMINDING_KINDS: ReadonlySet<string> = new Set(['reminder', 'final_notice'
  * The written reminders on an invoice's timeline, with the evidence of their receipt: each
  * 'email_sent' of a reminder or final notice, delivered on the day of its 'email_delivered' and
  * returned when it bounced (matched by the SES message id). Days are Amsterdam calendar days.
- * The 14-day letter states its costs in the letter's record; a reminder states none.
+ * The 14-day letter states its costs in the letter's record; a reminder states none. An
+ * interruption letter (stuitingsbrief) counts too: it gives no term, but its receipt starts the
+ * limitation period again.
  */
 export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotice[] {
   const dayOfFirst = (type: TimelineEvent['type'], messageId: string) => {
     const event = timeline.find((entry) => entry.type === type && entry.details?.messageId === messageId);
     return event ? localDate(new Date(event.at), BUSINESS_TIME_ZONE) : null;
   };
+  const sentAndReceived = (event: TimelineEvent, messageId: string) => ({
+    channel: 'email' as const,
+    sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE),
+    deliveredOn: dayOfFirst('email_delivered', messageId),
+    returned: dayOfFirst('email_bounced', messageId) !== null,
+  });
   return timeline.flatMap((event): WrittenNotice[] => {
     if (event.type !== 'email_sent') return [];
+    const messageId = String(event.details?.messageId);
+    if (event.details?.template === INTERRUPTION_LETTER) {
+      return [{ ...sentAndReceived(event, messageId), kind: 'interruption-letter', termDays: 0 }];
+    }
     const slot = event.details?.slot as DunningSlot | undefined;
     if (!slot || !REMINDING_KINDS.has(SLOT_KIND[slot])) return [];
-    const messageId = String(event.details?.messageId);
     const fourteenDayLetter = event.details?.template === FOURTEEN_DAY_LETTER;
     return [
       {
         kind: fourteenDayLetter ? 'fourteen-day-letter' : 'reminder',
-        channel: 'email',
-        sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE),
-        deliveredOn: dayOfFirst('email_delivered', messageId),
-        returned: dayOfFirst('email_bounced', messageId) !== null,
+        ...sentAndReceived(event, messageId),
         termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : (demandOf(event)?.termDays ?? REMINDER_TERM_DAYS),
         ...(!fourteenDayLetter && demandOf(event)?.payBy ? { payBy: demandOf(event)?.payBy } : {}),
-        statedCosts: statedCosts(event),
+        statedCosts: fourteenDayTermOf(event)?.costs ?? null,
+        ...(fourteenDayLetter ? letterOf(event, messageId) : {}),
       },
     ];
   });
 }
 
 /** The term and the date the letter itself named (record-letter keeps it as `demand`). */
-function demandOf(event: TimelineEvent): { payBy?: string; termDays?: number } | undefined {
-  return event.details?.demand as { payBy?: string; termDays?: number } | undefined;
+function demandOf(event: TimelineEvent): { payBy?: CalendarDate; termDays?: number } | undefined {
+  return event.details?.demand as { payBy?: CalendarDate; termDays?: number } | undefined;
 }
 
-/** What the 14-day letter said the costs would be (record-letter keeps it as `fourteenDayTerm`). */
-function statedCosts(event: TimelineEvent): Money | null {
-  const term = event.details?.fourteenDayTerm as { costs?: Money } | undefined;
-  return term?.costs ?? null;
+/** The 14-day letter's printed last day to pay, its name and the invoices it lists. */
+function letterOf(
+  event: TimelineEvent,
+  messageId: string,
+): Pick<WrittenNotice, 'payBy' | 'letterId' | 'invoiceIds'> {
+  const invoiceIds = event.details?.invoiceIds;
+  return {
+    payBy: fourteenDayTermOf(event)?.endsOn ?? null,
+    letterId: messageId,
+    ...(Array.isArray(invoiceIds) ? { invoiceIds: invoiceIds.map(String) } : {}),
+  };
+}
+
+/**
+ * What the 14-day letter said (record-letter keeps it as `fourteenDayTerm`): the costs, and the
+ * last day to pay it printed.
+ */
+function fourteenDayTermOf(event: TimelineEvent): { costs?: Money; endsOn?: CalendarDate } | undefined {
+  return event.details?.fourteenDayTerm as { costs?: Money; endsOn?: CalendarDate } | undefined;
 }

@@ -1,9 +1,11 @@
+import { pausedDunning } from '../../core/dunning/dunning-pause';
 import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import { type DunningState, executionName } from '../../core/dunning/dunning-state';
 import { planDunning } from '../../core/dunning/schedule';
 import { chooseSegment } from '../../core/dunning/segment';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import type { TimelineEvent } from '../../core/ledger/timeline';
+import { isUnderSpecialManagement, SPECIAL_MANAGEMENT_REF } from '../../core/special/special-management';
 import type { Clock } from '../../ports/clock';
 import type {
   BehaviourCounters,
@@ -86,8 +88,12 @@ export async function startDunning(
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
     ...(!previous?.lastStep && plan.resumeAt !== DUNNING_SLOTS[0] ? { startSlot: plan.resumeAt } : {}),
+    ...(options.atOnce ? { resumedAtOnce: plan.resumeAt } : {}),
     ...(options.restores ? { restores: options.restores } : {}),
   };
+  if (isUnderSpecialManagement(debtor)) {
+    return pausedUnderSpecialManagement(deps, invoice, dunning, options.actor, options.alsoWrite ?? []);
+  }
   const next = revised(invoice, { status: 'overdue', dunning }, now);
   const event: TimelineEvent = {
     at: now.toISOString(),
@@ -116,6 +122,50 @@ export async function startDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
   });
+  return next;
+}
+
+/**
+ * A debtor under special management has no execution running: an invoice that falls due, or whose
+ * other pause (a promise, a hold, a dispute) ends, is paused under the special management instead,
+ * with the plan it would have run, and resumes with the others when the debtor returns.
+ */
+async function pausedUnderSpecialManagement(
+  deps: DunningDeps,
+  invoice: InvoiceRecord,
+  planned: DunningState,
+  actor: string,
+  alsoWrite: readonly StoreWrite[],
+): Promise<InvoiceRecord> {
+  const now = deps.clock.now();
+  const previous = invoice.dunning;
+  const unstarted: DunningState = {
+    ...planned,
+    attempt: previous?.attempt ?? 0,
+    execution: previous?.execution ?? executionName(invoice.id, 0),
+  };
+  const paused = pausedDunning(unstarted, {
+    reason: 'special_management',
+    by: actor,
+    at: now.toISOString(),
+    ref: SPECIAL_MANAGEMENT_REF,
+  });
+  const next = revised(invoice, { status: 'overdue', dunning: paused }, now);
+  await deps.store.commit([
+    { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
+    {
+      kind: 'appendEvent',
+      subject: { invoiceId: invoice.id },
+      event: {
+        at: now.toISOString(),
+        type: 'dunning_paused',
+        actor,
+        summary: 'Dunning paused: the debtor is under special management',
+        details: { pausedFor: 'special_management', ref: SPECIAL_MANAGEMENT_REF },
+      },
+    },
+    ...alsoWrite,
+  ]);
   return next;
 }
 

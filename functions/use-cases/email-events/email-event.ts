@@ -9,7 +9,9 @@ import {
   type LetterRecord,
   type StoreWrite,
 } from '../../ports/credit-store';
-import { retryOnConflict } from '../record-versions';
+import { payByGivesFullTerm } from '../../core/legal/fourteen-day-letter';
+import { openTask } from '../../core/tasks/collection-task';
+import { firstVersion, retryOnConflict } from '../record-versions';
 import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
 import type { SesEvent } from './ses-event';
 import { unreachableTaskWrites } from '../tasks/unreachable-task';
@@ -113,6 +115,54 @@ async function recordOnInvoice(
   });
 }
 
+/**
+ * A 14-day letter delivered so late that the day it printed falls less than 14 days after the
+ * day after receipt gives the debtor too little time: no costs are due on it (the claim sees the
+ * same), and a controller gets the task to send a new one. One task per letter, on the invoice
+ * the letter was sent for, while that invoice is still collected.
+ */
+async function deliveredTooLateWrites(
+  store: CreditStore,
+  deliveredAt: string,
+  letter: LetterRecord,
+  invoice: InvoiceRecord,
+  now: Date,
+): Promise<StoreWrite[]> {
+  const payBy = letter.content?.fourteenDayTerm?.endsOn;
+  const receivedOn = localDate(new Date(deliveredAt), BUSINESS_TIME_ZONE);
+  if (!payBy || payByGivesFullTerm(payBy, receivedOn)) return [];
+  if (letter.invoiceIds[0] !== invoice.id || !isCollecting(invoice)) return [];
+  const id = `resend-fourteen-day-letter--${invoice.id}--${letter.day}`;
+  if (await store.getTask(id)) return [];
+  const at = now.toISOString();
+  const summary =
+    `The 14-day letter of ${letter.day} for invoice ${invoice.number} was received on ${receivedOn}, ` +
+    `so its last day to pay (${payBy}) gives less than 14 days after the day after receipt: no collection ` +
+    'costs are due on it. Send a new 14-day letter.';
+  const task = openTask({
+    id,
+    kind: 'resend_fourteen_day_letter',
+    invoice,
+    today: localDate(now, BUSINESS_TIME_ZONE),
+    summary,
+    slot: letter.slot as DunningSlot,
+  });
+  return [
+    { kind: 'putTask', task: firstVersion(task, at), expectedVersion: null },
+    {
+      kind: 'appendEvent',
+      subject: { invoiceId: invoice.id },
+      event: {
+        at,
+        type: 'task_created',
+        actor: WORKFLOW_ACTOR,
+        summary,
+        details: { kind: 'resend_fourteen_day_letter', taskId: id, payBy, receivedOn, letterDay: letter.day },
+      },
+    },
+  ];
+}
+
 async function writesFor(
   store: CreditStore,
   event: SesEvent,
@@ -137,6 +187,7 @@ async function writesFor(
         summary,
         details: { ...details, deliveredAt: handled.at },
       }),
+      ...(await deliveredTooLateWrites(store, handled.at, letter, invoice, now)),
     ];
   }
 

@@ -8,10 +8,12 @@ import { retryOnConflict } from '../record-versions';
 import { Refusal } from '../refusal';
 import { applyEvent } from './apply-event';
 import { refusalWrites } from './refused-event';
-import { type FollowUp, type IntakeDeps, type Subject, subjectKey } from './effect';
+import { confirmPlanLowered } from '../plans/lower-plan';
+import { type FollowUp, INVOICING_SYSTEM, type IntakeDeps, type Subject, subjectKey } from './effect';
 import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
+import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -28,6 +30,8 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
         await closeTasksOfClosedInvoice(deps, followUp.before.id);
+        if (deps.notifier)
+          await liftCreditHoldIfDue({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
         break;
       case 'creditNoteOnDispute':
         await creditNoteOnDispute(deps, followUp);
@@ -37,6 +41,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         break;
       case 'stopPlanExecution':
         await deps.plans?.stop(followUp.execution, followUp.reason);
+        break;
+      case 'confirmPlanLowered':
+        await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
         break;
     }
   }

@@ -4,7 +4,17 @@ import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { disputeOfInvoice } from '../disputes/dispute-credit';
 import { handBackToAccount } from './account-credit';
-import { applied, type Effect, type FollowUp, type IntakeDeps, parked, timelineEntry } from './effect';
+import { lowerPlansOfCredited } from '../plans/lower-plan';
+import {
+  applied,
+  type Effect,
+  type FollowUp,
+  INVOICING_SYSTEM,
+  type IntakeDeps,
+  parked,
+  planFollowUps,
+  timelineEntry,
+} from './effect';
 import { creditInvoice } from './settlement';
 
 const REASON = 'credited';
@@ -56,6 +66,15 @@ export async function creditNoteCreated(
   const followUps: FollowUp[] = credit.settled
     ? [{ kind: 'stopExecution', before: current, reason: REASON }]
     : disputeWaiting(current, data.id);
+  // An invoice of an active payment plan: the plan is lowered by what the note took off it.
+  const plans = await lowerPlansOfCredited(
+    deps.store,
+    [{ invoice: current, amount: credit.taken }],
+    { key: `credit-note-${data.id}`, label: `credit note ${data.id}`, actor: INVOICING_SYSTEM },
+    at,
+  );
+  writes.push(...plans.writes);
+  followUps.push(...planFollowUps(plans.lowered));
   if (credit.handedBack > 0) {
     const debtor = await debtorOfInvoice(deps.store, current);
     const credited = handBackToAccount(

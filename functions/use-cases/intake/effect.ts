@@ -1,14 +1,26 @@
 import type { TimelineEventType } from '../../core/ledger/timeline';
+import type { VatReturnPeriod } from '../../core/special/vat-relief';
 import type { PaymentReferenceScheme } from '../../core/payments/payment-reference';
 import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import type { Mailer } from '../../ports/mailer';
+import type { Notifier } from '../../ports/notifier';
 import type { PlanWorkflow } from '../../ports/plan-workflow';
+import type { CreditorDetails } from '../../shared/creditor';
 import type { DunningDeps } from '../dunning/start-dunning';
+import type { LoweredPlan } from '../plans/lower-plan';
 
 export interface IntakeDeps extends DunningDeps {
   /** Which structured reference new invoices get (PAYMENT_REFERENCE_SCHEME). */
   referenceScheme: PaymentReferenceScheme;
   /** The payment-plan workflow, to stop a plan's execution once a payment completed it. */
   plans?: PlanWorkflow;
+  /** To confirm to the debtor a payment plan a credit lowered; without them the next reminder shows it. */
+  mailer?: Mailer;
+  creditor?: CreditorDetails;
+  /** SNS, to announce a credit hold lifted once the debtor's last long-overdue invoice is settled. */
+  notifier?: Notifier;
+  /** The VAT return period a repayment of bad-debt VAT falls in (VAT_RETURN_PERIOD); quarterly by default. */
+  vatPeriod?: VatReturnPeriod;
 }
 
 /** Who the timeline names for everything the webhook brings in. */
@@ -39,7 +51,9 @@ export type FollowUp =
   /** A credit note that left something open on a disputed invoice: a dispute that waited for it ends. */
   | { kind: 'creditNoteOnDispute'; invoiceId: string; disputeId: string; creditNoteId: string }
   /** A payment completed a payment plan: its execution has nothing left to remind or check. */
-  | { kind: 'stopPlanExecution'; execution: string; reason: string };
+  | { kind: 'stopPlanExecution'; execution: string; reason: string }
+  /** A credit lowered a payment plan: the debtor gets the new schedule. */
+  | { kind: 'confirmPlanLowered'; lowered: LoweredPlan };
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the
@@ -70,4 +84,20 @@ export function timelineEntry(
     subject,
     event: { at: at.toISOString(), type, actor: INVOICING_SYSTEM, summary, ...(details ? { details } : {}) },
   };
+}
+
+/** After a credit lowered payment plans: the debtor is told, and a completed plan's execution stops. */
+export function planFollowUps(lowered: readonly LoweredPlan[]): FollowUp[] {
+  return lowered.flatMap((plan): FollowUp[] => [
+    { kind: 'confirmPlanLowered', lowered: plan },
+    ...(plan.completed
+      ? [
+          {
+            kind: 'stopPlanExecution' as const,
+            execution: plan.execution,
+            reason: 'payment plan completed by a credit',
+          },
+        ]
+      : []),
+  ]);
 }

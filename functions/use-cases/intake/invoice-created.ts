@@ -37,6 +37,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
     paymentLink: data.paymentLink,
     paymentReference: reference.electronic,
     lines: data.lines,
+    ...(data.vatAmount !== undefined ? { vatAmount: data.vatAmount } : {}),
     // Sent when already paid in full (a cash sale): recorded, never dunned.
     ...(openAmount === 0 ? { status: 'paid', closedAt: at.toISOString() } : { status: 'open' }),
     version: 1,

@@ -34,6 +34,7 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     dueDate: data.dueDate,
     paymentLink: data.paymentLink,
     lines: data.lines,
+    vatAmount: data.vatAmount,
   };
   const amounts = amountsAfter(current, data);
   const changes = { ...described, ...amounts };

@@ -18,8 +18,9 @@ import {
   timelineEntry,
 } from './effect';
 import { accountCredited } from './account-credit';
-import { creditsWith, payInvoice } from './settlement';
+import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
+import { recoveredOnWriteOff } from '../special/write-off';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -57,16 +58,47 @@ export async function paymentReceived(
 
   for (const invoice of invoices) {
     if (remaining === 0) break;
-    const reduction = payInvoice(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
+    if (invoice.status === 'written_off') {
+      const recovered = recoveredOnWriteOff(
+        invoice,
+        { paymentId: payment.id, amount: remaining, receivedAt: payment.receivedAt },
+        at,
+        deps.vatPeriod ?? 'quarter',
+      );
+      remaining -= recovered.taken;
+      writes.push(
+        { kind: 'putInvoice', invoice: recovered.invoice, expectedVersion: invoice.version },
+        timelineEntry(
+          { invoiceId: invoice.id },
+          at,
+          'payment_received',
+          `Payment of ${money(recovered.taken)} received on the written-off invoice: the debtor paid after all`,
+          { paymentId: payment.id, amount: recovered.taken, onWrittenOff: true },
+        ),
+      );
+      continue;
+    }
+    const reduction = payClaim(invoice, remaining, { closedAt: payment.receivedAt, reason: 'paid' }, at);
     remaining -= reduction.taken;
+    const { costs, interest, principal } = reduction.applied;
+    const toClaim =
+      costs + interest > 0
+        ? ` (${money(costs)} to costs and ${money(interest)} to interest first, art. 6:44 BW; ${money(principal)} to the principal)`
+        : '';
     writes.push(
       { kind: 'putInvoice', invoice: reduction.invoice, expectedVersion: invoice.version },
       timelineEntry(
         { invoiceId: invoice.id },
         at,
         'payment_received',
-        `Payment of ${money(reduction.taken)} received; ${money(reduction.invoice.openAmount)} still open`,
-        { paymentId: payment.id, amount: reduction.taken, openAmount: reduction.invoice.openAmount },
+        `Payment of ${money(reduction.taken)} received${toClaim}; ${money(reduction.invoice.openAmount)} still open`,
+        {
+          paymentId: payment.id,
+          // `amount` is what lowered the principal; the claim reads it as such.
+          amount: principal,
+          openAmount: reduction.invoice.openAmount,
+          ...(costs + interest > 0 ? { toCosts: costs, toInterest: interest } : {}),
+        },
       ),
     );
     if (reduction.settled) {
@@ -164,7 +196,9 @@ async function allocateToInvoice(
     );
   }
   const debtor = await debtorOfInvoice(deps.store, invoice);
-  return { debtor, invoices: hasOpenBalance(invoice) ? [invoice] : [], invoiceId: invoice.id };
+  // A written-off invoice takes a payment on what was written off: the debtor paid after all.
+  const takes = hasOpenBalance(invoice) || invoice.status === 'written_off';
+  return { debtor, invoices: takes ? [invoice] : [], invoiceId: invoice.id };
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */

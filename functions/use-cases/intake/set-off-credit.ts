@@ -6,7 +6,8 @@ import type { DunningDeps } from '../dunning/start-dunning';
 import { stopExecutionOf } from '../dunning/stop-dunning';
 import { retryOnConflict, revised } from '../record-versions';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
-import { timelineEntry } from './effect';
+import { confirmPlanLowered, lowerPlansOfCredited, type LoweredPlan } from '../plans/lower-plan';
+import { INVOICING_SYSTEM, type IntakeDeps, timelineEntry } from './effect';
 import { countedAsPaid } from './payment-received';
 import { payInvoice } from './settlement';
 
@@ -23,13 +24,19 @@ const REASON = 'paid';
  * settled so closes as paid, counts in the payment behaviour, and its dunning stops like after a
  * payment. Safe to repeat: with no credit or nothing open there is nothing to do.
  */
-export async function setOffCredit(deps: DunningDeps, debtorId: string, currency: string): Promise<void> {
+export async function setOffCredit(
+  deps: DunningDeps & Pick<IntakeDeps, 'mailer' | 'creditor'>,
+  debtorId: string,
+  currency: string,
+): Promise<void> {
   for (;;) {
     const round = await retryOnConflict(() => setOffOnce(deps, debtorId, currency));
     for (const settled of round.settled) {
       await stopExecutionOf(deps.workflow, settled, REASON);
       await closeTasksOfClosedInvoice(deps, settled.id);
     }
+    // A plan completed so ends at its execution's next check; a lowered one is confirmed.
+    for (const plan of round.plans) await confirmPlanLowered(deps, plan, INVOICING_SYSTEM);
     if (!round.more) return;
   }
 }
@@ -38,14 +45,14 @@ async function setOffOnce(
   deps: DunningDeps,
   debtorId: string,
   currency: string,
-): Promise<{ settled: InvoiceRecord[]; more: boolean }> {
+): Promise<{ settled: InvoiceRecord[]; plans: LoweredPlan[]; more: boolean }> {
   const debtor = await deps.store.getDebtor(debtorId);
   const credit = debtor?.credits[currency] ?? 0;
-  if (!debtor || credit <= 0) return { settled: [], more: false };
+  if (!debtor || credit <= 0) return { settled: [], plans: [], more: false };
   const open = (await deps.store.listInvoicesOfDebtor(debtorId))
     .filter((invoice) => invoice.currency === currency && hasOpenBalance(invoice))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
-  if (open.length === 0) return { settled: [], more: false };
+  if (open.length === 0) return { settled: [], plans: [], more: false };
 
   const at = deps.clock.now();
   const today = localDate(at, BUSINESS_TIME_ZONE);
@@ -54,11 +61,13 @@ async function setOffOnce(
   const settled: InvoiceRecord[] = [];
   let behaviour = debtor.behaviour;
   let remaining = credit;
+  const credited: { invoice: InvoiceRecord; amount: number }[] = [];
   const batch = open.slice(0, INVOICES_PER_COMMIT);
   for (const invoice of batch) {
     if (remaining === 0) break;
     const paid = payInvoice(invoice, remaining, { closedAt: at.toISOString(), reason: REASON }, at);
     remaining -= paid.taken;
+    credited.push({ invoice, amount: paid.taken });
     const left = money(paid.invoice.openAmount);
     const details = {
       amount: paid.taken,
@@ -101,6 +110,14 @@ async function setOffOnce(
     debtor: revised(debtor, { credits: { ...debtor.credits, [currency]: remaining }, behaviour }, at),
     expectedVersion: debtor.version,
   });
+  // Invoices of an active payment plan: the plan is lowered by what the credit paid on them.
+  const plans = await lowerPlansOfCredited(
+    deps.store,
+    credited,
+    { key: `set-off-${at.toISOString()}`, label: 'credit on the account', actor: INVOICING_SYSTEM },
+    at,
+  );
+  writes.push(...plans.writes);
   await deps.store.commit(writes);
-  return { settled, more: remaining > 0 && open.length > batch.length };
+  return { settled, plans: plans.lowered, more: remaining > 0 && open.length > batch.length };
 }

@@ -1,6 +1,7 @@
 import { stoppedDunning } from '../../core/dunning/dunning-state';
 import { hasOpenBalance } from '../../core/ledger/invoice';
-import { creditedOn, heldBeyondDue, paidOn } from '../../core/ledger/invoice-money';
+import { claimPaidOn, creditedOn, heldBeyondDue, paidOn } from '../../core/ledger/invoice-money';
+import { applyPayment } from '../../core/legal/payment-application';
 import type { DebtorRecord, InvoiceRecord } from '../../ports/credit-store';
 import { revised } from '../record-versions';
 
@@ -34,6 +35,42 @@ interface Reduction {
   /** The part of the amount the invoice took off what was open: never more than was open. */
   taken: number;
   settled: boolean;
+}
+
+/** A payment's reduction, with the parts that went to demanded costs and interest before the principal. */
+interface PaymentReduction extends Reduction {
+  /** Of `taken`: to costs, to interest, to the principal. */
+  applied: { costs: number; interest: number; principal: number };
+}
+
+/**
+ * A payment on an invoice whose letter demanded costs and interest with the principal goes to
+ * those first (art. 6:44 BW); the invoice holds that money too. What is left pays the principal.
+ */
+export function payClaim(
+  invoice: InvoiceRecord,
+  amount: number,
+  settle: { closedAt: string; reason: string },
+  at: Date,
+): PaymentReduction {
+  const due = invoice.claimDue;
+  if (!due || due.costs + due.interest === 0 || invoice.openAmount === 0) {
+    const reduction = payInvoice(invoice, amount, settle, at);
+    return { ...reduction, applied: { costs: 0, interest: 0, principal: reduction.taken } };
+  }
+  const applied = applyPayment(amount, { ...due, principal: invoice.openAmount });
+  const toClaim = applied.costs + applied.interest;
+  const withClaim: InvoiceRecord = {
+    ...invoice,
+    claimDue: { ...due, costs: due.costs - applied.costs, interest: due.interest - applied.interest },
+    claimPaidAmount: claimPaidOn(invoice) + toClaim,
+  };
+  const reduction = payInvoice(withClaim, applied.principal, settle, at);
+  return {
+    ...reduction,
+    taken: toClaim + reduction.taken,
+    applied: { costs: applied.costs, interest: applied.interest, principal: reduction.taken },
+  };
 }
 
 /**
@@ -85,9 +122,10 @@ export function cancelInvoice(
   reason: string,
   at: Date,
 ): { invoice: InvoiceRecord; handedBack: number } {
-  const handedBack = paidOn(invoice);
+  // Nothing is owed on a cancelled invoice, costs and interest included.
+  const handedBack = paidOn(invoice) + claimPaidOn(invoice);
   const cancelled = closed(
-    { ...invoice, paidAmount: 0 },
+    { ...invoice, paidAmount: 0, ...(invoice.claimPaidAmount ? { claimPaidAmount: 0 } : {}) },
     { status: 'cancelled', closedAt: at.toISOString(), reason, settled: false },
     at,
   );

@@ -1,9 +1,12 @@
-import { type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
+import { addDays, type CalendarDate, daysBetween, isBefore } from '../../core/calendar/calendar-date';
 import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { Debtor } from '../../core/ledger/debtor';
 import { undisputedAmount } from '../../core/disputes/dispute';
 import type { Invoice } from '../../core/ledger/invoice';
 import { fourteenDayTermEnd } from '../../core/legal/fourteen-day-letter';
+import { DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS } from '../../core/legal/legal-policy';
+import { type LetterRequest, letterRequestKindOf, type RequestPart } from '../../core/legal/letter-request';
+import { postalReceiptDate } from '../../core/legal/written-notice';
 import { vatOnCollectionCosts, wikCollectionCosts } from '../../core/legal/wik-collection-costs';
 import { add, type Money, sum } from '../../core/money';
 import {
@@ -37,6 +40,10 @@ export interface ComposedLetter {
   email: Pick<OutgoingEmail, 'subject' | 'html' | 'text' | 'inlineImages'>;
   /** What the 14-day letter promised: the evidence its costs rest on. */
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** What a letter stating the claim asked, and by when: the amount its QR code pays. */
+  request?: LetterRequest;
+  /** By when a letter that is no 14-day letter asked to pay: the date it printed. */
+  demand?: LetterInput['demand'];
 }
 
 const QR_CONTENT_ID = 'epc-qr';
@@ -54,14 +61,21 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     const parsed = parsePaymentReference(invoice.paymentReference);
     return parsed.valid ? [parsed.reference] : [];
   });
-  const qr = await qrImage(
-    letter,
-    total,
-    references.map((reference) => reference.electronic),
-  );
   const fourteenDayTerm =
     letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
   const stated = claims && letter.step.kind === 'final_notice' ? await claimsOf(claims, letter) : [];
+  const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
+  // The invoicing system's payment links pay an invoice's open amount: only where that is what is
+  // asked, and for every invoice or none (a letter that offers two of three buttons misleads).
+  const linksPayTheRequest =
+    (!request || request.amount.amount === total.amount) &&
+    letter.invoices.every((invoice) => invoice.paymentLink);
+  const demand = letter.demand && !fourteenDayTerm ? printedDemand(letter.demand, request) : undefined;
+  const qr = await qrImage(
+    letter,
+    request?.amount ?? total,
+    references.map((reference) => reference.electronic),
+  );
 
   const input: LetterInput = {
     template: letter.step.template,
@@ -79,7 +93,9 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       openAmount: askedMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
       // The invoicing system's link asks for the whole invoice: not for one disputed in part.
-      ...(invoice.paymentLink && !invoice.disputedPart ? { paymentLink: invoice.paymentLink } : {}),
+      ...(invoice.paymentLink && linksPayTheRequest && !invoice.disputedPart
+        ? { paymentLink: invoice.paymentLink }
+        : {}),
       ...(invoice.disputedPart
         ? {
             disputedAmount: {
@@ -90,6 +106,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         : {}),
     })),
     total,
+    ...(request ? { request: { kind: request.kind, amount: request.amount, payBy: request.payBy } } : {}),
     ...(references.length > 0
       ? {
           payment: {
@@ -99,7 +116,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         }
       : {}),
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
-    ...(letter.demand && !fourteenDayTerm ? { demand: letter.demand } : {}),
+    ...(demand ? { demand } : {}),
     ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
   };
@@ -116,6 +133,23 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         : {}),
     },
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    ...(request ? { request } : {}),
+    ...(demand ? { demand } : {}),
+  };
+}
+
+/**
+ * The one date a letter prints to pay by. A letter that states a request asks by the request's
+ * date, which allows for the email's delivery; it is printed with no term in days, which would
+ * count from another day. The hand-over day stays where it falls after that date, and is left out
+ * where it would not, rather than contradict it.
+ */
+function printedDemand(demand: NonNullable<LetterInput['demand']>, request: LetterRequest | undefined) {
+  if (!request) return demand;
+  const { handOver } = demand;
+  return {
+    payBy: request.payBy,
+    ...(handOver && isBefore(request.payBy, handOver.on) ? { handOver } : {}),
   };
 }
 
@@ -152,18 +186,62 @@ async function qrImage(
 
 /**
  * The term and the costs the 14-day letter must state (art. 6:96 lid 6 BW). The term runs 14 days
- * from the day after receipt; an email counts as received when it is delivered, and SES delivers
- * within seconds of the morning send, so the receipt day is taken as the send day (+ 0 days).
- * The delivery event recorded later is the evidence the claim checks this against. The costs are
- * the WIK scale over the letter's total (several invoices dunned together are one claim), plus
- * VAT only when the creditor cannot deduct it.
+ * from the day after receipt, so the printed last day to pay assumes the latest receipt the
+ * policy allows for: an email the configured delivery margin after the send day, a letter by post
+ * its postal delivery days. The delivery event recorded later is the evidence the claim checks
+ * this against: a receipt later still voids the letter's costs and asks for a new letter. The
+ * costs are the WIK scale over the letter's total (several invoices dunned together are one
+ * claim), plus VAT only when the creditor cannot deduct it.
  */
 function fourteenDayTermOf(letter: LetterToCompose, total: Money): { endsOn: CalendarDate; costs: Money } {
-  const { termEndsOn } = fourteenDayTermEnd(letter.today);
+  const { termEndsOn } = fourteenDayTermEnd(latestReceipt(letter));
   const wik = wikCollectionCosts(total).amount;
   const vat = vatOnCollectionCosts(wik, letter.legal.creditorCanDeductVat, letter.legal.vatRatePercent);
   return { endsOn: termEndsOn, costs: add(wik, vat) };
 }
+
+function latestReceipt(letter: LetterToCompose): CalendarDate {
+  const { legal, step, today } = letter;
+  if (step.channel === 'letter') return postalReceiptDate(today, legal.postalDeliveryDays);
+  return addDays(today, legal.emailDeliveryMarginDays ?? DEFAULT_EMAIL_DELIVERY_MARGIN_DAYS);
+}
+
+/**
+ * What the letter asks (letter-request.ts): the total of the claims it states, or their principal
+ * offered as a settlement; by the last day of the 14-day letter's term, or else 14 days from the
+ * letter's day. The total is the one the letter prints: interest whose rate is not known yet is
+ * left out of both, and claimed separately.
+ */
+function requestOf(
+  letter: LetterToCompose,
+  stated: readonly LetterClaim[],
+  total: Money,
+  fourteenDayTerm: { endsOn: CalendarDate } | undefined,
+): LetterRequest {
+  const kind = letterRequestKindOf(letter.legal, stated[0]!.debtorKind);
+  const interestLeftOut = stated.some((claim) => claim.interest === 'rate-not-known');
+  const partOf = ({ figures }: LetterClaim): RequestPart => {
+    if (kind === 'principal-settlement') return { amount: figures.principal, costs: 0, interest: 0 };
+    const interest = interestLeftOut ? 0 : figures.interest.amount;
+    const costs = figures.costs.amount + figures.costs.vat;
+    return { amount: figures.total - (interestLeftOut ? figures.interest.amount : 0), costs, interest };
+  };
+  // claimsOf states the claims in the order of the letter's invoices.
+  const parts = Object.fromEntries(stated.map((claim, index) => [letter.invoices[index]!.id, partOf(claim)]));
+  const amount =
+    kind === 'principal-settlement'
+      ? total.amount
+      : Object.values(parts).reduce((sum, part) => sum + part.amount, 0);
+  return {
+    kind,
+    amount: { amount, currency: total.currency },
+    payBy: fourteenDayTerm?.endsOn ?? addDays(letter.today, REQUEST_TERM_DAYS),
+    parts,
+  };
+}
+
+/** The term a letter that is no 14-day letter gives to pay what it asks. */
+const REQUEST_TERM_DAYS = 14;
 
 /**
  * The claim on each invoice as GET /invoices/{id}/claim shows it on the letter's day, so that

@@ -1,8 +1,9 @@
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import type { StepRecord } from '../../core/dunning/dunning-state';
-import type { InvoiceRecord, LetterContent, LetterRecord, StoreWrite } from '../../ports/credit-store';
+import type { LetterContent, LetterRecord, StoreWrite } from '../../ports/credit-store';
 import { retryOnConflict, revised } from '../record-versions';
-import { type StepDeps, WORKFLOW_ACTOR } from '../steps/record-step';
+import type { DunnedInvoice } from '../steps/check-step';
+import { type StepDeps, stepEntry, WORKFLOW_ACTOR } from '../steps/record-step';
 
 /** A letter SES accepted, with what it said (kept on each invoice's timeline as evidence). */
 export type SentLetter = LetterRecord & {
@@ -35,31 +36,50 @@ export async function recordLetter(deps: StepDeps, letter: SentLetter): Promise<
   const [ownerInvoiceId = ''] = letter.invoiceIds;
   await retryOnConflict(async () => {
     const writes: StoreWrite[] = [{ kind: 'putLetter', letter, lock: false }];
+    const entries: StoreWrite[] = [];
     for (const id of letter.invoiceIds) {
       const invoice = await deps.store.getInvoice(id);
       if (!invoice?.dunning || invoice.dunning.lastStep?.slot === slot) continue;
       const reason = id === ownerInvoiceId ? undefined : includedReason(ownerInvoiceId);
-      writes.push(...letterWrites(invoice, letter, reason));
+      const [record, entry] = letterWrites(invoice as DunnedInvoice, letter, reason);
+      writes.push(record);
+      entries.push(entry);
     }
+    // Each invoice's entry before the transaction, keyed by its step: an invoice that carries the
+    // letter always has its entry, a retry rewrites it, and the transaction pays for no entry.
+    await Promise.all(entries.map((entry) => deps.store.commit([entry])));
     await deps.store.commit(writes);
   });
 }
 
-function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string | undefined): StoreWrite[] {
+function letterWrites(
+  invoice: DunnedInvoice,
+  letter: SentLetter,
+  reason: string | undefined,
+): [StoreWrite, StoreWrite] {
   const evidence = letter.content;
   const slot = letter.slot as DunningSlot;
   const lastStep: StepRecord = { slot, status: 'sent', at: letter.sentAt, ...(reason ? { reason } : {}) };
   const count = letter.invoiceIds.length;
+  const part = evidence.request?.kind === 'total-claim' ? evidence.request.parts[invoice.id] : undefined;
+  // The costs and interest the letter demanded are owed with the principal: payments go to them first.
+  const claimDue = part
+    ? { claimDue: { costs: part.costs, interest: part.interest, askedOn: letter.day } }
+    : {};
   return [
     {
       kind: 'putInvoice',
-      invoice: revised(invoice, { dunning: { ...invoice.dunning!, lastStep } }, new Date(letter.sentAt)),
+      invoice: revised(
+        invoice,
+        { dunning: { ...invoice.dunning!, lastStep }, ...claimDue },
+        new Date(letter.sentAt),
+      ),
       expectedVersion: invoice.version,
     },
-    {
-      kind: 'appendEvent',
-      subject: { invoiceId: invoice.id },
-      event: {
+    stepEntry(
+      invoice.id,
+      { execution: invoice.dunning.execution, step: slot },
+      {
         at: letter.sentAt,
         type: 'email_sent',
         actor: WORKFLOW_ACTOR,
@@ -81,8 +101,18 @@ function letterWrites(invoice: InvoiceRecord, letter: SentLetter, reason: string
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
           ...(evidence.demand ? { demand: evidence.demand } : {}),
+          ...(evidence.request
+            ? {
+                request: {
+                  kind: evidence.request.kind,
+                  amount: evidence.request.amount,
+                  payBy: evidence.request.payBy,
+                  part: evidence.request.parts[invoice.id]?.amount ?? 0,
+                },
+              }
+            : {}),
         },
       },
-    },
+    ),
   ];
 }

@@ -63,9 +63,12 @@ export async function amendPlan(deps: Omit<PlanDeps, 'workflow'>, input: AmendPl
       ...kept.map(({ number, dueDate, amount }) => ({ number, dueDate, amount })),
       ...input.instalments.map((instalment, index) => ({ number: kept.length + index + 1, ...instalment })),
     ];
+    // A change starts afresh: a plan held after failed restores runs again.
+    const { attention: _attention, ...fresh } = plan;
     const amended: PlanRecord = revised(
-      plan,
+      fresh,
       {
+        restores: 0,
         instalments: refillInstalments(schedule, planPaid(plan)),
         attempt,
         execution: planExecutionName(plan.id, attempt),

@@ -4,8 +4,9 @@ import { formatMoney } from '../../core/money';
 import { planPaid, planTotal } from '../../core/plans/payment-plan';
 import { openTask } from '../../core/tasks/collection-task';
 import type { InvoiceRecord, PlanRecord, StoreWrite } from '../../ports/credit-store';
+import type { DunningExecutionInput, DunningWorkflow } from '../../ports/workflow';
 import { resumeDunning } from '../dunning/resume-dunning';
-import { firstVersion } from '../record-versions';
+import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import type { PlanDeps } from './plan-deps';
 import { sendPlanEmail } from './plan-email';
 import { formatPaymentReference } from './plan-reference';
@@ -40,10 +41,13 @@ export async function breakPlan(
   );
   await deps.store.commit(await brokenPlanTask(deps, plan, invoices));
   await sendPlanEmail(deps, plan, { kind: 'broken', key: `${plan.id}#broken`, actor: 'workflow' });
+  // Every invoice is written as resumed before any of their executions runs, so that the first
+  // final notice finds the others due as well and one letter lists them all, the same day.
+  const held = startsHeldBack(deps.workflow);
   let resumed = 0;
   for (const invoice of invoices) {
     const result = await resumeDunning(
-      deps,
+      { ...deps, workflow: held.workflow },
       invoice.id,
       { reason: 'payment_plan', ref: plan.id },
       'workflow',
@@ -51,6 +55,20 @@ export async function breakPlan(
     );
     if (result === 'resumed') resumed += 1;
   }
+  await held.release();
+  await retryOnConflict(async () => {
+    const latest = await deps.store.getPlan(plan.id);
+    if (!latest || latest.breakDoneAt) return;
+    const now = deps.clock.now();
+    // Done: the daily sweep no longer looks for a failed execution of this plan.
+    await deps.store.commit([
+      {
+        kind: 'putPlan',
+        plan: revised(latest, { breakDoneAt: now.toISOString() }, now),
+        expectedVersion: latest.version,
+      },
+    ]);
+  });
   return { status: 'done', resumed };
 }
 
@@ -87,4 +105,30 @@ async function brokenPlanTask(
       },
     },
   ];
+}
+
+/**
+ * The dunning workflow with its starts held back until `release`. A start lost after its
+ * invoice was written is restored by the daily sweep, as after any lost start.
+ */
+function startsHeldBack(workflow: DunningWorkflow): {
+  workflow: DunningWorkflow;
+  release: () => Promise<void>;
+} {
+  const held: DunningExecutionInput[] = [];
+  return {
+    workflow: {
+      start: async (input) => {
+        held.push(input);
+        return { started: true };
+      },
+      stop: (execution, reason) => workflow.stop(execution, reason),
+      describe: (execution) => workflow.describe(execution),
+      running: () => workflow.running(),
+      completeTask: (taskToken, output) => workflow.completeTask(taskToken, output),
+    },
+    release: async () => {
+      for (const input of held.splice(0)) await workflow.start(input);
+    },
+  };
 }

@@ -34,6 +34,9 @@ export async function checkInstalment(
     const plan = await deps.store.getPlan(payload.planId);
     if (plan?.status === 'completed' && plan.execution === payload.execution)
       return { ...base, verdict: 'completed' };
+    // Broken by this execution before (a retried check), or restored to finish an unfinished break.
+    if (plan?.status === 'broken' && plan.execution === payload.execution && !plan.breakDoneAt)
+      return { ...base, verdict: 'broken', instalment: payload.instalment };
     const current = currentPlan(plan, payload.execution);
     if (current.status === 'skipped') return { ...base, verdict: 'ended' };
     const active = current.plan;

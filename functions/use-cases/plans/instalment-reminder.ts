@@ -27,7 +27,8 @@ export async function sendInstalmentReminder(
     return { status: 'skipped', skip: 'already_paid' };
   const sent = await sendPlanEmail(deps, current.plan, {
     kind: 'reminder',
-    key: `${current.plan.id}#reminder#${instalment.number}#${current.plan.attempt}`,
+    // Per schedule, not per execution: a restored execution does not remind twice of one date.
+    key: `${current.plan.id}#reminder#${instalment.number}#${(current.plan.amendments?.length ?? 0) + 1}`,
     due: instalment,
     actor: 'workflow',
   });

@@ -17,6 +17,8 @@ export interface PlanEmail {
   /** The instalment to pay next, with the QR code for its amount. */
   due?: Instalment;
   reason?: string;
+  /** Cents a credit took off the plan (lowered). */
+  lowered?: number;
   actor: string;
 }
 
@@ -63,6 +65,9 @@ export async function sendPlanEmail(
     creditor: { name: deps.creditor.name, iban: deps.creditor.iban },
     ...(qr ? { qrImage: `cid:${QR_CONTENT_ID}` } : {}),
     ...(email.reason ? { reason: email.reason } : {}),
+    ...(email.lowered !== undefined
+      ? { lowered: { amount: money(email.lowered), completed: plan.status === 'completed' } }
+      : {}),
   });
   const { messageId } = await deps.mailer.send({
     to: debtor.email,

@@ -3,6 +3,7 @@ import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
 import { chooseSegment } from '../../core/dunning/segment';
 import type { PaymentBehaviour } from '../../core/ledger/debtor';
+import type { Management, SpecialManagement } from '../../core/special/special-management';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
@@ -12,6 +13,9 @@ import { notFound } from '../refusal';
 
 export interface DebtorView {
   debtor: Omit<DebtorRecord, 'behaviour'>;
+  /** The cycle the debtor is in; while special, who put it there and why. */
+  management: Management;
+  specialManagement?: SpecialManagement;
   segment: { id: string; reason: string };
   /** Open amounts per currency, in cents. */
   balance: Record<string, number>;
@@ -66,8 +70,11 @@ export async function debtorView(
     };
   });
   const segment = chooseSegment(record, behaviour);
+  const management = record.management ?? 'normal';
   return {
-    debtor,
+    debtor: { ...debtor, management },
+    management,
+    ...(record.specialManagement ? { specialManagement: record.specialManagement } : {}),
     segment: { id: segment.segment, reason: segment.reason },
     balance,
     overdue,

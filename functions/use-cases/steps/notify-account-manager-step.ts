@@ -1,7 +1,9 @@
 import { localDate } from '../../core/calendar/time-zone';
+import { creditHoldRulesOf } from '../../core/credit/credit-hold';
 import type { TimelineEvent } from '../../core/ledger/timeline';
-import type { StoreWrite } from '../../ports/credit-store';
+import type { DebtorRecord, StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
+import { publishCreditStatus } from '../credit/credit-status';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { revised } from '../record-versions';
 import { checkStep } from './check-step';
@@ -19,8 +21,9 @@ export type AccountManagerOutcome = { status: 'done' } | Skipped | Replayed;
 /**
  * Tells the account manager that their customer does not pay, with the whole account, and puts
  * the debtor on credit hold (no new orders on credit) in the same transaction as the step's
- * record. The notice goes first: if the record then fails, the retry may notify twice, which is
- * better than a hold nobody was told about.
+ * record, when the policy says so (a key account's manager decides for themselves). The notice
+ * goes first: if the record then fails, the retry may notify twice, which is better than a hold
+ * nobody was told about. A new hold is published on `credit-status` once it is recorded.
  */
 export async function notifyAccountManager(
   deps: AccountManagerDeps,
@@ -34,12 +37,15 @@ export async function notifyAccountManager(
   const debtor = await debtorOfInvoice(deps.store, invoice);
   const today = localDate(deps.clock.now(), policy.timeZone);
   const summary = debtorSummary(debtor, await deps.store.listInvoicesOfDebtor(debtor.id), today);
+  const setsHold = creditHoldRulesOf(policy).holdAtAccountManager;
+  const onHold = setsHold || debtor.creditHold;
+  let newHold: DebtorRecord | undefined;
   await deps.notifier.publish({
     topic: 'account-managers',
     subject: `Customer does not pay: invoice ${invoice.number} is still open`,
     message: {
       escalatedFor: { invoiceId: invoice.id, number: invoice.number },
-      creditHold: true,
+      creditHold: onHold,
       ...summary,
     },
     attributes: { kind: 'account_manager_escalation' },
@@ -49,7 +55,7 @@ export async function notifyAccountManager(
     status: 'done',
     event: {
       type: 'account_manager_notified',
-      summary: `Account manager ${summary.accountManager?.name ?? '(none: sent to their lead)'} told; the debtor is on credit hold`,
+      summary: `Account manager ${summary.accountManager?.name ?? '(none: sent to their lead)'} told; the debtor is ${onHold ? 'on' : 'not on'} credit hold`,
       details: { accountManager: summary.accountManager?.email ?? null },
     },
     // Re-read inside the transaction's retry: a payment may have changed the debtor meanwhile.
@@ -57,21 +63,15 @@ export async function notifyAccountManager(
       const current = await deps.store.getDebtor(debtor.id);
       if (!current) throw new Error(`debtor ${debtor.id} disappeared`);
       const at = now.toISOString();
-      const writes: StoreWrite[] = [
-        {
-          kind: 'putDebtor',
-          debtor: revised(
-            current,
-            {
-              creditHold: true,
-              behaviour: { ...current.behaviour, escalations: current.behaviour.escalations + 1 },
-            },
-            now,
-          ),
-          expectedVersion: current.version,
-        },
-      ];
-      if (!current.creditHold) {
+      const hold = setsHold ? heldFor(current, invoice.id, at) : {};
+      const after = revised(
+        current,
+        { ...hold, behaviour: { ...current.behaviour, escalations: current.behaviour.escalations + 1 } },
+        now,
+      );
+      newHold = setsHold && !current.creditHold ? after : undefined;
+      const writes: StoreWrite[] = [{ kind: 'putDebtor', debtor: after, expectedVersion: current.version }];
+      if (newHold) {
         const held: TimelineEvent = {
           at,
           type: 'credit_hold_set',
@@ -84,5 +84,27 @@ export async function notifyAccountManager(
       return writes;
     },
   });
+  if (newHold) {
+    await publishCreditStatus(deps.notifier, newHold, {
+      at: newHold.updatedAt,
+      by: WORKFLOW_ACTOR,
+      reason: `invoice ${invoice.number} escalated to the account manager`,
+    });
+  }
   return { status: 'done' };
+}
+
+/** The hold with this invoice among those it was set for; a hold already set keeps its day and reason. */
+function heldFor(debtor: DebtorRecord, invoiceId: string, at: string): Partial<DebtorRecord> {
+  const detail = debtor.creditHold ? debtor.creditHoldDetail : undefined;
+  if (debtor.creditHold && !detail) return {};
+  return {
+    creditHold: true,
+    creditHoldDetail: {
+      since: detail?.since ?? at,
+      reason: detail?.reason ?? 'escalated to the account manager',
+      invoiceIds: [...new Set([...(detail?.invoiceIds ?? []), invoiceId])],
+      setBy: detail?.setBy ?? WORKFLOW_ACTOR,
+    },
+  };
 }

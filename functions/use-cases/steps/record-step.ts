@@ -26,9 +26,9 @@ export interface StepRecording {
 }
 
 /**
- * Records that this execution's step ran: `dunning.lastStep` on the invoice (the sweep restores a
- * lost execution after it), the timeline entry and any other writes, in one transaction guarded
- * by the invoice's version. Writes nothing when the step is already recorded (a retry) or when
+ * Records that this execution's step ran: the step's timeline entry (`stepEntry`), then
+ * `dunning.lastStep` on the invoice (the sweep restores a lost execution after it) and any other
+ * writes, in one write guarded by the invoice's version. Writes nothing when the step is already recorded (a retry) or when
  * the invoice is no longer dunned by this execution.
  *
  * The machine's last slot completes a dunning that is still running (see `withStepDone`), in this
@@ -75,14 +75,34 @@ export async function recordStep(
           ]
         : [];
     const others = recording.alsoWrite ? await recording.alsoWrite(invoice, now) : [];
+    // The entry first, on its own and under the step's key: an invoice that says the step is
+    // recorded always has it, and a retry rewrites it. The invoice alone is a plain conditional
+    // write, at half a transaction's units.
+    await deps.store.commit([stepEntry(invoice.id, payload, event)]);
     await deps.store.commit([
       { kind: 'putInvoice', invoice: next, expectedVersion: invoice.version },
-      { kind: 'appendEvent', subject: { invoiceId: invoice.id }, event },
       ...completed,
       ...others,
     ]);
     return 'recorded';
   });
+}
+
+/**
+ * A step's timeline entry, keyed by the execution and the slot: each step of an execution has one
+ * entry, however often its task ran, and it is written outside the invoice's transaction.
+ */
+export function stepEntry(
+  invoiceId: string,
+  step: Pick<StepPayload, 'execution' | 'step'>,
+  event: TimelineEvent,
+): StoreWrite {
+  return {
+    kind: 'appendEvent',
+    subject: { invoiceId },
+    event,
+    key: `STEP#${step.execution}#${step.step}`,
+  };
 }
 
 /** The timeline entry of a dunning that ran its policy to the end without handing the claim over. */

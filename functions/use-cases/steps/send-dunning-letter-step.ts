@@ -14,6 +14,7 @@ import {
 } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
+import { isUnderSpecialManagement } from '../../core/special/special-management';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { composeLetter } from '../letters/compose-letter';
 import { awaitsStep, invoicesForLetter } from '../letters/letter-invoices';
@@ -66,6 +67,11 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   if (recorded) return replayLetter(deps.store, invoice, recorded, payload.execution, policy);
 
   const debtor = await debtorOfInvoice(deps.store, invoice);
+  // The debtor left the normal cycle (special management, an insolvency) while this step was on
+  // its way: no letter, and nothing recorded, so that the return resumes at this step.
+  if (isUnderSpecialManagement(debtor)) {
+    return skipped('special_management', 'the debtor is under special management: no letter is sent');
+  }
   if (step.channel !== 'email') {
     return recordSkip(
       deps,
@@ -164,9 +170,9 @@ async function send(
       template: step.template,
       tone: step.tone,
       subject: composed.email.subject,
-      ...(composed.fourteenDayTerm
-        ? { fourteenDayTerm: composed.fourteenDayTerm }
-        : { demand: { payBy: demand.payBy, termDays: demand.termDays } }),
+      ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
+      ...(composed.demand ? { demand: { payBy: composed.demand.payBy, termDays: demand.termDays } } : {}),
+      ...(composed.request ? { request: composed.request } : {}),
     },
   };
   await writeUnderLock(deps.store, intent);

@@ -14,7 +14,8 @@ export type SkipKind =
   | 'no_email_address'
   | 'included_in_letter'
   | 'fourteen_day_letter_missing'
-  | 'below_agency_minimum';
+  | 'below_agency_minimum'
+  | 'special_management';
 
 /** A business "no": the workflow moves on; only infrastructure faults throw. */
 export interface Skipped {

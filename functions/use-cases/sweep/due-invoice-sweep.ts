@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { addDays } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
@@ -9,17 +10,34 @@ import {
 } from '../../core/dunning/dunning-state';
 import { ConcurrentModificationError, type InvoiceRecord } from '../../ports/credit-store';
 import { hasFailed } from '../../ports/workflow';
-import { warnOfLapsingClaim } from '../claims/limitation-warnings';
+import { latestDueDateWatched, warnOfLapsingClaim } from '../claims/limitation-warnings';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { holdForAttention } from '../dunning/hold-for-attention';
 import { type DunningDeps, resumeSlotAfter, startDunning } from '../dunning/start-dunning';
 import { revised } from '../record-versions';
+import { atMostAtOnce } from './at-most-at-once';
 import { endDuePause, pausedUnderDebtorHold } from './end-due-pause';
+import { beginRun, recordPage } from './sweep-run';
 
 export interface SweepOptions {
   /** Restores after failed executions before an invoice waits for a controller (DUNNING_RESTORE_LIMIT). */
   restoreLimit: number;
+  /** Invoices per page of the due-invoice index: the sweep writes its checkpoint after each page. */
+  pageSize?: number;
+  /** Invoices of a page swept at the same time (StartExecution calls in flight, at most). */
+  concurrency?: number;
 }
+
+/** What the caller of one slice of the sweep decides. */
+export interface SweepSlice {
+  /** Asked before each page after the first: false ends this slice (a Lambda near its timeout). */
+  mayBeginPage?: () => boolean;
+  /** Runs once per run, before its first page: never again when a run goes on from its checkpoint. */
+  beforeFirstPage?: () => Promise<unknown>;
+}
+
+export const DEFAULT_SWEEP_PAGE_SIZE = 200;
+export const DEFAULT_SWEEP_CONCURRENCY = 16;
 
 export interface SweepReport {
   /** Invoices that fell due and got their first execution. */
@@ -34,26 +52,39 @@ export interface SweepReport {
   needsAttention: string[];
   /** Invoices that could not be handled this time (retried by the next sweep). */
   failed: { invoiceId: string; error: string }[];
+  /** Pages of the due-invoice index this slice finished. */
+  pages: number;
+  /** This slice went on from the checkpoint of a run that had not finished (it died, or ran out of time). */
+  continued: boolean;
+  /** The day's run has read the index to its end; false: a next slice goes on from the checkpoint. */
+  complete: boolean;
 }
 
 /**
  * The daily sweep: the one mechanism that starts dunning and restores it.
  *
  * It reads only the sparse index of open invoices due before today (invoices paid on time are not
- * in it), and one list of running executions. An invoice with no dunning gets its first
- * execution; one whose plan says "running" but whose execution is not running (failed, aborted,
- * or lost with a restart of the local cloud) is restarted at the step after the last one done.
- * The candidate's execution is described before a restore, because ListExecutions is eventually
- * consistent and an execution started a moment ago may not be listed yet.
+ * in it), a page at a time, and one list of running executions. An invoice with no dunning gets
+ * its first execution; one whose plan says "running" but whose execution is not running (failed,
+ * aborted, or lost with a restart of the local cloud) is restarted at the step after the last one
+ * done. The candidate's execution is described before a restore, because ListExecutions is
+ * eventually consistent and an execution started a moment ago may not be listed yet.
  *
  * A step that throws every time (a poison invoice) fails its execution every day: after
  * `restoreLimit` restores at that step the invoice is held for a controller ('needs_attention',
  * one task, counted once for the alarm) and left alone until it is restarted by hand. A dunning
  * that completed (its policy hands nothing over) is nothing to do.
+ *
+ * Resumable: after each page the run of the day records the cursor of the next (`SweepRun`). A
+ * sweep that finds the day's run unfinished (its Lambda died, or the slice before ran out of time)
+ * goes on from there; the page that was under way is swept again, which starts nothing twice, as
+ * every invoice it started already says so. A sweep that finds the day's run complete begins a
+ * new one (an operator's second sweep restores what broke since the first).
  */
 export async function sweepDueInvoices(
   deps: DunningDeps,
   options: SweepOptions = { restoreLimit: DEFAULT_RESTORE_LIMIT },
+  slice: SweepSlice = {},
 ): Promise<SweepReport> {
   const report: SweepReport = {
     started: 0,
@@ -62,15 +93,51 @@ export async function sweepDueInvoices(
     untouched: 0,
     needsAttention: [],
     failed: [],
+    pages: 0,
+    continued: false,
+    complete: false,
   };
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
+  let run = await deps.store.getSweepRun(today);
+  report.continued = run !== undefined && !run.complete;
+  if (!run || run.complete) {
+    await slice.beforeFirstPage?.();
+    await watchClaimsAtAgency(deps, today, report);
+    run = await beginRun(deps, today, run);
+  }
   const running = await deps.workflow.running();
+  const pageSize = options.pageSize ?? DEFAULT_SWEEP_PAGE_SIZE;
+  const concurrency = options.concurrency ?? DEFAULT_SWEEP_CONCURRENCY;
 
-  for await (const invoice of deps.store.listOpenInvoicesDueBy(addDays(today, -1))) {
+  do {
+    const page = await deps.store.pageOpenInvoicesDueBy(addDays(today, -1), {
+      limit: pageSize,
+      ...(run.cursor === undefined ? {} : { cursor: run.cursor }),
+    });
+    await atMostAtOnce(page.items, concurrency, (invoice) =>
+      sweepInvoice(deps, invoice, running, today, options, report),
+    );
+    const next = await recordPage(deps, run, page.cursor);
+    if (!next) return report; // another run of the day moved the checkpoint on: it goes on from there
+    run = next;
+    report.pages += 1;
+  } while (!run.complete && (slice.mayBeginPage?.() ?? true));
+  report.complete = run.complete;
+  return report;
+}
+
+/**
+ * Claims at the agency are no longer dunned, but they still lapse: the same watch covers them,
+ * once per run, read from their own index up to the due date from which the shortest period can
+ * end in the window.
+ */
+async function watchClaimsAtAgency(
+  deps: DunningDeps,
+  today: CalendarDate,
+  report: SweepReport,
+): Promise<void> {
+  for await (const invoice of deps.store.listClaimsAtAgencyDueBy(latestDueDateWatched(today))) {
     try {
-      const outcome = await sweepOne(deps, invoice, running, today, options);
-      if (outcome === 'needs_attention') report.needsAttention.push(invoice.id);
-      else report[outcome] += 1;
       await warnOfLapsingClaim(deps, invoice);
     } catch (error) {
       report.failed.push({
@@ -79,7 +146,28 @@ export async function sweepDueInvoices(
       });
     }
   }
-  return report;
+}
+
+/** One invoice of a page: its dunning started, restored or resumed, and its claim checked. */
+async function sweepInvoice(
+  deps: DunningDeps,
+  invoice: InvoiceRecord,
+  running: ReadonlySet<string>,
+  today: string,
+  options: SweepOptions,
+  report: SweepReport,
+): Promise<void> {
+  try {
+    const outcome = await sweepOne(deps, invoice, running, today, options);
+    if (outcome === 'needs_attention') report.needsAttention.push(invoice.id);
+    else report[outcome] += 1;
+    await warnOfLapsingClaim(deps, invoice);
+  } catch (error) {
+    report.failed.push({
+      invoiceId: invoice.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 async function sweepOne(

@@ -9,6 +9,7 @@ const REASONS: Partial<Record<InvoiceRecord['status'], { reason: Reason; words: 
   paid: { reason: 'invoice_paid', words: 'the invoice is paid' },
   cancelled: { reason: 'invoice_cancelled', words: 'the invoice was cancelled' },
   in_collection: { reason: 'invoice_handed_over', words: 'the invoice went to the collection agency' },
+  written_off: { reason: 'invoice_written_off', words: 'the invoice was written off' },
 };
 
 /**

@@ -98,7 +98,7 @@ export async function worklist(
         today,
         weights: rules.weights,
         invoices: [...invoices.values()].filter((invoice) => invoice.debtorId === debtor.id),
-        tasks: visible.filter((task) => task.debtorId === debtor.id && task.forRole !== 'manager'),
+        tasks: visible.filter((task) => task.debtorId === debtor.id && task.forRole === undefined),
         disputes: openDisputes.filter((dispute) => dispute.debtorId === debtor.id),
         brokenPromiseDays,
       }),
@@ -241,6 +241,8 @@ async function managerTasks(
 ): Promise<ManagerTask[]> {
   const chosen = tasks.flatMap((task) => {
     if (task.forRole === 'manager') return [{ task, why: "a manager's decision" }];
+    // The special team works its own list.
+    if (task.forRole === 'special') return [];
     if (isUnhandled(task, today)) {
       return [
         {

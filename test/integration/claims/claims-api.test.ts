@@ -121,11 +121,11 @@ describe('claims: interest, collection costs and payment references on the local
   });
 
   describe('the rate table', () => {
-    const commercialSecondHalf2026: StatutoryRate = {
+    const commercialFirstHalf2027: StatutoryRate = {
       kind: 'commercial',
-      effectiveFrom: '2026-07-01',
-      effectiveThrough: '2026-12-31',
-      ratePercent: 10.15,
+      effectiveFrom: '2027-01-01',
+      effectiveThrough: '2027-06-30',
+      ratePercent: 10.4,
       verified: false,
     };
 
@@ -139,15 +139,32 @@ describe('claims: interest, collection costs and payment references on the local
     it('refuses a claim over days whose rate is not known, naming the day and the kind', async () => {
       const invoiceId = await invoice(await debtor('business'), '2025-02-28');
 
-      const { status, body } = await claimOf(invoiceId, '?asOf=2026-07-15');
+      const { status, body } = await claimOf(invoiceId, '?asOf=2027-01-15');
 
       expect(status).toBe(422);
       expect((body as unknown as ErrorAnswer).error).toMatchObject({
         code: 'rate_not_known',
         message: expect.stringContaining(
-          'The statutory commercial interest rate (art. 6:119a BW) for 2026-07-01 is not known',
+          'The statutory commercial interest rate (art. 6:119a BW) for 2027-01-01 is not known',
         ),
       });
+    });
+
+    it('computes a claim on a B2B invoice due in 2021 with the rates of 2021', async () => {
+      const invoiceId = await invoice(await debtor('business'), '2021-03-31', '2021-03-01');
+
+      const { status, body: claim } = await claimOf(invoiceId, '?asOf=2021-12-31');
+
+      expect(status).toBe(200);
+      expect(claim.interest.periods.map((period) => [period.from, period.to, period.ratePercent])).toEqual([
+        ['2021-04-01', '2021-06-30', 8],
+        ['2021-07-01', '2021-12-31', 8],
+      ]);
+      // 275 days at 8% (the ECB rate of 0% + 8 points) on EUR 1,000.
+      expect(claim.interest.amount).toBe(60_27);
+      expect(claim.explanation).toContain(
+        'The commercial rate of 8% from 2021-01-01 is the ECB main refinancing rate of 0% on that day plus 8 points (art. 6:120 lid 2 BW).',
+      );
     });
 
     it('may not be changed by a credit controller', async () => {
@@ -173,17 +190,17 @@ describe('claims: interest, collection costs and payment references on the local
     });
 
     it('stores a good table from an admin as the next version, which claims use at once', async () => {
-      const rates = [...SEED_STATUTORY_RATES, commercialSecondHalf2026];
+      const rates = [...SEED_STATUTORY_RATES, commercialFirstHalf2027];
       const invoiceId = await invoice(await debtor('business'), '2025-02-28');
 
       const put = await world.call('admin', 'PUT', '/rates', { rates, version: 1 });
       const shown = await world.call('controller', 'GET', '/rates');
-      const claim = await claimOf(invoiceId, '?asOf=2026-07-15');
+      const claim = await claimOf(invoiceId, '?asOf=2027-01-15');
 
       expect(put).toMatchObject({ status: 200, body: { version: 2, rates } });
       expect(shown.body).toMatchObject({ version: 2, rates });
       expect(claim.status).toBe(200);
-      expect(claim.body.interest.periods.at(-1)).toMatchObject({ from: '2026-07-01', ratePercent: 10.15 });
+      expect(claim.body.interest.periods.at(-1)).toMatchObject({ from: '2027-01-01', ratePercent: 10.4 });
     });
   });
 
@@ -193,14 +210,15 @@ describe('claims: interest, collection costs and payment references on the local
     const invoiceId = await invoice(debtorId, '2025-03-09');
 
     // The consumer policy's 14-day letter of day 21, Sunday 30 March, goes out on the next working
-    // day: Monday 31 March, 09:00. Received that day, its term still ends on 14 April.
+    // day: Monday 31 March, 09:00. It prints 15 April as the last day to pay (a day's delivery
+    // margin): received that day, its term runs to that printed date.
     await world.cloud.advanceTo(new Date('2025-03-31T08:00:00Z'));
     const sent = await world.timelineEntry(
       invoiceId,
       (event) => event.type === 'email_sent' && event.details?.template === 'fourteen-day-letter',
     );
     expect(sent.details?.fourteenDayTerm).toEqual({
-      endsOn: '2025-04-14',
+      endsOn: '2025-04-15',
       costs: { amount: 150_00, currency: 'EUR' },
     });
     // The local SES emulator publishes no events: SES's delivery notification goes to the real recorder.
@@ -209,13 +227,13 @@ describe('claims: interest, collection costs and payment references on the local
       sesDelivery(sent.details, debtorId, '2025-03-31T07:00:02Z'),
     );
 
-    const during = await claimOf(invoiceId, '?asOf=2025-04-14');
-    const after = await claimOf(invoiceId, '?asOf=2025-04-15');
+    const during = await claimOf(invoiceId, '?asOf=2025-04-15');
+    const after = await claimOf(invoiceId, '?asOf=2025-04-16');
 
-    expect(during.body.costs).toEqual({ amount: 0, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-15' });
-    expect(after.body.costs).toEqual({ amount: 150_00, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-15' });
+    expect(during.body.costs).toEqual({ amount: 0, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-16' });
+    expect(after.body.costs).toEqual({ amount: 150_00, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-16' });
     expect(after.body.explanation).toContain(
-      'Collection costs of €150.00 under the WIK scale (art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2) over the principal of €1,000.00 still open when the term ended; due from 2025-04-15: the 14-day letter was received on 2025-03-31 and the term ended on 2025-04-14.',
+      'Collection costs of €150.00 under the WIK scale (art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2) over the principal of €1,000.00 still open when the term ended; due from 2025-04-16: the 14-day letter was received on 2025-03-31 and the term ended on 2025-04-15.',
     );
   });
 });

@@ -18,13 +18,14 @@ export interface ApiAnswer<T = Record<string, unknown>> {
  * with tokens of the local issuer, events signed as the invoicing system signs them, and the
  * store on the same table for what a test must read or write underneath the API.
  */
-export async function claimsCloud(start: string) {
+export async function claimsCloud(start: string, options: { sesSlowMailboxes?: readonly string[] } = {}) {
   const tableName = `claims-${randomUUID()}`;
   const cloud: LocalCloud = await startLocalCloud({
     daySeconds: null,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName,
     start: new Date(start),
+    ...options,
   });
   const client = new DynamoDBClient({
     endpoint: cloud.endpoints.dynamodb,

@@ -99,7 +99,7 @@ describe('the final notice and the agency dossier state the claim the API comput
   });
 });
 
-/** The seeded commercial rates end on 30 June 2026; a notice after that day needs one nobody entered. */
+/** The seeded rates end on 31 December 2026; a notice after that day needs one nobody entered. */
 describe('a final notice whose interest rate is not known yet', () => {
   let h: CloudHarness;
 
@@ -108,12 +108,11 @@ describe('a final notice whose interest rate is not known yet', () => {
   });
 
   it('goes out without interest, says the interest is claimed separately, and never guesses a rate', async () => {
-    // Tuesday 26 May 2026; the final notice's day 40 is Saturday 4 July, so it goes out on the
-    // next working day, Monday 6 July.
-    h = await startCloudHarness(new Date('2026-05-26T05:00:00Z'));
+    // Thursday 26 November 2026, 07:00 in Amsterdam; the final notice falls on Monday 4 January 2027.
+    h = await startCloudHarness(new Date('2026-11-26T06:00:00Z'));
     const debtor = await businessDebtor(h);
-    const inv = await invoice(h, debtor.id, { dueDate: '2026-05-25', totalAmount: 4_800_00 });
-    await h.advanceDays(41);
+    const inv = await invoice(h, debtor.id, { dueDate: '2026-11-25', totalAmount: 4_800_00 });
+    await h.advanceDays(39);
     await h.cloud.advance(3 * HOUR_MS);
 
     const messageId = await eventually(async () => {
@@ -123,13 +122,13 @@ describe('a final notice whose interest rate is not known yet', () => {
       return String(letter?.details?.messageId);
     });
     const email = (await h.cloud.emails()).find((e) => e.messageId === messageId);
-    const claim = await h.get<{ error: { code: string } }>(`/invoices/${inv.id}/claim?asOf=2026-07-06`);
+    const claim = await h.get<{ error: { code: string } }>(`/invoices/${inv.id}/claim?asOf=2027-01-04`);
 
     expect(claim.status).toBe(422);
     expect(claim.body.error.code).toBe('rate_not_known');
     expect(email?.text).toContain(
       [
-        'Uw vordering per 6 juli 2026',
+        'Uw vordering per 4 januari 2027',
         `- Hoofdsom: ${euros(4_800_00)}`,
         `- Vergoeding voor buitengerechtelijke incassokosten (art. 6:96 lid 4 BW): ${euros(40_00)}`,
         `Totaal verschuldigd: ${euros(4_840_00)}`,

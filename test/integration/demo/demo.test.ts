@@ -7,6 +7,7 @@ import type { LocalRoute } from '../../../local/api/local-routes';
 import { type LocalCloud, startLocalCloud } from '../../../local/cloud/local-cloud';
 import type { DashboardFigures } from '../../../local/dashboard/dashboard-figures';
 import { dashboardRoutes } from '../../../local/dashboard/dashboard-routes';
+import { controllerApi } from '../../../local/demo/controller-api';
 import { playDemo } from '../../../local/demo/play-demo';
 
 // Monday 2 March 2026, 08:30 in Amsterdam: half an hour before the day's letters go out.
@@ -73,6 +74,23 @@ describe('the demo portfolio', () => {
     expect(portfolio?.debtors).toBeGreaterThanOrEqual(30);
     expect(portfolio?.invoices).toBeGreaterThanOrEqual(200);
     expect(demoLog).toContainEqual(expect.stringMatching(/^demo: \d+ debtors and \d+ invoices loaded/));
+  });
+
+  it('has a promise to pay, a dispute and a payment plan on debtors to look at from the start', async () => {
+    expect(demoLog).toContainEqual(
+      expect.stringMatching(
+        /^demo: arranged payment plan plan-[\w-]+ for \S+, promise to pay on \S+, dispute over part of \S+$/,
+      ),
+    );
+    const arranged = demoLog.find((line) => line.startsWith('demo: arranged '));
+    const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+    const planDebtor = /payment plan \S+ for (\S+),/.exec(arranged ?? '')?.[1] ?? '';
+    const plans = await api('GET', `/debtors/${planDebtor}/payment-plans`);
+    expect((plans.body as { plans: { status: string }[] }).plans).toEqual([
+      expect.objectContaining({ status: 'active' }),
+    ]);
+    const disputes = await api('GET', '/disputes?status=open');
+    expect((disputes.body as { disputes: unknown[] }).disputes.length).toBeGreaterThanOrEqual(1);
   });
 
   it('has every delivery of the portfolio accepted by the webhook', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paidOn } from '../../../functions/core/ledger/invoice-money';
+import { claimPaidOn, paidOn } from '../../../functions/core/ledger/invoice-money';
 import { paymentReferenceForInvoice } from '../../../functions/core/payments/payment-reference';
 import {
   creditNoteCreated,
@@ -14,6 +14,7 @@ import {
 } from '../../../local/invoicing/invoicing-events';
 import { clock } from '../../../functions/adapters/clock/system-clock';
 import { createPlan } from '../../../functions/use-cases/plans/create-plan';
+import { writeOffInvoice } from '../../../functions/use-cases/special/write-off';
 import { type Answer, type IntakeWorld, intakeWorld } from './webhook-harness';
 
 // Business time is frozen on 10 March 2025: invoices due on 28 February are overdue on arrival.
@@ -243,7 +244,9 @@ describe('the books balance whatever the invoicing system sends, in whatever ord
       const debtor = await world.store.getDebtor(debtorId);
       const invoices = await world.store.listInvoicesOfDebtor(debtorId);
       for (const currency of ['EUR', 'GBP']) {
-        const held = invoices.filter((i) => i.currency === currency).reduce((sum, i) => sum + paidOn(i), 0);
+        const held = invoices
+          .filter((i) => i.currency === currency)
+          .reduce((sum, i) => sum + paidOn(i) + claimPaidOn(i), 0);
         const credit = debtor?.credits[currency] ?? 0;
         expect(credit, `credit of ${debtorId} in ${currency}`).toBeGreaterThanOrEqual(0);
         expect(held + credit, `money of ${debtorId} in ${currency}`).toBe(
@@ -312,7 +315,7 @@ describe('the books balance whatever the invoicing system sends, in whatever ord
       store: world.store,
       workflow: world.workflow,
       clock,
-      plans: { start: async () => ({ started: true }), stop: async () => {} },
+      plans: { start: async () => ({ started: true }), stop: async () => {}, status: async () => undefined },
       mailer: { send: async () => ({ messageId: 'plan-email' }) },
       creditor: {
         name: 'Voorbeeld Groothandel B.V.',
@@ -362,6 +365,83 @@ describe('the books balance whatever the invoicing system sends, in whatever ord
         // Without interest and costs in the plan, what the plan received is what its invoices hold.
         expect(invoices.reduce((sum, i) => sum + paidOn(i), 0)).toBe(paidToPlan);
         expect(stored?.status).toBe(paidToPlan === total ? 'completed' : 'active');
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
+  });
+
+  it('keeps money received = money on invoices + credit on account with write-offs, which are neither; what an invoice is owed is paid, open or written off', async () => {
+    const steps = fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant('pay' as const), invoice: fc.nat(), amount: cents }),
+        fc.record({
+          kind: fc.constant('writeOff' as const),
+          invoice: fc.nat(),
+          part: fc.boolean(),
+          fraction: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        }),
+      ),
+      { minLength: 1, maxLength: 10 },
+    );
+    const deps = {
+      store: world.store,
+      workflow: world.workflow,
+      clock,
+      adminAbove: 10 ** 13,
+      vatPeriod: 'quarter' as const,
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(total, { minLength: 1, maxLength: 3 }), steps, async (totals, sequence) => {
+        const debtorId = newId('deb');
+        const invoiceIds = totals.map(() => newId('inv'));
+        await send(debtorUpserted({ id: debtorId }), newId('msg'));
+        for (const [i, id] of invoiceIds.entries()) {
+          await send(
+            invoiceCreated({
+              id,
+              debtorId,
+              dueDate: OVERDUE,
+              totalAmount: totals[i] as number,
+              vatAmount: 0,
+            }),
+            newId('msg'),
+          );
+        }
+        const paymentIds: string[] = [];
+        for (const step of sequence) {
+          const invoiceId = invoiceIds[step.invoice % invoiceIds.length] as string;
+          if (step.kind === 'pay') {
+            const id = newId('pay');
+            paymentIds.push(id);
+            const answer = await send(
+              paymentReceived({ invoiceId }, { id, amount: step.amount }),
+              newId('msg'),
+            );
+            expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+            continue;
+          }
+          const open = (await world.store.getInvoice(invoiceId))?.openAmount ?? 0;
+          if (open === 0) continue;
+          const amount = step.part ? Math.max(1, Math.floor(open * step.fraction)) : open;
+          await writeOffInvoice(deps, invoiceId, {
+            reason: 'property',
+            amount,
+            by: 'user:s',
+            isAdmin: false,
+          });
+        }
+        await assertBooksBalance({ debtors: [debtorId], invoices: invoiceIds, numbers: [] }, paymentIds);
+        for (const id of invoiceIds) {
+          const invoice = await world.store.getInvoice(id);
+          if (!invoice) throw new Error(`invoice ${id} was never stored`);
+          const written = invoice.writtenOff;
+          const writtenOpen = (written?.amount ?? 0) - (written?.recovered ?? 0);
+          expect(writtenOpen).toBeGreaterThanOrEqual(0);
+          expect(paidOn(invoice) + invoice.openAmount + writtenOpen, `owed on ${id}`).toBe(
+            invoice.totalAmount,
+          );
+          if (invoice.status === 'written_off') expect(invoice.openAmount).toBe(0);
+        }
       }),
       { numRuns: 15, endOnFailure: true },
     );

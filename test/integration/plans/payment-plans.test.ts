@@ -168,10 +168,8 @@ describe('payment plans', () => {
       return current;
     });
     expect(broken.instalments.map((i) => i.status)).toEqual(['paid', 'missed', 'open']);
-    // Broken on Saturday the 18th: the final notice goes out on the next working day, Monday the
-    // 20th. The letter of the day may be locked by the invoice resumed first: the other then joins
-    // the next day's.
-    await advanceTo(h, '2026-04-21T12:00:00Z');
+    // Broken on Saturday the 18th: the final notices go out on the next working day, Monday the 20th.
+    await advanceTo(h, '2026-04-20T12:00:00Z');
     for (const id of [older.id, newer.id]) {
       const view = await eventually(async () => {
         const current = await invoiceView(h, id);
@@ -196,6 +194,30 @@ describe('payment plans', () => {
     expect(await planStates(h, `${plan.id}--1`)).toEqual(
       expect.arrayContaining(['CheckInstalment', 'PaidOrBroken', 'BreakPlan', 'PlanBroken']),
     );
+  });
+
+  it('after a break, the final notices of both invoices go in one letter on the day of the break', async () => {
+    h = await startCloudHarness(START, { dailySweep: true });
+    const { debtor, older, newer } = await debtorWithTwoInvoices(h);
+    const plan = (await agreePlan(h, debtor.id, { invoiceIds: [older.id, newer.id], instalments: SCHEDULE }))
+      .body;
+
+    // Nothing is paid: the first instalment, due 16 March, is checked on the 19th and breaks the plan.
+    await advanceTo(h, '2026-03-19T12:00:00Z');
+    expect((await planOf(h, plan.id)).status).toBe('broken');
+    for (const id of [older.id, newer.id]) {
+      const view = await invoiceView(h, id);
+      expect(view.dunning?.lastStep).toMatchObject({ slot: 'finalNotice', status: 'sent' });
+    }
+    const letters = (await emailsTo(h, debtor.email)).filter((e) => !e.subject.includes('betalingsregeling'));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.text).toContain(older.number);
+    expect(letters[0]?.text).toContain(newer.number);
+
+    await advanceTo(h, '2026-03-21T12:00:00Z');
+    expect(
+      (await emailsTo(h, debtor.email)).filter((e) => !e.subject.includes('betalingsregeling')),
+    ).toHaveLength(1);
   });
 
   it('a plan whose amounts do not add up is refused naming instalments', async () => {

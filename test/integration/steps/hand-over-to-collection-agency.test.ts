@@ -114,9 +114,10 @@ describe('hand-over to the collection agency', () => {
       template: 'fourteen-day-letter',
       deliveredAt: expect.any(String),
     });
-    // Term: delivered 26 February, ends 12 March; default (and 6% interest) from 13 March, 3 days.
-    // The hand-over day is moved off a weekend: two more days of interest (5 days).
-    expect(file.claim).toMatchObject({ principal: 1_000_00, costs: 150_00, interest: 82 });
+    // Delivered 26 February; the letter printed 13 March as its last day (sent that day, with a
+    // day's delivery margin), so default (and 6% interest) runs from 14 March. The hand-over day
+    // is moved off a weekend to Monday 17 March: 4 days.
+    expect(file.claim).toMatchObject({ principal: 1_000_00, costs: 150_00, interest: 66 });
   });
 
   it('does not hand a consumer’s claim under the agency minimum to the agency', async () => {
@@ -155,13 +156,14 @@ describe('hand-over to the collection agency', () => {
     await runLetter(invoice.id, 'finalNotice');
     const [letter] = world.mailer.sent;
     await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
-    // Sent and delivered on 26 February: the term ends on 12 March; costs are due from the 13th.
-    world.clock.set(new Date('2025-03-12T08:00:00Z'));
+    // Sent and delivered on 26 February: the statutory term ends on 12 March, but the letter
+    // printed 13 March (a day's margin for the email), so costs are due from the 14th.
+    world.clock.set(new Date('2025-03-13T08:00:00Z'));
     const payload = await world.payload(invoice.id, 'collectionAgency');
 
     await expect(handOverToCollectionAgency(deps, payload)).rejects.toThrow(StepDeferredError);
     expect(world.notifier.on('collection-agency')).toHaveLength(0);
-    world.clock.set(new Date('2025-03-13T08:00:00Z'));
+    world.clock.set(new Date('2025-03-14T08:00:00Z'));
     const outcome = await handOverToCollectionAgency(deps, payload);
 
     expect(outcome).toMatchObject({ status: 'done' });

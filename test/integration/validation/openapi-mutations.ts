@@ -247,7 +247,13 @@ export function badRequests(operation: Operation, validId: string): BadRequest[]
         ['id with a broken escape (a lone surrogate)', '%ED%A0%80'],
       ] as const) {
         const rawPath = operation.path.replace(`{${parameter.name}}`, raw);
-        requests.push({ ...base, what, rawPath, body: validBody, field: `path.${parameter.name}` });
+        // Required query parameters get a valid value, so that only the path is wrong.
+        const query = Object.fromEntries(
+          operation.parameters
+            .filter((p) => p.in === 'query' && p.required)
+            .map((p) => [p.name, String(sample(p.schema, p.name))]),
+        );
+        requests.push({ ...base, what, rawPath, query, body: validBody, field: `path.${parameter.name}` });
       }
       continue;
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { inject, vi } from 'vitest';
+import type { Role } from '../../../functions/api/routes';
 import type { LocalCloud } from '../../../local/cloud/local-cloud';
 import { startLocalCloud } from '../../../local/cloud/local-cloud';
 import { InvoicingClient } from '../../../local/invoicing/invoicing-client';
@@ -13,15 +14,12 @@ export interface CloudHarness {
   cloud: LocalCloud;
   sfn: SFNClient;
   post(event: unknown, deliveryId?: string): Promise<{ status: number; body: unknown }>;
-  get<T = unknown>(
-    path: string,
-    group?: 'controller' | 'manager' | 'admin',
-  ): Promise<{ status: number; body: T }>;
+  get<T = unknown>(path: string, group?: Role): Promise<{ status: number; body: T }>;
   send<T = unknown>(
     method: string,
     path: string,
     body: unknown,
-    group?: 'controller' | 'manager' | 'admin',
+    group?: Role,
   ): Promise<{ status: number; body: T }>;
   /** Moves virtual time forward from timer to timer, letting the local cloud finish what each set off. */
   advanceDays(days: number): Promise<void>;
@@ -50,7 +48,7 @@ export async function startCloudHarness(
   });
   const invoicing = new InvoicingClient({ apiUrl: cloud.endpoints.api, secret: cloud.webhookSecret });
   const tokens = new Map<string, string>();
-  const token = async (group: 'controller' | 'manager' | 'admin') => {
+  const token = async (group: Role) => {
     let value = tokens.get(group);
     if (!value) {
       value = await cloud.issuer.issueToken({ group });
@@ -58,12 +56,7 @@ export async function startCloudHarness(
     }
     return value;
   };
-  const send = async <T>(
-    method: string,
-    path: string,
-    body: unknown,
-    group: 'controller' | 'manager' | 'admin' = 'controller',
-  ) => {
+  const send = async <T>(method: string, path: string, body: unknown, group: Role = 'controller') => {
     const response = await fetch(`${cloud.endpoints.api}${path}`, {
       method,
       headers: { authorization: `Bearer ${await token(group)}`, 'content-type': 'application/json' },

@@ -26,15 +26,15 @@ class RateStore implements Pick<CreditStore, 'getStatutoryRates' | 'putStatutory
   }
 }
 
-const consumerSecondHalf2025: StatutoryRate = {
+const consumerFirstHalf2027: StatutoryRate = {
   kind: 'consumer',
-  effectiveFrom: '2025-07-01',
-  effectiveThrough: '2025-12-31',
-  ratePercent: 6,
+  effectiveFrom: '2027-01-01',
+  effectiveThrough: '2027-06-30',
+  ratePercent: 4,
   verified: true,
 };
 
-const NOW = new Date('2025-07-02T09:00:00Z');
+const NOW = new Date('2027-01-02T09:00:00Z');
 
 function issuesOf(body: unknown): { path: string; message: string }[] {
   const result = rateTableBody.safeParse(body);
@@ -51,7 +51,7 @@ describe('the statutory rate table an admin keeps', () => {
     const rates = [...SEED_STATUTORY_RATES];
     rates[0] = { ...rates[0]!, kind: 'statutory' as StatutoryRate['kind'] };
     rates[1] = { ...rates[1]!, effectiveFrom: '2023-13-01' };
-    rates[2] = { ...rates[2]!, effectiveThrough: '2023-12-31' };
+    rates[2] = { ...rates[2]!, effectiveThrough: '2019-12-31' };
     rates[3] = { ...rates[3]!, ratePercent: 120 };
     rates[4] = { ...rates[4]!, ratePercent: 11.15001 };
 
@@ -75,7 +75,7 @@ describe('the statutory rate table an admin keeps', () => {
 
     const stored = await updateRates(
       store,
-      { rates: [...SEED_STATUTORY_RATES, consumerSecondHalf2025], version: 1 },
+      { rates: [...SEED_STATUTORY_RATES, consumerFirstHalf2027], version: 1 },
       'admin-sub',
       NOW,
     );
@@ -83,13 +83,13 @@ describe('the statutory rate table an admin keeps', () => {
     expect(stored).toMatchObject({
       version: 2,
       updatedBy: 'admin-sub',
-      updatedAt: '2025-07-02T09:00:00.000Z',
+      updatedAt: '2027-01-02T09:00:00.000Z',
     });
     expect(await currentRateTable(store)).toEqual(stored);
   });
 
   it('refuses two rates of one kind for the same days, naming both', async () => {
-    const overlapping = { ...consumerSecondHalf2025, effectiveFrom: '2025-06-01' };
+    const overlapping = { ...consumerFirstHalf2027, effectiveFrom: '2026-12-01' };
 
     const attempt = updateRates(
       new RateStore(),
@@ -105,7 +105,7 @@ describe('the statutory rate table an admin keeps', () => {
       issues: [
         {
           path: 'rates',
-          message: 'consumer rates from 2025-01-01 and 2025-06-01 overlap (the first runs until 2025-06-30)',
+          message: 'consumer rates from 2026-07-01 and 2026-12-01 overlap (the first runs until 2026-12-31)',
         },
       ],
     });
@@ -115,7 +115,7 @@ describe('the statutory rate table an admin keeps', () => {
     const store = new RateStore();
     await updateRates(store, { rates: [...SEED_STATUTORY_RATES], version: 1 }, 'admin-1', NOW);
 
-    const stale = updateRates(store, { rates: [consumerSecondHalf2025], version: 1 }, 'admin-2', NOW);
+    const stale = updateRates(store, { rates: [consumerFirstHalf2027], version: 1 }, 'admin-2', NOW);
 
     await expect(stale).rejects.toBeInstanceOf(Refusal);
     await expect(stale).rejects.toMatchObject({ kind: 'conflict' });

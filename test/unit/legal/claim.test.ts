@@ -174,10 +174,10 @@ describe('the claim on an invoice', () => {
       expect(business.interest.periods[0]?.from).toBe('2025-02-15');
     });
 
-    it('refuses to guess the consumer rate after 2025-06-30 and says so', () => {
-      expect(() => claim({ asOf: '2025-07-15' })).toThrow(StatutoryRateNotKnownError);
-      expect(() => claim({ asOf: '2025-07-15' })).toThrow(
-        /consumer interest rate .* for 2025-07-01 is not known/,
+    it('refuses to guess the consumer rate after 2026-12-31 and says so', () => {
+      expect(() => claim({ asOf: '2027-01-15' })).toThrow(StatutoryRateNotKnownError);
+      expect(() => claim({ asOf: '2027-01-15' })).toThrow(
+        /consumer interest rate .* for 2027-01-01 is not known/,
       );
     });
   });
@@ -227,14 +227,31 @@ describe('the claim on an invoice', () => {
       );
     });
 
-    it('explains the compounding after a full year and flags an unverified rate', () => {
+    it('explains the compounding after a full year and the rate derived from the ECB rate', () => {
       const result = claim({ invoice: { ...businessInvoice, dueDate: '2024-07-31' }, asOf: '2025-08-31' });
       expect(result.explanation).toContainEqual(
         expect.stringContaining('On 2025-08-01 a full year had passed: the interest over that year'),
       );
       expect(result.explanation).toContain(
-        'The rate of 10.15% from 2025-07-01 has not yet been verified against the published rate.',
+        'The commercial rate of 10.15% from 2025-07-01 is the ECB main refinancing rate of 2.15% on that day plus 8 points (art. 6:120 lid 2 BW).',
       );
+    });
+
+    it('flags a rate not yet confirmed by publication', () => {
+      const result = claim({ invoice: { ...businessInvoice, dueDate: '2026-06-15' }, asOf: '2026-08-31' });
+      expect(result.explanation).toContain(
+        'The rate of 10.4% from 2026-07-01 has not yet been verified against the published rate.',
+      );
+    });
+
+    it('computes a claim on an invoice due in 2021 with the rates of 2021', () => {
+      const result = claim({ invoice: { ...businessInvoice, dueDate: '2021-03-31' }, asOf: '2021-12-31' });
+      expect(result.interest.periods.map((p) => [p.from, p.to, p.ratePercent])).toEqual([
+        ['2021-04-01', '2021-06-30', 8],
+        ['2021-07-01', '2021-12-31', 8],
+      ]);
+      // 275 days at 8% on EUR 1,000 = 60.27.
+      expect(result.interest.amount).toBe(6_027);
     });
   });
 
@@ -286,5 +303,19 @@ describe('the claim on an invoice', () => {
   it('refuses an invalid policy or as-of date', () => {
     expect(() => claim({ policy: { ...policy, postalDeliveryDays: -1 } })).toThrow(/postalDeliveryDays/);
     expect(() => claim({ asOf: '2025-02-30' })).toThrow(/asOf must be a calendar date/);
+  });
+});
+
+describe('a claim after payments under a plan that included interest and costs', () => {
+  it('deducts what the payments paid of the costs and the interest from the total, and leaves the principal as paid', () => {
+    const paid = { receivedOn: '2025-04-15', amount: eur(10_000) };
+    const plain = claim({ invoice: { ...businessInvoice, payments: [paid] }, asOf: '2025-06-30' });
+    const after = claim({
+      invoice: { ...businessInvoice, payments: [{ ...paid, toCosts: 4_000, toInterest: 500 }] },
+      asOf: '2025-06-30',
+    });
+    expect(after.principal).toBe(90_000);
+    expect(after.total).toBe(plain.total - 4_500);
+    expect(after.explanation.some((line) => line.includes('art. 6:44 BW'))).toBe(true);
   });
 });

@@ -99,4 +99,25 @@ describe('the 14-day letter (art. 6:96 lid 6 BW)', () => {
     const earlier = letter();
     expect(assess([invalid, later, earlier])).toMatchObject({ receivedOn: '2025-03-03' });
   });
+
+  it('voids a letter whose printed last day to pay falls less than 14 days after the day after receipt', () => {
+    // Sent 2025-03-03 with a day's margin: pay by 2025-03-18. Delivered 2025-03-05 needs 2025-03-19.
+    expect(assess([letter({ payBy: '2025-03-18', deliveredOn: '2025-03-05' })], '2025-04-30')).toEqual({
+      status: 'invalid',
+      sentOn: '2025-03-03',
+      problems: ['pay-by-date-too-early'],
+    });
+    expect(assess([letter({ payBy: '2025-03-18', deliveredOn: '2025-03-04' })], '2025-04-30')).toMatchObject({
+      status: 'term-passed',
+      termEndsOn: '2025-03-18',
+    });
+  });
+
+  it('lets the debtor pay without costs up to a printed day later than the statutory term', () => {
+    expect(assess([letter({ payBy: '2025-03-18' })])).toMatchObject({
+      receivedOn: '2025-03-03',
+      termEndsOn: '2025-03-18',
+      costsDueFrom: '2025-03-19',
+    });
+  });
 });

@@ -89,4 +89,25 @@ describe('limitation (verjaring)', () => {
     expect(limitation({ asOf: '2030-01-31' })).toMatchObject({ daysLeft: 1, raisesTask: true });
     expect(limitation({ asOf: '2030-02-01' })).toMatchObject({ daysLeft: 0, status: 'lapsed' });
   });
+
+  it('starts again the day after an interruption letter (stuitingsbrief) is received, not when it is sent', () => {
+    const interruption: WrittenNotice = {
+      kind: 'interruption-letter',
+      channel: 'email',
+      sentOn: '2030-01-10',
+      deliveredOn: '2030-01-11',
+      termDays: 0,
+    };
+    expect(limitation({ notices: [interruption], asOf: '2030-01-20' })).toMatchObject({
+      restartedByReminderReceivedOn: '2030-01-11',
+      runsFrom: '2030-01-12',
+      lapsesOn: '2035-01-12',
+    });
+    expect(
+      limitation({ notices: [{ ...interruption, deliveredOn: null }], asOf: '2030-01-20' }),
+    ).toMatchObject({
+      lapsesOn: '2030-02-01',
+      status: 'lapses-soon',
+    });
+  });
 });

@@ -195,8 +195,8 @@ describe('statutory interest', () => {
       calculateStatutoryInterest({
         kind: 'consumer',
         principal: eur(100_000),
-        startsOn: '2025-06-01',
-        asOf: '2025-07-15',
+        startsOn: '2026-12-01',
+        asOf: '2027-01-15',
         rates,
       }),
     ).toThrow(StatutoryRateNotKnownError);

@@ -20,34 +20,76 @@ describe('statutory rates', () => {
     expect(statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2025-01-01').ratePercent).toBe(6);
   });
 
-  it('seeds the commercial rates marked "verify" as unverified', () => {
-    const july = statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2025-07-01');
-    const january = statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2026-01-01');
-    expect([july.ratePercent, july.verified]).toEqual([10.15, false]);
-    expect([january.ratePercent, january.verified]).toEqual([10.15, false]);
+  it('holds the rates of 2020 to 2022: commercial 8.00%, consumer 2%', () => {
+    for (const day of ['2020-01-01', '2021-03-15', '2021-07-01', '2022-12-31'] as const) {
+      expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', day).ratePercent).toBe(8);
+      expect(statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', day).ratePercent).toBe(2);
+    }
   });
 
-  it('says a consumer rate after 2025-06-30 is not known instead of guessing', () => {
-    expect(() => statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2025-07-01')).toThrow(
-      StatutoryRateNotKnownError,
-    );
-    expect(() => statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2025-07-01')).toThrow(
-      'The statutory consumer interest rate (art. 6:119 BW) for 2025-07-01 is not known: the known rates run until 2025-06-30.',
-    );
+  it('holds the consumer rates of 6% from 2025-07-01 and 4% from 2026-01-01', () => {
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2025-07-01')).toMatchObject({
+      ratePercent: 6,
+      verified: true,
+    });
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2026-01-01')).toMatchObject({
+      ratePercent: 4,
+      verified: true,
+    });
   });
 
-  it('says a commercial rate after the last known half year is not known', () => {
+  it('derives the commercial rate from the ECB main refinancing rate plus 8 points (art. 6:120 lid 2 BW)', () => {
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2025-07-01')).toMatchObject({
+      ratePercent: 10.15,
+      ecbRatePercent: 2.15,
+      verified: true,
+    });
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2026-07-01')).toMatchObject({
+      ratePercent: 10.4,
+      ecbRatePercent: 2.4,
+    });
+    expect(SEED_STATUTORY_RATES.some((rate) => rate.kind === 'commercial')).toBe(false);
+  });
+
+  it('marks the rates from 2026-07-01 as not yet confirmed by publication', () => {
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2026-07-01').verified).toBe(false);
+    expect(statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2026-12-31')).toMatchObject({
+      ratePercent: 4,
+      verified: false,
+    });
+  });
+
+  it('uses a commercial rate an admin stored outright before the one derived from the ECB rate', () => {
+    const stored: StatutoryRate = {
+      kind: 'commercial',
+      effectiveFrom: '2026-07-01',
+      effectiveThrough: '2026-12-31',
+      ratePercent: 10.4,
+      verified: true,
+    };
+    const rate = statutoryRateOn([...SEED_STATUTORY_RATES, stored], 'commercial', '2026-08-01');
+    expect(rate).toEqual(stored);
+  });
+
+  it('says a rate after the last known half year is not known instead of guessing', () => {
+    for (const kind of ['commercial', 'consumer'] as const) {
+      expect(() => statutoryRateOn(SEED_STATUTORY_RATES, kind, '2027-01-01')).toThrow(
+        StatutoryRateNotKnownError,
+      );
+    }
+    expect(() => statutoryRateOn(SEED_STATUTORY_RATES, 'consumer', '2027-01-01')).toThrow(
+      'The statutory consumer interest rate (art. 6:119 BW) for 2027-01-01 is not known: the known rates run until 2026-12-31.',
+    );
     try {
-      statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2026-07-01');
+      statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2027-01-01');
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(StatutoryRateNotKnownError);
-      expect((error as StatutoryRateNotKnownError).knownThrough).toBe('2026-06-30');
+      expect((error as StatutoryRateNotKnownError).knownThrough).toBe('2026-12-31');
     }
   });
 
   it('says a rate before the table is not known', () => {
-    expect(() => statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2022-12-31')).toThrow(
+    expect(() => statutoryRateOn(SEED_STATUTORY_RATES, 'commercial', '2019-12-31')).toThrow(
       /no earlier rate is known either/,
     );
   });

@@ -94,3 +94,19 @@ describe('the payment QR code', () => {
     expect(composed.email.html).not.toContain('cid:epc-qr');
   });
 });
+
+describe('the pay buttons of a letter', () => {
+  it('shows a button for every invoice or for none', async () => {
+    const withLink = { ...invoice('2025-001', 100_00), paymentLink: 'https://pay.example.com/i/2025-001' };
+    const withoutLink = invoice('2025-002', 200_00);
+
+    const some = await composeLetter(letter({ invoices: [withLink, withoutLink] }));
+    const all = await composeLetter(
+      letter({ invoices: [withLink, { ...withoutLink, paymentLink: 'https://pay.example.com/i/2025-002' }] }),
+    );
+
+    expect(some.email.html).not.toContain('https://pay.example.com/i/');
+    expect(all.email.html).toContain('https://pay.example.com/i/2025-001');
+    expect(all.email.html).toContain('https://pay.example.com/i/2025-002');
+  });
+});

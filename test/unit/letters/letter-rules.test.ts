@@ -60,6 +60,15 @@ describe('which invoices go into the debtor’s letter of the day', () => {
     expect(dueForLetter(dunned(), 'firstReminder', consumerPolicy, '2025-02-10')).toBe(true);
   });
 
+  it('takes an invoice whose resume made this step due at once, passing over the steps before it', () => {
+    const broken = dunned();
+    const resumed = { ...broken, dunning: { ...broken.dunning!, resumedAtOnce: 'finalNotice' as const } };
+    const schedule = { ...resumed.dunning.schedule, finalNotice: '2025-02-10T08:00:00Z' };
+    const atOnce = { ...resumed, dunning: { ...resumed.dunning, schedule } };
+    expect(dueForLetter(atOnce, 'finalNotice', consumerPolicy, '2025-02-10')).toBe(true);
+    expect(dueForLetter(atOnce, 'firstReminder', consumerPolicy, '2025-02-10')).toBe(false);
+  });
+
   it('leaves out an invoice whose dunning is stopped, or that did the step already', () => {
     expect(
       dueForLetter(dunned(secondReminderDone, 'stopped'), 'finalNotice', consumerPolicy, '2025-02-26'),

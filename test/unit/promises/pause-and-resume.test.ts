@@ -13,6 +13,10 @@ import { receiveDelivery } from '../../../functions/use-cases/intake/receive-del
 import { brokenPromiseTaskId } from '../../../functions/use-cases/promises/follow-up-promise';
 import { takePromise } from '../../../functions/use-cases/promises/take-promise';
 import { Refusal } from '../../../functions/use-cases/refusal';
+import {
+  endSpecialManagement,
+  placeInSpecialManagement,
+} from '../../../functions/use-cases/special/special-management';
 import { sweepDueInvoices } from '../../../functions/use-cases/sweep/due-invoice-sweep';
 import { debtorRecord, invoiceRecord, newId } from '../../support/credit-records';
 import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
@@ -164,13 +168,71 @@ describe('a promise to pay on the in-memory store', () => {
   });
 });
 
+describe('special management on the in-memory store', () => {
+  it("pauses every invoice, moves the debtor's tasks to the special list and back, and pauses a resume under it", async () => {
+    const w = await world(2);
+    const [first, second] = w.invoices;
+    await w.store.commit([
+      {
+        kind: 'putTask',
+        task: {
+          id: 'task-call',
+          kind: 'call',
+          status: 'open',
+          invoiceId: first!.id,
+          debtorId: w.debtor.id,
+          dueDate: w.today(),
+          priority: 1,
+          summary: 'call',
+          version: 1,
+          createdAt: START.toISOString(),
+          updatedAt: START.toISOString(),
+        },
+        expectedVersion: null,
+      },
+    ]);
+    await w.promise(second!.id, addDays(w.today(), 3));
+
+    const placed = await placeInSpecialManagement(w.deps, w.debtor.id, {
+      reason: 'bankruptcy',
+      note: 'curator benoemd',
+      by: 'special-1',
+    });
+
+    expect(placed).toMatchObject({
+      management: 'special',
+      invoicesPaused: [first!.id],
+      tasksMoved: ['task-call'],
+    });
+    expect(await w.store.getTask('task-call')).toMatchObject({ forRole: 'special' });
+    expect(await w.workflow.running()).toEqual(new Set());
+    // The promise's follow-up day comes: its resume is paused under the special management instead.
+    await w.nextDays(7);
+    expect((await w.store.getInvoice(second!.id))?.dunning).toMatchObject({
+      status: 'paused',
+      pausedFor: 'special_management',
+    });
+    expect(await w.workflow.running()).toEqual(new Set());
+
+    const released = await endSpecialManagement(w.deps, w.debtor.id, 'special-1');
+    expect(released.invoicesResumed.sort()).toEqual([first!.id, second!.id].sort());
+    expect((await w.store.getTask('task-call'))?.forRole).toBeUndefined();
+    expect((await w.workflow.running()).size).toBe(2);
+    await expect(endSpecialManagement(w.deps, w.debtor.id, 'special-1')).rejects.toMatchObject({
+      code: 'not_in_special_management',
+    });
+  });
+});
+
 describe('every pause ends in a settlement or a resume', () => {
   type Action =
     | { kind: 'promise'; invoice: number; days: number }
     | { kind: 'hold'; invoice: number; days: number }
     | { kind: 'lift'; invoice: number }
     | { kind: 'pay'; invoice: number; full: boolean }
-    | { kind: 'day'; days: number };
+    | { kind: 'day'; days: number }
+    | { kind: 'special' }
+    | { kind: 'release' };
 
   const INVOICES = 3;
   const anInvoice = fc.integer({ min: 0, max: INVOICES - 1 });
@@ -188,11 +250,17 @@ describe('every pause ends in a settlement or a resume', () => {
     fc.record({ kind: fc.constant('lift' as const), invoice: anInvoice }),
     fc.record({ kind: fc.constant('pay' as const), invoice: anInvoice, full: fc.boolean() }),
     fc.record({ kind: fc.constant('day' as const), days: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({ kind: fc.constant('special' as const) }),
+    fc.record({ kind: fc.constant('release' as const) }),
   );
 
-  /** Every overdue open invoice has exactly one running execution or one recorded pause; a settled one neither. */
+  /**
+   * Every overdue open invoice has exactly one running execution or one recorded pause; a settled
+   * one neither; and while its debtor is under special management, none runs.
+   */
   async function checkInvariant(w: Awaited<ReturnType<typeof world>>) {
     const running = await w.workflow.running();
+    const special = (await w.store.getDebtor(w.debtor.id))?.management === 'special';
     for (const { id } of w.invoices) {
       const invoice = await w.store.getInvoice(id);
       const executions = [...running].filter((name) => name.startsWith(`${executionStem(id)}--`));
@@ -204,6 +272,7 @@ describe('every pause ends in a settlement or a resume', () => {
         expect(invoice.dunning.pausedFor, `paused ${id}`).toBeDefined();
         expect(executions, `paused ${id}`).toEqual([]);
       } else {
+        expect(special, `dunned under special management ${id}`).toBe(false);
         expect(invoice.dunning?.status, `dunned ${id}`).toBe('running');
         expect(executions, `dunned ${id}`).toEqual([invoice.dunning?.execution]);
       }
@@ -226,6 +295,9 @@ describe('every pause ends in a settlement or a resume', () => {
                 by: 'c',
               });
             else if (action.kind === 'lift') await endInvoiceHold(w.deps, id, { by: 'user:c' });
+            else if (action.kind === 'special')
+              await placeInSpecialManagement(w.deps, w.debtor.id, { reason: 'financial_trouble', by: 's' });
+            else if (action.kind === 'release') await endSpecialManagement(w.deps, w.debtor.id, 's');
             else if (action.kind === 'pay') {
               const open = (await w.store.getInvoice(id))?.openAmount ?? 0;
               if (open > 0) await w.pay(id, action.full ? open : Math.ceil(open / 3));
@@ -235,7 +307,12 @@ describe('every pause ends in a settlement or a resume', () => {
           }
           await checkInvariant(w);
         }
-        // Long enough for every promise and hold to end: nothing stays paused for ever.
+        // Special management lasts until it is ended; then long enough for every promise and hold
+        // to end: nothing stays paused for ever.
+        if ((await w.store.getDebtor(w.debtor.id))?.management === 'special') {
+          await endSpecialManagement(w.deps, w.debtor.id, 's');
+          await checkInvariant(w);
+        }
         await w.nextDays(20);
         await checkInvariant(w);
         for (const { id } of w.invoices) {

@@ -200,7 +200,7 @@ describe('the claim in a consumer’s 14-day letter', () => {
       }),
     );
 
-  it('shows no costs yet and states the costs that become due if the term passes without payment', () => {
+  it('states the costs that become due once, in its 14-day paragraph, and no costs row beside them', () => {
     const { text, html } = fourteenDayLetter('nl');
 
     expect(text).toContain(
@@ -209,11 +209,10 @@ describe('the claim in a consumer’s 14-day letter', () => {
         `- Hoofdsom: ${nl('1.234,56')}`,
         `- Wettelijke rente (art. 6:119 BW): ${nl('0,00')}`,
         '  nog niet verschuldigd',
-        `- Buitengerechtelijke incassokosten (art. 6:96 BW): ${nl('0,00')}`,
-        '  nog niet verschuldigd',
         `Totaal verschuldigd: ${nl('1.234,56')}`,
       ].join('\n'),
     );
+    expect(text).not.toContain('- Buitengerechtelijke incassokosten');
     // The letter states the costs once, in its 14-day paragraph with the article, not again under the figures.
     const costs = `buitengerechtelijke incassokosten verschuldigd van ${nl('185,18')}`;
     expect(text.split(costs)).toHaveLength(2);
@@ -224,9 +223,37 @@ describe('the claim in a consumer’s 14-day letter', () => {
   it('says the same in English', () => {
     const { text } = fourteenDayLetter('en');
 
-    expect(text).toContain(
-      '- Extrajudicial collection costs (art. 6:96 Dutch Civil Code): €0.00\n  not yet due',
-    );
+    expect(text).not.toContain('- Extrajudicial collection costs');
     expect(text.split('extrajudicial collection costs of €185.18')).toHaveLength(2);
+  });
+});
+
+describe('a final notice that offers the principal as a settlement', () => {
+  const offering = (language: string) =>
+    renderLetter(
+      letter({
+        tone: 'final',
+        language,
+        claims: [claim2026001()],
+        request: { kind: 'principal-settlement', amount: eur(1_234_56), payBy: '2026-04-07' },
+        demand: { payBy: '2026-04-07', handOver: { on: '2026-04-14', agency: 'Incasso Noord B.V.' } },
+      }),
+    );
+
+  it('names its one pay-by date once, in the offer, and the hand-over day after it', () => {
+    const { text } = offering('nl');
+
+    expect(text).toContain(
+      `Betaalt u ${nl('1.234,56')} uiterlijk 7 april 2026, dan zien wij af van rente en kosten.`,
+    );
+    expect(text.split('7 april 2026')).toHaveLength(2);
+    expect(text).toContain('dragen wij de vordering op 14 april 2026 over aan Incasso Noord B.V.');
+  });
+
+  it('says the same in English', () => {
+    const { text } = offering('en');
+
+    expect(text.split('7 April 2026')).toHaveLength(2);
+    expect(text).toContain('to Incasso Noord B.V. on 14 April 2026');
   });
 });

@@ -1,0 +1,91 @@
+import { idPath } from './schemas/api-schemas';
+import {
+  distributionBody,
+  insolvencyBody,
+  insolvencyClaimQuery,
+  insolvencyClosingBody,
+  specialManagementBody,
+  vatReliefQuery,
+  writeOffBody,
+} from './schemas/special-schemas';
+import type { Role, RouteSpec } from './routes';
+
+/** The special-management team (Bijzonder Beheer); managers may do what it does. */
+const specialTeam: readonly Role[] = ['special', 'manager'];
+
+/**
+ * The routes of special management, insolvency and write-off, part of the one route table. They
+ * share two Lambdas (one for the changes, one for the reads): see capability-handler.ts.
+ */
+export const SPECIAL_ROUTES = [
+  {
+    method: 'POST',
+    path: '/debtors/{id}/special-management',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      "Takes the debtor out of the normal cycle: every running dunning stops (a recorded pause, no letter, no call) and its tasks move to the special team's list",
+    request: { path: idPath, body: specialManagementBody },
+  },
+  {
+    method: 'DELETE',
+    path: '/debtors/{id}/special-management',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary: 'Returns the debtor to the normal cycle: each invoice resumes at the step after its last',
+    request: { path: idPath },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      'Records a bankruptcy, WSNP or suspension of payments: the debtor goes under special management, all collection stops, and a task says to file the claim before the deadline',
+    request: { path: idPath, body: insolvencyBody },
+  },
+  {
+    method: 'GET',
+    path: '/debtors/{id}/insolvency-claim',
+    handler: 'special-management-reports',
+    auth: { kind: 'jwt', roles: ['special', 'manager', 'controller', 'admin'] },
+    summary:
+      "The claim to file with the trustee: per invoice the principal, interest up to the insolvency's date only, costs already due, the VAT included, and the total (JSON, or a printable page with format=html)",
+    request: { path: idPath, query: insolvencyClaimQuery },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency/distributions',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      "Books a payout of the trustee as a payment on the debtor's oldest open invoices, once per payout id",
+    request: { path: idPath, body: distributionBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/insolvency/closing',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary: 'Closes the insolvency: what remains open on its invoices is written off as uncollectable',
+    request: { path: idPath, body: insolvencyClosingBody },
+  },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/write-off',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      'Writes off the open amount (status written_off, the dunning stops for good) or part of it (a remission), with the VAT that may be reclaimed and its period; above the configured amount an admin only',
+    request: { path: idPath, body: writeOffBody },
+  },
+  {
+    method: 'GET',
+    path: '/reports/vat-relief',
+    handler: 'special-management-reports',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
+    request: { query: vatReliefQuery },
+  },
+] as const satisfies readonly RouteSpec[];

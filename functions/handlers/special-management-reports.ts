@@ -1,0 +1,31 @@
+import { readCreditor } from '../shared/creditor';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { routeHandler } from '../shared/http/http-handler';
+import { Reply } from '../shared/http/reply';
+import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
+import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
+import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
+
+const deps = { store: creditStoreFromEnvironment(), clock };
+const creditor = readCreditor();
+
+/** What the special team reads: the claim to file with the trustee, and the VAT relief of a period. */
+export const handler = capabilityHandler([
+  [
+    routeAt('GET', '/debtors/{id}/insolvency-claim'),
+    routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
+      const statement = await insolvencyClaim(deps, path.id);
+      if (query.format !== 'html') return statement;
+      return new Reply(200, renderInsolvencyClaimPage(statement, creditor.name), {
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/vat-relief'),
+    routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
+      vatReliefReport(deps.store, query.period),
+    ),
+  ],
+]);

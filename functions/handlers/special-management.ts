@@ -1,0 +1,94 @@
+import { readCreditor } from '../shared/creditor';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { routeHandler } from '../shared/http/http-handler';
+import { Reply } from '../shared/http/reply';
+import {
+  insolvencyClaimDaysFromEnvironment,
+  vatReturnPeriodFromEnvironment,
+  writeOffAdminAboveFromEnvironment,
+} from '../shared/special-config';
+import { openInsolvency } from '../use-cases/special/insolvency';
+import { bookDistribution, closeInsolvency } from '../use-cases/special/insolvency-closing';
+import { endSpecialManagement, placeInSpecialManagement } from '../use-cases/special/special-management';
+import { writeOffInvoice } from '../use-cases/special/write-off';
+import { writeOffView } from '../use-cases/special/write-off-view';
+
+const deps = {
+  store: creditStoreFromEnvironment(),
+  workflow: dunningWorkflowFromEnvironment(),
+  plans: planWorkflowFromEnvironment(),
+  clock,
+  referenceScheme: readCreditor().referenceScheme,
+  claimDays: insolvencyClaimDaysFromEnvironment(),
+  adminAbove: writeOffAdminAboveFromEnvironment(),
+  vatPeriod: vatReturnPeriodFromEnvironment(),
+};
+
+/** The special team's changes: special management, insolvency, payouts, closing, write-off. */
+export const handler = capabilityHandler([
+  [
+    routeAt('POST', '/debtors/{id}/special-management'),
+    routeHandler(
+      routeAt('POST', '/debtors/{id}/special-management'),
+      async ({ path, body, caller }) =>
+        new Reply(
+          201,
+          await placeInSpecialManagement(deps, path.id, {
+            reason: body.reason,
+            ...(body.note ? { note: body.note } : {}),
+            by: caller.sub,
+          }),
+        ),
+    ),
+  ],
+  [
+    routeAt('DELETE', '/debtors/{id}/special-management'),
+    routeHandler(routeAt('DELETE', '/debtors/{id}/special-management'), async ({ path, caller }) =>
+      endSpecialManagement(deps, path.id, caller.sub),
+    ),
+  ],
+  [
+    routeAt('POST', '/debtors/{id}/insolvency'),
+    routeHandler(
+      routeAt('POST', '/debtors/{id}/insolvency'),
+      async ({ path, body, caller }) =>
+        new Reply(201, await openInsolvency(deps, path.id, { ...body, by: caller.sub })),
+    ),
+  ],
+  [
+    routeAt('POST', '/debtors/{id}/insolvency/distributions'),
+    routeHandler(
+      routeAt('POST', '/debtors/{id}/insolvency/distributions'),
+      async ({ path, body, caller }) => {
+        const booked = await bookDistribution(deps, path.id, { ...body, by: caller.sub });
+        return new Reply(booked.status === 200 ? 201 : booked.status, booked);
+      },
+    ),
+  ],
+  [
+    routeAt('POST', '/debtors/{id}/insolvency/closing'),
+    routeHandler(routeAt('POST', '/debtors/{id}/insolvency/closing'), async ({ path, body, caller }) =>
+      closeInsolvency(deps, path.id, {
+        closedOn: body.closedOn,
+        ...(body.note ? { note: body.note } : {}),
+        by: caller.sub,
+      }),
+    ),
+  ],
+  [
+    routeAt('POST', '/invoices/{id}/write-off'),
+    routeHandler(routeAt('POST', '/invoices/{id}/write-off'), async ({ path, body, caller }) =>
+      writeOffView(
+        await writeOffInvoice(deps, path.id, {
+          reason: body.reason,
+          ...(body.amount !== undefined ? { amount: body.amount } : {}),
+          by: `user:${caller.sub}`,
+          isAdmin: caller.roles.includes('admin'),
+        }),
+      ),
+    ),
+  ],
+]);

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { webhookEvent } from '../../../functions/api/schemas/webhook-events';
+import { claimPaidOn, paidOn } from '../../../functions/core/ledger/invoice-money';
+import { applyPayment } from '../../../functions/core/legal/payment-application';
+import { receiveDelivery } from '../../../functions/use-cases/intake/receive-delivery';
+import {
+  debtorUpserted,
+  invoiceCreated,
+  newId,
+  paymentReceived,
+} from '../../../local/invoicing/invoicing-events';
+import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
+import { RecordingWorkflow } from '../../support/recording-workflow';
+
+const NOW = new Date('2025-04-10T10:00:00Z');
+const cents = (max: number) => fc.integer({ min: 0, max });
+
+describe('a payment on a claim goes to costs, then interest, then principal (art. 6:44 BW)', () => {
+  it('splits every payment into parts that add up to it, in that order', () => {
+    fc.assert(
+      fc.property(
+        cents(100_000_00),
+        cents(10_000_00),
+        cents(10_000_00),
+        cents(100_000_00),
+        (amount, costs, interest, principal) => {
+          const applied = applyPayment(amount, { costs, interest, principal });
+          expect(applied.costs + applied.interest + applied.principal + applied.rest).toBe(amount);
+          if (applied.interest > 0) expect(applied.costs).toBe(costs);
+          if (applied.principal > 0) expect([applied.costs, applied.interest]).toEqual([costs, interest]);
+          if (applied.rest > 0) expect(applied.principal).toBe(principal);
+        },
+      ),
+    );
+  });
+
+  it('keeps the books balanced when an invoice whose letter demanded costs and interest is paid in parts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          principal: fc.integer({ min: 1_00, max: 5_000_00 }),
+          costs: cents(500_00),
+          interest: cents(500_00),
+        }),
+        fc.array(fc.integer({ min: 1, max: 3_000_00 }), { minLength: 1, maxLength: 6 }),
+        async (claim, payments) => {
+          const store = new InMemoryCreditStore();
+          const deps = {
+            store,
+            workflow: new RecordingWorkflow(),
+            clock: { now: () => NOW },
+            referenceScheme: 'rf' as const,
+          };
+          const deliver = (event: unknown) =>
+            receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
+          const debtorId = newId('deb');
+          const invoiceId = newId('inv');
+          await deliver(debtorUpserted({ id: debtorId }));
+          await deliver(
+            invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount: claim.principal }),
+          );
+          // As a final notice demanding the total claim leaves it.
+          const created = (await store.getInvoice(invoiceId))!;
+          await store.commit([
+            {
+              kind: 'putInvoice',
+              invoice: {
+                ...created,
+                claimDue: { costs: claim.costs, interest: claim.interest, askedOn: '2025-04-01' },
+                version: created.version + 1,
+              },
+              expectedVersion: created.version,
+            },
+          ]);
+
+          let due = { costs: claim.costs, interest: claim.interest, principal: claim.principal };
+          for (const amount of payments) {
+            await deliver(paymentReceived({ invoiceId }, { amount, receivedAt: NOW.toISOString() }));
+            const expected = applyPayment(amount, due);
+            due = {
+              costs: due.costs - expected.costs,
+              interest: due.interest - expected.interest,
+              principal: due.principal - expected.principal,
+            };
+          }
+
+          const invoice = (await store.getInvoice(invoiceId))!;
+          const credit = (await store.getDebtor(debtorId))?.credits.EUR ?? 0;
+          const received = payments.reduce((a, b) => a + b, 0);
+          expect(paidOn(invoice) + claimPaidOn(invoice) + credit).toBe(received);
+          expect(invoice.openAmount).toBe(due.principal);
+          expect(invoice.claimDue).toMatchObject({ costs: due.costs, interest: due.interest });
+          expect(invoice.status).toBe(due.principal === 0 ? 'paid' : 'overdue');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
