@@ -19,6 +19,11 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   creditorBic            BIC of that account (8 or 11 characters).
  *                          The three above are required outside dev; dev defaults to a demo
  *                          creditor (Voorbeeld Groothandel B.V., NL91ABNA0417164300, ABNANL2A).
+ *   creditorKvkNumber      Chamber of Commerce (KvK) number, 8 digits, and
+ *   creditorVatId          VAT id (NL001234567B01): in every letter's footer (art. 20
+ *                          Handelsregisterwet 2007); required outside dev (dev: demo values).
+ *   senderName             Display name of the From line (default: creditorName).
+ *   collectionAgencyName   The agency a final notice names (optional: "een incassobureau").
  *   creditorEmail          Contact address printed on letters (default: replyToEmail).
  *   creditorPhone, creditorWebsite, creditorAddress
  *                          Contact details printed on letters (optional; dev: demo values).

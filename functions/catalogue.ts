@@ -96,8 +96,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'hand-over-to-collection-agency',
-    description: 'Publishes the dossier to the collection agency and marks the invoice in collection',
-    needs: { table: 'write', publish: ['collection-agency'] },
+    description:
+      'Publishes the dossier to the collection agency, tells the debtor, marks the invoice in collection',
+    needs: { table: 'write', publish: ['collection-agency'], sendEmail: true },
   },
   // Payment plans (tasks of the payment-plan state machine)
   {

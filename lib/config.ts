@@ -20,6 +20,13 @@ export interface Creditor {
   phone?: string;
   website?: string;
   address?: string;
+  /** Chamber of Commerce number and VAT id: on every letter and email (art. 20 Handelsregisterwet 2007). */
+  kvkNumber: string;
+  vatId: string;
+  /** The display name of the From line, so that the inbox shows who writes. */
+  senderName: string;
+  /** The collection agency a final notice names. */
+  collectionAgencyName?: string;
   paymentReferenceScheme: PaymentReferenceScheme;
 }
 
@@ -45,10 +52,15 @@ const DEMO_CREDITOR = {
   creditorPhone: '+31 20 123 4567',
   creditorWebsite: 'https://voorbeeld.example',
   creditorAddress: 'Keizersgracht 1, 1015 AA Amsterdam',
+  creditorKvkNumber: '12345678',
+  creditorVatId: 'NL001234567B01',
 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BIC = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
+const KVK_NUMBER = /^\d{8}$/;
+/** An EU VAT id: the country code, then 2 to 13 letters and digits (NL: 9 digits, B, 2 digits). */
+const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
 /** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
 function isValidIban(iban: string): boolean {
@@ -99,6 +111,14 @@ export function readStageConfig(node: Node): StageConfig {
   if (iban === undefined) problems.push('creditorIban is required outside dev: the account debtors pay into');
   else if (!isValidIban(iban)) problems.push(`creditorIban is not a valid IBAN (got ${iban})`);
   const bic = matching('creditorBic', BIC, 'a BIC of 8 or 11 characters', demo('creditorBic'));
+  const required = (key: 'creditorKvkNumber' | 'creditorVatId', pattern: RegExp, what: string): string => {
+    const value = text(key)?.replace(/\s/g, '').toUpperCase() ?? demo(key);
+    if (value === undefined) problems.push(`${key} is required outside dev: ${what} on every letter`);
+    else if (!pattern.test(value)) problems.push(`${key} must be ${what} (got ${value})`);
+    return value ?? '';
+  };
+  const kvkNumber = required('creditorKvkNumber', KVK_NUMBER, 'the 8-digit KvK number');
+  const vatId = required('creditorVatId', VAT_ID, 'the VAT id, such as NL001234567B01');
 
   const account = text('account');
   if (account !== undefined && !/^\d{12}$/.test(account)) {
@@ -114,6 +134,10 @@ export function readStageConfig(node: Node): StageConfig {
     phone: text('creditorPhone') ?? demo('creditorPhone'),
     website: text('creditorWebsite') ?? demo('creditorWebsite'),
     address: text('creditorAddress') ?? demo('creditorAddress'),
+    kvkNumber,
+    vatId,
+    senderName: text('senderName') ?? name ?? '',
+    collectionAgencyName: text('collectionAgencyName'),
     paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
   };
 

@@ -1,5 +1,6 @@
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
 import { handOverToCollectionAgency } from '../use-cases/steps/hand-over-to-collection-agency-step';
@@ -10,6 +11,7 @@ const deps = {
   clock,
   notifier: notifierFromEnvironment(['collection-agency']),
   creditor: readCreditor(),
+  mailer: mailerFromEnvironment(),
 };
 
 /** HandOverToCollectionAgency, the last step of the dunning state machine. */

@@ -210,6 +210,8 @@ export interface LetterContent {
   tone: string;
   subject: string;
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
+  /** The date the letter asked to pay by and the term in days after receipt it gave. */
+  demand?: { payBy: CalendarDate; termDays: number };
   /** What a letter stating the claim asked, by when, and each invoice's part (its QR code pays the amount). */
   request?: LetterRequest;
 }

@@ -11,6 +11,8 @@ export interface CreditorDetails extends Creditor {
   /** Electronic form of the IBAN, as the EPC QR code carries it. */
   ibanElectronic: string;
   bic?: string;
+  /** The collection agency a final notice names; without it, "een incassobureau". */
+  collectionAgency?: string;
   /** Which structured reference new invoices get (the webhook's intake makes them). */
   referenceScheme: PaymentReferenceScheme;
 }
@@ -30,6 +32,10 @@ const creditorEnvironment = z.object({
   CREDITOR_PHONE: optionalVariable(z.string().trim().min(1)),
   CREDITOR_WEBSITE: optionalVariable(z.url({ protocol: /^https?$/ })),
   CREDITOR_ADDRESS: optionalVariable(z.string().trim().min(1)),
+  // Required outside dev by the deployment's own check (lib/config.ts).
+  CREDITOR_KVK_NUMBER: optionalVariable(z.string().regex(/^\d{8}$/, 'not an 8-digit KvK number')),
+  CREDITOR_VAT_ID: optionalVariable(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'not a VAT id')),
+  COLLECTION_AGENCY_NAME: optionalVariable(z.string().trim().min(1).max(200)),
   PAYMENT_REFERENCE_SCHEME: z.enum(['rf', 'betalingskenmerk']),
 });
 
@@ -50,5 +56,8 @@ export function readCreditor(env: NodeJS.ProcessEnv = process.env): CreditorDeta
     ...(config.CREDITOR_PHONE ? { phone: config.CREDITOR_PHONE } : {}),
     ...(config.CREDITOR_WEBSITE ? { website: config.CREDITOR_WEBSITE } : {}),
     ...(config.CREDITOR_ADDRESS ? { address: config.CREDITOR_ADDRESS } : {}),
+    ...(config.COLLECTION_AGENCY_NAME ? { collectionAgency: config.COLLECTION_AGENCY_NAME } : {}),
+    ...(config.CREDITOR_KVK_NUMBER ? { kvkNumber: config.CREDITOR_KVK_NUMBER } : {}),
+    ...(config.CREDITOR_VAT_ID ? { vatId: config.CREDITOR_VAT_ID } : {}),
   };
 }

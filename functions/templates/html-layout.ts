@@ -89,6 +89,8 @@ function footer(doc: LetterDocument): string {
     creditor.phone ? `${e(labels.phone)}: ${e(creditor.phone)}` : '',
     creditor.website ? `${e(labels.website)}: ${e(creditor.website)}` : '',
     creditor.iban ? `${e(labels.iban)}: ${e(creditor.iban)}` : '',
+    creditor.kvkNumber ? `${e(labels.kvk)}: ${e(creditor.kvkNumber)}` : '',
+    creditor.vatId ? `${e(labels.vatId)}: ${e(creditor.vatId)}` : '',
   ].filter(Boolean);
   return `<tr><td style="padding:16px 24px;background:#f0f0f0;font-size:12px;color:#555555">${lines.join('<br>\n')}</td></tr>`;
 }
@@ -102,7 +104,7 @@ export function htmlLetter(doc: LetterDocument): string {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:16px">
 <table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;background:#ffffff">
 <tr><td style="padding:24px">
-<p style="margin:0 0 14px;color:#555555">${e(doc.labels.date)}: ${e(doc.date)}</p>
+${doc.addressee ? `<p style="margin:0 0 14px">${doc.addressee.map(e).join('<br>')}</p>\n` : ''}<p style="margin:0 0 14px;color:#555555">${e(doc.labels.date)}: ${e(doc.date)}</p>
 <p style="margin:0 0 14px">${e(words.greeting)}</p>
 ${paragraphs(words.intro)}
 ${invoiceTable(doc)}

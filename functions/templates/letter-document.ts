@@ -10,6 +10,8 @@ export interface LetterDocument {
   language: 'nl' | 'en';
   labels: Labels;
   words: LetterText;
+  /** The addressee block of a letter to the debtor; absent in notes to colleagues. */
+  addressee?: string[];
   date: string;
   invoices: {
     number: string;

@@ -4,6 +4,7 @@ import type { DebtorKind } from '../core/ledger/debtor';
 import type { Claim } from '../core/legal/claim';
 import type { LetterRequestKind } from '../core/legal/letter-request';
 import type { Money } from '../core/money';
+import type { Addressee } from './salutation';
 
 export interface Creditor {
   name: string;
@@ -13,6 +14,9 @@ export interface Creditor {
   /** Postal address as printed; one line per line break. */
   address?: string;
   iban?: string;
+  /** Chamber of Commerce (KvK) number: on every letter and email (art. 20 Handelsregisterwet 2007). */
+  kvkNumber?: string;
+  vatId?: string;
 }
 
 export interface LetterInvoice {
@@ -45,7 +49,7 @@ export interface LetterInput {
   tone: Tone;
   /** ISO 639-1; Dutch for 'nl', English for anything else. */
   language: string;
-  debtor: { name: string };
+  debtor: Addressee;
   creditor: Creditor;
   invoices: LetterInvoice[];
   total: Money;
@@ -54,6 +58,15 @@ export interface LetterInput {
     reference: string;
     /** The EPC QR image as a `cid:` or `data:image/` URL; anything else is left out. */
     qrPngDataUrl?: string;
+  };
+  /**
+   * By when the letter asks to pay: the date, for a consumer the term in days after receipt, and
+   * the hand-over day (with the agency's name from configuration) in a final notice before it.
+   */
+  demand?: {
+    payBy: CalendarDate;
+    termDays?: number;
+    handOver?: { on: CalendarDate; agency?: string };
   };
   /**
    * What a letter stating the claim asks (core/legal/letter-request.ts): the total claim, which

@@ -78,6 +78,24 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     // The sentences ask what the letter asks: the request where it states one.
     total: formatMoney(input.request?.amount ?? input.total, language),
     tone: input.tone,
+    salutation: wording.salutation(input.debtor, input.tone),
+    ...(input.demand
+      ? {
+          demand: {
+            payBy: formatCalendarDate(input.demand.payBy, locale),
+            ...(input.demand.termDays ? { termDays: input.demand.termDays } : {}),
+            ...(input.demand.handOver
+              ? {
+                  handOver: {
+                    on: formatCalendarDate(input.demand.handOver.on, locale),
+                    ...(input.demand.handOver.agency ? { agency: input.demand.handOver.agency } : {}),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
+    ...(input.request?.kind === 'principal-settlement' ? { offerNamesPayBy: true } : {}),
   };
   const payment = spec.invitesPayment ? input.payment : undefined;
   const claim = claimBlock(input, wording);
@@ -99,6 +117,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
     language,
     labels,
     words: disputed.length > 0 ? { ...words, intro: [...words.intro, ...disputed] } : words,
+    ...(spec.audience === 'debtor' ? { addressee: wording.addresseeLines(input.debtor) } : {}),
     date: formatCalendarDate(input.today, locale),
     invoices: input.invoices.map((invoice) => ({
       number: invoice.number,

@@ -41,6 +41,8 @@ function footerLines(doc: LetterDocument): string[] {
     creditor.phone ? `${labels.phone}: ${creditor.phone}` : '',
     creditor.website ? `${labels.website}: ${creditor.website}` : '',
     creditor.iban ? `${labels.iban}: ${creditor.iban}` : '',
+    creditor.kvkNumber ? `${labels.kvk}: ${creditor.kvkNumber}` : '',
+    creditor.vatId ? `${labels.vatId}: ${creditor.vatId}` : '',
   ].filter(Boolean);
 }
 
@@ -48,6 +50,7 @@ function footerLines(doc: LetterDocument): string[] {
 export function textLetter(doc: LetterDocument): string {
   const { words } = doc;
   const blocks = [
+    doc.addressee?.join('\n') ?? '',
     `${doc.labels.date}: ${doc.date}`,
     words.greeting,
     ...words.intro,

@@ -1,5 +1,6 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import { dutchClaim } from './claim-wording-nl';
+import { surnameOf } from './salutation';
 import type { LetterFacts, Wording } from './wording';
 
 function oneOrMany(facts: LetterFacts, one: string, many: string): string {
@@ -13,6 +14,27 @@ function invoicesBelow(facts: LetterFacts): string {
 function aboutInvoices(facts: LetterFacts): string {
   const [first] = facts.invoiceNumbers;
   return facts.invoiceNumbers.length === 1 ? `factuur ${first}` : `${facts.invoiceNumbers.length} facturen`;
+}
+
+/** By when: "binnen 14 dagen na ontvangst van deze brief, uiterlijk op 3 maart 2026" or "uiterlijk op …". */
+function byWhen(facts: LetterFacts, otherwise: string): string {
+  const { demand } = facts;
+  if (!demand) return otherwise;
+  const term = demand.termDays ? `binnen ${demand.termDays} dagen na ontvangst van deze brief, ` : '';
+  return `${term}uiterlijk op ${demand.payBy}`;
+}
+
+/** What follows a final notice: the hand-over on its day, to the agency by name where configured. */
+function handOverSentence(facts: LetterFacts): string {
+  const handOver = facts.demand?.handOver;
+  const agency = handOver?.agency ?? 'een incassobureau';
+  if (facts.demand && facts.offerNamesPayBy)
+    return `Blijft betaling uit, dan dragen wij de vordering ${handOver ? `op ${handOver.on} ` : ''}over aan ${agency}. De kosten daarvan kunnen voor uw rekening komen.`;
+  if (facts.demand && !handOver)
+    return `Hebben wij het openstaande bedrag van ${facts.total} niet uiterlijk op ${facts.demand.payBy} ontvangen, dan dragen wij de vordering over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`;
+  if (!handOver || !facts.demand)
+    return `Ontvangen wij het openstaande bedrag van ${facts.total} niet op zeer korte termijn, dan dragen wij de vordering zonder nadere aankondiging over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`;
+  return `Hebben wij het openstaande bedrag van ${facts.total} niet uiterlijk op ${facts.demand.payBy} ontvangen, dan dragen wij de vordering op ${handOver.on} over aan ${agency}. De kosten daarvan kunnen voor uw rekening komen.`;
 }
 
 const CALL_TONE: Record<Tone, string> = {
@@ -43,57 +65,70 @@ export const dutch: Wording = {
     phone: 'Telefoon',
     website: 'Website',
     iban: 'IBAN',
+    kvk: 'KvK',
+    vatId: 'Btw-id',
+  },
+  salutation: (addressee, tone) => {
+    const { contact } = addressee;
+    if (!contact) return tone === 'friendly' ? 'Beste relatie,' : 'Geachte heer, mevrouw,';
+    const title = contact.salutation === 'mr' ? 'heer' : 'mevrouw';
+    return `${tone === 'friendly' ? 'Beste' : 'Geachte'} ${title} ${surnameOf(contact.name)},`;
+  },
+  addresseeLines: ({ name, kind, contact }) => {
+    if (kind === 'consumer') return [name];
+    const person = contact && `${contact.salutation === 'mr' ? 'de heer' : 'mevrouw'} ${contact.name}`;
+    return [name, `t.a.v. ${person ?? 'de crediteurenadministratie'}`];
   },
   claim: dutchClaim,
   paymentReminder: {
     friendly: (facts) => ({
       subject: `Herinnering: ${aboutInvoices(facts)} ${oneOrMany(facts, 'staat', 'staan')} nog open`,
-      greeting: `Beste ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Wellicht is het aan uw aandacht ontsnapt, maar wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen.`,
       ],
       closing: [
-        `Wilt u het openstaande bedrag van ${facts.total} zo snel mogelijk betalen? Heeft u inmiddels betaald, dan kunt u deze herinnering als niet verzonden beschouwen.`,
+        `Wilt u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'zo snel mogelijk')} betalen? Heeft u inmiddels betaald, dan kunt u deze herinnering als niet verzonden beschouwen.`,
         'Heeft u vragen over de factuur? Neem dan gerust contact met ons op, wij helpen u graag.',
       ],
     }),
     firm: (facts) => ({
       subject: `Betalingsherinnering: ${aboutInvoices(facts)} ${oneOrMany(facts, 'is', 'zijn')} vervallen`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Wij hebben de betaling van ${invoicesBelow(facts)} nog niet ontvangen, terwijl de betalingstermijn inmiddels is verstreken.`,
       ],
       closing: [
-        `Wij verzoeken u het openstaande bedrag van ${facts.total} per omgaande te betalen.`,
+        `Wij verzoeken u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'per omgaande')} te betalen.`,
         'Kunt u niet direct betalen, of klopt er iets niet aan de factuur? Neem dan vandaag nog contact met ons op, zodat wij samen een oplossing kunnen vinden.',
       ],
     }),
     formal: (facts) => ({
       subject: `Aanmaning: ${aboutInvoices(facts)}`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Ondanks onze eerdere herinneringen hebben wij de betaling van ${invoicesBelow(facts)} nog altijd niet ontvangen.`,
       ],
       closing: [
-        `Wij sommeren u het openstaande bedrag van ${facts.total} per omgaande te voldoen.`,
+        `Wij sommeren u het openstaande bedrag van ${facts.total} ${byWhen(facts, 'per omgaande')} te voldoen.`,
         'Blijft betaling uit, dan zijn wij genoodzaakt verdere stappen te nemen. De kosten daarvan kunnen voor uw rekening komen.',
       ],
     }),
     final: (facts) => ({
       subject: `Laatste aanmaning vóór incasso: ${aboutInvoices(facts)}`,
-      greeting: `Geachte ${facts.debtorName},`,
+      greeting: facts.salutation,
       intro: [
         `Dit is onze laatste aanmaning. Ondanks herhaalde verzoeken ${oneOrMany(facts, 'is', 'zijn')} ${invoicesBelow(facts)} nog altijd niet betaald.`,
       ],
       closing: [
-        `Ontvangen wij het openstaande bedrag van ${facts.total} niet op zeer korte termijn, dan dragen wij de vordering zonder nadere aankondiging over aan een incassobureau. De kosten daarvan kunnen voor uw rekening komen.`,
+        handOverSentence(facts),
         'Dit is uw laatste gelegenheid om de zaak zonder tussenkomst van derden af te handelen.',
       ],
     }),
   },
   fourteenDayLetter: (facts) => ({
     subject: `Aanmaning: betaal ${aboutInvoices(facts)} binnen 14 dagen zonder extra kosten`,
-    greeting: `Geachte ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [
       `Ondanks onze eerdere herinneringen hebben wij de betaling van ${invoicesBelow(facts)} nog niet ontvangen.`,
     ],
@@ -105,7 +140,7 @@ export const dutch: Wording = {
   }),
   collectionAgencyHandover: (facts) => ({
     subject: `Overgedragen aan een incassobureau: ${aboutInvoices(facts)}`,
-    greeting: `Geachte ${facts.debtorName},`,
+    greeting: facts.salutation,
     intro: [
       `Ondanks onze herinneringen en onze laatste aanmaning hebben wij de betaling van ${invoicesBelow(facts)} niet ontvangen. Wij hebben de vordering van ${facts.total} daarom uit handen gegeven aan een incassobureau.`,
     ],

@@ -1,5 +1,6 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
+import type { Addressee } from './salutation';
 
 /** The facts a letter's sentences use, already formatted for the letter's language. */
 export interface LetterFacts {
@@ -9,6 +10,18 @@ export interface LetterFacts {
   /** Formatted total, e.g. "€ 1.234,56". */
   total: string;
   tone: Tone;
+  /** The opening line, e.g. "Geachte heer De Graaf," or "Geachte heer, mevrouw,". */
+  salutation: string;
+  /** What the demand asks by when, formatted; every letter that asks for payment has one. */
+  demand?: {
+    payBy: string;
+    /** Stated to a consumer: "binnen 14 dagen na ontvangst, uiterlijk …". */
+    termDays?: number;
+    /** The day of the hand-over, and to whom, when the letter is the final notice before it. */
+    handOver?: { on: string; agency?: string };
+  };
+  /** The letter offers a settlement by the demand's date, and that sentence names the date once. */
+  offerNamesPayBy?: boolean;
 }
 
 export interface FourteenDayFacts extends LetterFacts {
@@ -45,6 +58,9 @@ export interface Labels {
   phone: string;
   website: string;
   iban: string;
+  /** Chamber of Commerce number (art. 20 Handelsregisterwet 2007). */
+  kvk: string;
+  vatId: string;
 }
 
 /** The words of the claim a final notice states; amounts and dates come formatted. */
@@ -72,6 +88,10 @@ export interface Wording {
   /** BCP 47 locale for dates. */
   locale: string;
   labels: Labels;
+  /** How a letter to the debtor opens, by its contact person where there is one. */
+  salutation(addressee: Addressee, tone: Tone): string;
+  /** The addressee block above the letter: the debtor and, for a business, whom it is for. */
+  addresseeLines(addressee: Addressee): string[];
   claim: ClaimWording;
   paymentReminder: Record<Tone, (facts: LetterFacts) => LetterText>;
   fourteenDayLetter(facts: FourteenDayFacts): LetterText;

@@ -240,6 +240,10 @@ function creditorEnvironment(creditor: Creditor): Record<string, string> {
     ...optional('CREDITOR_PHONE', creditor.phone),
     ...optional('CREDITOR_WEBSITE', creditor.website),
     ...optional('CREDITOR_ADDRESS', creditor.address),
+    CREDITOR_KVK_NUMBER: creditor.kvkNumber,
+    CREDITOR_VAT_ID: creditor.vatId,
+    SENDER_NAME: creditor.senderName,
+    ...optional('COLLECTION_AGENCY_NAME', creditor.collectionAgencyName),
     PAYMENT_REFERENCE_SCHEME: creditor.paymentReferenceScheme,
   };
 }

@@ -31,6 +31,10 @@ const LOCAL_CREDITOR = {
   CREDITOR_PHONE: '+31 20 123 4567',
   CREDITOR_WEBSITE: 'https://voorbeeld.example',
   CREDITOR_ADDRESS: 'Keizersgracht 1, 1015 AA Amsterdam',
+  CREDITOR_KVK_NUMBER: '12345678',
+  CREDITOR_VAT_ID: 'NL001234567B01',
+  SENDER_NAME: 'Voorbeeld Groothandel B.V. Debiteurenbeheer',
+  COLLECTION_AGENCY_NAME: 'Incassobureau Gerritsen B.V.',
   PAYMENT_REFERENCE_SCHEME: 'rf',
 };
 

@@ -35,6 +35,8 @@ interface BusinessSpec {
   email?: string;
   language?: 'nl' | 'en';
   phone?: string;
+  /** The person letters address by name. */
+  contact?: DebtorUpsertedData['contact'];
   address: Address;
   manager: keyof typeof MANAGERS;
   /** Euros. */
@@ -68,6 +70,7 @@ function business(spec: BusinessSpec): CastEntry {
       language: spec.language ?? 'nl',
       ...(spec.email ? { email: spec.email } : {}),
       ...(spec.phone ? { phone: spec.phone } : {}),
+      ...(spec.contact ? { contact: spec.contact } : {}),
       address: spec.address,
       accountManager: MANAGERS[spec.manager],
       creditLimit: { amount: spec.creditLimit * 100, currency: 'EUR' },
@@ -207,6 +210,7 @@ const CAST = [
   // Occasional late payers: now and then a payment comes a few days after the first reminder.
   business({
     name: 'Groen & Zonen Hoveniers',
+    contact: { name: 'Petra van Groen', salutation: 'ms' },
     email: 'administratie@groenenzonen.example.nl',
     phone: '+31 172 555 0110',
     address: nl('Laag Boskoop 40', '2771 GZ', 'Boskoop'),
@@ -275,6 +279,7 @@ const CAST = [
   // the segment from their history; the last two had it set by hand.
   business({
     name: 'Jansen Bouwmaterialen B.V.',
+    contact: { name: 'Ingrid Jansen', salutation: 'ms' },
     email: 'crediteuren@jansenbouw.example.nl',
     phone: '+31 570 555 0116',
     address: nl('Hanzeweg 3', '7418 AW', 'Deventer'),
@@ -287,6 +292,7 @@ const CAST = [
   }),
   business({
     name: 'Autobedrijf De Graaf',
+    contact: { name: 'Jan de Graaf', salutation: 'mr' },
     email: 'administratie@autodegraaf.example.nl',
     phone: '+31 13 555 0117',
     address: nl('Ringbaan-West 240', '5038 KE', 'Tilburg'),
@@ -311,6 +317,7 @@ const CAST = [
   }),
   business({
     name: 'Harbour Lane Media Ltd',
+    contact: { name: 'Oliver Hughes', salutation: 'mr' },
     email: 'finance@harbourlane.example.com',
     language: 'en',
     phone: '+44 20 7946 0119',

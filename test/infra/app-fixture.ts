@@ -20,6 +20,8 @@ export const CONTEXT: Record<'dev' | 'prod', Record<string, string>> = {
     creditorName: 'Voorbeeld Groothandel B.V.',
     creditorIban: 'NL91 ABNA 0417 1643 00',
     creditorBic: 'ABNANL2A',
+    creditorKvkNumber: '12345678',
+    creditorVatId: 'NL001234567B01',
     paymentReferenceScheme: 'betalingskenmerk',
   },
 };

@@ -45,6 +45,21 @@ describe('the deployment settings', () => {
     );
   });
 
+  it('refuse prod without the KvK number and VAT id that every letter must carry', () => {
+    const { creditorKvkNumber: _kvk, creditorVatId: _vat, ...prodWithoutRegistration } = CONTEXT.prod;
+    expect(() => read(prodWithoutRegistration)).toThrow(
+      /creditorKvkNumber is required outside dev[\s\S]*creditorVatId is required outside dev/,
+    );
+    expect(read(CONTEXT.dev).creditor).toMatchObject({ kvkNumber: '12345678', vatId: 'NL001234567B01' });
+  });
+
+  it('give the From line the creditor name as display name unless senderName says otherwise', () => {
+    expect(read(CONTEXT.prod).creditor.senderName).toBe('Voorbeeld Groothandel B.V.');
+    expect(read({ ...CONTEXT.prod, senderName: 'Debiteuren Voorbeeld' }).creditor.senderName).toBe(
+      'Debiteuren Voorbeeld',
+    );
+  });
+
   it('name every bad key at once', () => {
     expect(() =>
       read({ stage: 'production', senderEmail: 'not-an-address', creditorIban: 'NL91ABNA0417164301' }),

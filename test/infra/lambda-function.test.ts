@@ -21,6 +21,9 @@ describe('the function construct bundles a handler', () => {
         iban: 'NL91ABNA0417164300',
         bic: 'ABNANL2A',
         email: 'debiteuren@example.com',
+        kvkNumber: '12345678',
+        vatId: 'NL001234567B01',
+        senderName: 'Voorbeeld Groothandel B.V.',
         paymentReferenceScheme: 'rf',
       },
     });

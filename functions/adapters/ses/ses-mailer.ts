@@ -48,6 +48,18 @@ export class SesMailer implements Mailer {
   }
 }
 
+/**
+ * The From line with a display name: `"Name" <address>` (RFC 5322), the name as a MIME
+ * encoded-word when it is not plain ASCII, as SES requires.
+ */
+export function fromLine(displayName: string | undefined, address: string): string {
+  if (!displayName) return address;
+  const name = /^[\x20-\x7e]*$/.test(displayName)
+    ? `"${displayName.replace(/["\\]/g, '\\$&')}"`
+    : `=?UTF-8?B?${Buffer.from(displayName, 'utf8').toString('base64')}?=`;
+  return `${name} <${address}>`;
+}
+
 /** SES tag values allow only ASCII letters, digits, '_', '-', '.', '@'. */
 function tagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CONTACT_SALUTATIONS } from '../../core/ledger/debtor';
 import { parsePaymentReference } from '../../core/payments/payment-reference';
 import {
   calendarDate,
@@ -42,6 +43,15 @@ const debtorUpsertedData = z
       .describe('Where reminders go; without one, each letter becomes a task for a controller'),
     language,
     phone: text(40).min(3).optional(),
+    contact: z
+      .object({
+        name: text(200).min(1).describe('The person letters are addressed to, e.g. "Jan de Graaf"'),
+        salutation: z
+          .enum(CONTACT_SALUTATIONS)
+          .describe('mr: "Geachte heer De Graaf," / "Dear Mr De Graaf,"; ms: "Geachte mevrouw …"'),
+      })
+      .optional()
+      .describe('Without one, letters open with "Geachte heer, mevrouw," / "Dear Sir or Madam,"'),
     address: address.optional(),
     accountManager: z
       .object({

@@ -30,6 +30,11 @@ export interface DunningStep {
   tone: Tone;
   /** A template id from core/dunning/step-templates.ts that fits the step's kind. */
   template: string;
+  /**
+   * The days a letter gives to pay, counted from the day after it is received; the letter prints
+   * the date. Default: 14 for a consumer (the term the claim then counts for default), 7 for a business.
+   */
+  payWithinDays?: number;
 }
 
 /** The dunning cycle of one segment of debtors. Its id is the segment id. */
@@ -106,6 +111,7 @@ export const FOURTEEN_DAY_LETTER = 'fourteen-day-letter';
  */
 const MAX_DAY_OFFSET = 330;
 const MAX_CALL_WINDOW_DAYS = 30;
+const MAX_PAY_WITHIN_DAYS = 30;
 /** A promise further ahead than a quarter is a payment plan, not a promise. */
 const MAX_PROMISE_DAYS = 90;
 /** A dispute left open longer than a quarter has been forgotten, not handled. */
@@ -195,6 +201,15 @@ const dunningStepSchema = z.object({
     .string()
     .max(100, 'template must be at most 100 characters')
     .describe(`One of: ${TEMPLATE_IDS.join(', ')}`),
+  payWithinDays: z
+    .number()
+    .int('payWithinDays must be a whole number of days')
+    .min(1, 'payWithinDays must be at least 1')
+    .max(MAX_PAY_WITHIN_DAYS, `payWithinDays must be at most ${MAX_PAY_WITHIN_DAYS}`)
+    .optional()
+    .describe(
+      'Days a letter gives to pay after receipt; it prints the date (default 14 consumer, 7 business)',
+    ),
 });
 
 type PolicyIssueAdder = (path: (string | number)[], message: string) => void;

@@ -48,6 +48,11 @@ export interface DunningState {
   callWindowSeconds: number;
   lastStep?: StepRecord;
   /**
+   * The slot the dunning started at when it has done no step yet and did not start at the first:
+   * an invoice that arrived late starts at its age (see core/dunning/late-start.ts).
+   */
+  startSlot?: DunningSlot;
+  /**
    * The step a resume made due at once, passing over the steps before it (a broken payment plan
    * resumes at the final notice): it is the invoice's next step, whatever the last one done was.
    */

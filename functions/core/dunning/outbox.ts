@@ -4,8 +4,8 @@ import type { Invoice } from '../ledger/invoice';
 import type { Money } from '../money';
 import type { DunningPolicy } from './dunning-policy';
 import type { DunningState } from './dunning-state';
-import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
-import { nextStepAfter, stepFor } from './policy-steps';
+import type { DunningSlot } from './dunning-slot';
+import { nextStepOf } from './policy-steps';
 
 /** One invoice's step on the day: which slot, and the moment its Wait state ends. */
 export interface PlannedStep {
@@ -51,19 +51,15 @@ export interface Outbox {
  * dunning that is paused, stopped or complete, or whose next step falls on another day.
  */
 export function nextStepOn(
-  dunning: Pick<DunningState, 'status' | 'lastStep' | 'schedule'>,
+  dunning: Pick<DunningState, 'status' | 'lastStep' | 'schedule' | 'startSlot' | 'resumedAtOnce'>,
   policy: DunningPolicy,
   date: CalendarDate,
 ): { slot: DunningSlot; at: string } | undefined {
   if (dunning.status !== 'running') return undefined;
-  const next = dunning.lastStep ? nextStepAfter(policy, dunning.lastStep.slot) : firstStep(policy);
+  const next = nextStepOf(dunning, policy);
   if (!next) return undefined;
   const at = dunning.schedule[next.slot];
   return localDate(new Date(at), policy.timeZone) === date ? { slot: next.slot, at } : undefined;
-}
-
-function firstStep(policy: DunningPolicy) {
-  return DUNNING_SLOTS.map((slot) => stepFor(policy, slot)).find((step) => step !== undefined);
 }
 
 const LETTER_SLOTS: ReadonlySet<DunningSlot> = new Set(['firstReminder', 'secondReminder', 'finalNotice']);

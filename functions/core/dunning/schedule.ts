@@ -1,9 +1,11 @@
 import { addDays, type CalendarDate, daysBetween } from '../calendar/calendar-date';
 import { localDate, localTimeToInstant } from '../calendar/time-zone';
+import { addWorkingDays, isWorkingDay, nextWorkingDay } from '../calendar/working-days';
 import { fourteenDayTermEnd } from '../legal/fourteen-day-letter';
 import { postalReceiptDate } from '../legal/written-notice';
 import { type DunningPolicy, FOURTEEN_DAY_LETTER } from './dunning-policy';
 import { DUNNING_SLOTS, type DunningSlot } from './dunning-slot';
+import { startingStep } from './late-start';
 import { stepFor } from './policy-steps';
 
 /** When each slot's Wait state returns: ISO timestamps in UTC, never decreasing in slot order. */
@@ -22,7 +24,10 @@ export interface PlanDunningInput {
   policy: DunningPolicy;
   dueDate: CalendarDate;
   now: Date;
-  /** Where a restored or resumed execution starts; a new one starts at the first slot. */
+  /**
+   * Where a restored or resumed execution starts. A new one starts at the invoice's age: see
+   * `startingStep`.
+   */
   resumeAt?: DunningSlot;
   /**
    * The first step to act does so today even if its day has not come (a broken payment plan
@@ -49,12 +54,18 @@ function dayAfterFourteenDayTerm(sentOn: CalendarDate, postalDeliveryDays: numbe
 
 /**
  * Plans the waits of one execution. A step acts on the due date + its dayOffset, at the policy's
- * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter).
+ * sendAt in its time zone (so always 09:00 in Amsterdam, summer or winter), on a working day: one
+ * that falls on a weekend or a holiday moves to the next working day. The plan is where this is
+ * decided (the Waits of the state machine read it), so the state machine needs no change, and
+ * only here: a step task that deferred itself by a day in the middle of an execution would move
+ * the debtor's letter of the day (one per debtor, step, currency and day).
  *
- * An invoice that arrives already overdue, or that resumes after a pause, starts with its first
- * step at once (today at sendAt, or now when that has passed), and the later steps move by the
- * same number of days. Clamping each step to "now" alone would fire the rest of the cycle in one
- * burst, and could hand a consumer to the agency before the 14-day term of the letter just sent.
+ * A new dunning starts at the invoice's age (`startingStep`): an invoice
+ * that arrives 50 days overdue starts with the step of its age, never with the friendly reminder.
+ * A step whose day has passed (a late starter's letter, a resume after a pause) acts at once
+ * (today at sendAt, or now when that has passed), and the later steps move by the same number of
+ * days. Clamping each step to "now" alone would fire the rest of the cycle in one burst, and could
+ * hand a consumer to the agency before the 14-day term of the letter just sent.
  *
  * After a 14-day letter the agency waits at least until the day after the letter's term, which
  * on some dates is later than the policy's day offset allows for. The handover task must still
@@ -67,9 +78,13 @@ export function planDunning({
   policy,
   dueDate,
   now,
-  resumeAt = DUNNING_SLOTS[0],
+  resumeAt: requested,
   atOnce = false,
 }: PlanDunningInput): DunningPlan {
+  const resumeAt =
+    requested ??
+    startingStep(policy, daysBetween(dueDate, localDate(now, policy.timeZone)))?.slot ??
+    DUNNING_SLOTS[0];
   const start = DUNNING_SLOTS.indexOf(resumeAt);
   const firstToAct = DUNNING_SLOTS.slice(start)
     .map((slot) => stepFor(policy, slot))
@@ -93,12 +108,31 @@ export function planDunning({
         const termPassed = dayAfterFourteenDayTerm(letterSentOn, policy.legal.postalDeliveryDays);
         if (termPassed > day) day = termPassed;
       }
-      previous = Math.max(previous, localTimeToInstant(day, policy.sendAt, policy.timeZone).getTime());
+      previous = onWorkingDay(
+        Math.max(previous, localTimeToInstant(day, policy.sendAt, policy.timeZone).getTime()),
+        policy,
+      );
       if (step.template === FOURTEEN_DAY_LETTER)
         letterSentOn = localDate(new Date(previous), policy.timeZone);
     }
     schedule[slot] = timestamp(previous);
   });
 
-  return { resumeAt, schedule, callWindowSeconds: policy.callWindowDays * DAY_SECONDS };
+  return { resumeAt, schedule, callWindowSeconds: callWindowSeconds(schedule.call, policy) };
+}
+
+/**
+ * Letters go out and tasks fall on Dutch working days only: a step whose day is a Saturday, a
+ * Sunday or a holiday of the Algemene termijnenwet moves to the next working day at sendAt.
+ */
+function onWorkingDay(instant: number, policy: DunningPolicy): number {
+  const day = localDate(new Date(instant), policy.timeZone);
+  if (isWorkingDay(day)) return instant;
+  return localTimeToInstant(nextWorkingDay(day), policy.sendAt, policy.timeZone).getTime();
+}
+
+/** The call window counts working days: from the call's day to the same hour `callWindowDays` working days on. */
+function callWindowSeconds(callAt: string, policy: DunningPolicy): number {
+  const callDay = localDate(new Date(callAt), policy.timeZone);
+  return daysBetween(callDay, addWorkingDays(callDay, policy.callWindowDays)) * DAY_SECONDS;
 }

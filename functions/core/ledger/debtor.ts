@@ -9,6 +9,15 @@ export interface AccountManager {
   email: string;
 }
 
+/** How a letter addresses the contact person: "heer" or "mevrouw" in Dutch, "Mr" or "Ms" in English. */
+export const CONTACT_SALUTATIONS = ['mr', 'ms'] as const;
+
+/** The person at the debtor whom letters address by name. */
+export interface ContactPerson {
+  name: string;
+  salutation: (typeof CONTACT_SALUTATIONS)[number];
+}
+
 export interface Address {
   line1: string;
   line2?: string;
@@ -27,6 +36,8 @@ export interface Debtor {
   /** ISO 639-1 language of the letters; templates fall back to English. */
   language: string;
   phone?: string;
+  /** Letters address this person; without one, the company (or the consumer) as a whole. */
+  contact?: ContactPerson;
   address?: Address;
   accountManager?: AccountManager;
   creditLimit?: Money;

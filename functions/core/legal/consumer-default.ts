@@ -27,7 +27,9 @@ export function consumerDefault(
     if (notice.kind === 'interruption-letter' || !isAfter(notice.sentOn, dueDate)) continue;
     const receivedOn = noticeReceivedOn(notice, postalDeliveryDays);
     if (!receivedOn) continue;
-    const termEndsOn = noticeTermLastDay(receivedOn, notice.termDays);
+    const counted = noticeTermLastDay(receivedOn, notice.termDays);
+    // The letter's own words bind: a date it named later than the counted term is the term's end.
+    const termEndsOn = notice.payBy && isAfter(notice.payBy, counted) ? notice.payBy : counted;
     const inDefaultFrom = addDays(termEndsOn, 1);
     if (!first || isBefore(inDefaultFrom, first.inDefaultFrom)) {
       first = { notice, receivedOn, termEndsOn, inDefaultFrom };

@@ -30,7 +30,7 @@ export interface WrittenNotice {
    * (art. 6:96 lid 6 BW requires the amount in a 14-day letter).
    */
   readonly statedCosts?: Money | null;
-  /** The last day to pay that the letter prints (a 14-day letter); its term is never shorter. */
+  /** The last day to pay that the letter prints ("uiterlijk op …"); its term is never shorter. */
   readonly payBy?: CalendarDate | null;
   /** Names the letter, e.g. the debtor, step and day of a letter that lists several invoices. */
   readonly letterId?: string;

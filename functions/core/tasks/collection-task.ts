@@ -1,3 +1,4 @@
+import { nextWorkingDay } from '../calendar/working-days';
 import { type CalendarDate, daysBetween } from '../calendar/calendar-date';
 import type { DunningSlot } from '../dunning/dunning-slot';
 import { type Invoice, openMoney } from '../ledger/invoice';
@@ -124,7 +125,8 @@ export function openTask(input: TaskToOpen): CollectionTask {
     status: 'open',
     invoiceId: invoice.id,
     debtorId: invoice.debtorId,
-    dueDate: today,
+    // A task falls on a working day: one opened on a weekend or holiday is due the next working day.
+    dueDate: nextWorkingDay(today),
     priority:
       taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)) + (URGENCY[input.kind] ?? 0),
     summary: input.summary,

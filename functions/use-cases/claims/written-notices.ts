@@ -9,10 +9,10 @@ import type { Money } from '../../core/money';
 import { INTERRUPTION_LETTER } from './interruption-letter';
 
 /**
- * The reminders give no term in days: they ask to pay "as soon as possible" or "without delay".
- * A claim needs one to tell when a consumer is in default (art. 6:82 BW: a reasonable term), so
- * a reminder counts as giving 14 days, the term the law itself sets for the 14-day letter. It is
- * the cautious choice: interest never starts earlier than a court would accept.
+ * A reminder states its term and date ("binnen 14 dagen na ontvangst, uiterlijk …"), and the
+ * claim counts the term the letter gave. Reminders sent before letters named a date asked to pay
+ * "as soon as possible": those count as giving 14 days, the term the law itself sets for the
+ * 14-day letter, the cautious choice: interest never starts earlier than a court would accept.
  */
 const REMINDER_TERM_DAYS = 14;
 
@@ -51,12 +51,18 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
       {
         kind: fourteenDayLetter ? 'fourteen-day-letter' : 'reminder',
         ...sentAndReceived(event, messageId),
-        termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : REMINDER_TERM_DAYS,
+        termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : (demandOf(event)?.termDays ?? REMINDER_TERM_DAYS),
+        ...(!fourteenDayLetter && demandOf(event)?.payBy ? { payBy: demandOf(event)?.payBy } : {}),
         statedCosts: fourteenDayTermOf(event)?.costs ?? null,
         ...(fourteenDayLetter ? letterOf(event, messageId) : {}),
       },
     ];
   });
+}
+
+/** The term and the date the letter itself named (record-letter keeps it as `demand`). */
+function demandOf(event: TimelineEvent): { payBy?: CalendarDate; termDays?: number } | undefined {
+  return event.details?.demand as { payBy?: CalendarDate; termDays?: number } | undefined;
 }
 
 /** The 14-day letter's printed last day to pay, its name and the invoices it lists. */

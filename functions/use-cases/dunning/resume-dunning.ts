@@ -63,9 +63,12 @@ export async function resumeDunning(
       ]);
       return 'resumed';
     }
+    // Never started (paused before it fell due or on arrival): it starts at its age as a new one
+    // would, unless a broken plan makes a later step due at once.
+    const at = dunning.attempt === 0 && !options.atLeast ? {} : { resumeAt };
     await startDunning(deps, invoice, debtor, {
       reason: 'resumed',
-      resumeAt,
+      ...at,
       actor,
       ...(options.atLeast ? { atOnce: true } : {}),
     });

@@ -1,5 +1,5 @@
 import { pausedDunning } from '../../core/dunning/dunning-pause';
-import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import { type DunningState, executionName } from '../../core/dunning/dunning-state';
 import { planDunning } from '../../core/dunning/schedule';
 import { chooseSegment } from '../../core/dunning/segment';
@@ -87,6 +87,7 @@ export async function startDunning(
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
     ...(previous?.lastStep ? { lastStep: previous.lastStep } : {}),
+    ...(!previous?.lastStep && plan.resumeAt !== DUNNING_SLOTS[0] ? { startSlot: plan.resumeAt } : {}),
     ...(options.atOnce ? { resumedAtOnce: plan.resumeAt } : {}),
     ...(options.restores ? { restores: options.restores } : {}),
   };

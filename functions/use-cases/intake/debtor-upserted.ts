@@ -51,6 +51,7 @@ function detailsOf(
     email: data.email,
     language: data.language,
     phone: data.phone,
+    contact: data.contact,
     address: data.address,
     accountManager: data.accountManager,
     creditLimit: data.creditLimit,

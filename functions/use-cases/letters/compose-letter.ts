@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, daysBetween } from '../../core/calendar/calendar-date';
+import { addDays, type CalendarDate, daysBetween, isBefore } from '../../core/calendar/calendar-date';
 import { type DunningStep, FOURTEEN_DAY_LETTER, type LegalPolicy } from '../../core/dunning/dunning-policy';
 import type { Debtor } from '../../core/ledger/debtor';
 import { undisputedAmount } from '../../core/disputes/dispute';
@@ -26,12 +26,14 @@ import { statedClaim } from '../claims/stated-claim';
 export interface LetterToCompose {
   step: DunningStep;
   legal: LegalPolicy;
-  debtor: Pick<Debtor, 'name' | 'language'>;
+  debtor: Pick<Debtor, 'name' | 'language'> & Partial<Pick<Debtor, 'kind' | 'contact'>>;
   creditor: CreditorDetails;
   /** At least one, all in one currency; the first is the one the letter is sent for. */
   invoices: readonly Invoice[];
   /** The letter's date: the local day it is sent. */
   today: CalendarDate;
+  /** By when the letter asks to pay (see core/dunning/demand-term.ts). */
+  demand?: LetterInput['demand'];
 }
 
 export interface ComposedLetter {
@@ -40,6 +42,8 @@ export interface ComposedLetter {
   fourteenDayTerm?: { endsOn: CalendarDate; costs: Money };
   /** What a letter stating the claim asked, and by when: the amount its QR code pays. */
   request?: LetterRequest;
+  /** By when a letter that is no 14-day letter asked to pay: the date it printed. */
+  demand?: LetterInput['demand'];
 }
 
 const QR_CONTENT_ID = 'epc-qr';
@@ -66,6 +70,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
   const linksPayTheRequest =
     (!request || request.amount.amount === total.amount) &&
     letter.invoices.every((invoice) => invoice.paymentLink);
+  const demand = letter.demand && !fourteenDayTerm ? printedDemand(letter.demand, request) : undefined;
   const qr = await qrImage(
     letter,
     request?.amount ?? total,
@@ -76,7 +81,11 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     template: letter.step.template,
     tone: letter.step.tone,
     language: letter.debtor.language,
-    debtor: { name: letter.debtor.name },
+    debtor: {
+      name: letter.debtor.name,
+      ...(letter.debtor.kind ? { kind: letter.debtor.kind } : {}),
+      ...(letter.debtor.contact ? { contact: letter.debtor.contact } : {}),
+    },
     creditor: letter.creditor,
     invoices: letter.invoices.map((invoice) => ({
       number: invoice.number,
@@ -107,6 +116,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
         }
       : {}),
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
+    ...(demand ? { demand } : {}),
     ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
   };
@@ -124,6 +134,22 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     },
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
     ...(request ? { request } : {}),
+    ...(demand ? { demand } : {}),
+  };
+}
+
+/**
+ * The one date a letter prints to pay by. A letter that states a request asks by the request's
+ * date, which allows for the email's delivery; it is printed with no term in days, which would
+ * count from another day. The hand-over day stays where it falls after that date, and is left out
+ * where it would not, rather than contradict it.
+ */
+function printedDemand(demand: NonNullable<LetterInput['demand']>, request: LetterRequest | undefined) {
+  if (!request) return demand;
+  const { handOver } = demand;
+  return {
+    payBy: request.payBy,
+    ...(handOver && isBefore(request.payBy, handOver.on) ? { handOver } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
-import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
-import { nextStepAfter, stepFor } from '../../core/dunning/policy-steps';
+import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { nextStepOf, stepFor } from '../../core/dunning/policy-steps';
 import { undisputedAmount } from '../../core/disputes/dispute';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
@@ -27,15 +27,8 @@ export function dueForLetter(
   today: CalendarDate,
 ): invoice is DunnedInvoice {
   if (!awaitsStep(invoice, slot) || !stepFor(policy, slot)) return false;
-  const last = invoice.dunning.lastStep?.slot;
-  const atOnce = invoice.dunning.resumedAtOnce;
-  const passedOver = atOnce && (!last || DUNNING_SLOTS.indexOf(last) < DUNNING_SLOTS.indexOf(atOnce));
-  const next = passedOver ? stepFor(policy, atOnce) : last ? nextStepAfter(policy, last) : firstStep(policy);
+  const next = nextStepOf(invoice.dunning, policy);
   return next?.slot === slot && scheduledDay(invoice, slot, policy) <= today;
-}
-
-function firstStep(policy: DunningPolicy) {
-  return DUNNING_SLOTS.map((slot) => stepFor(policy, slot)).find((step) => step !== undefined);
 }
 
 /**

@@ -100,6 +100,7 @@ function letterWrites(
           },
           invoiceIds: letter.invoiceIds,
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
+          ...(evidence.demand ? { demand: evidence.demand } : {}),
           ...(evidence.request
             ? {
                 request: {

@@ -62,5 +62,5 @@ async function plannedStep(
   const latest = await policy(segment.segment);
   if (!latest) return undefined;
   const plan = planDunning({ policy: latest, dueDate: invoice.dueDate, now: deps.clock.now() });
-  return nextStepOn({ status: 'running', schedule: plan.schedule }, latest, date);
+  return nextStepOn({ status: 'running', schedule: plan.schedule, startSlot: plan.resumeAt }, latest, date);
 }

@@ -1,4 +1,10 @@
+import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
+import type { DunningStep, LegalPolicy } from '../../core/dunning/dunning-policy';
+import { isTemplateId } from '../../core/dunning/step-templates';
+import type { Debtor } from '../../core/ledger/debtor';
+import type { Mailer } from '../../ports/mailer';
+import { composeLetter } from '../letters/compose-letter';
 import { consumerHandOver } from '../../core/legal/agency-hand-over';
 import { assessFourteenDayLetters } from '../../core/legal/fourteen-day-letter';
 import { isCollecting } from '../../core/ledger/invoice';
@@ -7,11 +13,11 @@ import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';
 import { statedClaim } from '../claims/stated-claim';
 import { debtorOfInvoice } from '../debtor-of-invoice';
-import { checkStep } from './check-step';
+import { checkStep, type DunnedInvoice } from './check-step';
 import { agencyDossier } from '../collection-agency/agency-dossier';
 import { writtenNotices } from '../claims/written-notices';
 import { lettersOnFile } from '../letters/letters-on-file';
-import { recordSkip, recordStep, type StepDeps } from './record-step';
+import { recordSkip, recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
@@ -20,6 +26,8 @@ import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 export interface CollectionAgencyDeps extends StepDeps {
   notifier: Notifier;
   creditor: CreditorDetails;
+  /** Tells the debtor of the hand-over when the policy's step names a letter. */
+  mailer: Mailer;
 }
 
 export interface HandedOver {
@@ -43,7 +51,7 @@ export async function handOverToCollectionAgency(
 ): Promise<CollectionAgencyOutcome> {
   const check = await checkStep(deps, payload);
   if ('outcome' in check) return check.outcome;
-  const { invoice, policy, recorded } = check.active;
+  const { invoice, policy, step, recorded } = check.active;
   if (recorded) return replayed(recorded);
 
   const minimum = policy.collectionAgencyMinimum;
@@ -91,6 +99,8 @@ export async function handOverToCollectionAgency(
     attributes: { claimId: dossier.claimId },
   });
 
+  const notice = await tellDebtor(deps, { step, legal: policy.legal, debtor, invoice, today });
+
   const total = formatMoney({ amount: dossier.claim.total, currency: dossier.claim.currency }, 'en');
   await recordStep(deps, payload, {
     status: 'done',
@@ -99,6 +109,32 @@ export async function handOverToCollectionAgency(
       summary: `Claim handed over to the collection agency: ${total} with ${letters.length} letters on file`,
       details: { claimId: dossier.claimId, claim: dossier.claim },
     },
+    // The debtor's notice of the hand-over, on the timeline as every letter is.
+    ...(notice
+      ? {
+          alsoWrite: async (_invoice, now) => [
+            {
+              kind: 'appendEvent' as const,
+              subject: { invoiceId: invoice.id },
+              event: {
+                at: now.toISOString(),
+                type: 'email_sent' as const,
+                actor: WORKFLOW_ACTOR,
+                summary: `collectionAgency sent by email: "${notice.subject}"`,
+                details: {
+                  slot: 'collectionAgency',
+                  template: step.template,
+                  tone: step.tone,
+                  subject: notice.subject,
+                  messageId: notice.messageId,
+                  recipient: notice.recipient,
+                  invoiceIds: [invoice.id],
+                },
+              },
+            },
+          ],
+        }
+      : {}),
     // Paid while the dossier went out: the invoice stays paid, and the timeline shows the hand-over
     // so that a controller withdraws the claim.
     changes: (current, at) =>
@@ -112,4 +148,37 @@ export async function handOverToCollectionAgency(
   });
   await closeTasksOfClosedInvoice(deps, invoice.id);
   return { status: 'done', claimId: dossier.claimId };
+}
+
+/**
+ * The letter that tells the debtor the claim has gone to the agency, when the policy's step names
+ * one and the debtor has an email address. Sent after the dossier: a retry after a failed record
+ * may send it again, as it may publish the dossier again.
+ */
+async function tellDebtor(
+  deps: CollectionAgencyDeps,
+  context: {
+    step: DunningStep;
+    legal: LegalPolicy;
+    debtor: Debtor;
+    invoice: DunnedInvoice;
+    today: CalendarDate;
+  },
+): Promise<{ subject: string; messageId: string; recipient: string } | undefined> {
+  const { step, debtor, invoice, today } = context;
+  if (step.channel !== 'email' || !isTemplateId(step.template) || !debtor.email) return undefined;
+  const composed = await composeLetter({
+    step,
+    legal: context.legal,
+    debtor,
+    creditor: deps.creditor,
+    invoices: [invoice],
+    today,
+  });
+  const { messageId } = await deps.mailer.send({
+    to: debtor.email,
+    ...composed.email,
+    tags: { invoice: invoice.id, debtor: debtor.id, slot: 'collectionAgency', currency: invoice.currency },
+  });
+  return { subject: composed.email.subject, messageId, recipient: debtor.email };
 }

@@ -1,7 +1,9 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
+import { type DemandTerm, demandTerm } from '../../core/dunning/demand-term';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { nextStepAfter } from '../../core/dunning/policy-steps';
 import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { Debtor } from '../../core/ledger/debtor';
 import {
@@ -126,8 +128,28 @@ async function send(
       (other): other is DunnedInvoice => !!other && awaitsStep(other, letter.slot as DunningSlot),
     ),
   ];
+  const demand = letterDemand(step, policy, debtor.kind, invoice, letter.day);
   const composed = await composeLetter(
-    { step, legal: policy.legal, debtor, creditor: deps.creditor, invoices, today: letter.day },
+    {
+      step,
+      legal: policy.legal,
+      debtor,
+      creditor: deps.creditor,
+      invoices,
+      today: letter.day,
+      demand: {
+        payBy: demand.payBy,
+        ...(debtor.kind === 'consumer' ? { termDays: demand.termDays } : {}),
+        ...(demand.handOverOn
+          ? {
+              handOver: {
+                on: demand.handOverOn,
+                ...(deps.creditor.collectionAgency ? { agency: deps.creditor.collectionAgency } : {}),
+              },
+            }
+          : {}),
+      },
+    },
     deps,
   );
   const claimed: LetterRecord = {
@@ -149,6 +171,7 @@ async function send(
       tone: step.tone,
       subject: composed.email.subject,
       ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
+      ...(composed.demand ? { demand: { payBy: composed.demand.payBy, termDays: demand.termDays } } : {}),
       ...(composed.request ? { request: composed.request } : {}),
     },
   };
@@ -191,6 +214,25 @@ async function send(
   };
   await recordLetter(deps, sent);
   return { status: 'sent', messageId, invoiceIds: sent.invoiceIds };
+}
+
+/**
+ * By when the letter asks to pay. A final notice before the policy's hand-over names the day the
+ * execution will hand the claim over (its planned agency step).
+ */
+function letterDemand(
+  step: DunningStep,
+  policy: DunningPolicy,
+  debtorKind: Debtor['kind'],
+  invoice: DunnedInvoice,
+  today: CalendarDate,
+): DemandTerm {
+  const next = nextStepAfter(policy, step.slot);
+  const handOverOn =
+    step.kind === 'final_notice' && next?.kind === 'collection_agency'
+      ? localDate(new Date(invoice.dunning.schedule[next.slot]), policy.timeZone)
+      : undefined;
+  return demandTerm({ step, debtorKind, today, ...(handOverOn && handOverOn > today ? { handOverOn } : {}) });
 }
 
 /** Writes the letter while this execution still holds it; another that took it over makes this one wait. */

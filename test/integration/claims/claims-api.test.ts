@@ -209,29 +209,31 @@ describe('claims: interest, collection costs and payment references on the local
     const debtorId = await debtor('consumer');
     const invoiceId = await invoice(debtorId, '2025-03-09');
 
-    // The consumer policy sends the 14-day letter on day 21: Sunday 30 March, 09:00.
-    await world.cloud.advanceTo(new Date('2025-03-30T08:00:00Z'));
+    // The consumer policy's 14-day letter of day 21, Sunday 30 March, goes out on the next working
+    // day: Monday 31 March, 09:00. It prints 15 April as the last day to pay (a day's delivery
+    // margin): received that day, its term runs to that printed date.
+    await world.cloud.advanceTo(new Date('2025-03-31T08:00:00Z'));
     const sent = await world.timelineEntry(
       invoiceId,
       (event) => event.type === 'email_sent' && event.details?.template === 'fourteen-day-letter',
     );
     expect(sent.details?.fourteenDayTerm).toEqual({
-      endsOn: '2025-04-14',
+      endsOn: '2025-04-15',
       costs: { amount: 150_00, currency: 'EUR' },
     });
     // The local SES emulator publishes no events: SES's delivery notification goes to the real recorder.
     await world.cloud.invoke(
       'record-email-event',
-      sesDelivery(sent.details, debtorId, '2025-03-30T07:00:02Z'),
+      sesDelivery(sent.details, debtorId, '2025-03-31T07:00:02Z'),
     );
 
-    const during = await claimOf(invoiceId, '?asOf=2025-04-14');
-    const after = await claimOf(invoiceId, '?asOf=2025-04-15');
+    const during = await claimOf(invoiceId, '?asOf=2025-04-15');
+    const after = await claimOf(invoiceId, '?asOf=2025-04-16');
 
-    expect(during.body.costs).toEqual({ amount: 0, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-15' });
-    expect(after.body.costs).toEqual({ amount: 150_00, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-15' });
+    expect(during.body.costs).toEqual({ amount: 0, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-16' });
+    expect(after.body.costs).toEqual({ amount: 150_00, vat: 0, rule: 'wik-scale', dueFrom: '2025-04-16' });
     expect(after.body.explanation).toContain(
-      'Collection costs of €150.00 under the WIK scale (art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2) over the principal of €1,000.00 still open when the term ended; due from 2025-04-15: the 14-day letter was received on 2025-03-30 and the term ended on 2025-04-14.',
+      'Collection costs of €150.00 under the WIK scale (art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten, art. 2) over the principal of €1,000.00 still open when the term ended; due from 2025-04-16: the 14-day letter was received on 2025-03-31 and the term ended on 2025-04-15.',
     );
   });
 });

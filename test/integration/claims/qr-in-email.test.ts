@@ -93,9 +93,10 @@ describe('the QR code in a reminder email', () => {
     const address = `${debtorId}@debtor.example`;
     await world.deliver(debtorUpserted({ id: debtorId, kind: 'business', language: 'en', email: address }));
     const invoiceId = newId('inv');
-    // Overdue on arrival: its dunning starts with the first reminder today at 09:00.
+    // Three days overdue on arrival: its dunning starts with the first reminder (day 3) today at
+    // 09:00. (An older invoice would start at its age, the reminder of day 14.)
     await world.deliver(
-      invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-03-06', totalAmount: 1_234_56 }),
+      invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-03-07', totalAmount: 1_234_56 }),
     );
     const invoice = await world.store.getInvoice(invoiceId);
     if (!invoice?.dunning) throw new Error('the overdue invoice should be dunned');

@@ -63,11 +63,12 @@ describe('what a dispute covers', () => {
       executionStatus: 'RUNNING',
     });
 
-    // The firm reminder of the 15th asks for the undisputed rest, and says why.
-    const outbox = await h.get<OutboxBody>('/outbox?date=2026-03-15');
+    // The firm reminder of day 14, Sunday the 15th, goes out on Monday the 16th; it asks for the
+    // undisputed rest, and says why.
+    const outbox = await h.get<OutboxBody>('/outbox?date=2026-03-16');
     const line = outbox.body.letters.find((l) => l.debtorId === debtor.id)?.invoices[0];
     expect(line).toMatchObject({ invoiceId: inv.id, openAmount: { amount: 1_000_00 } });
-    await advanceTo(h, '2026-03-15T12:00:00Z');
+    await advanceTo(h, '2026-03-16T12:00:00Z');
     const letters = await emailsTo(h, debtor.email);
     expect(letters).toHaveLength(2);
     const firm = letters[1]?.text ?? '';

@@ -172,7 +172,8 @@ describe('disputes', () => {
       accountManager: { name: 'Sanne de Vries', email: 'sanne@creditor.example' },
     });
     const inv = await invoice(h, debtor.id, { dueDate: DUE });
-    await h.advanceDays(21);
+    // The call of day 21, Sunday 22 March, falls on the next working day, Monday 23 March.
+    await h.advanceDays(22);
     const call = await eventually(async () => {
       const found = (await tasksOf(h, inv.id)).find((t) => t.kind === 'call');
       expect(found).toBeDefined();

@@ -48,7 +48,8 @@ describe('an invoice that arrives overdue is dunned at once; one that is not due
     expect(invoice?.status).toBe('overdue');
     expect(invoice?.dunning).toMatchObject({ status: 'running', policyId: 'business-standard' });
     expect(world.workflow.startedFor(invoiceId)).toEqual([
-      expect.objectContaining({ execution: invoice?.dunning?.execution, resumeAt: 'firstReminder' }),
+      // Ten days overdue: it starts at its age, the firm reminder of day 14.
+      expect.objectContaining({ execution: invoice?.dunning?.execution, resumeAt: 'secondReminder' }),
     ]);
     const started = (await world.store.timeline({ invoiceId })).find(
       (entry) => entry.type === 'dunning_started',

@@ -3,9 +3,17 @@ import { type CloudHarness, eventually, startCloudHarness } from '../workflow/lo
 import { businessDebtor, invoice, invoiceView, tasksOf } from '../workflow/scenario';
 
 // Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: the call on day 21
-// after the due date (Monday 23 March), the account manager on day 30 (Tuesday 31 March).
+// after the due date (Sunday 22 March, so the next working day: Monday 23 March at 09:00), the
+// account manager on day 30 (Tuesday 31 March).
 const START = new Date('2026-03-02T05:00:00Z');
 const DUE = '2026-03-01';
+const HOUR_MS = 3_600_000;
+
+/** To Monday 23 March, 10:00 in Amsterdam: the hour after the call task was opened. */
+async function advanceToTheCall(h: CloudHarness): Promise<void> {
+  await h.advanceDays(21);
+  await h.cloud.advance(4 * HOUR_MS);
+}
 
 async function callTaskOf(h: CloudHarness, invoiceId: string) {
   return eventually(async () => {
@@ -28,7 +36,7 @@ describe('call outcomes that steer', () => {
     h = await startCloudHarness(START, { dailySweep: true });
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: DUE });
-    await h.advanceDays(21);
+    await advanceToTheCall(h);
     const call = await callTaskOf(h, inv.id);
 
     const outcome = await h.send<{
@@ -73,7 +81,7 @@ describe('call outcomes that steer', () => {
       accountManager: { name: 'Sanne de Vries', email: 'sanne@creditor.example' },
     });
     const inv = await invoice(h, debtor.id, { dueDate: DUE });
-    await h.advanceDays(21);
+    await advanceToTheCall(h);
     const call = await callTaskOf(h, inv.id);
 
     const outcome = await h.send<{ workflowResumed: boolean; specialManagementTaskId: string }>(

@@ -164,7 +164,9 @@ describe('promises to pay', () => {
       accountManager: { name: 'Sanne de Vries', email: 'sanne@creditor.example' },
     });
     const inv = await invoice(h, debtor.id, { dueDate: DUE });
+    // The call of day 21, Sunday 22 March, falls on the next working day: Monday 23 March, 09:00.
     await h.advanceDays(21);
+    await h.cloud.advance(4 * 3_600_000);
     const call = await eventually(async () => {
       const found = (await h.get<TaskList>('/tasks')).body.tasks.find(
         (t) => t.invoiceId === inv.id && t.kind === 'call',
@@ -249,7 +251,8 @@ describe('holds', () => {
     h = await startCloudHarness(START);
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: DUE });
-    await advanceTo(h, '2026-03-16T05:30:00Z');
+    // The firm reminder of day 14, Sunday 15 March, goes out on Monday 16 March at 09:00.
+    await advanceTo(h, '2026-03-16T09:00:00Z');
     expect(await emailsTo(h, debtor.email)).toHaveLength(2);
     await h.send('POST', `/debtors/${debtor.id}/hold`, {
       until: '2026-04-30',
@@ -268,7 +271,7 @@ describe('holds', () => {
       return current;
     });
     expect(view.dunning?.lastStep?.slot).toBe('secondReminder');
-    // The call was due on the 22nd: it comes now, once.
+    // The call was due on the 23rd (day 21, Sunday the 22nd, moved to the Monday): it comes now, once.
     await advanceTo(h, '2026-03-25T12:00:00Z');
     const tasks = (await h.get<TaskList>('/tasks')).body.tasks.filter((t) => t.invoiceId === inv.id);
     expect(tasks.map((t) => t.kind)).toEqual(['call']);

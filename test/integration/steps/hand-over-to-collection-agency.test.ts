@@ -60,19 +60,43 @@ describe('hand-over to the collection agency', () => {
     expect(file.debtor).toMatchObject({ name: debtor.name, email: debtor.email, phone: '+31 20 555 0101' });
     expect(file.invoices).toEqual([expect.objectContaining({ number: '2025-500', openAmount: 1_000_00 })]);
     expect(file.letters.map((letter) => [letter.slot, letter.messageId, letter.recipient])).toEqual(
-      world.mailer.sent.map((email, index) => [
-        ['firstReminder', 'secondReminder', 'finalNotice'][index],
-        email.messageId,
-        debtor.email,
-      ]),
+      // The fourth email is the notice of the hand-over itself, sent after the file.
+      world.mailer.sent
+        .slice(0, 3)
+        .map((email, index) => [
+          ['firstReminder', 'secondReminder', 'finalNotice'][index],
+          email.messageId,
+          debtor.email,
+        ]),
     );
-    // 60 days of commercial interest at 11,15% on € 1.000, and the fixed € 40 between businesses.
-    expect(file.claim).toMatchObject({ principal: 1_000_00, interest: 18_33, costs: 40_00, total: 1_058_33 });
+    // 61 days of commercial interest at 11,15% on € 1.000 (day 60 is not a working day: the
+    // hand-over moves to the next), and the fixed € 40 between businesses.
+    expect(file.claim).toMatchObject({ principal: 1_000_00, interest: 18_63, costs: 40_00, total: 1_058_63 });
     const closed = await world.invoice(invoice.id);
     expect(closed.status).toBe('in_collection');
     expect(closed.closedAt).toBe(world.clock.now().toISOString());
     expect(closed.dunning?.status).toBe('completed');
     expect((await world.timeline(invoice.id)).map((event) => event.type)).toContain('handed_over_to_agency');
+  });
+
+  it('tells the debtor of the hand-over by letter, recorded on the timeline like the other letters', async () => {
+    const debtor = await world.addDebtor({ language: 'nl' });
+    const invoice = await world.addDunnedInvoice(debtor, { number: '2025-501' });
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    await handOverToCollectionAgency(deps, await world.payload(invoice.id, 'collectionAgency'));
+
+    const notice = world.mailer.sent.at(-1);
+    expect(notice?.to).toBe(debtor.email);
+    expect(notice?.subject).toMatch(/^Overgedragen aan een incassobureau/);
+    expect(notice?.text).not.toContain('Betalingskenmerk');
+    const sent = (await world.timeline(invoice.id)).find((event) => event.type === 'email_sent');
+    expect(sent?.details).toMatchObject({
+      slot: 'collectionAgency',
+      template: 'collection-agency-handover',
+      messageId: notice?.messageId,
+      recipient: debtor.email,
+    });
   });
 
   it('charges a consumer the collection costs the 14-day letter stated once its term has passed', async () => {
@@ -90,8 +114,10 @@ describe('hand-over to the collection agency', () => {
       template: 'fourteen-day-letter',
       deliveredAt: expect.any(String),
     });
-    // Term: delivered 26 February, ends 12 March; default (and 6% interest) from 13 March, 3 days.
-    expect(file.claim).toMatchObject({ principal: 1_000_00, costs: 150_00, interest: 49 });
+    // Delivered 26 February; the letter printed 13 March as its last day (sent that day, with a
+    // day's delivery margin), so default (and 6% interest) runs from 14 March. The hand-over day
+    // is moved off a weekend to Monday 17 March: 4 days.
+    expect(file.claim).toMatchObject({ principal: 1_000_00, costs: 150_00, interest: 66 });
   });
 
   it('does not hand a consumer’s claim under the agency minimum to the agency', async () => {

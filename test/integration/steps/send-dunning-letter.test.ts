@@ -145,7 +145,9 @@ describe('dunning letters by email', () => {
 
     const [email] = world.mailer.sent;
     expect(email?.subject).toBe('Herinnering: factuur 2025-200 staat nog open');
-    expect(email?.text).toContain('Beste Bakkerij Jansen,');
+    // A company without a contact person is not addressed as a person: the friendly salutation
+    // speaks to the relation.
+    expect(email?.text).toContain('Beste relatie,');
     expect(email?.html).toContain('cid:epc-qr');
     const [qr] = email?.inlineImages ?? [];
     expect(qr).toMatchObject({ contentId: 'epc-qr', contentType: 'image/png' });
@@ -311,10 +313,12 @@ describe('dunning letters by email', () => {
     });
 
     it('keys the letter on the day it is sent, so that a step run after midnight leaves no second letter that day', async () => {
-      const evening = await world.addDunnedInvoice(debtor, { number: '2025-601' });
-      const morning = await world.addDunnedInvoice(debtor, { number: '2025-602', dueDate: '2025-02-06' });
-      // Planned for 8 February, its step runs ten minutes after midnight on the 9th.
-      world.clock.set(new Date('2025-02-08T23:10:00Z'));
+      // Due on Friday 7 and Saturday 8 February: their first reminders fall on working days,
+      // Monday 10 and Tuesday 11 February (a step on a weekend would move to the Monday).
+      const evening = await world.addDunnedInvoice(debtor, { number: '2025-601', dueDate: '2025-02-07' });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-602', dueDate: '2025-02-08' });
+      // Planned for 10 February, its step runs ten minutes after midnight on the 11th.
+      world.clock.set(new Date('2025-02-10T23:10:00Z'));
 
       const late = await sendDunningLetter(deps, await world.payload(evening.id, 'firstReminder'));
       await world.advanceTo(morning.id, 'firstReminder');
@@ -323,14 +327,18 @@ describe('dunning letters by email', () => {
       expect(late).toMatchObject({ status: 'sent', invoiceIds: [evening.id, morning.id] });
       expect(onTime).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
       expect(world.mailer.sent).toHaveLength(1);
-      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-09');
+      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-11');
     });
   });
 
   describe('at most one letter per debtor, step, currency and day sent, however the steps interleave around midnight', () => {
-    // 23:59:50 and 00:00:10 in Amsterdam, on 8 and 9 February.
-    const BEFORE_MIDNIGHT = new Date('2025-02-08T22:59:50Z');
-    const AFTER_MIDNIGHT = new Date('2025-02-08T23:00:10Z');
+    // 23:59:50 and 00:00:10 in Amsterdam, on Monday 10 and Tuesday 11 February: the first
+    // reminders of invoices due on Friday 7 and Saturday 8 February fall on these working days
+    // (a step on a weekend would move to the Monday).
+    const BEFORE_MIDNIGHT = new Date('2025-02-10T22:59:50Z');
+    const AFTER_MIDNIGHT = new Date('2025-02-10T23:00:10Z');
+    const EVENING_DUE = '2025-02-07';
+    const MORNING_DUE = '2025-02-08';
     const DAY_MS = 86_400_000;
 
     /** A mailer whose next call is held open until `release`, the way SES throttles and the SDK retries. */
@@ -350,8 +358,8 @@ describe('dunning letters by email', () => {
     }
 
     it('makes the next day’s letter wait for a letter of the day before that is still being sent', async () => {
-      const evening = await world.addDunnedInvoice(debtor, { number: '2025-701' });
-      const morning = await world.addDunnedInvoice(debtor, { number: '2025-702', dueDate: '2025-02-06' });
+      const evening = await world.addDunnedInvoice(debtor, { number: '2025-701', dueDate: EVENING_DUE });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-702', dueDate: MORNING_DUE });
       world.clock.set(BEFORE_MIDNIGHT);
       const held = heldMailer();
       const eveningStep = sendDunningLetter(
@@ -368,7 +376,7 @@ describe('dunning letters by email', () => {
       held.release();
       expect(await eveningStep).toMatchObject({ status: 'sent', invoiceIds: [evening.id] });
 
-      // That letter went out on the 9th: the morning invoice waits for the 10th's.
+      // That letter went out on the 11th: the morning invoice waits for the 12th's.
       await expect(sendDunningLetter(deps, await world.payload(morning.id, 'firstReminder'))).rejects.toThrow(
         StepDeferredError,
       );
@@ -378,13 +386,13 @@ describe('dunning letters by email', () => {
         status: 'sent',
         invoiceIds: [morning.id],
       });
-      expect(world.mailer.sent.map((email) => email.tags?.letterDay)).toEqual(['2025-02-08', '2025-02-10']);
+      expect(world.mailer.sent.map((email) => email.tags?.letterDay)).toEqual(['2025-02-10', '2025-02-12']);
     });
 
     it('never sends a letter locked before midnight after it, when the next day has a letter of its own', async () => {
-      const first = await world.addDunnedInvoice(debtor, { number: '2025-801' });
-      const second = await world.addDunnedInvoice(debtor, { number: '2025-802' });
-      const morning = await world.addDunnedInvoice(debtor, { number: '2025-803', dueDate: '2025-02-06' });
+      const first = await world.addDunnedInvoice(debtor, { number: '2025-801', dueDate: EVENING_DUE });
+      const second = await world.addDunnedInvoice(debtor, { number: '2025-802', dueDate: EVENING_DUE });
+      const morning = await world.addDunnedInvoice(debtor, { number: '2025-803', dueDate: MORNING_DUE });
       world.clock.set(BEFORE_MIDNIGHT);
       world.mailer.failNext(1);
       await expect(sendDunningLetter(deps, await world.payload(first.id, 'firstReminder'))).rejects.toThrow();
@@ -404,7 +412,7 @@ describe('dunning letters by email', () => {
       expect(retried).toMatchObject({ status: 'sent', invoiceIds: [second.id, morning.id] });
       expect(onTime).toMatchObject({ status: 'skipped', skip: 'included_in_letter' });
       expect(world.mailer.sent).toHaveLength(1);
-      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-09');
+      expect(world.mailer.sent[0]?.tags?.letterDay).toBe('2025-02-11');
     });
   });
 

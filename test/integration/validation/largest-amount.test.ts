@@ -38,7 +38,10 @@ describe('whatever the intake accepts, every step can handle', () => {
         return current;
       });
       expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
-      expect(view.timeline.filter((event) => event.type === 'email_sent')).toHaveLength(3);
+      // The three letters of the policy, and the notice of the hand-over to the agency.
+      expect(
+        view.timeline.filter((event) => event.type === 'email_sent').map((event) => event.details?.slot),
+      ).toEqual(['firstReminder', 'secondReminder', 'finalNotice', 'collectionAgency']);
       expect((await h.get(`/invoices/${inv.id}/claim?asOf=2026-05-01`)).status).toBe(200);
     }
   });

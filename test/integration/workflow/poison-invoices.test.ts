@@ -3,8 +3,10 @@ import { metrics } from '../../../functions/shared/observability';
 import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
 import { businessDebtor, emailsTo, invoice, invoiceView, sweep } from './scenario';
 
-// Monday 2 March 2026, 06:00 in Amsterdam: the invoice due on 1 March gets its first reminder on
-// 4 March at 09:00, and every restored execution tries it again the day it is restored, at 09:00.
+// Monday 2 March 2026, 06:00 in Amsterdam: the invoice due on Friday 27 February gets its first
+// reminder that Monday at 09:00, and every restored execution tries it again the day it is
+// restored, at 09:00. The three restores fall on Tuesday to Thursday: a restore on a weekend would
+// try again only on the Monday.
 const START = new Date('2026-03-02T05:00:00Z');
 const RESTORE_LIMIT = 3;
 
@@ -41,14 +43,14 @@ describe('a step that fails every time holds the invoice for a controller', () =
   it('stops restoring a poison invoice after the restore limit, with one task and one alarm metric, until a controller restarts it', async () => {
     const counted = vi.spyOn(metrics, 'addMetric');
     const debtor = await businessDebtor(h);
-    const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01' });
+    const inv = await invoice(h, debtor.id, { dueDate: '2026-02-27' });
     // SES refuses this debtor's letters for good: the letter step throws through all its retries.
     h.cloud.sesFaults?.failAlways({
       status: 400,
       errorType: 'MessageRejected',
       message: 'Email address is not verified.',
     });
-    await h.advanceDays(3);
+    await h.advanceDays(1);
     await eventually(async () =>
       expect((await invoiceView(h, inv.id)).dunning?.executionStatus).toBe('FAILED'),
     );

@@ -23,8 +23,10 @@ describe('the worklist', () => {
       phone: '+31 20 555 0101',
     });
     const inv = await invoice(h, debtor.id, { dueDate: DUE, totalAmount: 12_400_00 });
-    // Both reminders become tasks (no email address), then the call.
+    // Both reminders become tasks (no email address), then the call: day 21, Sunday 22 March, so
+    // the next working day, Monday 23 March at 09:00.
     await h.advanceDays(21);
+    await h.cloud.advance(4 * 3_600_000);
     await eventually(async () => expect(await tasksOf(h, inv.id)).toHaveLength(3));
 
     const entries = entriesOf(await worklistOf(h), [debtor.id]);

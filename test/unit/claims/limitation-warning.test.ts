@@ -54,7 +54,7 @@ describe('the warning before a claim lapses', () => {
       status: 'open',
       invoiceId: 'inv-7',
       debtorId: 'deb-7',
-      dueDate: '2025-03-01',
+      dueDate: '2025-03-03', // Saturday 1 March: due on the next working day
       summary:
         'The claim on invoice 2023-0417 lapses on 2025-05-02 (art. 7:28 BW, 62 days left): send an interruption letter (stuitingsbrief, POST /invoices/inv-7/interruption-letter) or start proceedings before then; its recorded delivery starts the period again.',
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stepCuredAfter } from '../../../functions/core/dunning/cure';
 import type { DunningPolicy } from '../../../functions/core/dunning/dunning-policy';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
-import { nextStepAfter, stepFor } from '../../../functions/core/dunning/policy-steps';
+import { nextStepAfter, nextStepOf, stepFor } from '../../../functions/core/dunning/policy-steps';
 
 const consumer = SEED_POLICIES.find((policy) => policy.id === 'consumer-standard') as DunningPolicy;
 
@@ -16,6 +16,15 @@ describe('the steps of a policy', () => {
     expect(nextStepAfter(consumer, 'secondReminder')?.slot).toBe('finalNotice');
     expect(nextStepAfter(consumer, 'call')?.slot).toBe('finalNotice');
     expect(nextStepAfter(consumer, 'collectionAgency')).toBeUndefined();
+  });
+
+  it('takes the step a resume made due at once next, passing over the steps before it', () => {
+    const resumed = { lastStep: { slot: 'firstReminder' as const }, resumedAtOnce: 'finalNotice' as const };
+    expect(nextStepOf(resumed, consumer)?.slot).toBe('finalNotice');
+    expect(nextStepOf({ resumedAtOnce: 'finalNotice' }, consumer)?.slot).toBe('finalNotice');
+    expect(nextStepOf({ ...resumed, lastStep: { slot: 'finalNotice' } }, consumer)?.slot).toBe(
+      'collectionAgency',
+    );
   });
 });
 

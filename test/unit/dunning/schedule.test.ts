@@ -4,6 +4,8 @@ import type { DunningPolicy } from '../../../functions/core/dunning/dunning-poli
 import { DUNNING_SLOTS } from '../../../functions/core/dunning/dunning-slot';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
 import { planDunning } from '../../../functions/core/dunning/schedule';
+import { localDate } from '../../../functions/core/calendar/time-zone';
+import { isWorkingDay } from '../../../functions/core/calendar/working-days';
 
 function seed(id: string): DunningPolicy {
   const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
@@ -29,10 +31,12 @@ describe('the dunning plan', () => {
         secondReminder: '2026-01-19T08:00:00Z',
         call: '2026-01-26T08:00:00Z',
         accountManager: '2026-02-04T08:00:00Z',
-        finalNotice: '2026-02-14T08:00:00Z',
+        // Day 40 is Saturday 14 February: the next working day.
+        finalNotice: '2026-02-16T08:00:00Z',
         collectionAgency: '2026-03-06T08:00:00Z',
       },
-      callWindowSeconds: 5 * 86_400,
+      // Five working days from Monday 26 January: Monday 2 February.
+      callWindowSeconds: 7 * 86_400,
     });
   });
 
@@ -43,7 +47,8 @@ describe('the dunning plan', () => {
       now: new Date('2026-03-21T00:00:00Z'),
     });
     expect(schedule.firstReminder).toBe('2026-03-23T08:00:00Z');
-    expect(schedule.secondReminder).toBe('2026-04-03T07:00:00Z');
+    // Day 14 is Good Friday 3 April and Easter Monday follows: Tuesday 7 April, in summer time.
+    expect(schedule.secondReminder).toBe('2026-04-07T07:00:00Z');
   });
 
   it('keeps sending at 09:00 local time when summer time ends in October', () => {
@@ -74,13 +79,15 @@ describe('the dunning plan', () => {
     expect(keyAccountPlan.schedule.collectionAgency).toBe(keyAccountPlan.schedule.finalNotice);
   });
 
-  it('sends the first reminder at once for an invoice that arrives long overdue, and keeps the spacing of the rest', () => {
+  it('sends the step of its age at once for an invoice that arrives long overdue, and keeps the spacing of the rest', () => {
+    // 56 days overdue: past the final notice (day 40), before the agency (day 60).
     const now = new Date('2026-03-02T13:15:42.500Z');
-    const { schedule } = planDunning({ policy: businessStandard, dueDate: '2026-01-05', now });
-    expect(schedule.firstReminder).toBe('2026-03-02T13:15:42Z');
-    // Planned 11 and 57 days after the first reminder, so that many days after today, at 09:00.
-    expect(schedule.secondReminder).toBe('2026-03-13T08:00:00Z');
-    expect(schedule.collectionAgency).toBe('2026-04-28T07:00:00Z');
+    const plan = planDunning({ policy: businessStandard, dueDate: '2026-01-05', now });
+    expect(plan.resumeAt).toBe('finalNotice');
+    expect(plan.schedule.finalNotice).toBe('2026-03-02T13:15:42Z');
+    // Planned 20 days after the final notice, so that many days after today, at 09:00: Sunday
+    // 22 March, so Monday the 23rd.
+    expect(plan.schedule.collectionAgency).toBe('2026-03-23T08:00:00Z');
   });
 
   it('waits until the send time of the day when an overdue invoice arrives early in the morning', () => {
@@ -89,7 +96,18 @@ describe('the dunning plan', () => {
       dueDate: '2026-01-05',
       now: new Date('2026-03-02T05:00:00Z'),
     });
-    expect(schedule.firstReminder).toBe('2026-03-02T08:00:00Z');
+    expect(schedule.finalNotice).toBe('2026-03-02T08:00:00Z');
+  });
+
+  it('starts an invoice that arrives a few days late at the next step of its age, on that step day', () => {
+    // 10 days overdue: the friendly reminder (day 3) has passed, the firm one (day 14) comes.
+    const plan = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-15T10:00:00Z'),
+    });
+    expect(plan.resumeAt).toBe('secondReminder');
+    expect(plan.schedule.secondReminder).toBe('2026-01-19T08:00:00Z');
   });
 
   it('never hands a consumer to the agency before the term of the 14-day letter has run, however late the start', () => {
@@ -173,13 +191,39 @@ describe('the dunning plan', () => {
     expect(schedule.finalNotice).toBe('2026-03-02T08:00:00Z');
   });
 
-  it('counts the call window in seconds', () => {
+  it('counts the call window in working days, in seconds', () => {
     const plan = planDunning({
       policy: seed('business-chronic-late'),
       dueDate: '2026-01-05',
       now: new Date('2026-01-06'),
     });
-    expect(plan.callWindowSeconds).toBe(3 * 86_400);
+    // The call on Thursday 15 January; three working days on is Tuesday the 20th.
+    expect(plan.callWindowSeconds).toBe(5 * 86_400);
+  });
+
+  it('puts every step on a Dutch working day: never a Saturday, Sunday or holiday', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEED_POLICIES),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 1, max: 2_000 }),
+        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+        (policy, due, hoursAfterDue, resumeAt) => {
+          const dueDate = due.toISOString().slice(0, 10);
+          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+          const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
+          const start = DUNNING_SLOTS.indexOf(planDunning({ policy, dueDate, now, resumeAt }).resumeAt);
+          for (const slot of DUNNING_SLOTS.slice(start)) {
+            if (!policy.steps.some((step) => step.slot === slot)) continue;
+            expect(isWorkingDay(localDate(new Date(schedule[slot]), policy.timeZone))).toBe(true);
+          }
+        },
+      ),
+    );
   });
 
   it('is never earlier than now and never goes back in time from slot to slot', () => {

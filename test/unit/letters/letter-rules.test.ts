@@ -56,7 +56,8 @@ describe('which invoices go into the debtor’s letter of the day', () => {
     const firstDone = { slot: 'firstReminder' as const, status: 'sent' as const, at: '2025-02-08T08:00:00Z' };
     expect(dueForLetter(dunned(firstDone), 'finalNotice', consumerPolicy, '2025-02-26')).toBe(false);
     expect(dueForLetter(dunned(), 'secondReminder', consumerPolicy, '2025-02-19')).toBe(false);
-    expect(dueForLetter(dunned(), 'firstReminder', consumerPolicy, '2025-02-08')).toBe(true);
+    // Day 3 is Saturday 8 February: the first reminder goes out on Monday the 10th.
+    expect(dueForLetter(dunned(), 'firstReminder', consumerPolicy, '2025-02-10')).toBe(true);
   });
 
   it('takes an invoice whose resume made this step due at once, passing over the steps before it', () => {

@@ -227,3 +227,33 @@ describe('the claim in a consumer’s 14-day letter', () => {
     expect(text.split('extrajudicial collection costs of €185.18')).toHaveLength(2);
   });
 });
+
+describe('a final notice that offers the principal as a settlement', () => {
+  const offering = (language: string) =>
+    renderLetter(
+      letter({
+        tone: 'final',
+        language,
+        claims: [claim2026001()],
+        request: { kind: 'principal-settlement', amount: eur(1_234_56), payBy: '2026-04-07' },
+        demand: { payBy: '2026-04-07', handOver: { on: '2026-04-14', agency: 'Incasso Noord B.V.' } },
+      }),
+    );
+
+  it('names its one pay-by date once, in the offer, and the hand-over day after it', () => {
+    const { text } = offering('nl');
+
+    expect(text).toContain(
+      `Betaalt u ${nl('1.234,56')} uiterlijk 7 april 2026, dan zien wij af van rente en kosten.`,
+    );
+    expect(text.split('7 april 2026')).toHaveLength(2);
+    expect(text).toContain('dragen wij de vordering op 14 april 2026 over aan Incasso Noord B.V.');
+  });
+
+  it('says the same in English', () => {
+    const { text } = offering('en');
+
+    expect(text.split('7 April 2026')).toHaveLength(2);
+    expect(text).toContain('to Incasso Noord B.V. on 14 April 2026');
+  });
+});

@@ -37,10 +37,65 @@ describe('a payment reminder', () => {
     }
   });
 
-  it('names the debtor', () => {
-    expect(renderLetter(letter()).text).toContain('Beste Bakkerij De Korenschoof B.V.,');
-    expect(renderLetter(letter({ tone: 'formal' })).text).toContain('Geachte Bakkerij De Korenschoof B.V.,');
-    expect(renderLetter(letter({ language: 'en' })).text).toContain('Dear Bakkerij De Korenschoof B.V.,');
+  it('addresses a company without a contact person as "Geachte heer, mevrouw,", friendly as "Beste relatie,"', () => {
+    expect(renderLetter(letter()).text).toContain('Beste relatie,');
+    expect(renderLetter(letter({ tone: 'formal' })).text).toContain('Geachte heer, mevrouw,');
+    expect(renderLetter(letter({ language: 'en' })).text).toContain('Dear Sir or Madam,');
+    expect(renderLetter(letter({ tone: 'formal' })).text).not.toContain('Geachte Bakkerij');
+  });
+
+  it('addresses the contact person by title and surname: "Geachte heer De Graaf,"', () => {
+    const debtor = {
+      name: 'Autobedrijf De Graaf B.V.',
+      contact: { name: 'Jan de Graaf', salutation: 'mr' as const },
+    };
+    expect(renderLetter(letter({ debtor, tone: 'firm' })).text).toContain('Geachte heer De Graaf,');
+    expect(renderLetter(letter({ debtor, language: 'en' })).text).toContain('Dear Mr De Graaf,');
+    const her = { name: 'Bakkerij Jansen', contact: { name: 'Anna Jansen', salutation: 'ms' as const } };
+    expect(renderLetter(letter({ debtor: her, tone: 'formal' })).text).toContain('Geachte mevrouw Jansen,');
+  });
+
+  it('heads the letter with the addressee: the company, for the attention of its accounts department or its contact', () => {
+    expect(renderLetter(letter()).text).toMatch(
+      /^Bakkerij De Korenschoof B\.V\.\nt\.a\.v\. de crediteurenadministratie\n/,
+    );
+    const debtor = {
+      name: 'Autobedrijf De Graaf B.V.',
+      contact: { name: 'Jan de Graaf', salutation: 'mr' as const },
+    };
+    expect(renderLetter(letter({ debtor })).text).toContain('t.a.v. de heer Jan de Graaf');
+    expect(renderLetter(letter({ language: 'en' })).text).toContain('Attn: Accounts Payable');
+  });
+
+  it('names the date by which to pay in every tone; to a consumer the 14 days after receipt as well', () => {
+    const demand = { payBy: '2026-04-07' };
+    for (const tone of ['friendly', 'firm', 'formal', 'final'] as const) {
+      expect(renderLetter(letter({ tone, demand })).text).toContain('uiterlijk op 7 april 2026');
+      expect(renderLetter(letter({ tone, demand, language: 'en' })).text).toContain('7 April 2026');
+    }
+    const consumer = renderLetter(letter({ tone: 'firm', demand: { payBy: '2026-04-07', termDays: 14 } }));
+    expect(consumer.text).toContain('binnen 14 dagen na ontvangst van deze brief, uiterlijk op 7 april 2026');
+    expect(consumer.text).not.toContain('per omgaande');
+  });
+
+  it('names the day of the hand-over and the agency in the final notice', () => {
+    const demand = {
+      payBy: '2026-04-13',
+      handOver: { on: '2026-04-14', agency: 'Incassobureau Gerritsen B.V.' },
+    };
+    const { text } = renderLetter(letter({ tone: 'final', demand }));
+    expect(text).toContain('niet uiterlijk op 13 april 2026 ontvangen');
+    expect(text).toContain('op 14 april 2026 over aan Incassobureau Gerritsen B.V.');
+    expect(text).not.toContain('op zeer korte termijn');
+  });
+
+  it('shows the KvK number and the VAT id in the footer of the HTML and the text', () => {
+    const creditor = { name: 'Voorbeeld Groothandel B.V.', kvkNumber: '12345678', vatId: 'NL001234567B01' };
+    const { html, text } = renderLetter(letter({ creditor }));
+    expect(text).toContain('KvK: 12345678');
+    expect(text).toContain('Btw-id: NL001234567B01');
+    expect(html).toContain('KvK: 12345678');
+    expect(html).toContain('Btw-id: NL001234567B01');
   });
 
   it('lists the invoice with its number, due date, open amount and days overdue, in Dutch formats', () => {
@@ -144,9 +199,9 @@ describe('a payment reminder', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain(
-      'Geachte &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;,',
+      '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;<br>t.a.v.',
     );
-    expect(text).toContain(`Geachte ${name},`);
+    expect(text).toContain(`${name}\nt.a.v.`);
     expect(subject).not.toContain('<script>');
   });
 
