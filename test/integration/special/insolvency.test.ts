@@ -43,7 +43,8 @@ describe('insolvency', () => {
     h = await startCloudHarness(START, { dailySweep: true });
     const debtor = await businessDebtor(h);
     const inv = await invoice(h, debtor.id, { dueDate: '2026-03-01', totalAmount: 12_100_00 });
-    await advanceTo(h, '2026-03-16T05:30:00Z');
+    // Midday Monday 16 March: both reminders are out (the second fell on Sunday the 15th, moved to the working day after).
+    await advanceTo(h, '2026-03-16T12:00:00Z');
     const lettersBefore = (await emailsTo(h, debtor.email)).length;
     expect(lettersBefore).toBe(2);
 

@@ -24,8 +24,9 @@ describe('special management', () => {
     const debtor = await businessDebtor(h);
     const early = await invoice(h, debtor.id, { dueDate: '2026-03-01' });
     const later = await invoice(h, debtor.id, { dueDate: '2026-03-10' });
-    await advanceTo(h, '2026-03-16T05:30:00Z');
-    // The early invoice had both reminders (4 and 15 March), the later one its friendly reminder (13 March).
+    // Midday Monday 16 March: the early invoice had both reminders (4 March, and the 15th, a Sunday,
+    // moved to the working day after), the later one its friendly reminder (13 March).
+    await advanceTo(h, '2026-03-16T12:00:00Z');
     expect((await invoiceView(h, early.id)).dunning?.lastStep?.slot).toBe('secondReminder');
     expect((await invoiceView(h, later.id)).dunning?.lastStep?.slot).toBe('firstReminder');
     const executions = await Promise.all(
