@@ -1,12 +1,7 @@
-import {
-  DescribeExecutionCommand,
-  ExecutionAlreadyExists,
-  ExecutionDoesNotExist,
-  type SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, type SFNClient } from '@aws-sdk/client-sfn';
 import type { PlanExecutionInput, PlanWorkflow } from '../../ports/plan-workflow';
 import type { ExecutionStatus } from '../../ports/workflow';
+import { startNamedExecution } from './start-execution';
 import { stopExecution } from './stop-execution';
 
 /** The payment-plan state machine: one execution per plan and attempt (a manager's change starts the next). */
@@ -17,20 +12,8 @@ export class StepFunctionsPlanWorkflow implements PlanWorkflow {
   ) {}
 
   async start(input: PlanExecutionInput): Promise<{ started: boolean }> {
-    try {
-      await this.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: input.execution,
-          input: JSON.stringify(input),
-        }),
-      );
-      return { started: true };
-    } catch (error) {
-      // Plan ids are UUIDs: an execution of this name is this plan's, started by an earlier try.
-      if (error instanceof ExecutionAlreadyExists) return { started: false };
-      throw error;
-    }
+    // Plan ids are UUIDs: an execution of this name is this plan's, started by an earlier try.
+    return { started: await startNamedExecution(this.sfn, this.stateMachineArn, input.execution, input) };
   }
 
   async stop(execution: string, reason: string): Promise<void> {

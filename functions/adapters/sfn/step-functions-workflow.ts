@@ -1,11 +1,9 @@
 import {
   DescribeExecutionCommand,
-  ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   paginateListExecutions,
   SendTaskSuccessCommand,
   type SFNClient,
-  StartExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
@@ -16,6 +14,7 @@ import {
   type ExecutionStatus,
   type ExecutionSummary,
 } from '../../ports/workflow';
+import { startNamedExecution } from './start-execution';
 import { stopExecution } from './stop-execution';
 
 export class StepFunctionsWorkflow implements DunningWorkflow {
@@ -25,25 +24,16 @@ export class StepFunctionsWorkflow implements DunningWorkflow {
   ) {}
 
   async start(input: DunningExecutionInput): Promise<{ started: boolean }> {
-    try {
-      await this.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: input.execution,
-          input: JSON.stringify(input),
-        }),
-      );
+    if (await startNamedExecution(this.sfn, this.stateMachineArn, input.execution, input)) {
       return { started: true };
-    } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-      // The name is per invoice and attempt: this attempt already runs or ran, unless the name
-      // belongs to another invoice's execution, which must never pass for this one's.
-      const existing = await this.describe(input.execution);
-      if (existing?.invoiceId !== input.invoiceId) {
-        throw new ExecutionNameTaken(input.execution, input.invoiceId, existing?.invoiceId);
-      }
-      return { started: false };
     }
+    // The name is per invoice and attempt: this attempt already runs or ran, unless the name
+    // belongs to another invoice's execution, which must never pass for this one's.
+    const existing = await this.describe(input.execution);
+    if (existing?.invoiceId !== input.invoiceId) {
+      throw new ExecutionNameTaken(input.execution, input.invoiceId, existing?.invoiceId);
+    }
+    return { started: false };
   }
 
   async stop(execution: string, reason: string): Promise<void> {

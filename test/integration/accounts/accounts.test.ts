@@ -5,11 +5,9 @@ import { DEFAULT_WORKLIST_RULES } from '../../../functions/core/worklist/worklis
 import { startInspectingProxy } from '../../../local/http/inspecting-proxy';
 import { debtorRecord, invoiceRecord } from '../../support/credit-records';
 import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, invoice } from '../workflow/scenario';
+import { businessDebtor, invoice, MARCH_DUE as DUE, MARCH_START as START } from '../workflow/scenario';
 import { entriesOf, type WorklistBody } from '../worklist/worklist-world';
 
-const START = new Date('2026-03-02T05:00:00Z');
-const DUE = '2026-03-01';
 const OTHER_CONTROLLER = { sub: 'b7e0c1d2-0000-4c57-9a43-2f0c6e1b7a09', email: 'tweede@example.com' };
 
 /** GET /worklist as a controller with its own sub. */

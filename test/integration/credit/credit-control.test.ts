@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
-import { businessDebtor, invoice, payment } from '../workflow/scenario';
-
-const START = new Date('2026-03-02T05:00:00Z');
-const DUE = '2026-03-01';
+import {
+  businessDebtor,
+  invoice,
+  MARCH_DUE as DUE,
+  MARCH_START as START,
+  payment,
+} from '../workflow/scenario';
 
 interface CreditStatus {
   debtorId: string;

@@ -6,14 +6,11 @@ import {
   emailsTo,
   invoice,
   invoiceView,
+  MARCH_DUE as DUE,
+  MARCH_START as START,
   statesEntered,
   tasksOf,
 } from '../workflow/scenario';
-
-// Monday 2 March 2026, 06:00 in Amsterdam. The business-standard policy: friendly reminder on
-// day 3 after the due date, firm reminder on day 14, call on day 21, account manager on day 30.
-const START = new Date('2026-03-02T05:00:00Z');
-const DUE = '2026-03-01';
 
 const setSending = (h: CloudHarness, paused: boolean, reason: string) =>
   h.send('PUT', '/settings/sending', { paused, reason }, 'admin');

@@ -86,6 +86,14 @@ export async function statesEntered(h: CloudHarness, execution: string): Promise
 }
 
 /** Moves virtual time to an instant, from timer to timer, waiting each time until the cloud is idle. */
+/**
+ * Monday 2 March 2026, 06:00 in Amsterdam, and a due date the day before. The business-standard
+ * policy then gives: friendly reminder on day 3 after the due date, firm reminder on day 14, call on
+ * day 21, account manager on day 30, each moved to the next working day where it falls on none.
+ */
+export const MARCH_START = new Date('2026-03-02T05:00:00Z');
+export const MARCH_DUE = '2026-03-01';
+
 export const advanceTo = (h: CloudHarness, at: string) => h.cloud.advanceTo(new Date(at));
 
 export interface TaskBody {
