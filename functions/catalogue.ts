@@ -17,6 +17,8 @@ export const TOPIC_NAMES = [
   'disputes',
   /** Every change of a debtor's credit hold, for the order system; the attribute `status` is `on_hold` or `released`. */
   'credit-status',
+  /** `debtor.good_payer`: a debtor became a good payer, with its figures and a suggested reward, for sales or the CRM. */
+  'customer-rewards',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -66,7 +68,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       paymentPlans: ['stop'],
       sendEmail: true,
       webhookSecret: true,
-      publish: ['credit-status'],
+      // And a debtor whose payment made it a good payer, on customer-rewards.
+      publish: ['credit-status', 'customer-rewards'],
     },
   },
   {
@@ -291,7 +294,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
-    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status'] },
+    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status', 'customer-rewards'] },
   },
   {
     name: 'get-worklist',

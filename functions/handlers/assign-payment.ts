@@ -13,7 +13,7 @@ const config = readConfig(
 const deps = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
-  notifier: notifierFromEnvironment(['credit-status']),
+  notifier: notifierFromEnvironment(['credit-status', 'customer-rewards']),
   clock,
   referenceScheme: config.PAYMENT_REFERENCE_SCHEME,
 };

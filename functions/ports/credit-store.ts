@@ -15,6 +15,9 @@ import type { Insolvency } from '../core/special/insolvency';
 import type { Management, SpecialManagement } from '../core/special/special-management';
 import type { CollectionTask } from '../core/tasks/collection-task';
 import type { WorklistRules } from '../core/worklist/worklist-rules';
+import type { PaymentHistory } from '../core/score/payment-history';
+import type { PaymentScore } from '../core/score/payment-score';
+import type { ScoreRules, SuggestedReward } from '../core/score/score-rules';
 
 /** Every stored record carries a version; writes are conditional on it (optimistic locking). */
 export interface Versioned {
@@ -48,6 +51,33 @@ export interface DebtorRecord extends Debtor, Versioned {
   specialManagement?: SpecialManagement;
   /** The debtor's insolvency (bankruptcy, WSNP, suspension of payments), open or closed. */
   insolvency?: Insolvency;
+  /** What the score needs beyond `behaviour`; absent until the first fact after the score came. */
+  paymentHistory?: PaymentHistory;
+  /** The payment-behaviour score as of the last fact (the index of GET /reports/debtors reads it). */
+  score?: PaymentScore;
+  /** The reward of the debtor's latest move into the good-payer segment, and whether it was announced. */
+  goodPayerReward?: GoodPayerReward;
+}
+
+/**
+ * Written `pending` with the move into the good-payer segment; `announced` once the
+ * `debtor.good_payer` message is published: one message per move.
+ */
+export interface GoodPayerReward {
+  status: 'pending' | 'announced';
+  since: string;
+  onTimeInRow: number;
+  score: number;
+  rulesVersion: number;
+  reward: SuggestedReward;
+  announcedAt?: string;
+}
+
+/** One line of the overdue ranking: the debtor's overdue amount in one currency, in cents. */
+export interface DebtorOverdue {
+  debtorId: string;
+  currency: string;
+  overdue: number;
 }
 
 export interface DebtorOwner {
@@ -401,6 +431,18 @@ export interface CreditStore {
   getSweepRun(day: CalendarDate): Promise<SweepRun | undefined>;
   /** Stores it only over `expectedVersion` (null: none yet); ConcurrentModificationError otherwise. */
   putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void>;
+
+  /** The latest score rules stored; undefined while the defaults apply. */
+  getScoreRules(): Promise<ScoreRules | undefined>;
+  /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
+  putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void>;
+  /** The debtors with a score, worst first (an index keyed by score: never a scan). */
+  listDebtorsByScore(limit: number): Promise<DebtorRecord[]>;
+  /**
+   * The debtors with the largest overdue amount in `currency`, largest first: an index the store
+   * keeps as each invoice is written (overdue: status `overdue`, its open amount).
+   */
+  listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
 
   /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;

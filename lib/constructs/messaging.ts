@@ -25,6 +25,7 @@ const TOPIC_DISPLAY_NAMES: Record<TopicName, string> = {
   'email-events': 'Deliveries, bounces and complaints of dunning emails',
   disputes: 'Disputes raised by debtors, by cause',
   'credit-status': 'Credit holds set and lifted, for the order system',
+  'customer-rewards': 'Good payers and the reward suggested for them, for sales and the CRM',
 };
 
 export interface MessagingProps {

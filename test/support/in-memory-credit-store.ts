@@ -7,11 +7,14 @@ import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
+import { overdueByCurrency } from '../../functions/core/score/debtor-overdue';
+import type { ScoreRules } from '../../functions/core/score/score-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
+  type DebtorOverdue,
   type DebtorRecord,
   InvalidCursorError,
   type InvoiceListing,
@@ -74,6 +77,8 @@ export class InMemoryCreditStore implements CreditStore {
   private latestSending: SendingSetting | undefined;
   private readonly worklistRulesVersions = new Map<number, WorklistRules>();
   private latestWorklistRules: WorklistRules | undefined;
+  private readonly scoreRulesVersions = new Map<number, ScoreRules>();
+  private latestScoreRules: ScoreRules | undefined;
   private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
   private latestDisputeCauses: DisputeCauseList | undefined;
 
@@ -321,6 +326,41 @@ export class InMemoryCreditStore implements CreditStore {
     }
     this.sendingVersions.set(setting.version, stored(setting));
     this.latestSending = stored(setting);
+  }
+
+  async getScoreRules(): Promise<ScoreRules | undefined> {
+    return copy(this.latestScoreRules);
+  }
+
+  async putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void> {
+    if (
+      (this.latestScoreRules?.version ?? null) !== expectedVersion ||
+      this.scoreRulesVersions.has(rules.version)
+    ) {
+      throw new ConcurrentModificationError(`score rules version ${rules.version} do not follow the latest version`);
+    }
+    this.scoreRulesVersions.set(rules.version, stored(rules));
+    this.latestScoreRules = stored(rules);
+  }
+
+  async listDebtorsByScore(limit: number): Promise<DebtorRecord[]> {
+    return [...this.debtors.values()]
+      .filter((debtor) => debtor.score !== undefined)
+      .sort((a, b) => (a.score?.value ?? 0) - (b.score?.value ?? 0) || a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((debtor) => copy(debtor));
+  }
+
+  async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
+    const byDebtor = new Map<string, InvoiceRecord[]>();
+    for (const invoice of this.invoices.values()) {
+      byDebtor.set(invoice.debtorId, [...(byDebtor.get(invoice.debtorId) ?? []), invoice]);
+    }
+    return [...byDebtor.entries()]
+      .map(([debtorId, invoices]) => ({ debtorId, currency, overdue: overdueByCurrency(invoices)[currency] ?? 0 }))
+      .filter((line) => line.overdue > 0)
+      .sort((a, b) => b.overdue - a.overdue || b.debtorId.localeCompare(a.debtorId))
+      .slice(0, limit);
   }
 
   async getWorklistRules(): Promise<WorklistRules | undefined> {

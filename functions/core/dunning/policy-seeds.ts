@@ -118,6 +118,33 @@ const businessChronicLate: DunningPolicy = {
 };
 
 /**
+ * Good payers (ten invoices in a row paid on time, by default): a late invoice is an oversight, so
+ * the first reminder waits a week and is friendly, and nothing reaches them before it.
+ */
+const businessGoodPayer: DunningPolicy = {
+  id: SEGMENT.businessGoodPayer,
+  version: 1,
+  name: 'Business: good payer',
+  description:
+    'Businesses that pay on time as a rule: a friendly reminder after a week, the usual escalation after that.',
+  debtorKind: 'business',
+  timeZone: TIME_ZONE,
+  sendAt: SEND_AT,
+  steps: [
+    step('firstReminder', 7, 'email', 'friendly', 'payment-reminder'),
+    step('secondReminder', 21, 'email', 'firm', 'payment-reminder'),
+    step('call', 28, 'phone', 'firm', 'call-task'),
+    step('accountManager', 35, 'notification', 'formal', 'account-manager-alert'),
+    step('finalNotice', 45, 'email', 'final', 'payment-reminder'),
+    step('collectionAgency', 60, 'email', 'final', 'collection-agency-handover'),
+  ],
+  callWindowDays: 5,
+  collectionAgencyMinimum: BUSINESS_AGENCY_MINIMUM,
+  legal: BUSINESS_LEGAL,
+  ...PROMISES,
+};
+
+/**
  * Key accounts get fewer automated letters and their account manager early. No call: the
  * account manager calls them. No automatic agency: handing a key account over is the account
  * manager's decision, so the slot is left out and its task answers "skipped".
@@ -177,4 +204,5 @@ export const SEED_POLICIES: readonly DunningPolicy[] = [
   businessChronicLate,
   businessKeyAccount,
   consumerStandard,
+  businessGoodPayer,
 ];

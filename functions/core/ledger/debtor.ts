@@ -43,6 +43,8 @@ export interface Debtor {
   creditLimit?: Money;
   /** A segment set by hand overrides the one derived from payment behaviour. */
   segmentOverride?: string;
+  /** The segment the payment behaviour gave at the last fact, why, and since when (absent before the first). */
+  behaviourSegment?: { id: string; reason: string; since: string };
   /** Set by the account-manager escalation or a manager: no new orders on credit. */
   creditHold: boolean;
   /** Since when, why and for which invoices, while `creditHold` is set (absent on holds set before it was kept). */

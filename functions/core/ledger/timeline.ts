@@ -5,6 +5,10 @@
  */
 export type TimelineEventType =
   | 'invoice_received'
+  /** The payment behaviour moved the debtor to another segment (good payer, chronic late, back). */
+  | 'segment_changed'
+  /** A new good payer was announced on `customer-rewards` (and thanked, where its policy says so). */
+  | 'good_payer_announced'
   | 'invoice_updated'
   | 'invoice_cancelled'
   | 'credit_note_received'

@@ -9,6 +9,7 @@ import { retryOnConflict, revised } from '../record-versions';
 import { conflict, invalid, notFound } from '../refusal';
 import { type DisputeView, disputeView } from './dispute-view';
 import { withoutDisputedPart } from './partial-dispute';
+import { adverseFactWrites } from '../score/reassess-debtor';
 
 export interface ResolveDisputeInput {
   disputeId: string;
@@ -102,6 +103,8 @@ export async function resolveDispute(
         });
       }
     }
+    // Rejected: the debtor's objection did not hold, which counts in its payment score.
+    if (input.outcome === 'rejected') writes.push(...(await adverseFactWrites(deps.store, dispute.debtorId, 'dispute_lost', now)));
     await deps.store.commit(writes);
     return { resolved: after, invoiceIds: invoices.map((invoice) => invoice.id) };
   });

@@ -14,6 +14,7 @@ import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
+import { announceGoodPayer } from '../score/announce-good-payer';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -30,8 +31,10 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
         await closeTasksOfClosedInvoice(deps, followUp.before.id);
-        if (deps.notifier)
+        if (deps.notifier) {
           await liftCreditHoldIfDue({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
+          await announceGoodPayer({ ...deps, notifier: deps.notifier }, followUp.before.debtorId);
+        }
         break;
       case 'creditNoteOnDispute':
         await creditNoteOnDispute(deps, followUp);

@@ -21,6 +21,7 @@ import { accountCredited } from './account-credit';
 import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 import { recoveredOnWriteOff } from '../special/write-off';
+import { type PaidInvoice, reassessedAfterPayments } from '../score/reassess-debtor';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -54,6 +55,7 @@ export async function paymentReceived(
   const writes: StoreWrite[] = [];
   const followUps: FollowUp[] = [];
   let behaviour = debtor.behaviour;
+  const paidInFull: PaidInvoice[] = [];
   let remaining = payment.amount;
 
   for (const invoice of invoices) {
@@ -103,6 +105,7 @@ export async function paymentReceived(
     );
     if (reduction.settled) {
       behaviour = countedAsPaid(behaviour, invoice.dueDate, paidOn);
+      paidInFull.push({ dueDate: invoice.dueDate, paidOn, amount: invoice.totalAmount });
       writes.push(
         timelineEntry(
           { invoiceId: invoice.id },
@@ -132,11 +135,15 @@ export async function paymentReceived(
   }
   if (remaining > 0 || behaviour !== debtor.behaviour) {
     const credits = remaining > 0 ? creditsWith(debtor, payment.currency, remaining) : debtor.credits;
-    writes.push({
-      kind: 'putDebtor',
-      debtor: revised(debtor, { behaviour, credits }, at),
-      expectedVersion: debtor.version,
-    });
+    const reassessed = await reassessedAfterPayments(deps.store, debtor, behaviour, paidInFull, at);
+    writes.push(
+      {
+        kind: 'putDebtor',
+        debtor: revised(debtor, { ...reassessed.fields, credits }, at),
+        expectedVersion: debtor.version,
+      },
+      ...reassessed.writes,
+    );
   }
   writes.push({
     kind: 'putPayment',

@@ -10,6 +10,7 @@ import { confirmPlanLowered, lowerPlansOfCredited, type LoweredPlan } from '../p
 import { INVOICING_SYSTEM, type IntakeDeps, timelineEntry } from './effect';
 import { countedAsPaid } from './payment-received';
 import { payInvoice } from './settlement';
+import { type PaidInvoice, reassessedAfterPayments } from '../score/reassess-debtor';
 
 /** Four writes per invoice at most: a transaction of 100 writes holds this many with the debtor. */
 const INVOICES_PER_COMMIT = 20;
@@ -60,6 +61,7 @@ async function setOffOnce(
   const writes: StoreWrite[] = [];
   const settled: InvoiceRecord[] = [];
   let behaviour = debtor.behaviour;
+  const paidInFull: PaidInvoice[] = [];
   let remaining = credit;
   const credited: { invoice: InvoiceRecord; amount: number }[] = [];
   const batch = open.slice(0, INVOICES_PER_COMMIT);
@@ -94,6 +96,7 @@ async function setOffOnce(
     );
     if (paid.settled) {
       behaviour = countedAsPaid(behaviour, invoice.dueDate, today);
+      paidInFull.push({ dueDate: invoice.dueDate, paidOn: today, amount: invoice.totalAmount });
       settled.push(invoice);
       writes.push(
         timelineEntry(
@@ -105,11 +108,15 @@ async function setOffOnce(
       );
     }
   }
-  writes.push({
-    kind: 'putDebtor',
-    debtor: revised(debtor, { credits: { ...debtor.credits, [currency]: remaining }, behaviour }, at),
-    expectedVersion: debtor.version,
-  });
+  const reassessed = await reassessedAfterPayments(deps.store, debtor, behaviour, paidInFull, at);
+  writes.push(
+    {
+      kind: 'putDebtor',
+      debtor: revised(debtor, { credits: { ...debtor.credits, [currency]: remaining }, ...reassessed.fields }, at),
+      expectedVersion: debtor.version,
+    },
+    ...reassessed.writes,
+  );
   // Invoices of an active payment plan: the plan is lowered by what the credit paid on them.
   const plans = await lowerPlansOfCredited(
     deps.store,

@@ -7,6 +7,7 @@ import { currentPlan } from './instalment-reminder';
 import type { PlanDeps } from './plan-deps';
 import { formatPaymentReference } from './plan-reference';
 import type { PlanStepPayload } from './plan-step-payload';
+import { adverseFactWrites } from '../score/reassess-debtor';
 
 /**
  * What the check decided, and with it the next input of the execution: `paid` goes on to the
@@ -73,6 +74,7 @@ export async function checkInstalment(
           event: { at, type: 'payment_plan_broken', actor: 'workflow', summary, details },
         }),
       ),
+      ...(await adverseFactWrites(deps.store, active.debtorId, 'plan_broken', now)),
     ];
     await deps.store.commit(writes);
     return { ...base, verdict: 'broken', instalment: payload.instalment };

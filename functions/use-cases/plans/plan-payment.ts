@@ -13,6 +13,7 @@ import { countedAsPaid } from '../intake/payment-received';
 import { creditsWith, payInvoice } from '../intake/settlement';
 import { revised } from '../record-versions';
 import { formatPaymentReference } from './plan-reference';
+import { type PaidInvoice, reassessedAfterPayments } from '../score/reassess-debtor';
 
 /**
  * The payment plan a payment is for, if any: one that carries the plan's reference (whatever
@@ -114,6 +115,7 @@ export async function planPaymentReceived(
   }
 
   let behaviour = debtor.behaviour;
+  const paidInFull: PaidInvoice[] = [];
   let appliedTotal = 0;
   for (const booking of bookings) {
     const invoice = invoices.get(booking.invoiceId);
@@ -150,6 +152,7 @@ export async function planPaymentReceived(
     );
     if (reduction.settled) {
       behaviour = countedAsPaid(behaviour, invoice.dueDate, paidOn);
+      paidInFull.push({ dueDate: invoice.dueDate, paidOn, amount: invoice.totalAmount });
       writes.push(
         timelineEntry(
           { invoiceId: invoice.id },
@@ -180,18 +183,22 @@ export async function planPaymentReceived(
     followUps.push(credited.followUp);
   }
   if (remaining > 0 || behaviour !== debtor.behaviour) {
-    writes.push({
-      kind: 'putDebtor',
-      debtor: revised(
-        debtor,
-        {
-          behaviour,
-          credits: remaining > 0 ? creditsWith(debtor, payment.currency, remaining) : debtor.credits,
-        },
-        at,
-      ),
-      expectedVersion: debtor.version,
-    });
+    const reassessed = await reassessedAfterPayments(deps.store, debtor, behaviour, paidInFull, at);
+    writes.push(
+      {
+        kind: 'putDebtor',
+        debtor: revised(
+          debtor,
+          {
+            ...reassessed.fields,
+            credits: remaining > 0 ? creditsWith(debtor, payment.currency, remaining) : debtor.credits,
+          },
+          at,
+        ),
+        expectedVersion: debtor.version,
+      },
+      ...reassessed.writes,
+    );
   }
   writes.push({
     kind: 'putPayment',

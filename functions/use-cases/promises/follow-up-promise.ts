@@ -8,6 +8,7 @@ import type { CreditStore, InvoiceRecord, PromiseRecord, StoreWrite } from '../.
 import type { DunningDeps } from '../dunning/start-dunning';
 import { resumeDunning } from '../dunning/resume-dunning';
 import { firstVersion, retryOnConflict, revised } from '../record-versions';
+import { adverseFactWrites } from '../score/reassess-debtor';
 
 /** Who the timeline names for a promise decided by the daily sweep or by a settlement. */
 const FOLLOW_UP_ACTOR = 'sweep';
@@ -74,6 +75,7 @@ async function decide(deps: DunningDeps, promiseId: string): Promise<PromiseReco
   const stillOpen = invoices.find((invoice) => isCollecting(invoice) && hasOpenBalance(invoice));
   if (verdict === 'broken' && stillOpen)
     writes.push(...(await brokenPromiseTask(deps.store, promise, stillOpen, today, at)));
+  if (verdict === 'broken') writes.push(...(await adverseFactWrites(deps.store, promise.debtorId, 'promise_broken', now)));
   await deps.store.commit(writes);
   return decided;
 }

@@ -10,9 +10,12 @@ import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
 import { type PromiseSummary, promiseSummary } from '../promises/promise-summary';
 import { notFound } from '../refusal';
+import { NO_HISTORY } from '../../core/score/payment-history';
+import { type PaymentScore, paymentScore } from '../../core/score/payment-score';
+import { currentScoreRules } from '../score/score-rules';
 
 export interface DebtorView {
-  debtor: Omit<DebtorRecord, 'behaviour'>;
+  debtor: Omit<DebtorRecord, 'behaviour' | 'paymentHistory' | 'score'>;
   /** The cycle the debtor is in; while special, who put it there and why. */
   management: Management;
   specialManagement?: SpecialManagement;
@@ -32,6 +35,8 @@ export interface DebtorView {
     pausedUntil?: string;
   }[];
   behaviour: PaymentBehaviour;
+  /** The payment-behaviour score (0 worst, 100 best) as of the debtor's last fact, with every factor. */
+  score: PaymentScore;
   /** Promises to pay: how many of each status, and kept / (kept + broken), null before any was decided. */
   promises: PromiseSummary;
 }
@@ -43,7 +48,7 @@ export async function debtorView(
 ): Promise<DebtorView> {
   const record = await deps.store.getDebtor(debtorId);
   if (!record) throw notFound(`Debtor ${debtorId} does not exist.`);
-  const { behaviour: counters, ...debtor } = record;
+  const { behaviour: counters, paymentHistory, score: stored, ...debtor } = record;
   const behaviour = behaviourOf(counters);
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
   const invoices = (await deps.store.listInvoicesOfDebtor(debtorId)).filter(isCollecting);
@@ -80,6 +85,18 @@ export async function debtorView(
     overdue,
     openInvoices,
     behaviour,
+    // A debtor without a fact since the score came is weighed now, with the rules in force.
+    score: stored ?? (await scoreNow(deps.store, counters, paymentHistory, today)),
     promises: promiseSummary(await deps.store.listPromisesOfDebtor(debtorId)),
   };
+}
+
+async function scoreNow(
+  store: CreditStore,
+  counters: DebtorRecord['behaviour'],
+  history: DebtorRecord['paymentHistory'],
+  today: string,
+): Promise<PaymentScore> {
+  const rules = await currentScoreRules(store);
+  return paymentScore(counters, history ?? NO_HISTORY, rules.weights, today, rules.version);
 }

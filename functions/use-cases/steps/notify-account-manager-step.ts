@@ -11,6 +11,7 @@ import { debtorSummary } from './debtor-summary';
 import { recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import { type Replayed, replayed, type Skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
+import { reassessedAfterEscalation } from '../score/reassess-debtor';
 
 export interface AccountManagerDeps extends StepDeps {
   notifier: Notifier;
@@ -64,13 +65,14 @@ export async function notifyAccountManager(
       if (!current) throw new Error(`debtor ${debtor.id} disappeared`);
       const at = now.toISOString();
       const hold = setsHold ? heldFor(current, invoice.id, at) : {};
-      const after = revised(
-        current,
-        { ...hold, behaviour: { ...current.behaviour, escalations: current.behaviour.escalations + 1 } },
-        now,
-      );
+      const behaviour = { ...current.behaviour, escalations: current.behaviour.escalations + 1 };
+      const reassessed = await reassessedAfterEscalation(deps.store, current, behaviour, now);
+      const after = revised(current, { ...hold, ...reassessed.fields }, now);
       newHold = setsHold && !current.creditHold ? after : undefined;
-      const writes: StoreWrite[] = [{ kind: 'putDebtor', debtor: after, expectedVersion: current.version }];
+      const writes: StoreWrite[] = [
+        { kind: 'putDebtor', debtor: after, expectedVersion: current.version },
+        ...reassessed.writes,
+      ];
       if (newHold) {
         const held: TimelineEvent = {
           at,
