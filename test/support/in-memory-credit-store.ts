@@ -337,7 +337,9 @@ export class InMemoryCreditStore implements CreditStore {
       (this.latestScoreRules?.version ?? null) !== expectedVersion ||
       this.scoreRulesVersions.has(rules.version)
     ) {
-      throw new ConcurrentModificationError(`score rules version ${rules.version} do not follow the latest version`);
+      throw new ConcurrentModificationError(
+        `score rules version ${rules.version} do not follow the latest version`,
+      );
     }
     this.scoreRulesVersions.set(rules.version, stored(rules));
     this.latestScoreRules = stored(rules);
@@ -357,7 +359,11 @@ export class InMemoryCreditStore implements CreditStore {
       byDebtor.set(invoice.debtorId, [...(byDebtor.get(invoice.debtorId) ?? []), invoice]);
     }
     return [...byDebtor.entries()]
-      .map(([debtorId, invoices]) => ({ debtorId, currency, overdue: overdueByCurrency(invoices)[currency] ?? 0 }))
+      .map(([debtorId, invoices]) => ({
+        debtorId,
+        currency,
+        overdue: overdueByCurrency(invoices)[currency] ?? 0,
+      }))
       .filter((line) => line.overdue > 0)
       .sort((a, b) => b.overdue - a.overdue || b.debtorId.localeCompare(a.debtorId))
       .slice(0, limit);

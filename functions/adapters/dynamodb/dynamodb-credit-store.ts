@@ -609,7 +609,9 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi1sk: name,
           gsi4pk: ownerPartition(debtor.owner?.sub ?? null),
           gsi4sk: name,
-          ...(debtor.score ? { gsi2pk: DEBTOR_SCORES, gsi2sk: scoreSortKey(debtor.score.value, debtor.id) } : {}),
+          ...(debtor.score
+            ? { gsi2pk: DEBTOR_SCORES, gsi2sk: scoreSortKey(debtor.score.value, debtor.id) }
+            : {}),
           ...debtor,
         };
         return versionedPut(TableName, item, write.expectedVersion);

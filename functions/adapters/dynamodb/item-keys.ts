@@ -50,7 +50,10 @@ export const keys = {
   }),
   scoreRulesLatest: () => ({ pk: 'SETTINGS#SCORE', sk: '#LATEST' }),
   /** The debtor's overdue amount in one currency: the overdue ranking's item (gsi2). */
-  debtorOverdue: (debtorId: string, currency: string) => ({ pk: `DEBTOR#${debtorId}`, sk: `#OVERDUE#${currency}` }),
+  debtorOverdue: (debtorId: string, currency: string) => ({
+    pk: `DEBTOR#${debtorId}`,
+    sk: `#OVERDUE#${currency}`,
+  }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,

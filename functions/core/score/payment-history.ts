@@ -73,7 +73,9 @@ function tallied(months: readonly MonthTally[], month: string, onTime: boolean):
   const existing = months.find((tally) => tally.month === month);
   const next = existing
     ? months.map((tally) =>
-        tally === existing ? { ...tally, paid: tally.paid + 1, onTime: tally.onTime + (onTime ? 1 : 0) } : tally,
+        tally === existing
+          ? { ...tally, paid: tally.paid + 1, onTime: tally.onTime + (onTime ? 1 : 0) }
+          : tally,
       )
     : [...months, { month, paid: 1, onTime: onTime ? 1 : 0 }];
   return next.sort((a, b) => a.month.localeCompare(b.month)).slice(-TREND_MONTHS);

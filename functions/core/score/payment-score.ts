@@ -2,12 +2,7 @@ import { type PaymentHistory, trendStart } from './payment-history';
 import type { ScoreWeights } from './score-rules';
 
 export type ScoreFactorName =
-  | 'paid_on_time'
-  | 'days_late'
-  | 'trend'
-  | 'broken_promises'
-  | 'disputes_lost'
-  | 'plans_broken';
+  'paid_on_time' | 'days_late' | 'trend' | 'broken_promises' | 'disputes_lost' | 'plans_broken';
 
 export interface ScoreFactor {
   factor: ScoreFactorName;
@@ -43,7 +38,8 @@ export function paymentScore(
 ): PaymentScore {
   const factors: ScoreFactor[] = [];
   const add = (factor: ScoreFactorName, points: number, detail: string) =>
-    factors.push({ factor, points: Math.round(points * 10) / 10, detail });
+    // `|| 0` turns -0 (no penalty) into 0.
+    factors.push({ factor, points: Math.round(points * 10) / 10 || 0, detail });
   const paid = counters.invoicesPaid;
   const onTime = paid - counters.invoicesPaidLate;
 
@@ -82,9 +78,17 @@ export function paymentScore(
   }
 
   const brokenPromises = history.brokenPromises;
-  add('broken_promises', -weights.perBrokenPromise * brokenPromises, `${brokenPromises} promises to pay broken`);
+  add(
+    'broken_promises',
+    -weights.perBrokenPromise * brokenPromises,
+    `${brokenPromises} promises to pay broken`,
+  );
   const disputesLost = history.disputesLost;
-  add('disputes_lost', -weights.perDisputeLost * disputesLost, `${disputesLost} disputes resolved against the debtor`);
+  add(
+    'disputes_lost',
+    -weights.perDisputeLost * disputesLost,
+    `${disputesLost} disputes resolved against the debtor`,
+  );
   const plansBroken = history.plansBroken;
   add('plans_broken', -weights.perPlanBroken * plansBroken, `${plansBroken} payment plans broken`);
 

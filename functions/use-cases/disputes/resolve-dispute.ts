@@ -104,7 +104,8 @@ export async function resolveDispute(
       }
     }
     // Rejected: the debtor's objection did not hold, which counts in its payment score.
-    if (input.outcome === 'rejected') writes.push(...(await adverseFactWrites(deps.store, dispute.debtorId, 'dispute_lost', now)));
+    if (input.outcome === 'rejected')
+      writes.push(...(await adverseFactWrites(deps.store, dispute.debtorId, 'dispute_lost', now)));
     await deps.store.commit(writes);
     return { resolved: after, invoiceIds: invoices.map((invoice) => invoice.id) };
   });

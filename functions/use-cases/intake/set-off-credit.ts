@@ -112,7 +112,11 @@ async function setOffOnce(
   writes.push(
     {
       kind: 'putDebtor',
-      debtor: revised(debtor, { credits: { ...debtor.credits, [currency]: remaining }, ...reassessed.fields }, at),
+      debtor: revised(
+        debtor,
+        { credits: { ...debtor.credits, [currency]: remaining }, ...reassessed.fields },
+        at,
+      ),
       expectedVersion: debtor.version,
     },
     ...reassessed.writes,

@@ -75,7 +75,8 @@ async function decide(deps: DunningDeps, promiseId: string): Promise<PromiseReco
   const stillOpen = invoices.find((invoice) => isCollecting(invoice) && hasOpenBalance(invoice));
   if (verdict === 'broken' && stillOpen)
     writes.push(...(await brokenPromiseTask(deps.store, promise, stillOpen, today, at)));
-  if (verdict === 'broken') writes.push(...(await adverseFactWrites(deps.store, promise.debtorId, 'promise_broken', now)));
+  if (verdict === 'broken')
+    writes.push(...(await adverseFactWrites(deps.store, promise.debtorId, 'promise_broken', now)));
   await deps.store.commit(writes);
   return decided;
 }

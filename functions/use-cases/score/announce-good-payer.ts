@@ -24,7 +24,11 @@ export async function announceGoodPayer(deps: GoodPayerDeps, debtorId: string): 
     const reward = debtor?.goodPayerReward;
     if (!debtor || reward?.status !== 'pending') return undefined;
     const now = deps.clock.now();
-    const after = revised(debtor, { goodPayerReward: { ...reward, status: 'announced', announcedAt: now.toISOString() } }, now);
+    const after = revised(
+      debtor,
+      { goodPayerReward: { ...reward, status: 'announced', announcedAt: now.toISOString() } },
+      now,
+    );
     const event: TimelineEvent = {
       at: now.toISOString(),
       type: 'good_payer_announced',

@@ -37,7 +37,10 @@ async function reassessedFields(
   at: Date,
 ): Promise<{ fields: Partial<DebtorRecord>; writes: StoreWrite[] }> {
   const rules = await currentScoreRules(store);
-  const previous = chooseSegment({ kind: debtor.kind, behaviourSegment: debtor.behaviourSegment }, behaviourOf(debtor.behaviour));
+  const previous = chooseSegment(
+    { kind: debtor.kind, behaviourSegment: debtor.behaviourSegment },
+    behaviourOf(debtor.behaviour),
+  );
   const result = reassessed({
     kind: debtor.kind,
     previous,
@@ -52,7 +55,9 @@ async function reassessedFields(
     behaviour,
     paymentHistory: history,
     score: result.score,
-    behaviourSegment: result.change ? result.behaviourSegment : (debtor.behaviourSegment ?? result.behaviourSegment),
+    behaviourSegment: result.change
+      ? result.behaviourSegment
+      : (debtor.behaviourSegment ?? result.behaviourSegment),
     ...(result.becameGoodPayer
       ? {
           goodPayerReward: {
@@ -67,7 +72,9 @@ async function reassessedFields(
       : {}),
   };
   if (!result.change) return { fields, writes: [] };
-  const byHand = debtor.segmentOverride ? ` (the segment set by hand, ${debtor.segmentOverride}, still applies)` : '';
+  const byHand = debtor.segmentOverride
+    ? ` (the segment set by hand, ${debtor.segmentOverride}, still applies)`
+    : '';
   const event: TimelineEvent = {
     at: at.toISOString(),
     type: 'segment_changed',
@@ -108,7 +115,10 @@ export async function adverseFactWrites(
   if (!debtor) return [];
   const history = historyWithAdverse(debtor.paymentHistory ?? NO_HISTORY, fact);
   const { fields, writes } = await reassessedFields(store, debtor, debtor.behaviour, history, at);
-  return [{ kind: 'putDebtor', debtor: revised(debtor, fields, at), expectedVersion: debtor.version }, ...writes];
+  return [
+    { kind: 'putDebtor', debtor: revised(debtor, fields, at), expectedVersion: debtor.version },
+    ...writes,
+  ];
 }
 
 /** After an escalation counted on the debtor (the account-manager step): the chronic-late rule may now hold. */

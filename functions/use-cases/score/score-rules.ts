@@ -27,7 +27,9 @@ export async function updateScoreRules(
   const stored = await deps.store.getScoreRules();
   const current = stored ?? DEFAULT_SCORE_RULES;
   if (change.version !== undefined && change.version !== current.version) {
-    throw conflict(`The score rules are at version ${current.version}; you edited version ${change.version}.`);
+    throw conflict(
+      `The score rules are at version ${current.version}; you edited version ${change.version}.`,
+    );
   }
   const next: ScoreRules = {
     version: current.version + 1,

@@ -38,14 +38,20 @@ describe('the payment-behaviour score', () => {
         points: 20,
         detail: '4 of 4 paid on time in the last six months (100%, as 100% overall)',
       },
-      { factor: 'broken_promises', points: -0, detail: '0 promises to pay broken' },
-      { factor: 'disputes_lost', points: -0, detail: '0 disputes resolved against the debtor' },
-      { factor: 'plans_broken', points: -0, detail: '0 payment plans broken' },
+      { factor: 'broken_promises', points: 0, detail: '0 promises to pay broken' },
+      { factor: 'disputes_lost', points: 0, detail: '0 disputes resolved against the debtor' },
+      { factor: 'plans_broken', points: 0, detail: '0 payment plans broken' },
     ]);
   });
 
   it('starts a debtor without history in the middle, at 50', () => {
-    const score = paymentScore({ invoicesPaid: 0, invoicesPaidLate: 0, totalDaysLate: 0 }, NO_HISTORY, weights, '2026-03-20', 1);
+    const score = paymentScore(
+      { invoicesPaid: 0, invoicesPaidLate: 0, totalDaysLate: 0 },
+      NO_HISTORY,
+      weights,
+      '2026-03-20',
+      1,
+    );
     expect(score.value).toBe(50);
     expect(score.factors[0]).toEqual({ factor: 'paid_on_time', points: 22.5, detail: 'no invoice paid yet' });
   });
@@ -99,17 +105,28 @@ describe('the payment-behaviour score', () => {
   it('ends a run of invoices paid on time with a late payment or an adverse fact', () => {
     const { history } = paid([{ daysLate: 0 }, { daysLate: 0 }]);
     expect(history.onTimeInRow).toBe(2);
-    expect(historyWithPayment(history, { dueDate: '2026-03-01', paidOn: '2026-03-02', amount: 1 }).onTimeInRow).toBe(0);
+    expect(
+      historyWithPayment(history, { dueDate: '2026-03-01', paidOn: '2026-03-02', amount: 1 }).onTimeInRow,
+    ).toBe(0);
     expect(historyWithAdverse(history, 'promise_broken').onTimeInRow).toBe(0);
   });
 
   it('keeps only six months of tallies, so each fact costs the same', () => {
     const { history } = paid(
-      ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08'].map((month) => ({
-        daysLate: 0,
-        month,
-      })),
+      ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08'].map(
+        (month) => ({
+          daysLate: 0,
+          month,
+        }),
+      ),
     );
-    expect(history.months.map((m) => m.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08']);
+    expect(history.months.map((m) => m.month)).toEqual([
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+    ]);
   });
 });

@@ -6,7 +6,12 @@ import { reassessed } from '../../../functions/core/score/reassessment';
 import { DEFAULT_SCORE_RULES } from '../../../functions/core/score/score-rules';
 
 const thresholds = DEFAULT_SCORE_RULES.segments;
-const chronicPattern: PaymentBehaviour = { invoicesPaid: 12, invoicesPaidLate: 7, averageDaysLate: 14, escalations: 0 };
+const chronicPattern: PaymentBehaviour = {
+  invoicesPaid: 12,
+  invoicesPaidLate: 7,
+  averageDaysLate: 14,
+  escalations: 0,
+};
 const clean: PaymentBehaviour = { invoicesPaid: 10, invoicesPaidLate: 0, averageDaysLate: 0, escalations: 0 };
 
 describe('segment moves by payment behaviour', () => {
@@ -34,7 +39,9 @@ describe('segment moves by payment behaviour', () => {
   });
 
   it('returns a moved-back debtor to chronic late at its next late payment while the pattern stands', () => {
-    expect(segmentByBehaviour('business', chronicPattern, 0, thresholds).segment).toBe('business-chronic-late');
+    expect(segmentByBehaviour('business', chronicPattern, 0, thresholds).segment).toBe(
+      'business-chronic-late',
+    );
   });
 
   it('keeps consumers in the consumer segment, however well they pay', () => {
