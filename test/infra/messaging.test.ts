@@ -18,8 +18,8 @@ describe('messaging', () => {
     return entry?.[0] ?? 'missing';
   };
 
-  it('has the seven topics, encrypted with the rotating topic key', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 7);
+  it('has the eight topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 8);
     template.allResourcesProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
     });
@@ -27,7 +27,7 @@ describe('messaging', () => {
   });
 
   it('refuses to publish over plain HTTP', () => {
-    template.resourceCountIs('AWS::SNS::TopicPolicy', 7);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 8);
     template.allResourcesProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -118,6 +118,24 @@ describe('messaging', () => {
         roleOf('assign-payment'),
       ].sort(),
     );
+  });
+
+  it('lets only the functions that book payments publish to the customer-rewards topic', () => {
+    const rewards = topicIdByName(/^Good payers and the reward/);
+    const roleOf = (name: string) =>
+      stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
+    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) =>
+        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+          (statement) =>
+            [statement.Action].flat().includes('sns:Publish') &&
+            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: rewards }),
+        ),
+      )
+      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
+      .sort();
+    expect(rewards).not.toBe('missing');
+    expect(publishers).toEqual([roleOf('receive-invoicing-webhook'), roleOf('assign-payment')].sort());
   });
 
   it('generates the webhook secret and names it in the outputs', () => {
