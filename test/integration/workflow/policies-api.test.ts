@@ -24,6 +24,7 @@ describe('dunning policies are data that admins edit in versions', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.policies.map((p) => p.id)).toEqual([
       'business-chronic-late',
+      'business-good-payer',
       'business-key-account',
       'business-standard',
       'consumer-standard',
