@@ -73,13 +73,6 @@ export interface GoodPayerReward {
   announcedAt?: string;
 }
 
-/** One line of the overdue ranking: the debtor's overdue amount in one currency, in cents. */
-export interface DebtorOverdue {
-  debtorId: string;
-  currency: string;
-  overdue: number;
-}
-
 export interface DebtorOwner {
   /** The controller's user id (the token's `sub`). */
   sub: string;
@@ -438,11 +431,6 @@ export interface CreditStore {
   putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void>;
   /** The debtors with a score, worst first (an index keyed by score: never a scan). */
   listDebtorsByScore(limit: number): Promise<DebtorRecord[]>;
-  /**
-   * The debtors with the largest overdue amount in `currency`, largest first: an index the store
-   * keeps as each invoice is written (overdue: status `overdue`, its open amount).
-   */
-  listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
 
   /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;

@@ -7,14 +7,12 @@ import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
-import { overdueByCurrency } from '../../functions/core/score/debtor-overdue';
 import type { ScoreRules } from '../../functions/core/score/score-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
-  type DebtorOverdue,
   type DebtorRecord,
   InvalidCursorError,
   type InvoiceListing,
@@ -353,21 +351,6 @@ export class InMemoryCreditStore implements CreditStore {
       .map((debtor) => copy(debtor));
   }
 
-  async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
-    const byDebtor = new Map<string, InvoiceRecord[]>();
-    for (const invoice of this.invoices.values()) {
-      byDebtor.set(invoice.debtorId, [...(byDebtor.get(invoice.debtorId) ?? []), invoice]);
-    }
-    return [...byDebtor.entries()]
-      .map(([debtorId, invoices]) => ({
-        debtorId,
-        currency,
-        overdue: overdueByCurrency(invoices)[currency] ?? 0,
-      }))
-      .filter((line) => line.overdue > 0)
-      .sort((a, b) => b.overdue - a.overdue || b.debtorId.localeCompare(a.debtorId))
-      .slice(0, limit);
-  }
 
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return copy(this.latestWorklistRules);

@@ -26,14 +26,12 @@ import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
-import { overdueByCurrency } from '../../core/score/debtor-overdue';
 import type { ScoreRules } from '../../core/score/score-rules';
 import {
   ConcurrentModificationError,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
-  type DebtorOverdue,
   type DebtorRecord,
   InvalidCursorError,
   type InvoiceListing,
@@ -58,8 +56,6 @@ import {
 import {
   DEBTOR_SCORES,
   DEBTORS,
-  overduePartition,
-  overdueSortKey,
   scoreSortKey,
   invoiceNumberPartition,
   invoiceStatusPartition,
@@ -125,7 +121,6 @@ export class DynamoDbCreditStore implements CreditStore {
       }
       throw error;
     }
-    await this.refreshOverdueRanking(writes);
   }
 
   async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
@@ -419,57 +414,6 @@ export class DynamoDbCreditStore implements CreditStore {
       }),
     );
     return (result.Items ?? []).map((item) => stripKeys<DebtorRecord>(item));
-  }
-
-  async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
-    const result = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': overduePartition(currency) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => ({
-      debtorId: String(item.debtorId),
-      currency: String(item.currency),
-      overdue: Number(item.overdue),
-    }));
-  }
-
-  /**
-   * Keeps the overdue ranking: after a commit that wrote invoices, each of their debtors' overdue
-   * amounts again from the debtor's own invoices (one query of its partition of gsi3, bounded by
-   * the debtor, not the portfolio), one item per currency in the sparse index; nothing overdue
-   * takes the item out of the index. The last refresh after a change wins.
-   */
-  private async refreshOverdueRanking(writes: readonly StoreWrite[]): Promise<void> {
-    const debtorIds = new Set(writes.flatMap((w) => (w.kind === 'putInvoice' ? [w.invoice.debtorId] : [])));
-    for (const debtorId of debtorIds) {
-      const invoices = await this.listInvoicesOfDebtor(debtorId);
-      const overdue = overdueByCurrency(invoices);
-      const currencies = new Set([...invoices.map((invoice) => invoice.currency), ...Object.keys(overdue)]);
-      for (const currency of currencies) {
-        const cents = overdue[currency] ?? 0;
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...keys.debtorOverdue(debtorId, currency),
-              itemType: 'debtorOverdue',
-              debtorId,
-              currency,
-              overdue: cents,
-              ...(cents > 0
-                ? { gsi2pk: overduePartition(currency), gsi2sk: overdueSortKey(cents, debtorId) }
-                : {}),
-            },
-          }),
-        );
-      }
-    }
   }
 
   async getWorklistRules(): Promise<WorklistRules | undefined> {

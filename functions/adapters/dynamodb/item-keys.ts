@@ -49,11 +49,6 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   scoreRulesLatest: () => ({ pk: 'SETTINGS#SCORE', sk: '#LATEST' }),
-  /** The debtor's overdue amount in one currency: the overdue ranking's item (gsi2). */
-  debtorOverdue: (debtorId: string, currency: string) => ({
-    pk: `DEBTOR#${debtorId}`,
-    sk: `#OVERDUE#${currency}`,
-  }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
@@ -126,11 +121,4 @@ export function invoiceNumberPartition(number: string): string {
 export const DEBTOR_SCORES = 'DEBTOR_SCORE';
 export function scoreSortKey(score: number, debtorId: string): string {
   return `${String(Math.max(0, Math.min(999, Math.round(score)))).padStart(3, '0')}#${debtorId}`;
-}
-/** Sparse (gsi2) partition of the debtors with something overdue in a currency, by amount and id. */
-export function overduePartition(currency: string): string {
-  return `DEBTOR_OVERDUE#${currency}`;
-}
-export function overdueSortKey(cents: number, debtorId: string): string {
-  return `${String(Math.max(0, Math.round(cents))).padStart(16, '0')}#${debtorId}`;
 }
