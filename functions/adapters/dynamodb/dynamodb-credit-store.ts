@@ -24,6 +24,7 @@ import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { InsolvencyRegisterEntry } from '../../core/special/insolvency-register';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import {
@@ -57,6 +58,7 @@ import {
   invoiceNumberPartition,
   invoiceStatusPartition,
   keys,
+  kvkPartition,
   letterPrefix,
   ownerPartition,
   OPEN_DISPUTES,
@@ -474,6 +476,47 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
+  async findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]> {
+    return this.queryAll<DebtorRecord>({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': kvkPartition(kvkNumber) },
+    });
+  }
+
+  async listInsolvencyRegisterEntries(kvkNumber: string): Promise<InsolvencyRegisterEntry[]> {
+    const entries = await this.queryAll<InsolvencyRegisterEntry>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+      ExpressionAttributeValues: {
+        ':pk': keys.insolvencyRegisterEntry(kvkNumber, '').pk,
+        ':entry': 'ENTRY#',
+      },
+      ConsistentRead: true,
+    });
+    return entries.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async putInsolvencyRegisterEntry(entry: InsolvencyRegisterEntry): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.insolvencyRegisterEntry(entry.kvkNumber, entry.caseNumber),
+            itemType: 'insolvencyRegisterEntry',
+            ...entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
     return this.get<DisputeCauseList>(keys.disputeCausesLatest());
   }
@@ -524,6 +567,7 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi1sk: name,
           gsi4pk: ownerPartition(debtor.owner?.sub ?? null),
           gsi4sk: name,
+          ...(debtor.kvkNumber ? { gsi2pk: kvkPartition(debtor.kvkNumber), gsi2sk: debtor.id } : {}),
           ...debtor,
         };
         return versionedPut(TableName, item, write.expectedVersion);

@@ -45,6 +45,10 @@ export const keys = {
   }),
   disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
+  insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
+    pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
+    sk: `ENTRY#${caseNumber}`,
+  }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -106,6 +110,10 @@ export function ownerPartition(owner: string | null): string {
 /** gsi4 partition of the invoices of one status, by due date. */
 export function invoiceStatusPartition(status: string): string {
   return `INVOICE_STATUS#${status}`;
+}
+/** gsi2 partition of the debtors carrying one Chamber of Commerce number: the insolvency register names it. */
+export function kvkPartition(kvkNumber: string): string {
+  return `KVK#${kvkNumber}`;
 }
 /** gsi2 partition of the invoices carrying one number: a debtor on the phone quotes it. */
 export function invoiceNumberPartition(number: string): string {
