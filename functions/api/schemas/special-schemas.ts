@@ -74,7 +74,7 @@ export const proposalPath = z.object({
 });
 
 /** A Dutch Chamber of Commerce (KvK) number: eight digits. */
-export const kvkNumber = z.string().regex(/^\d{8}$/, 'must be an 8-digit KvK number');
+const kvkNumber = z.string().regex(/^\d{8}$/, 'must be an 8-digit KvK number');
 
 export const registerEntryBody = z.object({
   kvkNumber: kvkNumber.describe("The debtor's Chamber of Commerce number as the register publishes it"),

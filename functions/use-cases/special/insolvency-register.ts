@@ -7,7 +7,7 @@ import { Refusal } from '../refusal';
 import { openInsolvency } from './insolvency';
 
 /** The first adapter of the register port: the publications the special team entered by hand. */
-export function manualInsolvencyRegister(store: DunningDeps['store']): InsolvencyRegister {
+function manualInsolvencyRegister(store: DunningDeps['store']): InsolvencyRegister {
   return { publicationsFor: (kvkNumber) => store.listInsolvencyRegisterEntries(kvkNumber) };
 }
 
