@@ -2,7 +2,7 @@ import { idPath } from './schemas/api-schemas';
 import {
   distributionBody,
   financialPositionNoteBody,
-  proposalPath,
+  proposalApprovalBody,
   provisionQuery,
   registerEntryBody,
   insolvencyBody,
@@ -107,7 +107,7 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: ['manager', 'admin'] },
     summary:
       'A manager approves the proposal they read: each of its invoices is written off in full, once; a proposal that changed or was approved already answers 409',
-    request: { path: proposalPath },
+    request: { path: idPath, body: proposalApprovalBody },
   },
   {
     method: 'GET',

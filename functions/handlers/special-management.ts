@@ -101,8 +101,12 @@ export const handler = capabilityHandler([
   ],
   [
     routeAt('POST', '/write-off-proposals/{id}/approval'),
-    routeHandler(routeAt('POST', '/write-off-proposals/{id}/approval'), async ({ path, caller }) =>
-      approveWriteOffProposal(deps, path.id, { sub: caller.sub, isAdmin: caller.roles.includes('admin') }),
+    routeHandler(routeAt('POST', '/write-off-proposals/{id}/approval'), async ({ path, body, caller }) =>
+      approveWriteOffProposal(deps, path.id, {
+        sub: caller.sub,
+        isAdmin: caller.roles.includes('admin'),
+        reason: body.reason,
+      }),
     ),
   ],
   [

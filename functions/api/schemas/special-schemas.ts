@@ -59,18 +59,18 @@ export const vatReliefQuery = z.object({
     .describe('The VAT return period: a quarter (2026-Q4) or a month (2026-11)'),
 });
 
+export const proposalApprovalBody = z.object({
+  reason: text(500)
+    .trim()
+    .min(1, 'reason must not be empty')
+    .describe('Why these balances are not worth collecting: kept on each write-off'),
+});
+
 export const provisionQuery = z.object({
   format: z
     .enum(['json', 'csv'])
     .optional()
     .describe('`csv`: one row per currency and class; JSON by default'),
-});
-
-export const proposalPath = z.object({
-  id: z
-    .string()
-    .regex(/^\d{8}-[0-9a-f]{16}$/, 'must be the id of a write-off proposal (GET /write-off-proposals)')
-    .describe('The id GET /write-off-proposals gave'),
 });
 
 /** A Dutch Chamber of Commerce (KvK) number: eight digits. */

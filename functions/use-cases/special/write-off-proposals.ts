@@ -98,7 +98,7 @@ export interface WriteOffProposalApproval {
 export async function approveWriteOffProposal(
   deps: ProposalDeps,
   id: string,
-  approver: { sub: string; isAdmin: boolean },
+  approver: { sub: string; isAdmin: boolean; reason: string },
 ): Promise<WriteOffProposalApproval> {
   const proposal = await currentWriteOffProposal(deps);
   if (proposal.id !== id) {
@@ -118,7 +118,7 @@ export async function approveWriteOffProposal(
         continue;
       }
       await writeOffInvoice(deps, line.invoiceId, {
-        reason: `Small balance, write-off proposal ${id}`,
+        reason: `Small balance, write-off proposal ${id}: ${approver.reason}`,
         amount: line.amount,
         by,
         isAdmin: approver.isAdmin,

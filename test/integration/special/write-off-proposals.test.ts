@@ -5,6 +5,8 @@ import { businessDebtor, invoice, invoiceView } from '../workflow/scenario';
 // Monday 2 November 2026, 06:00 in Amsterdam: small balances are those due 180 days ago or longer.
 const START = new Date('2026-11-02T05:00:00Z');
 
+const APPROVAL = { reason: 'Kosten van invordering hoger dan het saldo' };
+
 interface Proposal {
   id: string;
   invoices: { invoiceId: string; amount: number; currency: string }[];
@@ -44,8 +46,8 @@ describe('small balances and the doubtful-debt provision', () => {
     expect(proposal.body.totals).toEqual({ EUR: { invoices: 2, amount: 15_50 } });
 
     const path = `/write-off-proposals/${proposal.body.id}/approval`;
-    expect((await h.send('POST', path, undefined, 'special')).status).toBe(403);
-    const approved = await h.send<Approval>('POST', path, undefined, 'manager');
+    expect((await h.send('POST', path, APPROVAL, 'special')).status).toBe(403);
+    const approved = await h.send<Approval>('POST', path, APPROVAL, 'manager');
     expect(approved.status).toBe(200);
     expect(approved.body.writtenOff.map((line) => line.invoiceId)).toEqual([small.id, smaller.id]);
     expect(approved.body.totals).toEqual({ EUR: { invoices: 2, amount: 15_50 } });
@@ -58,12 +60,15 @@ describe('small balances and the doubtful-debt provision', () => {
     expect((await invoiceView(h, large.id)).status).toBe('overdue');
 
     // A second approval of the same proposal writes nothing off twice.
-    const again = await h.send<{ error: { code: string } }>('POST', path, undefined, 'manager');
+    const again = await h.send<{ error: { code: string } }>('POST', path, APPROVAL, 'manager');
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('proposal_changed');
     expect((await h.get<Proposal>('/write-off-proposals', 'manager')).body.invoices).toEqual([]);
-    const malformed = await h.send('POST', '/write-off-proposals/x/approval', undefined, 'manager');
-    expect(malformed.status).toBe(400);
+    const unknown = await h.send('POST', '/write-off-proposals/x/approval', APPROVAL, 'manager');
+    expect(unknown.status).toBe(409);
+    const noReason = await h.send<{ error: { issues: { path: string }[] } }>('POST', path, {}, 'manager');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.issues.map((issue) => issue.path)).toEqual(['reason']);
   });
 
   it('gives the doubtful-debt provision per currency by age, at the agency and in insolvency', async () => {
