@@ -471,9 +471,9 @@ export const ROUTES = [
     method: 'POST',
     path: '/debtors/{id}/payment-plans',
     handler: 'create-payment-plan',
-    auth: { kind: 'jwt', roles: creditControl },
+    auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary:
-      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only',
+      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
     request: { path: idPath, body: paymentPlanBody },
   },
   {

@@ -1,6 +1,10 @@
 import { idPath } from './schemas/api-schemas';
 import {
   distributionBody,
+  financialPositionNoteBody,
+  proposalApprovalBody,
+  provisionQuery,
+  registerEntryBody,
   insolvencyBody,
   insolvencyClaimQuery,
   insolvencyClosingBody,
@@ -87,5 +91,49 @@ export const SPECIAL_ROUTES = [
     summary:
       'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
     request: { query: vatReliefQuery },
+  },
+  {
+    method: 'GET',
+    path: '/write-off-proposals',
+    handler: 'special-management-reports',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      "Today's small balances (below SMALL_BALANCE_BELOW_CENTS, due SMALL_BALANCE_AFTER_DAYS ago or longer) proposed for write-off in one batch: the invoices, their amounts and the totals per currency",
+  },
+  {
+    method: 'POST',
+    path: '/write-off-proposals/{id}/approval',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: ['manager', 'admin'] },
+    summary:
+      'A manager approves the proposal they read: each of its invoices is written off in full, once; a proposal that changed or was approved already answers 409',
+    request: { path: idPath, body: proposalApprovalBody },
+  },
+  {
+    method: 'GET',
+    path: '/reports/provision',
+    handler: 'special-management-reports',
+    auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
+    summary:
+      'The doubtful-debt provision per currency by class (age bucket, at the agency, in insolvency), with the percentages of PROVISION_PERCENTAGES (JSON, or CSV with format=csv)',
+    request: { query: provisionQuery },
+  },
+  {
+    method: 'POST',
+    path: '/insolvency-register/entries',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      'Records a publication of the central insolvency register (CIR) by hand; a debtor with that KvK number enters the insolvency flow (special management, collection stopped, a task to file the claim)',
+    request: { body: registerEntryBody },
+  },
+  {
+    method: 'POST',
+    path: '/debtors/{id}/financial-position/notes',
+    handler: 'special-management',
+    auth: { kind: 'jwt', roles: specialTeam },
+    summary:
+      "Evidence of the debtor's financial position for the special team's file: a note with references to its attachments",
+    request: { path: idPath, body: financialPositionNoteBody },
   },
 ] as const satisfies readonly RouteSpec[];

@@ -23,6 +23,7 @@ export const handler = httpHandler('create-payment-plan', async ({ path, body, c
     instalments: body.instalments,
     by: caller.sub,
     isManager: caller.roles.includes('manager'),
+    isSpecialTeam: caller.roles.includes('special') || caller.roles.includes('manager'),
   });
   return new Reply(201, plan);
 });

@@ -6,11 +6,25 @@ import { Reply } from '../shared/http/reply';
 import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
 import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
 import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
+import { provisionCsv, provisionReport } from '../use-cases/special/provision-report';
+import { currentWriteOffProposal } from '../use-cases/special/write-off-proposals';
+import {
+  provisionPercentagesFromEnvironment,
+  smallBalanceCriteriaFromEnvironment,
+} from '../shared/special-config';
 
-const deps = { store: creditStoreFromEnvironment(), clock };
+const deps = {
+  store: creditStoreFromEnvironment(),
+  clock,
+  percentages: provisionPercentagesFromEnvironment(),
+  criteria: smallBalanceCriteriaFromEnvironment(),
+};
 const creditor = readCreditor();
 
-/** What the special team reads: the claim to file with the trustee, and the VAT relief of a period. */
+/**
+ * What the special team reads: the claim to file with the trustee, the VAT relief of a period,
+ * the doubtful-debt provision and the small balances proposed for write-off.
+ */
 export const handler = capabilityHandler([
   [
     routeAt('GET', '/debtors/{id}/insolvency-claim'),
@@ -27,5 +41,17 @@ export const handler = capabilityHandler([
     routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
       vatReliefReport(deps.store, query.period),
     ),
+  ],
+  [
+    routeAt('GET', '/reports/provision'),
+    routeHandler(routeAt('GET', '/reports/provision'), async ({ query }) => {
+      const report = await provisionReport(deps);
+      if (query.format !== 'csv') return report;
+      return new Reply(200, provisionCsv(report), { 'content-type': 'text/csv; charset=utf-8' });
+    }),
+  ],
+  [
+    routeAt('GET', '/write-off-proposals'),
+    routeHandler(routeAt('GET', '/write-off-proposals'), async () => currentWriteOffProposal(deps)),
   ],
 ]);

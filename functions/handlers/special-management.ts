@@ -7,6 +7,7 @@ import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import {
   insolvencyClaimDaysFromEnvironment,
+  smallBalanceCriteriaFromEnvironment,
   vatReturnPeriodFromEnvironment,
   writeOffAdminAboveFromEnvironment,
 } from '../shared/special-config';
@@ -15,6 +16,9 @@ import { bookDistribution, closeInsolvency } from '../use-cases/special/insolven
 import { endSpecialManagement, placeInSpecialManagement } from '../use-cases/special/special-management';
 import { writeOffInvoice } from '../use-cases/special/write-off';
 import { writeOffView } from '../use-cases/special/write-off-view';
+import { noteFinancialPosition } from '../use-cases/special/financial-position-note';
+import { recordRegisterEntry } from '../use-cases/special/insolvency-register';
+import { approveWriteOffProposal } from '../use-cases/special/write-off-proposals';
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -25,9 +29,13 @@ const deps = {
   claimDays: insolvencyClaimDaysFromEnvironment(),
   adminAbove: writeOffAdminAboveFromEnvironment(),
   vatPeriod: vatReturnPeriodFromEnvironment(),
+  criteria: smallBalanceCriteriaFromEnvironment(),
 };
 
-/** The special team's changes: special management, insolvency, payouts, closing, write-off. */
+/**
+ * The special team's changes: special management, insolvency (by hand or from the register),
+ * payouts, closing, write-offs one by one or in an approved batch, notes on the financial position.
+ */
 export const handler = capabilityHandler([
   [
     routeAt('POST', '/debtors/{id}/special-management'),
@@ -89,6 +97,40 @@ export const handler = capabilityHandler([
           isAdmin: caller.roles.includes('admin'),
         }),
       ),
+    ),
+  ],
+  [
+    routeAt('POST', '/write-off-proposals/{id}/approval'),
+    routeHandler(routeAt('POST', '/write-off-proposals/{id}/approval'), async ({ path, body, caller }) =>
+      approveWriteOffProposal(deps, path.id, {
+        sub: caller.sub,
+        isAdmin: caller.roles.includes('admin'),
+        reason: body.reason,
+      }),
+    ),
+  ],
+  [
+    routeAt('POST', '/insolvency-register/entries'),
+    routeHandler(
+      routeAt('POST', '/insolvency-register/entries'),
+      async ({ body, caller }) =>
+        new Reply(201, await recordRegisterEntry(deps, { ...body, by: caller.sub })),
+    ),
+  ],
+  [
+    routeAt('POST', '/debtors/{id}/financial-position/notes'),
+    routeHandler(
+      routeAt('POST', '/debtors/{id}/financial-position/notes'),
+      async ({ path, body, caller }) =>
+        new Reply(
+          201,
+          await noteFinancialPosition(deps, {
+            debtorId: path.id,
+            text: body.text,
+            ...(body.attachments ? { attachments: body.attachments } : {}),
+            by: caller.sub,
+          }),
+        ),
     ),
   ],
 ]);

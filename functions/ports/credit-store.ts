@@ -1,3 +1,4 @@
+import type { InsolvencyRegisterEntry } from '../core/special/insolvency-register';
 import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
@@ -431,6 +432,12 @@ export interface CreditStore {
   putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void>;
   /** The debtors with a score, worst first (an index keyed by score: never a scan). */
   listDebtorsByScore(limit: number): Promise<DebtorRecord[]>;
+  /** Debtors carrying this Chamber of Commerce number (usually one). */
+  findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]>;
+  /** Publications of the insolvency register entered for this KvK number, oldest decision first. */
+  listInsolvencyRegisterEntries(kvkNumber: string): Promise<InsolvencyRegisterEntry[]>;
+  /** Stores a publication once per KvK number and case number: false when it was there already. */
+  putInsolvencyRegisterEntry(entry: InsolvencyRegisterEntry): Promise<boolean>;
 
   /** The latest list of dispute causes an admin stored; undefined while the seed list applies. */
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;

@@ -5,6 +5,7 @@ import type { DisputeCauseList } from '../../functions/core/disputes/dispute-cau
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import type { InsolvencyRegisterEntry } from '../../functions/core/special/insolvency-register';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import type { ScoreRules } from '../../functions/core/score/score-rules';
@@ -79,6 +80,7 @@ export class InMemoryCreditStore implements CreditStore {
   private latestScoreRules: ScoreRules | undefined;
   private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
   private latestDisputeCauses: DisputeCauseList | undefined;
+  private readonly registerEntries = new Map<string, InsolvencyRegisterEntry>();
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -412,6 +414,27 @@ export class InMemoryCreditStore implements CreditStore {
           : key.startsWith(listing.namePrefix),
       )
       .sort(([a], [b]) => compare(a, b));
+  }
+
+  async findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]> {
+    return [...this.debtors.values()]
+      .filter((debtor) => debtor.kvkNumber === kvkNumber)
+      .sort(by((debtor) => debtor.id))
+      .map(copy);
+  }
+
+  async listInsolvencyRegisterEntries(kvkNumber: string): Promise<InsolvencyRegisterEntry[]> {
+    return [...this.registerEntries.values()]
+      .filter((entry) => entry.kvkNumber === kvkNumber)
+      .sort(by((entry) => entry.date))
+      .map(copy);
+  }
+
+  async putInsolvencyRegisterEntry(entry: InsolvencyRegisterEntry): Promise<boolean> {
+    const key = `${entry.kvkNumber}|${entry.caseNumber}`;
+    if (this.registerEntries.has(key)) return false;
+    this.registerEntries.set(key, copy(entry));
+    return true;
   }
 
   async getDisputeCauses(): Promise<DisputeCauseList | undefined> {

@@ -24,6 +24,7 @@ import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import type { TimelineEvent } from '../../core/ledger/timeline';
+import type { InsolvencyRegisterEntry } from '../../core/special/insolvency-register';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
@@ -60,6 +61,7 @@ import {
   invoiceNumberPartition,
   invoiceStatusPartition,
   keys,
+  kvkPartition,
   letterPrefix,
   ownerPartition,
   OPEN_DISPUTES,
@@ -407,8 +409,8 @@ export class DynamoDbCreditStore implements CreditStore {
     const result = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': DEBTOR_SCORES },
         Limit: limit,
       }),
@@ -503,6 +505,47 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
+  async findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]> {
+    return this.queryAll<DebtorRecord>({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': kvkPartition(kvkNumber) },
+    });
+  }
+
+  async listInsolvencyRegisterEntries(kvkNumber: string): Promise<InsolvencyRegisterEntry[]> {
+    const entries = await this.queryAll<InsolvencyRegisterEntry>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+      ExpressionAttributeValues: {
+        ':pk': keys.insolvencyRegisterEntry(kvkNumber, '').pk,
+        ':entry': 'ENTRY#',
+      },
+      ConsistentRead: true,
+    });
+    return entries.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async putInsolvencyRegisterEntry(entry: InsolvencyRegisterEntry): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.insolvencyRegisterEntry(entry.kvkNumber, entry.caseNumber),
+            itemType: 'insolvencyRegisterEntry',
+            ...entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
     return this.get<DisputeCauseList>(keys.disputeCausesLatest());
   }
@@ -554,8 +597,9 @@ export class DynamoDbCreditStore implements CreditStore {
           gsi4pk: ownerPartition(debtor.owner?.sub ?? null),
           gsi4sk: name,
           ...(debtor.score
-            ? { gsi2pk: DEBTOR_SCORES, gsi2sk: scoreSortKey(debtor.score.value, debtor.id) }
+            ? { gsi3pk: DEBTOR_SCORES, gsi3sk: scoreSortKey(debtor.score.value, debtor.id) }
             : {}),
+          ...(debtor.kvkNumber ? { gsi2pk: kvkPartition(debtor.kvkNumber), gsi2sk: debtor.id } : {}),
           ...debtor,
         };
         return versionedPut(TableName, item, write.expectedVersion);

@@ -50,6 +50,10 @@ export const keys = {
   }),
   scoreRulesLatest: () => ({ pk: 'SETTINGS#SCORE', sk: '#LATEST' }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
+  insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
+    pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
+    sk: `ENTRY#${caseNumber}`,
+  }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -112,12 +116,16 @@ export function ownerPartition(owner: string | null): string {
 export function invoiceStatusPartition(status: string): string {
   return `INVOICE_STATUS#${status}`;
 }
+/** gsi2 partition of the debtors carrying one Chamber of Commerce number: the insolvency register names it. */
+export function kvkPartition(kvkNumber: string): string {
+  return `KVK#${kvkNumber}`;
+}
 /** gsi2 partition of the invoices carrying one number: a debtor on the phone quotes it. */
 export function invoiceNumberPartition(number: string): string {
   return `INVOICE_NUMBER#${number}`;
 }
 
-/** Sparse (gsi2) partition of the debtors with a score, by score (worst first) and id. */
+/** Sparse (gsi3) partition of the debtors with a score, by score (worst first) and id. */
 export const DEBTOR_SCORES = 'DEBTOR_SCORE';
 export function scoreSortKey(score: number, debtorId: string): string {
   return `${String(Math.max(0, Math.min(999, Math.round(score)))).padStart(3, '0')}#${debtorId}`;

@@ -58,3 +58,50 @@ export const vatReliefQuery = z.object({
     .regex(/^20\d\d-(Q[1-4]|0[1-9]|1[0-2])$/, 'must be a quarter (2026-Q4) or a month (2026-11)')
     .describe('The VAT return period: a quarter (2026-Q4) or a month (2026-11)'),
 });
+
+export const proposalApprovalBody = z.object({
+  reason: text(500)
+    .trim()
+    .min(1, 'reason must not be empty')
+    .describe('Why these balances are not worth collecting: kept on each write-off'),
+});
+
+export const provisionQuery = z.object({
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .describe('`csv`: one row per currency and class; JSON by default'),
+});
+
+/** A Dutch Chamber of Commerce (KvK) number: eight digits. */
+const kvkNumber = z.string().regex(/^\d{8}$/, 'must be an 8-digit KvK number');
+
+export const registerEntryBody = z.object({
+  kvkNumber: kvkNumber.describe("The debtor's Chamber of Commerce number as the register publishes it"),
+  kind: z
+    .enum(INSOLVENCY_KINDS)
+    .describe('bankruptcy (faillissement), wsnp (debt restructuring), or suspension_of_payments (surseance)'),
+  date: calendarDate.describe("The day of the court's decision"),
+  court: text(200).trim().min(1, 'court must not be empty'),
+  caseNumber: text(100).trim().min(1, 'caseNumber must not be empty'),
+  administrator: insolvencyBody.shape.administrator,
+});
+
+const attachment = z
+  .object({
+    name: text(200).trim().min(1, 'name must not be empty').describe('What the document is'),
+    url: z.url('must be a URL').max(2000, 'must be at most 2000 characters').optional(),
+    reference: text(500).trim().min(1).optional().describe('A storage key or archive number'),
+  })
+  .refine((value) => (value.url === undefined) !== (value.reference === undefined), {
+    message: 'give either url or reference',
+  });
+
+export const financialPositionNoteBody = z.object({
+  text: text(4000).trim().min(1, 'text must not be empty').describe('What the evidence shows'),
+  attachments: z
+    .array(attachment)
+    .max(20, 'at most 20 attachments')
+    .optional()
+    .describe('References to the documents (annual accounts, bank statements), not the files'),
+});

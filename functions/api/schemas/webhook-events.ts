@@ -43,6 +43,11 @@ const debtorUpsertedData = z
       .describe('Where reminders go; without one, each letter becomes a task for a controller'),
     language,
     phone: text(40).min(3).optional(),
+    kvkNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'must be an 8-digit KvK number')
+      .optional()
+      .describe('Chamber of Commerce number: the central insolvency register is asked by it'),
     contact: z
       .object({
         name: text(200).min(1).describe('The person letters are addressed to, e.g. "Jan de Graaf"'),

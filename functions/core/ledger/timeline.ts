@@ -63,6 +63,8 @@ export type TimelineEventType =
   | 'payment_plan_amended'
   | 'payment_plan_completed'
   | 'payment_plan_broken'
+  /** An insolvency of the debtor suspended the plan: no more reminders or checks. */
+  | 'payment_plan_suspended'
   /** A credit note, or credit on the account, lowered the plan: its last instalments shrank. */
   | 'payment_plan_lowered'
   /** The plan's execution failed or was lost, and the daily sweep started it again where it stood. */
@@ -86,6 +88,8 @@ export type TimelineEventType =
   | 'insolvency_opened'
   | 'insolvency_distribution'
   | 'insolvency_closed'
+  /** Evidence of the debtor's financial position for the special team, with its attachments. */
+  | 'financial_position_noted'
   /** The open amount, or part of it, is no longer claimed. */
   | 'written_off';
 

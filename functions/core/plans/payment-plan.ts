@@ -1,6 +1,12 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 
-export type PlanStatus = 'active' | 'completed' | 'broken';
+/**
+ * `suspended`: the debtor was declared bankrupt, admitted to the WSNP or granted a suspension of
+ * payments while the plan ran. Individual collection stops (art. 33 and 299 Fw), so no reminder
+ * goes out and no instalment is checked; the plan is not broken (nothing falls due at once), and
+ * what it leaves open is claimed in the insolvency.
+ */
+export type PlanStatus = 'active' | 'completed' | 'broken' | 'suspended';
 
 /** open: not (fully) paid yet; paid: covered by payments in order; missed: unpaid after its date and grace. */
 export type InstalmentStatus = 'open' | 'paid' | 'missed';

@@ -33,6 +33,9 @@ export interface Insolvency {
   closedOn?: CalendarDate;
 }
 
+/** When the trustee's letter gives no day yet, the claim is to be filed within a month of the decision. */
+export const DEFAULT_INSOLVENCY_CLAIM_DAYS = 30;
+
 /** The special-management reason an insolvency of this kind puts the debtor under. */
 export function specialManagementReasonOf(kind: InsolvencyKind): SpecialManagementReason {
   return kind === 'wsnp' ? 'debt_relief' : kind === 'bankruptcy' ? 'bankruptcy' : 'financial_trouble';

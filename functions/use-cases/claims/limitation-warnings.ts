@@ -10,7 +10,8 @@ import {
 } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { policyOfInvoice } from './invoice-policy';
-import { limitationWarning } from './limitation-warning-task';
+import { type LimitationWarning, limitationWarning } from './limitation-warning-task';
+import { isUnderSpecialManagement } from '../../core/special/special-management';
 
 export interface LimitationWarningDeps {
   store: CreditStore;
@@ -49,7 +50,7 @@ export async function warnOfLapsingClaim(
     deps.store.timeline({ invoiceId: invoice.id }),
     policyOfInvoice(deps.store, invoice, debtor),
   ]);
-  const warning = limitationWarning({
+  const found = limitationWarning({
     invoice,
     debtor,
     timeline,
@@ -57,6 +58,8 @@ export async function warnOfLapsingClaim(
     today,
     at: now.toISOString(),
   });
+  // A dormant claim under special management (no recourse now, perhaps later) is the special team's to keep alive.
+  const warning = found && isUnderSpecialManagement(debtor) ? forSpecialTeam(found) : found;
   if (!warning || (await deps.store.getTask(warning.task.id))) return null;
   try {
     await deps.store.commit([
@@ -69,4 +72,9 @@ export async function warnOfLapsingClaim(
     throw error;
   }
   return warning.task;
+}
+
+/** The warning on the special team's list, as every task of a debtor under its management. */
+function forSpecialTeam(warning: LimitationWarning): LimitationWarning {
+  return { ...warning, task: { ...warning.task, forRole: 'special' } };
 }

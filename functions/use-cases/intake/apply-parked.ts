@@ -1,3 +1,5 @@
+import { DEFAULT_INSOLVENCY_CLAIM_DAYS } from '../../core/special/insolvency';
+import { checkInsolvencyRegister } from '../special/insolvency-register';
 import { webhookEvent } from '../../api/schemas/webhook-events';
 import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
 import { logger } from '../../shared/observability';
@@ -47,6 +49,12 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         break;
       case 'confirmPlanLowered':
         await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
+        break;
+      case 'checkInsolvencyRegister':
+        await checkInsolvencyRegister(
+          { ...deps, claimDays: deps.claimDays ?? DEFAULT_INSOLVENCY_CLAIM_DAYS },
+          followUp.debtorId,
+        );
         break;
     }
   }

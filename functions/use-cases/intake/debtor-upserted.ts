@@ -16,6 +16,9 @@ export async function debtorUpserted(deps: IntakeDeps, data: DebtorUpsertedData,
   if (data.segment) await assertPolicyFits(deps.store, data.segment, data.kind);
   const current = await deps.store.getDebtor(data.id);
   const followUps: FollowUp[] = [{ kind: 'applyParked', subject: { kind: 'debtor', id: data.id } }];
+  // A KvK number the debtor did not carry before is looked up in the insolvency register.
+  if (data.kvkNumber && data.kvkNumber !== current?.kvkNumber)
+    followUps.push({ kind: 'checkInsolvencyRegister', debtorId: data.id });
 
   if (current) {
     const debtor = revised(current, { ...detailsOf(data), segmentOverride: data.segment }, at);
@@ -51,6 +54,7 @@ function detailsOf(
     email: data.email,
     language: data.language,
     phone: data.phone,
+    kvkNumber: data.kvkNumber,
     contact: data.contact,
     address: data.address,
     accountManager: data.accountManager,

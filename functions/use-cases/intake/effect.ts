@@ -21,6 +21,8 @@ export interface IntakeDeps extends DunningDeps {
   notifier?: Notifier;
   /** The VAT return period a repayment of bad-debt VAT falls in (VAT_RETURN_PERIOD); quarterly by default. */
   vatPeriod?: VatReturnPeriod;
+  /** Days to file an insolvency claim when a register publication gives none (INSOLVENCY_CLAIM_DAYS). */
+  claimDays?: number;
 }
 
 /** Who the timeline names for everything the webhook brings in. */
@@ -53,7 +55,9 @@ export type FollowUp =
   /** A payment completed a payment plan: its execution has nothing left to remind or check. */
   | { kind: 'stopPlanExecution'; execution: string; reason: string }
   /** A credit lowered a payment plan: the debtor gets the new schedule. */
-  | { kind: 'confirmPlanLowered'; lowered: LoweredPlan };
+  | { kind: 'confirmPlanLowered'; lowered: LoweredPlan }
+  /** A debtor arrived with a (new) KvK number: the insolvency register is asked about it. */
+  | { kind: 'checkInsolvencyRegister'; debtorId: string };
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the

@@ -11,7 +11,7 @@ import {
   planExecutionName,
   planTotal,
 } from '../../core/plans/payment-plan';
-import { planRulesOf } from '../../core/plans/plan-rules';
+import { type PlanRules, planRulesOf } from '../../core/plans/plan-rules';
 import { needsManager, planIssues, type ProposedInstalment } from '../../core/plans/plan-validation';
 import type { DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { invoiceClaim } from '../claims/invoice-claim';
@@ -38,6 +38,8 @@ export interface CreatePlanInput {
   by: string;
   /** Managers may agree a longer plan, or one with a debtor who broke a plan in the last year. */
   isManager: boolean;
+  /** The special team (or a manager): for a debtor under special management the policy's limits do not bind. */
+  isSpecialTeam?: boolean;
 }
 
 /**
@@ -50,10 +52,11 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
   const { plan, before } = await retryOnConflict(async () => {
     const debtor = await deps.store.getDebtor(input.debtorId);
     if (!debtor) throw notFound(`Debtor ${input.debtorId} does not exist.`, 'debtor_not_found');
+    const special = specialArrangement(debtor, input);
     const invoices = await invoicesOf(deps, debtor, input.invoiceIds);
     const oldest = invoices[0]!;
     const policy = await policyOfInvoice(deps.store, oldest, debtor);
-    const rules = planRulesOf(policy);
+    const rules = special ? beyondPolicyLimits(planRulesOf(policy)) : planRulesOf(policy);
     const now = deps.clock.now();
     const today = localDate(now, policy.timeZone);
     const currency = oldest.currency;
@@ -78,7 +81,8 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
     const issues = planIssues({ instalments: input.instalments, total, currency, today, rules });
     if (issues.length > 0) throw invalid(issues, 'The payment plan cannot be agreed as asked.');
     for (const invoice of invoices) {
-      if (invoice.dunning?.pausedFor !== 'plan_requested')
+      const replaced = special ? ['plan_requested', 'special_management'] : ['plan_requested'];
+      if (!replaced.includes(invoice.dunning?.pausedFor ?? ''))
         refuseUnlessPausable(invoice, 'payment_plan', 'plan');
     }
 
@@ -97,7 +101,7 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
       maxPlanMonths: rules.maxPlanMonths,
       brokeAPlanRecently: earlier.some((plan) => brokenSince(plan, yearAgo)),
     });
-    if (managerReasons.length > 0 && !input.isManager) {
+    if (managerReasons.length > 0 && !input.isManager && !special) {
       throw forbidden(`Only a manager may agree this payment plan: ${managerReasons.join('; ')}.`);
     }
 
@@ -129,7 +133,9 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
       createdAt: at,
       execution: planExecutionName(id, 1),
       attempt: 1,
-      ...(managerReasons.length > 0 ? { managerApproval: managerReasons.join('; ') } : {}),
+      ...(managerReasons.length > 0 || special
+        ? { managerApproval: [...(special ? [SPECIAL_ARRANGEMENT] : []), ...managerReasons].join('; ') }
+        : {}),
     };
     const money = formatMoney({ amount: total, currency }, 'en');
     const summary = `Payment plan ${reference.printed} agreed by ${input.by}: ${money} in ${plan.instalments.length} instalments, the last on ${plan.instalments.at(-1)?.dueDate}`;
@@ -222,6 +228,28 @@ async function invoicesOf(
       a.issueDate.localeCompare(b.issueDate) ||
       a.id.localeCompare(b.id),
   );
+}
+
+const SPECIAL_ARRANGEMENT = 'agreed under special management, beyond the policy limits where needed';
+
+/**
+ * A plan the special team agrees with a debtor under its management is an arrangement of its own
+ * (a longer term, smaller instalments, a debtor who broke a plan before): the policy's limits do
+ * not bind it. Refused while an insolvency is open: then nothing is collected from the debtor.
+ */
+function specialArrangement(debtor: DebtorRecord, input: CreatePlanInput): boolean {
+  if (debtor.insolvency?.status === 'open') {
+    throw conflict(
+      `Debtor ${debtor.id} is in ${debtor.insolvency.kind.replaceAll('_', ' ')}: no payment plan while it lasts; its claim is filed with the administrator.`,
+      'insolvency_open',
+    );
+  }
+  return debtor.management === 'special' && input.isSpecialTeam === true;
+}
+
+/** The schedule rules that stay (dates ascending, amounts adding up), without the policy's limits. */
+function beyondPolicyLimits(rules: PlanRules): PlanRules {
+  return { ...rules, minInstalmentAmount: 1, maxDaysToFirstInstalment: 3650, maxPlanMonths: 1200 };
 }
 
 /** Interest and costs already due on the plan's first day, as the claim states them. */

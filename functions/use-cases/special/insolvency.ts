@@ -13,6 +13,8 @@ import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { conflict, invalid, notFound } from '../refusal';
 import { pauseInvoicesOf, specialManagementStartWrites } from './special-management';
 import { moveTasksOfDebtor } from './special-tasks';
+import { suspendPlansOf } from './suspend-plans';
+import type { PlanWorkflow } from '../../ports/plan-workflow';
 
 export interface InsolvencyInput {
   kind: InsolvencyKind;
@@ -23,6 +25,8 @@ export interface InsolvencyInput {
   claimDeadline?: CalendarDate;
   /** The user's id (`sub`). */
   by: string;
+  /** Who the timeline names instead of `user:<by>` (the insolvency register's hit). */
+  actor?: string;
 }
 
 /** The task to file the claim: one per insolvency. */
@@ -37,10 +41,16 @@ function fileClaimTaskId(debtorId: string, date: CalendarDate): string {
  * on the special team's list says to file the claim with the administrator before the deadline.
  */
 export async function openInsolvency(
-  deps: DunningDeps & { claimDays: number },
+  deps: DunningDeps & { claimDays: number; plans?: PlanWorkflow },
   debtorId: string,
   input: InsolvencyInput,
-): Promise<{ debtorId: string; insolvency: Insolvency; taskId: string; invoicesPaused: string[] }> {
+): Promise<{
+  debtorId: string;
+  insolvency: Insolvency;
+  taskId: string;
+  invoicesPaused: string[];
+  plansSuspended: string[];
+}> {
   const { insolvency, management } = await retryOnConflict(async () => {
     const debtor = await deps.store.getDebtor(debtorId);
     if (!debtor) throw notFound(`Debtor ${debtorId} does not exist.`, 'debtor_not_found');
@@ -63,7 +73,7 @@ export async function openInsolvency(
         { path: 'claimDeadline', message: `must be after the insolvency's date (${input.date})` },
       ]);
     }
-    const by = `user:${input.by}`;
+    const by = input.actor ?? `user:${input.by}`;
     const insolvency: Insolvency = {
       kind: input.kind,
       date: input.date,
@@ -84,9 +94,16 @@ export async function openInsolvency(
     await deps.store.commit(insolvencyWrites(debtor, insolvency, management, now));
     return { insolvency, management };
   });
+  const plansSuspended = await suspendPlansOf(deps, debtorId, insolvency, management);
   const invoicesPaused = await pauseInvoicesOf(deps, debtorId, management);
   await moveTasksOfDebtor(deps, debtorId, 'special', insolvency.openedBy);
-  return { debtorId, insolvency, taskId: fileClaimTaskId(debtorId, insolvency.date), invoicesPaused };
+  return {
+    debtorId,
+    insolvency,
+    taskId: fileClaimTaskId(debtorId, insolvency.date),
+    invoicesPaused,
+    plansSuspended,
+  };
 }
 
 function insolvencyWrites(
