@@ -353,7 +353,6 @@ export class InMemoryCreditStore implements CreditStore {
       .map((debtor) => copy(debtor));
   }
 
-
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return copy(this.latestWorklistRules);
   }
