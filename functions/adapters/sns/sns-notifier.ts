@@ -13,7 +13,7 @@ export function topicEnvName(topic: TopicName): string {
  */
 export function asciiSubject(subject: string): string {
   return subject
-    .replace(/€/g, 'EUR')
+    .replace(/€[ \u00a0\u202f]?/g, 'EUR ')
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/[\u00a0\u202f]/g, ' ')
     .normalize('NFD')

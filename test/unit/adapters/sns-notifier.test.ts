@@ -42,6 +42,9 @@ describe('publishing notifications through SNS', () => {
     expect(asciiSubject('Actie gevraagd: Café Zoë betaalt niet (€\u00a05.822,24 open)')).toBe(
       'Actie gevraagd: Cafe Zoe betaalt niet (EUR 5.822,24 open)',
     );
+    expect(asciiSubject('Action needed: Harbour Supplies Ltd does not pay (€900.00 open)')).toBe(
+      'Action needed: Harbour Supplies Ltd does not pay (EUR 900.00 open)',
+    );
     expect(asciiSubject('a'.repeat(120))).toHaveLength(100);
     expect(asciiSubject('line\nbreak')).toBe('line?break');
   });
