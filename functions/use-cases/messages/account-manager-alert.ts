@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { AccountHistory } from '../../core/ledger/account-history';
 import { formatMoney, type Money } from '../../core/money';
+import { shownMoney } from '../../templates/shown-money';
 import type { Notification } from '../../ports/notifier';
 import type { DebtorRecord } from '../../ports/credit-store';
 import { renderAccountManagerAlert } from '../../templates/colleagues/account-manager-alert';
@@ -9,17 +10,6 @@ import type { DebtorSummary } from '../steps/debtor-summary';
 
 /** The line between the text for a person and the data for a machine in an alert's body. */
 export const ALERT_DATA_MARKER = '--- data (JSON) ---';
-
-/** Money as every message and timeline shows it: cents, currency and the amount as a person reads it. */
-export interface ShownMoney extends Money {
-  formatted: string;
-}
-
-export const shownMoney = (value: Money, language: ColleagueLanguage): ShownMoney => ({
-  amount: value.amount,
-  currency: value.currency,
-  formatted: formatMoney(value, language),
-});
 
 export interface AlertInput {
   day: CalendarDate;
