@@ -157,7 +157,7 @@ export const UNKNOWN_USER: Record<ColleagueLanguage, string> = { nl: 'Gebruiker'
 
 const LOCALES: Record<ColleagueLanguage, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-/** "4 maart 2026 09:00" / "4 March 2026, 09:00" in the business time zone. */
+/** "4 maart 2026 om 09:00" / "4 March 2026 at 09:00" in the business time zone. */
 export function localDateTime(at: string, timeZone: string, language: ColleagueLanguage): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     timeZone,

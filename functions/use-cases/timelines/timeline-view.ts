@@ -19,7 +19,7 @@ export interface TimelineEntry {
   sequence: number;
   /** ISO 8601 instant. */
   at: string;
-  /** The same instant on the business calendar, in the reader's language: "4 maart 2026 09:00". */
+  /** The same instant on the business calendar, in the reader's language: "4 maart 2026 om 09:00". */
   atLocal: string;
   type: TimelineEvent['type'];
   /** What kind of entry it is, in the reader's language. */
