@@ -76,13 +76,11 @@ export function accountManagerAlert(input: AlertInput): Notification {
     message: `${text}\n\n${ALERT_DATA_MARKER}\n${JSON.stringify(data, null, 2)}\n`,
     attributes: {
       kind: 'account_manager_escalation',
-      debtorId: debtor.id,
+      ...accountManagerAttributes(debtor),
       day: input.day,
       language,
       creditHold: String(input.creditHold),
       ...(open ? { openAmount: formatMoney(open, language), currency: open.currency } : {}),
-      // Without one, the alert goes to the account managers' lead (a subscription without a filter).
-      ...(manager ? { accountManagerEmail: manager.email } : {}),
     },
   };
 }
@@ -93,5 +91,19 @@ function contactOf(debtor: DebtorRecord) {
     ...(debtor.contact ? { contact: debtor.contact } : {}),
     ...(debtor.phone ? { phone: debtor.phone } : {}),
     ...(debtor.email ? { email: debtor.email } : {}),
+  };
+}
+
+/**
+ * The attributes every message on `account-managers` carries, so that each account manager's
+ * subscription can filter on their own email (a message about a debtor without one goes to the
+ * subscription of their lead, which filters on nothing).
+ */
+export function accountManagerAttributes(
+  debtor: Pick<DebtorRecord, 'id' | 'accountManager'>,
+): Record<string, string> {
+  return {
+    debtorId: debtor.id,
+    ...(debtor.accountManager ? { accountManagerEmail: debtor.accountManager.email } : {}),
   };
 }
