@@ -14,7 +14,7 @@ export function colleagueLanguage(code: string | undefined, fallback: ColleagueL
 }
 
 /** The steps of the dunning as a colleague calls them. */
-export const STEP_NAMES: Record<ColleagueLanguage, Record<DunningSlot, string>> = {
+const STEP_NAMES: Record<ColleagueLanguage, Record<DunningSlot, string>> = {
   nl: {
     firstReminder: 'eerste herinnering',
     secondReminder: 'tweede herinnering',
