@@ -21,6 +21,7 @@ import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist
 import {
   debtorListQuery,
   invoiceListQuery,
+  invoiceQuery,
   noteBody,
   ownerBody,
   timelineQuery,
@@ -102,8 +103,9 @@ export const ROUTES = [
     path: '/invoices/{id}',
     handler: 'get-invoice',
     auth: { kind: 'jwt', roles: everyone },
-    summary: 'An invoice, its status, open amount, dunning state and timeline',
-    request: { path: idPath },
+    summary:
+      "An invoice, its status, open amount, dunning state and timeline: entries in the order they happened (sequence), money as { amount, currency, formatted }, the local time, actors by name and email, titles and step names in the reader's language (lang or Accept-Language)",
+    request: { path: idPath, query: invoiceQuery },
   },
   {
     method: 'POST',
@@ -401,7 +403,7 @@ export const ROUTES = [
     handler: 'get-debtor-timeline',
     auth: { kind: 'jwt', roles: everyone },
     summary:
-      "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations",
+      "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations; each entry numbered in the order things happened (sequence), money as { amount, currency, formatted }, actors by name and email, in the reader's language (lang or Accept-Language)",
     request: { path: idPath, query: timelineQuery },
   },
   {

@@ -1,3 +1,4 @@
+import { readBusinessLanguage } from '../shared/business-language';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
@@ -10,6 +11,7 @@ const deps = {
   clock,
   workflow: dunningWorkflowFromEnvironment(),
   notifier: notifierFromEnvironment(['call-tasks']),
+  businessLanguage: readBusinessLanguage(),
 };
 
 /**

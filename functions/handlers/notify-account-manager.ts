@@ -1,3 +1,4 @@
+import { readBusinessLanguage } from '../shared/business-language';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
@@ -8,6 +9,7 @@ const deps = {
   store: creditStoreFromEnvironment(),
   clock,
   notifier: notifierFromEnvironment(['account-managers', 'credit-status']),
+  businessLanguage: readBusinessLanguage(),
 };
 
 /** EscalateToAccountManager of the dunning state machine. */

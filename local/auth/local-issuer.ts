@@ -21,17 +21,26 @@ const LOCAL_ORDER_SYSTEM_CLIENT = { clientId: 'order-system-local', scopes: [ORD
 const TOKEN_LIFETIME_SECONDS = 3600; // Cognito's default ID token validity
 
 /** One demo user per role, with stable subs so that demo data can assign work to them. */
-export const LOCAL_USERS: Record<Role, { sub: string; email: string }> = {
-  controller: { sub: '6c1f3a52-0d5e-4c57-9a43-2f0c6e1b7a01', email: 'controller@example.com' },
-  manager: { sub: '9b2d4e63-1e6f-4d68-8b54-3a1d7f2c8b02', email: 'manager@example.com' },
-  admin: { sub: 'a43e5f74-2f70-4e79-9c65-4b2e803d9c03', email: 'admin@example.com' },
-  special: { sub: 'd5f06a85-3081-4f8a-8d76-5c3f914ead04', email: 'special@example.com' },
+export const LOCAL_USERS: Record<Role, { sub: string; email: string; name: string }> = {
+  controller: {
+    sub: '6c1f3a52-0d5e-4c57-9a43-2f0c6e1b7a01',
+    email: 'controller@example.com',
+    name: 'Carla Jansen',
+  },
+  manager: {
+    sub: '9b2d4e63-1e6f-4d68-8b54-3a1d7f2c8b02',
+    email: 'manager@example.com',
+    name: 'Mark de Boer',
+  },
+  admin: { sub: 'a43e5f74-2f70-4e79-9c65-4b2e803d9c03', email: 'admin@example.com', name: 'Anna Visser' },
+  special: { sub: 'd5f06a85-3081-4f8a-8d76-5c3f914ead04', email: 'special@example.com', name: 'Sven Bakker' },
 };
 
 export interface TokenRequest {
   group: Role;
   sub?: string;
   email?: string;
+  name?: string;
 }
 
 /** The claims of a Cognito ID token, as far as this system reads them. */
@@ -66,13 +75,15 @@ export async function createLocalIssuer(options: { keyDir?: string } = {}): Prom
   const key = await loadOrCreateSigningKey(options.keyDir);
 
   return {
-    async issueToken({ group, sub, email }) {
+    async issueToken({ group, sub, email, name }) {
       const user = LOCAL_USERS[group];
       const userSub = sub ?? user.sub;
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({
         email: email ?? user.email,
         email_verified: true,
+        // Cognito puts the user's `name` attribute in the ID token; a token for another sub has none of ours.
+        ...(name || !sub ? { name: name ?? user.name } : {}),
         'cognito:groups': [group],
         'cognito:username': userSub,
         token_use: 'id',

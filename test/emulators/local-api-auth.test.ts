@@ -103,13 +103,14 @@ describe('the local API shim, as the Cognito authorizer', () => {
     expect(invocations).toHaveLength(0);
   });
 
-  it("answers 200 with the caller's sub, email and roles to a token of the route's group", async () => {
+  it("answers 200 with the caller's sub, email, name and roles to a token of the route's group", async () => {
     const response = await getMe(`Bearer ${await issuer.issueToken({ group: 'admin' })}`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       sub: LOCAL_USERS.admin.sub,
       email: LOCAL_USERS.admin.email,
+      name: LOCAL_USERS.admin.name,
       roles: ['admin'],
     });
   });

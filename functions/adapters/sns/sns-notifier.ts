@@ -7,6 +7,21 @@ export function topicEnvName(topic: TopicName): string {
   return `${topic.toUpperCase().replace(/-/g, '_')}_TOPIC_ARN`;
 }
 
+/**
+ * SNS subjects are ASCII, at most 100 characters, no line breaks: "€ 5.822,24" becomes
+ * "EUR 5.822,24", "–" "-" and "financiële" "financiele", rather than question marks in a person's inbox.
+ */
+export function asciiSubject(subject: string): string {
+  return subject
+    .replace(/€[ \u00a0\u202f]?/g, 'EUR ')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7E]/g, '?')
+    .slice(0, 100);
+}
+
 export class SnsNotifier implements Notifier {
   constructor(
     private readonly sns: SNSClient,
@@ -21,8 +36,7 @@ export class SnsNotifier implements Notifier {
     const out = await this.sns.send(
       new PublishCommand({
         TopicArn: topicArn,
-        // SNS subjects are ASCII, at most 100 characters, no line breaks.
-        Subject: notification.subject.replace(/[^\x20-\x7E]/g, '?').slice(0, 100),
+        Subject: asciiSubject(notification.subject),
         Message:
           typeof notification.message === 'string'
             ? notification.message

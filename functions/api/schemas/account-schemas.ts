@@ -37,7 +37,18 @@ export const noteBody = z.object({
     .describe('The note, for whoever handles the account'),
 });
 
-export const timelineQuery = z.object({ limit, cursor: cursor.optional() });
+/** The reader's language of a timeline; without it, the request's Accept-Language, else Dutch. */
+const lang = z
+  .enum(['nl', 'en'], 'must be nl or en')
+  .optional()
+  .describe(
+    "The language of the timeline's titles, step names, dates and amounts; Accept-Language when left out, else nl",
+  );
+
+/** GET /invoices/{id}. */
+export const invoiceQuery = z.object({ lang });
+
+export const timelineQuery = z.object({ limit, cursor: cursor.optional(), lang });
 
 export const invoiceListQuery = z.object({
   number: recordId.optional().describe('The invoice number the debtor quotes'),

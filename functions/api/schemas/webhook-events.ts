@@ -62,9 +62,16 @@ const debtorUpsertedData = z
       .object({
         name: text(200).min(1),
         email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+        language: language
+          .optional()
+          .describe(
+            "The language of the account manager's alerts (nl or en); the business language when left out",
+          ),
       })
       .optional()
-      .describe('Told when the dunning escalates to sales'),
+      .describe(
+        'Told when the dunning escalates to sales; alerts carry this email as the accountManagerEmail attribute',
+      ),
     creditLimit: z.object({ amount: cents, currency }).optional().describe('In cents'),
     segment: recordId.optional().describe('Sets the dunning segment by hand: the id of a dunning policy'),
   })

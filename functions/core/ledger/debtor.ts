@@ -7,6 +7,8 @@ export type DebtorKind = 'business' | 'consumer';
 export interface AccountManager {
   name: string;
   email: string;
+  /** ISO 639-1 language of their alerts; the business language when not given. */
+  language?: string;
 }
 
 /** How a letter addresses the contact person: "heer" or "mevrouw" in Dutch, "Mr" or "Ms" in English. */

@@ -99,6 +99,9 @@ export interface TimelineEvent {
   type: TimelineEventType;
   /** 'invoicing-system', 'workflow', 'sweep' or 'user:<sub>'. */
   actor: string;
+  /** The person who acted, as their token named them at the time (entries an API request wrote). */
+  actorName?: string;
+  actorEmail?: string;
   summary: string;
   details?: Record<string, unknown>;
 }

@@ -78,6 +78,11 @@ export interface CollectionTask {
   /** Higher is more urgent: amount, days overdue, broken promises. */
   priority: number;
   summary: string;
+  /**
+   * What a person needs to do the task, in the business language: for a call, whom to call on
+   * which number, about what amount, what was done so far and in which tone.
+   */
+  brief?: string;
   /** The workflow step this task belongs to, if any. */
   slot?: DunningSlot;
   /** Step Functions task token the outcome is sent to (call tasks only). Never shown in the API. */
@@ -110,6 +115,7 @@ export interface TaskToOpen {
   /** The day the task is raised: it is due that day, and the invoice's arrears are counted to it. */
   today: CalendarDate;
   summary: string;
+  brief?: string;
   slot?: DunningSlot;
   taskToken?: string;
   execution?: string;
@@ -130,6 +136,7 @@ export function openTask(input: TaskToOpen): CollectionTask {
     priority:
       taskPriority(openMoney(invoice), daysBetween(invoice.dueDate, today)) + (URGENCY[input.kind] ?? 0),
     summary: input.summary,
+    ...(input.brief ? { brief: input.brief } : {}),
     ...(input.slot ? { slot: input.slot } : {}),
     ...(input.taskToken ? { taskToken: input.taskToken } : {}),
     ...(input.execution ? { execution: input.execution } : {}),

@@ -4,6 +4,7 @@ import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-sto
 import type { CreditStore } from '../../ports/credit-store';
 import { readConfig } from '../config';
 import { traced } from '../tracing';
+import { namingActors } from './actor-naming-store';
 
 export { clock } from '../../adapters/clock/system-clock';
 
@@ -18,5 +19,5 @@ const environment = z.object({ TABLE_NAME: z.string().min(1) });
  */
 export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): CreditStore {
   const { TABLE_NAME } = readConfig(environment, env);
-  return new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME);
+  return namingActors(new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME));
 }

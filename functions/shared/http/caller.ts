@@ -6,6 +6,8 @@ import { UnauthorizedError } from './errors';
 export interface Caller {
   sub: string;
   email: string | null;
+  /** The person's name (the token's `name`, or given and family name), where the token has one. */
+  name: string | null;
   roles: Role[];
 }
 
@@ -20,7 +22,15 @@ export function readCaller(event: APIGatewayProxyEvent): Caller {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
   const email = typeof claims?.email === 'string' && claims.email !== '' ? claims.email : null;
-  return { sub, email, roles: parseGroups(claims?.['cognito:groups']) };
+  return { sub, email, name: nameOf(claims ?? {}), roles: parseGroups(claims?.['cognito:groups']) };
+}
+
+function nameOf(claims: Record<string, unknown>): string | null {
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  const full =
+    text(claims.name) ?? [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  return full || null;
 }
 
 /** The caller's groups that are roles of this system; other Cognito groups are ignored. */

@@ -5,6 +5,7 @@ import { Refusal } from '../../use-cases/refusal';
 import { logger } from '../observability';
 import { withPowertools } from '../powertools-chain';
 import { addErrorToTrace } from '../tracing';
+import { actingAs } from './acting-user';
 import { type Caller, readCaller } from './caller';
 import { ForbiddenError, HttpError } from './errors';
 import { parseRequest } from './parse-request';
@@ -64,7 +65,7 @@ export function routeHandler<R extends RouteSpec>(
       throw new ForbiddenError(`This action needs one of the roles: ${auth.roles.join(', ')}.`);
     }
     const parsed = parseRequest(event, route.request ?? {});
-    return run({ ...parsed, caller, event } as HttpRequest<R['request']>, context);
+    return actingAs(caller, () => run({ ...parsed, caller, event } as HttpRequest<R['request']>, context));
   });
 }
 

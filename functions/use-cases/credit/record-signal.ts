@@ -5,6 +5,7 @@ import type { CreditStore } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import { notFound } from '../refusal';
 import { debtorSummary } from '../steps/debtor-summary';
+import { accountManagerAttributes } from '../messages/account-manager-alert';
 
 export type SignalKind = 'financial_trouble' | 'ownership_change' | 'other';
 
@@ -37,7 +38,7 @@ export async function recordSignal(
     topic: 'account-managers',
     subject: `${SUBJECTS[input.kind]}: ${debtor.name}`,
     message: { signal: { kind: input.kind, note: input.note, reportedBy: actor }, ...summary },
-    attributes: { kind: input.kind },
+    attributes: { kind: input.kind, ...accountManagerAttributes(debtor) },
   });
   const event: TimelineEvent = {
     at: now.toISOString(),

@@ -4,12 +4,13 @@ import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot
 import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
 import type { DunningState } from '../../core/dunning/dunning-state';
 import { isCollecting } from '../../core/ledger/invoice';
-import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
 import type { DunningWorkflow, ExecutionStatus } from '../../ports/workflow';
 import { policyFor } from '../policies/policy-catalogue';
 import { notFound } from '../refusal';
+import type { ColleagueLanguage } from '../../templates/colleagues/colleague-words';
+import { type TimelineEntry, timelineView } from '../timelines/timeline-view';
 
 export interface InvoiceView {
   invoice: Omit<InvoiceRecord, 'dunning'>;
@@ -37,7 +38,8 @@ export interface InvoiceView {
     pauseRef?: string;
     pauseNote?: string;
   } | null;
-  timeline: TimelineEvent[];
+  /** Oldest first, as the reader reads it (see `timelineView`). */
+  timeline: TimelineEntry[];
 }
 
 export interface InvoiceViewDeps {
@@ -47,7 +49,11 @@ export interface InvoiceViewDeps {
 }
 
 /** GET /invoices/{id}: the invoice, where its dunning stands and everything that happened, in order. */
-export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Promise<InvoiceView> {
+export async function invoiceView(
+  deps: InvoiceViewDeps,
+  invoiceId: string,
+  language: ColleagueLanguage = 'nl',
+): Promise<InvoiceView> {
   const record = await deps.store.getInvoice(invoiceId);
   if (!record) {
     throw notFound(
@@ -66,7 +72,10 @@ export async function invoiceView(deps: InvoiceViewDeps, invoiceId: string): Pro
     currency: record.currency,
     daysOverdue: isCollecting(record) ? daysOverdue : 0,
     dunning: dunning ? await dunningView(deps, dunning) : null,
-    timeline,
+    timeline: timelineView(
+      timeline.map((event) => ({ event, currency: record.currency })),
+      { language, timeZone: BUSINESS_TIME_ZONE },
+    ),
   };
 }
 

@@ -6,6 +6,8 @@ import { CALL_OUTCOMES, openTask } from '../../core/tasks/collection-task';
 import type { TaskRecord } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import type { DunningWorkflow } from '../../ports/workflow';
+import type { ColleagueLanguage } from '../../templates/colleagues/colleague-words';
+import { callBrief } from '../messages/call-brief';
 import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { type ActiveStep, checkStep } from './check-step';
 import { recordStep, type StepDeps } from './record-step';
@@ -15,6 +17,8 @@ import type { CallStepPayload } from './step-payload';
 export interface CallTaskDeps extends StepDeps {
   workflow: DunningWorkflow;
   notifier: Notifier;
+  /** The language of the call brief; Dutch when not given. */
+  businessLanguage?: ColleagueLanguage;
 }
 
 /** The workflow waits on the token until the controller records the call's outcome. */
@@ -91,7 +95,14 @@ async function parkOnTask(
       await deps.store.commit([{ kind: 'putTask', task: refreshed, expectedVersion: existing.version }]);
       return refreshed;
     }
-    const task = callTask(active, payload, deps.clock.now());
+    const now = deps.clock.now();
+    const brief = await callBrief(deps.store, {
+      invoice: active.invoice,
+      tone: active.step.tone,
+      today: localDate(now, active.policy.timeZone),
+      language: deps.businessLanguage ?? 'nl',
+    });
+    const task = callTask(active, payload, now, brief);
     const recorded = await recordStep(deps, payload, {
       status: 'done',
       event: {
@@ -105,7 +116,7 @@ async function parkOnTask(
   });
 }
 
-function callTask(active: ActiveStep, payload: CallStepPayload, now: Date): TaskRecord {
+function callTask(active: ActiveStep, payload: CallStepPayload, now: Date, brief: string): TaskRecord {
   const { invoice, policy } = active;
   const today = localDate(now, policy.timeZone);
   const daysOverdue = Math.max(0, daysBetween(invoice.dueDate, today));
@@ -115,6 +126,7 @@ function callTask(active: ActiveStep, payload: CallStepPayload, now: Date): Task
     invoice,
     today,
     summary: `invoice ${invoice.number}, ${formatMoney(openMoney(invoice), 'en')} open, ${daysOverdue} days overdue`,
+    brief,
     slot: payload.step,
     taskToken: payload.taskToken,
     execution: payload.execution,

@@ -3,8 +3,12 @@ import { creditHoldRulesOf } from '../../core/credit/credit-hold';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { DebtorRecord, StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
+import type { ColleagueLanguage } from '../../templates/colleagues/colleague-words';
 import { publishCreditStatus } from '../credit/credit-status';
 import { debtorOfInvoice } from '../debtor-of-invoice';
+import { accountManagerAlert } from '../messages/account-manager-alert';
+import { alertOfTheDay } from '../messages/alert-of-the-day';
+import { historyOfDebtor } from '../messages/history-of-debtor';
 import { revised } from '../record-versions';
 import { checkStep } from './check-step';
 import { debtorSummary } from './debtor-summary';
@@ -15,6 +19,8 @@ import { reassessedAfterEscalation } from '../score/reassess-debtor';
 
 export interface AccountManagerDeps extends StepDeps {
   notifier: Notifier;
+  /** The language of an alert to an account manager whose own is not known; Dutch when not given. */
+  businessLanguage?: ColleagueLanguage;
 }
 
 export type AccountManagerOutcome = { status: 'done' } | Skipped | Replayed;
@@ -22,9 +28,11 @@ export type AccountManagerOutcome = { status: 'done' } | Skipped | Replayed;
 /**
  * Tells the account manager that their customer does not pay, with the whole account, and puts
  * the debtor on credit hold (no new orders on credit) in the same transaction as the step's
- * record, when the policy says so (a key account's manager decides for themselves). The notice
- * goes first: if the record then fails, the retry may notify twice, which is better than a hold
- * nobody was told about. A new hold is published on `credit-status` once it is recorded.
+ * record, when the policy says so (a key account's manager decides for themselves). One alert per
+ * debtor and day: the invoices of the debtor that reach this step the same day share it (the
+ * first to claim the day sends it; see `alertOfTheDay`). The alert goes first: if the record then
+ * fails, the retry may send it twice, which is better than a hold nobody was told about. A new
+ * hold is published on `credit-status` once it is recorded.
  */
 export async function notifyAccountManager(
   deps: AccountManagerDeps,
@@ -36,28 +44,54 @@ export async function notifyAccountManager(
   if (recorded) return replayed(recorded);
 
   const debtor = await debtorOfInvoice(deps.store, invoice);
-  const today = localDate(deps.clock.now(), policy.timeZone);
-  const summary = debtorSummary(debtor, await deps.store.listInvoicesOfDebtor(debtor.id), today);
+  const now = deps.clock.now();
+  const today = localDate(now, policy.timeZone);
   const setsHold = creditHoldRulesOf(policy).holdAtAccountManager;
   const onHold = setsHold || debtor.creditHold;
   let newHold: DebtorRecord | undefined;
-  await deps.notifier.publish({
-    topic: 'account-managers',
-    subject: `Customer does not pay: invoice ${invoice.number} is still open`,
-    message: {
-      escalatedFor: { invoiceId: invoice.id, number: invoice.number },
-      creditHold: onHold,
-      ...summary,
-    },
-    attributes: { kind: 'account_manager_escalation' },
+  const alert = await alertOfTheDay(deps.store, {
+    debtorId: debtor.id,
+    day: today,
+    owner: payload.execution,
+    invoiceId: invoice.id,
+    at: now.toISOString(),
   });
+  // The invoice's own retry (or its restored execution) sends what it claimed.
+  const sends = alert.invoiceId === invoice.id;
+  const manager = debtor.accountManager;
+  if (sends) {
+    const invoices = await deps.store.listInvoicesOfDebtor(debtor.id);
+    const summary = debtorSummary(debtor, invoices, today);
+    const open = new Set(summary.openInvoices.map((each) => each.invoiceId));
+    const history = await historyOfDebtor(
+      deps.store,
+      debtor.id,
+      invoices.filter((each) => open.has(each.id)),
+    );
+    await deps.notifier.publish(
+      accountManagerAlert({
+        day: today,
+        debtor,
+        summary,
+        history,
+        escalatedFor: { invoiceId: invoice.id, number: invoice.number, currency: invoice.currency },
+        creditHold: onHold,
+        businessLanguage: deps.businessLanguage ?? 'nl',
+      }),
+    );
+  }
+  const told = manager
+    ? `Account manager ${manager.name}`
+    : "The account managers' lead (no account manager on file)";
 
   await recordStep(deps, payload, {
     status: 'done',
     event: {
       type: 'account_manager_notified',
-      summary: `Account manager ${summary.accountManager?.name ?? '(none: sent to their lead)'} told; the debtor is ${onHold ? 'on' : 'not on'} credit hold`,
-      details: { accountManager: summary.accountManager?.email ?? null },
+      summary: sends
+        ? `${told} told; the debtor is ${onHold ? 'on' : 'not on'} credit hold`
+        : `${told} told in today's alert about this debtor (sent for another invoice); the debtor is ${onHold ? 'on' : 'not on'} credit hold`,
+      details: { accountManager: manager?.email ?? null, alertDay: today, alertSentFor: alert.invoiceId },
     },
     // Re-read inside the transaction's retry: a payment may have changed the debtor meanwhile.
     alsoWrite: async (_invoice, now): Promise<StoreWrite[]> => {

@@ -7,6 +7,7 @@ import { debtorOfInvoice } from '../debtor-of-invoice';
 import { conflict } from '../refusal';
 import { debtorSummary } from '../steps/debtor-summary';
 import { taskFromCallWrites } from './task-from-call';
+import { accountManagerAttributes } from '../messages/account-manager-alert';
 
 /**
  * The call outcome `financial_trouble`: the account manager is told at once, with the whole
@@ -46,7 +47,7 @@ export async function recordFinancialTroubleOutcome(
       },
       ...summary,
     },
-    attributes: { kind: 'financial_trouble' },
+    attributes: { kind: 'financial_trouble', ...accountManagerAttributes(debtor) },
   });
   const special = taskFromCallWrites({
     callTaskId: task.id,

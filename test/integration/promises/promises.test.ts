@@ -64,7 +64,12 @@ describe('promises to pay', () => {
     const paused = await invoiceView(h, inv.id);
     expect(paused.dunning).toMatchObject({ status: 'paused', pausedFor: 'promise' });
     expect(paused.timeline.find((e) => e.type === 'promise_taken')).toMatchObject({
-      actor: expect.stringMatching(/^user:/),
+      actor: {
+        kind: 'user',
+        id: expect.stringMatching(/^user:/),
+        name: 'Carla Jansen',
+        email: 'controller@example.com',
+      },
     });
 
     // The firm reminder was due on the 15th: nothing goes out while the promise is open.

@@ -57,6 +57,25 @@ describe('the call task for a credit controller', () => {
     expect((await world.timeline(invoice.id)).map((event) => event.type)).toContain('task_created');
   });
 
+  it('gives the call task a brief that says who to call on which number, the amount, the history and the tone', async () => {
+    const invoice = await world.addDunnedInvoice(debtor, { number: '2025-300', openAmount: 2_500_00 });
+    await world.advanceTo(invoice.id, 'call');
+
+    await createCallTask(deps, { ...(await world.payload(invoice.id, 'call')), taskToken: 'token-1' });
+
+    const [task] = await world.store.listOpenTasks();
+    const brief = task?.brief ?? '';
+    expect(brief).toContain(`Bel ${debtor.name} over onderstaande factuur: er staat €\u00a02.500,00 open.`);
+    expect(brief).toContain('Toon van het gesprek: vriendelijk maar stellig.');
+    expect(brief).toContain('- de crediteurenadministratie (geen contactpersoon bekend)');
+    expect(brief).toContain('- Telefoon: +31 6 1234 5678');
+    expect(brief).toMatch(/- 2025-300: €\u00a02\.500,00, vervallen op 5 februari 2025 \(21 dagen te laat\)/);
+    expect(brief).toContain('Wat er al is gedaan:');
+    expect(brief).toContain(
+      'Leg de uitkomst vast: geen gehoor, gesproken, verkeerd contact, betaalbelofte, geschil',
+    );
+  });
+
   it('keeps one task when the workflow retries the step, holding the newest token', async () => {
     const invoice = await world.addDunnedInvoice(debtor);
     await world.advanceTo(invoice.id, 'call');

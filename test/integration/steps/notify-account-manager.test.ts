@@ -5,7 +5,14 @@ import {
   type AccountManagerDeps,
   notifyAccountManager,
 } from '../../../functions/use-cases/steps/notify-account-manager-step';
+import { ALERT_DATA_MARKER } from '../../../functions/use-cases/messages/account-manager-alert';
 import { type StepWorld, stepWorld } from './step-world';
+
+/** The JSON part of an alert, after the text for a person. */
+function alertData(message: unknown): Record<string, unknown> {
+  const [, json] = String(message).split(ALERT_DATA_MARKER);
+  return JSON.parse(json ?? '{}') as Record<string, unknown>;
+}
 
 describe('escalation to the account manager', () => {
   let world: StepWorld;
@@ -55,7 +62,15 @@ describe('escalation to the account manager', () => {
 
     expect(outcome).toEqual({ status: 'done' });
     const [notice] = world.notifier.on('account-managers');
-    expect(notice?.message).toMatchObject({
+    expect(notice?.attributes).toMatchObject({
+      kind: 'account_manager_escalation',
+      accountManagerEmail: 'sanne.bakker@voorbeeld.example',
+      debtorId: debtor.id,
+    });
+    expect(notice?.subject).toBe(
+      'Actie gevraagd: Bakkerij De Korenschoof B.V. betaalt niet (€\u00a01.300,00 open)',
+    );
+    expect(alertData(notice?.message)).toMatchObject({
       debtor: { id: debtor.id, name: 'Bakkerij De Korenschoof B.V.' },
       accountManager: { name: 'Sanne Bakker', email: 'sanne.bakker@voorbeeld.example' },
       openBalance: [{ amount: 1_300_00, currency: 'EUR' }],
@@ -89,7 +104,7 @@ describe('escalation to the account manager', () => {
     expect((await world.debtor(debtor.id)).behaviour.escalations).toBe(1);
   });
 
-  it('sets the credit hold only once when a second invoice of the debtor escalates', async () => {
+  it('sets the credit hold only once and sends one alert when a second invoice of the debtor escalates the same day', async () => {
     const first = await world.addDunnedInvoice(debtor);
     const second = await world.addDunnedInvoice(debtor);
     await world.advanceTo(first.id, 'accountManager');
@@ -98,6 +113,12 @@ describe('escalation to the account manager', () => {
     await notifyAccountManager(deps, await world.payload(second.id, 'accountManager'));
 
     expect((await world.debtor(debtor.id)).behaviour.escalations).toBe(2);
+    // Both reached the step the same day: one alert about the whole account.
+    expect(world.notifier.on('account-managers')).toHaveLength(1);
+    const secondTimeline = await world.timeline(second.id);
+    expect(secondTimeline.find((event) => event.type === 'account_manager_notified')?.details).toMatchObject({
+      alertSentFor: first.id,
+    });
     const debtorTimeline = await world.store.timeline({ debtorId: debtor.id });
     expect(debtorTimeline.filter((event) => event.type === 'credit_hold_set')).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import { businessDebtor, emailsTo, invoice, invoiceView, statesEntered } from '.
 const START = new Date('2026-03-02T05:00:00Z');
 
 interface TaskList {
-  tasks: { id: string; kind: string; invoiceId: string; taskToken?: string }[];
+  tasks: { id: string; kind: string; invoiceId: string; taskToken?: string; brief?: string }[];
 }
 
 describe('an invoice nobody pays is escalated step by step', () => {
@@ -85,6 +85,14 @@ describe('an invoice nobody pays is escalated step by step', () => {
       return found!;
     });
     expect(task.taskToken).toBeUndefined();
+    // The brief says whom to call about what, what was sent when, and how to sound.
+    expect(task.brief).toContain(
+      'Bel Bakkerij De Korenschoof B.V. over onderstaande factuur: er staat €\u00a01.250,00 open.',
+    );
+    expect(task.brief).toMatch(
+      /- 4 maart 2026: eerste herinnering verstuurd per e-mail: "Herinnering: factuur .+ staat nog open"/,
+    );
+    expect(task.brief).toContain('Toon van het gesprek: vriendelijk maar stellig.');
 
     const outcome = await h.send<{ workflowResumed: boolean }>('POST', `/tasks/${task.id}/outcome`, {
       outcome: 'no_answer',

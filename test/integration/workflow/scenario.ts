@@ -47,6 +47,20 @@ export async function emailsTo(h: CloudHarness, address: string) {
   return (await h.cloud.emails()).filter((e) => e.to.some((to) => to.includes(address)));
 }
 
+/** A timeline entry as GET /invoices/{id} and GET /debtors/{id}/timeline show it. */
+export interface TimelineEntryBody {
+  sequence: number;
+  at: string;
+  atLocal: string;
+  type: string;
+  title: string;
+  step?: { slot: string; name: string };
+  actor: { kind: 'user' | 'system'; id: string; name: string; email?: string };
+  summary: string;
+  details?: Record<string, unknown>;
+  invoiceId?: string;
+}
+
 export interface InvoiceBody {
   status: string;
   openAmount: number;
@@ -57,7 +71,7 @@ export interface InvoiceBody {
     lastStep: { slot: string; status: string } | null;
     curedAfter: string | null;
   } | null;
-  timeline: { type: string; summary: string; details?: Record<string, unknown> }[];
+  timeline: TimelineEntryBody[];
 }
 
 export async function invoiceView(h: CloudHarness, id: string): Promise<InvoiceBody> {

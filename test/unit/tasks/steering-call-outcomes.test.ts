@@ -63,7 +63,10 @@ describe('call outcomes that steer the dunning', () => {
     const result = await w.record('financial_trouble');
 
     expect(w.published).toEqual([
-      expect.objectContaining({ topic: 'account-managers', attributes: { kind: 'financial_trouble' } }),
+      expect.objectContaining({
+        topic: 'account-managers',
+        attributes: expect.objectContaining({ kind: 'financial_trouble', debtorId: w.invoice.debtorId }),
+      }),
     ]);
     expect(result.workflowResumed).toBe(true);
     expect(w.workflow.completed).toEqual([
