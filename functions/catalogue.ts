@@ -32,6 +32,8 @@ export interface FunctionNeeds {
   publish?: readonly TopicName[];
   /** Reads the webhook signing secret (Secrets Manager in AWS, WEBHOOK_SECRET locally). */
   webhookSecret?: boolean;
+  /** Reads the collection agency's webhook signing secret (AGENCY_WEBHOOK_SECRET locally). */
+  agencyWebhookSecret?: boolean;
 }
 
 export interface FunctionSpec {
@@ -49,7 +51,13 @@ export interface FunctionSpec {
  * start faster without the X-Ray SDK (functions/shared/tracing.ts).
  */
 export function tracesCalls(needs: FunctionNeeds): boolean {
-  return Boolean(needs.dunning?.length || needs.sendEmail || needs.publish?.length || needs.webhookSecret);
+  return Boolean(
+    needs.dunning?.length ||
+    needs.sendEmail ||
+    needs.publish?.length ||
+    needs.webhookSecret ||
+    needs.agencyWebhookSecret,
+  );
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -66,7 +74,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       paymentPlans: ['stop'],
       sendEmail: true,
       webhookSecret: true,
-      publish: ['credit-status'],
+      // The agency is told of a payment that reached us for a claim it holds.
+      publish: ['credit-status', 'collection-agency'],
     },
   },
   {
@@ -211,6 +220,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description:
       "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
     needs: { table: 'read' },
+  },
+  {
+    name: 'collection-agency',
+    description:
+      "POST /webhooks/collection-agency, POST /invoices/{id}/recall and GET /reports/agency: the collection agency's side",
+    // Books collections as payments (a payment in full stops nothing running, but the path may);
+    // a recall puts the debtor under special management, which stops executions; tells the agency.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop'],
+      publish: ['collection-agency'],
+      agencyWebhookSecret: true,
+    },
   },
   {
     name: 'restart-dunning',

@@ -62,6 +62,13 @@ const debtorUpsertedData = z
       .describe('Told when the dunning escalates to sales'),
     creditLimit: z.object({ amount: cents, currency }).optional().describe('In cents'),
     segment: recordId.optional().describe('Sets the dunning segment by hand: the id of a dunning policy'),
+    kvkNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'must be the 8 digits of a KvK number')
+      .optional()
+      .describe(
+        "The debtor's Chamber of Commerce (KvK) number; the collection agency's claim file carries it",
+      ),
   })
   .describe('A debtor was created or changed; the whole debtor is sent');
 

@@ -49,6 +49,8 @@ export interface Debtor {
   creditHoldDetail?: CreditHold;
   /** The latest credit report on file; earlier ones are on the debtor's timeline. */
   creditReport?: CreditReport;
+  /** The Chamber of Commerce (KvK) number, when the invoicing system sends it. */
+  kvkNumber?: string;
   /** Overpayments kept on the account, in cents per currency. */
   credits: Record<string, number>;
 }

@@ -83,7 +83,11 @@ export type TimelineEventType =
   | 'insolvency_distribution'
   | 'insolvency_closed'
   /** The open amount, or part of it, is no longer claimed. */
-  | 'written_off';
+  | 'written_off'
+  /** The collection agency reported on the claim; we took it back; we told it of a payment to us. */
+  | 'agency_event'
+  | 'agency_recalled'
+  | 'agency_told_of_payment';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

@@ -14,6 +14,7 @@ import { setOffCredit } from './set-off-credit';
 import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
+import { tellAgencyOfDirectPayment } from '../collection-agency/tell-agency-of-payment';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -44,6 +45,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         break;
       case 'confirmPlanLowered':
         await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
+        break;
+      case 'tellAgencyOfPayment':
+        await tellAgencyOfDirectPayment(deps, followUp);
         break;
     }
   }

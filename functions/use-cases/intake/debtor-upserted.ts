@@ -55,6 +55,7 @@ function detailsOf(
     address: data.address,
     accountManager: data.accountManager,
     creditLimit: data.creditLimit,
+    kvkNumber: data.kvkNumber,
   };
 }
 

@@ -8,6 +8,7 @@ import type { PlanWorkflow } from '../../ports/plan-workflow';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { DunningDeps } from '../dunning/start-dunning';
 import type { LoweredPlan } from '../plans/lower-plan';
+import type { DirectPayment } from '../collection-agency/tell-agency-of-payment';
 
 export interface IntakeDeps extends DunningDeps {
   /** Which structured reference new invoices get (PAYMENT_REFERENCE_SCHEME). */
@@ -53,7 +54,9 @@ export type FollowUp =
   /** A payment completed a payment plan: its execution has nothing left to remind or check. */
   | { kind: 'stopPlanExecution'; execution: string; reason: string }
   /** A credit lowered a payment plan: the debtor gets the new schedule. */
-  | { kind: 'confirmPlanLowered'; lowered: LoweredPlan };
+  | { kind: 'confirmPlanLowered'; lowered: LoweredPlan }
+  /** A payment reached us for a claim at the collection agency: the agency is told. */
+  | ({ kind: 'tellAgencyOfPayment' } & DirectPayment);
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the
