@@ -66,7 +66,7 @@ export function isAtAgency(claim: Pick<AgencyClaim, 'status'>): boolean {
 }
 
 /** The status an event reports; a payment collected says the agency works on it (accepted at least). */
-export function statusOf(type: AgencyEventType): AgencyStatus {
+function statusOf(type: AgencyEventType): AgencyStatus {
   switch (type) {
     case 'claim.accepted':
     case 'claim.payment_collected':

@@ -19,7 +19,7 @@ import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { invalid, Refusal } from '../refusal';
 
 /** Who the timeline names for what the agency reports. */
-export const AGENCY_ACTOR = 'collection-agency';
+const AGENCY_ACTOR = 'collection-agency';
 
 /** One signed, validated delivery of the agency's webhook. */
 export interface AgencyDelivery {
