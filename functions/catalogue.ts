@@ -34,6 +34,8 @@ export interface FunctionNeeds {
   publish?: readonly TopicName[];
   /** Reads the webhook signing secret (Secrets Manager in AWS, WEBHOOK_SECRET locally). */
   webhookSecret?: boolean;
+  /** Reads the collection agency's webhook signing secret (AGENCY_WEBHOOK_SECRET locally). */
+  agencyWebhookSecret?: boolean;
 }
 
 export interface FunctionSpec {
@@ -51,7 +53,13 @@ export interface FunctionSpec {
  * start faster without the X-Ray SDK (functions/shared/tracing.ts).
  */
 export function tracesCalls(needs: FunctionNeeds): boolean {
-  return Boolean(needs.dunning?.length || needs.sendEmail || needs.publish?.length || needs.webhookSecret);
+  return Boolean(
+    needs.dunning?.length ||
+    needs.sendEmail ||
+    needs.publish?.length ||
+    needs.webhookSecret ||
+    needs.agencyWebhookSecret,
+  );
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -68,8 +76,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       paymentPlans: ['stop'],
       sendEmail: true,
       webhookSecret: true,
-      // And a debtor whose payment made it a good payer, on customer-rewards.
-      publish: ['credit-status', 'customer-rewards'],
+      // And a debtor whose payment made it a good payer, on customer-rewards; the agency is told
+      // of a payment that reached us for a claim it holds.
+      publish: ['credit-status', 'customer-rewards', 'collection-agency'],
     },
   },
   {
@@ -214,6 +223,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description:
       "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
     needs: { table: 'read' },
+  },
+  {
+    name: 'collection-agency',
+    description:
+      "POST /webhooks/collection-agency, POST /invoices/{id}/recall and GET /reports/agency: the collection agency's side",
+    // Books collections as payments (a payment in full stops nothing running, but the path may);
+    // a recall puts the debtor under special management, which stops executions; tells the agency.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop'],
+      publish: ['collection-agency'],
+      agencyWebhookSecret: true,
+    },
   },
   {
     name: 'restart-dunning',

@@ -27,6 +27,8 @@ export interface Creditor {
   senderName: string;
   /** The collection agency a final notice names. */
   collectionAgencyName?: string;
+  /** The language the collection agency reads its claim files in. */
+  collectionAgencyLanguage?: 'nl' | 'en';
   paymentReferenceScheme: PaymentReferenceScheme;
 }
 
@@ -138,6 +140,7 @@ export function readStageConfig(node: Node): StageConfig {
     vatId,
     senderName: text('senderName') ?? name ?? '',
     collectionAgencyName: text('collectionAgencyName'),
+    collectionAgencyLanguage: oneOf('collectionAgencyLanguage', ['nl', 'en'] as const, 'nl'),
     paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
   };
 

@@ -41,6 +41,10 @@ export class CreditControlStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
     const webhookSecret = new WebhookSecret(this, 'WebhookSecret', { policy });
+    const agencyWebhookSecret = new WebhookSecret(this, 'AgencyWebhookSecret', {
+      policy,
+      issuer: 'the collection agency',
+    });
 
     // Stateless. The functions address the state machine by its name, not by reference: the
     // state machine needs the task functions' ARNs, and create-call-task answers its task
@@ -60,6 +64,7 @@ export class CreditControlStack extends Stack {
       topics: messaging.topics,
       email: messaging.email,
       webhookSecret: webhookSecret.secret,
+      agencyWebhookSecret: agencyWebhookSecret.secret,
     });
     this.functions = functions;
     const workflow = new DunningWorkflow(this, 'Workflow', {
@@ -109,6 +114,10 @@ export class CreditControlStack extends Stack {
     new CfnOutput(this, 'WebhookSecretArn', {
       value: webhookSecret.secret.secretArn,
       description: "Set the invoicing system's whsec_ secret here (aws secretsmanager put-secret-value)",
+    });
+    new CfnOutput(this, 'AgencyWebhookSecretArn', {
+      value: agencyWebhookSecret.secret.secretArn,
+      description: "Set the collection agency's whsec_ secret here (aws secretsmanager put-secret-value)",
     });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });

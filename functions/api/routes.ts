@@ -17,6 +17,7 @@ import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
+import { AGENCY_ROUTES } from './agency-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -332,6 +333,7 @@ export const ROUTES = [
     request: { path: idPath },
   },
   ...SPECIAL_ROUTES,
+  ...AGENCY_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

@@ -1,3 +1,4 @@
+import { agencyLanguageFromEnvironment } from '../shared/agency-config';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
@@ -12,6 +13,7 @@ const deps = {
   notifier: notifierFromEnvironment(['collection-agency']),
   creditor: readCreditor(),
   mailer: mailerFromEnvironment(),
+  agencyLanguage: agencyLanguageFromEnvironment(),
 };
 
 /** HandOverToCollectionAgency, the last step of the dunning state machine. */

@@ -44,7 +44,7 @@ const intake = {
   // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
-  notifier: notifierFromEnvironment(['credit-status', 'customer-rewards']),
+  notifier: notifierFromEnvironment(['credit-status', 'customer-rewards', 'collection-agency']),
   clock,
   referenceScheme: config.referenceScheme,
   vatPeriod: vatReturnPeriodFromEnvironment(),

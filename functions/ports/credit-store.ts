@@ -1,4 +1,5 @@
 import type { InsolvencyRegisterEntry } from '../core/special/insolvency-register';
+import type { AgencyClaim } from '../core/agency/agency-claim';
 import type { CalendarDate } from '../core/calendar/calendar-date';
 import type { DunningPolicy } from '../core/dunning/dunning-policy';
 import type { DunningState } from '../core/dunning/dunning-state';
@@ -125,6 +126,9 @@ export interface PromiseRecord extends PaymentPromise, Versioned {}
 export interface DisputeRecord extends Dispute, Versioned {}
 
 export interface PlanRecord extends PaymentPlan, Versioned {}
+
+/** A claim handed over to the collection agency: its status there, what it collected, its fees. */
+export interface AgencyClaimRecord extends AgencyClaim, Versioned {}
 
 export interface PaymentRecord {
   id: string;
@@ -301,6 +305,7 @@ export type StoreWrite =
   | { kind: 'putUnappliedPayment'; payment: UnappliedPaymentRecord; expectedVersion: number | null }
   | { kind: 'putReference'; reference: string; invoiceId: string }
   | { kind: 'putPlan'; plan: PlanRecord; expectedVersion: number | null }
+  | { kind: 'putAgencyClaim'; claim: AgencyClaimRecord; expectedVersion: number | null }
   /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
   | { kind: 'putPlanReference'; reference: string; planId: string }
   | {
@@ -379,6 +384,12 @@ export interface CreditStore {
   /** Plans whose execution has work to do (`isPlanUnderWay`), oldest first. */
   listPlansUnderWay(): Promise<PlanRecord[]>;
   findPlanIdByReference(reference: string): Promise<string | undefined>;
+
+  getAgencyClaim(invoiceId: string): Promise<AgencyClaimRecord | undefined>;
+  /** The debtor's claims ever handed over to the agency (its claim file), by invoice id. */
+  listAgencyClaimsOfDebtor(debtorId: string): Promise<AgencyClaimRecord[]>;
+  /** Every claim handed over on or after `from` (all when absent), by the day it was handed over. */
+  listAgencyClaims(from?: CalendarDate): Promise<AgencyClaimRecord[]>;
 
   getTask(id: string): Promise<TaskRecord | undefined>;
   listOpenTasks(): Promise<TaskRecord[]>;

@@ -19,6 +19,8 @@ export interface FunctionsProps {
   topics: Readonly<Record<TopicName, ITopic>>;
   email: EmailSending;
   webhookSecret: ISecret;
+  /** The collection agency's webhook signing secret. */
+  agencyWebhookSecret: ISecret;
 }
 
 /**
@@ -47,6 +49,7 @@ export class Functions extends Construct {
       if (needs.sendEmail) fn.bindEmail(props.email);
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
+      if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
       this.byName.set(spec.name, fn);
     }
   }

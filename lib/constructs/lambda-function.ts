@@ -228,6 +228,12 @@ export class LambdaFunction extends Construct implements IGrantable {
     secret.grantRead(this);
     this.lambda.addEnvironment('WEBHOOK_SECRET_ARN', secret.secretArn);
   }
+
+  /** AGENCY_WEBHOOK_SECRET_ARN: the collection agency's signing secret; read only. */
+  bindAgencyWebhookSecret(secret: ISecret): void {
+    secret.grantRead(this);
+    this.lambda.addEnvironment('AGENCY_WEBHOOK_SECRET_ARN', secret.secretArn);
+  }
 }
 
 function creditorEnvironment(creditor: Creditor): Record<string, string> {
@@ -244,6 +250,7 @@ function creditorEnvironment(creditor: Creditor): Record<string, string> {
     CREDITOR_VAT_ID: creditor.vatId,
     SENDER_NAME: creditor.senderName,
     ...optional('COLLECTION_AGENCY_NAME', creditor.collectionAgencyName),
+    ...optional('COLLECTION_AGENCY_LANGUAGE', creditor.collectionAgencyLanguage),
     PAYMENT_REFERENCE_SCHEME: creditor.paymentReferenceScheme,
   };
 }

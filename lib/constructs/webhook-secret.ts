@@ -5,6 +5,8 @@ import type { StagePolicy } from '../stage-policy';
 
 export interface WebhookSecretProps {
   policy: StagePolicy;
+  /** Who issues the secret; the invoicing system unless told. */
+  issuer?: string;
 }
 
 /**
@@ -22,15 +24,14 @@ export class WebhookSecret extends Construct {
   constructor(scope: Construct, id: string, props: WebhookSecretProps) {
     super(scope, id);
     const secret = new Secret(this, 'Secret', {
-      description: 'Standard Webhooks signing secret (whsec_...) of the invoicing system',
+      description: `Standard Webhooks signing secret (whsec_...) of ${props.issuer ?? 'the invoicing system'}`,
       // 32 letters and digits read as base64 give a 24-byte key: a valid secret until the real one is set.
       generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
       removalPolicy: props.policy.removalPolicy,
     });
     Validations.of(secret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason:
-        'The invoicing system issues and rotates this secret; it is set here by hand when it changes (see the README), so Secrets Manager cannot rotate it',
+      reason: `${props.issuer ?? 'The invoicing system'} issues and rotates this secret; it is set here by hand when it changes (see the README), so Secrets Manager cannot rotate it`,
     });
     this.secret = secret;
   }

@@ -112,10 +112,22 @@ describe('the functions of the catalogue', () => {
         (needs.publish ?? []).map(topicEnvName),
       );
 
-      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true);
+      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true || needs.agencyWebhookSecret === true);
       expect('WEBHOOK_SECRET_ARN' in env).toBe(needs.webhookSecret === true);
+      expect('AGENCY_WEBHOOK_SECRET_ARN' in env).toBe(needs.agencyWebhookSecret === true);
     },
   );
+
+  it("lets only the agency's function read the agency's webhook secret, and only that secret", () => {
+    const readers = FUNCTIONS.filter((spec) => spec.needs.agencyWebhookSecret).map((spec) => spec.name);
+    expect(readers).toEqual(['collection-agency']);
+    const secrets = JSON.stringify(
+      Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+        JSON.stringify(policy).includes('secretsmanager:GetSecretValue'),
+      ),
+    );
+    expect(secrets).toMatch(/AgencyWebhookSecret/);
+  });
 
   it('lets send-dunning-letter send email but not stop a dunning', () => {
     const actions = actionsOf('send-dunning-letter');

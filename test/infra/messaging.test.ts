@@ -139,7 +139,9 @@ describe('messaging', () => {
   });
 
   it('generates the webhook secret and names it in the outputs', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    // The invoicing system's and the collection agency's: each signs with its own.
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
+    expect(template.findOutputs('AgencyWebhookSecretArn')).not.toEqual({});
   });
 });

@@ -11,6 +11,7 @@ import type { WorklistRules } from '../../functions/core/worklist/worklist-rules
 import type { ScoreRules } from '../../functions/core/score/score-rules';
 import {
   ConcurrentModificationError,
+  type AgencyClaimRecord,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
@@ -54,6 +55,7 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly promises = new Map<string, PromiseRecord>();
   private readonly disputes = new Map<string, DisputeRecord>();
+  private readonly agencyClaims = new Map<string, AgencyClaimRecord>();
   private readonly payments = new Map<string, PaymentRecord>();
   private readonly creditNotes = new Map<string, CreditNoteRecord>();
   private readonly unappliedPayments = new Map<string, UnappliedPaymentRecord>();
@@ -193,6 +195,24 @@ export class InMemoryCreditStore implements CreditStore {
 
   async getDispute(id: string): Promise<DisputeRecord | undefined> {
     return copy(this.disputes.get(id));
+  }
+
+  async getAgencyClaim(invoiceId: string): Promise<AgencyClaimRecord | undefined> {
+    return copy(this.agencyClaims.get(invoiceId));
+  }
+
+  async listAgencyClaimsOfDebtor(debtorId: string): Promise<AgencyClaimRecord[]> {
+    return [...this.agencyClaims.values()]
+      .filter((claim) => claim.debtorId === debtorId)
+      .sort(by((claim) => claim.invoiceId))
+      .map((claim) => copy(claim));
+  }
+
+  async listAgencyClaims(from?: CalendarDate): Promise<AgencyClaimRecord[]> {
+    return [...this.agencyClaims.values()]
+      .filter((claim) => from === undefined || claim.handedOverOn >= from)
+      .sort(by((claim) => `${claim.handedOverOn}#${claim.invoiceId}`))
+      .map((claim) => copy(claim));
   }
 
   async listOpenDisputes(): Promise<DisputeRecord[]> {
@@ -466,6 +486,8 @@ export class InMemoryCreditStore implements CreditStore {
         return versionMatches(this.promises.get(write.promise.id), write.expectedVersion);
       case 'putDispute':
         return versionMatches(this.disputes.get(write.dispute.id), write.expectedVersion);
+      case 'putAgencyClaim':
+        return versionMatches(this.agencyClaims.get(write.claim.invoiceId), write.expectedVersion);
       case 'putPayment':
         return !this.payments.has(write.payment.id);
       case 'putCreditNote':
@@ -517,6 +539,9 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putDispute':
         this.disputes.set(write.dispute.id, stored(write.dispute));
+        return;
+      case 'putAgencyClaim':
+        this.agencyClaims.set(write.claim.invoiceId, stored(write.claim));
         return;
       case 'putPayment':
         this.payments.set(write.payment.id, stored(write.payment));
@@ -579,6 +604,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `promise ${write.promise.id}`;
     case 'putDispute':
       return `dispute ${write.dispute.id}`;
+    case 'putAgencyClaim':
+      return `agency claim ${write.claim.invoiceId}`;
     case 'putPayment':
       return `payment ${write.payment.id}`;
     case 'putCreditNote':

@@ -30,6 +30,7 @@ import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
 import {
   ConcurrentModificationError,
+  type AgencyClaimRecord,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
@@ -65,6 +66,7 @@ import {
   letterPrefix,
   ownerPartition,
   OPEN_DISPUTES,
+  AGENCY_CLAIMS,
   CLAIMS_AT_AGENCY,
   PLANS_UNDER_WAY,
   OPEN_INVOICES,
@@ -190,6 +192,26 @@ export class DynamoDbCreditStore implements CreditStore {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': OPEN_DISPUTES },
+    });
+  }
+
+  async getAgencyClaim(invoiceId: string): Promise<AgencyClaimRecord | undefined> {
+    return this.get<AgencyClaimRecord>(keys.agencyClaim(invoiceId));
+  }
+
+  async listAgencyClaimsOfDebtor(debtorId: string): Promise<AgencyClaimRecord[]> {
+    return this.queryAll<AgencyClaimRecord>({
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `DEBTOR#${debtorId}`, ':prefix': 'AGENCY_CLAIM#' },
+    });
+  }
+
+  async listAgencyClaims(from?: CalendarDate): Promise<AgencyClaimRecord[]> {
+    return this.queryAll<AgencyClaimRecord>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+      ExpressionAttributeValues: { ':pk': AGENCY_CLAIMS, ':from': from ?? '0' },
     });
   }
 
@@ -640,6 +662,19 @@ export class DynamoDbCreditStore implements CreditStore {
             ? { gsi1pk: OPEN_DISPUTES, gsi1sk: `${dispute.raisedAt}#${dispute.id}` }
             : {}),
           ...dispute,
+        };
+        return versionedPut(TableName, item, write.expectedVersion);
+      }
+      case 'putAgencyClaim': {
+        const claim = write.claim;
+        const item = {
+          ...keys.agencyClaim(claim.invoiceId),
+          itemType: 'agencyClaim',
+          gsi1pk: AGENCY_CLAIMS,
+          gsi1sk: `${claim.handedOverOn}#${claim.invoiceId}`,
+          gsi3pk: `DEBTOR#${claim.debtorId}`,
+          gsi3sk: `AGENCY_CLAIM#${claim.invoiceId}`,
+          ...claim,
         };
         return versionedPut(TableName, item, write.expectedVersion);
       }

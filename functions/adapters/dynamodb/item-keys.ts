@@ -9,6 +9,7 @@ export const keys = {
   promise: (id: string) => ({ pk: `PROMISE#${id}`, sk: '#PROMISE' }),
   dispute: (id: string) => ({ pk: `DISPUTE#${id}`, sk: '#DISPUTE' }),
   plan: (id: string) => ({ pk: `PLAN#${id}`, sk: '#PLAN' }),
+  agencyClaim: (invoiceId: string) => ({ pk: `AGENCY_CLAIM#${invoiceId}`, sk: '#AGENCY_CLAIM' }),
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#PAYMENT' }),
   creditNote: (id: string) => ({ pk: `CREDIT_NOTE#${id}`, sk: '#CREDIT_NOTE' }),
   unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),
@@ -77,6 +78,8 @@ export const UNAPPLIED_PAYMENTS = 'UNAPPLIED_PAYMENT';
 export const OPEN_DISPUTES = 'OPEN_DISPUTE';
 /** Sparse (gsi1): payment plans whose execution has work to do, by the time they were agreed. */
 export const PLANS_UNDER_WAY = 'PLAN_UNDER_WAY';
+/** gsi1: every claim handed over to the collection agency, by the day it went (the agency report). */
+export const AGENCY_CLAIMS = 'AGENCY_CLAIM';
 /** Partition of the policy catalogue's latest versions (gsi1). */
 export const POLICIES = 'POLICY';
 

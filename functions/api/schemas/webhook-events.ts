@@ -47,7 +47,9 @@ const debtorUpsertedData = z
       .string()
       .regex(/^\d{8}$/, 'must be an 8-digit KvK number')
       .optional()
-      .describe('Chamber of Commerce number: the central insolvency register is asked by it'),
+      .describe(
+        "Chamber of Commerce number: the central insolvency register is asked by it, and the collection agency's claim file carries it",
+      ),
     contact: z
       .object({
         name: text(200).min(1).describe('The person letters are addressed to, e.g. "Jan de Graaf"'),

@@ -38,7 +38,8 @@ export interface Debtor {
   /** ISO 639-1 language of the letters; templates fall back to English. */
   language: string;
   phone?: string;
-  /** Chamber of Commerce (KvK) number: the insolvency register is asked by it. */
+  /** Chamber of Commerce (KvK) number, when the invoicing system sends it: the insolvency register
+   * is asked by it, and the collection agency's claim file carries it. */
   kvkNumber?: string;
   /** Letters address this person; without one, the company (or the consumer) as a whole. */
   contact?: ContactPerson;

@@ -1,3 +1,4 @@
+import type { AgencyStatus } from '../agency/agency-claim';
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { DisputedPart } from '../disputes/dispute';
 import type { Money } from '../money';
@@ -57,6 +58,8 @@ export interface Invoice {
   writtenOff?: WrittenOff;
   /** The VAT that may be reclaimed on what was written off (art. 29 Wet OB 1968). */
   vatRelief?: VatRelief;
+  /** Where the claim stands at the collection agency, once handed over (the rest: its agency claim). */
+  agencyStatus?: AgencyStatus;
 }
 
 export function openMoney(invoice: Pick<Invoice, 'openAmount' | 'currency'>): Money {

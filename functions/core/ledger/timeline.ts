@@ -91,7 +91,11 @@ export type TimelineEventType =
   /** Evidence of the debtor's financial position for the special team, with its attachments. */
   | 'financial_position_noted'
   /** The open amount, or part of it, is no longer claimed. */
-  | 'written_off';
+  | 'written_off'
+  /** The collection agency reported on the claim; we took it back; we told it of a payment to us. */
+  | 'agency_event'
+  | 'agency_recalled'
+  | 'agency_told_of_payment';
 
 export interface TimelineEvent {
   /** ISO timestamp from the clock port. */

@@ -37,7 +37,11 @@ export type TaskKind =
   /** The debtor's credit report is due for a refresh (its risk class sets how often). */
   | 'refresh_credit_report'
   /** An insolvency: the special team files the claim with the trustee or administrator before the deadline. */
-  | 'file_insolvency_claim';
+  | 'file_insolvency_claim'
+  /** The hand-over to the agency found no delivered letter on file: a controller decides, nothing went. */
+  | 'agency_hand_over_held'
+  /** The agency closed a claim as uncollectable: the special team considers writing it off. */
+  | 'consider_write_off';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

@@ -39,10 +39,11 @@ export function webhookHandler(deps: WebhookHandlerDeps) {
 }
 
 /**
+ * The delivery id of a request whose Standard Webhooks signature holds with `secret`; a 401 otherwise.
  * The tolerance of five minutes is checked against the wall clock, not the clock port: the
  * invoicing system signs in real time, also while the local cloud runs on virtual time.
  */
-function verifiedDeliveryId(event: APIGatewayProxyEvent, secret: string): string {
+export function verifiedDeliveryId(event: APIGatewayProxyEvent, secret: string): string {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined) headers[name.toLowerCase()] = value;

@@ -172,7 +172,13 @@ async function writesFor(
   now: Date,
 ): Promise<StoreWrite[]> {
   const slot = letter.slot as DunningSlot;
-  const details = { messageId: event.mail.messageId, slot, letterDay: letter.day };
+  // SES's own send time beside its delivery time: the claim file shows the two in order.
+  const details = {
+    messageId: event.mail.messageId,
+    slot,
+    letterDay: letter.day,
+    sesSentAt: event.mail.timestamp,
+  };
   const append = (entry: Omit<TimelineEvent, 'actor'>): StoreWrite => ({
     kind: 'appendEvent',
     subject: { invoiceId: invoice.id },

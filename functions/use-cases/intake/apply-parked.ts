@@ -17,6 +17,7 @@ import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
 import { announceGoodPayer } from '../score/announce-good-payer';
+import { tellAgencyOfDirectPayment } from '../collection-agency/tell-agency-of-payment';
 
 /** Runs the work an effect left for after its commit, in order. */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
@@ -55,6 +56,9 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
           { ...deps, claimDays: deps.claimDays ?? DEFAULT_INSOLVENCY_CLAIM_DAYS },
           followUp.debtorId,
         );
+        break;
+      case 'tellAgencyOfPayment':
+        await tellAgencyOfDirectPayment(deps, followUp);
         break;
     }
   }

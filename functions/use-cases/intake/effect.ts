@@ -8,6 +8,7 @@ import type { PlanWorkflow } from '../../ports/plan-workflow';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { DunningDeps } from '../dunning/start-dunning';
 import type { LoweredPlan } from '../plans/lower-plan';
+import type { DirectPayment } from '../collection-agency/tell-agency-of-payment';
 
 export interface IntakeDeps extends DunningDeps {
   /** Which structured reference new invoices get (PAYMENT_REFERENCE_SCHEME). */
@@ -57,7 +58,9 @@ export type FollowUp =
   /** A credit lowered a payment plan: the debtor gets the new schedule. */
   | { kind: 'confirmPlanLowered'; lowered: LoweredPlan }
   /** A debtor arrived with a (new) KvK number: the insolvency register is asked about it. */
-  | { kind: 'checkInsolvencyRegister'; debtorId: string };
+  | { kind: 'checkInsolvencyRegister'; debtorId: string }
+  /** A payment reached us for a claim at the collection agency: the agency is told. */
+  | ({ kind: 'tellAgencyOfPayment' } & DirectPayment);
 
 /**
  * What one event comes to, decided from the current state of the store. The caller commits the

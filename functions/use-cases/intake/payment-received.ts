@@ -22,6 +22,7 @@ import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 import { recoveredOnWriteOff } from '../special/write-off';
 import { type PaidInvoice, reassessedAfterPayments } from '../score/reassess-debtor';
+import { isAgencyCollection } from '../../core/agency/agency-claim';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -103,6 +104,16 @@ export async function paymentReceived(
         },
       ),
     );
+    if (invoice.status === 'in_collection' && !isAgencyCollection(payment.id)) {
+      followUps.push({
+        kind: 'tellAgencyOfPayment',
+        invoiceId: invoice.id,
+        paymentId: payment.id,
+        amount: reduction.taken,
+        currency: payment.currency,
+        receivedAt: payment.receivedAt,
+      });
+    }
     if (reduction.settled) {
       behaviour = countedAsPaid(behaviour, invoice.dueDate, paidOn);
       paidInFull.push({ dueDate: invoice.dueDate, paidOn, amount: invoice.totalAmount });

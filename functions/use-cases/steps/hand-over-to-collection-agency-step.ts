@@ -11,12 +11,19 @@ import { isCollecting } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
 import type { Notifier } from '../../ports/notifier';
 import type { CreditorDetails } from '../../shared/creditor';
-import { statedClaim } from '../claims/stated-claim';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { checkStep, type DunnedInvoice } from './check-step';
-import { agencyDossier } from '../collection-agency/agency-dossier';
 import { writtenNotices } from '../claims/written-notices';
-import { lettersOnFile } from '../letters/letters-on-file';
+import type { ExplanationLanguage } from '../../core/legal/claim-explanation';
+import { openTask } from '../../core/tasks/collection-task';
+import { tellAgency } from '../collection-agency/agency-messages';
+import {
+  claimFileFor,
+  hasDeliveredLetter,
+  heldHandOverTask,
+  openAgencyClaim,
+} from '../collection-agency/hand-over-claim';
+import { firstVersion } from '../record-versions';
 import { recordSkip, recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-step';
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
@@ -28,6 +35,8 @@ export interface CollectionAgencyDeps extends StepDeps {
   creditor: CreditorDetails;
   /** Tells the debtor of the hand-over when the policy's step names a letter. */
   mailer: Mailer;
+  /** The language the agency reads (COLLECTION_AGENCY_LANGUAGE); Dutch when not given. */
+  agencyLanguage?: ExplanationLanguage;
 }
 
 export interface HandedOver {
@@ -38,12 +47,14 @@ export interface HandedOver {
 export type CollectionAgencyOutcome = HandedOver | Skipped | Replayed;
 
 /**
- * The last step: the dossier goes to the collection agency and the invoice leaves our own
- * collection ('in_collection', dunning completed). A consumer's claim goes only after the term of
- * a 14-day letter that was received has passed (art. 6:96 lid 6 BW): while the term runs the step
- * is deferred day by day; without such a letter it is refused, for a controller to act. The dossier is published before the invoice is
- * closed: a retry after a failed write sends it again under the same claim id, but a closed
- * invoice is never left without a dossier at the agency.
+ * The last step: the debtor's claim file goes to the collection agency and the invoice leaves our
+ * own collection ('in_collection', dunning completed). A consumer's claim goes only after the term
+ * of a 14-day letter that was received has passed (art. 6:96 lid 6 BW): while the term runs the
+ * step is deferred day by day; without such a letter it is refused, for a controller to act. A
+ * claim none of whose letters was delivered is held: a task for a controller, nothing published.
+ * The claim's item at the agency is written and the file published before the invoice is closed:
+ * a retry after a failed write sends it again under the same claim id, but a closed invoice is
+ * never left without a file at the agency.
  */
 export async function handOverToCollectionAgency(
   deps: CollectionAgencyDeps,
@@ -88,26 +99,33 @@ export async function handOverToCollectionAgency(
       );
     }
   }
-  const letters = lettersOnFile(timeline);
-  // The agency works in Dutch, whatever language the debtor reads.
-  const stated = await statedClaim(deps, invoice.id, today, 'nl');
-  const dossier = agencyDossier({ invoice, debtor, creditor: deps.creditor, letters, stated, today });
-  await deps.notifier.publish({
-    topic: 'collection-agency',
-    subject: `Claim ${invoice.number} handed over`,
-    message: dossier,
-    attributes: { claimId: dossier.claimId },
+  // Without a letter that reached the debtor, the agency has nothing to build on: a controller decides.
+  if (!hasDeliveredLetter(timeline)) return holdHandOver(deps, payload, invoice, today);
+
+  await openAgencyClaim(deps.store, invoice, today, deps.clock.now());
+  const file = await claimFileFor(deps, {
+    debtor,
+    invoice,
+    creditor: deps.creditor,
+    language: deps.agencyLanguage ?? 'nl',
+    today,
   });
+  await tellAgency(deps.notifier, `Claim ${invoice.number} handed over (claim file ${debtor.id})`, file);
 
   const notice = await tellDebtor(deps, { step, legal: policy.legal, debtor, invoice, today });
 
-  const total = formatMoney({ amount: dossier.claim.total, currency: dossier.claim.currency }, 'en');
+  const total = formatMoney({ amount: file.claim.total, currency: file.claim.currency }, 'en');
   await recordStep(deps, payload, {
     status: 'done',
     event: {
       type: 'handed_over_to_agency',
-      summary: `Claim handed over to the collection agency: ${total} with ${letters.length} letters on file`,
-      details: { claimId: dossier.claimId, claim: dossier.claim },
+      summary: `Claim handed over to the collection agency: ${total} with ${file.letters.length} letters on file`,
+      details: {
+        claimId: file.claimId,
+        claimFileId: file.claimFileId,
+        claims: file.claims.length,
+        claim: file.claim,
+      },
     },
     // The debtor's notice of the hand-over, on the timeline as every letter is.
     ...(notice
@@ -135,25 +153,26 @@ export async function handOverToCollectionAgency(
           ],
         }
       : {}),
-    // Paid while the dossier went out: the invoice stays paid, and the timeline shows the hand-over
+    // Paid while the file went out: the invoice stays paid, and the timeline shows the hand-over
     // so that a controller withdraws the claim.
     changes: (current, at) =>
       isCollecting(current)
         ? {
             status: 'in_collection',
+            agencyStatus: 'handed_over',
             closedAt: at.toISOString(),
             ...(current.dunning ? { dunning: { ...current.dunning, status: 'completed' } } : {}),
           }
         : {},
   });
   await closeTasksOfClosedInvoice(deps, invoice.id);
-  return { status: 'done', claimId: dossier.claimId };
+  return { status: 'done', claimId: file.claimId };
 }
 
 /**
  * The letter that tells the debtor the claim has gone to the agency, when the policy's step names
- * one and the debtor has an email address. Sent after the dossier: a retry after a failed record
- * may send it again, as it may publish the dossier again.
+ * one and the debtor has an email address. Sent after the file: a retry after a failed record
+ * may send it again, as it may publish the file again.
  */
 async function tellDebtor(
   deps: CollectionAgencyDeps,
@@ -181,4 +200,49 @@ async function tellDebtor(
     tags: { invoice: invoice.id, debtor: debtor.id, slot: 'collectionAgency', currency: invoice.currency },
   });
   return { subject: composed.email.subject, messageId, recipient: debtor.email };
+}
+
+/**
+ * No letter on the claim reached the debtor: the claim is not handed over, the dunning ends there
+ * (the invoice stays overdue), and a controller gets a task to decide.
+ */
+async function holdHandOver(
+  deps: CollectionAgencyDeps,
+  payload: StepPayload,
+  invoice: DunnedInvoice,
+  today: CalendarDate,
+): Promise<Skipped> {
+  const held = heldHandOverTask(invoice);
+  const outcome = skipped('no_delivered_letter', `not handed over to the collection agency: ${held.summary}`);
+  await recordStep(deps, payload, {
+    status: 'skipped',
+    reason: outcome.reason,
+    event: { type: 'step_skipped', summary: `Step ${payload.step} skipped: no delivered letter on file` },
+    alsoWrite: async (_current, now) => {
+      if (await deps.store.getTask(held.id)) return [];
+      const at = now.toISOString();
+      const task = openTask({
+        id: held.id,
+        kind: 'agency_hand_over_held',
+        invoice,
+        today,
+        summary: held.summary,
+      });
+      return [
+        { kind: 'putTask', task: firstVersion(task, at), expectedVersion: null },
+        {
+          kind: 'appendEvent',
+          subject: { invoiceId: invoice.id },
+          event: {
+            at,
+            type: 'task_created',
+            actor: WORKFLOW_ACTOR,
+            summary: held.summary,
+            details: { kind: 'agency_hand_over_held', taskId: held.id },
+          },
+        },
+      ];
+    },
+  });
+  return outcome;
 }

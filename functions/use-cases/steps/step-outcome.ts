@@ -15,6 +15,7 @@ export type SkipKind =
   | 'included_in_letter'
   | 'fourteen_day_letter_missing'
   | 'below_agency_minimum'
+  | 'no_delivered_letter'
   | 'special_management';
 
 /** A business "no": the workflow moves on; only infrastructure faults throw. */

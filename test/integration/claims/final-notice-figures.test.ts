@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../../functions/core/calendar/time-zone';
 import type { Claim } from '../../../functions/core/legal/claim';
 import { formatMoney } from '../../../functions/core/money';
-import type { AgencyDossier } from '../../../functions/use-cases/collection-agency/agency-dossier';
+import type { ClaimFile } from '../../../functions/use-cases/collection-agency/claim-file';
 import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
 import { businessDebtor, invoice, invoiceView, payment } from '../workflow/scenario';
 
@@ -85,7 +85,7 @@ describe('the final notice and the agency dossier state the claim the API comput
       expect(message).toBeDefined();
       return message?.message ?? '';
     });
-    const dossier = JSON.parse(published) as AgencyDossier;
+    const dossier = JSON.parse(published) as ClaimFile;
     const claim = await claimAsOf(dossier.handedOverOn);
 
     expect(dossier.claim).toMatchObject({

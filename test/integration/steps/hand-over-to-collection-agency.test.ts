@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AgencyDossier } from '../../../functions/use-cases/collection-agency/agency-dossier';
+import type { ClaimFile } from '../../../functions/use-cases/collection-agency/claim-file';
 import {
   type CollectionAgencyDeps,
   handOverToCollectionAgency,
@@ -38,9 +38,9 @@ describe('hand-over to the collection agency', () => {
     await recordEmailEvent(world, event);
   }
 
-  function publishedFile(): AgencyDossier {
+  function publishedFile(): ClaimFile {
     const [notice] = world.notifier.on('collection-agency');
-    return notice?.message as AgencyDossier;
+    return notice?.message as ClaimFile;
   }
 
   it('hands the claim over with its file listing every letter sent, and closes the invoice', async () => {
@@ -48,6 +48,8 @@ describe('hand-over to the collection agency', () => {
     const invoice = await world.addDunnedInvoice(debtor, { number: '2025-500' });
     for (const slot of ['firstReminder', 'secondReminder', 'finalNotice'] as const)
       await runLetter(invoice.id, slot);
+    const [first] = world.mailer.sent;
+    await deliver(first!.messageId, first!.tags!, world.clock.now().toISOString());
     await world.advanceTo(invoice.id, 'collectionAgency');
 
     const outcome = await handOverToCollectionAgency(
@@ -82,6 +84,9 @@ describe('hand-over to the collection agency', () => {
   it('tells the debtor of the hand-over by letter, recorded on the timeline like the other letters', async () => {
     const debtor = await world.addDebtor({ language: 'nl' });
     const invoice = await world.addDunnedInvoice(debtor, { number: '2025-501' });
+    await runLetter(invoice.id, 'finalNotice');
+    const [letter] = world.mailer.sent;
+    await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
     await world.advanceTo(invoice.id, 'collectionAgency');
 
     await handOverToCollectionAgency(deps, await world.payload(invoice.id, 'collectionAgency'));
@@ -90,7 +95,8 @@ describe('hand-over to the collection agency', () => {
     expect(notice?.to).toBe(debtor.email);
     expect(notice?.subject).toMatch(/^Overgedragen aan een incassobureau/);
     expect(notice?.text).not.toContain('Betalingskenmerk');
-    const sent = (await world.timeline(invoice.id)).find((event) => event.type === 'email_sent');
+    // The last letter on the timeline: the final notice went before it.
+    const sent = (await world.timeline(invoice.id)).filter((event) => event.type === 'email_sent').at(-1);
     expect(sent?.details).toMatchObject({
       slot: 'collectionAgency',
       template: 'collection-agency-handover',
@@ -139,6 +145,9 @@ describe('hand-over to the collection agency', () => {
   it('sends the file once and keeps the invoice closed when the workflow retries the step', async () => {
     const debtor = await world.addDebtor();
     const invoice = await world.addDunnedInvoice(debtor);
+    await runLetter(invoice.id, 'finalNotice');
+    const [letter] = world.mailer.sent;
+    await deliver(letter!.messageId, letter!.tags!, world.clock.now().toISOString());
     await world.advanceTo(invoice.id, 'collectionAgency');
     const payload = await world.payload(invoice.id, 'collectionAgency');
 
@@ -187,5 +196,87 @@ describe('hand-over to the collection agency', () => {
     });
     expect(world.notifier.on('collection-agency')).toHaveLength(0);
     expect((await world.invoice(invoice.id)).status).toBe('overdue');
+  });
+
+  it('holds a claim with no delivered letter on file for a controller, and never hands it over', async () => {
+    const debtor = await world.addDebtor();
+    const invoice = await world.addDunnedInvoice(debtor, { number: '2025-510' });
+    // Sent, but SES never reported a delivery.
+    await runLetter(invoice.id, 'finalNotice');
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    const outcome = await handOverToCollectionAgency(
+      deps,
+      await world.payload(invoice.id, 'collectionAgency'),
+    );
+
+    expect(outcome).toMatchObject({ status: 'skipped', skip: 'no_delivered_letter' });
+    expect(world.notifier.on('collection-agency')).toHaveLength(0);
+    expect((await world.invoice(invoice.id)).status).toBe('overdue');
+    expect(await world.store.getAgencyClaim(invoice.id)).toBeUndefined();
+    const task = await world.store.getTask(`agency-hand-over-held--${invoice.id}`);
+    expect(task).toMatchObject({ kind: 'agency_hand_over_held', status: 'open', invoiceId: invoice.id });
+  });
+
+  it("gives each letter SES's own send and delivery times, so none is delivered before it was sent", async () => {
+    const debtor = await world.addDebtor();
+    const invoice = await world.addDunnedInvoice(debtor);
+    await runLetter(invoice.id, 'finalNotice');
+    const [letter] = world.mailer.sent;
+    // SES took the email at 10:00 and delivered it at 10:01; our record of it was written later.
+    const sent = await world.timeline(invoice.id);
+    const recordedAt = sent.find((event) => event.type === 'email_sent')!.at;
+    const sesSent = new Date(new Date(recordedAt).getTime() - 10 * 60_000).toISOString();
+    const sesDelivered = new Date(new Date(recordedAt).getTime() - 7 * 60_000).toISOString();
+    const event = sesEventSchema.parse({
+      eventType: 'Delivery',
+      mail: {
+        messageId: letter!.messageId,
+        timestamp: sesSent,
+        tags: Object.fromEntries(Object.entries(letter!.tags!).map(([k, v]) => [k, [v]])),
+      },
+      delivery: { timestamp: sesDelivered },
+    });
+    await recordEmailEvent(world, event);
+    await world.advanceTo(invoice.id, 'collectionAgency');
+
+    await handOverToCollectionAgency(deps, await world.payload(invoice.id, 'collectionAgency'));
+
+    const [filed] = publishedFile().letters;
+    expect(filed).toMatchObject({ sentAt: sesSent, deliveredAt: sesDelivered, timesFrom: 'ses' });
+    expect(filed!.deliveredAt! >= filed!.sentAt).toBe(true);
+    expect(filed!.evidenceSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("puts every claim of the debtor at the agency in one claim file, with the KvK number and the contacts, in the agency's language", async () => {
+    const debtor = await world.addDebtor({ kvkNumber: '87654321' } as Partial<ClaimFile['debtor']>);
+    const first = await world.addDunnedInvoice(debtor, { number: '2025-520' });
+    // Due a week later: its letters go out on days of their own.
+    const second = await world.addDunnedInvoice(debtor, { number: '2025-521', dueDate: '2025-02-12' });
+    for (const invoice of [first, second]) {
+      await runLetter(invoice.id, 'finalNotice');
+      const letter = world.mailer.sent.at(-1)!;
+      await deliver(letter.messageId, letter.tags!, world.clock.now().toISOString());
+      await world.advanceTo(invoice.id, 'collectionAgency');
+      await handOverToCollectionAgency(
+        { ...deps, agencyLanguage: 'en' },
+        await world.payload(invoice.id, 'collectionAgency'),
+      );
+    }
+
+    const files = world.notifier.on('collection-agency');
+    const file = files.at(-1)!.message as ClaimFile;
+    expect(files.at(-1)!.attributes).toMatchObject({ claimFileId: debtor.id, kind: 'claim_file' });
+    expect(file).toMatchObject({
+      kind: 'claim_file',
+      claimFileId: debtor.id,
+      claimId: second.id,
+      language: 'en',
+    });
+    expect(file.debtor.kvkNumber).toBe('87654321');
+    expect(file.claims.map((claim) => claim.invoice.number).sort()).toEqual(['2025-520', '2025-521']);
+    expect(file.claims.every((claim) => claim.letters.some((letter) => letter.deliveredAt))).toBe(true);
+    expect(file.contactHistory.map((entry) => entry.type)).toContain('email_delivered');
+    expect(file.claim.explanation.join(' ')).not.toMatch(/wettelijke handelsrente/i);
   });
 });

@@ -1,6 +1,7 @@
 import { ROLES } from '../../../functions/api/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../../local/invoicing/invoicing-client';
+import { LOCAL_AGENCY_WEBHOOK_SECRET } from '../../../local/cloud/environment';
 import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
 import { type BadRequest, badRequests, operationsOf } from './openapi-mutations';
 import { itemCount } from './table-count';
@@ -57,7 +58,13 @@ describe('every route refuses bad requests derived from its OpenAPI description'
       operation.roles?.[0] ?? (operation.path.startsWith('/order-system/') ? 'order-system' : undefined);
     const headers: Record<string, string> = role
       ? { authorization: `Bearer ${tokens.get(role)}`, 'content-type': 'application/json' }
-      : signedHeaders(request.body ?? '', h.cloud.webhookSecret);
+      : signedHeaders(
+          request.body ?? '',
+          // Each webhook is signed with its sender's own secret.
+          operation.path === '/webhooks/collection-agency'
+            ? LOCAL_AGENCY_WEBHOOK_SECRET
+            : h.cloud.webhookSecret,
+        );
     const response = await fetch(url, {
       method: operation.method,
       headers,

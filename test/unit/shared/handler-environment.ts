@@ -12,6 +12,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   REPLY_TO_EMAIL: 'debiteuren@example.com',
   SES_CONFIGURATION_SET: 'credit-control',
   WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:webhook',
+  AGENCY_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:agency-webhook',
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
@@ -40,6 +41,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.sendEmail ? ['SENDER_EMAIL'] : []),
     ...(needs.publish ?? []).map(topicEnvName),
     ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),
+    ...(needs.agencyWebhookSecret ? ['AGENCY_WEBHOOK_SECRET_ARN'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }
