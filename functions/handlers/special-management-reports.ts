@@ -4,13 +4,17 @@ import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
+import { controllersReport } from '../use-cases/reports/controllers-report';
 import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
 import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
 
 const deps = { store: creditStoreFromEnvironment(), clock };
 const creditor = readCreditor();
 
-/** What the special team reads: the claim to file with the trustee, and the VAT relief of a period. */
+/**
+ * The reports read by the special team and managers: the claim to file with the trustee, the VAT
+ * relief of a period, and the controllers' figures. One function, so that a report adds no Lambda.
+ */
 export const handler = capabilityHandler([
   [
     routeAt('GET', '/debtors/{id}/insolvency-claim'),
@@ -26,6 +30,12 @@ export const handler = capabilityHandler([
     routeAt('GET', '/reports/vat-relief'),
     routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
       vatReliefReport(deps.store, query.period),
+    ),
+  ],
+  [
+    routeAt('GET', '/reports/controllers'),
+    routeHandler(routeAt('GET', '/reports/controllers'), async ({ query }) =>
+      controllersReport(deps.store, query),
     ),
   ],
 ]);

@@ -21,6 +21,7 @@ import { accountCredited } from './account-credit';
 import { creditsWith, payClaim } from './settlement';
 import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 import { recoveredOnWriteOff } from '../special/write-off';
+import { collectedActivity } from '../reports/controllers-activity';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -138,6 +139,7 @@ export async function paymentReceived(
       expectedVersion: debtor.version,
     });
   }
+  writes.push(...(await collectedActivity(deps.store, { ...payment, debtorId: debtor.id })));
   writes.push({
     kind: 'putPayment',
     payment: {
