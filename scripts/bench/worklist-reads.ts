@@ -55,7 +55,7 @@ export async function measureWorklistReads(
   return results;
 }
 
-export function caseName(book: WorklistCase): string {
+function caseName(book: WorklistCase): string {
   return book.otherDebtors === 0 ? `${book.ownerDebtors}` : `${book.ownerDebtors}+${book.otherDebtors}`;
 }
 

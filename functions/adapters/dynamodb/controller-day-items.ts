@@ -16,7 +16,7 @@ const COLLECTED = 'collected_';
  * A controller's counters of a day: one item per controller and day, in a partition per month, so
  * that a report of a year reads at most 13 partitions and never the portfolio.
  */
-export const controllerDayKey = (day: CalendarDate, owner: string) => ({
+const controllerDayKey = (day: CalendarDate, owner: string) => ({
   pk: controllerMonth(day),
   sk: `${day}#${owner}`,
 });

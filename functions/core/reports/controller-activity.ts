@@ -6,7 +6,7 @@ import type { CallOutcome, CollectionTask } from '../tasks/collection-task';
 export const CONTACT_CREDIT_DAYS = 14;
 
 /** The longest period one report covers: it reads one item per controller and day. */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 
 /** Call outcomes that mean the debtor was spoken to; `no_answer` and `wrong_contact` did not reach it. */
 const REACHING: readonly CallOutcome[] = [
