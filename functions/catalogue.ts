@@ -221,7 +221,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'special-management-reports',
     description:
-      "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
+      'GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief and GET /reports/controllers: statements and reports that only read',
     needs: { table: 'read' },
   },
   {

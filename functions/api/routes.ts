@@ -27,6 +27,7 @@ import {
   ownerBody,
   timelineQuery,
 } from './schemas/account-schemas';
+import { controllerReportQuery } from './schemas/report-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -504,6 +505,16 @@ export const ROUTES = [
     summary:
       'Changes an active payment plan (a longer term, other dates) with a reason: the new instalments replace those not yet paid (managers only)',
     request: { path: idPath, body: planAmendmentBody },
+  },
+  {
+    method: 'GET',
+    path: '/reports/controllers',
+    // Read from the counters of each controller's days, as the other reports of the special team's reads function.
+    handler: 'special-management-reports',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Per controller over a period of days (from, to; at most 366): tasks done and done on time, calls made and reached, promises taken and kept, money paid within 14 days after the controller reached the debtor',
+    request: { query: controllerReportQuery },
   },
 ] as const satisfies readonly RouteSpec[];
 

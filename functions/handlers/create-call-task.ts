@@ -3,8 +3,9 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { createCallTask } from '../use-cases/steps/create-call-task-step';
-import { callStepPayloadSchema } from '../use-cases/steps/step-payload';
+import { type CallWindowOutcome, recordCallWindowEnded } from '../use-cases/steps/call-window-ended-step';
+import { type CallTaskOutcome, createCallTask } from '../use-cases/steps/create-call-task-step';
+import { callStepPayloadSchema, callWindowEndedPayloadSchema } from '../use-cases/steps/step-payload';
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -15,7 +16,13 @@ const deps = {
 };
 
 /**
- * CallDebtor (waitForTaskToken). Step Functions ignores what this returns: the workflow goes on
- * when the token is answered, by the controller or, for a skip, right here.
+ * The call step, both its states. CallDebtor (waitForTaskToken): Step Functions ignores what this
+ * returns; the workflow goes on when the token is answered, by the controller or, for a skip, right
+ * here. RecordUnansweredCall: the window ended without an answer, which counts against the task.
+ * One function for both, so that the step adds no Lambda.
  */
-export const handler = stepHandler(callStepPayloadSchema, (payload) => createCallTask(deps, payload));
+export const handler = stepHandler(
+  callStepPayloadSchema.or(callWindowEndedPayloadSchema),
+  (payload): Promise<CallTaskOutcome | CallWindowOutcome> =>
+    'taskToken' in payload ? createCallTask(deps, payload) : recordCallWindowEnded(deps, payload),
+);

@@ -17,6 +17,7 @@ export const handler = httpHandler('record-task-outcome', async ({ path, body, c
     outcome: body.outcome,
     note: body.note,
     by: caller.sub,
+    byEmail: caller.email,
     promisedDate: body.promisedDate,
     amount: body.amount,
     ...(body.outcome === 'disputed' ? { cause: body.cause } : {}),

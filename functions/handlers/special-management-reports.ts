@@ -4,6 +4,7 @@ import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
+import { controllersReport } from '../use-cases/reports/controllers-report';
 import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
 import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
 import { provisionCsv, provisionReport } from '../use-cases/special/provision-report';
@@ -22,8 +23,9 @@ const deps = {
 const creditor = readCreditor();
 
 /**
- * What the special team reads: the claim to file with the trustee, the VAT relief of a period,
- * the doubtful-debt provision and the small balances proposed for write-off.
+ * The reports read by the special team and managers: the claim to file with the trustee, the VAT
+ * relief of a period, the doubtful-debt provision, the small balances proposed for write-off and
+ * the controllers' figures. One function, so that a report adds no Lambda.
  */
 export const handler = capabilityHandler([
   [
@@ -53,5 +55,11 @@ export const handler = capabilityHandler([
   [
     routeAt('GET', '/write-off-proposals'),
     routeHandler(routeAt('GET', '/write-off-proposals'), async () => currentWriteOffProposal(deps)),
+  ],
+  [
+    routeAt('GET', '/reports/controllers'),
+    routeHandler(routeAt('GET', '/reports/controllers'), async ({ query }) =>
+      controllersReport(deps.store, query),
+    ),
   ],
 ]);

@@ -14,6 +14,7 @@ export const handler = httpHandler('take-debtor-promise', async ({ path, body, c
     ...(body.amount !== undefined ? { amount: body.amount } : {}),
     ...(body.note ? { note: body.note } : {}),
     by: caller.sub,
+    byEmail: caller.email,
     isManager: caller.roles.includes('manager'),
   });
   return new Reply(201, promise);

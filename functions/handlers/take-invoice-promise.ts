@@ -13,6 +13,7 @@ export const handler = httpHandler('take-invoice-promise', async ({ path, body, 
     ...(body.amount !== undefined ? { amount: body.amount } : {}),
     ...(body.note ? { note: body.note } : {}),
     by: caller.sub,
+    byEmail: caller.email,
     isManager: caller.roles.includes('manager'),
   });
   return new Reply(201, promise, { location: `/invoices/${path.id}/promises` });

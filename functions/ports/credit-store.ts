@@ -8,6 +8,7 @@ import type { DisputeCauseList } from '../core/disputes/dispute-causes';
 import type { Debtor } from '../core/ledger/debtor';
 import type { Invoice } from '../core/ledger/invoice';
 import type { Money } from '../core/money';
+import type { ControllerDay, LastContact } from '../core/reports/controller-activity';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
@@ -325,7 +326,11 @@ export type StoreWrite =
    * `lock`: written only where nobody holds the letter yet, or its owner does (see lockLetter).
    * `unlessSent`: written only while the stored letter is not marked sent.
    */
-  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean; unlessSent?: boolean };
+  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean; unlessSent?: boolean }
+  /** Adds to a controller's counters of a day (created at zero); several of one day in a commit are summed. */
+  | { kind: 'countActivity'; activity: ControllerDay }
+  /** Replaces the debtor's last contact: who reached it last, and when. */
+  | { kind: 'putLastContact'; contact: LastContact };
 
 /** A conditional write failed: someone changed the record first. Callers re-read and retry. */
 export class ConcurrentModificationError extends Error {
@@ -454,4 +459,9 @@ export interface CreditStore {
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;
   /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
   putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void>;
+
+  /** Who last reached the debtor (a call that got through, a promise), if anyone did. */
+  getLastContact(debtorId: string): Promise<LastContact | undefined>;
+  /** Every controller's counters of the days from `from` to `to`, both included. */
+  listControllerDays(from: CalendarDate, to: CalendarDate): Promise<ControllerDay[]>;
 }

@@ -1,7 +1,7 @@
 /** What `npm run bench -- …` asks for. */
-export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep';
+export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep' | 'worklist';
 
-const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep'];
+const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep', 'worklist'];
 
 export interface BenchOptions {
   sections: ReadonlySet<Section>;
@@ -11,6 +11,8 @@ export interface BenchOptions {
   sweepInvoices: readonly number[];
   /** invoice.created events the ingestion measure posts. */
   ingestionCount: number;
+  /** Debtors of the one controller per worklist measure. */
+  worklistDebtors: readonly number[];
 }
 
 const USAGE = `npm run bench [-- options]
@@ -18,7 +20,9 @@ const USAGE = `npm run bench [-- options]
                           others stay in .bench/results.json from the last run that measured them
   --path <names>          path groups to run, e.g. fully_escalated (implies --only paths unless given)
   --sweep-invoices <n,…>  due invoices per sweep measure (default 20000,100000)
-  --count <n>             events the ingestion measure posts (default 10000)`;
+  --count <n>             events the ingestion measure posts (default 10000)
+  --worklist-debtors <n,…> debtors of one controller per worklist measure (default 200,2000; and
+                          200 among 2,000 of the book)`;
 
 /** Parses the bench's arguments; throws with the usage on anything it does not know. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
@@ -26,6 +30,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   let paths: string[] | undefined;
   let sweepInvoices: number[] = [20_000, 100_000];
   let ingestionCount = 10_000;
+  let worklistDebtors: number[] = [200, 2_000];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -51,12 +56,15 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--count':
         ingestionCount = positive(flag, value);
         break;
+      case '--worklist-debtors':
+        worklistDebtors = list.map((n) => positive(flag, n));
+        break;
       default:
         throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
   const sections = new Set<Section>(only ?? (paths ? ['paths'] : SECTIONS));
-  return { sections, ...(paths ? { paths } : {}), sweepInvoices, ingestionCount };
+  return { sections, ...(paths ? { paths } : {}), sweepInvoices, ingestionCount, worklistDebtors };
 }
 
 function positive(flag: string, value: string): number {

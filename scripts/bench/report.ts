@@ -2,6 +2,7 @@ import type { Section } from './bench-options';
 import type { BenchResults, PathResult } from './results';
 import type { SweepPass } from './sweep-scale';
 import { textTable } from './text-table';
+import { worklistSection } from './worklist-reads';
 
 const fixed = (digits: number) => (value: number | null) => (value === null ? '—' : value.toFixed(digits));
 const count = fixed(2);
@@ -15,6 +16,7 @@ export function renderReport(results: BenchResults, sections: ReadonlySet<Sectio
     sections.has('bundles') ? bundlesSection(results) : '',
     sections.has('ingestion') ? ingestionSection(results) : '',
     sections.has('sweep') ? sweepSection(results) : '',
+    sections.has('worklist') ? worklistSection(results.worklist) : '',
     results.targets.length ? targetsSection(results) : '',
   ]
     .filter(Boolean)

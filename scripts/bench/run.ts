@@ -18,6 +18,7 @@ import { renderReport } from './report';
 import type { BenchResults, BundleResult, PathResult } from './results';
 import { measureSweep } from './sweep-scale';
 import { checkTargets } from './targets';
+import { measureWorklistReads } from './worklist-reads';
 
 // Before any SDK client or handler exists: Lambda runs Node 22, so the SDK's notice about this
 // machine's Node 20 is noise, and handler warnings would break the progress line.
@@ -93,6 +94,20 @@ async function main(): Promise<void> {
       }
       measured.measuredAt.sweep = now;
     }
+    if (measure('worklist')) {
+      const largest = Math.max(...options.worklistDebtors);
+      const smallest = Math.min(...options.worklistDebtors);
+      measured.worklist = await measureWorklistReads(
+        [
+          ...options.worklistDebtors.map((ownerDebtors) => ({ ownerDebtors, otherDebtors: 0 })),
+          // The smallest list in a book as large as the largest: what the reads grow with.
+          ...(largest > smallest ? [{ ownerDebtors: smallest, otherDebtors: largest - smallest }] : []),
+        ],
+        dynamodb,
+        progress,
+      );
+      measured.measuredAt.worklist = now;
+    }
   } finally {
     await dynamodb.stop();
     await db.stop();
@@ -129,6 +144,8 @@ function merged(
   const fullyEscalated = paths.fully_escalated;
   const sweep = measured.sweep || previous.sweep ? { ...previous.sweep, ...measured.sweep } : undefined;
   const ingestion = measured.ingestion ?? previous.ingestion;
+  const worklist =
+    measured.worklist || previous.worklist ? { ...previous.worklist, ...measured.worklist } : undefined;
   return {
     ...run,
     machine: {
@@ -143,6 +160,7 @@ function merged(
     ...(bundles ? { bundles } : {}),
     ...(ingestion ? { ingestion } : {}),
     ...(sweep ? { sweep } : {}),
+    ...(worklist ? { worklist } : {}),
     targets:
       fullyEscalated && bundles
         ? checkTargets({

@@ -63,6 +63,7 @@ describe('the dunning workflow', () => {
     expect(functionOf('SendSecondReminder')).toBe(`arn-of:${functionId('send-dunning-letter')}`);
     expect(functionOf('SendFinalNotice')).toBe(`arn-of:${functionId('send-dunning-letter')}`);
     expect(functionOf('CallDebtor')).toBe(`arn-of:${functionId('create-call-task')}`);
+    expect(functionOf('RecordUnansweredCall')).toBe(`arn-of:${functionId('create-call-task')}`);
     expect(functionOf('EscalateToAccountManager')).toBe(`arn-of:${functionId('notify-account-manager')}`);
     expect(functionOf('HandOverToCollectionAgency')).toBe(
       `arn-of:${functionId('hand-over-to-collection-agency')}`,

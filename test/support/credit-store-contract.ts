@@ -794,4 +794,42 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.getDisputeCauses()).toEqual(list(2, 'sales'));
     });
   });
+
+  describe("the controllers' day counters", () => {
+    it('adds every fact of a controller and day to one set of counters, summing two in one commit, and reads a period across months', async () => {
+      const owner = newId('user');
+      const debtorId = newId('deb');
+      const count = (day: string, counts: Record<string, unknown>, email?: string): StoreWrite => ({
+        kind: 'countActivity',
+        activity: { owner, ...(email ? { email } : {}), day, counts },
+      });
+      await store.commit([
+        count('2026-03-31', { callsMade: 1, callsReached: 1 }),
+        count('2026-03-31', { promisesTaken: 1, collected: { EUR: 1_00 } }, 'c@x.example'),
+        { kind: 'putLastContact', contact: { debtorId, by: owner, at: '2026-03-31T09:00:00.000Z' } },
+      ]);
+      await store.commit([count('2026-03-31', { callsMade: 1, collected: { EUR: 2_00, USD: 5_00 } })]);
+      await store.commit([count('2026-04-01', { tasksDone: 1 })]);
+      await store.commit([count('2026-04-02', { tasksDone: 1 })]);
+
+      const days = (await store.listControllerDays('2026-03-31', '2026-04-01')).filter(
+        (day) => day.owner === owner,
+      );
+      expect(days.sort((a, b) => a.day.localeCompare(b.day))).toEqual([
+        {
+          owner,
+          email: 'c@x.example',
+          day: '2026-03-31',
+          counts: { callsMade: 2, callsReached: 1, promisesTaken: 1, collected: { EUR: 3_00, USD: 5_00 } },
+        },
+        { owner, day: '2026-04-01', counts: { tasksDone: 1 } },
+      ]);
+      expect(await store.getLastContact(debtorId)).toEqual({
+        debtorId,
+        by: owner,
+        at: '2026-03-31T09:00:00.000Z',
+      });
+      expect(await store.getLastContact(newId('deb'))).toBeUndefined();
+    });
+  });
 }

@@ -4,6 +4,12 @@ import { isOpenDispute } from '../../functions/core/disputes/dispute';
 import type { DisputeCauseList } from '../../functions/core/disputes/dispute-causes';
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
+import {
+  addCounts,
+  type ControllerDay,
+  type LastContact,
+  mergeActivity,
+} from '../../functions/core/reports/controller-activity';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../functions/core/special/insolvency-register';
 import { searchName } from '../../functions/core/worklist/search-name';
@@ -83,9 +89,20 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
   private latestDisputeCauses: DisputeCauseList | undefined;
   private readonly registerEntries = new Map<string, InsolvencyRegisterEntry>();
+  private readonly controllerDays = new Map<string, ControllerDay>();
+  private readonly lastContacts = new Map<string, LastContact>();
 
-  async commit(writes: readonly StoreWrite[]): Promise<void> {
-    if (writes.length === 0) return;
+  async getLastContact(debtorId: string): Promise<LastContact | undefined> {
+    return copy(this.lastContacts.get(debtorId));
+  }
+
+  async listControllerDays(from: CalendarDate, to: CalendarDate): Promise<ControllerDay[]> {
+    return [...this.controllerDays.values()].filter((day) => day.day >= from && day.day <= to).map(copy);
+  }
+
+  async commit(asked: readonly StoreWrite[]): Promise<void> {
+    if (asked.length === 0) return;
+    const writes = mergeActivity(asked);
     if (writes.length > MAX_WRITES_PER_COMMIT) {
       throw new Error(`a commit holds at most ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length}`);
     }
@@ -519,6 +536,8 @@ export class InMemoryCreditStore implements CreditStore {
       case 'appendEvent':
       case 'park':
       case 'unpark':
+      case 'countActivity':
+      case 'putLastContact':
         return true;
     }
   }
@@ -587,6 +606,25 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putLetter':
         this.letters.set(letterKey(write.letter), stored(write.letter));
         return;
+      case 'countActivity': {
+        const { activity } = write;
+        const key = `${activity.day}#${activity.owner}`;
+        const seen = this.controllerDays.get(key);
+        const email = activity.email ?? seen?.email;
+        this.controllerDays.set(
+          key,
+          stored({
+            owner: activity.owner,
+            ...(email ? { email } : {}),
+            day: activity.day,
+            counts: addCounts(seen?.counts ?? {}, activity.counts),
+          }),
+        );
+        return;
+      }
+      case 'putLastContact':
+        this.lastContacts.set(write.contact.debtorId, stored(write.contact));
+        return;
     }
   }
 }
@@ -624,6 +662,10 @@ function recordOf(write: StoreWrite): string | undefined {
       return `parked event ${parkedKey(write.parked)}`;
     case 'putLetter':
       return `letter ${letterKey(write.letter)}`;
+    case 'countActivity':
+      return `controller day ${write.activity.day}#${write.activity.owner}`;
+    case 'putLastContact':
+      return `last contact ${write.contact.debtorId}`;
     case 'appendEvent':
       return undefined;
   }

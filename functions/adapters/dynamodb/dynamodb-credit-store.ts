@@ -23,6 +23,7 @@ import { isOpenDispute } from '../../core/disputes/dispute';
 import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
 import { isPlanUnderWay } from '../../core/plans/payment-plan';
+import { type ControllerDay, type LastContact, mergeActivity } from '../../core/reports/controller-activity';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../core/special/insolvency-register';
 import { searchName } from '../../core/worklist/search-name';
@@ -55,6 +56,13 @@ import {
   type TaskRecord,
   type UnappliedPaymentRecord,
 } from '../../ports/credit-store';
+import {
+  controllerDayOf,
+  controllerDayUpdate,
+  lastContactKey,
+  lastContactPut,
+  monthsOf,
+} from './controller-day-items';
 import {
   DEBTOR_SCORES,
   DEBTORS,
@@ -97,8 +105,9 @@ export class DynamoDbCreditStore implements CreditStore {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  async commit(writes: readonly StoreWrite[]): Promise<void> {
-    if (writes.length === 0) return;
+  async commit(asked: readonly StoreWrite[]): Promise<void> {
+    if (asked.length === 0) return;
+    const writes = mergeActivity(asked);
     const items = writes.map((w) => this.toTransactItem(w));
     try {
       // A transaction costs twice the write units of a plain write; one item needs none.
@@ -568,6 +577,22 @@ export class DynamoDbCreditStore implements CreditStore {
     }
   }
 
+  async getLastContact(debtorId: string): Promise<LastContact | undefined> {
+    return this.get<LastContact>(lastContactKey(debtorId));
+  }
+
+  async listControllerDays(from: CalendarDate, to: CalendarDate): Promise<ControllerDay[]> {
+    const months = await Promise.all(
+      monthsOf(from, to).map((month) =>
+        this.queryAll<Record<string, unknown>>({
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': month.pk, ':from': `${month.from}#`, ':to': `${month.to}#~` },
+        }),
+      ),
+    );
+    return months.flat().map(controllerDayOf);
+  }
+
   async getDisputeCauses(): Promise<DisputeCauseList | undefined> {
     return this.get<DisputeCauseList>(keys.disputeCausesLatest());
   }
@@ -795,6 +820,10 @@ export class DynamoDbCreditStore implements CreditStore {
           },
         };
       }
+      case 'countActivity':
+        return controllerDayUpdate(TableName, write.activity);
+      case 'putLastContact':
+        return lastContactPut(TableName, write.contact);
     }
   }
 

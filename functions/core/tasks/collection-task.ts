@@ -103,6 +103,8 @@ export interface CollectionTask {
     by: string;
     at: string;
   };
+  /** How often a call step's window ended with this call task still open (it then counts as a failed contact). */
+  missedCallWindows?: number;
   /** Put off to a later day by a controller: off the list until `until` (then its due date). */
   snoozed?: { until: string; reason: string; by: string; at: string };
   /** Closed without an outcome because what it was about ended: the invoice paid, cancelled or handed over. */

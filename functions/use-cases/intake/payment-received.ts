@@ -23,6 +23,7 @@ import { planOfPayment, planPaymentReceived } from '../plans/plan-payment';
 import { recoveredOnWriteOff } from '../special/write-off';
 import { type PaidInvoice, reassessedAfterPayments } from '../score/reassess-debtor';
 import { isAgencyCollection } from '../../core/agency/agency-claim';
+import { collectedActivity } from '../reports/controllers-activity';
 
 /** Whom a payment is for: the invoices it may pay, oldest first, and the debtor who keeps the rest. */
 interface Allocation {
@@ -156,6 +157,7 @@ export async function paymentReceived(
       ...reassessed.writes,
     );
   }
+  writes.push(...(await collectedActivity(deps.store, { ...payment, debtorId: debtor.id })));
   writes.push({
     kind: 'putPayment',
     payment: {

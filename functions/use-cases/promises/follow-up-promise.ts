@@ -9,6 +9,7 @@ import type { DunningDeps } from '../dunning/start-dunning';
 import { resumeDunning } from '../dunning/resume-dunning';
 import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { adverseFactWrites } from '../score/reassess-debtor';
+import { promiseKeptActivity } from '../reports/controllers-activity';
 
 /** Who the timeline names for a promise decided by the daily sweep or by a settlement. */
 const FOLLOW_UP_ACTOR = 'sweep';
@@ -64,7 +65,10 @@ async function decide(deps: DunningDeps, promiseId: string): Promise<PromiseReco
     cancelled: `Promise to pay ${money(promise.amount)} by ${promise.promisedDate} cancelled: its invoices were cancelled`,
   }[verdict];
   const type: TimelineEventType = `promise_${verdict}`;
-  const writes: StoreWrite[] = [{ kind: 'putPromise', promise: decided, expectedVersion: promise.version }];
+  const writes: StoreWrite[] = [
+    { kind: 'putPromise', promise: decided, expectedVersion: promise.version },
+    ...(verdict === 'kept' ? [promiseKeptActivity(promise, now)] : []),
+  ];
   for (const invoice of invoices) {
     writes.push({
       kind: 'appendEvent',

@@ -13,7 +13,14 @@ import type { PromiseView } from './promise-view';
 export async function recordPromisedOutcome(
   deps: { store: CreditStore; workflow: DunningWorkflow; clock: Clock },
   task: TaskRecord,
-  input: { promisedDate?: string; amount?: number; note?: string; by: string; isManager?: boolean },
+  input: {
+    promisedDate?: string;
+    amount?: number;
+    note?: string;
+    by: string;
+    byEmail?: string | null;
+    isManager?: boolean;
+  },
   closing: readonly StoreWrite[],
 ): Promise<PromiseView> {
   if (!input.promisedDate) {
@@ -30,6 +37,7 @@ export async function recordPromisedOutcome(
       ...(input.amount !== undefined ? { amount: input.amount } : {}),
       ...(input.note ? { note: input.note } : {}),
       by: input.by,
+      byEmail: input.byEmail,
       isManager: input.isManager ?? false,
       taskId: task.id,
     },

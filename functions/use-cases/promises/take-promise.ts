@@ -21,6 +21,7 @@ import {
 import type { DunningDeps } from '../dunning/start-dunning';
 import { firstVersion, retryOnConflict } from '../record-versions';
 import { forbidden, invalid, notFound } from '../refusal';
+import { promiseTakenActivity } from '../reports/controllers-activity';
 import { type PromiseView, promiseView } from './promise-view';
 
 export interface TakePromiseInput {
@@ -32,6 +33,8 @@ export interface TakePromiseInput {
   note?: string;
   /** The user's id (`sub`). */
   by: string;
+  /** The user's email, shown with their figures in GET /reports/controllers. */
+  byEmail?: string | null;
   /** Managers may take a promise on an invoice whose earlier promises were broken too often. */
   isManager: boolean;
   /** The call task whose outcome the promise is. */
@@ -99,6 +102,7 @@ export async function takePromise(
     const money = formatMoney({ amount: promise.amount, currency: promise.currency }, 'en');
     const writes: StoreWrite[] = [
       { kind: 'putPromise', promise: firstVersion(promise, at), expectedVersion: null },
+      ...promiseTakenActivity(promise, input.byEmail, now),
     ];
     for (const invoice of invoices) {
       const paused = await pausedInvoice(

@@ -30,7 +30,7 @@ export interface CallTaskParked {
 export type CallTaskOutcome = CallTaskParked | Skipped;
 
 /** One call task per execution: the ASL's retries find it, and it holds that execution's token. */
-function callTaskId(execution: string): string {
+export function callTaskId(execution: string): string {
   return `call--${execution}`;
 }
 

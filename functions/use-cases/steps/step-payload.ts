@@ -16,3 +16,6 @@ export type StepPayload = z.infer<typeof stepPayloadSchema>;
 export const callStepPayloadSchema = stepPayloadSchema.extend({ taskToken: z.string().min(1) });
 
 export type CallStepPayload = z.infer<typeof callStepPayloadSchema>;
+
+/** RecordUnansweredCall: the call step's window ended without an outcome. */
+export const callWindowEndedPayloadSchema = stepPayloadSchema.extend({ windowEnded: z.literal(true) });

@@ -32,6 +32,11 @@ export function stepLogKeys(payload: StepPayload): Record<string, string> {
 export function reportStep<T extends AnyOutcome>(payload: StepPayload, outcome: T): T {
   logger.info('dunning step finished', { outcome });
   if (outcome.replayed) return outcome;
+  if (outcome.status === 'window_ended') {
+    // Not a call task created: a window that closed without an outcome.
+    metrics.addMetric('CallWindowsEnded', MetricUnit.Count, 1);
+    return outcome;
+  }
   if (outcome.status === 'skipped') {
     const single = metrics.singleMetric();
     single.addDimension('reason', outcome.skip ?? 'unknown');

@@ -11,6 +11,7 @@ import { recordPromisedOutcome } from '../promises/promise-from-call';
 import type { PromiseView } from '../promises/promise-view';
 import { revised } from '../record-versions';
 import { conflict, invalid, notFound } from '../refusal';
+import { outcomeActivity } from '../reports/controllers-activity';
 import { contactAttemptWrites } from '../worklist/contact-attempts';
 import { recordFinancialTroubleOutcome } from './financial-trouble-outcome';
 import { type PlanRequested, recordPlanRequestedOutcome } from './plan-requested-outcome';
@@ -21,6 +22,8 @@ export interface TaskOutcomeInput {
   note?: string;
   /** The controller's user id (`sub`). */
   by: string;
+  /** The controller's email, shown with their figures in GET /reports/controllers. */
+  byEmail?: string | null;
   /** With outcome `promised`: the promise to record. */
   promisedDate?: string;
   amount?: number;
@@ -89,6 +92,7 @@ export async function recordTaskOutcome(
   const closing: StoreWrite[] = [
     { kind: 'putTask', task: closed, expectedVersion: task.version },
     ...(subject ? [{ kind: 'appendEvent' as const, subject, event }] : []),
+    ...outcomeActivity(task, input.outcome, { sub: input.by, email: input.byEmail }, now),
   ];
   if (input.outcome === 'promised') {
     const promise = await recordPromisedOutcome(deps, task, input, closing);

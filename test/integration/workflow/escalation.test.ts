@@ -31,7 +31,8 @@ describe('an invoice nobody pays is escalated step by step', () => {
       return current;
     });
     expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
-    // A new execution enters no choice: twelve transitions for the six steps.
+    // A new execution enters no choice: twelve transitions for the six steps, and one more to note
+    // that the call window ended without an outcome.
     expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
       'WaitUntilFirstReminder',
       'SendFirstReminder',
@@ -39,6 +40,7 @@ describe('an invoice nobody pays is escalated step by step', () => {
       'SendSecondReminder',
       'WaitUntilCall',
       'CallDebtor',
+      'RecordUnansweredCall',
       'WaitUntilAccountManager',
       'EscalateToAccountManager',
       'WaitUntilFinalNotice',
