@@ -16,7 +16,7 @@ function invoiceTable(doc: LetterDocument): string {
   const rows = doc.invoices
     .map(
       (invoice) =>
-        `<tr><td style="${CELL}">${e(invoice.number)}</td><td style="${CELL}">${e(invoice.dueDate)}</td>` +
+        `<tr><td style="${CELL}">${e(invoice.number)}${invoice.reference ? `<br><span style="${DETAIL}">${e(labels.reference)}: ${e(invoice.reference)}</span>` : ''}</td><td style="${CELL}">${e(invoice.dueDate)}</td>` +
         `<td style="${CELL}text-align:right">${e(invoice.openAmount)}</td>` +
         `<td style="${CELL}text-align:right">${invoice.daysOverdue}</td></tr>`,
     )
@@ -62,9 +62,11 @@ function payButtons(doc: LetterDocument): string {
 
 function paymentBlock(doc: LetterDocument): string {
   if (!doc.payment) return '';
-  const { reference, transfer, qrImage } = doc.payment;
+  const { reference, forTotal, transfer, qrImage } = doc.payment;
+  const label = forTotal ? doc.labels.referenceForTotal : doc.labels.reference;
   return [
-    `<p style="margin:0 0 14px"><strong>${e(doc.labels.reference)}:</strong> ${e(reference)}</p>`,
+    `<p style="margin:0 0 14px"><strong>${e(label)}:</strong> ${e(reference)}</p>`,
+    forTotal ? `<p style="margin:0 0 14px">${e(forTotal.oneByOne)}</p>` : '',
     transfer ? `<p style="margin:0 0 14px">${e(transfer)}</p>` : '',
     qrImage
       ? `<p style="margin:0 0 14px"><img src="${e(qrImage)}" alt="EPC QR" width="160" height="160" style="display:block"><br>${e(doc.labels.scanQr)}</p>`
