@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { DunningStep, LegalPolicy } from '../../../functions/core/dunning/dunning-policy';
 import type { Invoice } from '../../../functions/core/ledger/invoice';
@@ -128,7 +130,11 @@ describe('the reference of a letter listing several invoices', () => {
     for (const each of invoices) {
       expect(composed.email.text).toContain(paymentReferenceForInvoice(each.number).printed);
     }
-    expect(composed.email.inlineImages).toHaveLength(1);
+    // The QR code pays the total (EUR 300.00) with the letter's own reference in the structured field.
+    const [qr] = composed.email.inlineImages ?? [];
+    const image = PNG.sync.read(Buffer.from(qr!.content));
+    const payload = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data.split('\n');
+    expect(payload?.slice(7, 10)).toEqual(['EUR300.00', '', own.electronic]);
   });
 
   it("prints an invoice's own reference alone when the letter lists one invoice", async () => {
