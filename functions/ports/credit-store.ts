@@ -243,10 +243,21 @@ export interface LetterContent {
   demand?: { payBy: CalendarDate; termDays: number };
   /** What a letter stating the claim asked, by when, and each invoice's part (its QR code pays the amount). */
   request?: LetterRequest;
+  /** The letter's own structured reference for the total of several invoices (electronic form). */
+  reference?: string;
 }
 
 /** What names one letter. */
 export type LetterKey = Pick<LetterRecord, 'debtorId' | 'slot' | 'currency' | 'day'>;
+
+/**
+ * The structured reference of a letter listing several invoices, for its total: a payment that
+ * quotes it pays the invoices the letter listed, oldest first.
+ */
+export interface LetterReference {
+  letter: LetterKey;
+  invoiceIds: string[];
+}
 
 /** The statutory-rate table an admin stored: each version is kept, the latest is the one in use. */
 export interface StatutoryRateTable {
@@ -309,6 +320,8 @@ export type StoreWrite =
   | { kind: 'putAgencyClaim'; claim: AgencyClaimRecord; expectedVersion: number | null }
   /** A payment plan's own reference: like an invoice's, it belongs to one plan for ever. */
   | { kind: 'putPlanReference'; reference: string; planId: string }
+  /** A letter's own reference: it belongs to one letter for ever, which may list other invoices on a retry. */
+  | ({ kind: 'putLetterReference'; reference: string } & LetterReference)
   | {
       kind: 'appendEvent';
       subject: { invoiceId: string } | { debtorId: string };
@@ -389,6 +402,7 @@ export interface CreditStore {
   /** Plans whose execution has work to do (`isPlanUnderWay`), oldest first. */
   listPlansUnderWay(): Promise<PlanRecord[]>;
   findPlanIdByReference(reference: string): Promise<string | undefined>;
+  findLetterByReference(reference: string): Promise<LetterReference | undefined>;
 
   getAgencyClaim(invoiceId: string): Promise<AgencyClaimRecord | undefined>;
   /** The debtor's claims ever handed over to the agency (its claim file), by invoice id. */

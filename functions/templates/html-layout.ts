@@ -4,6 +4,11 @@ import type { LetterDocument } from './letter-document';
 // Email clients ignore style sheets, so every style is inline and the layout is tables.
 const CELL = 'padding:6px 8px;border-bottom:1px solid #dddddd;';
 const DETAIL = 'font-size:12px;color:#555555;';
+// On a phone (360 px) a long word (an email address, a link, a reference) breaks rather than
+// widening the page; the margins stay narrow.
+const WRAP = 'overflow-wrap:anywhere;word-break:break-word;';
+// An amount is read whole: it never breaks over two lines, and its column takes the room it needs.
+const AMOUNT = 'text-align:right;vertical-align:top;white-space:nowrap;';
 const BUTTON =
   'display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:4px;font-weight:bold;';
 
@@ -11,22 +16,32 @@ function paragraphs(texts: readonly string[]): string {
   return texts.map((text) => `<p style="margin:0 0 14px">${e(text)}</p>`).join('\n');
 }
 
+/**
+ * Two columns, so that the table fits a phone (360 px): the invoice with its due date, days overdue
+ * and (in a letter of several) its own reference under its number, and the amount, which never
+ * breaks.
+ */
 function invoiceTable(doc: LetterDocument): string {
   const { labels } = doc;
   const rows = doc.invoices
-    .map(
-      (invoice) =>
-        `<tr><td style="${CELL}">${e(invoice.number)}</td><td style="${CELL}">${e(invoice.dueDate)}</td>` +
-        `<td style="${CELL}text-align:right">${e(invoice.openAmount)}</td>` +
-        `<td style="${CELL}text-align:right">${invoice.daysOverdue}</td></tr>`,
-    )
+    .map((invoice) => {
+      const details = [
+        `${labels.dueDate}: ${invoice.dueDate}`,
+        labels.daysOverdueCount(invoice.daysOverdue),
+        ...(invoice.reference ? [`${labels.reference}: ${invoice.reference}`] : []),
+      ];
+      return (
+        `<tr><td style="${CELL}">${e(invoice.number)}${details.map((detail) => `<br><span style="${DETAIL}">${e(detail)}</span>`).join('')}</td>` +
+        `<td style="${CELL}${AMOUNT}">${e(invoice.openAmount)}</td></tr>`
+      );
+    })
     .join('\n');
   return `<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 14px">
-<thead><tr><th style="${CELL}text-align:left">${e(labels.invoiceNumber)}</th><th style="${CELL}text-align:left">${e(labels.dueDate)}</th><th style="${CELL}text-align:right">${e(labels.openAmount)}</th><th style="${CELL}text-align:right">${e(labels.daysOverdue)}</th></tr></thead>
+<thead><tr><th style="${CELL}text-align:left">${e(labels.invoiceNumber)}</th><th style="${CELL}${AMOUNT}">${e(labels.openAmount)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><th colspan="2" style="${CELL}text-align:left">${e(labels.total)}</th><th style="${CELL}text-align:right">${e(doc.total)}</th><td style="${CELL}"></td></tr></tfoot>
+<tfoot><tr><th style="${CELL}text-align:left">${e(labels.total)}</th><th style="${CELL}${AMOUNT}">${e(doc.total)}</th></tr></tfoot>
 </table>`;
 }
 
@@ -37,7 +52,7 @@ function claimTable(doc: LetterDocument): string {
     .map(
       (row) =>
         `<tr><td style="${CELL}">${e(row.label)}${row.details.map((detail) => `<br><span style="${DETAIL}">${e(detail)}</span>`).join('')}</td>` +
-        `<td style="${CELL}text-align:right;vertical-align:top">${e(row.amount)}</td></tr>`,
+        `<td style="${CELL}${AMOUNT}">${e(row.amount)}</td></tr>`,
     )
     .join('\n');
   return `<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 14px">
@@ -45,7 +60,7 @@ function claimTable(doc: LetterDocument): string {
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><th style="${CELL}text-align:left">${e(claim.total.label)}</th><th style="${CELL}text-align:right">${e(claim.total.amount)}</th></tr></tfoot>
+<tfoot><tr><th style="${CELL}text-align:left">${e(claim.total.label)}</th><th style="${CELL}${AMOUNT}">${e(claim.total.amount)}</th></tr></tfoot>
 </table>
 ${paragraphs(claim.notes)}`;
 }
@@ -62,9 +77,11 @@ function payButtons(doc: LetterDocument): string {
 
 function paymentBlock(doc: LetterDocument): string {
   if (!doc.payment) return '';
-  const { reference, transfer, qrImage } = doc.payment;
+  const { reference, forTotal, transfer, qrImage } = doc.payment;
+  const label = forTotal ? doc.labels.referenceForTotal : doc.labels.reference;
   return [
-    `<p style="margin:0 0 14px"><strong>${e(doc.labels.reference)}:</strong> ${e(reference)}</p>`,
+    `<p style="margin:0 0 14px"><strong>${e(label)}:</strong> ${e(reference)}</p>`,
+    forTotal ? `<p style="margin:0 0 14px">${e(forTotal.oneByOne)}</p>` : '',
     transfer ? `<p style="margin:0 0 14px">${e(transfer)}</p>` : '',
     qrImage
       ? `<p style="margin:0 0 14px"><img src="${e(qrImage)}" alt="EPC QR" width="160" height="160" style="display:block"><br>${e(doc.labels.scanQr)}</p>`
@@ -92,7 +109,7 @@ function footer(doc: LetterDocument): string {
     creditor.kvkNumber ? `${e(labels.kvk)}: ${e(creditor.kvkNumber)}` : '',
     creditor.vatId ? `${e(labels.vatId)}: ${e(creditor.vatId)}` : '',
   ].filter(Boolean);
-  return `<tr><td style="padding:16px 24px;background:#f0f0f0;font-size:12px;color:#555555">${lines.join('<br>\n')}</td></tr>`;
+  return `<tr><td style="padding:16px;background:#f0f0f0;font-size:12px;color:#555555">${lines.join('<br>\n')}</td></tr>`;
 }
 
 export function htmlLetter(doc: LetterDocument): string {
@@ -101,9 +118,9 @@ export function htmlLetter(doc: LetterDocument): string {
 <html lang="${doc.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(words.subject)}</title></head>
 <body style="margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222222">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:16px">
-<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;background:#ffffff">
-<tr><td style="padding:24px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:8px">
+<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;background:#ffffff;${WRAP}">
+<tr><td style="padding:16px">
 ${doc.addressee ? `<p style="margin:0 0 14px">${doc.addressee.map(e).join('<br>')}</p>\n` : ''}<p style="margin:0 0 14px;color:#555555">${e(doc.labels.date)}: ${e(doc.date)}</p>
 <p style="margin:0 0 14px">${e(words.greeting)}</p>
 ${paragraphs(words.intro)}

@@ -20,6 +20,8 @@ export interface LetterDocument {
     daysOverdue: number;
     /** Only a checked web link, and only in letters that ask for payment. */
     paymentLink?: string;
+    /** Its own reference, for paying it on its own; only in letters that ask for payment. */
+    reference?: string;
   }[];
   total: string;
   /** The final notice's statement of the claim. */
@@ -27,7 +29,13 @@ export interface LetterDocument {
   /** The settlement a letter offers instead of stating the claim. */
   offer?: string;
   /** Only in letters that ask for payment and when a reference was given. */
-  payment?: { reference: string; transfer?: string; qrImage?: string };
+  payment?: {
+    reference: string;
+    /** The reference pays the total; each invoice's own pays that invoice (`oneByOne` says so). */
+    forTotal?: { oneByOne: string };
+    transfer?: string;
+    qrImage?: string;
+  };
   /** Signs and heads the footer of letters to the debtor; absent in notes to colleagues. */
   creditor?: Creditor;
 }

@@ -28,6 +28,11 @@ export interface LetterInvoice {
   paymentLink?: string;
   /** The part under dispute, left out of `openAmount` (what the letter asks for): the letter says so. */
   disputedAmount?: Money;
+  /**
+   * The invoice's own structured reference, printed as given, for paying it on its own: set when
+   * the letter's payment reference is the letter's own for the total of several invoices.
+   */
+  reference?: string;
 }
 
 /**
@@ -56,6 +61,8 @@ export interface LetterInput {
   payment?: {
     /** Structured reference (RF or betalingskenmerk), printed as given. */
     reference: string;
+    /** The reference is the letter's own, for the total of its invoices (which carry their own). */
+    forTotal?: boolean;
     /** The EPC QR image as a `cid:` or `data:image/` URL; anything else is left out. */
     qrPngDataUrl?: string;
   };

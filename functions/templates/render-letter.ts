@@ -127,6 +127,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
       ...(spec.invitesPayment && invoice.paymentLink && isWebLink(invoice.paymentLink)
         ? { paymentLink: invoice.paymentLink }
         : {}),
+      ...(payment?.forTotal && invoice.reference ? { reference: invoice.reference } : {}),
     })),
     total: formatMoney(input.total, language),
     ...(claim ? { claim } : {}),
@@ -142,6 +143,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
       ? {
           payment: {
             reference: payment.reference,
+            ...(payment.forTotal ? { forTotal: { oneByOne: labels.payOneByOne } } : {}),
             ...(input.creditor.iban
               ? { transfer: labels.transfer(input.creditor.iban, input.creditor.name) }
               : {}),

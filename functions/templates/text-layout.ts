@@ -5,7 +5,8 @@ function invoiceLines(doc: LetterDocument): string {
   const lines = doc.invoices.map(
     (invoice) =>
       `- ${labels.invoiceNumber} ${invoice.number} | ${labels.dueDate} ${invoice.dueDate} | ` +
-      `${labels.openAmount} ${invoice.openAmount} | ${labels.daysOverdueCount(invoice.daysOverdue)}`,
+      `${labels.openAmount} ${invoice.openAmount} | ${labels.daysOverdueCount(invoice.daysOverdue)}` +
+      (invoice.reference ? ` | ${labels.reference} ${invoice.reference}` : ''),
   );
   return [...lines, `${labels.total}: ${doc.total}`].join('\n');
 }
@@ -25,7 +26,11 @@ function payLines(doc: LetterDocument): string[] {
     .filter((invoice) => invoice.paymentLink)
     .map((invoice) => `${doc.labels.payInvoice(invoice.number)}: ${invoice.paymentLink}`);
   const payment = doc.payment
-    ? [`${doc.labels.reference}: ${doc.payment.reference}`, doc.payment.transfer ?? '']
+    ? [
+        `${doc.payment.forTotal ? doc.labels.referenceForTotal : doc.labels.reference}: ${doc.payment.reference}`,
+        doc.payment.forTotal?.oneByOne ?? '',
+        doc.payment.transfer ?? '',
+      ]
     : [];
   return [...links, ...payment].filter(Boolean);
 }

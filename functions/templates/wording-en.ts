@@ -56,6 +56,9 @@ export const english: Wording = {
     total: 'Total outstanding',
     payInvoice: (number) => `Pay invoice ${number}`,
     reference: 'Payment reference',
+    referenceForTotal: 'Payment reference for the total',
+    payOneByOne:
+      'Paying one invoice on its own? Then quote the payment reference of that invoice, shown with the invoice above.',
     transfer: (iban, creditorName) =>
       `You can also transfer the amount to ${iban} in the name of ${creditorName}, quoting the payment reference, so that we can match your payment at once.`,
     scanQr: 'Scan with your banking app',

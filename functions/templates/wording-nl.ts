@@ -57,6 +57,9 @@ export const dutch: Wording = {
     total: 'Totaal openstaand',
     payInvoice: (number) => `Betaal factuur ${number}`,
     reference: 'Betalingskenmerk',
+    referenceForTotal: 'Betalingskenmerk voor het totaal',
+    payOneByOne:
+      'Betaalt u een factuur apart? Vermeld dan het betalingskenmerk van die factuur, dat bij de factuur hierboven staat.',
     transfer: (iban, creditorName) =>
       `U kunt ook overmaken naar ${iban} ten name van ${creditorName}, onder vermelding van het betalingskenmerk; dan verwerken wij uw betaling direct.`,
     scanQr: 'Scan met uw bank-app',

@@ -51,6 +51,10 @@ export interface Labels {
   total: string;
   payInvoice(invoiceNumber: string): string;
   reference: string;
+  /** The label of the letter's own reference, for the total of several invoices. */
+  referenceForTotal: string;
+  /** How to pay one invoice of several on its own: with that invoice's reference. */
+  payOneByOne: string;
   transfer(iban: string, creditorName: string): string;
   scanQr: string;
   signOff: string;

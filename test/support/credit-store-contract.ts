@@ -393,6 +393,32 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.findInvoiceIdByReference(`${reference}0`)).toBeUndefined();
     });
 
+    it("gives a letter's own reference to that letter for ever, with the invoices it lists", async () => {
+      const reference = `RF18${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const letter = { debtorId: newId('deb'), slot: 'firstReminder', currency: 'EUR', day: '2031-03-03' };
+      const [first, second] = [newId('inv'), newId('inv')];
+      await store.commit([{ kind: 'putLetterReference', reference, letter, invoiceIds: [first, second] }]);
+      // A retry of the same letter may list fewer invoices.
+      await store.commit([{ kind: 'putLetterReference', reference, letter, invoiceIds: [first] }]);
+
+      await expect(
+        store.commit([
+          {
+            kind: 'putLetterReference',
+            reference,
+            letter: { ...letter, day: '2031-03-04' },
+            invoiceIds: [first],
+          },
+        ]),
+      ).rejects.toEqual(conflict);
+      await expect(store.commit([{ kind: 'putReference', reference, invoiceId: second }])).rejects.toEqual(
+        conflict,
+      );
+      expect(await store.findLetterByReference(reference)).toEqual({ letter, invoiceIds: [first] });
+      expect(await store.findInvoiceIdByReference(reference)).toBeUndefined();
+      expect(await store.findLetterByReference(`${reference}0`)).toBeUndefined();
+    });
+
     it('records a delivery once, and gives back what was recorded', async () => {
       const delivery = {
         id: `msg_${randomUUID()}`,

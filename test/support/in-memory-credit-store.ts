@@ -30,6 +30,7 @@ import {
   type InvoiceRecord,
   type LetterKey,
   type LetterRecord,
+  type LetterReference,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -69,6 +70,7 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly plans = new Map<string, PlanRecord>();
   /** Plan references share the invoices' key space: a reference names one invoice or one plan. */
   private readonly planReferences = new Map<string, string>();
+  private readonly letterReferences = new Map<string, LetterReference>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly sweepRuns = new Map<string, SweepRun>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
@@ -282,6 +284,10 @@ export class InMemoryCreditStore implements CreditStore {
 
   async findPlanIdByReference(reference: string): Promise<string | undefined> {
     return this.planReferences.get(reference);
+  }
+
+  async findLetterByReference(reference: string): Promise<LetterReference | undefined> {
+    return copy(this.letterReferences.get(reference));
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
@@ -515,14 +521,29 @@ export class InMemoryCreditStore implements CreditStore {
         // A reference belongs to one invoice for ever.
         const owner = this.references.get(write.reference);
         return (
-          (owner === undefined || owner === write.invoiceId) && !this.planReferences.has(write.reference)
+          (owner === undefined || owner === write.invoiceId) &&
+          !this.planReferences.has(write.reference) &&
+          !this.letterReferences.has(write.reference)
         );
       }
       case 'putPlan':
         return versionMatches(this.plans.get(write.plan.id), write.expectedVersion);
       case 'putPlanReference': {
         const owner = this.planReferences.get(write.reference);
-        return (owner === undefined || owner === write.planId) && !this.references.has(write.reference);
+        return (
+          (owner === undefined || owner === write.planId) &&
+          !this.references.has(write.reference) &&
+          !this.letterReferences.has(write.reference)
+        );
+      }
+      case 'putLetterReference': {
+        // One letter for ever; a retry of that letter may list fewer invoices.
+        const owner = this.letterReferences.get(write.reference)?.letter;
+        return (
+          (owner === undefined || letterKey(owner) === letterKey(write.letter)) &&
+          !this.references.has(write.reference) &&
+          !this.planReferences.has(write.reference)
+        );
       }
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
@@ -579,6 +600,12 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putPlanReference':
         this.planReferences.set(write.reference, write.planId);
+        return;
+      case 'putLetterReference':
+        this.letterReferences.set(
+          write.reference,
+          stored({ letter: write.letter, invoiceIds: write.invoiceIds }),
+        );
         return;
       case 'appendEvent': {
         const key = partition(write.subject);
@@ -652,6 +679,7 @@ function recordOf(write: StoreWrite): string | undefined {
       return `unapplied payment ${write.payment.id}`;
     case 'putReference':
     case 'putPlanReference':
+    case 'putLetterReference':
       return `reference ${write.reference}`;
     case 'putPlan':
       return `plan ${write.plan.id}`;

@@ -44,6 +44,7 @@ import {
   type InvoiceRecord,
   type LetterKey,
   type LetterRecord,
+  type LetterReference,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -247,6 +248,11 @@ export class DynamoDbCreditStore implements CreditStore {
   async findPlanIdByReference(reference: string): Promise<string | undefined> {
     const item = await this.get<{ planId?: string }>(keys.reference(reference));
     return item?.planId;
+  }
+
+  async findLetterByReference(reference: string): Promise<LetterReference | undefined> {
+    const item = await this.get<Partial<LetterReference>>(keys.reference(reference));
+    return item?.letter && item.invoiceIds ? { letter: item.letter, invoiceIds: item.invoiceIds } : undefined;
   }
 
   async getLetter(key: LetterKey): Promise<LetterRecord | undefined> {
@@ -764,6 +770,24 @@ export class DynamoDbCreditStore implements CreditStore {
             ExpressionAttributeValues: { ':planId': write.planId },
           },
         };
+      case 'putLetterReference': {
+        const letterId = letterReferenceOwner(write.letter);
+        return {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.reference(write.reference),
+              itemType: 'reference',
+              letterId,
+              letter: write.letter,
+              invoiceIds: write.invoiceIds,
+            },
+            // One letter for ever; a retry of that letter may list fewer invoices.
+            ConditionExpression: 'attribute_not_exists(pk) OR letterId = :letterId',
+            ExpressionAttributeValues: { ':letterId': letterId },
+          },
+        };
+      }
       case 'appendEvent':
         return {
           Put: {
@@ -930,6 +954,11 @@ export class DynamoDbCreditStore implements CreditStore {
     } while (ExclusiveStartKey);
     return items;
   }
+}
+
+/** The one letter a letter reference belongs to, as one value the condition can compare. */
+function letterReferenceOwner(letter: LetterKey): string {
+  return [letter.debtorId, letter.slot, letter.currency, letter.day].join('|');
 }
 
 /**

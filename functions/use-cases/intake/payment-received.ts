@@ -183,8 +183,10 @@ async function allocate(
   if (payment.reference !== undefined) {
     const reference = normalisePaymentReference(payment.reference);
     const invoiceId = await deps.store.findInvoiceIdByReference(reference);
-    if (!invoiceId) return { waitingFor: { kind: 'reference', id: reference } };
-    return allocateToInvoice(deps, payment, invoiceId, 'reference');
+    if (invoiceId) return allocateToInvoice(deps, payment, invoiceId, 'reference');
+    const letter = await deps.store.findLetterByReference(reference);
+    if (letter) return allocateToLetter(deps, payment, letter.invoiceIds);
+    return { waitingFor: { kind: 'reference', id: reference } };
   }
   const debtorId = payment.debtorId;
   if (debtorId === undefined) throw new Error('the webhook schema lets no payment through without a target');
@@ -219,6 +221,39 @@ async function allocateToInvoice(
   // A written-off invoice takes a payment on what was written off: the debtor paid after all.
   const takes = hasOpenBalance(invoice) || invoice.status === 'written_off';
   return { debtor, invoices: takes ? [invoice] : [], invoiceId: invoice.id };
+}
+
+/**
+ * A payment quoting the own reference of a letter that listed several invoices: it pays those
+ * invoices oldest first (each its costs, interest and principal, as payClaim applies them), and
+ * what they do not take goes to the debtor's account. Invoices settled or cancelled since take
+ * nothing.
+ */
+async function allocateToLetter(
+  deps: IntakeDeps,
+  payment: PaymentReceivedData,
+  invoiceIds: readonly string[],
+): Promise<Allocation> {
+  const listed = await Promise.all(invoiceIds.map((id) => deps.store.getInvoice(id)));
+  const found = listed.filter((invoice): invoice is InvoiceRecord => invoice !== undefined);
+  const [first] = found;
+  if (!first) throw new Error(`the invoices of a letter's reference are missing: ${invoiceIds.join(', ')}`);
+  if (first.currency !== payment.currency) {
+    throw invalid(
+      [
+        {
+          path: 'data.currency',
+          message: `the letter matched by reference asks for ${first.currency}; a payment in ${payment.currency} cannot be booked against it`,
+        },
+      ],
+      'The payment is in another currency than its letter.',
+    );
+  }
+  const debtor = await debtorOfInvoice(deps.store, first);
+  const invoices = found
+    .filter(hasOpenBalance)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
+  return { debtor, invoices };
 }
 
 /** Payment behaviour counts whole days from the due date to the day the money arrived (Amsterdam). */

@@ -15,7 +15,7 @@ import {
   type EpcQrInput,
   renderEpcQrPng,
 } from '../../core/payments/epc-qr';
-import { parsePaymentReference } from '../../core/payments/payment-reference';
+import { type PaymentReference, parsePaymentReference } from '../../core/payments/payment-reference';
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { LetterClaim, LetterInput } from '../../templates/letter-input';
@@ -34,6 +34,13 @@ export interface LetterToCompose {
   today: CalendarDate;
   /** By when the letter asks to pay (see core/dunning/demand-term.ts). */
   demand?: LetterInput['demand'];
+  /**
+   * The letter's own structured reference for its total, when it lists several invoices
+   * (letter-reference.ts): its QR code pays the total with it, and the matching finds the
+   * invoices by it. Without one a letter of several invoices puts their references in the QR's
+   * remittance text.
+   */
+  reference?: PaymentReference;
 }
 
 export interface ComposedLetter {
@@ -44,6 +51,8 @@ export interface ComposedLetter {
   request?: LetterRequest;
   /** By when a letter that is no 14-day letter asked to pay: the date it printed. */
   demand?: LetterInput['demand'];
+  /** The letter's own reference for its total (electronic form), when it printed one. */
+  reference?: string;
 }
 
 const QR_CONTENT_ID = 'epc-qr';
@@ -57,19 +66,26 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
   const [first] = letter.invoices;
   if (!first) throw new Error('a letter lists at least one invoice');
   const total = sum(letter.invoices.map(askedMoney), first.currency);
-  const references = letter.invoices.flatMap((invoice) => {
-    const parsed = parsePaymentReference(invoice.paymentReference);
-    return parsed.valid ? [parsed.reference] : [];
-  });
+  const invoiceReferences = new Map(
+    letter.invoices.flatMap((invoice) => {
+      const parsed = parsePaymentReference(invoice.paymentReference);
+      return parsed.valid ? [[invoice.id, parsed.reference] as const] : [];
+    }),
+  );
+  const several = letter.invoices.length > 1;
+  // One reference for what the letter asks: the invoice's, or the letter's own for several.
+  const ownReference = several ? letter.reference : undefined;
+  const references = ownReference ? [ownReference] : [...invoiceReferences.values()];
   const fourteenDayTerm =
     letter.step.template === FOURTEEN_DAY_LETTER ? fourteenDayTermOf(letter, total) : undefined;
   const stated = claims && letter.step.kind === 'final_notice' ? await claimsOf(claims, letter) : [];
   const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
   // The invoicing system's payment links pay an invoice's open amount: only where that is what is
-  // asked, and for every invoice or none (a letter that offers two of three buttons misleads).
+  // asked, and for every invoice or none (a letter that offers two of three buttons misleads). The
+  // link asks for the whole invoice, so an invoice disputed in part takes the buttons away too.
   const linksPayTheRequest =
     (!request || request.amount.amount === total.amount) &&
-    letter.invoices.every((invoice) => invoice.paymentLink);
+    letter.invoices.every((invoice) => invoice.paymentLink && !invoice.disputedPart);
   const demand = letter.demand && !fourteenDayTerm ? printedDemand(letter.demand, request) : undefined;
   const qr = await qrImage(
     letter,
@@ -93,8 +109,10 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       openAmount: askedMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
       // The invoicing system's link asks for the whole invoice: not for one disputed in part.
-      ...(invoice.paymentLink && linksPayTheRequest && !invoice.disputedPart
-        ? { paymentLink: invoice.paymentLink }
+      ...(invoice.paymentLink && linksPayTheRequest ? { paymentLink: invoice.paymentLink } : {}),
+      // With the letter's own reference for the total, each invoice keeps its own for paying one by one.
+      ...(ownReference && invoiceReferences.has(invoice.id)
+        ? { reference: invoiceReferences.get(invoice.id)!.printed }
         : {}),
       ...(invoice.disputedPart
         ? {
@@ -111,6 +129,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       ? {
           payment: {
             reference: references.map((reference) => reference.printed).join(', '),
+            ...(ownReference ? { forTotal: true } : {}),
             ...(qr ? { qrPngDataUrl: `cid:${QR_CONTENT_ID}` } : {}),
           },
         }
@@ -135,6 +154,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     ...(fourteenDayTerm ? { fourteenDayTerm } : {}),
     ...(request ? { request } : {}),
     ...(demand ? { demand } : {}),
+    ...(ownReference ? { reference: ownReference.electronic } : {}),
   };
 }
 
@@ -163,8 +183,8 @@ function askedMoney(invoice: Invoice): Money {
 
 /**
  * The EPC QR code for the total. One invoice: its structured reference, so the bank statement
- * matches by itself. Several: their references as remittance text, which the payment matching
- * scans for references. No code when the rules do not allow one (not in euros, text too long):
+ * matches by itself; several: the letter's own reference, which the matching knows too, or
+ * without one their references as remittance text, which the payment matching scans. No code when the rules do not allow one (not in euros, text too long):
  * the letter still prints the IBAN and the references.
  */
 async function qrImage(

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
-import type { DunningPolicy } from '../../core/dunning/dunning-policy';
+import { type DunningPolicy, FOURTEEN_DAY_LETTER } from '../../core/dunning/dunning-policy';
 import type { DunningSlot } from '../../core/dunning/dunning-slot';
 import { nextStepOf, stepFor } from '../../core/dunning/policy-steps';
 import { undisputedAmount } from '../../core/disputes/dispute';
@@ -35,6 +35,9 @@ export function dueForLetter(
  * The invoices one letter covers: the owner's first (the letter names it, the other executions
  * refer to it), then every other invoice of the debtor in the same currency (one total, one
  * payment) that is due for this step today, longest waiting first, at most MAX_INVOICES_PER_LETTER.
+ * A 14-day letter covers every invoice of the debtor overdue today that no earlier 14-day letter
+ * covered, whichever step it waits for: one term and one amount of costs, over their combined
+ * principal, instead of a letter a day with the minimum costs each.
  */
 export async function invoicesForLetter(
   store: CreditStore,
@@ -51,6 +54,10 @@ export async function invoicesForLetter(
     return policies.get(key);
   };
 
+  const fourteenDay = isFourteenDayLetter(owner.policy, slot);
+  const covered = fourteenDay
+    ? await coveredByFourteenDayLetters(store, owner.invoice.debtorId, slot, today)
+    : new Set();
   const others: DunnedInvoice[] = [];
   for (const candidate of await store.listInvoicesOfDebtor(owner.invoice.debtorId)) {
     if (candidate.id === owner.invoice.id || candidate.currency !== owner.invoice.currency) continue;
@@ -58,10 +65,38 @@ export async function invoicesForLetter(
     // Only its disputed part is open: its own step pauses it for the dispute instead.
     if (undisputedAmount(candidate) === 0) continue;
     const policy = await policyOf(candidate);
-    if (policy && dueForLetter(candidate, slot, policy, today)) others.push(candidate);
+    if (!policy) continue;
+    const joins = fourteenDay
+      ? isFourteenDayLetter(policy, slot) && candidate.dueDate < today && !covered.has(candidate.id)
+      : dueForLetter(candidate, slot, policy, today);
+    if (joins) others.push(candidate);
   }
   others.sort((a, b) => a.dunning.schedule[slot].localeCompare(b.dunning.schedule[slot]));
   return [owner.invoice, ...others].slice(0, MAX_INVOICES_PER_LETTER);
+}
+
+/** Whether the policy's step at `slot` is the 14-day letter (art. 6:96 lid 6 BW). */
+export function isFourteenDayLetter(policy: DunningPolicy, slot: DunningSlot): boolean {
+  return stepFor(policy, slot)?.template === FOURTEEN_DAY_LETTER;
+}
+
+/**
+ * The invoices of the debtor that a 14-day letter of `slot` sent before `today` listed: their term
+ * runs, and a second letter would state the costs twice. (Today's letter is the lock's to settle,
+ * and a send of an earlier day still unconfirmed is settled before a new letter is locked.)
+ */
+export async function coveredByFourteenDayLetters(
+  store: CreditStore,
+  debtorId: string,
+  slot: DunningSlot,
+  today: CalendarDate,
+): Promise<Set<string>> {
+  const letters = await store.listLetters(debtorId, slot);
+  return new Set(
+    letters
+      .filter((letter) => letter.status === 'sent' && letter.day < today)
+      .flatMap((letter) => letter.invoiceIds),
+  );
 }
 
 function policyKey(policy: DunningPolicy): string {

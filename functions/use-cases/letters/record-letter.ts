@@ -99,6 +99,8 @@ function letterWrites(
             owner: letter.owner,
           },
           invoiceIds: letter.invoiceIds,
+          // The letter's own reference for the total: a payment quoting it pays these invoices.
+          ...(evidence.reference ? { reference: evidence.reference } : {}),
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
           ...(evidence.demand ? { demand: evidence.demand } : {}),
           ...(evidence.request

@@ -12,7 +12,7 @@ const ATTEMPTS = 5;
 /**
  * The plan's own structured reference, in the scheme the invoices use (RF or betalingskenmerk),
  * made as an invoice's is when its number gives none: from a hash of the plan's id, valid in its
- * scheme, and free (no invoice and no other plan carries it). The store writes it only where it is
+ * scheme, and free (no invoice, letter or other plan carries it). The store writes it only where it is
  * free, so two plans racing for one cannot both get it.
  */
 export async function referenceForPlan(
@@ -24,6 +24,7 @@ export async function referenceForPlan(
     const reference = paymentReferenceFromId(planId, attempt, scheme);
     const taken =
       (await store.findInvoiceIdByReference(reference.electronic)) !== undefined ||
+      (await store.findLetterByReference(reference.electronic)) !== undefined ||
       ((await store.findPlanIdByReference(reference.electronic)) ?? planId) !== planId;
     if (!taken) return reference;
   }

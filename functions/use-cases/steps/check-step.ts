@@ -1,12 +1,15 @@
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import type { DunningState, StepRecord } from '../../core/dunning/dunning-state';
 import { stepFor } from '../../core/dunning/policy-steps';
+import { isWorkingDay } from '../../core/calendar/working-days';
+import { localDate } from '../../core/calendar/time-zone';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { onlyDisputedPartLeft, pauseForDisputedPart } from '../disputes/partial-dispute';
 import { deferWhileSendingPaused } from '../settings/sending-setting';
 import { recordSkip, type StepDeps } from './record-step';
 import { type Skipped, skipped } from './step-outcome';
+import { StepDeferredError } from './step-deferred';
 import type { StepPayload } from './step-payload';
 
 export type DunnedInvoice = InvoiceRecord & { dunning: DunningState };
@@ -23,10 +26,31 @@ export interface ActiveStep {
 export type StepCheck = { active: ActiveStep } | { outcome: Skipped };
 
 /**
+ * The ASL retries a deferred step a whole day later (a letter of the day it missed, a 14-day term
+ * still running, a sending pause), and the sweep restores a lost execution on any day: a step
+ * that runs later than planned on a Saturday, a Sunday or a holiday of the Algemene termijnenwet
+ * waits for the next day again, so that letters go out and tasks fall on working days only. A step
+ * on the day it was planned for acts: the plan put it on a working day already (schedule.ts).
+ */
+function deferOffWorkingDays(
+  deps: StepDeps,
+  dunning: DunningState,
+  policy: DunningPolicy,
+  payload: StepPayload,
+): void {
+  const today = localDate(deps.clock.now(), policy.timeZone);
+  if (isWorkingDay(today)) return;
+  const planned = dunning.schedule[payload.step];
+  if (planned && localDate(new Date(planned), policy.timeZone) >= today) return;
+  throw new StepDeferredError(`${today} is no working day: the ${payload.step} step waits for one`);
+}
+
+/**
  * What every task does first: re-read the invoice (a payment may have landed a second ago) and
  * decide whether the step still applies. Skips for the invoice's own state (gone, settled, paused,
  * or now dunned by another execution) write nothing: the invoice no longer belongs to this
- * execution. While an admin paused all sending, the step is deferred to the next day. A slot the policy leaves out is this execution's decision, so it is recorded as the
+ * execution. While an admin paused all sending, or on a day off for a step that runs late, the
+ * step is deferred to the next day. A slot the policy leaves out is this execution's decision, so it is recorded as the
  * last step, which lets a restored execution resume after it.
  */
 export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<StepCheck> {
@@ -61,5 +85,6 @@ export async function checkStep(deps: StepDeps, payload: StepPayload): Promise<S
   if (!step) {
     return { outcome: await recordSkip(deps, payload, skipped('not_in_policy', 'not in policy')) };
   }
+  if (!recorded) deferOffWorkingDays(deps, dunning, policy, payload);
   return { active: { invoice: { ...invoice, dunning }, policy, step, ...(recorded ? { recorded } : {}) } };
 }

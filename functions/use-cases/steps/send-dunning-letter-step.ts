@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { localDate } from '../../core/calendar/time-zone';
 import type { DunningPolicy, DunningStep } from '../../core/dunning/dunning-policy';
 import { type DemandTerm, demandTerm } from '../../core/dunning/demand-term';
-import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { DUNNING_SLOTS, type DunningSlot } from '../../core/dunning/dunning-slot';
 import { nextStepAfter } from '../../core/dunning/policy-steps';
 import type { StepRecord } from '../../core/dunning/dunning-state';
 import type { Debtor } from '../../core/ledger/debtor';
@@ -11,13 +11,20 @@ import {
   type CreditStore,
   type LetterKey,
   type LetterRecord,
+  type StoreWrite,
 } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
 import { isUnderSpecialManagement } from '../../core/special/special-management';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { composeLetter } from '../letters/compose-letter';
-import { awaitsStep, invoicesForLetter } from '../letters/letter-invoices';
+import {
+  awaitsStep,
+  coveredByFourteenDayLetters,
+  invoicesForLetter,
+  isFourteenDayLetter,
+} from '../letters/letter-invoices';
+import { letterReferenceWrite, referenceForLetter } from '../letters/letter-reference';
 import {
   LetterDayOverError,
   LetterInFlightError,
@@ -84,6 +91,8 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   const today = localDate(deps.clock.now(), policy.timeZone);
   const settled = await settleEarlierLetters(deps, invoice, payload.step, today, policy.timeZone);
   if (settled) return settled;
+  const covered = await coveredAhead(deps.store, invoice, policy, payload.step, today);
+  if (covered) return covered;
 
   const key: LetterKey = {
     debtorId: invoice.debtorId,
@@ -129,6 +138,9 @@ async function send(
     ),
   ];
   const demand = letterDemand(step, policy, debtor.kind, invoice, letter.day);
+  // Several invoices: one reference of the letter's own for the total, stored with the intent.
+  const reference =
+    invoices.length > 1 ? await referenceForLetter(deps.store, letter, invoice.paymentReference) : undefined;
   const composed = await composeLetter(
     {
       step,
@@ -149,6 +161,7 @@ async function send(
             }
           : {}),
       },
+      ...(reference ? { reference } : {}),
     },
     deps,
   );
@@ -173,9 +186,14 @@ async function send(
       ...(composed.fourteenDayTerm ? { fourteenDayTerm: composed.fourteenDayTerm } : {}),
       ...(composed.demand ? { demand: { payBy: composed.demand.payBy, termDays: demand.termDays } } : {}),
       ...(composed.request ? { request: composed.request } : {}),
+      ...(composed.reference ? { reference: composed.reference } : {}),
     },
   };
-  await writeUnderLock(deps.store, intent);
+  await writeUnderLock(
+    deps.store,
+    intent,
+    reference ? [letterReferenceWrite(reference, letter, intent.invoiceIds)] : [],
+  );
   // The day may have turned since the letter was locked (a wait for another sender, a slow
   // retry): a letter locked for one day must not go out on the next, whose own letter another
   // execution may be sending. Read after the intent is stored: an execution of the next day
@@ -217,6 +235,26 @@ async function send(
 }
 
 /**
+ * An invoice that a consumer's 14-day letter for another invoice covered before its own steps got
+ * there: its term runs, so neither a reminder before that letter nor the letter itself is sent
+ * again. Nothing is recorded: the invoice carries the letter as its last step already, or will
+ * after a step in between (a call) and must not record an earlier one over it.
+ */
+async function coveredAhead(
+  store: CreditStore,
+  invoice: DunnedInvoice,
+  policy: DunningPolicy,
+  slot: DunningSlot,
+  today: CalendarDate,
+): Promise<Skipped | undefined> {
+  const fourteenDay = policy.steps.find((step) => isFourteenDayLetter(policy, step.slot))?.slot;
+  if (!fourteenDay || DUNNING_SLOTS.indexOf(slot) > DUNNING_SLOTS.indexOf(fourteenDay)) return undefined;
+  const covered = await coveredByFourteenDayLetters(store, invoice.debtorId, fourteenDay, today);
+  if (!covered.has(invoice.id)) return undefined;
+  return skipped('included_in_letter', 'the invoice is covered by an earlier 14-day letter, whose term runs');
+}
+
+/**
  * By when the letter asks to pay. A final notice before the policy's hand-over names the day the
  * execution will hand the claim over (its planned agency step).
  */
@@ -235,10 +273,17 @@ function letterDemand(
   return demandTerm({ step, debtorKind, today, ...(handOverOn && handOverOn > today ? { handOverOn } : {}) });
 }
 
-/** Writes the letter while this execution still holds it; another that took it over makes this one wait. */
-async function writeUnderLock(store: CreditStore, letter: LetterRecord): Promise<void> {
+/**
+ * Writes the letter (and `also`, in one transaction) while this execution still holds it;
+ * another that took it over makes this one wait.
+ */
+async function writeUnderLock(
+  store: CreditStore,
+  letter: LetterRecord,
+  also: readonly StoreWrite[] = [],
+): Promise<void> {
   try {
-    await store.commit([{ kind: 'putLetter', letter, lock: true, unlessSent: true }]);
+    await store.commit([{ kind: 'putLetter', letter, lock: true, unlessSent: true }, ...also]);
   } catch (error) {
     if (error instanceof ConcurrentModificationError)
       throw new LetterInFlightError(letter, 'another execution');

@@ -1,7 +1,12 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { DunningStep, LegalPolicy } from '../../../functions/core/dunning/dunning-policy';
 import type { Invoice } from '../../../functions/core/ledger/invoice';
-import { paymentReferenceForInvoice } from '../../../functions/core/payments/payment-reference';
+import {
+  paymentReferenceForInvoice,
+  paymentReferenceFromId,
+} from '../../../functions/core/payments/payment-reference';
 import { readCreditor } from '../../../functions/shared/creditor';
 import { composeLetter, type LetterToCompose } from '../../../functions/use-cases/letters/compose-letter';
 
@@ -108,5 +113,37 @@ describe('the pay buttons of a letter', () => {
     expect(some.email.html).not.toContain('https://pay.example.com/i/');
     expect(all.email.html).toContain('https://pay.example.com/i/2025-001');
     expect(all.email.html).toContain('https://pay.example.com/i/2025-002');
+  });
+});
+
+describe('the reference of a letter listing several invoices', () => {
+  const reminder: DunningStep = { ...fourteenDayLetter, template: 'payment-reminder', tone: 'firm' };
+  const own = paymentReferenceFromId('letter of the day', 1);
+
+  it("asks the total under the letter's own reference, and shows each invoice's own for paying one by one", async () => {
+    const invoices = [invoice('2025-001', 100_00), invoice('2025-002', 200_00)];
+
+    const composed = await composeLetter(letter({ step: reminder, invoices, reference: own }));
+
+    expect(composed.reference).toBe(own.electronic);
+    expect(composed.email.text).toContain(`Betalingskenmerk voor het totaal: ${own.printed}`);
+    for (const each of invoices) {
+      expect(composed.email.text).toContain(paymentReferenceForInvoice(each.number).printed);
+    }
+    // The QR code pays the total (EUR 300.00) with the letter's own reference in the structured field.
+    const [qr] = composed.email.inlineImages ?? [];
+    const image = PNG.sync.read(Buffer.from(qr!.content));
+    const payload = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data.split('\n');
+    expect(payload?.slice(7, 10)).toEqual(['EUR300.00', '', own.electronic]);
+  });
+
+  it("prints an invoice's own reference alone when the letter lists one invoice", async () => {
+    const composed = await composeLetter(letter({ step: reminder, reference: own }));
+
+    expect(composed.reference).toBeUndefined();
+    expect(composed.email.text).toContain(
+      `Betalingskenmerk: ${paymentReferenceForInvoice('2025-001').printed}`,
+    );
+    expect(composed.email.text).not.toContain(own.printed);
   });
 });
