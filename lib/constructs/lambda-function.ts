@@ -1,13 +1,7 @@
 import { join } from 'node:path';
 import { Arn, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import {
-  type IGrantable,
-  type IPrincipal,
-  PolicyStatement,
-  Role,
-  ServicePrincipal,
-} from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, type IPrincipal, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -21,6 +15,7 @@ import type { Creditor } from '../config';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from '../nag';
 import { PROJECT_ROOT } from '../project-root';
 import type { StagePolicy } from '../stage-policy';
+import { InlinePolicyRole } from './inline-policy-role';
 import type { EmailSending } from './messaging';
 
 /** Relative to the project root, where esbuild runs. */
@@ -61,8 +56,8 @@ export class LambdaFunction extends Construct implements IGrantable {
       removalPolicy: props.policy.removalPolicy,
     });
     // Its own role instead of AWSLambdaBasicExecutionRole, whose logs:* on every log group is
-    // more than a function that writes to one log group needs.
-    const role = new Role(this, 'Role', {
+    // more than a function that writes to one log group needs; its grants inline in the role.
+    const role = new InlinePolicyRole(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the ${props.name} function`,
     });

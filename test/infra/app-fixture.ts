@@ -49,3 +49,45 @@ export function synthesize(stage: Extract<Stage, 'dev' | 'prod'>): {
   const { stack } = buildApp(stage);
   return { stack, template: Template.fromStack(stack), monitoring: Template.fromStack(stack.monitoring) };
 }
+
+export interface PolicyStatementJson {
+  Effect?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/**
+ * Each role's permissions by the role's logical id: a function's role holds them inline; other
+ * roles (the workflow's) in separate `AWS::IAM::Policy` resources naming the role.
+ */
+export function rolePermissions(template: Template): Map<string, PolicyStatementJson[]> {
+  const byRole = new Map<string, PolicyStatementJson[]>();
+  const add = (role: string, statements: PolicyStatementJson[]) =>
+    byRole.set(role, [...(byRole.get(role) ?? []), ...statements]);
+  for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+    for (const policy of (role.Properties.Policies ?? []) as {
+      PolicyDocument: { Statement: PolicyStatementJson[] };
+    }[])
+      add(id, policy.PolicyDocument.Statement);
+  }
+  for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+    for (const role of (policy.Properties.Roles ?? []) as { Ref: string }[])
+      add(role.Ref, policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
+  }
+  return byRole;
+}
+
+/** The roles allowed to publish to the topic of this logical id, sorted. */
+export function publishersTo(template: Template, topicId: string): string[] {
+  return [...rolePermissions(template)]
+    .filter(([, statements]) =>
+      statements.some(
+        (statement) =>
+          [statement.Action].flat().includes('sns:Publish') &&
+          JSON.stringify(statement.Resource) === JSON.stringify({ Ref: topicId }),
+      ),
+    )
+    .map(([role]) => role)
+    .sort();
+}

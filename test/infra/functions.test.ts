@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
 import { FUNCTIONS, type FunctionSpec, tracesCalls } from '../../functions/catalogue';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
-import { synthesize } from './app-fixture';
+import { rolePermissions, synthesize } from './app-fixture';
 
 interface Statement {
   Action: string | string[];
@@ -26,11 +26,7 @@ describe('the functions of the catalogue', () => {
   const environmentOf = (name: string): Record<string, unknown> =>
     template.toJSON().Resources[logicalId(name, 'lambda')].Properties.Environment.Variables;
   const statementsOf = (name: string): Statement[] =>
-    Object.values(
-      template.findResources('AWS::IAM::Policy', {
-        Properties: { Roles: [{ Ref: logicalId(name, 'role') }] },
-      }),
-    ).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    (rolePermissions(template).get(logicalId(name, 'role')) ?? []) as Statement[];
   const actionsOf = (name: string): string[] => statementsOf(name).flatMap((s) => [s.Action].flat());
 
   it('creates one Lambda per catalogue function', () => {
@@ -122,8 +118,8 @@ describe('the functions of the catalogue', () => {
     const readers = FUNCTIONS.filter((spec) => spec.needs.agencyWebhookSecret).map((spec) => spec.name);
     expect(readers).toEqual(['collection-agency']);
     const secrets = JSON.stringify(
-      Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
-        JSON.stringify(policy).includes('secretsmanager:GetSecretValue'),
+      [...rolePermissions(template).values()].filter((statements) =>
+        JSON.stringify(statements).includes('secretsmanager:GetSecretValue'),
       ),
     );
     expect(secrets).toMatch(/AgencyWebhookSecret/);

@@ -2,7 +2,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
-import { CONTEXT, synthesize } from './app-fixture';
+import { CONTEXT, publishersTo, synthesize } from './app-fixture';
 
 describe('messaging', () => {
   let stack: CreditControlStack;
@@ -79,16 +79,7 @@ describe('messaging', () => {
     const disputes = topicIdByName(/^Disputes/);
     const roleOf = (name: string) =>
       stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
-    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((policy) =>
-        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
-          (statement) =>
-            [statement.Action].flat().includes('sns:Publish') &&
-            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: disputes }),
-        ),
-      )
-      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
-      .sort();
+    const publishers = publishersTo(template, disputes);
     expect(disputes).not.toBe('missing');
     expect(publishers).toEqual(
       [roleOf('raise-invoice-dispute'), roleOf('raise-debtor-dispute'), roleOf('record-task-outcome')].sort(),
@@ -99,16 +90,7 @@ describe('messaging', () => {
     const creditStatus = topicIdByName(/^Credit holds set and lifted/);
     const roleOf = (name: string) =>
       stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
-    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((policy) =>
-        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
-          (statement) =>
-            [statement.Action].flat().includes('sns:Publish') &&
-            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: creditStatus }),
-        ),
-      )
-      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
-      .sort();
+    const publishers = publishersTo(template, creditStatus);
     expect(creditStatus).not.toBe('missing');
     expect(publishers).toEqual(
       [
@@ -124,16 +106,7 @@ describe('messaging', () => {
     const rewards = topicIdByName(/^Good payers and the reward/);
     const roleOf = (name: string) =>
       stack.getLogicalId(stack.functions.get(name).lambda.role!.node.defaultChild as CfnElement);
-    const publishers = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((policy) =>
-        (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
-          (statement) =>
-            [statement.Action].flat().includes('sns:Publish') &&
-            JSON.stringify(statement.Resource) === JSON.stringify({ Ref: rewards }),
-        ),
-      )
-      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref))
-      .sort();
+    const publishers = publishersTo(template, rewards);
     expect(rewards).not.toBe('missing');
     expect(publishers).toEqual([roleOf('receive-invoicing-webhook'), roleOf('assign-payment')].sort());
   });
