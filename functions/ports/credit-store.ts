@@ -9,6 +9,7 @@ import type { Money } from '../core/money';
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
+import type { PortfolioPosition } from '../core/reports/portfolio-position';
 import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { Insolvency } from '../core/special/insolvency';
@@ -296,7 +297,20 @@ export type StoreWrite =
    * `lock`: written only where nobody holds the letter yet, or its owner does (see lockLetter).
    * `unlessSent`: written only while the stored letter is not marked sent.
    */
-  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean; unlessSent?: boolean };
+  | { kind: 'putLetter'; letter: LetterRecord; lock: boolean; unlessSent?: boolean }
+  /** Adds to the portfolio ledger's counters of one fact day (created at the first). */
+  | { kind: 'addPortfolioCounters'; counters: PortfolioCounters };
+
+/**
+ * The portfolio ledger's counters of one fact day, currency and shard (the names are in
+ * core/reports/invoice-position.ts): what the invoice changes committed that day added up to.
+ */
+export interface PortfolioCounters {
+  day: CalendarDate;
+  currency: string;
+  shard: string;
+  counters: Record<string, number>;
+}
 
 /** A conditional write failed: someone changed the record first. Callers re-read and retry. */
 export class ConcurrentModificationError extends Error {
@@ -406,4 +420,13 @@ export interface CreditStore {
   getDisputeCauses(): Promise<DisputeCauseList | undefined>;
   /** Stores a new version, as `putStatutoryRates`: only over `expectedVersion` (null: none yet). */
   putDisputeCauses(list: DisputeCauseList, expectedVersion: number | null): Promise<void>;
+
+  /** The portfolio ledger's counters of the fact days from `from` to `to`, both included. */
+  listPortfolioCounters(from: CalendarDate, to: CalendarDate): Promise<PortfolioCounters[]>;
+  /** The latest daily portfolio snapshot of a day on or before `onOrBefore`. */
+  getPortfolioSnapshot(onOrBefore: CalendarDate): Promise<PortfolioPosition | undefined>;
+  /** The daily portfolio snapshots of the days from `from` to `to`, both included, oldest first. */
+  listPortfolioSnapshots(from: CalendarDate, to: CalendarDate): Promise<PortfolioPosition[]>;
+  /** Stores the snapshot of its day; writing it again writes the same. */
+  putPortfolioSnapshot(position: PortfolioPosition): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { DisputeCauseList } from '../../functions/core/disputes/dispute-cau
 import { isCollecting } from '../../functions/core/ledger/invoice';
 import { isPlanUnderWay } from '../../functions/core/plans/payment-plan';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
+import type { PortfolioPosition } from '../../functions/core/reports/portfolio-position';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import {
@@ -24,6 +25,7 @@ import {
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
+  type PortfolioCounters,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -76,6 +78,9 @@ export class InMemoryCreditStore implements CreditStore {
   private latestWorklistRules: WorklistRules | undefined;
   private readonly disputeCauseVersions = new Map<number, DisputeCauseList>();
   private latestDisputeCauses: DisputeCauseList | undefined;
+  /** Portfolio counters by `<day>#<currency>#<shard>`, and snapshots by day. */
+  private readonly portfolioCounters = new Map<string, PortfolioCounters>();
+  private readonly portfolioSnapshots = new Map<string, PortfolioPosition>();
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -402,6 +407,30 @@ export class InMemoryCreditStore implements CreditStore {
     this.latestDisputeCauses = stored(list);
   }
 
+  async listPortfolioCounters(from: CalendarDate, to: CalendarDate): Promise<PortfolioCounters[]> {
+    return [...this.portfolioCounters.values()]
+      .filter((entry) => entry.day >= from && entry.day <= to)
+      .sort(by((entry) => `${entry.day}#${entry.currency}#${entry.shard}`))
+      .map(copy);
+  }
+
+  async getPortfolioSnapshot(onOrBefore: CalendarDate): Promise<PortfolioPosition | undefined> {
+    const days = [...this.portfolioSnapshots.keys()].filter((day) => day <= onOrBefore).sort(compare);
+    const day = days.at(-1);
+    return day === undefined ? undefined : copy(this.portfolioSnapshots.get(day));
+  }
+
+  async listPortfolioSnapshots(from: CalendarDate, to: CalendarDate): Promise<PortfolioPosition[]> {
+    return [...this.portfolioSnapshots.values()]
+      .filter((snapshot) => snapshot.day >= from && snapshot.day <= to)
+      .sort(by((snapshot) => snapshot.day))
+      .map(copy);
+  }
+
+  async putPortfolioSnapshot(position: PortfolioPosition): Promise<void> {
+    this.portfolioSnapshots.set(position.day, stored(position));
+  }
+
   /** Whether the write's condition holds on what is stored now. */
   private allows(write: StoreWrite): boolean {
     switch (write.kind) {
@@ -446,6 +475,7 @@ export class InMemoryCreditStore implements CreditStore {
       case 'appendEvent':
       case 'park':
       case 'unpark':
+      case 'addPortfolioCounters':
         return true;
     }
   }
@@ -511,6 +541,15 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putLetter':
         this.letters.set(letterKey(write.letter), stored(write.letter));
         return;
+      case 'addPortfolioCounters': {
+        const { day, currency, shard, counters } = write.counters;
+        const key = `${day}#${currency}#${shard}`;
+        const entry = this.portfolioCounters.get(key) ?? { day, currency, shard, counters: {} };
+        for (const [name, delta] of Object.entries(counters))
+          entry.counters[name] = (entry.counters[name] ?? 0) + delta;
+        this.portfolioCounters.set(key, entry);
+        return;
+      }
     }
   }
 }
@@ -546,6 +585,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `parked event ${parkedKey(write.parked)}`;
     case 'putLetter':
       return `letter ${letterKey(write.letter)}`;
+    case 'addPortfolioCounters':
+      return `portfolio counters ${write.counters.day}#${write.counters.currency}#${write.counters.shard}`;
     case 'appendEvent':
       return undefined;
   }

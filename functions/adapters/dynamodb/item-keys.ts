@@ -45,6 +45,12 @@ export const keys = {
   }),
   disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
+  /** One month's fact days share a partition, so a report reads a span of days in a query per month. */
+  portfolioCounters: (day: string, currency: string, shard: string) => ({
+    pk: portfolioMonth(day),
+    sk: `DAY#${day}#${currency}#${shard}`,
+  }),
+  portfolioSnapshot: (day: string) => ({ pk: PORTFOLIO_SNAPSHOTS, sk: day }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -111,3 +117,12 @@ export function invoiceStatusPartition(status: string): string {
 export function invoiceNumberPartition(number: string): string {
   return `INVOICE_NUMBER#${number}`;
 }
+
+/** The partition of the portfolio counters of the fact days of one month. */
+export function portfolioMonth(day: string): string {
+  return `PORTFOLIO#${day.slice(0, 7)}`;
+}
+/** The partition of the daily portfolio snapshots, by day. */
+export const PORTFOLIO_SNAPSHOTS = 'PORTFOLIO_SNAPSHOT';
+/** Counters are attributes of their item named with this prefix, apart from its other attributes. */
+export const COUNTER_PREFIX = 'c|';

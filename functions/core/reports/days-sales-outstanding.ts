@@ -12,7 +12,7 @@ import { addTo, type InvoiceFacts, type PerCurrency } from './receivables';
 import { hasOpenBalance } from '../ledger/invoice';
 
 /** The period of the standard DSO: the last 90 days, today included. */
-const DSO_PERIOD_DAYS = 90;
+export const DSO_PERIOD_DAYS = 90;
 
 /** Days sales outstanding of one currency, in whole days; null when there were no sales to measure by. */
 export interface Dso {
@@ -20,6 +20,16 @@ export interface Dso {
   standard: number | null;
   /** The days of the most recent sales, month by month, that the receivables add up to. */
   countback: number | null;
+}
+
+/**
+ * Credit sales as a DSO reads them: the total invoiced on the days from `first` to `last`, and the
+ * first day anything was sold (null: nothing yet). Built from the invoices, or from the portfolio
+ * ledger's position.
+ */
+export interface SalesRecord {
+  between(first: CalendarDate, last: CalendarDate): number;
+  firstSale: CalendarDate | null;
 }
 
 /**
@@ -41,21 +51,34 @@ export function daysSalesOutstanding(
   return Object.fromEntries(
     [...currencies].sort().map((currency) => {
       const sold = sales.filter((i) => i.currency === currency);
-      const open = receivables[currency] ?? 0;
-      return [
-        currency,
-        { standard: standardDso(open, sold, today), countback: countbackDso(open, sold, today) },
-      ];
+      return [currency, dsoOf(receivables[currency] ?? 0, salesOfInvoices(sold), today)];
     }),
   );
 }
 
-function standardDso(
-  receivables: number,
-  sales: readonly InvoiceFacts[],
-  today: CalendarDate,
-): number | null {
-  const sold = salesBetween(sales, addDays(today, 1 - DSO_PERIOD_DAYS), today);
+/** Both DSOs of one currency's receivables on `today`, against its credit sales. */
+export function dsoOf(receivables: number, sales: SalesRecord, today: CalendarDate): Dso {
+  return {
+    standard: standardDso(receivables, sales, today),
+    countback: countbackDso(receivables, sales, today),
+  };
+}
+
+function salesOfInvoices(sales: readonly InvoiceFacts[]): SalesRecord {
+  return {
+    between: (first, last) =>
+      sales
+        .filter((i) => !isBefore(i.issueDate, first) && !isAfter(i.issueDate, last))
+        .reduce((total, i) => total + i.totalAmount, 0),
+    firstSale: sales.reduce<CalendarDate | null>(
+      (first, i) => (first === null || isBefore(i.issueDate, first) ? i.issueDate : first),
+      null,
+    ),
+  };
+}
+
+function standardDso(receivables: number, sales: SalesRecord, today: CalendarDate): number | null {
+  const sold = sales.between(addDays(today, 1 - DSO_PERIOD_DAYS), today);
   return sold > 0 ? Math.round((receivables * DSO_PERIOD_DAYS) / sold) : null;
 }
 
@@ -64,15 +87,8 @@ function standardDso(
  * month before it: every month they cover in full counts all its days, the month where they
  * run out the fraction covered. Null when the sales on record cannot account for them.
  */
-function countbackDso(
-  receivables: number,
-  sales: readonly InvoiceFacts[],
-  today: CalendarDate,
-): number | null {
-  const firstSale = sales.reduce<CalendarDate | null>(
-    (first, i) => (first === null || isBefore(i.issueDate, first) ? i.issueDate : first),
-    null,
-  );
+function countbackDso(receivables: number, sales: SalesRecord, today: CalendarDate): number | null {
+  const firstSale = sales.firstSale;
   if (firstSale === null) return null;
   let remaining = receivables;
   let days = 0;
@@ -80,7 +96,7 @@ function countbackDso(
   while (remaining > 0) {
     const first = monthStart(last);
     if (compareDates(last, firstSale) < 0) return null;
-    const sold = salesBetween(sales, first, last);
+    const sold = sales.between(first, last);
     const length = inclusiveDayCount(first, last);
     if (remaining <= sold) return Math.round(days + (remaining * length) / sold);
     remaining -= sold;
@@ -90,12 +106,6 @@ function countbackDso(
   return days;
 }
 
-function salesBetween(sales: readonly InvoiceFacts[], first: CalendarDate, last: CalendarDate): number {
-  return sales
-    .filter((i) => !isBefore(i.issueDate, first) && !isAfter(i.issueDate, last))
-    .reduce((total, i) => total + i.totalAmount, 0);
-}
-
-function monthStart(date: CalendarDate): CalendarDate {
+export function monthStart(date: CalendarDate): CalendarDate {
   return calendarDate(yearOf(date), Number(date.slice(5, 7)), 1);
 }
