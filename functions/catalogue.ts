@@ -213,6 +213,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'read' },
   },
   {
+    name: 'reports',
+    description:
+      'GET /reports/portfolio and its history: the portfolio figures, from the ledger kept with every change',
+    needs: { table: 'read' },
+  },
+  {
     name: 'restart-dunning',
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },
