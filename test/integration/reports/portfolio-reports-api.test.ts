@@ -40,7 +40,7 @@ describe('the portfolio reports on the local cloud', () => {
       text: await response.text(),
     };
   };
-  const post = async (fields: Record<string, unknown>) => {
+  const post = async (fields: { debtorId: string; dueDate: string } & Record<string, unknown>) => {
     const id = newId('inv');
     const answer = await h.post(invoiceCreated({ id, number: newInvoiceNumber(), ...fields }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
