@@ -207,15 +207,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
   },
   {
-    name: 'special-management-reports',
-    description:
-      "GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the special team's statements",
-    needs: { table: 'read' },
-  },
-  {
     name: 'reports',
     description:
-      'GET /reports/portfolio and its history: the portfolio figures, from the ledger kept with every change',
+      'GET /reports/portfolio and its history, GET /debtors/{id}/insolvency-claim and GET /reports/vat-relief: the reports and statements, one function for their routes',
     needs: { table: 'read' },
   },
   {

@@ -5,8 +5,9 @@ import type { Role, RouteSpec } from './routes';
 const portfolioReaders: readonly Role[] = ['manager', 'admin', 'controller'];
 
 /**
- * The reports of the portfolio, part of the one route table. They share one Lambda (`reports`),
- * each route with its own roles and schemas: see capability-handler.ts.
+ * The reports of the portfolio, part of the one route table. They share one Lambda (`reports`)
+ * with the special team's statements, each route with its own roles and schemas: see
+ * capability-handler.ts.
  */
 export const REPORT_ROUTES = [
   {

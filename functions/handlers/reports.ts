@@ -1,13 +1,23 @@
+import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { csvReply, wantsCsv } from '../shared/http/csv-reply';
 import { routeHandler } from '../shared/http/http-handler';
+import { Reply } from '../shared/http/reply';
+import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
 import { portfolioCsv } from '../use-cases/reports/portfolio-csv';
 import { portfolioHistory, portfolioOnDay } from '../use-cases/reports/portfolio-on-day';
+import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
+import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
 
 const deps = { store: creditStoreFromEnvironment(), clock };
+const creditor = readCreditor();
 
-/** The reports, one function for their routes (see capability-handler.ts): JSON, or CSV when asked. */
+/**
+ * The reports and statements, one function for their routes (see capability-handler.ts): the
+ * portfolio and its history (JSON, or CSV when asked), the claim to file with a trustee and the
+ * VAT relief of a period.
+ */
 export const handler = capabilityHandler([
   [
     routeAt('GET', '/reports/portfolio'),
@@ -24,5 +34,21 @@ export const handler = capabilityHandler([
       if (!wantsCsv(event, query.format)) return history;
       return csvReply(portfolioCsv(history.days), `portfolio-${history.from}-${history.to}.csv`);
     }),
+  ],
+  [
+    routeAt('GET', '/debtors/{id}/insolvency-claim'),
+    routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
+      const statement = await insolvencyClaim(deps, path.id);
+      if (query.format !== 'html') return statement;
+      return new Reply(200, renderInsolvencyClaimPage(statement, creditor.name), {
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/vat-relief'),
+    routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
+      vatReliefReport(deps.store, query.period),
+    ),
   ],
 ]);
