@@ -12,7 +12,7 @@ import { addTo, type InvoiceFacts, type PerCurrency } from './receivables';
 import { hasOpenBalance } from '../ledger/invoice';
 
 /** The period of the standard DSO: the last 90 days, today included. */
-export const DSO_PERIOD_DAYS = 90;
+const DSO_PERIOD_DAYS = 90;
 
 /** Days sales outstanding of one currency, in whole days; null when there were no sales to measure by. */
 export interface Dso {
@@ -106,6 +106,6 @@ function countbackDso(receivables: number, sales: SalesRecord, today: CalendarDa
   return days;
 }
 
-export function monthStart(date: CalendarDate): CalendarDate {
+function monthStart(date: CalendarDate): CalendarDate {
   return calendarDate(yearOf(date), Number(date.slice(5, 7)), 1);
 }

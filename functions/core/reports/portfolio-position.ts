@@ -39,7 +39,7 @@ export interface PortfolioPosition {
 }
 
 /** The last aging bucket starts after 120 days past due. */
-export const AGING_HORIZON_DAYS = 120;
+const AGING_HORIZON_DAYS = 120;
 /** The standard DSO reads the last 90 days of sales; the month of the CEI lies within them. */
 export const SALES_WINDOW_DAYS = 90;
 

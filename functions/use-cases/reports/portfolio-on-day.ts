@@ -13,7 +13,7 @@ import { invalid } from '../refusal';
 import { positionsOver } from './portfolio-snapshots';
 
 /** The longest span of days a history answers: a year, as a trend needs. */
-export const MAX_HISTORY_DAYS = 366;
+const MAX_HISTORY_DAYS = 366;
 
 type Deps = {
   store: Pick<CreditStore, 'getPortfolioSnapshot' | 'listPortfolioSnapshots' | 'listPortfolioCounters'>;

@@ -13,7 +13,9 @@ import { agingBucket } from '../../../functions/core/reports/aging';
 import { daysSalesOutstanding } from '../../../functions/core/reports/days-sales-outstanding';
 import { periodEndingAt, type PortfolioDay } from '../../../functions/core/reports/portfolio-day';
 import type { InvoiceRecord } from '../../../functions/ports/credit-store';
+import { raiseDispute } from '../../../functions/use-cases/disputes/raise-dispute';
 import { placeInvoiceHold } from '../../../functions/use-cases/holds/place-hold';
+import { takePromise } from '../../../functions/use-cases/promises/take-promise';
 import { receiveDelivery } from '../../../functions/use-cases/intake/receive-delivery';
 import { withPortfolioLedger } from '../../../functions/use-cases/reports/portfolio-ledger';
 import { portfolioHistory, portfolioOnDay } from '../../../functions/use-cases/reports/portfolio-on-day';
@@ -57,7 +59,13 @@ const action = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({
-      kind: fc.constantFrom('cancel' as const, 'hold' as const, 'sweep' as const),
+      kind: fc.constantFrom(
+        'cancel' as const,
+        'hold' as const,
+        'sweep' as const,
+        'promise' as const,
+        'dispute' as const,
+      ),
       pick: fc.nat(),
     }),
   },
@@ -180,6 +188,30 @@ async function portfolioWorld() {
         if (invoiceId)
           await refusedOrDone(
             placeInvoiceHold(deps, invoiceId, { until: addDays(today(), 10), reason: 'checking', by: 'sub' }),
+          );
+        return;
+      }
+      case 'promise': {
+        const invoiceId = pick(step.pick);
+        if (invoiceId)
+          await refusedOrDone(
+            takePromise(deps, {
+              invoiceIds: [invoiceId],
+              promisedDate: addDays(today(), 7),
+              by: 'sub',
+              isManager: true,
+            }),
+          );
+        return;
+      }
+      case 'dispute': {
+        const invoiceId = pick(step.pick);
+        if (invoiceId)
+          await refusedOrDone(
+            raiseDispute(
+              { ...deps, notifier: { publish: async () => ({ messageId: 'm' }) } },
+              { invoiceId, cause: 'quantity', note: 'two boxes short', by: 'sub' },
+            ),
           );
         return;
       }
