@@ -1,7 +1,7 @@
 /** What `npm run bench -- …` asks for. */
-export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep';
+export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep' | 'reports';
 
-const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep'];
+const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep', 'reports'];
 
 export interface BenchOptions {
   sections: ReadonlySet<Section>;

@@ -3,6 +3,7 @@ import type { CapacityUnits } from './consumed-capacity';
 import type { PriceTable } from './prices';
 import type { CostPer1000 } from './pricing';
 import type { SweepScaleResult } from './sweep-scale';
+import type { ReportsScaleResult } from './reports-scale';
 import type { TargetCheck } from './targets';
 
 /** One path group: totals divided by the group's invoices. */
@@ -88,6 +89,8 @@ export interface BenchResults {
   ingestion?: IngestionResult;
   /** The daily sweep, by the number of due invoices. */
   sweep?: Record<string, SweepScaleResult>;
+  /** The portfolio reports' reads, by the number of invoices. */
+  reports?: Record<string, ReportsScaleResult>;
   targets: TargetCheck[];
   /** Things that went wrong without stopping the bench, e.g. executions that failed. */
   warnings: string[];

@@ -17,6 +17,7 @@ import { ProgressBar } from './progress-bar';
 import { renderReport } from './report';
 import type { BenchResults, BundleResult, PathResult } from './results';
 import { measureSweep } from './sweep-scale';
+import { measureReports } from './reports-scale';
 import { checkTargets } from './targets';
 
 // Before any SDK client or handler exists: Lambda runs Node 22, so the SDK's notice about this
@@ -31,6 +32,8 @@ const RESULTS_FILE = join(BENCH_DIR, 'results.json');
 const GROUP_SIZES = { perPath: 30, mix: 100 };
 /** The function construct's default (lib/constructs/lambda-function.ts), when no synth ran. */
 const DEFAULT_MEMORY_MB = 512;
+/** The portfolio reports must read as much at the smaller portfolio as at the larger. */
+const REPORT_INVOICES = [1_000, 20_000];
 
 /**
  * `npm run bench`: cost per invoice per path on the local cloud, cold start of every Lambda
@@ -93,6 +96,13 @@ async function main(): Promise<void> {
       }
       measured.measuredAt.sweep = now;
     }
+    if (measure('reports')) {
+      measured.reports = {};
+      for (const count of REPORT_INVOICES) {
+        measured.reports[String(count)] = await measureReports(count, dynamodb, progress);
+      }
+      measured.measuredAt.reports = now;
+    }
   } finally {
     await dynamodb.stop();
     await db.stop();
@@ -129,6 +139,7 @@ function merged(
   const fullyEscalated = paths.fully_escalated;
   const sweep = measured.sweep || previous.sweep ? { ...previous.sweep, ...measured.sweep } : undefined;
   const ingestion = measured.ingestion ?? previous.ingestion;
+  const reports = measured.reports ?? previous.reports;
   return {
     ...run,
     machine: {
@@ -143,6 +154,7 @@ function merged(
     ...(bundles ? { bundles } : {}),
     ...(ingestion ? { ingestion } : {}),
     ...(sweep ? { sweep } : {}),
+    ...(reports ? { reports } : {}),
     targets:
       fullyEscalated && bundles
         ? checkTargets({

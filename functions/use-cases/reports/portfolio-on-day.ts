@@ -10,7 +10,7 @@ import type { PortfolioPosition } from '../../core/reports/portfolio-position';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore } from '../../ports/credit-store';
 import { invalid } from '../refusal';
-import { positionsOver } from './portfolio-snapshots';
+import { positionOn, positionsOver } from './portfolio-snapshots';
 
 /** The longest span of days a history answers: a year, as a trend needs. */
 const MAX_HISTORY_DAYS = 366;
@@ -43,8 +43,11 @@ export async function portfolioOnDay(
   const asOf = query.asOf ?? today;
   if (isAfter(asOf, today))
     throw invalid([{ path: 'query.asOf', message: `must not be after today (${today})` }]);
-  const [day] = await portfolioDays(deps.store, asOf, asOf);
-  return { asOf, currencies: day?.currencies ?? [], definitions: PORTFOLIO_DEFINITIONS };
+  const [closing, opening] = await Promise.all([
+    positionOn(deps.store, asOf),
+    positionOn(deps.store, addDays(periodEndingAt(asOf).from, -1)),
+  ]);
+  return { asOf, currencies: figuresOf(asOf, closing, opening), definitions: PORTFOLIO_DEFINITIONS };
 }
 
 /** GET /reports/portfolio/history?from=&to=: the same figures for each day of a span. */
@@ -75,14 +78,20 @@ async function portfolioDays(
   for (let asOf = from; !isAfter(asOf, to); asOf = addDays(asOf, 1)) {
     const closing = positions.get(asOf);
     const opening = positions.get(addDays(periodEndingAt(asOf).from, -1));
-    days.push({
-      asOf,
-      currencies: currenciesOf(closing, opening).map((c) =>
-        portfolioDay(c, asOf, closing?.currencies[c], opening?.currencies[c]),
-      ),
-    });
+    days.push({ asOf, currencies: figuresOf(asOf, closing, opening) });
   }
   return days;
+}
+
+/** The figures of every currency on `asOf`, from its position then and at the start of its period. */
+function figuresOf(
+  asOf: CalendarDate,
+  closing: PortfolioPosition | undefined,
+  opening: PortfolioPosition | undefined,
+): PortfolioDay[] {
+  return currenciesOf(closing, opening).map((currency) =>
+    portfolioDay(currency, asOf, closing?.currencies[currency], opening?.currencies[currency]),
+  );
 }
 
 function currenciesOf(...positions: (PortfolioPosition | undefined)[]): string[] {

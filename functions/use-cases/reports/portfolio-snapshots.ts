@@ -80,6 +80,18 @@ export async function positionsOver(
   return positions;
 }
 
+/**
+ * The portfolio at the end of one day: the latest snapshot on or before it, plus the counters of
+ * the days after that snapshot (today's alone, once the sweep closed yesterday). One query for
+ * the snapshot and one per month of counters.
+ */
+export async function positionOn(store: Store, day: CalendarDate): Promise<PortfolioPosition> {
+  const base = (await store.getPortfolioSnapshot(day)) ?? emptyPosition(addDays(day, -LEDGER_LOOKBACK_DAYS));
+  if (base.day === day) return base;
+  const counters = await dayCounters(store, addDays(base.day, 1), day);
+  return rollForward(base, [...counters.values()].flat(), day);
+}
+
 /** The ledger's counters of a span of days, by day. */
 async function dayCounters(
   store: Pick<CreditStore, 'listPortfolioCounters'>,
