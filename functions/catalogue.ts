@@ -219,9 +219,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     needs: { table: 'write', dunning: ['start', 'stop'], paymentPlans: ['stop'] },
   },
   {
-    name: 'special-management-reports',
+    name: 'reports',
     description:
-      'GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief and GET /reports/controllers: statements and reports that only read',
+      'GET /reports/portfolio and its history, GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief, GET /reports/provision, GET /write-off-proposals and GET /reports/controllers: the reports and statements, one function',
     needs: { table: 'read' },
   },
   {

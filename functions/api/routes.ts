@@ -18,6 +18,7 @@ import { webhookEvent } from './schemas/webhook-events';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
+import { REPORT_ROUTES } from './report-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -335,6 +336,7 @@ export const ROUTES = [
   },
   ...SPECIAL_ROUTES,
   ...AGENCY_ROUTES,
+  ...REPORT_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',
@@ -510,7 +512,7 @@ export const ROUTES = [
     method: 'GET',
     path: '/reports/controllers',
     // Read from the counters of each controller's days, as the other reports of the special team's reads function.
-    handler: 'special-management-reports',
+    handler: 'reports',
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Per controller over a period of days (from, to; at most 366): tasks done and done on time, calls made and reached, promises taken and kept, money paid within 14 days after the controller reached the debtor',

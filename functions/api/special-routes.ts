@@ -18,8 +18,8 @@ import type { Role, RouteSpec } from './routes';
 const specialTeam: readonly Role[] = ['special', 'manager'];
 
 /**
- * The routes of special management, insolvency and write-off, part of the one route table. They
- * share two Lambdas (one for the changes, one for the reads): see capability-handler.ts.
+ * The routes of special management, insolvency and write-off, part of the one route table. The
+ * changes share one Lambda; the statements are served by the reports Lambda: see capability-handler.ts.
  */
 export const SPECIAL_ROUTES = [
   {
@@ -51,7 +51,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/debtors/{id}/insolvency-claim',
-    handler: 'special-management-reports',
+    handler: 'reports',
     auth: { kind: 'jwt', roles: ['special', 'manager', 'controller', 'admin'] },
     summary:
       "The claim to file with the trustee: per invoice the principal, interest up to the insolvency's date only, costs already due, the VAT included, and the total (JSON, or a printable page with format=html)",
@@ -86,7 +86,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/reports/vat-relief',
-    handler: 'special-management-reports',
+    handler: 'reports',
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
@@ -95,7 +95,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/write-off-proposals',
-    handler: 'special-management-reports',
+    handler: 'reports',
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       "Today's small balances (below SMALL_BALANCE_BELOW_CENTS, due SMALL_BALANCE_AFTER_DAYS ago or longer) proposed for write-off in one batch: the invoices, their amounts and the totals per currency",
@@ -112,7 +112,7 @@ export const SPECIAL_ROUTES = [
   {
     method: 'GET',
     path: '/reports/provision',
-    handler: 'special-management-reports',
+    handler: 'reports',
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'The doubtful-debt provision per currency by class (age bucket, at the agency, in insolvency), with the percentages of PROVISION_PERCENTAGES (JSON, or CSV with format=csv)',

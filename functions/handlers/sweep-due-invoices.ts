@@ -13,6 +13,7 @@ import {
 } from '../use-cases/sweep/due-invoice-sweep';
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
+import { closePortfolioDays } from '../use-cases/reports/portfolio-snapshots';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
 
@@ -86,7 +87,11 @@ export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport
     sweepDueInvoices(deps, options, {
       // Once a run, before its first page. Money first: unmatched payments become unapplied cash,
       // and credit pays what falls due. Disputes open past their respond-by day go on a manager's list.
-      beforeFirstPage: () => reviewMoneyDaily(money).then(() => raiseOverdueDisputeTasks(deps)),
+      // Yesterday is over: the portfolio ledger closes it into a snapshot.
+      beforeFirstPage: () =>
+        reviewMoneyDaily(money)
+          .then(() => raiseOverdueDisputeTasks(deps))
+          .then(() => closePortfolioDays(deps)),
       mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
     })
       // Payment plans whose execution failed or was lost: started again where the plan stands.

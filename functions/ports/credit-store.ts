@@ -12,6 +12,7 @@ import type { ControllerDay, LastContact } from '../core/reports/controller-acti
 import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
+import type { PortfolioPosition } from '../core/reports/portfolio-position';
 import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { Insolvency } from '../core/special/insolvency';
@@ -343,7 +344,20 @@ export type StoreWrite =
   /** Adds to a controller's counters of a day (created at zero); several of one day in a commit are summed. */
   | { kind: 'countActivity'; activity: ControllerDay }
   /** Replaces the debtor's last contact: who reached it last, and when. */
-  | { kind: 'putLastContact'; contact: LastContact };
+  | { kind: 'putLastContact'; contact: LastContact }
+  /** Adds to the portfolio ledger's counters of one fact day (created at the first). */
+  | { kind: 'addPortfolioCounters'; counters: PortfolioCounters };
+
+/**
+ * The portfolio ledger's counters of one fact day, currency and shard (the names are in
+ * core/reports/invoice-position.ts): what the invoice changes committed that day added up to.
+ */
+export interface PortfolioCounters {
+  day: CalendarDate;
+  currency: string;
+  shard: string;
+  counters: Record<string, number>;
+}
 
 /** A conditional write failed: someone changed the record first. Callers re-read and retry. */
 export class ConcurrentModificationError extends Error {
@@ -478,4 +492,12 @@ export interface CreditStore {
   getLastContact(debtorId: string): Promise<LastContact | undefined>;
   /** Every controller's counters of the days from `from` to `to`, both included. */
   listControllerDays(from: CalendarDate, to: CalendarDate): Promise<ControllerDay[]>;
+  /** The portfolio ledger's counters of the fact days from `from` to `to`, both included. */
+  listPortfolioCounters(from: CalendarDate, to: CalendarDate): Promise<PortfolioCounters[]>;
+  /** The latest daily portfolio snapshot of a day on or before `onOrBefore`. */
+  getPortfolioSnapshot(onOrBefore: CalendarDate): Promise<PortfolioPosition | undefined>;
+  /** The daily portfolio snapshots of the days from `from` to `to`, both included, oldest first. */
+  listPortfolioSnapshots(from: CalendarDate, to: CalendarDate): Promise<PortfolioPosition[]>;
+  /** Stores the snapshot of its day; writing it again writes the same. */
+  putPortfolioSnapshot(position: PortfolioPosition): Promise<void>;
 }

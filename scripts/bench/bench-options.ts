@@ -1,7 +1,7 @@
 /** What `npm run bench -- …` asks for. */
-export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep' | 'worklist';
+export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep' | 'worklist' | 'reports';
 
-const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep', 'worklist'];
+const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep', 'worklist', 'reports'];
 
 export interface BenchOptions {
   sections: ReadonlySet<Section>;

@@ -17,6 +17,7 @@ export function renderReport(results: BenchResults, sections: ReadonlySet<Sectio
     sections.has('ingestion') ? ingestionSection(results) : '',
     sections.has('sweep') ? sweepSection(results) : '',
     sections.has('worklist') ? worklistSection(results.worklist) : '',
+    sections.has('reports') ? reportsSection(results) : '',
     results.targets.length ? targetsSection(results) : '',
   ]
     .filter(Boolean)
@@ -151,6 +152,26 @@ function sweepSection({ sweep = {} }: BenchResults): string {
       ],
       rows,
     ),
+  ].join('\n');
+}
+
+function reportsSection({ reports = {} }: BenchResults): string {
+  const rows = Object.values(reports).flatMap((r) =>
+    (
+      [
+        ['GET /reports/portfolio', r.portfolio],
+        ['GET /reports/portfolio/history (90 days)', r.history],
+      ] as const
+    ).map(([route, read]) => [
+      route,
+      r.invoices.toLocaleString('en'),
+      String(read.calls),
+      read.dynamodb.read.toFixed(1),
+    ]),
+  );
+  return [
+    '5. Portfolio reports — DynamoDB Local; the reads of one report, whatever the number of invoices',
+    textTable(['report', 'invoices', 'DynamoDB calls', 'RCU'], rows),
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { PriceTable } from './prices';
 import type { CostPer1000 } from './pricing';
 import type { SweepScaleResult } from './sweep-scale';
 import type { WorklistReadsResult } from './worklist-reads';
+import type { ReportsScaleResult } from './reports-scale';
 import type { TargetCheck } from './targets';
 
 /** One path group: totals divided by the group's invoices. */
@@ -91,6 +92,8 @@ export interface BenchResults {
   sweep?: Record<string, SweepScaleResult>;
   /** The worklist of one controller, by the number of their debtors (`200+1800`: among a colleague's). */
   worklist?: Record<string, WorklistReadsResult>;
+  /** The portfolio reports' reads, by the number of invoices. */
+  reports?: Record<string, ReportsScaleResult>;
   targets: TargetCheck[];
   /** Things that went wrong without stopping the bench, e.g. executions that failed. */
   warnings: string[];

@@ -17,6 +17,7 @@ import { ProgressBar } from './progress-bar';
 import { renderReport } from './report';
 import type { BenchResults, BundleResult, PathResult } from './results';
 import { measureSweep } from './sweep-scale';
+import { measureReports } from './reports-scale';
 import { checkTargets } from './targets';
 import { measureWorklistReads } from './worklist-reads';
 
@@ -32,6 +33,8 @@ const RESULTS_FILE = join(BENCH_DIR, 'results.json');
 const GROUP_SIZES = { perPath: 30, mix: 100 };
 /** The function construct's default (lib/constructs/lambda-function.ts), when no synth ran. */
 const DEFAULT_MEMORY_MB = 512;
+/** The portfolio reports must read as much at the smaller portfolio as at the larger. */
+const REPORT_INVOICES = [1_000, 20_000];
 
 /**
  * `npm run bench`: cost per invoice per path on the local cloud, cold start of every Lambda
@@ -108,6 +111,13 @@ async function main(): Promise<void> {
       );
       measured.measuredAt.worklist = now;
     }
+    if (measure('reports')) {
+      measured.reports = {};
+      for (const count of REPORT_INVOICES) {
+        measured.reports[String(count)] = await measureReports(count, dynamodb, progress);
+      }
+      measured.measuredAt.reports = now;
+    }
   } finally {
     await dynamodb.stop();
     await db.stop();
@@ -146,6 +156,7 @@ function merged(
   const ingestion = measured.ingestion ?? previous.ingestion;
   const worklist =
     measured.worklist || previous.worklist ? { ...previous.worklist, ...measured.worklist } : undefined;
+  const reports = measured.reports ?? previous.reports;
   return {
     ...run,
     machine: {
@@ -161,6 +172,7 @@ function merged(
     ...(ingestion ? { ingestion } : {}),
     ...(sweep ? { sweep } : {}),
     ...(worklist ? { worklist } : {}),
+    ...(reports ? { reports } : {}),
     targets:
       fullyEscalated && bundles
         ? checkTargets({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DunningPolicy } from '../../functions/core/dunning/dunning-policy';
+import { addDays } from '../../functions/core/calendar/calendar-date';
 import { SEED_POLICIES } from '../../functions/core/dunning/policy-seeds';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import { SEED_STATUTORY_RATES } from '../../functions/core/legal/statutory-rates';
@@ -856,6 +857,73 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
         at: '2026-03-31T09:00:00.000Z',
       });
       expect(await store.getLastContact(newId('deb'))).toBeUndefined();
+    });
+  });
+
+  describe('the portfolio ledger', () => {
+    // Days of their own: the suite shares one store, and other tests add to today's counters.
+    const base = addDays('2060-01-01', Math.floor(Math.random() * 10_000));
+    const day = (offset: number) => addDays(base, offset);
+    const counters = (at: string, currency: string, shard: string, values: Record<string, number>) =>
+      ({ kind: 'addPortfolioCounters', counters: { day: at, currency, shard, counters: values } }) as const;
+
+    it("adds each commit's counters to those of its day, currency and shard", async () => {
+      await store.commit([
+        counters(day(0), 'EUR', 'due-2025-03', { 'open:2025-03-01': 100, 'openCount:2025-03-01': 1 }),
+      ]);
+      await store.commit([
+        counters(day(0), 'EUR', 'due-2025-03', { 'open:2025-03-01': -40, 'open:2025-03-09': 7 }),
+        counters(day(0), 'USD', 'totals', { writtenOff: 5 }),
+      ]);
+
+      const found = await store.listPortfolioCounters(day(0), day(0));
+
+      expect(found).toEqual([
+        {
+          day: day(0),
+          currency: 'EUR',
+          shard: 'due-2025-03',
+          counters: { 'open:2025-03-01': 60, 'openCount:2025-03-01': 1, 'open:2025-03-09': 7 },
+        },
+        { day: day(0), currency: 'USD', shard: 'totals', counters: { writtenOff: 5 } },
+      ]);
+    });
+
+    it('lists the counters of a span of days across months, and none of the days around it', async () => {
+      for (const offset of [-1, 1, 40, 41])
+        await store.commit([counters(day(offset), 'EUR', 'totals', { writeOffs: offset })]);
+
+      const found = await store.listPortfolioCounters(day(1), day(40));
+
+      expect(found.map((entry) => [entry.day, entry.counters.writeOffs])).toEqual([
+        [day(1), 1],
+        [day(40), 40],
+      ]);
+    });
+
+    it('keeps a snapshot per day and finds the latest on or before a day', async () => {
+      const snapshot = (at: string) => ({
+        day: at,
+        currencies: {
+          EUR: {
+            open: { byDueDate: { [at]: { amount: 10, count: 1 } }, older: { amount: 0, count: 0 } },
+            unchased: {},
+            salesByDay: {},
+            salesByMonth: { '2025-01': 10 },
+            writtenOff: { amount: 0, count: 0 },
+          },
+        },
+      });
+      await store.putPortfolioSnapshot(snapshot(day(100)));
+      await store.putPortfolioSnapshot(snapshot(day(102)));
+
+      expect(await store.getPortfolioSnapshot(day(99))).toBeUndefined();
+      expect(await store.getPortfolioSnapshot(day(101))).toEqual(snapshot(day(100)));
+      expect(await store.getPortfolioSnapshot(day(102))).toEqual(snapshot(day(102)));
+      expect((await store.listPortfolioSnapshots(day(100), day(102))).map((s) => s.day)).toEqual([
+        day(100),
+        day(102),
+      ]);
     });
   });
 }

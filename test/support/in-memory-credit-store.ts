@@ -12,6 +12,7 @@ import {
 } from '../../functions/core/reports/controller-activity';
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../functions/core/special/insolvency-register';
+import type { PortfolioPosition } from '../../functions/core/reports/portfolio-position';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import type { ScoreRules } from '../../functions/core/score/score-rules';
@@ -34,6 +35,7 @@ import {
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
+  type PortfolioCounters,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -93,6 +95,9 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly registerEntries = new Map<string, InsolvencyRegisterEntry>();
   private readonly controllerDays = new Map<string, ControllerDay>();
   private readonly lastContacts = new Map<string, LastContact>();
+  /** Portfolio counters by `<day>#<currency>#<shard>`, and snapshots by day. */
+  private readonly portfolioCounters = new Map<string, PortfolioCounters>();
+  private readonly portfolioSnapshots = new Map<string, PortfolioPosition>();
 
   async getLastContact(debtorId: string): Promise<LastContact | undefined> {
     return copy(this.lastContacts.get(debtorId));
@@ -496,6 +501,30 @@ export class InMemoryCreditStore implements CreditStore {
     this.latestDisputeCauses = stored(list);
   }
 
+  async listPortfolioCounters(from: CalendarDate, to: CalendarDate): Promise<PortfolioCounters[]> {
+    return [...this.portfolioCounters.values()]
+      .filter((entry) => entry.day >= from && entry.day <= to)
+      .sort(by((entry) => `${entry.day}#${entry.currency}#${entry.shard}`))
+      .map(copy);
+  }
+
+  async getPortfolioSnapshot(onOrBefore: CalendarDate): Promise<PortfolioPosition | undefined> {
+    const days = [...this.portfolioSnapshots.keys()].filter((day) => day <= onOrBefore).sort(compare);
+    const day = days.at(-1);
+    return day === undefined ? undefined : copy(this.portfolioSnapshots.get(day));
+  }
+
+  async listPortfolioSnapshots(from: CalendarDate, to: CalendarDate): Promise<PortfolioPosition[]> {
+    return [...this.portfolioSnapshots.values()]
+      .filter((snapshot) => snapshot.day >= from && snapshot.day <= to)
+      .sort(by((snapshot) => snapshot.day))
+      .map(copy);
+  }
+
+  async putPortfolioSnapshot(position: PortfolioPosition): Promise<void> {
+    this.portfolioSnapshots.set(position.day, stored(position));
+  }
+
   /** Whether the write's condition holds on what is stored now. */
   private allows(write: StoreWrite): boolean {
     switch (write.kind) {
@@ -559,6 +588,7 @@ export class InMemoryCreditStore implements CreditStore {
       case 'unpark':
       case 'countActivity':
       case 'putLastContact':
+      case 'addPortfolioCounters':
         return true;
     }
   }
@@ -652,6 +682,15 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putLastContact':
         this.lastContacts.set(write.contact.debtorId, stored(write.contact));
         return;
+      case 'addPortfolioCounters': {
+        const { day, currency, shard, counters } = write.counters;
+        const key = `${day}#${currency}#${shard}`;
+        const entry = this.portfolioCounters.get(key) ?? { day, currency, shard, counters: {} };
+        for (const [name, delta] of Object.entries(counters))
+          entry.counters[name] = (entry.counters[name] ?? 0) + delta;
+        this.portfolioCounters.set(key, entry);
+        return;
+      }
     }
   }
 }
@@ -694,6 +733,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `controller day ${write.activity.day}#${write.activity.owner}`;
     case 'putLastContact':
       return `last contact ${write.contact.debtorId}`;
+    case 'addPortfolioCounters':
+      return `portfolio counters ${write.counters.day}#${write.counters.currency}#${write.counters.shard}`;
     case 'appendEvent':
       return undefined;
   }

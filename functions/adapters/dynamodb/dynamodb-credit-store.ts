@@ -26,6 +26,8 @@ import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import { type ControllerDay, type LastContact, mergeActivity } from '../../core/reports/controller-activity';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../core/special/insolvency-register';
+import { addDays, type CalendarDate as Day } from '../../core/calendar/calendar-date';
+import type { PortfolioPosition } from '../../core/reports/portfolio-position';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
@@ -48,6 +50,7 @@ import {
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
+  type PortfolioCounters,
   type PromiseRecord,
   type DisputeRecord,
   type SendingSetting,
@@ -68,6 +71,9 @@ import {
   DEBTOR_SCORES,
   DEBTORS,
   scoreSortKey,
+  COUNTER_PREFIX,
+  PORTFOLIO_SNAPSHOTS,
+  portfolioMonth,
   invoiceNumberPartition,
   invoiceStatusPartition,
   keys,
@@ -612,6 +618,58 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
+  async listPortfolioCounters(from: Day, to: Day): Promise<PortfolioCounters[]> {
+    const counters: PortfolioCounters[] = [];
+    for (const month of monthsFrom(from, to)) {
+      const items = await this.queryAll<Record<string, unknown>>({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': month, ':from': `DAY#${from}`, ':to': `DAY#${to}#~` },
+      });
+      for (const item of items) {
+        counters.push({
+          day: item.day as Day,
+          currency: item.currency as string,
+          shard: item.shard as string,
+          counters: Object.fromEntries(
+            Object.entries(item)
+              .filter(([name]) => name.startsWith(COUNTER_PREFIX))
+              .map(([name, value]) => [name.slice(COUNTER_PREFIX.length), Number(value)]),
+          ),
+        });
+      }
+    }
+    return counters;
+  }
+
+  async getPortfolioSnapshot(onOrBefore: Day): Promise<PortfolioPosition | undefined> {
+    const page = await this.queryPage<PortfolioPosition>(
+      {
+        KeyConditionExpression: 'pk = :pk AND sk <= :day',
+        ExpressionAttributeValues: { ':pk': PORTFOLIO_SNAPSHOTS, ':day': onOrBefore },
+        ScanIndexForward: false,
+      },
+      { limit: 1 },
+    );
+    return page.items[0];
+  }
+
+  async listPortfolioSnapshots(from: Day, to: Day): Promise<PortfolioPosition[]> {
+    return this.queryAll<PortfolioPosition>({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': PORTFOLIO_SNAPSHOTS, ':from': from, ':to': to },
+    });
+  }
+
+  async putPortfolioSnapshot(position: PortfolioPosition): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.portfolioSnapshot(position.day), itemType: 'portfolioSnapshot', ...position },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+  }
+
   /** Writes an item outside a transaction (used by seeding, where there is nothing to guard). */
   async putRaw(item: Record<string, unknown>): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
@@ -834,6 +892,36 @@ export class DynamoDbCreditStore implements CreditStore {
         const p = write.parked;
         return { Delete: { TableName, Key: keys.parked(p.subject, p.receivedAt, p.deliveryId) } };
       }
+      case 'addPortfolioCounters': {
+        const { day, currency, shard, counters } = write.counters;
+        // Attribute names by placeholder: DAY and others are reserved words of DynamoDB.
+        const names: Record<string, string> = {
+          '#type': 'itemType',
+          '#day': 'day',
+          '#currency': 'currency',
+          '#shard': 'shard',
+        };
+        const values: Record<string, unknown> = {
+          ':type': 'portfolioCounters',
+          ':day': day,
+          ':currency': currency,
+          ':shard': shard,
+        };
+        const adds = Object.entries(counters).map(([name, delta], i) => {
+          names[`#c${i}`] = `${COUNTER_PREFIX}${name}`;
+          values[`:c${i}`] = delta;
+          return `#c${i} :c${i}`;
+        });
+        return {
+          Update: {
+            TableName,
+            Key: keys.portfolioCounters(day, currency, shard),
+            UpdateExpression: `SET #type = :type, #day = :day, #currency = :currency, #shard = :shard ADD ${adds.join(', ')}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        };
+      }
       case 'putLetter': {
         const l = write.letter;
         return {
@@ -1004,6 +1092,18 @@ const CURSOR_KEYS = new Set([
   'gsi4pk',
   'gsi4sk',
 ]);
+
+/** The partitions of the portfolio counters of the days from `from` to `to`: one per month. */
+function monthsFrom(from: Day, to: Day): string[] {
+  const months: string[] = [];
+  for (
+    let day = `${from.slice(0, 7)}-01`;
+    day <= to;
+    day = addDays(`${day.slice(0, 7)}-28`, 4).slice(0, 8) + '01'
+  )
+    months.push(portfolioMonth(day));
+  return months;
+}
 
 /** A page's last evaluated key as an opaque token for the URL. */
 function encodeCursor(key: Record<string, unknown>): string {

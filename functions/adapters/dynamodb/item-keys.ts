@@ -55,6 +55,12 @@ export const keys = {
     pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
     sk: `ENTRY#${caseNumber}`,
   }),
+  /** One month's fact days share a partition, so a report reads a span of days in a query per month. */
+  portfolioCounters: (day: string, currency: string, shard: string) => ({
+    pk: portfolioMonth(day),
+    sk: `DAY#${day}#${currency}#${shard}`,
+  }),
+  portfolioSnapshot: (day: string) => ({ pk: PORTFOLIO_SNAPSHOTS, sk: day }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;
@@ -133,3 +139,11 @@ export const DEBTOR_SCORES = 'DEBTOR_SCORE';
 export function scoreSortKey(score: number, debtorId: string): string {
   return `${String(Math.max(0, Math.min(999, Math.round(score)))).padStart(3, '0')}#${debtorId}`;
 }
+/** The partition of the portfolio counters of the fact days of one month. */
+export function portfolioMonth(day: string): string {
+  return `PORTFOLIO#${day.slice(0, 7)}`;
+}
+/** The partition of the daily portfolio snapshots, by day. */
+export const PORTFOLIO_SNAPSHOTS = 'PORTFOLIO_SNAPSHOT';
+/** Counters are attributes of their item named with this prefix, apart from its other attributes. */
+export const COUNTER_PREFIX = 'c|';

@@ -23,6 +23,16 @@ export interface Dso {
 }
 
 /**
+ * Credit sales as a DSO reads them: the total invoiced on the days from `first` to `last`, and the
+ * first day anything was sold (null: nothing yet). Built from the invoices, or from the portfolio
+ * ledger's position.
+ */
+export interface SalesRecord {
+  between(first: CalendarDate, last: CalendarDate): number;
+  firstSale: CalendarDate | null;
+}
+
+/**
  * DSO per currency, both ways credit management measures it: the standard one and the countback
  * method, which reads better when sales vary from month to month. Credit sales are what was
  * invoiced, whatever became of it since, except cancelled invoices, which were never sales;
@@ -41,21 +51,34 @@ export function daysSalesOutstanding(
   return Object.fromEntries(
     [...currencies].sort().map((currency) => {
       const sold = sales.filter((i) => i.currency === currency);
-      const open = receivables[currency] ?? 0;
-      return [
-        currency,
-        { standard: standardDso(open, sold, today), countback: countbackDso(open, sold, today) },
-      ];
+      return [currency, dsoOf(receivables[currency] ?? 0, salesOfInvoices(sold), today)];
     }),
   );
 }
 
-function standardDso(
-  receivables: number,
-  sales: readonly InvoiceFacts[],
-  today: CalendarDate,
-): number | null {
-  const sold = salesBetween(sales, addDays(today, 1 - DSO_PERIOD_DAYS), today);
+/** Both DSOs of one currency's receivables on `today`, against its credit sales. */
+export function dsoOf(receivables: number, sales: SalesRecord, today: CalendarDate): Dso {
+  return {
+    standard: standardDso(receivables, sales, today),
+    countback: countbackDso(receivables, sales, today),
+  };
+}
+
+function salesOfInvoices(sales: readonly InvoiceFacts[]): SalesRecord {
+  return {
+    between: (first, last) =>
+      sales
+        .filter((i) => !isBefore(i.issueDate, first) && !isAfter(i.issueDate, last))
+        .reduce((total, i) => total + i.totalAmount, 0),
+    firstSale: sales.reduce<CalendarDate | null>(
+      (first, i) => (first === null || isBefore(i.issueDate, first) ? i.issueDate : first),
+      null,
+    ),
+  };
+}
+
+function standardDso(receivables: number, sales: SalesRecord, today: CalendarDate): number | null {
+  const sold = sales.between(addDays(today, 1 - DSO_PERIOD_DAYS), today);
   return sold > 0 ? Math.round((receivables * DSO_PERIOD_DAYS) / sold) : null;
 }
 
@@ -64,15 +87,8 @@ function standardDso(
  * month before it: every month they cover in full counts all its days, the month where they
  * run out the fraction covered. Null when the sales on record cannot account for them.
  */
-function countbackDso(
-  receivables: number,
-  sales: readonly InvoiceFacts[],
-  today: CalendarDate,
-): number | null {
-  const firstSale = sales.reduce<CalendarDate | null>(
-    (first, i) => (first === null || isBefore(i.issueDate, first) ? i.issueDate : first),
-    null,
-  );
+function countbackDso(receivables: number, sales: SalesRecord, today: CalendarDate): number | null {
+  const firstSale = sales.firstSale;
   if (firstSale === null) return null;
   let remaining = receivables;
   let days = 0;
@@ -80,7 +96,7 @@ function countbackDso(
   while (remaining > 0) {
     const first = monthStart(last);
     if (compareDates(last, firstSale) < 0) return null;
-    const sold = salesBetween(sales, first, last);
+    const sold = sales.between(first, last);
     const length = inclusiveDayCount(first, last);
     if (remaining <= sold) return Math.round(days + (remaining * length) / sold);
     remaining -= sold;
@@ -88,12 +104,6 @@ function countbackDso(
     last = addDays(first, -1);
   }
   return days;
-}
-
-function salesBetween(sales: readonly InvoiceFacts[], first: CalendarDate, last: CalendarDate): number {
-  return sales
-    .filter((i) => !isBefore(i.issueDate, first) && !isAfter(i.issueDate, last))
-    .reduce((total, i) => total + i.totalAmount, 0);
 }
 
 function monthStart(date: CalendarDate): CalendarDate {

@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
+import { clock } from '../../adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditStore } from '../../ports/credit-store';
+import { withPortfolioLedger } from '../../use-cases/reports/portfolio-ledger';
 import { readConfig } from '../config';
 import { traced } from '../tracing';
 import { namingActors } from './actor-naming-store';
@@ -19,5 +21,9 @@ const environment = z.object({ TABLE_NAME: z.string().min(1) });
  */
 export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): CreditStore {
   const { TABLE_NAME } = readConfig(environment, env);
-  return namingActors(new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME));
+  // Every invoice change keeps the portfolio ledger in its own transaction (the reports read it);
+  // timeline entries of a person's request carry their name.
+  return namingActors(
+    withPortfolioLedger(new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME), clock),
+  );
 }

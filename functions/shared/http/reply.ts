@@ -26,8 +26,8 @@ export function toProxyResult(result: unknown): APIGatewayProxyResult {
   const reply =
     result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
   if (reply.body === undefined) return { statusCode: reply.status, headers: reply.headers, body: '' };
-  // A page (a printable statement) goes as it is; everything else is JSON.
-  if (typeof reply.body === 'string' && reply.headers['content-type']?.startsWith('text/html')) {
+  // A page (a printable statement) or a CSV document goes as it is; everything else is JSON.
+  if (typeof reply.body === 'string' && reply.headers['content-type']?.startsWith('text/')) {
     return { statusCode: reply.status, headers: reply.headers, body: reply.body };
   }
   return {

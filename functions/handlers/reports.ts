@@ -1,10 +1,13 @@
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { csvReply, wantsCsv } from '../shared/http/csv-reply';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
 import { controllersReport } from '../use-cases/reports/controllers-report';
+import { portfolioCsv } from '../use-cases/reports/portfolio-csv';
+import { portfolioHistory, portfolioOnDay } from '../use-cases/reports/portfolio-on-day';
 import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
 import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
 import { provisionCsv, provisionReport } from '../use-cases/special/provision-report';
@@ -23,11 +26,28 @@ const deps = {
 const creditor = readCreditor();
 
 /**
- * The reports read by the special team and managers: the claim to file with the trustee, the VAT
+ * The reports and statements, one function for their routes (see capability-handler.ts): the
+ * portfolio and its history (JSON, or CSV when asked), the claim to file with a trustee, the VAT
  * relief of a period, the doubtful-debt provision, the small balances proposed for write-off and
- * the controllers' figures. One function, so that a report adds no Lambda.
+ * the controllers' figures.
  */
 export const handler = capabilityHandler([
+  [
+    routeAt('GET', '/reports/portfolio'),
+    routeHandler(routeAt('GET', '/reports/portfolio'), async ({ query, event }) => {
+      const report = await portfolioOnDay(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(portfolioCsv([report]), `portfolio-${report.asOf}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/portfolio/history'),
+    routeHandler(routeAt('GET', '/reports/portfolio/history'), async ({ query, event }) => {
+      const history = await portfolioHistory(deps, query);
+      if (!wantsCsv(event, query.format)) return history;
+      return csvReply(portfolioCsv(history.days), `portfolio-${history.from}-${history.to}.csv`);
+    }),
+  ],
   [
     routeAt('GET', '/debtors/{id}/insolvency-claim'),
     routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
