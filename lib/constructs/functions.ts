@@ -19,6 +19,7 @@ export interface FunctionsProps {
   topics: Readonly<Record<TopicName, ITopic>>;
   email: EmailSending;
   webhookSecret: ISecret;
+  selfServiceKey: ISecret;
 }
 
 /**
@@ -47,6 +48,7 @@ export class Functions extends Construct {
       if (needs.sendEmail) fn.bindEmail(props.email);
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
+      if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
       this.byName.set(spec.name, fn);
     }
   }

@@ -6,6 +6,8 @@ export const LOCAL_REGION = 'eu-west-1';
 export const LOCAL_ACCOUNT = '000000000000';
 /** A fixed, clearly local-only secret so that the README's hand-signed example works offline. */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_bG9jYWwtY3JlZGl0LWNvbnRyb2wtd2ViaG9vay1zZWNyZXQ=';
+/** The key of the debtors' self-service links, held where the webhook secret is: in the environment. */
+export const LOCAL_SELF_SERVICE_KEY = 'local-credit-control-self-service-link-key-not-for-production';
 
 export interface LocalEndpoints {
   dynamodb: string;
@@ -64,6 +66,7 @@ export function localEnvironment(
     SENDER_EMAIL: 'credit-control@voorbeeld.example',
     REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
     WEBHOOK_SECRET: resources.webhookSecret,
+    SELF_SERVICE_KEY: LOCAL_SELF_SERVICE_KEY,
     ...LOCAL_CREDITOR,
     ...Object.fromEntries(
       Object.entries(resources.topicArns).map(([topic, arn]) => [topicEnvName(topic as TopicName), arn]),

@@ -45,6 +45,8 @@ export const keys = {
   }),
   disputeCausesLatest: () => ({ pk: 'SETTINGS#DISPUTE_CAUSES', sk: '#LATEST' }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
+  selfServiceRate: (tokenId: string, hour: string) => ({ pk: `SELF_SERVICE#${tokenId}`, sk: `RATE#${hour}` }),
+  selfServiceSubmission: (key: string) => ({ pk: `SUBMISSION#${key}`, sk: '#SUBMISSION' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;

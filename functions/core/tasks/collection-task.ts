@@ -37,7 +37,9 @@ export type TaskKind =
   /** The debtor's credit report is due for a refresh (its risk class sets how often). */
   | 'refresh_credit_report'
   /** An insolvency: the special team files the claim with the trustee or administrator before the deadline. */
-  | 'file_insolvency_claim';
+  | 'file_insolvency_claim'
+  /** The debtor asked on the self-service page to be called back, at a time they prefer. */
+  | 'call_back_requested';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

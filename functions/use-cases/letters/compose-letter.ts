@@ -34,6 +34,8 @@ export interface LetterToCompose {
   today: CalendarDate;
   /** By when the letter asks to pay (see core/dunning/demand-term.ts). */
   demand?: LetterInput['demand'];
+  /** The debtor's signed link to their self-service page. */
+  selfServiceUrl?: string;
 }
 
 export interface ComposedLetter {
@@ -119,6 +121,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     ...(demand ? { demand } : {}),
     ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
+    ...(letter.selfServiceUrl ? { selfServiceUrl: letter.selfServiceUrl } : {}),
   };
   const rendered = renderLetter(input);
   return {

@@ -38,6 +38,8 @@ export interface CreatePlanInput {
   by: string;
   /** Managers may agree a longer plan, or one with a debtor who broke a plan in the last year. */
   isManager: boolean;
+  /** Who the timeline names instead of `user:<by>`: `debtor` for a plan from the self-service page. */
+  actor?: string;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
     const id = `plan-${randomUUID()}`;
     const reference = await referenceForPlan(deps.store, id, deps.creditor.referenceScheme);
     const at = now.toISOString();
-    const actor = `user:${input.by}`;
+    const actor = input.actor ?? `user:${input.by}`;
     const plan: PaymentPlan = {
       id,
       debtorId: debtor.id,
