@@ -73,6 +73,7 @@ export function browserLanguage(event: APIGatewayProxyEvent): 'nl' | 'en' {
   const header = Object.entries(event.headers ?? {}).find(
     ([name]) => name.toLowerCase() === 'accept-language',
   )?.[1];
-  if (!header) return 'nl';
-  return /^\s*nl\b/i.test(header) ? 'nl' : 'en';
+  // The first language the browser names decides; none, or "*", leaves the page Dutch.
+  const first = header?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return /^[a-z]{2,3}\b/.test(first) && !first.startsWith('nl') ? 'en' : 'nl';
 }
