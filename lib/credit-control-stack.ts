@@ -122,6 +122,10 @@ export class CreditControlStack extends Stack {
       value: webhookSecret.secret.secretArn,
       description: "Set the invoicing system's whsec_ secret here (aws secretsmanager put-secret-value)",
     });
+    new CfnOutput(this, 'SelfServiceKeyArn', {
+      value: selfServiceKey.secret.secretArn,
+      description: "The HMAC key of the debtors' self-service links: put a new value to rotate it",
+    });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });
     new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });

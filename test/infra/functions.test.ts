@@ -112,8 +112,10 @@ describe('the functions of the catalogue', () => {
         (needs.publish ?? []).map(topicEnvName),
       );
 
-      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true);
+      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true || needs.selfServiceKey === true);
       expect('WEBHOOK_SECRET_ARN' in env).toBe(needs.webhookSecret === true);
+      expect('SELF_SERVICE_KEY_ARN' in env).toBe(needs.selfServiceKey === true);
+      expect('SELF_SERVICE_BASE_URL' in env).toBe(needs.selfServiceKey === true);
     },
   );
 

@@ -91,7 +91,12 @@ describe('messaging', () => {
       .sort();
     expect(disputes).not.toBe('missing');
     expect(publishers).toEqual(
-      [roleOf('raise-invoice-dispute'), roleOf('raise-debtor-dispute'), roleOf('record-task-outcome')].sort(),
+      [
+        roleOf('raise-invoice-dispute'),
+        roleOf('raise-debtor-dispute'),
+        roleOf('record-task-outcome'),
+        roleOf('self-service'),
+      ].sort(),
     );
   });
 
@@ -120,8 +125,9 @@ describe('messaging', () => {
     );
   });
 
-  it('generates the webhook secret and names it in the outputs', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  it('generates the webhook secret and the key of the self-service links, and names them in the outputs', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
+    expect(template.findOutputs('SelfServiceKeyArn')).not.toEqual({});
   });
 });

@@ -12,6 +12,8 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   REPLY_TO_EMAIL: 'debiteuren@example.com',
   SES_CONFIGURATION_SET: 'credit-control',
   WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:webhook',
+  SELF_SERVICE_KEY_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:self-service',
+  SELF_SERVICE_BASE_URL: 'https://api.example.com/test',
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
@@ -28,6 +30,7 @@ const PRINTS_CREDITOR = new Set([
   'amend-payment-plan',
   'send-instalment-reminder',
   'break-payment-plan',
+  'self-service',
 ]);
 
 /** The variables a function cannot start without, from what the catalogue grants it. */
@@ -40,6 +43,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.sendEmail ? ['SENDER_EMAIL'] : []),
     ...(needs.publish ?? []).map(topicEnvName),
     ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),
+    ...(needs.selfServiceKey ? ['SELF_SERVICE_KEY_ARN'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }
