@@ -64,7 +64,7 @@ export interface PageWording {
   print: string;
 }
 
-export const NL: PageWording = {
+const NL: PageWording = {
   locale: 'nl-NL',
   title: 'Uw openstaande facturen',
   greeting: (name) => `Welkom, ${name}`,
@@ -192,7 +192,7 @@ export const NL: PageWording = {
   print: 'Gebruik de afdrukfunctie van uw browser om dit overzicht te bewaren.',
 };
 
-export const EN: PageWording = {
+const EN: PageWording = {
   locale: 'en-GB',
   title: 'Your open invoices',
   greeting: (name) => `Welcome, ${name}`,
