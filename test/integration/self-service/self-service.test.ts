@@ -24,6 +24,14 @@ interface WorklistBody {
 describe("the debtor's self-service page", () => {
   let h: CloudHarness;
   const debtors: { id: string; email: string; invoiceId: string; number: string }[] = [];
+  const planDebtors: { id: string; email: string; invoiceId: string; number: string }[] = [];
+
+  /** The debtor's link as a letter would carry it, signed with the local key. */
+  const linkOf = (debtorId: string) =>
+    `${h.cloud.endpoints.api}/self-service/${signToken(
+      { debtorId, expiresAt: expiryAfter(START, 60) },
+      signingKey(LOCAL_SELF_SERVICE_KEY),
+    )}`;
 
   beforeAll(async () => {
     h = await startCloudHarness(START, { dailySweep: true });
@@ -31,6 +39,21 @@ describe("the debtor's self-service page", () => {
       const debtor = await businessDebtor(h, { phone: '+31 20 555 0101' });
       const inv = await invoice(h, debtor.id, { dueDate: DUE, totalAmount: 1_250_00 });
       debtors.push({ ...debtor, invoiceId: inv.id, number: inv.number });
+    }
+    // Key accounts may start a plan from the page; the other segments leave it to the owner.
+    const keyAccounts = (await h.get<Record<string, unknown>>('/policies/business-key-account', 'admin'))
+      .body;
+    const put = await h.send(
+      'PUT',
+      '/policies/business-key-account',
+      { ...keyAccounts, selfServicePlans: true },
+      'admin',
+    );
+    expect(put.status).toBe(200);
+    for (const segment of [undefined, 'business-key-account']) {
+      const debtor = await businessDebtor(h, segment ? { segment } : {});
+      const inv = await invoice(h, debtor.id, { dueDate: DUE, totalAmount: 1_200_00 });
+      planDebtors.push({ ...debtor, invoiceId: inv.id, number: inv.number });
     }
     // Friday the 6th: the friendly reminder goes out, with the link.
     await advanceTo(h, '2026-03-06T05:30:00Z');
@@ -190,6 +213,44 @@ describe("the debtor's self-service page", () => {
       .find((candidate) => candidate.debtorId === debtor.id)
       ?.tasks.filter((task) => task.kind === 'call_back_requested');
     expect(tasks).toHaveLength(1);
+  });
+
+  it('a payment plan from the page is a task for the owner, and starts at once where the policy allows it', async () => {
+    const [asked, started] = planDebtors as [(typeof planDebtors)[0], (typeof planDebtors)[0]];
+    const askedLink = linkOf(asked.id);
+    const askedPage = await open(askedLink);
+    const request = await post(askedLink, { ...formGuard(askedPage.html, 'plan'), instalments: '3' });
+    expect((await resultOf(askedLink, request)).html).toContain('verzoek om een regeling in 3 termijnen');
+    const worklist = await h.get<WorklistBody>('/worklist');
+    expect(worklist.body.entries.find((entry) => entry.debtorId === asked.id)?.tasks).toContainEqual(
+      expect.objectContaining({ kind: 'set_up_payment_plan' }),
+    );
+
+    const startedLink = linkOf(started.id);
+    const startedPage = await open(startedLink);
+    const answer = await post(startedLink, { ...formGuard(startedPage.html, 'plan'), instalments: '3' });
+    expect((await resultOf(startedLink, answer)).html).toContain('gaat direct in');
+    const plans = await h.get<{
+      plans: { status: string; createdBy: string; instalments: { amount: number }[] }[];
+    }>(`/debtors/${started.id}/payment-plans`);
+    expect(plans.body.plans).toEqual([
+      expect.objectContaining({
+        status: 'active',
+        createdBy: 'debtor',
+        instalments: [
+          expect.objectContaining({ amount: 400_00 }),
+          expect.objectContaining({ amount: 400_00 }),
+          expect.objectContaining({ amount: 400_00 }),
+        ],
+      }),
+    ]);
+    const timeline = await h.get<{ events: { type: string; details?: Record<string, unknown> }[] }>(
+      `/debtors/${started.id}/timeline`,
+    );
+    expect(timeline.body.events.find((event) => event.type === 'debtor_request')?.details).toMatchObject({
+      acceptedAt: expect.any(String),
+      requestId: expect.any(String),
+    });
   });
 
   it('refuses a form posted without the page’s CSRF token, and records nothing', async () => {
