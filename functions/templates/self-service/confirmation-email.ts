@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '../../ports/self-service-records';
 import { escapeHtml as e } from '../escape-html';
-import { pageWording } from './page-wording';
+import { pageWording, readableValues } from './page-wording';
 
 /** The email that confirms what the debtor did on the page, in their language. */
 export function renderConfirmationEmail(input: {
@@ -10,7 +10,8 @@ export function renderConfirmationEmail(input: {
   result: SubmissionResult;
 }): { subject: string; html: string; text: string } {
   const words = pageWording(input.language);
-  const what = words.outcomes[input.result.outcome]?.(input.result.values ?? {}) ?? words.done;
+  const what =
+    words.outcomes[input.result.outcome]?.(readableValues(input.result.values, words.locale)) ?? words.done;
   const lines = [words.emailIntro(input.debtorName), what, words.contact(input.creditorName)];
   return {
     subject: `${words.emailSubject} – ${input.creditorName}`,

@@ -1,3 +1,5 @@
+import { formatCalendarDate } from '../letter-document';
+
 /** Every word the debtor's page, its result and error pages and the confirmation email say. */
 export interface PageWording {
   locale: string;
@@ -307,6 +309,19 @@ const EN: PageWording = {
   asOf: (date) => `As of ${date}`,
   print: "Use your browser's print function to keep this statement.",
 };
+
+/** A result's values as the debtor reads them: dates written out in their language. */
+export function readableValues(
+  values: Record<string, string> | undefined,
+  locale: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).map(([name, value]) => [
+      name,
+      /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, locale) : value,
+    ]),
+  );
+}
 
 export function pageWording(language: string): PageWording {
   return language === 'nl' ? NL : EN;

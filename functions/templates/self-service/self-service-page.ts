@@ -6,7 +6,7 @@ import { escapeHtml as e } from '../escape-html';
 import { formatCalendarDate } from '../letter-document';
 import { isWebLink } from '../links';
 import { pageDocument } from './page-layout';
-import { type PageWording, pageWording } from './page-wording';
+import { type PageWording, pageWording, readableValues } from './page-wording';
 
 export interface PageCreditor {
   name: string;
@@ -167,7 +167,7 @@ ${fields}
 function resultNotice(words: PageWording, result: PageExtras['result']): string {
   if (!result) return '';
   if (result === 'pending') return `<div class="card notice" role="status"><p>${e(words.pending)}</p></div>`;
-  const text = words.outcomes[result.outcome]?.(result.values ?? {}) ?? words.done;
+  const text = words.outcomes[result.outcome]?.(readableValues(result.values, words.locale)) ?? words.done;
   return `<div class="card notice" role="status"><h2 style="margin-top:0">${e(words.done)}</h2><p>${e(text)}</p><p>${e(words.emailConfirmed)}</p></div>`;
 }
 
