@@ -6,7 +6,7 @@ import { isWebLink } from '../links';
  * promise a date, dispute, ask for a plan or a call back. Only a web link is printed.
  */
 const SENTENCE = {
-  nl: 'Liever zelf regelen? Op uw eigen pagina kunt u betalen, een betaaldatum doorgeven, een factuur betwisten, een regeling vragen of een terugbelverzoek doen:',
+  nl: 'Liever zelf regelen? Op uw eigen pagina kunt u betalen, een betaaldatum doorgeven, bezwaar maken tegen een factuur, een regeling vragen of een terugbelverzoek doen:',
   en: 'Prefer to arrange it yourself? On your own page you can pay, tell us when you will pay, dispute an invoice, ask for a payment plan or a call back:',
 } as const;
 

@@ -253,6 +253,18 @@ describe("the debtor's self-service page", () => {
     });
   });
 
+  it('a link used beyond its hourly limit gets the 429 page', async () => {
+    // A link of its own: the limit (30 an hour by default) is counted per link.
+    const link = linkOf(debtors[4]!.id);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await open(link)).status);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    const refused = await open(link);
+    expect(refused.status).toBe(429);
+    expect(refused.html).toContain('Even geduld');
+    expect(refused.html).not.toContain(debtors[4]!.number);
+  });
+
   it('refuses a form posted without the page’s CSRF token, and records nothing', async () => {
     const debtor = debtors[4]!;
     const link = await linkInLetter(h, debtor.email);
