@@ -36,6 +36,11 @@ export interface FunctionNeeds {
   webhookSecret?: boolean;
   /** Reads the collection agency's webhook signing secret (AGENCY_WEBHOOK_SECRET locally). */
   agencyWebhookSecret?: boolean;
+  /**
+   * Reads the key of the debtors' self-service links (Secrets Manager in AWS, SELF_SERVICE_KEY
+   * locally) and knows the page's public address, SELF_SERVICE_BASE_URL.
+   */
+  selfServiceKey?: boolean;
 }
 
 export interface FunctionSpec {
@@ -58,7 +63,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.sendEmail ||
     needs.publish?.length ||
     needs.webhookSecret ||
-    needs.agencyWebhookSecret,
+    needs.agencyWebhookSecret ||
+    needs.selfServiceKey,
   );
 }
 
@@ -94,7 +100,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'send-dunning-letter',
     description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
-    needs: { table: 'write', sendEmail: true },
+    // The key signs the link to the debtor's self-service page that every letter carries.
+    needs: { table: 'write', sendEmail: true, selfServiceKey: true },
   },
   {
     name: 'create-call-task',
@@ -381,6 +388,20 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'list-invoices',
     description: 'GET /invoices: by number, reference, status, debtor and days overdue',
     needs: { table: 'read' },
+  },
+  {
+    name: 'self-service',
+    description:
+      "GET and POST /self-service/{token}, GET /self-service/{token}/statement: the debtor's own page, one function for its routes",
+    // What the promise, dispute and plan use cases need (a plan's schedule is emailed), and the key.
+    needs: {
+      table: 'write',
+      dunning: ['stop'],
+      paymentPlans: ['start'],
+      sendEmail: true,
+      publish: ['disputes'],
+      selfServiceKey: true,
+    },
   },
   {
     name: 'list-debtors',

@@ -40,6 +40,8 @@ export interface StageConfig {
   replyToEmail: string;
   alarmEmail?: string;
   creditor: Creditor;
+  /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
+  selfServiceBaseUrl?: string;
 }
 
 /**
@@ -144,6 +146,11 @@ export function readStageConfig(node: Node): StageConfig {
     paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
   };
 
+  const selfServiceBaseUrl = text('selfServiceBaseUrl');
+  if (selfServiceBaseUrl !== undefined && !/^https:\/\/[^\s]+$/.test(selfServiceBaseUrl)) {
+    problems.push(`selfServiceBaseUrl must be an https URL (got ${selfServiceBaseUrl})`);
+  }
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -156,5 +163,6 @@ export function readStageConfig(node: Node): StageConfig {
     replyToEmail,
     alarmEmail,
     creditor,
+    ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
   };
 }

@@ -11,6 +11,8 @@ import { Messaging } from './constructs/messaging';
 import { Observability } from './constructs/observability';
 import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
+import { SelfServiceKey } from './constructs/self-service-key';
+import { FUNCTIONS } from '../functions/catalogue';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
 import { DailySweep } from './constructs/daily-sweep';
 import { DunningWorkflow } from './constructs/workflow';
@@ -45,6 +47,7 @@ export class CreditControlStack extends Stack {
       policy,
       issuer: 'the collection agency',
     });
+    const selfServiceKey = new SelfServiceKey(this, 'SelfServiceKey', { policy });
 
     // Stateless. The functions address the state machine by its name, not by reference: the
     // state machine needs the task functions' ARNs, and create-call-task answers its task
@@ -65,6 +68,7 @@ export class CreditControlStack extends Stack {
       email: messaging.email,
       webhookSecret: webhookSecret.secret,
       agencyWebhookSecret: agencyWebhookSecret.secret,
+      selfServiceKey: selfServiceKey.secret,
     });
     this.functions = functions;
     const workflow = new DunningWorkflow(this, 'Workflow', {
@@ -90,6 +94,14 @@ export class CreditControlStack extends Stack {
       recorder: functions.get('record-email-event'),
     });
     const api = new Api(this, 'Api', { policy, routes: ROUTES, functions });
+    // The links in letters lead to the API's own address unless the stage names a public one (a
+    // custom domain). Built from the API's id, not its stage, so no function waits for the deployment.
+    const selfServiceBaseUrl =
+      config.selfServiceBaseUrl ??
+      `https://${api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${policy.stage}`;
+    for (const spec of FUNCTIONS.filter(({ needs }) => needs.selfServiceKey)) {
+      functions.get(spec.name).lambda.addEnvironment('SELF_SERVICE_BASE_URL', selfServiceBaseUrl);
+    }
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
     // and the dashboard only read the others, so they live in a nested stack of their own.
@@ -118,6 +130,10 @@ export class CreditControlStack extends Stack {
     new CfnOutput(this, 'AgencyWebhookSecretArn', {
       value: agencyWebhookSecret.secret.secretArn,
       description: "Set the collection agency's whsec_ secret here (aws secretsmanager put-secret-value)",
+    });
+    new CfnOutput(this, 'SelfServiceKeyArn', {
+      value: selfServiceKey.secret.secretArn,
+      description: "The HMAC key of the debtors' self-service links: put a new value to rotate it",
     });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });

@@ -42,7 +42,9 @@ function operation(route: RouteSpec) {
       ? [{ cognito: [] }]
       : route.auth.kind === 'client-credentials'
         ? [{ appClient: [route.auth.scope] }]
-        : [{ standardWebhooksSignature: [] }];
+        : route.auth.kind === 'signed-link'
+          ? [] // the signed token in the path is the credential
+          : [{ standardWebhooksSignature: [] }];
   const errors: Record<string, unknown> = {
     '400': {
       description: 'Invalid request: every bad field is named',
@@ -75,7 +77,10 @@ function operation(route: RouteSpec) {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: jsonSchema(schemas.body) },
+              [route.auth.kind === 'signed-link' ? 'application/x-www-form-urlencoded' : 'application/json']:
+                {
+                  schema: jsonSchema(schemas.body),
+                },
             },
           },
         }

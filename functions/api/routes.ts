@@ -15,6 +15,7 @@ import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
+import { SELF_SERVICE_ROUTES } from './self-service-routes';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
@@ -49,7 +50,12 @@ export type RouteAuth =
    * A machine's Cognito app client (OAuth client-credentials grant): its access token must carry
    * `scope`. API Gateway checks the scope; no person's role is involved.
    */
-  | { kind: 'client-credentials'; scope: string };
+  | { kind: 'client-credentials'; scope: string }
+  /**
+   * The debtor's self-service link: an HMAC-signed, expiring token in the path, checked by the
+   * handler; no login and no JWT (core/self-service/self-service-token.ts).
+   */
+  | { kind: 'signed-link' };
 
 /** The scope of the order system's app client: the credit check of an order, nothing else. */
 export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
@@ -337,6 +343,7 @@ export const ROUTES = [
   ...SPECIAL_ROUTES,
   ...AGENCY_ROUTES,
   ...REPORT_ROUTES,
+  ...SELF_SERVICE_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

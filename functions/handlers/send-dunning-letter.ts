@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { stepHandler } from '../shared/step/step-handler';
 import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
@@ -11,6 +12,7 @@ const deps = {
   clock,
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
+  selfServiceLink: selfServiceLinksFromEnvironment(clock),
   // Production waits: while another execution holds the debtor's letter of the day, this task
   // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
   // case takes the wait as an argument so that its tests need not wait.

@@ -1,5 +1,6 @@
 import { escapeHtml as e } from './escape-html';
 import type { LetterDocument } from './letter-document';
+import { selfServiceLinkHtml } from './self-service/letter-link';
 
 // Email clients ignore style sheets, so every style is inline and the layout is tables.
 const CELL = 'padding:6px 8px;border-bottom:1px solid #dddddd;';
@@ -129,6 +130,7 @@ ${claimTable(doc)}
 ${doc.offer ? paragraphs([doc.offer]) : ''}
 ${payButtons(doc)}
 ${paymentBlock(doc)}
+${selfServiceLinkHtml(doc)}
 ${paragraphs(words.closing)}
 ${signature(doc)}
 </td></tr>

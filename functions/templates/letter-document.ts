@@ -38,6 +38,8 @@ export interface LetterDocument {
   };
   /** Signs and heads the footer of letters to the debtor; absent in notes to colleagues. */
   creditor?: Creditor;
+  /** The debtor's self-service page (templates/self-service/letter-link.ts). */
+  selfServiceUrl?: string;
 }
 
 /** What the debtor owes besides the open amounts, one row per part, with the notes that explain it. */

@@ -86,6 +86,8 @@ export interface LetterInput {
   /** The final notice states the claim of each invoice it lists, all as of one day, in one currency. */
   claims?: LetterClaim[];
   today: CalendarDate;
+  /** The debtor's self-service page (a signed link); letters to the debtor print it. */
+  selfServiceUrl?: string;
 }
 
 export interface RenderedLetter {

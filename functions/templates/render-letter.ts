@@ -154,6 +154,7 @@ function letterDocument(input: LetterInput, spec: TemplateSpec, wording: Wording
         }
       : {}),
     ...(spec.audience === 'debtor' ? { creditor: input.creditor } : {}),
+    ...(spec.audience === 'debtor' && input.selfServiceUrl ? { selfServiceUrl: input.selfServiceUrl } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { LetterDocument } from './letter-document';
+import { selfServiceLinkText } from './self-service/letter-link';
 
 function invoiceLines(doc: LetterDocument): string {
   const { labels } = doc;
@@ -63,6 +64,7 @@ export function textLetter(doc: LetterDocument): string {
     ...claimLines(doc),
     doc.offer ?? '',
     payLines(doc).join('\n'),
+    selfServiceLinkText(doc),
     ...words.closing,
     doc.creditor ? `${doc.labels.signOff}\n${doc.creditor.name}` : '',
     footerLines(doc).join('\n'),

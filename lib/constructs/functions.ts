@@ -21,6 +21,7 @@ export interface FunctionsProps {
   webhookSecret: ISecret;
   /** The collection agency's webhook signing secret. */
   agencyWebhookSecret: ISecret;
+  selfServiceKey: ISecret;
 }
 
 /**
@@ -50,6 +51,7 @@ export class Functions extends Construct {
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
       if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
+      if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
       this.byName.set(spec.name, fn);
     }
   }

@@ -218,6 +218,12 @@ export class LambdaFunction extends Construct implements IGrantable {
     this.lambda.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
   }
 
+  /** SELF_SERVICE_KEY_ARN; read only. The page's address (SELF_SERVICE_BASE_URL) is set once the API exists. */
+  bindSelfServiceKey(secret: ISecret): void {
+    secret.grantRead(this);
+    this.lambda.addEnvironment('SELF_SERVICE_KEY_ARN', secret.secretArn);
+  }
+
   /** WEBHOOK_SECRET_ARN; read only. */
   bindWebhookSecret(secret: ISecret): void {
     secret.grantRead(this);

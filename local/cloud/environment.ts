@@ -8,6 +8,8 @@ export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_WEBHOOK_SECRET = 'whsec_bG9jYWwtY3JlZGl0LWNvbnRyb2wtd2ViaG9vay1zZWNyZXQ=';
 /** The collection agency's own local-only secret: a delivery signed with the invoicing one is refused. */
 export const LOCAL_AGENCY_WEBHOOK_SECRET = 'whsec_bG9jYWwtY29sbGVjdGlvbi1hZ2VuY3ktd2ViaG9vaw==';
+/** The key of the debtors' self-service links, held where the webhook secret is: in the environment. */
+export const LOCAL_SELF_SERVICE_KEY = 'local-credit-control-self-service-link-key-not-for-production';
 
 export interface LocalEndpoints {
   dynamodb: string;
@@ -67,6 +69,7 @@ export function localEnvironment(
     REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
     WEBHOOK_SECRET: resources.webhookSecret,
     AGENCY_WEBHOOK_SECRET: LOCAL_AGENCY_WEBHOOK_SECRET,
+    SELF_SERVICE_KEY: LOCAL_SELF_SERVICE_KEY,
     ...LOCAL_CREDITOR,
     ...Object.fromEntries(
       Object.entries(resources.topicArns).map(([topic, arn]) => [topicEnvName(topic as TopicName), arn]),

@@ -51,6 +51,8 @@ export interface LocalCloudOptions {
   onInvoke?: InvocationListener;
   /** Puts a fault proxy in front of SES so that tests can throttle it (cloud.sesFaults). */
   sesFaultProxy?: boolean;
+  /** The address the letters' self-service links start with; default: the local API's. */
+  selfServiceBaseUrl?: string;
   /** Addresses whose deliveries SES reports late: the local cloud publishes no event for them. */
   sesSlowMailboxes?: readonly string[];
   log?: (line: string) => void;
@@ -255,6 +257,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       log,
     });
     stops.push(() => api.stop());
+    // The letters' links lead to this API; a test or a developer may name another address.
+    process.env.SELF_SERVICE_BASE_URL = options.selfServiceBaseUrl ?? api.url;
 
     const sweepStateMachineArn = stateMachines['daily-sweep'];
     if (options.dailySweep !== false && sweepStateMachineArn) {

@@ -108,9 +108,13 @@ describe('the functions of the catalogue', () => {
         (needs.publish ?? []).map(topicEnvName),
       );
 
-      expect(has('secretsmanager:')).toBe(needs.webhookSecret === true || needs.agencyWebhookSecret === true);
+      expect(has('secretsmanager:')).toBe(
+        needs.webhookSecret === true || needs.agencyWebhookSecret === true || needs.selfServiceKey === true,
+      );
       expect('WEBHOOK_SECRET_ARN' in env).toBe(needs.webhookSecret === true);
       expect('AGENCY_WEBHOOK_SECRET_ARN' in env).toBe(needs.agencyWebhookSecret === true);
+      expect('SELF_SERVICE_KEY_ARN' in env).toBe(needs.selfServiceKey === true);
+      expect('SELF_SERVICE_BASE_URL' in env).toBe(needs.selfServiceKey === true);
     },
   );
 

@@ -82,7 +82,12 @@ describe('messaging', () => {
     const publishers = publishersTo(template, disputes);
     expect(disputes).not.toBe('missing');
     expect(publishers).toEqual(
-      [roleOf('raise-invoice-dispute'), roleOf('raise-debtor-dispute'), roleOf('record-task-outcome')].sort(),
+      [
+        roleOf('raise-invoice-dispute'),
+        roleOf('raise-debtor-dispute'),
+        roleOf('record-task-outcome'),
+        roleOf('self-service'),
+      ].sort(),
     );
   });
 
@@ -111,10 +116,11 @@ describe('messaging', () => {
     expect(publishers).toEqual([roleOf('receive-invoicing-webhook'), roleOf('assign-payment')].sort());
   });
 
-  it('generates the webhook secret and names it in the outputs', () => {
+  it('generates the webhook secrets and the key of the self-service links, and names them in the outputs', () => {
     // The invoicing system's and the collection agency's: each signs with its own.
-    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
     expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
     expect(template.findOutputs('AgencyWebhookSecretArn')).not.toEqual({});
+    expect(template.findOutputs('SelfServiceKeyArn')).not.toEqual({});
   });
 });

@@ -61,6 +61,8 @@ export const keys = {
     sk: `DAY#${day}#${currency}#${shard}`,
   }),
   portfolioSnapshot: (day: string) => ({ pk: PORTFOLIO_SNAPSHOTS, sk: day }),
+  selfServiceRate: (tokenId: string, hour: string) => ({ pk: `SELF_SERVICE#${tokenId}`, sk: `RATE#${hour}` }),
+  selfServiceSubmission: (key: string) => ({ pk: `SUBMISSION#${key}`, sk: '#SUBMISSION' }),
   eventPartition: (subject: { invoiceId: string } | { debtorId: string }) =>
     'invoiceId' in subject ? `INVOICE#${subject.invoiceId}` : `DEBTOR#${subject.debtorId}`,
 } as const;

@@ -100,6 +100,11 @@ const invoiceData = z
       .url({ protocol: /^https$/, message: 'must be an https URL' })
       .max(2000, 'must be at most 2000 characters')
       .optional(),
+    pdfUrl: z
+      .url({ protocol: /^https$/, message: 'must be an https URL' })
+      .max(2000, 'must be at most 2000 characters')
+      .optional()
+      .describe("The invoice as a PDF: the debtor's self-service page offers it for download"),
     lines: z.array(invoiceLine).max(500).optional(),
     vatAmount: cents
       .optional()

@@ -70,6 +70,8 @@ export interface DunningPolicy {
   maxDaysToFirstInstalment?: number;
   /** Whether interest and costs already due are part of a plan (then paid before the principal). */
   planIncludesInterestAndCosts?: boolean;
+  /** Whether a debtor's plan from the self-service page starts at once (else it is a task); false when absent. */
+  selfServicePlans?: boolean;
   /** Days before an instalment's date on which the debtor is reminded. */
   instalmentReminderDays?: number;
   /** Days after an instalment's date in which its payment still counts as on time. */
@@ -392,6 +394,12 @@ export const dunningPolicySchema = z
       .optional()
       .describe(
         'Whether interest and costs due when a plan starts are part of it, paid before the principal (art. 6:44 BW); false when absent',
+      ),
+    selfServicePlans: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether a payment plan the debtor picks on the self-service page (within this policy's limits) starts at once; otherwise it becomes a task for the account's owner. False when absent",
       ),
     instalmentReminderDays: z
       .number()

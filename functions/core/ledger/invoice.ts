@@ -44,6 +44,8 @@ export interface Invoice {
   issueDate: CalendarDate;
   dueDate: CalendarDate;
   paymentLink?: string;
+  /** The invoice as a PDF in the invoicing system: the self-service page links to it. */
+  pdfUrl?: string;
   /** Structured payment reference (RF or betalingskenmerk) printed on every letter. */
   paymentReference: string;
   lines?: InvoiceLine[];

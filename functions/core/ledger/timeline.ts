@@ -53,6 +53,10 @@ export type TimelineEventType =
   | 'promise_kept'
   | 'promise_broken'
   | 'promise_cancelled'
+  /** The debtor moved their own promise to another date on the self-service page (once). */
+  | 'promise_moved'
+  /** A request of the debtor on the self-service page: a call back, a plan, a plan accepted. */
+  | 'debtor_request'
   | 'dispute_raised'
   | 'dispute_resolved'
   | 'dispute_closed'

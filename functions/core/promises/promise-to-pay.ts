@@ -28,6 +28,8 @@ export interface PaymentPromise {
   /** Paid on its invoices in time, as counted when it was decided. */
   paidAmount?: number;
   resolvedAt?: string;
+  /** Moved by the debtor on the self-service page: a debtor may move their own promise once. */
+  moved?: { from: CalendarDate; at: string; by: string };
 }
 
 export interface PromiseIssue {

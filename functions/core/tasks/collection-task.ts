@@ -41,7 +41,9 @@ export type TaskKind =
   /** The hand-over to the agency found no delivered letter on file: a controller decides, nothing went. */
   | 'agency_hand_over_held'
   /** The agency closed a claim as uncollectable: the special team considers writing it off. */
-  | 'consider_write_off';
+  | 'consider_write_off'
+  /** The debtor asked on the self-service page to be called back, at a time they prefer. */
+  | 'call_back_requested';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

@@ -43,6 +43,8 @@ export interface RaiseDisputeInput {
   by: string;
   /** The call task whose outcome the dispute is. */
   taskId?: string;
+  /** Who the timeline names instead of `user:<by>`: `debtor` for a dispute from the self-service page. */
+  actor?: string;
 }
 
 /**
@@ -152,7 +154,13 @@ export async function newDispute(
     cause: DisputeCauseEntry;
     amount: number;
     partial: boolean;
-    input: { note: string; documents?: readonly (string | DisputeDocument)[]; by: string; taskId?: string };
+    input: {
+      note: string;
+      documents?: readonly (string | DisputeDocument)[];
+      by: string;
+      taskId?: string;
+      actor?: string;
+    };
     now: Date;
   },
 ): Promise<Dispute> {
@@ -173,7 +181,7 @@ export async function newDispute(
     note: args.input.note,
     documents: (args.input.documents ?? []).map(documentOf),
     status: 'open',
-    raisedBy: `user:${args.input.by}`,
+    raisedBy: args.input.actor ?? `user:${args.input.by}`,
     raisedAt: args.now.toISOString(),
     raisedOn,
     respondBy: respondByDay(raisedOn, disputeSlaDaysOf(policy)),

@@ -35,6 +35,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
     issueDate: data.issueDate,
     dueDate: data.dueDate,
     paymentLink: data.paymentLink,
+    ...(data.pdfUrl ? { pdfUrl: data.pdfUrl } : {}),
     paymentReference: reference.electronic,
     lines: data.lines,
     ...(data.vatAmount !== undefined ? { vatAmount: data.vatAmount } : {}),

@@ -33,6 +33,7 @@ export async function invoiceUpdated(deps: IntakeDeps, data: InvoiceData, at: Da
     issueDate: data.issueDate,
     dueDate: data.dueDate,
     paymentLink: data.paymentLink,
+    pdfUrl: data.pdfUrl,
     lines: data.lines,
     vatAmount: data.vatAmount,
   };

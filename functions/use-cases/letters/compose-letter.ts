@@ -41,6 +41,8 @@ export interface LetterToCompose {
    * remittance text.
    */
   reference?: PaymentReference;
+  /** The debtor's signed link to their self-service page. */
+  selfServiceUrl?: string;
 }
 
 export interface ComposedLetter {
@@ -138,6 +140,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     ...(demand ? { demand } : {}),
     ...(stated.length > 0 ? { claims: stated } : {}),
     today: letter.today,
+    ...(letter.selfServiceUrl ? { selfServiceUrl: letter.selfServiceUrl } : {}),
   };
   const rendered = renderLetter(input);
   return {

@@ -40,6 +40,8 @@ export interface CreatePlanInput {
   isManager: boolean;
   /** The special team (or a manager): for a debtor under special management the policy's limits do not bind. */
   isSpecialTeam?: boolean;
+  /** Who the timeline names instead of `user:<by>`: `debtor` for a plan from the self-service page. */
+  actor?: string;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
     const id = `plan-${randomUUID()}`;
     const reference = await referenceForPlan(deps.store, id, deps.creditor.referenceScheme);
     const at = now.toISOString();
-    const actor = `user:${input.by}`;
+    const actor = input.actor ?? `user:${input.by}`;
     const plan: PaymentPlan = {
       id,
       debtorId: debtor.id,

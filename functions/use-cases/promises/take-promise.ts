@@ -39,6 +39,8 @@ export interface TakePromiseInput {
   isManager: boolean;
   /** The call task whose outcome the promise is. */
   taskId?: string;
+  /** Who the timeline names instead of `user:<by>`: `debtor` for a promise from the self-service page. */
+  actor?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function takePromise(
     }
 
     const at = now.toISOString();
-    const actor = `user:${input.by}`;
+    const actor = input.actor ?? `user:${input.by}`;
     const promise: PaymentPromise = {
       id: `promise-${randomUUID()}`,
       debtorId: debtor.id,

@@ -43,6 +43,8 @@ import type { StepPayload } from './step-payload';
 export interface LetterDeps extends StepDeps, LetterLockDeps {
   mailer: Mailer;
   creditor: CreditorDetails;
+  /** The debtor's signed link to their self-service page, printed in the letter; none without it. */
+  selfServiceLink?: (debtorId: string) => Promise<string>;
 }
 
 export interface LetterSent {
@@ -149,6 +151,7 @@ async function send(
       creditor: deps.creditor,
       invoices,
       today: letter.day,
+      ...(deps.selfServiceLink ? { selfServiceUrl: await deps.selfServiceLink(debtor.id) } : {}),
       demand: {
         payBy: demand.payBy,
         ...(debtor.kind === 'consumer' ? { termDays: demand.termDays } : {}),

@@ -38,7 +38,11 @@ describe('every route refuses bad requests derived from its OpenAPI description'
     }
     tokens.set('order-system', await h.cloud.issuer.issueClientToken());
     const document = await h.get<Parameters<typeof operationsOf>[0]>('/openapi.json');
-    requests = operationsOf(document.body).flatMap((operation) => badRequests(operation, 'fuzz-unknown-id'));
+    // The debtor's self-service page answers a person's browser with HTML pages, not JSON; its own
+    // tests cover bad links and forms (test/integration/self-service).
+    requests = operationsOf(document.body)
+      .filter((operation) => !operation.path.startsWith('/self-service/'))
+      .flatMap((operation) => badRequests(operation, 'fuzz-unknown-id'));
   });
 
   afterAll(async () => {

@@ -13,6 +13,8 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   SES_CONFIGURATION_SET: 'credit-control',
   WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:webhook',
   AGENCY_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:agency-webhook',
+  SELF_SERVICE_KEY_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:self-service',
+  SELF_SERVICE_BASE_URL: 'https://api.example.com/test',
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
@@ -29,6 +31,7 @@ const PRINTS_CREDITOR = new Set([
   'amend-payment-plan',
   'send-instalment-reminder',
   'break-payment-plan',
+  'self-service',
 ]);
 
 /** The variables a function cannot start without, from what the catalogue grants it. */
@@ -42,6 +45,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.publish ?? []).map(topicEnvName),
     ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),
     ...(needs.agencyWebhookSecret ? ['AGENCY_WEBHOOK_SECRET_ARN'] : []),
+    ...(needs.selfServiceKey ? ['SELF_SERVICE_KEY_ARN'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }

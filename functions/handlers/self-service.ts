@@ -1,0 +1,132 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { selfServicePageQuery, statementQuery } from '../api/schemas/self-service-schemas';
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
+import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { browserLanguage, formFields, type Page, pageHandler } from '../shared/http/page-handler';
+import {
+  selfServiceKeysFromEnvironment,
+  selfServicePageFromEnvironment,
+} from '../shared/self-service-config';
+import { renderErrorPage } from '../templates/self-service/error-page';
+import { renderSelfServicePage } from '../templates/self-service/self-service-page';
+import { renderStatementCsv, renderStatementPage } from '../templates/self-service/statement-page';
+import { LinkRefused, type OpenedLink, openLink } from '../use-cases/self-service/open-link';
+import { pageLanguage, selfServicePage } from '../use-cases/self-service/page-view';
+import type { SelfServiceDeps } from '../use-cases/self-service/self-service-deps';
+import { statementOf } from '../use-cases/self-service/statement';
+import { submitForm } from '../use-cases/self-service/submit-form';
+
+const creditor = readCreditor();
+const deps: SelfServiceDeps = {
+  store: creditStoreFromEnvironment(),
+  workflow: dunningWorkflowFromEnvironment(),
+  plans: planWorkflowFromEnvironment(),
+  notifier: notifierFromEnvironment(['disputes']),
+  mailer: mailerFromEnvironment(),
+  creditor,
+  clock,
+  keys: selfServiceKeysFromEnvironment(),
+  ...selfServicePageFromEnvironment(),
+};
+const pageCreditor = {
+  name: creditor.name,
+  iban: creditor.iban,
+  ...(creditor.email ? { email: creditor.email } : {}),
+  ...(creditor.phone ? { phone: creditor.phone } : {}),
+};
+
+const LINK_STATUS = { invalid: 404, expired: 410, rate_limited: 429 } as const;
+
+/** Opens the link of the request, or answers the error page (no data) in the browser's language. */
+async function withLink(
+  event: APIGatewayProxyEvent,
+  serve: (link: OpenedLink, token: string) => Promise<Page>,
+) {
+  const token = event.pathParameters?.token ?? '';
+  try {
+    return await serve(await openLink(deps, token), token);
+  } catch (error) {
+    if (!(error instanceof LinkRefused)) throw error;
+    return {
+      status: LINK_STATUS[error.problem],
+      body: renderErrorPage(error.problem, browserLanguage(event), creditor.name),
+      ...(error.problem === 'rate_limited' ? { headers: { 'retry-after': '3600' } } : {}),
+    };
+  }
+}
+
+const faultPage = (event: APIGatewayProxyEvent) =>
+  renderErrorPage('invalid', browserLanguage(event), creditor.name);
+
+/** GET /self-service/{token}: the page, with the result of a form when ?result= names one. */
+const showPage = pageHandler(
+  (event) =>
+    withLink(event, async (link, token) => {
+      const query = selfServicePageQuery.safeParse(event.queryStringParameters ?? {});
+      const key = query.success ? query.data.result : undefined;
+      const submission = key ? await deps.records.getSubmission(key) : undefined;
+      const result =
+        submission && submission.debtorId === link.debtor.id
+          ? submission.status === 'done' && submission.result
+            ? submission.result
+            : ('pending' as const)
+          : undefined;
+      const page = await selfServicePage(deps, link);
+      return {
+        status: 200,
+        body: renderSelfServicePage(page, { token, creditor: pageCreditor, ...(result ? { result } : {}) }),
+      };
+    }),
+  faultPage,
+);
+
+/** POST /self-service/{token}: one form, then 303 to the page with its result (POST-redirect-GET). */
+const postForm = pageHandler(
+  (event) =>
+    withLink(event, async (link, token) => {
+      const outcome = await submitForm(deps, link, formFields(event), event.requestContext.requestId);
+      if (outcome.kind === 'done') {
+        return { status: 303, body: '', headers: { location: `${token}?result=${outcome.key}` } };
+      }
+      if (outcome.kind === 'forged') {
+        return { status: 403, body: renderErrorPage('forged', pageLanguage(link.debtor), creditor.name) };
+      }
+      const page = await selfServicePage(deps, link);
+      return {
+        status: outcome.issues.length > 0 ? 400 : 409,
+        body: renderSelfServicePage(page, { token, creditor: pageCreditor, refused: outcome }),
+      };
+    }),
+  faultPage,
+);
+
+/** GET /self-service/{token}/statement: the open items as a printable page or CSV. */
+const showStatement = pageHandler(
+  (event) =>
+    withLink(event, async (link) => {
+      const query = statementQuery.safeParse(event.queryStringParameters ?? {});
+      const statement = await statementOf(deps, link);
+      if (query.success && query.data.format === 'csv') {
+        return {
+          status: 200,
+          body: renderStatementCsv(statement),
+          contentType: 'text/csv; charset=utf-8',
+          headers: { 'content-disposition': `attachment; filename="statement-${statement.asOf}.csv"` },
+        };
+      }
+      return { status: 200, body: renderStatementPage(statement, creditor.name) };
+    }),
+  faultPage,
+);
+
+/** The debtor's self-service page: one function for its three routes. */
+export const handler = capabilityHandler([
+  [routeAt('GET', '/self-service/{token}'), showPage],
+  [routeAt('POST', '/self-service/{token}'), postForm],
+  [routeAt('GET', '/self-service/{token}/statement'), showStatement],
+]);

@@ -1,0 +1,22 @@
+import type { SelfServiceKeys } from '../../ports/self-service-keys';
+import type { SelfServiceRecords } from '../../ports/self-service-records';
+import type { DisputeDeps } from '../disputes/raise-dispute';
+import type { PlanDeps } from '../plans/plan-deps';
+
+/** Configuration of the page, read at cold start (functions/shared/self-service-config.ts). */
+export interface SelfServiceSettings {
+  /** Requests one link may make in a clock hour before it gets the 429 page. */
+  rateLimitPerHour: number;
+}
+
+/** What the page works with: the ports of the promise, dispute and plan use cases, and its own. */
+export interface SelfServiceDeps extends PlanDeps, DisputeDeps {
+  keys: SelfServiceKeys;
+  records: SelfServiceRecords;
+  settings: SelfServiceSettings;
+}
+
+/** Who the timeline names for everything done on the page. */
+export const DEBTOR_ACTOR = 'debtor';
+/** How the summaries on the timeline name who did it. */
+export const DEBTOR_BY = 'the debtor on the self-service page';
