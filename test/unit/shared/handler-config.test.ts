@@ -7,7 +7,10 @@ async function coldStart(name: string): Promise<unknown> {
   return import(`../../../functions/handlers/${name}.ts`);
 }
 
-describe('a handler reads its configuration when it is loaded', () => {
+// The first cold start transforms most of the project's modules for the test runner: seconds on a
+// busy machine. What these tests check is the configuration a handler reads, not how fast it loads
+// (the bench measures that, on the bundles).
+describe('a handler reads its configuration when it is loaded', { timeout: 30_000 }, () => {
   beforeEach(() => {
     for (const [name, value] of Object.entries(COMPLETE_ENVIRONMENT)) vi.stubEnv(name, value);
   });
