@@ -29,6 +29,11 @@ export interface Versioned {
 
 export interface InvoiceRecord extends Invoice, Versioned {
   dunning?: DunningState;
+  /**
+   * What the debtor ranking counts of this invoice as overdue (core/ledger/debtor-overdue.ts), in
+   * cents: set by the store at each write, carried over by `revised`, absent until then (nothing).
+   */
+  overdueCounted?: number;
 }
 
 export interface BehaviourCounters {
@@ -72,6 +77,13 @@ export interface GoodPayerReward {
   rulesVersion: number;
   reward: SuggestedReward;
   announcedAt?: string;
+}
+
+/** One line of the overdue ranking: the debtor's overdue amount in one currency, in cents. */
+export interface DebtorOverdue {
+  debtorId: string;
+  currency: string;
+  overdue: number;
 }
 
 export interface DebtorOwner {
@@ -432,6 +444,11 @@ export interface CreditStore {
   putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void>;
   /** The debtors with a score, worst first (an index keyed by score: never a scan). */
   listDebtorsByScore(limit: number): Promise<DebtorRecord[]>;
+  /**
+   * The debtors with the largest overdue amount in `currency`, largest first: amounts the store
+   * moves in the transaction of each invoice write that changes what is overdue (a query, never a scan).
+   */
+  listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
   /** Debtors carrying this Chamber of Commerce number (usually one). */
   findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]>;
   /** Publications of the insolvency register entered for this KvK number, oldest decision first. */

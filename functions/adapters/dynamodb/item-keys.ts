@@ -49,6 +49,11 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   scoreRulesLatest: () => ({ pk: 'SETTINGS#SCORE', sk: '#LATEST' }),
+  /** The debtor's overdue amount in one currency: the overdue ranking's item (gsi5). */
+  debtorOverdue: (debtorId: string, currency: string) => ({
+    pk: `DEBTOR#${debtorId}`,
+    sk: `#OVERDUE#${currency}`,
+  }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
     pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
@@ -96,6 +101,8 @@ const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'expiresAt',
   'itemType',
 ];
@@ -129,4 +136,8 @@ export function invoiceNumberPartition(number: string): string {
 export const DEBTOR_SCORES = 'DEBTOR_SCORE';
 export function scoreSortKey(score: number, debtorId: string): string {
   return `${String(Math.max(0, Math.min(999, Math.round(score)))).padStart(3, '0')}#${debtorId}`;
+}
+/** gsi5 partition of the debtors' overdue amounts in one currency, by amount (a number). */
+export function overduePartition(currency: string): string {
+  return `DEBTOR_OVERDUE#${currency}`;
 }
