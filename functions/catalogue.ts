@@ -303,12 +303,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-worklist-rules',
-    description: 'GET /worklist/rules: the weights of the worklist',
+    description:
+      'GET /worklist/rules and GET /settings/score-rules: the weights of the worklist and of the payment score',
     needs: { table: 'read' },
   },
   {
     name: 'put-worklist-rules',
-    description: 'PUT /worklist/rules: a new version of the worklist rules',
+    description:
+      'PUT /worklist/rules and PUT /settings/score-rules: a new version of the worklist or the score rules',
     needs: { table: 'write' },
   },
   {
@@ -362,7 +364,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'list-debtors',
-    description: 'GET /debtors: by name or id, owner, segment and hold',
+    description:
+      'GET /debtors: by name or id, owner, segment and hold; GET /reports/debtors: the top debtors by overdue amount or worst score',
     needs: { table: 'read' },
   },
 ];

@@ -17,6 +17,7 @@ import { outboxQuery, sendingBody } from './schemas/settings-schemas';
 import { webhookEvent } from './schemas/webhook-events';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
+import { SCORE_ROUTES } from './score-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -330,6 +331,7 @@ export const ROUTES = [
     request: { path: idPath },
   },
   ...SPECIAL_ROUTES,
+  ...SCORE_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

@@ -449,6 +449,8 @@ export interface CreditStore {
    * moves in the transaction of each invoice write that changes what is overdue (a query, never a scan).
    */
   listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
+  /** One debtor's overdue amount in `currency`, in cents, as the ranking holds it (0: nothing). */
+  getDebtorOverdue(debtorId: string, currency: string): Promise<number>;
   /** Debtors carrying this Chamber of Commerce number (usually one). */
   findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]>;
   /** Publications of the insolvency register entered for this KvK number, oldest decision first. */

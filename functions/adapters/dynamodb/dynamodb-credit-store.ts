@@ -448,6 +448,13 @@ export class DynamoDbCreditStore implements CreditStore {
     }));
   }
 
+  async getDebtorOverdue(debtorId: string, currency: string): Promise<number> {
+    const item = await this.get<{ overdue?: number }>(keys.debtorOverdue(debtorId, currency), {
+      consistent: false,
+    });
+    return Number(item?.overdue ?? 0);
+  }
+
   /**
    * Moves a debtor's overdue amount in one currency by `ADD`: concurrent moves add up without a
    * read, and the amount is also the sort key of the ranking (gsi5, a number).
