@@ -817,6 +817,8 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
         { debtorId: small.debtorId, currency, overdue: 500_00 },
       ]);
       expect(await store.listDebtorsByOverdue(currency, 1)).toHaveLength(1);
+      expect(await store.getDebtorOverdue(small.debtorId, currency)).toBe(500_00);
+      expect(await store.getDebtorOverdue(large.debtorId, currency)).toBe(0);
     });
 
     it('refuses an invoice that does not carry what was counted for it, and moves nothing', async () => {

@@ -375,6 +375,10 @@ export class InMemoryCreditStore implements CreditStore {
       .map(({ debtorId, overdue }) => ({ debtorId, currency, overdue }));
   }
 
+  async getDebtorOverdue(debtorId: string, currency: string): Promise<number> {
+    return this.overdue.get(`${debtorId}\u0000${currency}`)?.overdue ?? 0;
+  }
+
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return copy(this.latestWorklistRules);
   }
