@@ -294,7 +294,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
-    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status', 'customer-rewards'] },
+    // Sends email too: the thank-you to a debtor that became a good payer, where the policy says so.
+    needs: {
+      table: 'write',
+      dunning: ['stop'],
+      publish: ['credit-status', 'customer-rewards'],
+      sendEmail: true,
+    },
   },
   {
     name: 'get-worklist',
