@@ -26,8 +26,9 @@ export function toProxyResult(result: unknown): APIGatewayProxyResult {
   const reply =
     result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
   if (reply.body === undefined) return { statusCode: reply.status, headers: reply.headers, body: '' };
-  // A page (a printable statement) goes as it is; everything else is JSON.
-  if (typeof reply.body === 'string' && reply.headers['content-type']?.startsWith('text/html')) {
+  // A page (a printable statement) or CSV (a report for a spreadsheet) goes as it is; everything else is JSON.
+  const type = reply.headers['content-type'] ?? '';
+  if (typeof reply.body === 'string' && (type.startsWith('text/html') || type.startsWith('text/csv'))) {
     return { statusCode: reply.status, headers: reply.headers, body: reply.body };
   }
   return {
