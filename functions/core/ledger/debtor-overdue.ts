@@ -6,7 +6,7 @@ import type { Invoice } from './invoice';
  * or not). An invoice that fell due today counts from the morning sweep that starts its dunning;
  * paid, cancelled, written-off and handed-over invoices count nothing.
  */
-export function overdueOf(invoice: Pick<Invoice, 'status' | 'openAmount'>): number {
+function overdueOf(invoice: Pick<Invoice, 'status' | 'openAmount'>): number {
   return invoice.status === 'overdue' && invoice.openAmount > 0 ? invoice.openAmount : 0;
 }
 
