@@ -323,7 +323,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'assign-payment',
     description: 'POST /payments/{id}/assignment: books unapplied cash on an invoice or a debtor',
-    needs: { table: 'write', dunning: ['stop'], publish: ['credit-status', 'customer-rewards'] },
+    // Sends email too: the thank-you to a debtor that became a good payer, where the policy says so.
+    needs: {
+      table: 'write',
+      dunning: ['stop'],
+      publish: ['credit-status', 'customer-rewards'],
+      sendEmail: true,
+    },
   },
   {
     name: 'get-worklist',
@@ -332,12 +338,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-worklist-rules',
-    description: 'GET /worklist/rules: the weights of the worklist',
+    description:
+      'GET /worklist/rules and GET /settings/score-rules: the weights of the worklist and of the payment score',
     needs: { table: 'read' },
   },
   {
     name: 'put-worklist-rules',
-    description: 'PUT /worklist/rules: a new version of the worklist rules',
+    description:
+      'PUT /worklist/rules and PUT /settings/score-rules: a new version of the worklist or the score rules',
     needs: { table: 'write' },
   },
   {
@@ -405,7 +413,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'list-debtors',
-    description: 'GET /debtors: by name or id, owner, segment and hold',
+    description:
+      'GET /debtors: by name or id, owner, segment and hold; GET /reports/debtors: the top debtors by overdue amount or worst score',
     needs: { table: 'read' },
   },
 ];

@@ -20,6 +20,7 @@ import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from '
 import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
 import { REPORT_ROUTES } from './report-routes';
+import { SCORE_ROUTES } from './score-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -344,6 +345,7 @@ export const ROUTES = [
   ...AGENCY_ROUTES,
   ...REPORT_ROUTES,
   ...SELF_SERVICE_ROUTES,
+  ...SCORE_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

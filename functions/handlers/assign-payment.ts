@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
@@ -14,6 +15,8 @@ const deps = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
   notifier: notifierFromEnvironment(['credit-status', 'customer-rewards']),
+  // The thank-you email to a debtor whose payment made it a good payer, where the policy says so.
+  mailer: mailerFromEnvironment(),
   clock,
   referenceScheme: config.PAYMENT_REFERENCE_SCHEME,
 };

@@ -1,7 +1,19 @@
 import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { httpHandler } from '../shared/http/http-handler';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { routeHandler } from '../shared/http/http-handler';
+import { currentScoreRules } from '../use-cases/score/score-rules';
 import { currentWorklistRules } from '../use-cases/worklist/worklist-rules';
 
 const store = creditStoreFromEnvironment();
 
-export const handler = httpHandler('get-worklist-rules', async () => currentWorklistRules(store));
+/** The rules that order the worklist, and those of the payment score it weighs. */
+export const handler = capabilityHandler([
+  [
+    routeAt('GET', '/worklist/rules'),
+    routeHandler(routeAt('GET', '/worklist/rules'), async () => currentWorklistRules(store)),
+  ],
+  [
+    routeAt('GET', '/settings/score-rules'),
+    routeHandler(routeAt('GET', '/settings/score-rules'), async () => currentScoreRules(store)),
+  ],
+]);

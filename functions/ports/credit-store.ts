@@ -32,6 +32,11 @@ export interface Versioned {
 
 export interface InvoiceRecord extends Invoice, Versioned {
   dunning?: DunningState;
+  /**
+   * What the debtor ranking counts of this invoice as overdue (core/ledger/debtor-overdue.ts), in
+   * cents: set by the store at each write, carried over by `revised`, absent until then (nothing).
+   */
+  overdueCounted?: number;
 }
 
 export interface BehaviourCounters {
@@ -75,6 +80,13 @@ export interface GoodPayerReward {
   rulesVersion: number;
   reward: SuggestedReward;
   announcedAt?: string;
+}
+
+/** One line of the overdue ranking: the debtor's overdue amount in one currency, in cents. */
+export interface DebtorOverdue {
+  debtorId: string;
+  currency: string;
+  overdue: number;
 }
 
 export interface DebtorOwner {
@@ -476,6 +488,13 @@ export interface CreditStore {
   putScoreRules(rules: ScoreRules, expectedVersion: number | null): Promise<void>;
   /** The debtors with a score, worst first (an index keyed by score: never a scan). */
   listDebtorsByScore(limit: number): Promise<DebtorRecord[]>;
+  /**
+   * The debtors with the largest overdue amount in `currency`, largest first: amounts the store
+   * moves in the transaction of each invoice write that changes what is overdue (a query, never a scan).
+   */
+  listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
+  /** One debtor's overdue amount in `currency`, in cents, as the ranking holds it (0: nothing). */
+  getDebtorOverdue(debtorId: string, currency: string): Promise<number>;
   /** Debtors carrying this Chamber of Commerce number (usually one). */
   findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]>;
   /** Publications of the insolvency register entered for this KvK number, oldest decision first. */

@@ -181,8 +181,11 @@ export class Api extends Construct {
     for (const route of props.routes) {
       let integration = integrations.get(route.handler);
       if (!integration) {
+        // One invoke permission per function, for this API, not one per route: a function that
+        // serves several routes would otherwise cost the stack a resource per route, and a
+        // CloudFormation stack holds at most 500. No test invocation from the console either way.
         integration = new LambdaIntegration(props.functions.get(route.handler).lambda, {
-          allowTestInvoke: false,
+          scopePermissionToMethod: false,
         });
         integrations.set(route.handler, integration);
       }

@@ -35,7 +35,8 @@ export class Storage extends Construct {
       table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: key(index.partitionKey),
-        sortKey: key(index.sortKey),
+        sortKey:
+          'sortKeyType' in index ? { name: index.sortKey, type: AttributeType.NUMBER } : key(index.sortKey),
       });
     }
     this.table = table;

@@ -39,12 +39,18 @@ async function create(client: DynamoDBClient, tableName: string): Promise<void> 
     sortKey,
     ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
   ];
+  const numberKeys = new Set<string>(
+    globalSecondaryIndexes.flatMap((index) => ('sortKeyType' in index ? [index.sortKey] : [])),
+  );
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        AttributeDefinitions: keyNames.map((name) => ({
+          AttributeName: name,
+          AttributeType: numberKeys.has(name) ? 'N' : 'S',
+        })),
         KeySchema: [
           { AttributeName: partitionKey, KeyType: 'HASH' },
           { AttributeName: sortKey, KeyType: 'RANGE' },

@@ -803,6 +803,68 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
     });
   });
 
+  describe('the overdue ranking', () => {
+    /** A currency of this test's own, so that the shared store's other debtors do not rank. */
+    const currencyOfItsOwn = () => `X${randomUUID().slice(0, 6)}`;
+    const put = (invoice: InvoiceRecord, expectedVersion: number | null): StoreWrite => ({
+      kind: 'putInvoice',
+      invoice,
+      expectedVersion,
+    });
+    const next = (invoice: InvoiceRecord, changes: Partial<InvoiceRecord>): InvoiceRecord => ({
+      ...invoice,
+      ...changes,
+      version: invoice.version + 1,
+    });
+
+    it("moves each debtor's overdue amount in the commit that changes an invoice, and ranks the largest first", async () => {
+      const currency = currencyOfItsOwn();
+      const small = invoiceRecord({ currency, status: 'overdue', openAmount: 200_00 });
+      const large = invoiceRecord({ currency, status: 'overdue', openAmount: 900_00 });
+      const second = invoiceRecord({
+        currency,
+        debtorId: small.debtorId,
+        status: 'open',
+        openAmount: 300_00,
+      });
+      await store.commit([put(small, null), put(large, null), put(second, null)]);
+      expect(await store.listDebtorsByOverdue(currency, 10)).toEqual([
+        { debtorId: large.debtorId, currency, overdue: 900_00 },
+        { debtorId: small.debtorId, currency, overdue: 200_00 },
+      ]);
+
+      // The second invoice falls due, the large one is paid in part, then handed over.
+      const overdue = next(second, { status: 'overdue' });
+      const lowered = next(large, { openAmount: 100_00 });
+      await store.commit([put(overdue, second.version), put(lowered, large.version)]);
+      const handedOver = next(lowered, { status: 'in_collection' });
+      await store.commit([put(handedOver, lowered.version)]);
+
+      expect(await store.listDebtorsByOverdue(currency, 10)).toEqual([
+        { debtorId: small.debtorId, currency, overdue: 500_00 },
+      ]);
+      expect(await store.listDebtorsByOverdue(currency, 1)).toHaveLength(1);
+      expect(await store.getDebtorOverdue(small.debtorId, currency)).toBe(500_00);
+      expect(await store.getDebtorOverdue(large.debtorId, currency)).toBe(0);
+    });
+
+    it('refuses an invoice that does not carry what was counted for it, and moves nothing', async () => {
+      const currency = currencyOfItsOwn();
+      const invoice = invoiceRecord({ currency, status: 'overdue', openAmount: 400_00 });
+      await store.commit([put(invoice, null)]);
+      const stale = { ...invoice, overdueCounted: 100_00 };
+
+      await expect(
+        store.commit([put(next(stale, { openAmount: 0, status: 'paid' }), invoice.version)]),
+      ).rejects.toEqual(conflict);
+
+      expect(await store.listDebtorsByOverdue(currency, 10)).toEqual([
+        { debtorId: invoice.debtorId, currency, overdue: 400_00 },
+      ]);
+      expect((await store.getInvoice(invoice.id))?.overdueCounted).toBe(400_00);
+    });
+  });
+
   describe('the dispute causes', () => {
     it('stores the first list only when none is, and each next one only over the latest', async () => {
       const list = (version: number, owner?: string) => ({

@@ -16,12 +16,14 @@ import type { PortfolioPosition } from '../../functions/core/reports/portfolio-p
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import type { ScoreRules } from '../../functions/core/score/score-rules';
+import { overdueMoves, stampOverdueCounted } from '../../functions/core/ledger/debtor-overdue';
 import {
   ConcurrentModificationError,
   type AgencyClaimRecord,
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
+  type DebtorOverdue,
   type DebtorRecord,
   InvalidCursorError,
   type InvoiceListing,
@@ -61,6 +63,8 @@ type Subject = { invoiceId: string } | { debtorId: string };
 export class InMemoryCreditStore implements CreditStore {
   private readonly invoices = new Map<string, InvoiceRecord>();
   private readonly debtors = new Map<string, DebtorRecord>();
+  /** Each debtor's overdue amount per currency, moved as the DynamoDB store moves it (never recounted). */
+  private readonly overdue = new Map<string, { debtorId: string; currency: string; overdue: number }>();
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly promises = new Map<string, PromiseRecord>();
   private readonly disputes = new Map<string, DisputeRecord>();
@@ -110,8 +114,13 @@ export class InMemoryCreditStore implements CreditStore {
   async commit(asked: readonly StoreWrite[]): Promise<void> {
     if (asked.length === 0) return;
     const writes = mergeActivity(asked);
-    if (writes.length > MAX_WRITES_PER_COMMIT) {
-      throw new Error(`a commit holds at most ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length}`);
+    const invoices = writes.flatMap((w) => (w.kind === 'putInvoice' ? [w] : []));
+    // The debtors' overdue amounts move in the same transaction, one more write each.
+    const moves = overdueMoves(invoices);
+    if (writes.length + moves.length > MAX_WRITES_PER_COMMIT) {
+      throw new Error(
+        `a commit holds at most ${MAX_WRITES_PER_COMMIT} writes, not ${writes.length + moves.length}`,
+      );
     }
     const records = writes.map(recordOf).filter((record) => record !== undefined);
     const twice = records.find((record, i) => records.indexOf(record) !== i);
@@ -124,6 +133,11 @@ export class InMemoryCreditStore implements CreditStore {
       );
     }
     for (const write of writes) this.apply(write);
+    for (const move of moves) {
+      const key = `${move.debtorId}\u0000${move.currency}`;
+      this.overdue.set(key, { ...move, overdue: (this.overdue.get(key)?.overdue ?? 0) + move.delta });
+    }
+    for (const write of invoices) stampOverdueCounted(write.invoice);
   }
 
   async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
@@ -401,6 +415,18 @@ export class InMemoryCreditStore implements CreditStore {
       .map((debtor) => copy(debtor));
   }
 
+  async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
+    return [...this.overdue.values()]
+      .filter((line) => line.currency === currency && line.overdue > 0)
+      .sort((a, b) => b.overdue - a.overdue || compare(b.debtorId, a.debtorId))
+      .slice(0, limit)
+      .map(({ debtorId, overdue }) => ({ debtorId, currency, overdue }));
+  }
+
+  async getDebtorOverdue(debtorId: string, currency: string): Promise<number> {
+    return this.overdue.get(`${debtorId}\u0000${currency}`)?.overdue ?? 0;
+  }
+
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return copy(this.latestWorklistRules);
   }
@@ -528,8 +554,14 @@ export class InMemoryCreditStore implements CreditStore {
   /** Whether the write's condition holds on what is stored now. */
   private allows(write: StoreWrite): boolean {
     switch (write.kind) {
-      case 'putInvoice':
-        return versionMatches(this.invoices.get(write.invoice.id), write.expectedVersion);
+      case 'putInvoice': {
+        const current = this.invoices.get(write.invoice.id);
+        // As the DynamoDB store: the stored invoice must carry what the caller says was counted.
+        const counted =
+          write.expectedVersion === null ||
+          (current?.overdueCounted ?? 0) === (write.invoice.overdueCounted ?? 0);
+        return versionMatches(current, write.expectedVersion) && counted;
+      }
       case 'putDebtor':
         return versionMatches(this.debtors.get(write.debtor.id), write.expectedVersion);
       case 'putTask':
@@ -596,7 +628,7 @@ export class InMemoryCreditStore implements CreditStore {
   private apply(write: StoreWrite): void {
     switch (write.kind) {
       case 'putInvoice':
-        this.invoices.set(write.invoice.id, stored(write.invoice));
+        this.invoices.set(write.invoice.id, stored(stampOverdueCounted({ ...write.invoice })));
         return;
       case 'putDebtor':
         this.debtors.set(write.debtor.id, stored(write.debtor));

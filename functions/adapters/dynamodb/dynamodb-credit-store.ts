@@ -22,6 +22,7 @@ import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { isOpenDispute } from '../../core/disputes/dispute';
 import type { DisputeCauseList } from '../../core/disputes/dispute-causes';
 import { isCollecting } from '../../core/ledger/invoice';
+import { type OverdueMove, overdueMoves, stampOverdueCounted } from '../../core/ledger/debtor-overdue';
 import { isPlanUnderWay } from '../../core/plans/payment-plan';
 import { type ControllerDay, type LastContact, mergeActivity } from '../../core/reports/controller-activity';
 import type { TimelineEvent } from '../../core/ledger/timeline';
@@ -37,6 +38,7 @@ import {
   type CreditNoteRecord,
   type CreditStore,
   type DebtorListing,
+  type DebtorOverdue,
   type DebtorRecord,
   InvalidCursorError,
   type InvoiceListing,
@@ -86,6 +88,7 @@ import {
   PLANS_UNDER_WAY,
   OPEN_INVOICES,
   OPEN_TASKS,
+  overduePartition,
   PARKED_PAYMENTS,
   POLICIES,
   prioritySortKey,
@@ -115,7 +118,14 @@ export class DynamoDbCreditStore implements CreditStore {
   async commit(asked: readonly StoreWrite[]): Promise<void> {
     if (asked.length === 0) return;
     const writes = mergeActivity(asked);
-    const items = writes.map((w) => this.toTransactItem(w));
+    const invoices = writes.flatMap((w) => (w.kind === 'putInvoice' ? [w] : []));
+    // The debtors' overdue amounts move in the same transaction as the invoices that move them.
+    const moves = overdueMoves(invoices);
+    const items = [
+      ...writes.map((w) => this.toTransactItem(w)),
+      ...moves.map((move) => this.overdueUpdate(move)),
+    ];
+    const kindAt = (i: number) => writes[i]?.kind ?? 'debtorOverdue';
     try {
       // A transaction costs twice the write units of a plain write; one item needs none.
       const only = items.length === 1 ? items[0] : undefined;
@@ -130,9 +140,7 @@ export class DynamoDbCreditStore implements CreditStore {
       if (error instanceof TransactionCanceledException) {
         const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
         if (reasons.includes('ConditionalCheckFailed')) {
-          const failed = reasons.flatMap((code, i) =>
-            code === 'ConditionalCheckFailed' ? [writes[i]?.kind] : [],
-          );
+          const failed = reasons.flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [kindAt(i)] : []));
           throw new ConcurrentModificationError(`conditional write failed for: ${failed.join(', ')}`);
         }
       }
@@ -141,6 +149,8 @@ export class DynamoDbCreditStore implements CreditStore {
       }
       throw error;
     }
+    // The caller's copies now say what is counted, as the stored invoices do.
+    for (const write of invoices) stampOverdueCounted(write.invoice);
   }
 
   async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
@@ -461,6 +471,63 @@ export class DynamoDbCreditStore implements CreditStore {
     return (result.Items ?? []).map((item) => stripKeys<DebtorRecord>(item));
   }
 
+  async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi5',
+        // Nothing overdue any more leaves the amount at 0, below the range read.
+        KeyConditionExpression: 'gsi5pk = :pk AND gsi5sk > :nothing',
+        ExpressionAttributeValues: { ':pk': overduePartition(currency), ':nothing': 0 },
+        ScanIndexForward: false,
+        Limit: limit,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({
+      debtorId: String(item.debtorId),
+      currency: String(item.currency),
+      overdue: Number(item.overdue),
+    }));
+  }
+
+  async getDebtorOverdue(debtorId: string, currency: string): Promise<number> {
+    const item = await this.get<{ overdue?: number }>(keys.debtorOverdue(debtorId, currency), {
+      consistent: false,
+    });
+    return Number(item?.overdue ?? 0);
+  }
+
+  /**
+   * Moves a debtor's overdue amount in one currency by `ADD`: concurrent moves add up without a
+   * read, and the amount is also the sort key of the ranking (gsi5, a number).
+   */
+  private overdueUpdate(move: OverdueMove): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.debtorOverdue(move.debtorId, move.currency),
+        UpdateExpression:
+          'ADD #overdue :delta, #rank :delta SET #partition = :partition, #type = :type, #debtor = :debtor, #currency = :currency',
+        ExpressionAttributeNames: {
+          '#overdue': 'overdue',
+          '#rank': 'gsi5sk',
+          '#partition': 'gsi5pk',
+          '#type': 'itemType',
+          '#debtor': 'debtorId',
+          '#currency': 'currency',
+        },
+        ExpressionAttributeValues: {
+          ':delta': move.delta,
+          ':partition': overduePartition(move.currency),
+          ':type': 'debtorOverdue',
+          ':debtor': move.debtorId,
+          ':currency': move.currency,
+        },
+      },
+    };
+  }
+
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return this.get<WorklistRules>(keys.worklistRulesLatest());
   }
@@ -695,7 +762,13 @@ export class DynamoDbCreditStore implements CreditStore {
             : {}),
           ...inv,
         };
-        return versionedPut(TableName, item, write.expectedVersion);
+        return {
+          Put: {
+            TableName,
+            Item: stampOverdueCounted({ ...item }),
+            ...countedCondition(write.expectedVersion, inv.overdueCounted ?? 0),
+          },
+        };
       }
       case 'putDebtor': {
         const debtor = write.debtor;
@@ -1133,6 +1206,21 @@ function versionedPut(
   expected: number | null,
 ): TransactItem {
   return { Put: { TableName, Item, ...versionCondition(expected) } };
+}
+
+/**
+ * An invoice's version condition, and that the stored invoice carries what the caller says was
+ * counted for it: the ranking's amounts stay the exact sum of what is counted per invoice.
+ */
+function countedCondition(expected: number | null, counted: number) {
+  if (expected === null) return versionCondition(null);
+  return {
+    ConditionExpression:
+      counted === 0
+        ? 'version = :expected AND (attribute_not_exists(overdueCounted) OR overdueCounted = :counted)'
+        : 'version = :expected AND overdueCounted = :counted',
+    ExpressionAttributeValues: { ':expected': expected, ':counted': counted },
+  };
 }
 
 function versionCondition(expected: number | null) {

@@ -50,6 +50,11 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   scoreRulesLatest: () => ({ pk: 'SETTINGS#SCORE', sk: '#LATEST' }),
+  /** The debtor's overdue amount in one currency: the overdue ranking's item (gsi5). */
+  debtorOverdue: (debtorId: string, currency: string) => ({
+    pk: `DEBTOR#${debtorId}`,
+    sk: `#OVERDUE#${currency}`,
+  }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
     pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
@@ -107,6 +112,8 @@ const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'expiresAt',
   'itemType',
 ];
@@ -149,3 +156,7 @@ export function portfolioMonth(day: string): string {
 export const PORTFOLIO_SNAPSHOTS = 'PORTFOLIO_SNAPSHOT';
 /** Counters are attributes of their item named with this prefix, apart from its other attributes. */
 export const COUNTER_PREFIX = 'c|';
+/** gsi5 partition of the debtors' overdue amounts in one currency, by amount (a number). */
+export function overduePartition(currency: string): string {
+  return `DEBTOR_OVERDUE#${currency}`;
+}

@@ -1,7 +1,7 @@
 /**
  * The single table's key design, shared by the CDK storage construct and the local cloud so that
  * both create the same table. Key names are generic on purpose: each item type documents in
- * docs/data-model.md what it stores under them.
+ * docs/data-model.md what it stores under them. Keys are strings unless `sortKeyType` says otherwise.
  */
 export const TABLE_DESIGN = {
   partitionKey: 'pk',
@@ -17,5 +17,10 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /** An owner's debtors by name (the worklist, GET /debtors?owner=); invoices by status and due date. */
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    /**
+     * Sparse, sorted by a number: the debtors by overdue amount per currency. A number, so that the
+     * transaction of an invoice's change can move it with `ADD`, without reading it first.
+     */
+    { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', sortKeyType: 'number' },
   ],
 } as const;

@@ -35,6 +35,9 @@ export const worklistRulesBody = z.object({
     perOverdueDispute: points('Points per dispute open past its respond-by day'),
     perFailedContact: points('Points per failed attempt to reach the debtor since it was last reached'),
     creditLimitExceeded: points('Points when the debtor owes more than its credit limit'),
+    lowScore: points(
+      'Points at a payment score of 0, pro rata down to none at 100 ("payment score 34/100"); unchanged when left out',
+    ).optional(),
     segments: z
       .record(recordId, points('Points for debtors of this segment'))
       .refine((value) => Object.keys(value).length <= 50, 'at most 50 segments')

@@ -80,6 +80,11 @@ export interface DunningPolicy {
   creditHoldAtAccountManager?: boolean;
   /** The workflow's hold is lifted once no invoice is overdue by more than this many days. */
   creditHoldThresholdDays?: number;
+  /**
+   * Whether a debtor who becomes a good payer gets a short thank-you email (read from the
+   * good-payer segment's policy); false when absent.
+   */
+  thankGoodPayers?: boolean;
 }
 
 /** Policy versions stored before promises existed read with these values. */
@@ -427,6 +432,12 @@ export const dunningPolicySchema = z
       .optional()
       .describe(
         "The account-manager step's credit hold is lifted once no invoice is overdue by more than this many days (and none it was set for is open); 14 when absent",
+      ),
+    thankGoodPayers: z
+      .boolean()
+      .optional()
+      .describe(
+        "Read from the good-payer segment's policy: whether a debtor who becomes a good payer gets a short thank-you email; false when absent",
       ),
   })
   .superRefine((policy, ctx) => {

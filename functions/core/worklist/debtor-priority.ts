@@ -14,6 +14,8 @@ export interface DebtorFacts {
   /** How far what the debtor owes is over its credit limit, when it is. */
   overLimit?: { exposure: Money; limit: Money };
   segment: string;
+  /** The debtor's payment-behaviour score (0–100); absent before the first fact about its payments. */
+  score?: number;
 }
 
 export type PriorityFactor =
@@ -23,6 +25,7 @@ export type PriorityFactor =
   | 'overdue_disputes'
   | 'failed_contacts'
   | 'credit_limit_exceeded'
+  | 'payment_score'
   | 'segment';
 
 export interface PriorityReason {
@@ -83,6 +86,9 @@ export function debtorPriority(
       weights.creditLimitExceeded,
       `owes ${formatMoney(exposure, 'en')}, over the credit limit of ${formatMoney(limit, 'en')}`,
     );
+  }
+  if (facts.score !== undefined) {
+    add('payment_score', weights.lowScore * ((100 - facts.score) / 100), `payment score ${facts.score}/100`);
   }
   const segmentPoints = weights.segments[facts.segment] ?? 0;
   add('segment', segmentPoints, `segment ${facts.segment}`);

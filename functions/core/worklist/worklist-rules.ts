@@ -17,6 +17,11 @@ export interface WorklistWeights {
   perFailedContact: number;
   /** Points when what the debtor owes us is over its credit limit. */
   creditLimitExceeded: number;
+  /**
+   * Points at a payment-behaviour score of 0, pro rata down to none at 100: a debtor who pays
+   * badly as a rule needs a call sooner. Rules stored before it was weighed read the default.
+   */
+  lowScore: number;
   /** Points added (or, negative, taken off) per segment id: a chronic late payer first, say. */
   segments: Record<string, number>;
 }
@@ -42,7 +47,9 @@ export interface WorklistRules {
  * The defaults put the largest and the oldest arrears first, as management usually wants: each
  * tenfold of the amount weighs as much as 20 days of age (EUR 1,000 → 60, EUR 10,000 → 80), every
  * day overdue counts up to four months. A broken promise weighs more than a fivefold larger claim,
- * because a debtor who broke their word needs a call today.
+ * because a debtor who broke their word needs a call today. The payment score weighs modestly (a
+ * score of 34 adds 10 points, the worst 15, less than a tenfold larger claim): it orders debtors
+ * alike, it does not overrule what is overdue.
  */
 export const DEFAULT_WORKLIST_RULES: WorklistRules = {
   version: 1,
@@ -54,6 +61,7 @@ export const DEFAULT_WORKLIST_RULES: WorklistRules = {
     perOverdueDispute: 15,
     perFailedContact: 10,
     creditLimitExceeded: 25,
+    lowScore: 15,
     segments: { 'business-chronic-late': 10 },
   },
   assignment: {},

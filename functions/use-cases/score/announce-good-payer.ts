@@ -1,14 +1,19 @@
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { Clock } from '../../ports/clock';
 import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import type { Mailer } from '../../ports/mailer';
 import type { Notifier } from '../../ports/notifier';
 import { logger } from '../../shared/observability';
 import { retryOnConflict, revised } from '../record-versions';
+import { thankGoodPayer } from './thank-good-payer';
 
 export interface GoodPayerDeps {
   store: CreditStore;
   clock: Clock;
   notifier: Notifier;
+  /** Sends the thank-you email where the policy says so; without it, none is sent. */
+  mailer?: Mailer;
+  creditor?: { name: string };
 }
 
 /**
@@ -17,6 +22,7 @@ export interface GoodPayerDeps {
  * Run after each invoice paid in full; a debtor with nothing pending costs one read. One message
  * per move: the reward is marked announced (conditionally on the debtor's version) before the
  * publish, and marked pending again if SNS refuses it, so that the next paid invoice tries again.
+ * The run that published it also sends the thank-you email, where the policy says so.
  */
 export async function announceGoodPayer(deps: GoodPayerDeps, debtorId: string): Promise<boolean> {
   const claimed = await retryOnConflict(async () => {
@@ -61,6 +67,7 @@ export async function announceGoodPayer(deps: GoodPayerDeps, debtorId: string): 
     throw error;
   }
   logger.info('Good payer announced', { debtorId });
+  if (deps.mailer) await thankGoodPayer({ ...deps, mailer: deps.mailer }, claimed);
   return true;
 }
 

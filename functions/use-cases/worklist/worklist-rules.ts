@@ -4,13 +4,21 @@ import { conflict } from '../refusal';
 
 /** The rules in force: the latest a manager stored, or the defaults (version 1) while none was. */
 export async function currentWorklistRules(store: CreditStore): Promise<WorklistRules> {
-  return (await store.getWorklistRules()) ?? DEFAULT_WORKLIST_RULES;
+  const stored = await store.getWorklistRules();
+  if (!stored) return DEFAULT_WORKLIST_RULES;
+  // Versions stored before the score was weighed weigh it as the defaults do.
+  const weights: Partial<WorklistRules['weights']> = stored.weights;
+  return {
+    ...stored,
+    weights: { ...stored.weights, lowScore: weights.lowScore ?? DEFAULT_WORKLIST_RULES.weights.lowScore },
+  };
 }
 
 export interface WorklistRulesChange {
   /** The version the manager edited, when given: a colleague's newer edit is not overwritten. */
   version?: number;
-  weights: WorklistRules['weights'];
+  /** The score's weight unchanged when left out. */
+  weights: Omit<WorklistRules['weights'], 'lowScore'> & { lowScore?: number };
   assignment?: WorklistRules['assignment'];
 }
 
@@ -24,7 +32,7 @@ export async function updateWorklistRules(
   by: string,
 ): Promise<WorklistRules> {
   const stored = await deps.store.getWorklistRules();
-  const current = stored ?? DEFAULT_WORKLIST_RULES;
+  const current = await currentWorklistRules(deps.store);
   if (change.version !== undefined && change.version !== current.version) {
     throw conflict(
       `The worklist rules are at version ${current.version}; you edited version ${change.version}.`,
@@ -32,7 +40,7 @@ export async function updateWorklistRules(
   }
   const next: WorklistRules = {
     version: current.version + 1,
-    weights: change.weights,
+    weights: { ...change.weights, lowScore: change.weights.lowScore ?? current.weights.lowScore },
     assignment: change.assignment ?? current.assignment,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: by,

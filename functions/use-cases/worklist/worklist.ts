@@ -172,6 +172,7 @@ function entryOf(
     failedContacts: debtor.failedContacts ?? 0,
     ...(limit && owed && owed.amount > limit.amount ? { overLimit: { exposure: owed, limit } } : {}),
     segment: chooseSegment(debtor, behaviourOf(debtor.behaviour)).segment,
+    ...(debtor.score ? { score: debtor.score.value } : {}),
   };
   const { priority, reasons } = debtorPriority(facts, context.weights);
   const byInvoice = new Map(invoices.map((invoice) => [invoice.id, invoice]));

@@ -63,7 +63,9 @@ export async function startCloudHarness(
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    // A page or CSV comes back as its text.
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
+    return { status: response.status, body: (text ? (json ? JSON.parse(text) : text) : undefined) as T };
   };
   return {
     cloud,

@@ -59,6 +59,20 @@ describe('the priority of a debtor on the worklist', () => {
 });
 
 describe('tasks on the worklist', () => {
+  it('lifts a debtor with a low payment score modestly, and says the score in words', () => {
+    const { reasons } = debtorPriority(facts({ score: 34 }), weights);
+    expect(reasons).toContainEqual({ factor: 'payment_score', points: 10, detail: 'payment score 34/100' });
+    const priority = (f: Partial<DebtorFacts>) => debtorPriority(facts(f), weights).priority;
+    expect(priority({ score: 34 })).toBeGreaterThan(priority({ score: 90 }));
+    // Modest: a low score does not outweigh a tenfold larger claim.
+    expect(priority({ score: 0 })).toBeLessThan(
+      priority({ score: 100, overdue: { amount: 10_000_00, currency: 'EUR' } }),
+    );
+    expect(debtorPriority(facts({ score: 100 }), weights).reasons.map((r) => r.factor)).not.toContain(
+      'payment_score',
+    );
+  });
+
   it('counts a task as unhandled two business days after its due date', () => {
     expect(unhandledFrom('2026-03-04')).toBe('2026-03-06'); // Wednesday → Friday
     expect(unhandledFrom('2026-03-06')).toBe('2026-03-10'); // Friday → Tuesday
