@@ -34,6 +34,8 @@ export interface LetterToCompose {
   today: CalendarDate;
   /** By when the letter asks to pay (see core/dunning/demand-term.ts). */
   demand?: LetterInput['demand'];
+  /** The payment provider's link for an invoice the invoicing system gave none; without it, none. */
+  providerLink?: (invoice: Invoice, asked: Money) => Promise<string | undefined>;
 }
 
 export interface ComposedLetter {
@@ -67,9 +69,10 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
   const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
   // The invoicing system's payment links pay an invoice's open amount: only where that is what is
   // asked, and for every invoice or none (a letter that offers two of three buttons misleads).
-  const linksPayTheRequest =
-    (!request || request.amount.amount === total.amount) &&
-    letter.invoices.every((invoice) => invoice.paymentLink);
+  // Where it gave none, the payment provider's link for what is asked takes its place.
+  const asksOpenAmounts = !request || request.amount.amount === total.amount;
+  const links = asksOpenAmounts ? await paymentLinksOf(letter) : [];
+  const linksPayTheRequest = asksOpenAmounts && links.every((link) => link.covered);
   const demand = letter.demand && !fourteenDayTerm ? printedDemand(letter.demand, request) : undefined;
   const qr = await qrImage(
     letter,
@@ -87,15 +90,12 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       ...(letter.debtor.contact ? { contact: letter.debtor.contact } : {}),
     },
     creditor: letter.creditor,
-    invoices: letter.invoices.map((invoice) => ({
+    invoices: letter.invoices.map((invoice, index) => ({
       number: invoice.number,
       dueDate: invoice.dueDate,
       openAmount: askedMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
-      // The invoicing system's link asks for the whole invoice: not for one disputed in part.
-      ...(invoice.paymentLink && linksPayTheRequest && !invoice.disputedPart
-        ? { paymentLink: invoice.paymentLink }
-        : {}),
+      ...(linksPayTheRequest && links[index]?.shown ? { paymentLink: links[index].shown } : {}),
       ...(invoice.disputedPart
         ? {
             disputedAmount: {
@@ -136,6 +136,23 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     ...(request ? { request } : {}),
     ...(demand ? { demand } : {}),
   };
+}
+
+/**
+ * Per invoice, whether a link pays what the letter asks on it (`covered`) and the link printed.
+ * The invoicing system's link asks for the whole invoice: it covers it, but is not printed for
+ * one disputed in part. The provider's link is made for what is asked, disputed part or not.
+ */
+async function paymentLinksOf(letter: LetterToCompose): Promise<{ covered: boolean; shown?: string }[]> {
+  return Promise.all(
+    letter.invoices.map(async (invoice) => {
+      if (invoice.paymentLink) {
+        return { covered: true, ...(invoice.disputedPart ? {} : { shown: invoice.paymentLink }) };
+      }
+      const provided = await letter.providerLink?.(invoice, askedMoney(invoice));
+      return provided ? { covered: true, shown: provided } : { covered: false };
+    }),
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import type { CreditorDetails } from '../../shared/creditor';
 import { isUnderSpecialManagement } from '../../core/special/special-management';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { composeLetter } from '../letters/compose-letter';
+import { type PaymentLinkDeps, providerLinkFor } from '../provider-payments/invoice-payment-link';
 import { awaitsStep, invoicesForLetter } from '../letters/letter-invoices';
 import {
   LetterDayOverError,
@@ -36,6 +37,8 @@ import type { StepPayload } from './step-payload';
 export interface LetterDeps extends StepDeps, LetterLockDeps {
   mailer: Mailer;
   creditor: CreditorDetails;
+  /** Payment links for invoices the invoicing system gave none; absent: the letter offers none. */
+  paymentLinks?: Omit<PaymentLinkDeps, 'store' | 'clock'>;
 }
 
 export interface LetterSent {
@@ -129,6 +132,7 @@ async function send(
     ),
   ];
   const demand = letterDemand(step, policy, debtor.kind, invoice, letter.day);
+  const links = deps.paymentLinks && { ...deps.paymentLinks, store: deps.store, clock: deps.clock };
   const composed = await composeLetter(
     {
       step,
@@ -137,6 +141,9 @@ async function send(
       creditor: deps.creditor,
       invoices,
       today: letter.day,
+      ...(links
+        ? { providerLink: (linked, asked) => providerLinkFor(links, linked, asked, debtor.language) }
+        : {}),
       demand: {
         payBy: demand.payBy,
         ...(debtor.kind === 'consumer' ? { termDays: demand.termDays } : {}),
