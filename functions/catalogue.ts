@@ -36,6 +36,8 @@ export interface FunctionNeeds {
   webhookSecret?: boolean;
   /** Reads the collection agency's webhook signing secret (AGENCY_WEBHOOK_SECRET locally). */
   agencyWebhookSecret?: boolean;
+  /** Calls the payment provider (Mollie): reads its API key (MOLLIE_API_KEY locally), knows the API's URL. */
+  paymentProvider?: boolean;
 }
 
 export interface FunctionSpec {
@@ -58,7 +60,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.sendEmail ||
     needs.publish?.length ||
     needs.webhookSecret ||
-    needs.agencyWebhookSecret,
+    needs.agencyWebhookSecret ||
+    needs.paymentProvider,
   );
 }
 
@@ -66,7 +69,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Intake and scheduling
   {
     name: 'receive-invoicing-webhook',
-    description: 'POST /webhooks/invoicing: signed events from the invoicing system',
+    description:
+      "POST /webhooks/invoicing: signed events from the invoicing system; POST /webhooks/mollie: Mollie's payments",
     // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
     // the new schedule of a plan a credit note or credit on the account lowered.
     // Publishes too: a credit hold lifted once the last long-overdue invoice is paid.
@@ -79,6 +83,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       // And a debtor whose payment made it a good payer, on customer-rewards; the agency is told
       // of a payment that reached us for a claim it holds.
       publish: ['credit-status', 'customer-rewards', 'collection-agency'],
+      // Mollie's webhook names a payment, which is fetched from Mollie with its API key.
+      paymentProvider: true,
     },
   },
   {
@@ -94,7 +100,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'send-dunning-letter',
     description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
-    needs: { table: 'write', sendEmail: true },
+    // The payment provider too: a Mollie payment link for an invoice the invoicing system gave none.
+    needs: { table: 'write', sendEmail: true, paymentProvider: true },
   },
   {
     name: 'create-call-task',

@@ -42,7 +42,9 @@ function operation(route: RouteSpec) {
       ? [{ cognito: [] }]
       : route.auth.kind === 'client-credentials'
         ? [{ appClient: [route.auth.scope] }]
-        : [{ standardWebhooksSignature: [] }];
+        : route.auth.kind === 'none'
+          ? []
+          : [{ standardWebhooksSignature: [] }];
   const errors: Record<string, unknown> = {
     '400': {
       description: 'Invalid request: every bad field is named',
@@ -57,6 +59,7 @@ function operation(route: RouteSpec) {
             : 'No valid token',
     },
   };
+  if (route.auth.kind === 'none') delete errors['401'];
   if (route.auth.kind === 'jwt')
     errors['403'] = { description: `Needs one of the roles: ${route.auth.roles.join(', ')}` };
   if (schemas.body) errors['413'] = { description: 'Body over 10 MB (API Gateway’s limit)' };
@@ -75,7 +78,9 @@ function operation(route: RouteSpec) {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: jsonSchema(schemas.body) },
+              [schemas.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json']: {
+                schema: jsonSchema(schemas.body),
+              },
             },
           },
         }

@@ -18,6 +18,7 @@ import { webhookEvent } from './schemas/webhook-events';
 import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
+import { PROVIDER_ROUTES } from './provider-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -48,7 +49,12 @@ export type RouteAuth =
    * A machine's Cognito app client (OAuth client-credentials grant): its access token must carry
    * `scope`. API Gateway checks the scope; no person's role is involved.
    */
-  | { kind: 'client-credentials'; scope: string };
+  | { kind: 'client-credentials'; scope: string }
+  /**
+   * Nothing in front: the handler trusts nothing in the request but an id, which it looks up with
+   * the sender itself (`why` says how; API Gateway's finding is acknowledged with it).
+   */
+  | { kind: 'none'; why: string };
 
 /** The scope of the order system's app client: the credit check of an order, nothing else. */
 export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
@@ -58,6 +64,8 @@ export interface RouteRequest {
   path?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** How the body is encoded: JSON unless the sender posts a form (Mollie's webhook). */
+  bodyEncoding?: 'json' | 'form';
 }
 
 export interface RouteSpec {
@@ -335,6 +343,7 @@ export const ROUTES = [
   },
   ...SPECIAL_ROUTES,
   ...AGENCY_ROUTES,
+  ...PROVIDER_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

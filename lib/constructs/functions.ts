@@ -21,6 +21,8 @@ export interface FunctionsProps {
   webhookSecret: ISecret;
   /** The collection agency's webhook signing secret. */
   agencyWebhookSecret: ISecret;
+  /** Mollie's API key, for the functions that call the payment provider. */
+  mollieApiKey: ISecret;
 }
 
 /**
@@ -50,6 +52,7 @@ export class Functions extends Construct {
       for (const topic of needs.publish ?? []) fn.bindTopic(props.topics[topic], topic);
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
       if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
+      if (needs.paymentProvider) fn.bindPaymentProvider(props.mollieApiKey);
       this.byName.set(spec.name, fn);
     }
   }

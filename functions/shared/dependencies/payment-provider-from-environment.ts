@@ -48,7 +48,9 @@ const environment = z
  * The payment provider from the environment, or undefined where none is configured (letters then
  * carry only the invoicing system's links). Call at module scope.
  */
-export function paymentProviderFromEnvironment(env: NodeJS.ProcessEnv = process.env): ProviderSetup | undefined {
+export function paymentProviderFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): ProviderSetup | undefined {
   const config = readConfig(environment, env);
   if (!config) return undefined;
   return {
