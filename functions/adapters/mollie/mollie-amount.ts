@@ -7,7 +7,7 @@ export interface MollieAmount {
 }
 
 /** The currencies this adapter speaks: Mollie takes others, but the letters and the page ask in euros. */
-export const MOLLIE_CURRENCIES: ReadonlySet<string> = new Set(['EUR']);
+const MOLLIE_CURRENCIES: ReadonlySet<string> = new Set(['EUR']);
 
 export function toMollieAmount(money: Money): MollieAmount {
   if (!MOLLIE_CURRENCIES.has(money.currency)) {

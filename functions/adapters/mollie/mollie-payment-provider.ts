@@ -13,7 +13,7 @@ import type {
 import { fromMollieAmount, toMollieAmount } from './mollie-amount';
 
 /** Mollie's production API; the local cloud passes its own Mollie-compatible server instead. */
-export const MOLLIE_API_URL = 'https://api.mollie.com/v2/';
+const MOLLIE_API_URL = 'https://api.mollie.com/v2/';
 
 export interface MollieOptions {
   /** `test_…` or `live_…`; sent as the bearer token, never logged. */
