@@ -41,6 +41,8 @@ export interface FunctionNeeds {
    * locally) and knows the page's public address, SELF_SERVICE_BASE_URL.
    */
   selfServiceKey?: boolean;
+  /** Calls the payment provider (Mollie): reads its API key (MOLLIE_API_KEY locally), knows the API's URL. */
+  paymentProvider?: boolean;
 }
 
 export interface FunctionSpec {
@@ -64,7 +66,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.publish?.length ||
     needs.webhookSecret ||
     needs.agencyWebhookSecret ||
-    needs.selfServiceKey,
+    needs.selfServiceKey ||
+    needs.paymentProvider,
   );
 }
 
@@ -72,7 +75,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Intake and scheduling
   {
     name: 'receive-invoicing-webhook',
-    description: 'POST /webhooks/invoicing: signed events from the invoicing system',
+    description:
+      "POST /webhooks/invoicing: signed events from the invoicing system; POST /webhooks/mollie: Mollie's payments",
     // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
     // the new schedule of a plan a credit note or credit on the account lowered.
     // Publishes too: a credit hold lifted once the last long-overdue invoice is paid.
@@ -85,6 +89,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       // And a debtor whose payment made it a good payer, on customer-rewards; the agency is told
       // of a payment that reached us for a claim it holds.
       publish: ['credit-status', 'customer-rewards', 'collection-agency'],
+      // Mollie's webhook names a payment, which is fetched from Mollie with its API key.
+      paymentProvider: true,
     },
   },
   {
@@ -100,8 +106,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'send-dunning-letter',
     description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
-    // The key signs the link to the debtor's self-service page that every letter carries.
-    needs: { table: 'write', sendEmail: true, selfServiceKey: true },
+    // The key signs the link to the debtor's self-service page that every letter carries; the
+    // payment provider gives a Mollie payment link for an invoice the invoicing system gave none.
+    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true },
   },
   {
     name: 'create-call-task',

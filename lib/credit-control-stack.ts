@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/api/routes';
+import { FUNCTIONS } from '../functions/catalogue';
 import type { StageConfig } from './config';
 import { Api } from './constructs/api';
 import { EmailEvents } from './constructs/email-events';
@@ -12,7 +13,7 @@ import { Observability } from './constructs/observability';
 import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
 import { SelfServiceKey } from './constructs/self-service-key';
-import { FUNCTIONS } from '../functions/catalogue';
+import { MollieApiKey } from './constructs/mollie-api-key';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
 import { DailySweep } from './constructs/daily-sweep';
 import { DunningWorkflow } from './constructs/workflow';
@@ -49,6 +50,8 @@ export class CreditControlStack extends Stack {
     });
     const selfServiceKey = new SelfServiceKey(this, 'SelfServiceKey', { policy });
 
+    const mollieApiKey = new MollieApiKey(this, 'MollieApiKey', { policy });
+
     // Stateless. The functions address the state machine by its name, not by reference: the
     // state machine needs the task functions' ARNs, and create-call-task answers its task
     // tokens, so a reference each way would be a circular dependency in CloudFormation.
@@ -69,6 +72,7 @@ export class CreditControlStack extends Stack {
       webhookSecret: webhookSecret.secret,
       agencyWebhookSecret: agencyWebhookSecret.secret,
       selfServiceKey: selfServiceKey.secret,
+      mollieApiKey: mollieApiKey.secret,
     });
     this.functions = functions;
     const workflow = new DunningWorkflow(this, 'Workflow', {
@@ -102,6 +106,12 @@ export class CreditControlStack extends Stack {
     for (const spec of FUNCTIONS.filter(({ needs }) => needs.selfServiceKey)) {
       functions.get(spec.name).lambda.addEnvironment('SELF_SERVICE_BASE_URL', selfServiceBaseUrl);
     }
+    // Where Mollie calls back (POST /webhooks/mollie). Built from the API's id, not its stage's URL:
+    // the stage depends on every route's function, so the URL would make a circular reference.
+    const publicApiUrl = `https://${api.restApi.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${policy.stage}/`;
+    for (const spec of FUNCTIONS.filter(({ needs }) => needs.paymentProvider)) {
+      functions.get(spec.name).lambda.addEnvironment('PUBLIC_API_URL', publicApiUrl);
+    }
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
     // and the dashboard only read the others, so they live in a nested stack of their own.
@@ -134,6 +144,10 @@ export class CreditControlStack extends Stack {
     new CfnOutput(this, 'SelfServiceKeyArn', {
       value: selfServiceKey.secret.secretArn,
       description: "The HMAC key of the debtors' self-service links: put a new value to rotate it",
+    });
+    new CfnOutput(this, 'MollieApiKeyArn', {
+      value: mollieApiKey.secret.secretArn,
+      description: "Set Mollie's API key here (aws secretsmanager put-secret-value)",
     });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });

@@ -10,7 +10,7 @@ import { portIsFree } from './ports';
 const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
 const DATA_DIR = join(LOCAL_DIR, 'data');
 const CLOCK_FILE = join(DATA_DIR, 'clock.json');
-const PREFERRED_PORTS = { api: 3000, ses: 8005, sns: 9911, sfn: 8083, dynamodb: 8000 } as const;
+const PREFERRED_PORTS = { api: 3000, ses: 8005, sns: 9911, sfn: 8083, dynamodb: 8000, mollie: 8095 } as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -79,6 +79,9 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     `  Virtual clock       ${e.api}/_local/clock   now ${cloud.clock.now().toISOString()}, one day = ${cloud.clock.daySeconds}s`,
     `  Email inbox (SES)   ${e.inbox}`,
     `  SNS messages        ${e.sns}/messages`,
+    ...(cloud.mollie
+      ? [`  Mollie (local)      ${cloud.mollie.url}/_local/mollie   payment links, checkouts and payments`]
+      : []),
     `  Step Functions      ${e.sfn}`,
     `  DynamoDB            ${e.dynamodb}   table ${cloud.tableName}`,
     `  Webhook secret      ${cloud.webhookSecret}`,
@@ -135,6 +138,7 @@ async function main() {
     sns: `${cloud.endpoints.sns}/messages`,
     sfn: cloud.endpoints.sfn,
     dynamodb: cloud.endpoints.dynamodb,
+    ...(cloud.mollie ? { mollie: cloud.mollie.url } : {}),
     dashboard: `${cloud.endpoints.api}/_local/dashboard`,
     clock: `${cloud.endpoints.api}/_local/clock`,
     tableName: cloud.tableName,

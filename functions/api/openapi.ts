@@ -42,8 +42,8 @@ function operation(route: RouteSpec) {
       ? [{ cognito: [] }]
       : route.auth.kind === 'client-credentials'
         ? [{ appClient: [route.auth.scope] }]
-        : route.auth.kind === 'signed-link'
-          ? [] // the signed token in the path is the credential
+        : route.auth.kind === 'signed-link' || route.auth.kind === 'none'
+          ? [] // a signed token in the path, or the sender looked up by the id it sent
           : [{ standardWebhooksSignature: [] }];
   const errors: Record<string, unknown> = {
     '400': {
@@ -59,6 +59,7 @@ function operation(route: RouteSpec) {
             : 'No valid token',
     },
   };
+  if (route.auth.kind === 'none') delete errors['401'];
   if (route.auth.kind === 'jwt')
     errors['403'] = { description: `Needs one of the roles: ${route.auth.roles.join(', ')}` };
   if (schemas.body) errors['413'] = { description: 'Body over 10 MB (API Gateway’s limit)' };
@@ -77,10 +78,11 @@ function operation(route: RouteSpec) {
           requestBody: {
             required: true,
             content: {
-              [route.auth.kind === 'signed-link' ? 'application/x-www-form-urlencoded' : 'application/json']:
-                {
-                  schema: jsonSchema(schemas.body),
-                },
+              [schemas.bodyEncoding === 'form' || route.auth.kind === 'signed-link'
+                ? 'application/x-www-form-urlencoded'
+                : 'application/json']: {
+                schema: jsonSchema(schemas.body),
+              },
             },
           },
         }

@@ -21,6 +21,7 @@ import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
 import { REPORT_ROUTES } from './report-routes';
 import { SCORE_ROUTES } from './score-routes';
+import { PROVIDER_ROUTES } from './provider-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -56,7 +57,12 @@ export type RouteAuth =
    * The debtor's self-service link: an HMAC-signed, expiring token in the path, checked by the
    * handler; no login and no JWT (core/self-service/self-service-token.ts).
    */
-  | { kind: 'signed-link' };
+  | { kind: 'signed-link' }
+  /**
+   * Nothing in front: the handler trusts nothing in the request but an id, which it looks up with
+   * the sender itself (`why` says how; API Gateway's finding is acknowledged with it).
+   */
+  | { kind: 'none'; why: string };
 
 /** The scope of the order system's app client: the credit check of an order, nothing else. */
 export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
@@ -66,6 +72,8 @@ export interface RouteRequest {
   path?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** How the body is encoded: JSON unless the sender posts a form (Mollie's webhook). */
+  bodyEncoding?: 'json' | 'form';
 }
 
 export interface RouteSpec {
@@ -346,6 +354,7 @@ export const ROUTES = [
   ...REPORT_ROUTES,
   ...SELF_SERVICE_ROUTES,
   ...SCORE_ROUTES,
+  ...PROVIDER_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

@@ -8,6 +8,9 @@ import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflo
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { providerWebhookHandler } from '../shared/http/provider-webhook-handler';
+import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 
 const config = readConfig(
@@ -50,5 +53,18 @@ const intake = {
   vatPeriod: vatReturnPeriodFromEnvironment(),
 };
 
-/** POST /webhooks/invoicing: signed events of the invoicing system (see ../shared/http/signed-webhook-handler.ts). */
-export const handler = webhookHandler({ intake: () => intake, secret: webhookSecretFrom(config.secret) });
+const provider = paymentProviderFromEnvironment()?.provider;
+
+/**
+ * The webhooks that bring money in, one function for both (a Lambda costs the stack about seven
+ * resources): POST /webhooks/invoicing, signed events of the invoicing system
+ * (../shared/http/signed-webhook-handler.ts), and POST /webhooks/mollie, Mollie's payments
+ * (../shared/http/provider-webhook-handler.ts), booked by the same intake.
+ */
+export const handler = capabilityHandler([
+  [
+    routeAt('POST', '/webhooks/invoicing'),
+    webhookHandler({ intake: () => intake, secret: webhookSecretFrom(config.secret) }),
+  ],
+  [routeAt('POST', '/webhooks/mollie'), providerWebhookHandler({ intake: () => intake, provider })],
+]);

@@ -52,7 +52,7 @@ const SIGNED_LINK =
 /**
  * The REST API of functions/api/routes.ts (the table the local API shim serves too): Cognito
  * JWTs on every `jwt` route, nothing in front of `webhook-signature` routes, whose handler
- * checks the signature. Which group may call a route is checked by the handler against the
+ * checks the signature, nor of `none` routes, whose handler checks with the sender. Which group may call a route is checked by the handler against the
  * same table: a Cognito authorizer only proves the token.
  */
 export class Api extends Construct {
@@ -230,6 +230,17 @@ export class Api extends Construct {
               id: 'AwsSolutions-COG4',
               reason: route.auth.kind === 'signed-link' ? SIGNED_LINK : SIGNED_WEBHOOK,
             },
+          );
+          break;
+        }
+        case 'none': {
+          const method = resource.addMethod(route.method, integration, {
+            ...options,
+            authorizationType: AuthorizationType.NONE,
+          });
+          Validations.of(method).acknowledge(
+            { id: 'AwsSolutions-APIG4', reason: route.auth.why },
+            { id: 'AwsSolutions-COG4', reason: route.auth.why },
           );
           break;
         }

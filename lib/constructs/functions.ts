@@ -22,6 +22,8 @@ export interface FunctionsProps {
   /** The collection agency's webhook signing secret. */
   agencyWebhookSecret: ISecret;
   selfServiceKey: ISecret;
+  /** Mollie's API key, for the functions that call the payment provider. */
+  mollieApiKey: ISecret;
 }
 
 /**
@@ -52,6 +54,7 @@ export class Functions extends Construct {
       if (needs.webhookSecret) fn.bindWebhookSecret(props.webhookSecret);
       if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
       if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
+      if (needs.paymentProvider) fn.bindPaymentProvider(props.mollieApiKey);
       this.byName.set(spec.name, fn);
     }
   }

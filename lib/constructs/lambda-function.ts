@@ -230,6 +230,12 @@ export class LambdaFunction extends Construct implements IGrantable {
     this.lambda.addEnvironment('WEBHOOK_SECRET_ARN', secret.secretArn);
   }
 
+  /** MOLLIE_API_KEY_ARN: Mollie's API key; read only. The stack adds PUBLIC_API_URL once the API exists. */
+  bindPaymentProvider(apiKey: ISecret): void {
+    apiKey.grantRead(this);
+    this.lambda.addEnvironment('MOLLIE_API_KEY_ARN', apiKey.secretArn);
+  }
+
   /** AGENCY_WEBHOOK_SECRET_ARN: the collection agency's signing secret; read only. */
   bindAgencyWebhookSecret(secret: ISecret): void {
     secret.grantRead(this);

@@ -82,3 +82,29 @@ export function localEnvironment(
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
 }
+
+/** A local-only Mollie test key: the local Mollie server takes any `test_` key. */
+const LOCAL_MOLLIE_API_KEY = 'test_localcreditcontrolmolliekey';
+
+/** The variables that point the payment provider at the local Mollie; all unset without one. */
+export const UNSET_WITHOUT_MOLLIE = [
+  'MOLLIE_API_KEY',
+  'MOLLIE_API_URL',
+  'PUBLIC_API_URL',
+  'PAYMENT_REDIRECT_URL',
+] as const;
+
+/**
+ * Where the handlers find Mollie locally, and where Mollie calls back: the local API, as the
+ * stack sets PUBLIC_API_URL to the API Gateway stage in AWS. The debtor returns to the API's
+ * health page after paying (PAYMENT_REDIRECT_URL), as there is no creditor website offline.
+ */
+export function providerEnvironment(mollieUrl: string | undefined, apiUrl: string): Record<string, string> {
+  if (!mollieUrl) return {};
+  return {
+    MOLLIE_API_KEY: LOCAL_MOLLIE_API_KEY,
+    MOLLIE_API_URL: `${mollieUrl}/v2/`,
+    PUBLIC_API_URL: apiUrl,
+    PAYMENT_REDIRECT_URL: `${apiUrl}/health`,
+  };
+}

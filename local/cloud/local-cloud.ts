@@ -19,6 +19,7 @@ import { startSesEventDestination } from '../ses/ses-event-destination';
 import { type StoredEmail, startSesLocal } from '../ses/ses-local';
 import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
+import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { runDaily } from './daily-schedule';
 import {
   LOCAL_ACCOUNT,
@@ -26,6 +27,8 @@ import {
   LOCAL_WEBHOOK_SECRET,
   type LocalEndpoints,
   localEnvironment,
+  providerEnvironment,
+  UNSET_WITHOUT_MOLLIE,
 } from './environment';
 import { type InvocationListener, type InvokeFunction, lambdaRuntime } from './lambda-runtime';
 import { snsEventOf } from './sns-lambda-event';
@@ -42,7 +45,7 @@ export interface LocalCloudOptions {
   dynamodbEndpoint?: string;
   tableName?: string;
   /** Preferred ports; 0 or absent = any free port. A busy preferred port falls back to a free one. */
-  ports?: Partial<Record<'api' | 'ses' | 'sns' | 'sfn' | 'dynamodb', number>>;
+  ports?: Partial<Record<'api' | 'ses' | 'sns' | 'sfn' | 'dynamodb' | 'mollie', number>>;
   /** Where the local token issuer keeps its key (shared with `npm run token`); in memory when absent. */
   authDir?: string;
   /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
@@ -56,6 +59,8 @@ export interface LocalCloudOptions {
   /** Addresses whose deliveries SES reports late: the local cloud publishes no event for them. */
   sesSlowMailboxes?: readonly string[];
   log?: (line: string) => void;
+  /** Run the Mollie-compatible server and point the handlers at it. Default true. */
+  mollie?: boolean;
 }
 
 export interface LocalCloud {
@@ -69,6 +74,8 @@ export interface LocalCloud {
   paymentPlanStateMachineArn: string;
   webhookSecret: string;
   issuer: LocalIssuer;
+  /** The Mollie-compatible server (absent with `mollie: false`): its checkout, links and payments. */
+  mollie?: MollieServer;
   /** Present with `sesFaultProxy`: fails the next SES calls like a throttled SES would. */
   sesFaults?: FaultProxy;
   /** Every email the SES emulator received, oldest first. */
@@ -260,6 +267,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // The letters' links lead to this API; a test or a developer may name another address.
     process.env.SELF_SERVICE_BASE_URL = options.selfServiceBaseUrl ?? api.url;
 
+    // Mollie: the handlers find it as they find the emulators, through their environment.
+    const mollie =
+      options.mollie === false
+        ? undefined
+        : await startMollieServer({ port: options.ports?.mollie, now: () => clock.now(), log });
+    if (mollie) stops.push(() => mollie.stop());
+    Object.assign(process.env, providerEnvironment(mollie?.url, api.url));
+    for (const name of UNSET_WITHOUT_MOLLIE) if (!mollie) delete process.env[name];
+    newHandlerEnvironment();
+
     const sweepStateMachineArn = stateMachines['daily-sweep'];
     if (options.dailySweep !== false && sweepStateMachineArn) {
       const sweepStop = new AbortController();
@@ -303,6 +320,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       paymentPlanStateMachineArn,
       webhookSecret: LOCAL_WEBHOOK_SECRET,
       issuer,
+      ...(mollie ? { mollie } : {}),
       ...(sesFaults ? { sesFaults } : {}),
       emails: () => ses.emails(),
       notifications: () => sns.messages(),

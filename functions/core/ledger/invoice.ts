@@ -46,6 +46,11 @@ export interface Invoice {
   paymentLink?: string;
   /** The invoice as a PDF in the invoicing system: the self-service page links to it. */
   pdfUrl?: string;
+  /**
+   * The payment provider's long-lived link for what a letter asked on this invoice, made once where
+   * the invoicing system gave no `paymentLink`, and kept so that the next letter reuses it.
+   */
+  providerPaymentLink?: ProviderPaymentLinkRef;
   /** Structured payment reference (RF or betalingskenmerk) printed on every letter. */
   paymentReference: string;
   lines?: InvoiceLine[];
@@ -62,6 +67,13 @@ export interface Invoice {
   vatRelief?: VatRelief;
   /** Where the claim stands at the collection agency, once handed over (the rest: its agency claim). */
   agencyStatus?: AgencyStatus;
+}
+
+/** A payment link of the payment provider (Mollie): its id, its page and the cents it asks. */
+export interface ProviderPaymentLinkRef {
+  id: string;
+  url: string;
+  amount: number;
 }
 
 export function openMoney(invoice: Pick<Invoice, 'openAmount' | 'currency'>): Money {

@@ -11,6 +11,7 @@ export interface RequestSchemas<B extends Schema, Q extends Schema, P extends Sc
   body?: B;
   query?: Q;
   path?: P;
+  bodyEncoding?: 'json' | 'form';
 }
 
 export interface ParsedRequest<B extends Schema, Q extends Schema, P extends Schema> {
@@ -40,16 +41,32 @@ export function parseRequest<B extends Schema, Q extends Schema, P extends Schem
     return undefined;
   };
 
-  const body = check(schemas.body, schemas.body ? readJsonBody(event) : undefined, []);
+  const body = check(
+    schemas.body,
+    schemas.body ? (schemas.bodyEncoding === 'form' ? readFormBody(event) : readJsonBody(event)) : undefined,
+    [],
+  );
   const query = check(schemas.query, event.queryStringParameters ?? {}, ['query']);
   const path = check(schemas.path, event.pathParameters ?? {}, ['path']);
   if (issues.length > 0) throw new ValidationError(issues);
   return { body, query, path } as ParsedRequest<B, Q, P>;
 }
 
+function bodyText(event: APIGatewayProxyEvent): string {
+  const body = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+}
+
+/** A form post's fields; a field given twice keeps its first value. */
+function readFormBody(event: APIGatewayProxyEvent): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(bodyText(event))) fields[name] ??= value;
+  return fields;
+}
+
 function readJsonBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === '') return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = bodyText(event);
   try {
     return JSON.parse(text);
   } catch {

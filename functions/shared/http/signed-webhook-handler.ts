@@ -4,7 +4,8 @@ import type { WebhookEvent } from '../../api/schemas/webhook-events';
 import type { IntakeDeps } from '../../use-cases/intake/effect';
 import { receiveDelivery } from '../../use-cases/intake/receive-delivery';
 import { HttpError } from './errors';
-import { proxyHandler, routeOf } from './http-handler';
+import { routeAt } from './capability-handler';
+import { proxyHandler } from './http-handler';
 import { parseRequest } from './parse-request';
 
 class InvalidSignatureError extends HttpError {
@@ -22,15 +23,13 @@ export interface WebhookHandlerDeps {
   secret: () => Promise<string>;
 }
 
-const WEBHOOK_ROUTE = 'receive-invoicing-webhook';
-
 /**
  * POST /webhooks/invoicing: checks the Standard Webhooks signature over the raw body, validates
  * the event with the route's body schema, and hands it to the intake. No JWT: the signature is
  * the authentication, so nothing is read or stored for a delivery that fails it.
  */
 export function webhookHandler(deps: WebhookHandlerDeps) {
-  const request = routeOf(WEBHOOK_ROUTE).request ?? {};
+  const { request } = routeAt('POST', '/webhooks/invoicing');
   return proxyHandler(async (event) => {
     const deliveryId = verifiedDeliveryId(event, await deps.secret());
     const { body } = parseRequest(event, request);

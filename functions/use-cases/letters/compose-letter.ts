@@ -43,6 +43,8 @@ export interface LetterToCompose {
   reference?: PaymentReference;
   /** The debtor's signed link to their self-service page. */
   selfServiceUrl?: string;
+  /** The payment provider's link for an invoice the invoicing system gave none; without it, none. */
+  providerLink?: (invoice: Invoice, asked: Money) => Promise<string | undefined>;
 }
 
 export interface ComposedLetter {
@@ -84,10 +86,11 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
   const request = stated.length > 0 ? requestOf(letter, stated, total, fourteenDayTerm) : undefined;
   // The invoicing system's payment links pay an invoice's open amount: only where that is what is
   // asked, and for every invoice or none (a letter that offers two of three buttons misleads). The
-  // link asks for the whole invoice, so an invoice disputed in part takes the buttons away too.
-  const linksPayTheRequest =
-    (!request || request.amount.amount === total.amount) &&
-    letter.invoices.every((invoice) => invoice.paymentLink && !invoice.disputedPart);
+  // link asks for the whole invoice, so an invoice disputed in part does not show it. Where it gave
+  // none, or asks too much, the payment provider's link for what is asked takes its place.
+  const asksOpenAmounts = !request || request.amount.amount === total.amount;
+  const links = asksOpenAmounts ? await paymentLinksOf(letter) : [];
+  const linksPayTheRequest = asksOpenAmounts && links.every((link) => link !== undefined);
   const demand = letter.demand && !fourteenDayTerm ? printedDemand(letter.demand, request) : undefined;
   const qr = await qrImage(
     letter,
@@ -105,13 +108,12 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
       ...(letter.debtor.contact ? { contact: letter.debtor.contact } : {}),
     },
     creditor: letter.creditor,
-    invoices: letter.invoices.map((invoice) => ({
+    invoices: letter.invoices.map((invoice, index) => ({
       number: invoice.number,
       dueDate: invoice.dueDate,
       openAmount: askedMoney(invoice),
       daysOverdue: Math.max(0, daysBetween(invoice.dueDate, letter.today)),
-      // The invoicing system's link asks for the whole invoice: not for one disputed in part.
-      ...(invoice.paymentLink && linksPayTheRequest ? { paymentLink: invoice.paymentLink } : {}),
+      ...(linksPayTheRequest && links[index] ? { paymentLink: links[index] } : {}),
       // With the letter's own reference for the total, each invoice keeps its own for paying one by one.
       ...(ownReference && invoiceReferences.has(invoice.id)
         ? { reference: invoiceReferences.get(invoice.id)!.printed }
@@ -159,6 +161,20 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     ...(demand ? { demand } : {}),
     ...(ownReference ? { reference: ownReference.electronic } : {}),
   };
+}
+
+/**
+ * Per invoice, whether a link pays what the letter asks on it (`covered`) and the link printed.
+ * The invoicing system's link asks for the whole invoice: it covers it, but is not printed for
+ * one disputed in part. The provider's link is made for what is asked, disputed part or not.
+ */
+async function paymentLinksOf(letter: LetterToCompose): Promise<(string | undefined)[]> {
+  return Promise.all(
+    letter.invoices.map(async (invoice) => {
+      if (invoice.paymentLink && !invoice.disputedPart) return invoice.paymentLink;
+      return letter.providerLink?.(invoice, askedMoney(invoice));
+    }),
+  );
 }
 
 /**

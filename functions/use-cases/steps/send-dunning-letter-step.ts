@@ -25,6 +25,7 @@ import {
   isFourteenDayLetter,
 } from '../letters/letter-invoices';
 import { letterReferenceWrite, referenceForLetter } from '../letters/letter-reference';
+import { type PaymentLinkDeps, providerLinkFor } from '../provider-payments/invoice-payment-link';
 import {
   LetterDayOverError,
   LetterInFlightError,
@@ -45,6 +46,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   creditor: CreditorDetails;
   /** The debtor's signed link to their self-service page, printed in the letter; none without it. */
   selfServiceLink?: (debtorId: string) => Promise<string>;
+  /** Payment links for invoices the invoicing system gave none; absent: the letter offers none. */
+  paymentLinks?: Omit<PaymentLinkDeps, 'store' | 'clock'>;
 }
 
 export interface LetterSent {
@@ -143,6 +146,7 @@ async function send(
   // Several invoices: one reference of the letter's own for the total, stored with the intent.
   const reference =
     invoices.length > 1 ? await referenceForLetter(deps.store, letter, invoice.paymentReference) : undefined;
+  const links = deps.paymentLinks && { ...deps.paymentLinks, store: deps.store, clock: deps.clock };
   const composed = await composeLetter(
     {
       step,
@@ -152,6 +156,9 @@ async function send(
       invoices,
       today: letter.day,
       ...(deps.selfServiceLink ? { selfServiceUrl: await deps.selfServiceLink(debtor.id) } : {}),
+      ...(links
+        ? { providerLink: (linked, asked) => providerLinkFor(links, linked, asked, debtor.language) }
+        : {}),
       demand: {
         payBy: demand.payBy,
         ...(debtor.kind === 'consumer' ? { termDays: demand.termDays } : {}),
