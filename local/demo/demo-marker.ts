@@ -8,6 +8,8 @@ export interface DemoMarker {
   /** 'loading' until the load ran to its end; a restart loads again (redeliveries are harmless). */
   status: 'loading' | 'loaded';
   paymentsPosted: string[];
+  /** The claim the demo's collection agency collected on, once one was at the agency. */
+  agencyCollected?: string;
 }
 
 export interface MarkerStore {
