@@ -8,7 +8,7 @@ export interface DemoMarker {
   /** 'loading' until the load ran to its end; a restart loads again (redeliveries are harmless). */
   status: 'loading' | 'loaded';
   paymentsPosted: string[];
-  /** The claim the demo's collection agency collected on, once one was at the agency. */
+  /** The line the demo logged when its collection agency collected on a claim: it does so once. */
   agencyCollected?: string;
 }
 
