@@ -494,8 +494,9 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
 };
 
 /**
- * The summary of an entry in the reader's language: told from its type and details where its kind
- * has a wording, else as stored (a person's own words, or a kind without wording).
+ * The summary of an entry in the reader's language. A Dutch reader gets it told from its type and
+ * details where its kind has a wording, else as stored (a person's own words, or a kind without
+ * wording); an English reader gets the English text stored.
  */
 export function summaryIn(
   event: TimelineEvent,
@@ -503,7 +504,11 @@ export function summaryIn(
   invoiceCurrency: string | undefined,
 ): string {
   const wording = SUMMARY_WORDING[event.type];
+  // The stored text is English, written when it happened with every fact at hand (names, numbers,
+  // policies): an English reader reads it as written, and the English wording only stands in for
+  // an entry stored without one.
   if (typeof wording !== 'function') return event.summary;
+  if (language === 'en' && event.summary.trim() !== '') return event.summary;
   const details = event.details ?? {};
   const currency =
     typeof details.currency === 'string' && isCurrencyCode(details.currency)

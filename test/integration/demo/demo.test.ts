@@ -162,7 +162,7 @@ describe('the demo portfolio', () => {
       expect.objectContaining({
         type: 'agency_event',
         summary: expect.stringMatching(
-          /^The collection agency collected €[\d,.]+ \(booked as a payment\); fee €[\d,.]+$/,
+          /^The collection agency collected €[\d,.]+ \(booked as a payment\), fee €[\d,.]+$/,
         ),
         details: expect.objectContaining({ agencyEvent: 'claim.payment_collected' }),
       }),
