@@ -8,6 +8,8 @@ export interface DemoMarker {
   /** 'loading' until the load ran to its end; a restart loads again (redeliveries are harmless). */
   status: 'loading' | 'loaded';
   paymentsPosted: string[];
+  /** The line the demo logged when its collection agency collected on a claim: it does so once. */
+  agencyCollected?: string;
 }
 
 export interface MarkerStore {

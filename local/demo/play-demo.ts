@@ -1,7 +1,10 @@
 import { BUSINESS_TIME_ZONE, localDate } from '../../functions/core/calendar/time-zone';
+import { AgencyClient } from '../collection-agency/agency-client';
 import { runDaily } from '../cloud/daily-schedule';
+import { LOCAL_AGENCY_WEBHOOK_SECRET } from '../cloud/environment';
 import type { LocalCloud } from '../cloud/local-cloud';
 import { controllerApi } from './controller-api';
+import { collectOneClaimAtAgency } from './demo-agency';
 import { arrangeWithDebtors } from './demo-arrangements';
 import { workCallTasks } from './credit-controller';
 import { DayJournal } from './day-journal';
@@ -14,6 +17,7 @@ import { playPayments } from './payment-player';
 import { webhookSender } from './webhook-sender';
 
 const CONTROLLER_STARTS = { hour: 10, minute: 0, timeZone: BUSINESS_TIME_ZONE };
+const AGENCY_WORKS = { hour: 11, minute: 0, timeZone: BUSINESS_TIME_ZONE };
 const DAY_ENDS = { hour: 23, minute: 59, timeZone: BUSINESS_TIME_ZONE };
 
 /**
@@ -40,8 +44,14 @@ export async function playDemo(
     now: () => cloud.clock.now(),
   });
   const posted: string[] = [];
+  let agencyCollected = saved?.agencyCollected;
   const remember = (status: 'loading' | 'loaded') =>
-    marker.write({ loadedAt: new Date(loadedAt).toISOString(), status, paymentsPosted: posted });
+    marker.write({
+      loadedAt: new Date(loadedAt).toISOString(),
+      status,
+      paymentsPosted: posted,
+      ...(agencyCollected ? { agencyCollected } : {}),
+    });
 
   if (saved?.status === 'loaded') {
     posted.push(...saved.paymentsPosted);
@@ -95,6 +105,23 @@ export async function playDemo(
     'demo credit controller',
     CONTROLLER_STARTS,
     () => workCallTasks(api, cloud.clock.now(), journal),
+    stop,
+    (error) => journal.problem(error instanceof Error ? error.message : String(error)),
+  );
+  // Once a claim has reached the agency: the agency collects on it through its signed webhook.
+  const agency = new AgencyClient({ apiUrl: cloud.endpoints.api, secret: LOCAL_AGENCY_WEBHOOK_SECRET });
+  void runDaily(
+    cloud.activity,
+    'demo collection agency',
+    AGENCY_WORKS,
+    async () => {
+      if (agencyCollected) return;
+      const line = await collectOneClaimAtAgency(api, agency, cloud.clock.now());
+      if (!line) return;
+      agencyCollected = line;
+      remember('loaded');
+      options.log(line);
+    },
     stop,
     (error) => journal.problem(error instanceof Error ? error.message : String(error)),
   );

@@ -217,7 +217,11 @@ async function holdHandOver(
   await recordStep(deps, payload, {
     status: 'skipped',
     reason: outcome.reason,
-    event: { type: 'step_skipped', summary: `Step ${payload.step} skipped: no delivered letter on file` },
+    event: {
+      type: 'step_skipped',
+      summary: `Step ${payload.step} skipped: no delivered letter on file`,
+      details: { skip: outcome.skip },
+    },
     alsoWrite: async (_current, now) => {
       if (await deps.store.getTask(held.id)) return [];
       const at = now.toISOString();

@@ -120,7 +120,11 @@ export async function recordSkip(deps: StepDeps, payload: StepPayload, outcome: 
   await recordStep(deps, payload, {
     status: 'skipped',
     reason: outcome.reason,
-    event: { type: 'step_skipped', summary: `Step ${payload.step} skipped: ${outcome.reason}` },
+    event: {
+      type: 'step_skipped',
+      summary: `Step ${payload.step} skipped: ${outcome.reason}`,
+      details: { skip: outcome.skip },
+    },
   });
   return outcome;
 }

@@ -52,6 +52,7 @@ export async function recordNoEmailAddress(
     event: {
       type: 'step_skipped',
       summary: `Step ${payload.step} not sent: the debtor has no email address`,
+      details: { skip: 'no_email_address' },
     },
     alsoWrite: async (invoice, now) => {
       const at = now.toISOString();

@@ -1,6 +1,7 @@
 import { isCurrencyCode } from '../../core/money';
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { type ColleagueLanguage, stepName } from '../../templates/colleagues/colleague-words';
+import { summaryIn } from '../../templates/colleagues/timeline-summaries';
 import { localDateTime, systemActorName, timelineTitle, UNKNOWN_USER } from '../../templates/timeline-words';
 import { shownMoney } from '../../templates/shown-money';
 
@@ -27,6 +28,7 @@ export interface TimelineEntry {
   /** The dunning step it belongs to, named in the reader's language. */
   step?: { slot: string; name: string };
   actor: TimelineActor;
+  /** What happened, in the reader's language (a person's own words, and a few kinds, as stored). */
   summary: string;
   /** As recorded, with every amount of money as `{ amount, currency, formatted }`. */
   details?: Record<string, unknown>;
@@ -104,7 +106,7 @@ export function shownEntry(
     title: timelineTitle(event.type, language),
     ...(slot ? { step: { slot, name: stepName(slot, language) } } : {}),
     actor: actorOf(event, language),
-    summary: event.summary,
+    summary: summaryIn(event, language, entry.currency),
     ...(event.details ? { details: withMoneyShown(event.details, entry.currency, language) } : {}),
     ...(entry.invoiceId ? { invoiceId: entry.invoiceId } : {}),
   };

@@ -138,6 +138,37 @@ describe('the demo portfolio', () => {
     expect(page).not.toMatch(/\b(src|href)=/);
   });
 
+  it('shows a claim handed over to the collection agency and the payment the agency collected on it', async () => {
+    // The oldest invoices got their final notice on the first day; the agency takes them 20 days on.
+    await cloud.advance(12 * DAY_MS);
+    const arranged = () => demoLog.find((each) => each.startsWith("demo: arranged the collection agency's"));
+    await expect
+      .poll(arranged, { timeout: 60_000 })
+      .toMatch(
+        /^demo: arranged the collection agency's collection of EUR \d+\.\d{2} on INV-\d{4}-\d{4} \(fee EUR \d+\.\d{2}\)$/,
+      );
+    const number = /on (INV-\d{4}-\d{4})/.exec(arranged() ?? '')?.[1] ?? '';
+    const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+    const found = await api('GET', `/invoices?number=${number}`);
+    const id = (found.body as { invoices: { id: string }[] }).invoices[0]?.id ?? '';
+    const { timeline } = (await api('GET', `/invoices/${id}?lang=en`)).body as {
+      timeline: { type: string; summary: string; details?: Record<string, unknown> }[];
+    };
+    const types = timeline.map((entry) => entry.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['handed_over_to_agency', 'agency_event', 'payment_received']),
+    );
+    expect(timeline).toContainEqual(
+      expect.objectContaining({
+        type: 'agency_event',
+        summary: expect.stringMatching(
+          /^The collection agency collected €[\d,.]+ \(booked as a payment\), fee €[\d,.]+$/,
+        ),
+        details: expect.objectContaining({ agencyEvent: 'claim.payment_collected' }),
+      }),
+    );
+  }, 180_000);
+
   it('plays on after a restart on the same data without loading the portfolio again', async () => {
     playback.abort();
     const invoicesBefore = (await figures()).portfolio?.invoices;

@@ -101,4 +101,32 @@ describe('timelines a person reads', () => {
     expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
     expect(new Set(sequences).size).toBe(sequences.length);
   });
+
+  it("a Dutch reader reads every entry of a paid invoice's timeline in Dutch", async () => {
+    expect((await h.post(payment(inv.id, 750_00, '2026-03-05T11:00:00+01:00'))).status).toBe(200);
+    await eventually(async () =>
+      expect((await invoiceView(h, inv.id)).timeline.map((e) => e.type)).toContain('invoice_paid'),
+    );
+    const dutch = (await read<InvoiceBody>(`/invoices/${inv.id}`, { 'accept-language': 'nl' })).timeline;
+    const english = (await read<InvoiceBody>(`/invoices/${inv.id}?lang=en`)).timeline;
+    expect(dutch.map((e) => e.type)).toEqual(english.map((e) => e.type));
+    expect(dutch.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['invoice_received', 'email_sent', 'email_delivered', 'payment_received']),
+    );
+    dutch.forEach((entry, i) => expect(entry.summary, entry.type).not.toBe(english[i]?.summary));
+    expect(dutch.find((e) => e.type === 'invoice_paid')?.summary).toBe('De factuur is volledig betaald');
+    // Both payments are booked at the same virtual instant: their order is not the point here.
+    expect(
+      dutch
+        .filter((e) => e.type === 'payment_received')
+        .map((e) => e.summary)
+        .sort(),
+    ).toEqual([
+      'Betaling van €\u00a0500,00 ontvangen: nog open: €\u00a0750,00',
+      'Betaling van €\u00a0750,00 ontvangen: nog open: €\u00a00,00',
+    ]);
+    expect(dutch.find((e) => e.type === 'email_sent')?.summary).toMatch(
+      /^De eerste herinnering per e-mail verstuurd aan \S+@\S+: „.+”$/,
+    );
+  });
 });

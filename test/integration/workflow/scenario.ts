@@ -75,7 +75,8 @@ export interface InvoiceBody {
 }
 
 export async function invoiceView(h: CloudHarness, id: string): Promise<InvoiceBody> {
-  const answer = await h.get<InvoiceBody>(`/invoices/${id}`);
+  // In English: the summaries the tests read are the text stored when each entry happened.
+  const answer = await h.get<InvoiceBody>(`/invoices/${id}?lang=en`);
   if (answer.status !== 200)
     throw new Error(`GET /invoices/${id}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;

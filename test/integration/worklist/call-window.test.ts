@@ -35,7 +35,7 @@ describe('the call window', () => {
     expect(stillOpen).toMatchObject({ kind: 'call', missedCallWindows: 1 });
 
     const timeline = await h.get<{ events: { type: string; summary: string }[] }>(
-      `/debtors/${debtor.id}/timeline`,
+      `/debtors/${debtor.id}/timeline?lang=en`,
     );
     expect(timeline.body.events).toContainEqual(
       expect.objectContaining({

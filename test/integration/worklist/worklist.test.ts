@@ -177,7 +177,9 @@ describe('the worklist', () => {
 
     expect((await h.post(payment(inv.id, 1_250_00))).status).toBe(200);
     expect(await tasksOf(h, inv.id)).toEqual([]);
-    const view = await h.get<{ timeline: { type: string; summary: string }[] }>(`/invoices/${inv.id}`);
+    const view = await h.get<{ timeline: { type: string; summary: string }[] }>(
+      `/invoices/${inv.id}?lang=en`,
+    );
     expect(view.body.timeline).toContainEqual(
       expect.objectContaining({ type: 'task_closed', summary: 'Task closed: the invoice is paid' }),
     );

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { agencyWebhookEvent } from '../../../functions/api/schemas/agency-schemas';
 import { webhookEvent } from '../../../functions/api/schemas/webhook-events';
 import { claimPaidOn, paidOn } from '../../../functions/core/ledger/invoice-money';
 import { applyPayment } from '../../../functions/core/legal/payment-application';
+import { openAgencyClaim } from '../../../functions/use-cases/collection-agency/hand-over-claim';
+import { receiveAgencyDelivery } from '../../../functions/use-cases/collection-agency/receive-agency-event';
 import { receiveDelivery } from '../../../functions/use-cases/intake/receive-delivery';
 import {
   debtorUpserted,
@@ -92,6 +95,98 @@ describe('a payment on a claim goes to costs, then interest, then principal (art
           expect(invoice.openAmount).toBe(due.principal);
           expect(invoice.claimDue).toMatchObject({ costs: due.costs, interest: due.interest });
           expect(invoice.status).toBe(due.principal === 0 ? 'paid' : 'overdue');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the books balanced when the agency collects on the claim beside payments to us: its fee is not money applied', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          principal: fc.integer({ min: 1_00, max: 5_000_00 }),
+          costs: cents(500_00),
+          interest: cents(500_00),
+        }),
+        fc.array(
+          fc.record({
+            by: fc.constantFrom('debtor' as const, 'agency' as const),
+            amount: fc.integer({ min: 1, max: 3_000_00 }),
+            feePercent: fc.integer({ min: 0, max: 30 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (claim, receipts) => {
+          const store = new InMemoryCreditStore();
+          const deps = {
+            store,
+            workflow: new RecordingWorkflow(),
+            clock: { now: () => NOW },
+            referenceScheme: 'rf' as const,
+          };
+          const deliver = (event: unknown) =>
+            receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
+          const debtorId = newId('deb');
+          const invoiceId = newId('inv');
+          await deliver(debtorUpserted({ id: debtorId }));
+          await deliver(
+            invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount: claim.principal }),
+          );
+          // As the hand-over leaves it: at the agency, with the final notice's costs and interest due.
+          const created = (await store.getInvoice(invoiceId))!;
+          await store.commit([
+            {
+              kind: 'putInvoice',
+              invoice: {
+                ...created,
+                status: 'in_collection',
+                agencyStatus: 'handed_over',
+                claimDue: { costs: claim.costs, interest: claim.interest, askedOn: '2025-04-01' },
+                version: created.version + 1,
+              },
+              expectedVersion: created.version,
+            },
+          ]);
+          await openAgencyClaim(store, (await store.getInvoice(invoiceId))!, '2025-04-10', NOW);
+
+          let due = { costs: claim.costs, interest: claim.interest, principal: claim.principal };
+          let sequence = 0;
+          const fees: number[] = [];
+          for (const receipt of receipts) {
+            if (receipt.by === 'agency') {
+              const fee = Math.floor((receipt.amount * receipt.feePercent) / 100);
+              fees.push(fee);
+              const event = agencyWebhookEvent.parse({
+                type: 'claim.payment_collected',
+                occurredAt: NOW.toISOString(),
+                sequence: ++sequence,
+                data: { claimId: invoiceId, amount: receipt.amount, fee, currency: 'EUR' },
+              });
+              expect((await receiveAgencyDelivery(deps, { id: newId('agency'), event })).status).toBe(200);
+            } else {
+              await deliver(
+                paymentReceived({ invoiceId }, { amount: receipt.amount, receivedAt: NOW.toISOString() }),
+              );
+            }
+            const expected = applyPayment(receipt.amount, due);
+            due = {
+              costs: due.costs - expected.costs,
+              interest: due.interest - expected.interest,
+              principal: due.principal - expected.principal,
+            };
+          }
+
+          const invoice = (await store.getInvoice(invoiceId))!;
+          const credit = (await store.getDebtor(debtorId))?.credits.EUR ?? 0;
+          const received = receipts.reduce((sum, receipt) => sum + receipt.amount, 0);
+          expect(paidOn(invoice) + claimPaidOn(invoice) + credit).toBe(received);
+          expect(invoice.openAmount).toBe(due.principal);
+          expect(invoice.claimDue).toMatchObject({ costs: due.costs, interest: due.interest });
+          const atAgency = (await store.getAgencyClaim(invoiceId))!;
+          const collected = receipts.filter((receipt) => receipt.by === 'agency');
+          expect(atAgency.collected).toBe(collected.reduce((sum, receipt) => sum + receipt.amount, 0));
+          expect(atAgency.fees).toBe(fees.reduce((a, b) => a + b, 0));
         },
       ),
       { numRuns: 60 },
