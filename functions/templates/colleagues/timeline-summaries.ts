@@ -53,6 +53,9 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
   },
   segment_changed: 'stored',
   good_payer_announced: 'stored',
+  // The debtor's own requests from the self-service page: their words as the page recorded them.
+  promise_moved: 'stored',
+  debtor_request: 'stored',
   invoice_updated: ({ details, language }) => {
     const fields = Object.keys(isRecord(details.changed) ? details.changed : {}).map(
       (field) => FIELD_NAMES[language][field] ?? field,

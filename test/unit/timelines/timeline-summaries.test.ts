@@ -27,6 +27,8 @@ const AS_STORED: TimelineEventType[] = [
   'insolvency_opened',
   'insolvency_distribution',
   'insolvency_closed',
+  'promise_moved',
+  'debtor_request',
 ];
 
 /** What a person typed is shown as they typed it. */
