@@ -3,6 +3,7 @@ import {
   distributionBody,
   financialPositionNoteBody,
   proposalApprovalBody,
+  proposalIdPath,
   provisionQuery,
   registerEntryBody,
   insolvencyBody,
@@ -107,7 +108,7 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: ['manager', 'admin'] },
     summary:
       'A manager approves the proposal they read: each of its invoices is written off in full, once; a proposal that changed or was approved already answers 409',
-    request: { path: idPath, body: proposalApprovalBody },
+    request: { path: proposalIdPath, body: proposalApprovalBody },
   },
   {
     method: 'GET',

@@ -59,6 +59,14 @@ export const vatReliefQuery = z.object({
     .describe('The VAT return period: a quarter (2026-Q4) or a month (2026-11)'),
 });
 
+/** A proposal's id as GET /write-off-proposals gives it: its day and a hash of its invoices. */
+export const proposalIdPath = z.object({
+  id: z
+    .string()
+    .regex(/^\d{8}-[0-9a-f]{16}$/, 'must be the id GET /write-off-proposals gives (day-hash)')
+    .describe('The proposal read from GET /write-off-proposals'),
+});
+
 export const proposalApprovalBody = z.object({
   reason: text(500)
     .trim()
@@ -87,15 +95,21 @@ export const registerEntryBody = z.object({
   administrator: insolvencyBody.shape.administrator,
 });
 
-const attachment = z
-  .object({
-    name: text(200).trim().min(1, 'name must not be empty').describe('What the document is'),
-    url: z.url('must be a URL').max(2000, 'must be at most 2000 characters').optional(),
-    reference: text(500).trim().min(1).optional().describe('A storage key or archive number'),
-  })
-  .refine((value) => (value.url === undefined) !== (value.reference === undefined), {
-    message: 'give either url or reference',
-  });
+const attachmentName = text(200).trim().min(1, 'name must not be empty').describe('What the document is');
+/** A reference to a document, never the document: a link, or a key in the archive; one of the two. */
+const attachment = z.union(
+  [
+    z.strictObject({
+      name: attachmentName,
+      url: z.url('must be a URL').max(2000, 'must be at most 2000 characters'),
+    }),
+    z.strictObject({
+      name: attachmentName,
+      reference: text(500).trim().min(1).describe('A storage key or archive number'),
+    }),
+  ],
+  'give a name and either url or reference',
+);
 
 export const financialPositionNoteBody = z.object({
   text: text(4000).trim().min(1, 'text must not be empty').describe('What the evidence shows'),

@@ -75,7 +75,7 @@ describe('the controllers report', () => {
     expect(report.body.contactCreditDays).toBe(14);
     expect(report.body.controllers).toEqual([
       {
-        owner: LOCAL_USERS.controller,
+        owner: { sub: LOCAL_USERS.controller.sub, email: LOCAL_USERS.controller.email },
         tasksDone: 2,
         tasksDoneOnTime: 2,
         callsMade: 2,
