@@ -51,18 +51,21 @@ export interface DunningSegmentFigures {
 export function dunningFigures(sums: ReadonlyMap<string, number>): DunningSegmentFigures[] {
   const segments = new Set<string>();
   for (const name of sums.keys()) segments.add(name.split('|')[1] ?? '');
-  return [...segments].sort().map((segment) => {
-    const count = (name: string, step: string) => sums.get(`${name}|${segment}|${step}`) ?? 0;
-    return {
-      segment,
-      steps: DUNNING_SLOTS.map((step) => {
-        const reached = count('reached', step);
-        const cured = count('cured', step);
-        return { step, reached, cured, cureRate: percent(cured, reached), ended: count('ended', step) };
-      }).filter((step) => step.reached > 0 || step.ended > 0 || step.cured > 0),
-      endedBeforeFirstStep: count('ended', BEFORE_FIRST_STEP),
-    };
-  });
+  return [...segments]
+    .sort()
+    .map((segment) => {
+      const count = (name: string, step: string) => sums.get(`${name}|${segment}|${step}`) ?? 0;
+      return {
+        segment,
+        steps: DUNNING_SLOTS.map((step) => {
+          const reached = count('reached', step);
+          const cured = count('cured', step);
+          return { step, reached, cured, cureRate: percent(cured, reached), ended: count('ended', step) };
+        }).filter((step) => step.reached > 0 || step.ended > 0 || step.cured > 0),
+        endedBeforeFirstStep: count('ended', BEFORE_FIRST_STEP),
+      };
+    })
+    .filter((segment) => segment.steps.length > 0 || segment.endedBeforeFirstStep !== 0);
 }
 
 export interface PromiseFigures {
@@ -78,22 +81,27 @@ export interface PromiseFigures {
 export function promiseFigures(sums: ReadonlyMap<string, number>): PromiseFigures[] {
   const currencies = new Set<string>();
   for (const name of sums.keys()) currencies.add(name.split('|')[1] ?? '');
-  return [...currencies].sort().map((currency) => {
-    const tally = (status: string) => ({
-      count: sums.get(`${status}|${currency}`) ?? 0,
-      amount: sums.get(`${status}Amount|${currency}`) ?? 0,
-    });
-    const kept = tally('kept');
-    const broken = tally('broken');
-    return {
-      currency,
-      taken: tally('taken'),
-      kept,
-      broken,
-      cancelled: tally('cancelled'),
-      keptRate: percent(kept.count, kept.count + broken.count),
-    };
-  });
+  return [...currencies]
+    .sort()
+    .map((currency) => {
+      const tally = (status: string) => ({
+        count: sums.get(`${status}|${currency}`) ?? 0,
+        amount: sums.get(`${status}Amount|${currency}`) ?? 0,
+      });
+      const kept = tally('kept');
+      const broken = tally('broken');
+      return {
+        currency,
+        taken: tally('taken'),
+        kept,
+        broken,
+        cancelled: tally('cancelled'),
+        keptRate: percent(kept.count, kept.count + broken.count),
+      };
+    })
+    .filter((figures) =>
+      [figures.taken, figures.kept, figures.broken, figures.cancelled].some((tally) => tally.count !== 0),
+    );
 }
 
 export interface DisputeCauseFigures {
@@ -123,21 +131,24 @@ export function disputeFigures(
       .filter(([name, amount]) => name.startsWith(prefix) && amount !== 0)
       .map(([name, amount]) => ({ currency: name.slice(prefix.length), amount }))
       .sort((a, b) => a.currency.localeCompare(b.currency));
-  return [...causes].sort().map((cause) => {
-    const histogram = new Map<number, number>();
-    for (const [name, count] of period)
-      if (name.startsWith(`days|${cause}|`))
-        histogram.set(Number(name.slice(`days|${cause}|`.length)), count);
-    return {
-      cause,
-      raised: period.get(`raised|${cause}`) ?? 0,
-      amount: money([...period], `amount|${cause}|`),
-      resolved: period.get(`resolved|${cause}`) ?? 0,
-      medianDaysToResolve: median(histogram),
-      openNow: totals[`open|${cause}`] ?? 0,
-      openAmount: money(Object.entries(totals), `openAmount|${cause}|`),
-    };
-  });
+  return [...causes]
+    .sort()
+    .map((cause) => {
+      const histogram = new Map<number, number>();
+      for (const [name, count] of period)
+        if (name.startsWith(`days|${cause}|`))
+          histogram.set(Number(name.slice(`days|${cause}|`.length)), count);
+      return {
+        cause,
+        raised: period.get(`raised|${cause}`) ?? 0,
+        amount: money([...period], `amount|${cause}|`),
+        resolved: period.get(`resolved|${cause}`) ?? 0,
+        medianDaysToResolve: median(histogram),
+        openNow: totals[`open|${cause}`] ?? 0,
+        openAmount: money(Object.entries(totals), `openAmount|${cause}|`),
+      };
+    })
+    .filter((figures) => figures.raised !== 0 || figures.resolved !== 0 || figures.openNow !== 0);
 }
 
 /** The median of a histogram of whole days (value → how many): the middle one, or the mean of the two middle ones. */
@@ -179,6 +190,7 @@ export interface ForecastCurrency {
 /**
  * `weeks` weeks before this one (what came in), this week (what came in so far and what is expected
  * for the rest of it) and the weeks after it up to `weeks` in all from this one (what is expected).
+ * A currency with nothing received or expected in those weeks is left out.
  */
 export function forecastFigures(
   today: CalendarDate,
@@ -189,25 +201,30 @@ export function forecastFigures(
   const currencies = new Set<string>();
   for (const name of [...received.keys(), ...expected.keys()]) currencies.add(name.split('|')[1] ?? '');
   const monday = weekStart(today);
-  return [...currencies].sort().map((currency) => {
-    const rows: ForecastWeek[] = [];
-    for (let w = -weeks; w < weeks; w++) {
-      const from = addDays(monday, 7 * w);
-      const to = addDays(from, 6);
-      let paid = 0;
-      const ahead = { promises: 0, instalments: 0, invoices: 0, total: 0 };
-      for (let d = 0; d < 7; d++) {
-        const day = addDays(from, d);
-        if (day <= today) paid += received.get(`received|${currency}|${day}`) ?? 0;
-        if (day >= today)
-          for (const source of ['promises', 'instalments', 'invoices'] as const) {
-            const amount = expected.get(`${source}|${currency}|${day}`) ?? 0;
-            ahead[source] += amount;
-            ahead.total += amount;
-          }
+  return [...currencies]
+    .sort()
+    .map((currency) => {
+      const rows: ForecastWeek[] = [];
+      for (let w = -weeks; w < weeks; w++) {
+        const from = addDays(monday, 7 * w);
+        const to = addDays(from, 6);
+        let paid = 0;
+        const ahead = { promises: 0, instalments: 0, invoices: 0, total: 0 };
+        for (let d = 0; d < 7; d++) {
+          const day = addDays(from, d);
+          if (day <= today) paid += received.get(`received|${currency}|${day}`) ?? 0;
+          if (day >= today)
+            for (const source of ['promises', 'instalments', 'invoices'] as const) {
+              const amount = expected.get(`${source}|${currency}|${day}`) ?? 0;
+              ahead[source] += amount;
+              ahead.total += amount;
+            }
+        }
+        rows.push({ from, to, received: from <= today ? paid : null, expected: to >= today ? ahead : null });
       }
-      rows.push({ from, to, received: from <= today ? paid : null, expected: to >= today ? ahead : null });
-    }
-    return { currency, weeks: rows };
-  });
+      return { currency, weeks: rows };
+    })
+    .filter(({ weeks: rows }) =>
+      rows.some((row) => (row.received ?? 0) !== 0 || (row.expected?.total ?? 0) !== 0),
+    );
 }
