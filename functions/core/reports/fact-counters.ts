@@ -42,7 +42,7 @@ export interface ExpectedPayment {
 }
 
 /** A debtor without paid invoices is expected to pay on time. */
-export const NO_PAYMENT_HISTORY: ExpectedPayment = { onTimePercent: 100, lateDays: 0 };
+const NO_PAYMENT_HISTORY: ExpectedPayment = { onTimePercent: 100, lateDays: 0 };
 
 /** The weighting of a debtor's invoices: its share of invoices paid on time, and its average days late. */
 export function expectedPaymentOf(behaviour: {
@@ -61,7 +61,7 @@ export function expectedPaymentOf(behaviour: {
 const day = (at: string): CalendarDate => localDate(new Date(at), BUSINESS_TIME_ZONE);
 
 /** A step that went out (a letter sent, a call or hand-over done); a skipped one was not reached. */
-export function isReached(step: StepRecord | undefined): step is StepRecord {
+function isReached(step: StepRecord | undefined): step is StepRecord {
   return step !== undefined && step.status !== 'skipped';
 }
 

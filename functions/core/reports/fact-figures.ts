@@ -24,7 +24,7 @@ export function summed(items: readonly Pick<ReportCounters, 'counters'>[]): Map<
 }
 
 /** A share in percent with one decimal; null when there is nothing to divide by. */
-export function percent(part: number, whole: number): number | null {
+function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 

@@ -114,7 +114,7 @@ export async function disputesReport(deps: ReportDeps, query: PeriodQuery): Prom
 }
 
 /** How many weeks the forecast shows each way when not asked. */
-export const DEFAULT_FORECAST_WEEKS = 8;
+const DEFAULT_FORECAST_WEEKS = 8;
 
 export interface ForecastReport {
   asOf: CalendarDate;
