@@ -1,8 +1,16 @@
-import { portfolioHistoryQuery, portfolioQuery } from './schemas/report-schemas';
+import {
+  factPeriodQuery,
+  forecastQuery,
+  portfolioHistoryQuery,
+  portfolioQuery,
+} from './schemas/report-schemas';
 import type { Role, RouteSpec } from './routes';
 
 /** Who reads the portfolio: finance managers, admins, and the controllers who work it. */
 const portfolioReaders: readonly Role[] = ['manager', 'admin', 'controller'];
+
+/** Who reads how the collection work goes, and what cash to plan for: finance managers and admins. */
+const managers: readonly Role[] = ['manager', 'admin'];
 
 /**
  * The reports of the portfolio, part of the one route table. They share one Lambda (`reports`)
@@ -26,5 +34,41 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: portfolioReaders },
     summary: 'The figures of GET /reports/portfolio for each day of a span of at most 366 days (JSON or CSV)',
     request: { query: portfolioHistoryQuery },
+  },
+  {
+    method: 'GET',
+    path: '/reports/dunning',
+    handler: 'reports',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Per segment and dunning step: invoices that reached it in the period, the share paid within 14 days after it (cure rate), and how many ended at it (JSON or CSV)',
+    request: { query: factPeriodQuery },
+  },
+  {
+    method: 'GET',
+    path: '/reports/promises',
+    handler: 'reports',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Promises to pay taken, kept, broken and cancelled in the period per currency, and the kept rate (JSON or CSV)',
+    request: { query: factPeriodQuery },
+  },
+  {
+    method: 'GET',
+    path: '/reports/disputes',
+    handler: 'reports',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      'Disputes per cause: raised in the period and their amount, resolved and the median days to resolve, open now (JSON or CSV)',
+    request: { query: factPeriodQuery },
+  },
+  {
+    method: 'GET',
+    path: '/reports/forecast',
+    handler: 'reports',
+    auth: { kind: 'jwt', roles: managers },
+    summary:
+      "Expected receipts per week from open promises, plan instalments and open invoices weighted by each debtor's history, next to what came in the weeks before (JSON or CSV)",
+    request: { query: forecastQuery },
   },
 ] as const satisfies readonly RouteSpec[];

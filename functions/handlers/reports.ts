@@ -6,6 +6,13 @@ import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
 import { controllersReport } from '../use-cases/reports/controllers-report';
+import {
+  disputesReport,
+  dunningReport,
+  forecastReport,
+  promisesReport,
+} from '../use-cases/reports/fact-reports';
+import { disputesCsv, dunningCsv, forecastCsv, promisesCsv } from '../use-cases/reports/fact-reports-csv';
 import { portfolioCsv } from '../use-cases/reports/portfolio-csv';
 import { portfolioHistory, portfolioOnDay } from '../use-cases/reports/portfolio-on-day';
 import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
@@ -28,8 +35,8 @@ const creditor = readCreditor();
 /**
  * The reports and statements, one function for their routes (see capability-handler.ts): the
  * portfolio and its history (JSON, or CSV when asked), the claim to file with a trustee, the VAT
- * relief of a period, the doubtful-debt provision, the small balances proposed for write-off and
- * the controllers' figures.
+ * relief of a period, the doubtful-debt provision, the small balances proposed for write-off,
+ * the controllers' figures, and the dunning, promise, dispute and forecast reports (JSON or CSV).
  */
 export const handler = capabilityHandler([
   [
@@ -81,5 +88,37 @@ export const handler = capabilityHandler([
     routeHandler(routeAt('GET', '/reports/controllers'), async ({ query }) =>
       controllersReport(deps.store, query),
     ),
+  ],
+  [
+    routeAt('GET', '/reports/dunning'),
+    routeHandler(routeAt('GET', '/reports/dunning'), async ({ query, event }) => {
+      const report = await dunningReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(dunningCsv(report), `dunning-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/promises'),
+    routeHandler(routeAt('GET', '/reports/promises'), async ({ query, event }) => {
+      const report = await promisesReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(promisesCsv(report), `promises-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/disputes'),
+    routeHandler(routeAt('GET', '/reports/disputes'), async ({ query, event }) => {
+      const report = await disputesReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(disputesCsv(report), `disputes-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/forecast'),
+    routeHandler(routeAt('GET', '/reports/forecast'), async ({ query, event }) => {
+      const report = await forecastReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(forecastCsv(report), `forecast-${report.asOf}.csv`);
+    }),
   ],
 ]);

@@ -13,6 +13,7 @@ import type { TimelineEvent } from '../core/ledger/timeline';
 import type { PaymentPlan } from '../core/plans/payment-plan';
 import type { PaymentPromise } from '../core/promises/promise-to-pay';
 import type { PortfolioPosition } from '../core/reports/portfolio-position';
+import type { ExpectedPayment, ReportCounters, ReportFamily } from '../core/reports/fact-counters';
 import type { LetterRequest } from '../core/legal/letter-request';
 import type { StatutoryRate } from '../core/legal/statutory-rates';
 import type { Insolvency } from '../core/special/insolvency';
@@ -37,6 +38,11 @@ export interface InvoiceRecord extends Invoice, Versioned {
    * cents: set by the store at each write, carried over by `revised`, absent until then (nothing).
    */
   overdueCounted?: number;
+  /**
+   * How the forecast expects its money, from its debtor's history when it was first written: kept
+   * on it by the report counters (use-cases/reports/report-counters.ts), which no use case sets.
+   */
+  expectedPayment?: ExpectedPayment;
 }
 
 export interface BehaviourCounters {
@@ -358,7 +364,9 @@ export type StoreWrite =
   /** Replaces the debtor's last contact: who reached it last, and when. */
   | { kind: 'putLastContact'; contact: LastContact }
   /** Adds to the portfolio ledger's counters of one fact day (created at the first). */
-  | { kind: 'addPortfolioCounters'; counters: PortfolioCounters };
+  | { kind: 'addPortfolioCounters'; counters: PortfolioCounters }
+  /** Adds to a report family's counters of a day, or to its running totals (created at the first). */
+  | { kind: 'addReportCounters'; counters: ReportCounters };
 
 /**
  * The portfolio ledger's counters of one fact day, currency and shard (the names are in
@@ -519,4 +527,8 @@ export interface CreditStore {
   listPortfolioSnapshots(from: CalendarDate, to: CalendarDate): Promise<PortfolioPosition[]>;
   /** Stores the snapshot of its day; writing it again writes the same. */
   putPortfolioSnapshot(position: PortfolioPosition): Promise<void>;
+  /** A report family's counters of the days from `from` to `to`, both included, oldest first. */
+  listReportCounters(family: ReportFamily, from: CalendarDate, to: CalendarDate): Promise<ReportCounters[]>;
+  /** A report family's running totals; empty before the first. */
+  getReportTotals(family: ReportFamily): Promise<Record<string, number>>;
 }

@@ -13,6 +13,7 @@ import {
 import type { TimelineEvent } from '../../functions/core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../functions/core/special/insolvency-register';
 import type { PortfolioPosition } from '../../functions/core/reports/portfolio-position';
+import type { ReportCounters, ReportFamily } from '../../functions/core/reports/fact-counters';
 import { searchName } from '../../functions/core/worklist/search-name';
 import type { WorklistRules } from '../../functions/core/worklist/worklist-rules';
 import type { ScoreRules } from '../../functions/core/score/score-rules';
@@ -101,6 +102,7 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly lastContacts = new Map<string, LastContact>();
   /** Portfolio counters by `<day>#<currency>#<shard>`, and snapshots by day. */
   private readonly portfolioCounters = new Map<string, PortfolioCounters>();
+  private readonly reportCounters = new Map<string, ReportCounters>();
   private readonly portfolioSnapshots = new Map<string, PortfolioPosition>();
 
   async getLastContact(debtorId: string): Promise<LastContact | undefined> {
@@ -527,6 +529,23 @@ export class InMemoryCreditStore implements CreditStore {
     this.latestDisputeCauses = stored(list);
   }
 
+  async listReportCounters(
+    family: ReportFamily,
+    from: CalendarDate,
+    to: CalendarDate,
+  ): Promise<ReportCounters[]> {
+    return [...this.reportCounters.values()]
+      .filter(
+        (entry) => entry.family === family && entry.day !== undefined && entry.day >= from && entry.day <= to,
+      )
+      .sort(by((entry) => entry.day ?? ''))
+      .map(copy);
+  }
+
+  async getReportTotals(family: ReportFamily): Promise<Record<string, number>> {
+    return { ...this.reportCounters.get(`${family}#totals`)?.counters };
+  }
+
   async listPortfolioCounters(from: CalendarDate, to: CalendarDate): Promise<PortfolioCounters[]> {
     return [...this.portfolioCounters.values()]
       .filter((entry) => entry.day >= from && entry.day <= to)
@@ -621,6 +640,7 @@ export class InMemoryCreditStore implements CreditStore {
       case 'countActivity':
       case 'putLastContact':
       case 'addPortfolioCounters':
+      case 'addReportCounters':
         return true;
     }
   }
@@ -723,6 +743,15 @@ export class InMemoryCreditStore implements CreditStore {
         this.portfolioCounters.set(key, entry);
         return;
       }
+      case 'addReportCounters': {
+        const { family, day, counters } = write.counters;
+        const key = `${family}#${day ?? 'totals'}`;
+        const entry = this.reportCounters.get(key) ?? { family, ...(day ? { day } : {}), counters: {} };
+        for (const [name, delta] of Object.entries(counters))
+          entry.counters[name] = (entry.counters[name] ?? 0) + delta;
+        this.reportCounters.set(key, entry);
+        return;
+      }
     }
   }
 }
@@ -767,6 +796,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `last contact ${write.contact.debtorId}`;
     case 'addPortfolioCounters':
       return `portfolio counters ${write.counters.day}#${write.counters.currency}#${write.counters.shard}`;
+    case 'addReportCounters':
+      return `report counters ${write.counters.family}#${write.counters.day ?? 'totals'}`;
     case 'appendEvent':
       return undefined;
   }

@@ -29,6 +29,13 @@ import type { TimelineEvent } from '../../core/ledger/timeline';
 import type { InsolvencyRegisterEntry } from '../../core/special/insolvency-register';
 import { addDays, type CalendarDate as Day } from '../../core/calendar/calendar-date';
 import type { PortfolioPosition } from '../../core/reports/portfolio-position';
+import type { ReportCounters, ReportFamily } from '../../core/reports/fact-counters';
+import {
+  countersOf,
+  reportCountersKey,
+  reportCountersUpdate,
+  reportMonthQueries,
+} from './report-counter-items';
 import { searchName } from '../../core/worklist/search-name';
 import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
@@ -727,6 +734,22 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
+  async listReportCounters(family: ReportFamily, from: Day, to: Day): Promise<ReportCounters[]> {
+    const months = await Promise.all(
+      reportMonthQueries(family, from, to).map((month) =>
+        this.queryAll<Record<string, unknown>>({
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': month.pk, ':from': month.from, ':to': month.to },
+        }),
+      ),
+    );
+    return months.flat().map((item) => ({ family, day: item.day as Day, counters: countersOf(item) }));
+  }
+
+  async getReportTotals(family: ReportFamily): Promise<Record<string, number>> {
+    return countersOf(await this.get<Record<string, unknown>>(reportCountersKey(family, undefined)));
+  }
+
   async putPortfolioSnapshot(position: PortfolioPosition): Promise<void> {
     await this.doc.send(
       new PutCommand({
@@ -1007,6 +1030,8 @@ export class DynamoDbCreditStore implements CreditStore {
       }
       case 'countActivity':
         return controllerDayUpdate(TableName, write.activity);
+      case 'addReportCounters':
+        return reportCountersUpdate(TableName, write.counters);
       case 'putLastContact':
         return lastContactPut(TableName, write.contact);
     }

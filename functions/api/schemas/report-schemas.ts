@@ -27,3 +27,24 @@ export const controllerReportQuery = z.object({
   from: calendarDate.describe('The first day counted (Europe/Amsterdam)'),
   to: calendarDate.describe('The last day counted, at most 366 days after from counted both'),
 });
+
+/** GET /reports/dunning, /promises, /disputes: a period of calendar days, both included. */
+export const factPeriodQuery = z.object({
+  from: calendarDate.describe('The first day counted (Europe/Amsterdam)'),
+  to: calendarDate
+    .optional()
+    .describe('The last day counted, at most 366 days after from counted both; today by default'),
+  format,
+});
+
+/** GET /reports/forecast: how many weeks back and ahead. */
+export const forecastQuery = z.object({
+  weeks: z.coerce
+    .number('must be a whole number of weeks')
+    .int('must be a whole number of weeks')
+    .min(1, 'must be at least 1')
+    .max(26, 'must be at most 26')
+    .optional()
+    .describe('Weeks shown ahead from this one, and as many past weeks before it; 8 by default'),
+  format,
+});

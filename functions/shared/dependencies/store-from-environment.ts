@@ -4,6 +4,7 @@ import { clock } from '../../adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditStore } from '../../ports/credit-store';
 import { withPortfolioLedger } from '../../use-cases/reports/portfolio-ledger';
+import { withReportCounters } from '../../use-cases/reports/report-counters';
 import { readConfig } from '../config';
 import { traced } from '../tracing';
 import { namingActors } from './actor-naming-store';
@@ -21,9 +22,9 @@ const environment = z.object({ TABLE_NAME: z.string().min(1) });
  */
 export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): CreditStore {
   const { TABLE_NAME } = readConfig(environment, env);
-  // Every invoice change keeps the portfolio ledger in its own transaction (the reports read it);
+  // Every invoice change keeps the portfolio ledger in its own transaction, and every invoice,
+  // promise, dispute, plan and payment the counters of the other reports (the reports read them);
   // timeline entries of a person's request carry their name.
-  return namingActors(
-    withPortfolioLedger(new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME), clock),
-  );
+  const table = new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME);
+  return namingActors(withPortfolioLedger(withReportCounters(table), clock));
 }

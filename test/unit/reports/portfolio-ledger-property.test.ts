@@ -9,10 +9,21 @@ import {
 } from '../../../functions/core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../../functions/core/calendar/time-zone';
 import { hasOpenBalance } from '../../../functions/core/ledger/invoice';
+import { DUNNING_SLOTS } from '../../../functions/core/dunning/dunning-slot';
 import { agingBucket } from '../../../functions/core/reports/aging';
 import { daysSalesOutstanding } from '../../../functions/core/reports/days-sales-outstanding';
 import { periodEndingAt, type PortfolioDay } from '../../../functions/core/reports/portfolio-day';
-import type { InvoiceRecord } from '../../../functions/ports/credit-store';
+import type { DisputeRecord, InvoiceRecord, PaymentRecord } from '../../../functions/ports/credit-store';
+import { resolveDispute } from '../../../functions/use-cases/disputes/resolve-dispute';
+import { withReportCounters } from '../../../functions/use-cases/reports/report-counters';
+import { recordStep } from '../../../functions/use-cases/steps/record-step';
+import {
+  disputesReport,
+  dunningReport,
+  forecastReport,
+  promisesReport,
+} from '../../../functions/use-cases/reports/fact-reports';
+import { expectedFactReports, type ReachedStep } from './fact-reports-brute-force';
 import { raiseDispute } from '../../../functions/use-cases/disputes/raise-dispute';
 import { placeInvoiceHold } from '../../../functions/use-cases/holds/place-hold';
 import { takePromise } from '../../../functions/use-cases/promises/take-promise';
@@ -75,6 +86,18 @@ const action = fc.oneof(
   },
   {
     weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('step' as const), pick: fc.nat(), skipped: fc.boolean() }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('resolve' as const),
+      pick: fc.nat(),
+      outcome: fc.constantFrom('rejected' as const, 'withdrawn' as const),
+    }),
+  },
+  {
+    weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('days' as const),
       days: fc.integer({ min: 1, max: 40 }),
@@ -83,8 +106,10 @@ const action = fc.oneof(
   },
 );
 
+const FORECAST_WEEKS = 3;
+
 describe('the portfolio report adds up to what the invoices say', () => {
-  it('gives, for every day and currency, the figures a brute-force recomputation from the invoices gives, to the cent', async () => {
+  it('gives, for every day and currency, the figures a brute-force recomputation from the invoices gives, to the cent; and the dunning, promise, dispute and forecast reports those of the records', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 45 }), async (actions) => {
         const world = await portfolioWorld();
@@ -103,6 +128,16 @@ describe('the portfolio report adds up to what the invoices say', () => {
         const history = await portfolioHistory(world.reportDeps, { from, to: today });
         for (const day of history.days)
           expect(day.currencies, `history ${day.asOf}`).toEqual(world.expectedOn(day.asOf));
+
+        // The dunning, promise, dispute and forecast reports of the last year, against the records.
+        const expected = await world.expectedFactReports(from, FORECAST_WEEKS);
+        const period = { from, to: today };
+        expect(await dunningReport(world.reportDeps, period)).toMatchObject(expected.dunning);
+        expect(await promisesReport(world.reportDeps, period)).toMatchObject(expected.promises);
+        expect(await disputesReport(world.reportDeps, period)).toMatchObject(expected.disputes);
+        expect(await forecastReport(world.reportDeps, { weeks: FORECAST_WEEKS })).toMatchObject(
+          expected.forecast,
+        );
       }),
       { numRuns: 40 },
     );
@@ -116,13 +151,16 @@ async function portfolioWorld() {
   let now = START;
   const clock = { now: () => now };
   const raw = new InMemoryCreditStore();
-  const store = withPortfolioLedger(raw, clock);
+  const store = withPortfolioLedger(withReportCounters(raw), clock);
   const workflow = new RecordingWorkflow();
   const deps = { store, workflow, clock, referenceScheme: 'rf' as const };
   const writeOffDeps = { ...deps, adminAbove: 10 ** 13, vatPeriod: 'quarter' as const };
   const debtorId = newId('deb');
   const invoiceIds: string[] = [];
   const invoicesAtEndOf = new Map<CalendarDate, InvoiceRecord[]>();
+  const stepsReached: ReachedStep[] = [];
+  const paymentIds: string[] = [];
+  const disputeIds: string[] = [];
   const today = () => localDate(now, BUSINESS_TIME_ZONE);
   const deliver = (event: unknown) =>
     receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
@@ -165,10 +203,12 @@ async function portfolioWorld() {
         if (!invoice) return;
         const amount = Math.max(1, Math.round((invoice.totalAmount * step.percent) / 100));
         if (step.kind === 'pay') {
+          const id = newId('pay');
+          paymentIds.push(id);
           await deliver(
             paymentReceived(
               { invoiceId: invoice.id },
-              { amount, currency: invoice.currency, receivedAt: now.toISOString() },
+              { id, amount, currency: invoice.currency, receivedAt: now.toISOString() },
             ),
           );
         } else {
@@ -211,8 +251,35 @@ async function portfolioWorld() {
             raiseDispute(
               { ...deps, notifier: { publish: async () => ({ messageId: 'm' }) } },
               { invoiceId, cause: 'quantity', note: 'two boxes short', by: 'sub' },
-            ),
+            ).then((dispute) => disputeIds.push(dispute.id)),
           );
+        return;
+      }
+      case 'resolve': {
+        const disputeId = disputeIds[step.pick % Math.max(1, disputeIds.length)];
+        if (disputeId)
+          await refusedOrDone(
+            resolveDispute(deps, { disputeId, outcome: step.outcome, note: 'checked', by: 'sub' }),
+          );
+        return;
+      }
+      case 'step': {
+        // The next step of a running dunning goes out (or is skipped), as its task records it.
+        const invoice = await raw.getInvoice(pick(step.pick) ?? '');
+        const dunning = invoice?.dunning;
+        if (!invoice || dunning?.status !== 'running') return;
+        const slot = DUNNING_SLOTS[dunning.lastStep ? DUNNING_SLOTS.indexOf(dunning.lastStep.slot) + 1 : 0];
+        if (!slot) return;
+        const recorded = await recordStep(
+          deps,
+          { invoiceId: invoice.id, execution: dunning.execution, step: slot },
+          {
+            status: step.skipped ? 'skipped' : 'sent',
+            event: { type: 'invoice_updated', summary: `step ${slot}` },
+          },
+        );
+        if (recorded === 'recorded' && !step.skipped)
+          stepsReached.push({ day: today(), segment: dunning.policyId, slot });
         return;
       }
       case 'writeOff': {
@@ -250,6 +317,24 @@ async function portfolioWorld() {
     invoicesAtEndOf,
     recordToday,
     reportDeps: { store, clock },
+    expectedFactReports: async (from: CalendarDate, weeks: number) => {
+      const payments = (await Promise.all(paymentIds.map((id) => raw.getPayment(id)))).filter(
+        (payment): payment is PaymentRecord => payment !== undefined,
+      );
+      const disputes = (await Promise.all([...new Set(disputeIds)].map((id) => raw.getDispute(id)))).filter(
+        (dispute): dispute is DisputeRecord => dispute !== undefined,
+      );
+      return expectedFactReports({
+        from,
+        today: today(),
+        weeks,
+        stepsReached,
+        invoices: await allInvoices(),
+        promises: await raw.listPromisesOfDebtor(debtorId),
+        disputes,
+        payments,
+      });
+    },
     expectedOn: (asOf: CalendarDate) =>
       bruteForce(
         asOf,
