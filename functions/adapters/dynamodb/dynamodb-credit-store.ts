@@ -31,6 +31,7 @@ import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
 import {
   ConcurrentModificationError,
+  type AccountWork,
   type AgencyClaimRecord,
   type CreditNoteRecord,
   type CreditStore,
@@ -64,6 +65,7 @@ import {
   monthsOf,
 } from './controller-day-items';
 import {
+  accountWorkKeys,
   DEBTOR_SCORES,
   DEBTORS,
   scoreSortKey,
@@ -371,6 +373,34 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
+  async listAccountWork(owner: string | null, debtorId?: string): Promise<AccountWork> {
+    const work: AccountWork = { invoices: [], tasks: [], disputes: [] };
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi5',
+        KeyConditionExpression:
+          debtorId === undefined ? 'gsi5pk = :pk' : 'gsi5pk = :pk AND begins_with(gsi5sk, :debtor)',
+        ExpressionAttributeValues: {
+          ':pk': ownerPartition(owner),
+          ...(debtorId === undefined ? {} : { ':debtor': `${debtorId}#` }),
+        },
+        ReturnConsumedCapacity: 'TOTAL',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        // Only an id containing '#' could share another debtor's prefix; the id decides.
+        if (debtorId !== undefined && item.debtorId !== debtorId) continue;
+        if (item.itemType === 'invoice') work.invoices.push(stripKeys<InvoiceRecord>(item));
+        else if (item.itemType === 'task') work.tasks.push(stripKeys<TaskRecord>(item));
+        else if (item.itemType === 'dispute') work.disputes.push(stripKeys<DisputeRecord>(item));
+      }
+    }
+    return work;
+  }
+
   async listPolicies(): Promise<DunningPolicy[]> {
     return this.queryAll<DunningPolicy>({
       IndexName: 'gsi1',
@@ -629,6 +659,8 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(inv.status === 'in_collection'
             ? { gsi1pk: CLAIMS_AT_AGENCY, gsi1sk: `${inv.dueDate}#${inv.id}` }
             : {}),
+          // The owner's open work, only while it is being collected (as gsi1's open invoices).
+          ...(isCollecting(inv) ? accountWorkKeys(inv, 'INVOICE') : {}),
           ...inv,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -663,6 +695,9 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(task.status === 'open' && task.debtorId
             ? { gsi3pk: `DEBTOR#${task.debtorId}`, gsi3sk: `OPEN_TASK#${task.id}` }
             : {}),
+          ...(task.status === 'open' && task.debtorId
+            ? accountWorkKeys({ ...task, debtorId: task.debtorId }, 'TASK')
+            : {}),
           ...task,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -686,6 +721,7 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(isOpenDispute(dispute)
             ? { gsi1pk: OPEN_DISPUTES, gsi1sk: `${dispute.raisedAt}#${dispute.id}` }
             : {}),
+          ...(isOpenDispute(dispute) ? accountWorkKeys(dispute, 'DISPUTE') : {}),
           ...dispute,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -974,6 +1010,8 @@ const CURSOR_KEYS = new Set([
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
 ]);
 
 /** A page's last evaluated key as an opaque token for the URL. */

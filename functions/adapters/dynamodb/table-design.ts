@@ -17,5 +17,10 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /** An owner's debtors by name (the worklist, GET /debtors?owner=); invoices by status and due date. */
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    /**
+     * Sparse: an owner's open work (open invoices, open tasks, open disputes) by debtor, so that
+     * the worklist reads the owner's accounts and never a colleague's.
+     */
+    { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   ],
 } as const;
