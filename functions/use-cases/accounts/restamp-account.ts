@@ -12,7 +12,7 @@ import type {
 import { retryOnConflict, revised } from '../record-versions';
 
 /** DynamoDB takes at most 100 writes in one transaction. */
-export const RESTAMP_CHUNK = 100;
+const RESTAMP_CHUNK = 100;
 
 type Stamped =
   | { kind: 'invoice'; record: InvoiceRecord }
