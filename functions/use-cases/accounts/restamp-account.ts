@@ -27,7 +27,8 @@ type Stamped =
  * tasks are still raised from it. Each chunk is one transaction of at most 100 writes, each over
  * the version it read: a step that wrote the same item meanwhile wins, the chunk is read again
  * and retried, and the step that read the item before the stamp retries its own write.
- * Idempotent: assigning the same owner again stamps whatever a race left behind.
+ * Assigning the same owner again writes every open item of the account once more: whatever a race
+ * left behind, and items written before the index existed (they carry no index entry yet).
  */
 export async function restampAccount(
   deps: { store: CreditStore; clock: Clock },
@@ -45,7 +46,9 @@ export async function restampAccount(
     add({ kind: 'invoice', record });
   for (const record of [...former.tasks, ...tasks]) add({ kind: 'task', record });
   for (const record of former.disputes) add({ kind: 'dispute', record });
-  const stale = [...found.values()].filter((item) => !carries(item, input.to));
+  const again = input.from === input.to;
+  const due = (item: Stamped) => again || !carries(item, input.to);
+  const stale = [...found.values()].filter(due);
 
   for (let start = 0; start < stale.length; start += RESTAMP_CHUNK) {
     const chunk = stale.slice(start, start + RESTAMP_CHUNK);
@@ -54,9 +57,7 @@ export async function restampAccount(
       const current = reread ? await readAgain(store, chunk) : chunk;
       reread = true;
       const now = deps.clock.now();
-      await store.commit(
-        current.filter((item) => !carries(item, input.to)).map((item) => stamped(item, input.to, now)),
-      );
+      await store.commit(current.filter(due).map((item) => stamped(item, input.to, now)));
     });
   }
   return stale.length;

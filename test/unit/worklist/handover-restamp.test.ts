@@ -87,6 +87,18 @@ describe('a handover of an account', () => {
     expect((await store.listAccountWork(COLLEAGUE, debtor.id)).tasks).toHaveLength(3);
   });
 
+  it('writes every open item of the account again when the same owner is assigned again', async () => {
+    const store = new InMemoryCreditStore();
+    const { debtor, open, paid, openTasks } = await account(store, 2);
+
+    await assignOwner({ store, clock }, { debtorId: debtor.id, owner: { sub: ME }, by: 'manager' });
+
+    // Items written before the index existed get their index entry so.
+    expect(await store.getInvoice(open.id)).toMatchObject({ accountOwner: ME, version: 2 });
+    for (const task of openTasks) expect((await store.getTask(task.id))?.version).toBe(2);
+    expect(await store.getInvoice(paid.id)).toEqual(paid);
+  });
+
   it('leaves the open work of an account given up unowned to the unowned list', async () => {
     const store = new InMemoryCreditStore();
     const { debtor, open } = await account(store, 1);
