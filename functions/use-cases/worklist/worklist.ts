@@ -272,11 +272,11 @@ async function managerTasks(
   const candidates = everyOpenTask.filter(
     (task) => task.forRole === 'manager' || (task.forRole === undefined && isUnhandled(task, today)),
   );
-  // Their invoices, read one by one unless listed already: those still open (any owner's).
+  // Their invoices, each read once unless listed already: those still open (any owner's).
   const invoices = new Map(listedInvoices);
-  for (const task of candidates) {
-    if (!task.invoiceId || invoices.has(task.invoiceId)) continue;
-    const invoice = await store.getInvoice(task.invoiceId);
+  const unread = new Set(candidates.flatMap((task) => (task.invoiceId ? [task.invoiceId] : [])));
+  for (const id of invoices.keys()) unread.delete(id);
+  for (const invoice of await Promise.all([...unread].map((id) => store.getInvoice(id)))) {
     if (invoice && isCollecting(invoice)) invoices.set(invoice.id, invoice);
   }
   const visible = candidates.filter((task) => isOnList(task, invoices, today));
