@@ -379,9 +379,9 @@ export class DynamoDbCreditStore implements CreditStore {
       { client: this.doc },
       {
         TableName: this.tableName,
-        IndexName: 'gsi5',
+        IndexName: 'gsi6',
         KeyConditionExpression:
-          debtorId === undefined ? 'gsi5pk = :pk' : 'gsi5pk = :pk AND begins_with(gsi5sk, :debtor)',
+          debtorId === undefined ? 'gsi6pk = :pk' : 'gsi6pk = :pk AND begins_with(gsi6sk, :debtor)',
         ExpressionAttributeValues: {
           ':pk': ownerPartition(owner),
           ...(debtorId === undefined ? {} : { ':debtor': `${debtorId}#` }),
@@ -1010,8 +1010,8 @@ const CURSOR_KEYS = new Set([
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
-  'gsi5pk',
-  'gsi5sk',
+  'gsi6pk',
+  'gsi6sk',
 ]);
 
 /** A page's last evaluated key as an opaque token for the URL. */

@@ -99,8 +99,8 @@ const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
-  'gsi5pk',
-  'gsi5sk',
+  'gsi6pk',
+  'gsi6sk',
   'expiresAt',
   'itemType',
 ];
@@ -117,20 +117,20 @@ export const DEBTORS = 'DEBTOR';
 export function ownerPartition(owner: string | null): string {
   return `OWNER#${owner ?? 'none'}`;
 }
-/** The kinds of open work gsi5 holds per owner, as they appear in its sort key. */
+/** The kinds of open work gsi6 holds per owner, as they appear in its sort key. */
 export type AccountWorkKind = 'INVOICE' | 'TASK' | 'DISPUTE';
 /**
- * gsi5 keys of an open invoice, task or dispute: the partition of its debtor's owner (`none` while
+ * gsi6 keys of an open invoice, task or dispute: the partition of its debtor's owner (`none` while
  * unowned, as gsi4's), sorted by debtor first, so that one account's items in a partition are
  * one `begins_with` away (a handover finds what to move).
  */
 export function accountWorkKeys(
   record: { accountOwner?: string; debtorId: string; id: string },
   kind: AccountWorkKind,
-): { gsi5pk: string; gsi5sk: string } {
+): { gsi6pk: string; gsi6sk: string } {
   return {
-    gsi5pk: ownerPartition(record.accountOwner ?? null),
-    gsi5sk: `${record.debtorId}#${kind}#${record.id}`,
+    gsi6pk: ownerPartition(record.accountOwner ?? null),
+    gsi6sk: `${record.debtorId}#${kind}#${record.id}`,
   };
 }
 /** gsi4 partition of the invoices of one status, by due date. */

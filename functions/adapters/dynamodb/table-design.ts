@@ -21,6 +21,6 @@ export const TABLE_DESIGN = {
      * Sparse: an owner's open work (open invoices, open tasks, open disputes) by debtor, so that
      * the worklist reads the owner's accounts and never a colleague's.
      */
-    { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+    { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   ],
 } as const;
