@@ -141,6 +141,16 @@ export interface DebtorHold {
 
 export interface TaskRecord extends CollectionTask, Versioned {}
 
+/** The open work of an owner's accounts: what stays on their worklist until it is done. */
+export interface AccountWork {
+  /** Invoices still being collected (open, overdue). */
+  invoices: InvoiceRecord[];
+  /** Open tasks about one of the debtors or their invoices. */
+  tasks: TaskRecord[];
+  /** Disputes still waiting for an answer. */
+  disputes: DisputeRecord[];
+}
+
 export interface PromiseRecord extends PaymentPromise, Versioned {}
 
 export interface DisputeRecord extends Dispute, Versioned {}
@@ -480,6 +490,11 @@ export interface CreditStore {
   pageDebtors(listing: DebtorListing, page: PageRequest): Promise<Page<DebtorRecord>>;
   /** The open tasks about the debtor or one of its invoices. */
   listOpenTasksOfDebtor(debtorId: string): Promise<TaskRecord[]>;
+  /**
+   * The open invoices, tasks and disputes stamped with this owner (`accountOwner`; null: the
+   * unowned), or only those of one debtor: one index partition, never another owner's work.
+   */
+  listAccountWork(owner: string | null, debtorId?: string): Promise<AccountWork>;
   /** Invoices carrying this number (one, unless the invoicing system reused a number). */
   findInvoicesByNumber(number: string): Promise<InvoiceRecord[]>;
   /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */

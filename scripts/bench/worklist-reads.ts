@@ -165,6 +165,8 @@ function account(n: number, owner: string): StoreWrite[] {
     dueDate: '2026-03-01',
     paymentReference: `RF18WL${String(n).padStart(6, '0')}`,
     status: 'overdue',
+    // As the intake stamps it from the debtor; the task raised on it inherits the stamp.
+    accountOwner: owner,
     version: 1,
     createdAt: CREATED,
     updatedAt: CREATED,

@@ -735,6 +735,76 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
         ),
       ).toEqual([todayUrgent.id, todayRoutine.id, tomorrowUrgent.id]);
     });
+
+    it("lists an owner's open invoices, tasks and disputes, an account's alone on asking, never another owner's", async () => {
+      const owner = newId('controller');
+      const colleague = newId('controller');
+      const debtorId = newId('deb');
+      const otherDebtorId = newId('deb');
+      const open = invoiceRecord({ debtorId, status: 'overdue', accountOwner: owner });
+      const paid = invoiceRecord({ debtorId, status: 'paid', accountOwner: owner });
+      const ofOtherDebtor = invoiceRecord({ debtorId: otherDebtorId, status: 'open', accountOwner: owner });
+      const colleagues = invoiceRecord({
+        debtorId: newId('deb'),
+        status: 'overdue',
+        accountOwner: colleague,
+      });
+      const unowned = invoiceRecord({ debtorId: newId('deb'), status: 'overdue' });
+      const task = taskRecord({ debtorId, invoiceId: open.id, accountOwner: owner });
+      const closedTask = taskRecord({ debtorId, status: 'closed', accountOwner: owner });
+      const noDebtor: TaskRecord = { ...taskRecord({ accountOwner: owner }), debtorId: undefined };
+      const dispute: DisputeRecord = {
+        id: newId('dispute'),
+        invoiceId: open.id,
+        debtorId,
+        cause: 'quantity',
+        amount: 250_00,
+        currency: 'EUR',
+        note: 'Two boxes short',
+        documents: [],
+        status: 'open',
+        raisedBy: 'user:controller-1',
+        raisedAt: '2031-04-01T09:00:00.000Z',
+        raisedOn: '2031-04-01',
+        respondBy: '2031-04-11',
+        accountOwner: owner,
+        version: 1,
+        createdAt: '2031-04-01T09:00:00.000Z',
+        updatedAt: '2031-04-01T09:00:00.000Z',
+      };
+      await store.commit([
+        ...[open, paid, ofOtherDebtor, colleagues, unowned].map((invoice) => ({
+          kind: 'putInvoice' as const,
+          invoice,
+          expectedVersion: null,
+        })),
+        ...[task, closedTask, noDebtor].map((t) => ({
+          kind: 'putTask' as const,
+          task: t,
+          expectedVersion: null,
+        })),
+        { kind: 'putDispute', dispute, expectedVersion: null },
+      ]);
+
+      const work = await store.listAccountWork(owner);
+      expect(work.invoices.map((i) => i.id).sort()).toEqual([open.id, ofOtherDebtor.id].sort());
+      expect(work.tasks.map((t) => t.id)).toEqual([task.id]);
+      expect(work.disputes).toEqual([dispute]);
+      expect(work.invoices.find((i) => i.id === open.id)).toEqual(open);
+
+      const account = await store.listAccountWork(owner, debtorId);
+      expect(account.invoices.map((i) => i.id)).toEqual([open.id]);
+      expect(account.tasks.map((t) => t.id)).toEqual([task.id]);
+      expect(ids((await store.listAccountWork(null)).invoices, [unowned.id, colleagues.id])).toEqual([
+        unowned.id,
+      ]);
+
+      await store.commit([
+        { kind: 'putInvoice', invoice: { ...open, accountOwner: colleague, version: 2 }, expectedVersion: 1 },
+      ]);
+      expect((await store.listAccountWork(owner, debtorId)).invoices).toEqual([]);
+      expect(ids((await store.listAccountWork(colleague)).invoices, [open.id])).toEqual([open.id]);
+    });
   });
 
   describe('policies and rate tables', () => {

@@ -19,6 +19,7 @@ import type { WorklistRules } from '../../functions/core/worklist/worklist-rules
 import type { ScoreRules } from '../../functions/core/score/score-rules';
 import { overdueMoves, stampOverdueCounted } from '../../functions/core/ledger/debtor-overdue';
 import {
+  type AccountWork,
   ConcurrentModificationError,
   type AgencyClaimRecord,
   type CreditNoteRecord,
@@ -459,6 +460,29 @@ export class InMemoryCreditStore implements CreditStore {
       .filter((task) => task.status === 'open' && task.debtorId === debtorId)
       .sort(by((task) => task.id))
       .map(copy);
+  }
+
+  async listAccountWork(owner: string | null, debtorId?: string): Promise<AccountWork> {
+    // As the index: unowned work has no stamp; sorted by debtor, then kind, then id.
+    const mine = <T extends { accountOwner?: string; debtorId?: string; id: string }>(record: T) =>
+      (record.accountOwner ?? null) === owner &&
+      record.debtorId !== undefined &&
+      (debtorId === undefined || record.debtorId === debtorId);
+    const order = by((record: { debtorId?: string; id: string }) => `${record.debtorId}#${record.id}`);
+    return {
+      invoices: [...this.invoices.values()]
+        .filter((i) => isCollecting(i) && mine(i))
+        .sort(order)
+        .map(copy),
+      tasks: [...this.tasks.values()]
+        .filter((t) => t.status === 'open' && mine(t))
+        .sort(order)
+        .map(copy),
+      disputes: [...this.disputes.values()]
+        .filter((d) => isOpenDispute(d) && mine(d))
+        .sort(order)
+        .map(copy),
+    };
   }
 
   async findInvoicesByNumber(number: string): Promise<InvoiceRecord[]> {

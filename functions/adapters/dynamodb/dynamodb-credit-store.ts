@@ -41,6 +41,7 @@ import type { WorklistRules } from '../../core/worklist/worklist-rules';
 import type { ScoreRules } from '../../core/score/score-rules';
 import {
   ConcurrentModificationError,
+  type AccountWork,
   type AgencyClaimRecord,
   type CreditNoteRecord,
   type CreditStore,
@@ -77,6 +78,7 @@ import {
   monthsOf,
 } from './controller-day-items';
 import {
+  accountWorkKeys,
   DEBTOR_SCORES,
   DEBTORS,
   scoreSortKey,
@@ -398,6 +400,34 @@ export class DynamoDbCreditStore implements CreditStore {
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': OPEN_TASKS },
     });
+  }
+
+  async listAccountWork(owner: string | null, debtorId?: string): Promise<AccountWork> {
+    const work: AccountWork = { invoices: [], tasks: [], disputes: [] };
+    const pages = paginateQuery(
+      { client: this.doc },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi6',
+        KeyConditionExpression:
+          debtorId === undefined ? 'gsi6pk = :pk' : 'gsi6pk = :pk AND begins_with(gsi6sk, :debtor)',
+        ExpressionAttributeValues: {
+          ':pk': ownerPartition(owner),
+          ...(debtorId === undefined ? {} : { ':debtor': `${debtorId}#` }),
+        },
+        ReturnConsumedCapacity: 'TOTAL',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        // Only an id containing '#' could share another debtor's prefix; the id decides.
+        if (debtorId !== undefined && item.debtorId !== debtorId) continue;
+        if (item.itemType === 'invoice') work.invoices.push(stripKeys<InvoiceRecord>(item));
+        else if (item.itemType === 'task') work.tasks.push(stripKeys<TaskRecord>(item));
+        else if (item.itemType === 'dispute') work.disputes.push(stripKeys<DisputeRecord>(item));
+      }
+    }
+    return work;
   }
 
   async listPolicies(): Promise<DunningPolicy[]> {
@@ -783,6 +813,8 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(inv.status === 'in_collection'
             ? { gsi1pk: CLAIMS_AT_AGENCY, gsi1sk: `${inv.dueDate}#${inv.id}` }
             : {}),
+          // The owner's open work, only while it is being collected (as gsi1's open invoices).
+          ...(isCollecting(inv) ? accountWorkKeys(inv, 'INVOICE') : {}),
           ...inv,
         };
         return {
@@ -823,6 +855,9 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(task.status === 'open' && task.debtorId
             ? { gsi3pk: `DEBTOR#${task.debtorId}`, gsi3sk: `OPEN_TASK#${task.id}` }
             : {}),
+          ...(task.status === 'open' && task.debtorId
+            ? accountWorkKeys({ ...task, debtorId: task.debtorId }, 'TASK')
+            : {}),
           ...task,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -846,6 +881,7 @@ export class DynamoDbCreditStore implements CreditStore {
           ...(isOpenDispute(dispute)
             ? { gsi1pk: OPEN_DISPUTES, gsi1sk: `${dispute.raisedAt}#${dispute.id}` }
             : {}),
+          ...(isOpenDispute(dispute) ? accountWorkKeys(dispute, 'DISPUTE') : {}),
           ...dispute,
         };
         return versionedPut(TableName, item, write.expectedVersion);
@@ -1189,6 +1225,8 @@ const CURSOR_KEYS = new Set([
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi6pk',
+  'gsi6sk',
 ]);
 
 /** The partitions of the portfolio counters of the days from `from` to `to`: one per month. */

@@ -114,6 +114,8 @@ const KEY_ATTRIBUTES = [
   'gsi4sk',
   'gsi5pk',
   'gsi5sk',
+  'gsi6pk',
+  'gsi6sk',
   'expiresAt',
   'itemType',
 ];
@@ -129,6 +131,22 @@ export const DEBTORS = 'DEBTOR';
 /** gsi4 partition of an owner's debtors (`none` for the unowned), by search name. */
 export function ownerPartition(owner: string | null): string {
   return `OWNER#${owner ?? 'none'}`;
+}
+/** The kinds of open work gsi6 holds per owner, as they appear in its sort key. */
+export type AccountWorkKind = 'INVOICE' | 'TASK' | 'DISPUTE';
+/**
+ * gsi6 keys of an open invoice, task or dispute: the partition of its debtor's owner (`none` while
+ * unowned, as gsi4's), sorted by debtor first, so that one account's items in a partition are
+ * one `begins_with` away (a handover finds what to move).
+ */
+export function accountWorkKeys(
+  record: { accountOwner?: string; debtorId: string; id: string },
+  kind: AccountWorkKind,
+): { gsi6pk: string; gsi6sk: string } {
+  return {
+    gsi6pk: ownerPartition(record.accountOwner ?? null),
+    gsi6sk: `${record.debtorId}#${kind}#${record.id}`,
+  };
 }
 /** gsi4 partition of the invoices of one status, by due date. */
 export function invoiceStatusPartition(status: string): string {

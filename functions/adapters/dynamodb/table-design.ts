@@ -22,5 +22,10 @@ export const TABLE_DESIGN = {
      * transaction of an invoice's change can move it with `ADD`, without reading it first.
      */
     { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', sortKeyType: 'number' },
+    /**
+     * Sparse: an owner's open work (open invoices, open tasks, open disputes) by debtor, so that
+     * the worklist reads the owner's accounts and never a colleague's.
+     */
+    { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   ],
 } as const;

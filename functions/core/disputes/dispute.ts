@@ -78,6 +78,8 @@ export interface Dispute {
   /** The credit note that ended it, if one did. */
   creditNoteId?: string;
   closedAt?: string;
+  /** The debtor's owner as of the last write (absent: unowned), as on the invoice (`Invoice.accountOwner`). */
+  accountOwner?: string;
 }
 
 export interface DisputeIssue {

@@ -67,6 +67,11 @@ export interface Invoice {
   vatRelief?: VatRelief;
   /** Where the claim stands at the collection agency, once handed over (the rest: its agency claim). */
   agencyStatus?: AgencyStatus;
+  /**
+   * The debtor's owner (a controller's sub) as of the last write; absent while unowned. A copy,
+   * kept so that an owner's open work is one index partition; a handover writes it anew.
+   */
+  accountOwner?: string;
 }
 
 /** A payment link of the payment provider (Mollie): its id, its page and the cents it asks. */

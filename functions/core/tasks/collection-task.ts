@@ -114,12 +114,14 @@ export interface CollectionTask {
     reason: 'invoice_paid' | 'invoice_cancelled' | 'invoice_handed_over' | 'invoice_written_off';
     at: string;
   };
+  /** The debtor's owner as of the last write (absent: unowned), as on the invoice (`Invoice.accountOwner`). */
+  accountOwner?: string;
 }
 
 export interface TaskToOpen {
   id: string;
   kind: TaskKind;
-  invoice: Pick<Invoice, 'id' | 'debtorId' | 'dueDate' | 'openAmount' | 'currency'>;
+  invoice: Pick<Invoice, 'id' | 'debtorId' | 'dueDate' | 'openAmount' | 'currency' | 'accountOwner'>;
   /** The day the task is raised: it is due that day, and the invoice's arrears are counted to it. */
   today: CalendarDate;
   summary: string;
@@ -149,5 +151,7 @@ export function openTask(input: TaskToOpen): CollectionTask {
     ...(input.taskToken ? { taskToken: input.taskToken } : {}),
     ...(input.execution ? { execution: input.execution } : {}),
     ...(input.forRole ? { forRole: input.forRole } : {}),
+    // The task goes on the list of whoever owns the invoice's debtor.
+    ...(invoice.accountOwner ? { accountOwner: invoice.accountOwner } : {}),
   };
 }

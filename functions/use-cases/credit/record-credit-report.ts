@@ -2,6 +2,7 @@ import { nextReportDue, type CreditReport, type ReportCadence } from '../../core
 import type { TimelineEvent } from '../../core/ledger/timeline';
 import { formatMoney } from '../../core/money';
 import type { CollectionTask } from '../../core/tasks/collection-task';
+import { ownerStamp } from '../../core/worklist/account-owner';
 import type { Clock } from '../../ports/clock';
 import type { CreditBureau } from '../../ports/credit-bureau';
 import type { CreditStore, StoreWrite, TaskRecord } from '../../ports/credit-store';
@@ -84,6 +85,7 @@ export async function recordCreditReport(
         priority: 0,
         summary: `Ask for a new credit report on ${current.name}: the last one (${report.reportDate}, ${report.riskClass} risk) is due for a refresh`,
         snoozed: { until: dueOn, reason: 'the next credit report is due then', by: 'workflow', at },
+        ...ownerStamp(current),
       };
       writes.push({ kind: 'putTask', task: firstVersion(task, at), expectedVersion: null });
     }

@@ -12,6 +12,7 @@ import {
 import type { DisputeCauseEntry } from '../../core/disputes/dispute-causes';
 import { disputeSlaDaysOf } from '../../core/dunning/dunning-policy';
 import { formatMoney } from '../../core/money';
+import { ownerStamp } from '../../core/worklist/account-owner';
 import type { DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { Notifier } from '../../ports/notifier';
 import { logger } from '../../shared/observability';
@@ -186,6 +187,7 @@ export async function newDispute(
     raisedOn,
     respondBy: respondByDay(raisedOn, disputeSlaDaysOf(policy)),
     ...(args.input.taskId ? { taskId: args.input.taskId } : {}),
+    ...ownerStamp(args.debtor),
   };
 }
 

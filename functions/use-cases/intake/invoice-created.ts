@@ -6,6 +6,7 @@ import {
   paymentReferenceForInvoice,
   paymentReferenceFromId,
 } from '../../core/payments/payment-reference';
+import { ownerStamp } from '../../core/worklist/account-owner';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './effect';
 
@@ -18,7 +19,8 @@ import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './
 export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Date): Promise<Effect> {
   // The same invoice sent again under another delivery id: it is known already.
   if (await deps.store.getInvoice(data.id)) return applied([]);
-  if (!(await deps.store.getDebtor(data.debtorId))) return parked({ kind: 'debtor', id: data.debtorId });
+  const debtor = await deps.store.getDebtor(data.debtorId);
+  if (!debtor) return parked({ kind: 'debtor', id: data.debtorId });
 
   const { reference, why } = await referenceFor(deps, data);
 
@@ -41,6 +43,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
     ...(data.vatAmount !== undefined ? { vatAmount: data.vatAmount } : {}),
     // Sent when already paid in full (a cash sale): recorded, never dunned.
     ...(openAmount === 0 ? { status: 'paid', closedAt: at.toISOString() } : { status: 'open' }),
+    ...ownerStamp(debtor),
     version: 1,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),

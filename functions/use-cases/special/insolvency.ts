@@ -7,6 +7,7 @@ import {
   specialManagementReasonOf,
 } from '../../core/special/insolvency';
 import { isUnderSpecialManagement, type SpecialManagement } from '../../core/special/special-management';
+import { ownerStamp } from '../../core/worklist/account-owner';
 import type { DebtorRecord, StoreWrite, TaskRecord } from '../../ports/credit-store';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { firstVersion, retryOnConflict, revised } from '../record-versions';
@@ -131,6 +132,7 @@ function insolvencyWrites(
       priority: 100,
       summary: `File the claim with ${insolvency.administrator.name} (${insolvency.kind.replaceAll('_', ' ')} ${insolvency.caseNumber}, ${insolvency.court}) before ${insolvency.claimDeadline}: GET /debtors/${debtor.id}/insolvency-claim`,
       forRole: 'special',
+      ...ownerStamp(debtor),
     },
     now.toISOString(),
   );

@@ -18,8 +18,6 @@ import { forbidden } from '../refusal';
 import { type TaskWithDetails, withDetails } from './task-details';
 import { currentWorklistRules } from './worklist-rules';
 
-/** Open invoices are read up to this due date: every one, also those not due yet (they count against the credit limit). */
-const LAST_DUE_DATE = '2099-12-31';
 const BROKEN_PROMISE_TASK = 'broken-promise--';
 
 export interface WorklistEntry {
@@ -62,9 +60,12 @@ export interface WorklistRequest {
 
 /**
  * GET /worklist: the caller's accounts for today, one entry per debtor with its tasks grouped,
- * most important first by the rules a manager approved. Reads a bounded number of index queries
- * whatever the number of debtors: the owner's debtors, the open invoices, the open tasks and the
- * open disputes, each one Query (paged by DynamoDB), joined here.
+ * most important first by the rules a manager approved. Reads only the accounts asked for: per
+ * owner (the caller and the unowned, or the one a manager names) the owner's debtors and the open
+ * work stamped with that owner (open invoices, also those not due yet as they count against the
+ * credit limit, open tasks, open disputes), two Queries paged by DynamoDB, joined here. A
+ * colleague's accounts are never read. A manager's own section reads the whole book's open tasks,
+ * as a manager oversees every controller's.
  */
 export async function worklist(
   deps: { store: CreditStore; clock: Clock },
@@ -75,31 +76,49 @@ export async function worklist(
   const owners = ownersAsked(request, isManager);
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
 
-  const [rules, ownedLists, openTasks, openDisputes] = await Promise.all([
+  const [rules, accounts, everyOpenTask] = await Promise.all([
     currentWorklistRules(store),
-    Promise.all(owners.map((owner) => store.listDebtorsOfOwner(owner))),
-    store.listOpenTasks(),
-    store.listOpenDisputes(),
+    Promise.all(
+      owners.map(async (owner) => {
+        const [debtors, work] = await Promise.all([
+          store.listDebtorsOfOwner(owner),
+          store.listAccountWork(owner),
+        ]);
+        return { debtors, work };
+      }),
+    ),
+    isManager ? store.listOpenTasks() : undefined,
   ]);
-  const debtors = new Map(ownedLists.flat().map((debtor) => [debtor.id, debtor]));
-  const invoices = new Map<string, InvoiceRecord>();
-  for await (const invoice of store.listOpenInvoicesDueBy(LAST_DUE_DATE)) {
-    if (debtors.has(invoice.debtorId) || isManager) invoices.set(invoice.id, invoice);
-  }
+  const debtors = new Map(accounts.flatMap((owned) => owned.debtors).map((debtor) => [debtor.id, debtor]));
+  // Work still stamped with an owner the debtor has just left (a handover under way) is not theirs.
+  const listed = (record: { debtorId?: string }) =>
+    record.debtorId !== undefined && debtors.has(record.debtorId);
+  const invoices = new Map(
+    accounts
+      .flatMap((owned) => owned.work.invoices)
+      .filter(listed)
+      .map((invoice) => [invoice.id, invoice]),
+  );
+  const openTasks = accounts.flatMap((owned) => owned.work.tasks).filter(listed);
+  const openDisputes = accounts.flatMap((owned) => owned.work.disputes).filter(listed);
   const brokenPromiseDays = await promisedDaysOf(
     store,
-    openTasks.filter((task) => task.kind === 'broken_promise' && task.debtorId && debtors.has(task.debtorId)),
+    openTasks.filter((task) => task.kind === 'broken_promise'),
   );
 
-  const visible = openTasks.filter((task) => isOnList(task, invoices, today));
+  const invoicesOf = byDebtor([...invoices.values()]);
+  const tasksOf = byDebtor(
+    openTasks.filter((task) => task.forRole === undefined && isOnList(task, invoices, today)),
+  );
+  const disputesOf = byDebtor(openDisputes);
   const entries = [...debtors.values()]
     .map((debtor) =>
       entryOf(debtor, {
         today,
         weights: rules.weights,
-        invoices: [...invoices.values()].filter((invoice) => invoice.debtorId === debtor.id),
-        tasks: visible.filter((task) => task.debtorId === debtor.id && task.forRole === undefined),
-        disputes: openDisputes.filter((dispute) => dispute.debtorId === debtor.id),
+        invoices: invoicesOf.get(debtor.id) ?? [],
+        tasks: tasksOf.get(debtor.id) ?? [],
+        disputes: disputesOf.get(debtor.id) ?? [],
         brokenPromiseDays,
       }),
     )
@@ -111,8 +130,19 @@ export async function worklist(
     owner: request.owner ?? request.caller.sub,
     rulesVersion: rules.version,
     entries,
-    ...(isManager ? { managerTasks: await managerTasks(store, visible, invoices, today) } : {}),
+    ...(everyOpenTask ? { managerTasks: await managerTasks(store, everyOpenTask, invoices, today) } : {}),
   };
+}
+
+function byDebtor<T extends { debtorId?: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    if (record.debtorId === undefined) continue;
+    const group = groups.get(record.debtorId);
+    if (group) group.push(record);
+    else groups.set(record.debtorId, [record]);
+  }
+  return groups;
 }
 
 /** A controller sees their own accounts and the unowned ones; a manager may ask for anyone's. */
@@ -236,11 +266,22 @@ async function promisedDaysOf(
 
 async function managerTasks(
   store: CreditStore,
-  tasks: readonly TaskRecord[],
-  invoices: Map<string, InvoiceRecord>,
+  everyOpenTask: readonly TaskRecord[],
+  listedInvoices: Map<string, InvoiceRecord>,
   today: string,
 ): Promise<ManagerTask[]> {
-  const chosen = tasks.flatMap((task) => {
+  const candidates = everyOpenTask.filter(
+    (task) => task.forRole === 'manager' || (task.forRole === undefined && isUnhandled(task, today)),
+  );
+  // Their invoices, each read once unless listed already: those still open (any owner's).
+  const invoices = new Map(listedInvoices);
+  const unread = new Set(candidates.flatMap((task) => (task.invoiceId ? [task.invoiceId] : [])));
+  for (const id of invoices.keys()) unread.delete(id);
+  for (const invoice of await Promise.all([...unread].map((id) => store.getInvoice(id)))) {
+    if (invoice && isCollecting(invoice)) invoices.set(invoice.id, invoice);
+  }
+  const visible = candidates.filter((task) => isOnList(task, invoices, today));
+  const chosen = visible.flatMap((task) => {
     if (task.forRole === 'manager') return [{ task, why: "a manager's decision" }];
     // The special team works its own list.
     if (task.forRole === 'special') return [];

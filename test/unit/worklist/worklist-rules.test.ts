@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openTask } from '../../../functions/core/tasks/collection-task';
+import { ownerStamp } from '../../../functions/core/worklist/account-owner';
 import { debtorPriority, type DebtorFacts } from '../../../functions/core/worklist/debtor-priority';
 import { searchName } from '../../../functions/core/worklist/search-name';
 import { outcomeFits } from '../../../functions/core/worklist/task-outcomes';
@@ -86,6 +88,26 @@ describe('tasks on the worklist', () => {
     expect(outcomeFits('unreachable_by_email', 'email_added')).toBe(true);
     expect(outcomeFits('unreachable_by_email', 'reached')).toBe(false);
     expect(outcomeFits('broken_promise', 'done')).toBe(true);
+  });
+
+  it("puts a task raised on an invoice on the list of the invoice's owner, or on the unowned list", () => {
+    const invoice = {
+      id: 'inv-1',
+      debtorId: 'deb-1',
+      dueDate: '2026-03-01',
+      openAmount: 100_00,
+      currency: 'EUR',
+    };
+    const raise = (owned: { accountOwner?: string }) =>
+      openTask({
+        id: 'task-1',
+        kind: 'call',
+        invoice: { ...invoice, ...owned },
+        today: '2026-03-23',
+        summary: 'call',
+      });
+    expect(raise(ownerStamp({ owner: { sub: 'controller-1' } })).accountOwner).toBe('controller-1');
+    expect(raise(ownerStamp({}))).not.toHaveProperty('accountOwner');
   });
 
   it('compares names with accents and case removed', () => {
