@@ -1,39 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsQR from 'jsqr';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { debtorUpserted, invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
 import { type ClaimsCloud, claimsCloud } from './claims-cloud';
-
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Fails the test, rather than skipping it, when the browser is missing: the QR must be checked. */
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: this test renders the email in a real browser. ` +
-        'Install it with `apt-get update && apt-get install -y chromium`.',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+import { launchChromium } from '../../support/chromium';
 
 /** As aws-ses-v2-local keeps an email (GET /store), as far as this test reads it. */
 interface InboxEmail {
@@ -103,7 +78,7 @@ describe('the QR code in a reminder email', () => {
     await world.cloud.advanceTo(new Date(invoice.dunning.schedule.firstReminder));
 
     const email = await emailTo(address);
-    browser = await launchChromium();
+    browser = await launchChromium('this test renders the email in a real browser');
     const page = await browser.newPage({ deviceScaleFactor: 2 });
     await page.goto(await renderedPage(email));
     const shot = await page.locator('img[alt="EPC QR"]').screenshot();

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
 import {
@@ -11,28 +10,7 @@ import {
   MARCH_DUE as DUE,
   MARCH_START as START,
 } from '../workflow/scenario';
-
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Fails the test, rather than skipping it, when the browser is missing. */
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: this test opens the page in a real browser. ` +
-        'Install it with `apt-get update && apt-get install -y chromium`.',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-}
+import { launchChromium } from '../../support/chromium';
 
 /**
  * The debtor's page as the debtor meets it: the link in a real reminder from the local inbox,
@@ -44,7 +22,7 @@ describe("the debtor's self-service page in a browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium('this test opens the page in a real browser');
     h = await startCloudHarness(START, { dailySweep: true });
   });
 

@@ -1,35 +1,14 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TONES } from '../../../functions/core/dunning/dunning-slot';
 import { TEMPLATE_IDS } from '../../../functions/core/dunning/step-templates';
 import type { LetterClaim, LetterInput, LetterInvoice } from '../../../functions/templates/letter-input';
 import { renderLetter } from '../../../functions/templates/render-letter';
 import { eur, letter } from '../../unit/templates/letter-fixtures';
+import { launchChromium } from '../../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The narrowest phone screen in common use, in CSS pixels. */
 const PHONE_WIDTH = 360;
-
-/** Fails the test, rather than skipping it, when the browser is missing. */
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: this test lays the letters out in a real browser. ` +
-        'Install it with `apt-get update && apt-get install -y chromium`.',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-}
 
 /** Long but real values: a six-figure amount, an invoice number with a prefix, a long address. */
 const invoices: LetterInvoice[] = [
@@ -152,7 +131,7 @@ describe('letters on a phone', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium('this test lays the letters out in a real browser');
   });
 
   afterAll(async () => {
