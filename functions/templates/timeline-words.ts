@@ -140,11 +140,13 @@ const SYSTEM_ACTORS: Record<ColleagueLanguage, Record<string, string>> = {
     workflow: 'Aanmaanproces',
     sweep: 'Dagelijkse controle',
     'invoicing-system': 'Facturatiesysteem',
+    debtor: 'Debiteur (zelfservicepagina)',
   },
   en: {
     workflow: 'Dunning workflow',
     sweep: 'Daily sweep',
     'invoicing-system': 'Invoicing system',
+    debtor: 'Debtor (self-service page)',
   },
 };
 

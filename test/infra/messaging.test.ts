@@ -116,11 +116,12 @@ describe('messaging', () => {
     expect(publishers).toEqual([roleOf('receive-invoicing-webhook'), roleOf('assign-payment')].sort());
   });
 
-  it('generates the webhook secrets and the key of the self-service links, and names them in the outputs', () => {
-    // The invoicing system's and the collection agency's: each signs with its own.
-    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+  it("generates the webhook secrets, the key of the self-service links and Mollie's key, and names them in the outputs", () => {
+    // The invoicing system's and the collection agency's webhook secrets: each signs with its own.
+    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
     expect(template.findOutputs('WebhookSecretArn')).not.toEqual({});
     expect(template.findOutputs('AgencyWebhookSecretArn')).not.toEqual({});
     expect(template.findOutputs('SelfServiceKeyArn')).not.toEqual({});
+    expect(template.findOutputs('MollieApiKeyArn')).not.toEqual({});
   });
 });

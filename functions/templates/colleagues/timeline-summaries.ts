@@ -173,21 +173,21 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
           ? 'Antwoord op het geschil'
           : step
             ? `De ${step}`
-            : 'E-mail',
+            : undefined,
       en: details.planId
         ? 'Email about the payment plan'
         : details.disputeId
           ? 'Answer to the dispute'
           : step
             ? `The ${step}`
-            : 'Email',
+            : undefined,
     };
     return {
-      nl: joined(`${what.nl} per e-mail verstuurd${to ? ` aan ${to}` : ''}`, [
-        subject && `„${subject}”`,
-        several > 1 && `één brief voor ${several} facturen`,
-      ]),
-      en: joined(`${what.en} sent by email${to ? ` to ${to}` : ''}`, [
+      nl: joined(
+        `${what.nl ? `${what.nl} per e-mail verstuurd` : 'E-mail verstuurd'}${to ? ` aan ${to}` : ''}`,
+        [subject && `„${subject}”`, several > 1 && `één brief voor ${several} facturen`],
+      ),
+      en: joined(`${what.en ? `${what.en} sent by email` : 'Email sent'}${to ? ` to ${to}` : ''}`, [
         subject && `"${subject}"`,
         several > 1 && `one letter for ${several} invoices`,
       ]),

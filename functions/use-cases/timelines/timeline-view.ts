@@ -7,8 +7,8 @@ import { shownMoney } from '../../templates/shown-money';
 
 /** Who did something, as a reader knows them: a person by name and email, or a part of the system. */
 export interface TimelineActor {
-  kind: 'user' | 'system';
-  /** The stored actor: 'user:<sub>', 'workflow', 'sweep', 'invoicing-system'. */
+  kind: 'user' | 'system' | 'debtor';
+  /** The stored actor: 'user:<sub>', 'workflow', 'sweep', 'invoicing-system', 'debtor'. */
   id: string;
   name: string;
   email?: string;
@@ -120,7 +120,11 @@ export function timelineView(entries: readonly StoredEntry[], reading: TimelineR
 function actorOf(event: TimelineEvent, language: ColleagueLanguage): TimelineActor {
   const user =
     event.actor.startsWith('user:') || event.actorName !== undefined || event.actorEmail !== undefined;
-  if (!user) return { kind: 'system', id: event.actor, name: systemActorName(event.actor, language) };
+  if (!user) {
+    // The debtor acted themselves, from the self-service page.
+    const kind = event.actor === 'debtor' ? 'debtor' : 'system';
+    return { kind, id: event.actor, name: systemActorName(event.actor, language) };
+  }
   return {
     kind: 'user',
     id: event.actor,

@@ -171,7 +171,7 @@ describe('the payment-behaviour score in reports, settings, the worklist and ema
     });
     expect(thanks[0]?.text).toContain('You paid your last 10 invoices on time');
     const { body } = await h.get<{ events: { type: string; summary: string }[] }>(
-      `/debtors/${debtor.id}/timeline?limit=100`,
+      `/debtors/${debtor.id}/timeline?limit=100&lang=en`,
     );
     expect(body.events.filter((e) => e.type === 'email_sent').map((e) => e.summary)).toEqual([
       'Email "Thank you for paying on time" sent to the debtor: thanks for 10 invoices in a row paid on time',

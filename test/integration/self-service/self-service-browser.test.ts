@@ -62,7 +62,9 @@ describe("the debtor's self-service page in a browser", () => {
 
     const view = await invoiceView(h, inv.id);
     expect(view.dunning).toMatchObject({ status: 'paused', pausedFor: 'promise' });
-    expect(view.timeline.find((entry) => entry.type === 'promise_taken')).toMatchObject({ actor: 'debtor' });
+    expect(view.timeline.find((entry) => entry.type === 'promise_taken')).toMatchObject({
+      actor: { kind: 'debtor', id: 'debtor' },
+    });
     await context.close();
   });
 });

@@ -126,7 +126,9 @@ describe("the debtor's self-service page", () => {
 
     const view = await invoiceView(h, debtor.invoiceId);
     expect(view.dunning).toMatchObject({ status: 'paused', pausedFor: 'promise' });
-    expect(view.timeline.find((entry) => entry.type === 'promise_taken')).toMatchObject({ actor: 'debtor' });
+    expect(view.timeline.find((entry) => entry.type === 'promise_taken')).toMatchObject({
+      actor: { kind: 'debtor', id: 'debtor' },
+    });
     await eventually(async () =>
       expect((await emailsTo(h, debtor.email)).map((email) => email.subject)).toContainEqual(
         expect.stringContaining('Bevestiging'),
@@ -169,8 +171,8 @@ describe("the debtor's self-service page", () => {
 
     const view = await invoiceView(h, debtor.invoiceId);
     expect(view.timeline.find((entry) => entry.type === 'dispute_raised')).toMatchObject({
-      actor: 'debtor',
-      details: { amount: 250_00, partial: true, cause: 'quantity' },
+      actor: { kind: 'debtor', id: 'debtor' },
+      details: { amount: { amount: 250_00, currency: 'EUR' }, partial: true, cause: 'quantity' },
     });
     // The dunning goes on for the undisputed € 1.000,00, which the page now asks for.
     expect(result.html).toContain('€ 1.000,00');

@@ -64,8 +64,14 @@ describe('small balances and the doubtful-debt provision', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('proposal_changed');
     expect((await h.get<Proposal>('/write-off-proposals', 'manager')).body.invoices).toEqual([]);
-    const unknown = await h.send('POST', '/write-off-proposals/x/approval', APPROVAL, 'manager');
-    expect(unknown.status).toBe(409);
+    const unknown = await h.send<{ error: { issues: { path: string }[] } }>(
+      'POST',
+      '/write-off-proposals/x/approval',
+      APPROVAL,
+      'manager',
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues.map((issue) => issue.path)).toEqual(['path.id']);
     const noReason = await h.send<{ error: { issues: { path: string }[] } }>('POST', path, {}, 'manager');
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.issues.map((issue) => issue.path)).toEqual(['reason']);
