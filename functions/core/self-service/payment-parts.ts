@@ -5,8 +5,7 @@ export interface AskedPart {
 }
 
 export type PaymentSplit =
-  | { valid: true; parts: AskedPart[]; total: number }
-  | { valid: false; message: string };
+  { valid: true; parts: AskedPart[]; total: number } | { valid: false; message: string };
 
 /**
  * What a payment from the debtor's page pays on each chosen invoice. Without an amount it pays

@@ -131,7 +131,8 @@ const NL: PageWording = {
   preferredTimeHelp: 'Bijvoorbeeld: dinsdagochtend',
   chooseInvoice: 'Factuur',
   payHeading: 'Nu betalen',
-  payHelp: 'Betaal online met iDEAL of een andere methode bij onze betaalprovider. Daarna komt u terug op deze pagina.',
+  payHelp:
+    'Betaal online met iDEAL of een andere methode bij onze betaalprovider. Daarna komt u terug op deze pagina.',
   payInvoices: 'Te betalen facturen',
   payAmount: 'Bedrag (optioneel)',
   payAmountHelp: (minimum) =>
@@ -271,7 +272,8 @@ const EN: PageWording = {
   preferredTimeHelp: 'For example: Tuesday morning',
   chooseInvoice: 'Invoice',
   payHeading: 'Pay now',
-  payHelp: 'Pay online with iDEAL or another method at our payment provider. You come back to this page afterwards.',
+  payHelp:
+    'Pay online with iDEAL or another method at our payment provider. You come back to this page afterwards.',
   payInvoices: 'Invoices to pay',
   payAmount: 'Amount (optional)',
   payAmountHelp: (minimum) =>

@@ -159,7 +159,9 @@ function payOffer(deps: SelfServiceDeps, invoices: readonly PageInvoice[]): Pick
     .map((invoice) => invoice.id);
   if (invoiceIds.length === 0) return {};
   const minimum = deps.settings.minimumPayment;
-  return { pay: { invoiceIds, ...(minimum !== undefined ? { minimum: { amount: minimum, currency: 'EUR' } } : {}) } };
+  return {
+    pay: { invoiceIds, ...(minimum !== undefined ? { minimum: { amount: minimum, currency: 'EUR' } } : {}) },
+  };
 }
 
 async function qrOf(

@@ -7,7 +7,7 @@ import { invalid } from '../refusal';
 import type { ActionContext } from './page-actions';
 import type { ActionFields } from './action-fields';
 import { openInvoicesOf } from './page-view';
-import { DEBTOR_ACTOR, DEBTOR_BY, type SelfServiceDeps } from './self-service-deps';
+import { DEBTOR_ACTOR, type SelfServiceDeps } from './self-service-deps';
 
 /** The outcome of the pay form: the page answers it with a redirect to the provider's checkout. */
 export const PAYMENT_STARTED = 'payment_started';
@@ -60,7 +60,7 @@ export async function payNow(
         at: deps.clock.now().toISOString(),
         type: 'debtor_request',
         actor: DEBTOR_ACTOR,
-        summary: `${DEBTOR_BY} started a payment of ${formatMoney(started.amount, 'en')} for ${numbers.join(', ')}`,
+        summary: `The debtor started a payment of ${formatMoney(started.amount, 'en')} for ${numbers.join(', ')} on the self-service page`,
         details: { paymentId: started.paymentId, parts: split.parts, requestId: context.requestId },
       },
     },
