@@ -21,7 +21,9 @@ describe('what a payment from the page pays on each chosen invoice', () => {
       ],
       total: 350_00,
     });
-    expect(splitPayment(asked, 25_00, 25_00)).toMatchObject({ parts: [{ invoiceId: 'inv-old', amount: 25_00 }] });
+    expect(splitPayment(asked, 25_00, 25_00)).toMatchObject({
+      parts: [{ invoiceId: 'inv-old', amount: 25_00 }],
+    });
   });
 
   it('refuses a part below the minimum, more than is asked, or any part where no minimum is configured', () => {
