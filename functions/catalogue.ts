@@ -408,7 +408,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'self-service',
     description:
       "GET and POST /self-service/{token}, GET /self-service/{token}/statement: the debtor's own page, one function for its routes",
-    // What the promise, dispute and plan use cases need (a plan's schedule is emailed), and the key.
+    // What the promise, dispute and plan use cases need (a plan's schedule is emailed), the key,
+    // and the payment provider for "Pay now".
     needs: {
       table: 'write',
       dunning: ['stop'],
@@ -416,6 +417,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       sendEmail: true,
       publish: ['disputes'],
       selfServiceKey: true,
+      paymentProvider: true,
     },
   },
   {

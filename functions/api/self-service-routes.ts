@@ -18,7 +18,7 @@ export const SELF_SERVICE_ROUTES = [
     handler: 'self-service',
     auth: { kind: 'signed-link' },
     summary:
-      "The debtor's page (HTML, in their language): open invoices with amounts, days overdue, the QR code and reference, and forms to promise a date, dispute, ask for a plan or a call back; ?result= shows what a form did",
+      "The debtor's page (HTML, in their language): open invoices with amounts, days overdue, the QR code and reference, and forms to pay now, promise a date, dispute, ask for a plan or a call back; ?result= shows what a form did",
     request: { path: selfServicePath, query: selfServicePageQuery },
   },
   {
@@ -27,7 +27,7 @@ export const SELF_SERVICE_ROUTES = [
     handler: 'self-service',
     auth: { kind: 'signed-link' },
     summary:
-      "A form of the debtor's page (application/x-www-form-urlencoded, with the form's nonce and CSRF token): recorded once, as done by the debtor; answers 303 to the page with the result",
+      "A form of the debtor's page (application/x-www-form-urlencoded, with the form's nonce and CSRF token): recorded once, as done by the debtor; answers 303 to the page with the result, or for action=pay to the payment provider's checkout",
     request: { path: selfServicePath, body: selfServiceForm },
   },
   {

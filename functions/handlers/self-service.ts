@@ -3,11 +3,12 @@ import { selfServicePageQuery, statementQuery } from '../api/schemas/self-servic
 import { readCreditor } from '../shared/creditor';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
+import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
-import { browserLanguage, formFields, type Page, pageHandler } from '../shared/http/page-handler';
+import { browserLanguage, formFields, formValues, type Page, pageHandler } from '../shared/http/page-handler';
 import {
   selfServiceKeysFromEnvironment,
   selfServicePageFromEnvironment,
@@ -17,11 +18,13 @@ import { renderSelfServicePage } from '../templates/self-service/self-service-pa
 import { renderStatementCsv, renderStatementPage } from '../templates/self-service/statement-page';
 import { LinkRefused, type OpenedLink, openLink } from '../use-cases/self-service/open-link';
 import { pageLanguage, selfServicePage } from '../use-cases/self-service/page-view';
+import { PAYMENT_STARTED } from '../use-cases/self-service/pay-now';
 import type { SelfServiceDeps } from '../use-cases/self-service/self-service-deps';
 import { statementOf } from '../use-cases/self-service/statement';
 import { submitForm } from '../use-cases/self-service/submit-form';
 
 const creditor = readCreditor();
+const payments = paymentProviderFromEnvironment();
 const deps: SelfServiceDeps = {
   store: creditStoreFromEnvironment(),
   workflow: dunningWorkflowFromEnvironment(),
@@ -32,6 +35,7 @@ const deps: SelfServiceDeps = {
   clock,
   keys: selfServiceKeysFromEnvironment(),
   ...selfServicePageFromEnvironment(),
+  ...(payments ? { payments: { provider: payments.provider, webhookUrl: payments.webhookUrl } } : {}),
 };
 const pageCreditor = {
   name: creditor.name,
@@ -89,7 +93,16 @@ const showPage = pageHandler(
 const postForm = pageHandler(
   (event) =>
     withLink(event, async (link, token) => {
-      const outcome = await submitForm(deps, link, formFields(event), event.requestContext.requestId);
+      const fields = formFields(event);
+      // The pay form's check boxes repeat one name; the form takes them one per line.
+      if (fields.action === 'pay') fields.invoiceIds = formValues(event, 'invoiceIds').join('\n');
+      const pageUrl = payments ? new URL(`self-service/${token}`, payments.publicApiUrl).href : '';
+      const outcome = await submitForm(deps, link, fields, event.requestContext.requestId, pageUrl);
+      const checkoutUrl =
+        outcome.kind === 'done' && outcome.result?.outcome === PAYMENT_STARTED
+          ? outcome.result.values?.checkoutUrl
+          : undefined;
+      if (checkoutUrl) return { status: 303, body: '', headers: { location: checkoutUrl } };
       if (outcome.kind === 'done') {
         return { status: 303, body: '', headers: { location: `${token}?result=${outcome.key}` } };
       }

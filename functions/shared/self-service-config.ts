@@ -5,6 +5,7 @@ import { type SelfServiceKeySource, selfServiceKeysFrom } from '../adapters/secr
 import type { Clock } from '../ports/clock';
 import type { SelfServiceKeys } from '../ports/self-service-keys';
 import type { SelfServiceRecords } from '../ports/self-service-records';
+import type { SelfServiceSettings } from '../use-cases/self-service/self-service-deps';
 import { selfServiceLinks } from '../use-cases/self-service/self-service-link';
 import { optionalVariable, readConfig } from './config';
 import { traced } from './tracing';
@@ -56,16 +57,23 @@ export function selfServiceLinksFromEnvironment(
 const pageEnvironment = z.object({
   TABLE_NAME: z.string().min(1),
   SELF_SERVICE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  // The least part of the chosen invoices a debtor may pay online, in cents; unset: the whole only.
+  SELF_SERVICE_MINIMUM_PAYMENT: optionalVariable(z.coerce.number().int().min(1)),
 });
 
 /** The page's own records and its hourly limit per link (default 30 requests). */
 export function selfServicePageFromEnvironment(env: NodeJS.ProcessEnv = process.env): {
   records: SelfServiceRecords;
-  settings: { rateLimitPerHour: number };
+  settings: SelfServiceSettings;
 } {
   const config = readConfig(pageEnvironment, env);
   return {
     records: new DynamoDbSelfServiceRecords(traced(new DynamoDBClient({})), config.TABLE_NAME),
-    settings: { rateLimitPerHour: config.SELF_SERVICE_RATE_LIMIT },
+    settings: {
+      rateLimitPerHour: config.SELF_SERVICE_RATE_LIMIT,
+      ...(config.SELF_SERVICE_MINIMUM_PAYMENT !== undefined
+        ? { minimumPayment: config.SELF_SERVICE_MINIMUM_PAYMENT }
+        : {}),
+    },
   };
 }

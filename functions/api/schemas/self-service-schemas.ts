@@ -76,6 +76,18 @@ export const selfServiceForm = z.discriminatedUnion('action', [
     instalments: z.coerce.number().int('choose a number of instalments').min(2).max(60),
   }),
   z.object({
+    action: z.literal('pay'),
+    ...guard,
+    // The page's check boxes, as the handler joins them: one invoice id per line.
+    invoiceIds: z
+      .string()
+      .max(5_000)
+      .transform((value) => value.split('\n').filter((id) => id !== ''))
+      .pipe(z.array(recordId).min(1, 'choose at least one invoice').max(50))
+      .describe('The chosen invoices, one id per line (repeated check boxes)'),
+    amount: typedAmount,
+  }),
+  z.object({
     action: z.literal('call_back'),
     ...guard,
     phone: z

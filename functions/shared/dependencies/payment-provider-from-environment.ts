@@ -11,6 +11,8 @@ export interface ProviderSetup {
   webhookUrl: string;
   /** Where a debtor lands after paying through a letter's link. */
   redirectUrl: string;
+  /** This API's public address, ending in a slash: the self-service page's links start with it. */
+  publicApiUrl: string;
 }
 
 const environment = z
@@ -39,6 +41,7 @@ const environment = z
     return {
       key,
       apiUrl: env.MOLLIE_API_URL,
+      publicApiUrl: api,
       webhookUrl: new URL('webhooks/mollie', api).toString(),
       redirectUrl: env.PAYMENT_REDIRECT_URL ?? env.CREDITOR_WEBSITE ?? api,
     };
@@ -60,5 +63,6 @@ export function paymentProviderFromEnvironment(
     }),
     webhookUrl: config.webhookUrl,
     redirectUrl: config.redirectUrl,
+    publicApiUrl: config.publicApiUrl,
   };
 }

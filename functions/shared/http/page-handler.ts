@@ -68,6 +68,14 @@ export function formFields(event: APIGatewayProxyEvent): Record<string, string> 
   return fields;
 }
 
+/** Every value posted under one name (check boxes repeat it), in order. */
+export function formValues(event: APIGatewayProxyEvent, name: string): string[] {
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  return new URLSearchParams(raw).getAll(name);
+}
+
 /** Dutch for a browser that prefers it (or says nothing), English otherwise: for pages shown before the debtor is known. */
 export function browserLanguage(event: APIGatewayProxyEvent): 'nl' | 'en' {
   const header = Object.entries(event.headers ?? {}).find(

@@ -45,7 +45,14 @@ export interface PageWording {
   preferredTime: string;
   preferredTimeHelp: string;
   chooseInvoice: string;
-  send: Record<'promise' | 'dispute' | 'plan' | 'call_back', string>;
+  send: Record<'pay' | 'promise' | 'dispute' | 'plan' | 'call_back', string>;
+  payHeading: string;
+  payHelp: string;
+  payInvoices: string;
+  payAmount: string;
+  payAmountHelp: (minimum: string | undefined) => string;
+  /** Shown on return from the provider's checkout, instead of an email confirmation. */
+  paymentNote: string;
   notDone: string;
   fieldNames: Record<string, string>;
   causes: Record<string, string>;
@@ -123,7 +130,19 @@ const NL: PageWording = {
   preferredTime: 'Wanneer schikt het?',
   preferredTimeHelp: 'Bijvoorbeeld: dinsdagochtend',
   chooseInvoice: 'Factuur',
+  payHeading: 'Nu betalen',
+  payHelp:
+    'Betaal online met iDEAL of een andere methode bij onze betaalprovider. Daarna komt u terug op deze pagina.',
+  payInvoices: 'Te betalen facturen',
+  payAmount: 'Bedrag (optioneel)',
+  payAmountHelp: (minimum) =>
+    minimum
+      ? `Laat leeg om alles te betalen wat u koos, of betaal een deel van minstens ${minimum}.`
+      : 'U betaalt het hele bedrag van de gekozen facturen.',
+  paymentNote:
+    'Een betaling staat op deze pagina zodra zij is verwerkt. Hebt u de betaling niet afgerond, dan kunt u hieronder opnieuw beginnen.',
   send: {
+    pay: 'Verder naar betalen',
     promise: 'Betaaldatum doorgeven',
     dispute: 'Bezwaar versturen',
     plan: 'Regeling aanvragen',
@@ -132,6 +151,7 @@ const NL: PageWording = {
   notDone: 'Dit is niet vastgelegd. Controleer het volgende:',
   fieldNames: {
     invoiceId: 'Factuur',
+    invoiceIds: 'Facturen',
     promisedDate: 'Datum',
     cause: 'Reden',
     explanation: 'Toelichting',
@@ -163,6 +183,8 @@ const NL: PageWording = {
     plan_requested: (v) =>
       `Wij hebben uw verzoek om een regeling in ${v.instalments} termijnen ontvangen. Wij nemen contact met u op.`,
     call_back: (v) => `Wij bellen u terug op ${v.phone} (${v.time}).`,
+    payment_started: (v) =>
+      `Dank u. Uw betaling van ${v.amount} voor factuur ${v.invoices} is ontvangen of wordt verwerkt.`,
   },
   pending: 'Uw verzoek wordt verwerkt. Ververs deze pagina over een ogenblik.',
   emailConfirmed: 'U ontvangt ook een bevestiging per e-mail.',
@@ -249,7 +271,19 @@ const EN: PageWording = {
   preferredTime: 'When suits you?',
   preferredTimeHelp: 'For example: Tuesday morning',
   chooseInvoice: 'Invoice',
+  payHeading: 'Pay now',
+  payHelp:
+    'Pay online with iDEAL or another method at our payment provider. You come back to this page afterwards.',
+  payInvoices: 'Invoices to pay',
+  payAmount: 'Amount (optional)',
+  payAmountHelp: (minimum) =>
+    minimum
+      ? `Leave empty to pay everything chosen, or pay a part of at least ${minimum}.`
+      : 'The whole amount of the chosen invoices is paid.',
+  paymentNote:
+    'A payment shows on this page once it is booked. If you did not finish paying, you can start again below.',
   send: {
+    pay: 'Continue to payment',
     promise: 'Send the date',
     dispute: 'Send the dispute',
     plan: 'Ask for the plan',
@@ -258,6 +292,7 @@ const EN: PageWording = {
   notDone: 'This was not recorded. Please check:',
   fieldNames: {
     invoiceId: 'Invoice',
+    invoiceIds: 'Invoices',
     promisedDate: 'Date',
     cause: 'Reason',
     explanation: 'Explanation',
@@ -279,6 +314,8 @@ const EN: PageWording = {
     plan_requested: (v) =>
       `We received your request for a plan in ${v.instalments} instalments and will be in touch.`,
     call_back: (v) => `We will call you back on ${v.phone} (${v.time}).`,
+    payment_started: (v) =>
+      `Thank you. Your payment of ${v.amount} for invoice ${v.invoices} is received or being processed.`,
   },
   pending: 'Your request is being processed. Refresh this page in a moment.',
   emailConfirmed: 'You will also receive a confirmation by email.',

@@ -43,7 +43,7 @@ export function renderSelfServicePage(page: SelfServicePage, extras: PageExtras)
       ? `<p><strong>${e(words.total)}:</strong> ${page.totals.map((total) => e(money(total))).join(' + ')}</p>`
       : '',
     `<p class="actions"><a href="${e(extras.token)}/statement">${e(words.statement)}</a><a href="${e(extras.token)}/statement?format=csv">${e(words.statementCsv)}</a></p>`,
-    page.invoices.length > 0 ? forms(page, words, extras, date) : '',
+    page.invoices.length > 0 ? forms(page, words, extras, date, money) : '',
     `<footer><p>${e(footer(words, extras.creditor))}</p></footer>`,
   ];
   return pageDocument({
@@ -93,6 +93,7 @@ function forms(
   words: PageWording,
   extras: PageExtras,
   date: (value: string) => string,
+  money: (value: Money) => string,
 ): string {
   const form = (action: SelfServiceAction, heading: string, help: string, fields: string) => {
     const guard = page.forms[action];
@@ -114,8 +115,30 @@ ${fields}
       .map((invoice) => `<option value="${e(invoice.id)}">${e(invoice.number)}</option>`)
       .join('')}</select>`;
   const causeLabel = (cause: { cause: string; label: string }) => words.causes[cause.cause] ?? cause.label;
+  const payable = new Set(page.pay?.invoiceIds ?? []);
   const sections = [
     `<h2 id="actions">${e(words.whatToDo)}</h2>`,
+    page.pay
+      ? form(
+          'pay',
+          words.payHeading,
+          words.payHelp,
+          `<fieldset><legend>${e(words.payInvoices)}</legend>${page.invoices
+            .filter((invoice) => payable.has(invoice.id))
+            .map(
+              (invoice, index) =>
+                `<label><input type="checkbox" name="invoiceIds" value="${e(invoice.id)}"${index === 0 ? ' checked' : ''}> ${e(words.invoice)} ${e(invoice.number)}: ${e(money(invoice.openAmount))}</label>`,
+            )
+            .join('')}</fieldset>
+${
+  page.pay.minimum
+    ? `<label for="pay-amount">${e(words.payAmount)}</label>
+<span class="help" id="pay-amount-help">${e(words.payAmountHelp(money(page.pay.minimum)))}</span>
+<input id="pay-amount" name="amount" inputmode="decimal" aria-describedby="pay-amount-help">`
+    : `<p class="help">${e(words.payAmountHelp(undefined))}</p>`
+}`,
+        )
+      : '',
     form(
       'promise',
       words.promiseHeading,
@@ -168,7 +191,8 @@ function resultNotice(words: PageWording, result: PageExtras['result']): string 
   if (!result) return '';
   if (result === 'pending') return `<div class="card notice" role="status"><p>${e(words.pending)}</p></div>`;
   const text = words.outcomes[result.outcome]?.(readableValues(result.values, words.locale)) ?? words.done;
-  return `<div class="card notice" role="status"><h2 style="margin-top:0">${e(words.done)}</h2><p>${e(text)}</p><p>${e(words.emailConfirmed)}</p></div>`;
+  const after = result.outcome === 'payment_started' ? words.paymentNote : words.emailConfirmed;
+  return `<div class="card notice" role="status"><h2 style="margin-top:0">${e(words.done)}</h2><p>${e(text)}</p><p>${e(after)}</p></div>`;
 }
 
 function refusedNotice(words: PageWording, refused: PageExtras['refused']): string {

@@ -10,6 +10,7 @@ import { createPlan } from '../plans/create-plan';
 import { takePromise } from '../promises/take-promise';
 import { invalid, Refusal } from '../refusal';
 import { moveOwnPromise } from './move-promise';
+import { payNow } from './pay-now';
 import type { ActionFields } from './action-fields';
 import { openInvoicesOf } from './page-view';
 import { DEBTOR_ACTOR, DEBTOR_BY, type SelfServiceDeps } from './self-service-deps';
@@ -21,6 +22,8 @@ export interface ActionContext {
   submission: string;
   /** API Gateway's request id: recorded with a plan the debtor accepted. */
   requestId: string;
+  /** The page's own address, where a payment brings the debtor back. */
+  pageUrl: string;
 }
 
 /**
@@ -42,6 +45,8 @@ export async function runAction(
       return plan(deps, context, fields);
     case 'call_back':
       return callBack(deps, context, fields);
+    case 'pay':
+      return payNow(deps, context, fields);
   }
 }
 

@@ -15,7 +15,7 @@ import { disputeCauses } from '../settings/dispute-causes';
 import type { OpenedLink } from './open-link';
 import { DEBTOR_ACTOR, type SelfServiceDeps } from './self-service-deps';
 
-export const SELF_SERVICE_ACTIONS = ['promise', 'dispute', 'plan', 'call_back'] as const;
+export const SELF_SERVICE_ACTIONS = ['pay', 'promise', 'dispute', 'plan', 'call_back'] as const;
 export type SelfServiceAction = (typeof SELF_SERVICE_ACTIONS)[number];
 
 export interface PageInvoice {
@@ -48,6 +48,11 @@ export interface SelfServicePage {
   latestPromiseDate: CalendarDate;
   plan: { choices: number[]; startsAtOnce: boolean };
   causes: { cause: string; label: string }[];
+  /**
+   * "Pay now" through the payment provider, where one is configured: the invoices it can take
+   * (in euros, something asked) and the least part of them, if a part may be paid at all.
+   */
+  pay?: { invoiceIds: string[]; minimum?: Money };
   /** One fresh nonce and CSRF token per form. */
   forms: Record<SelfServiceAction, FormGuard>;
 }
@@ -141,7 +146,21 @@ export async function selfServicePage(deps: SelfServiceDeps, link: OpenedLink): 
       startsAtOnce: policy?.selfServicePlans === true,
     },
     causes: (await disputeCauses(deps.store)).causes.map(({ cause, label }) => ({ cause, label })),
+    ...payOffer(deps, pageInvoices),
     forms,
+  };
+}
+
+/** Online payment takes euros only (see provider-payments/start-checkout.ts). */
+function payOffer(deps: SelfServiceDeps, invoices: readonly PageInvoice[]): Pick<SelfServicePage, 'pay'> {
+  if (!deps.payments) return {};
+  const invoiceIds = invoices
+    .filter((invoice) => invoice.openAmount.currency === 'EUR' && invoice.openAmount.amount > 0)
+    .map((invoice) => invoice.id);
+  if (invoiceIds.length === 0) return {};
+  const minimum = deps.settings.minimumPayment;
+  return {
+    pay: { invoiceIds, ...(minimum !== undefined ? { minimum: { amount: minimum, currency: 'EUR' } } : {}) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { selfServiceForm } from '../../api/schemas/self-service-schemas';
 import { checkForm, submissionKey } from '../../core/self-service/form-guard';
-import type { SubmissionRecord } from '../../ports/self-service-records';
+import type { SubmissionRecord, SubmissionResult } from '../../ports/self-service-records';
 import { logger } from '../../shared/observability';
 import { type FieldIssue, Refusal } from '../refusal';
 import { sendConfirmation } from './confirmation-email';
@@ -14,7 +14,7 @@ const SUBMISSION_KEEP_SECONDS = 7 * 86_400;
 
 export type SubmitOutcome =
   /** Recorded now or before: the page shows the result under this key. */
-  | { kind: 'done'; key: string }
+  | { kind: 'done'; key: string; result?: SubmissionResult }
   /** The form does not come from this link's page (CSRF), or is too old. */
   | { kind: 'forged' }
   /** Fields to correct, or the use case's refusal, shown on the page with the form. */
@@ -31,6 +31,7 @@ export async function submitForm(
   link: OpenedLink,
   posted: Record<string, string>,
   requestId: string,
+  pageUrl: string,
 ): Promise<SubmitOutcome> {
   const action = SELF_SERVICE_ACTIONS.find((candidate) => candidate === posted.action);
   const now = deps.clock.now();
@@ -57,16 +58,19 @@ export async function submitForm(
     expiresAt: Math.floor(now.getTime() / 1000) + SUBMISSION_KEEP_SECONDS,
   };
   const earlier = await deps.records.claimSubmission(record);
-  if (earlier) return { kind: 'done', key };
+  if (earlier) return { kind: 'done', key, ...(earlier.result ? { result: earlier.result } : {}) };
 
   try {
-    const result = await runAction(deps, { debtor: link.debtor, submission: key, requestId }, fields);
+    const context = { debtor: link.debtor, submission: key, requestId, pageUrl };
+    const result = await runAction(deps, context, fields);
     await deps.records.completeSubmission(key, result);
+    // A started payment is confirmed by the provider once paid; nothing is done yet to confirm.
+    if (action === 'pay') return { kind: 'done', key, result };
     await sendConfirmation(deps, link.debtor, result).catch((error: unknown) => {
       // The action stands; the page confirmed it. A lost email is logged, not a failed action.
       logger.warn('Self-service confirmation not sent', { error: error as Error, action });
     });
-    return { kind: 'done', key };
+    return { kind: 'done', key, result };
   } catch (error) {
     await deps.records.releaseSubmission(key);
     if (error instanceof Refusal) {
