@@ -13,11 +13,54 @@ import {
   newId,
   paymentReceived,
 } from '../../../local/invoicing/invoicing-events';
+import type { InvoiceRecord } from '../../../functions/ports/credit-store';
 import { InMemoryCreditStore } from '../../support/in-memory-credit-store';
 import { RecordingWorkflow } from '../../support/recording-workflow';
 
 const NOW = new Date('2025-04-10T10:00:00Z');
 const cents = (max: number) => fc.integer({ min: 0, max });
+
+interface Claim {
+  principal: number;
+  costs: number;
+  interest: number;
+}
+
+/**
+ * One debtor with one invoice of `claim.principal` due 28 February, whose letter demanded the
+ * claim's costs and interest (as a final notice leaves it), and `more` of the invoice's state.
+ */
+async function claimOnFile(claim: Claim, more: Partial<InvoiceRecord> = {}) {
+  const store = new InMemoryCreditStore();
+  const deps = {
+    store,
+    workflow: new RecordingWorkflow(),
+    clock: { now: () => NOW },
+    referenceScheme: 'rf' as const,
+  };
+  const deliver = (event: unknown) =>
+    receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
+  const debtorId = newId('deb');
+  const invoiceId = newId('inv');
+  await deliver(debtorUpserted({ id: debtorId }));
+  await deliver(
+    invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount: claim.principal }),
+  );
+  const created = (await store.getInvoice(invoiceId))!;
+  await store.commit([
+    {
+      kind: 'putInvoice',
+      invoice: {
+        ...created,
+        ...more,
+        claimDue: { costs: claim.costs, interest: claim.interest, askedOn: '2025-04-01' },
+        version: created.version + 1,
+      },
+      expectedVersion: created.version,
+    },
+  ]);
+  return { store, deps, deliver, debtorId, invoiceId };
+}
 
 describe('a payment on a claim goes to costs, then interest, then principal (art. 6:44 BW)', () => {
   it('splits every payment into parts that add up to it, in that order', () => {
@@ -48,34 +91,8 @@ describe('a payment on a claim goes to costs, then interest, then principal (art
         }),
         fc.array(fc.integer({ min: 1, max: 3_000_00 }), { minLength: 1, maxLength: 6 }),
         async (claim, payments) => {
-          const store = new InMemoryCreditStore();
-          const deps = {
-            store,
-            workflow: new RecordingWorkflow(),
-            clock: { now: () => NOW },
-            referenceScheme: 'rf' as const,
-          };
-          const deliver = (event: unknown) =>
-            receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
-          const debtorId = newId('deb');
-          const invoiceId = newId('inv');
-          await deliver(debtorUpserted({ id: debtorId }));
-          await deliver(
-            invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount: claim.principal }),
-          );
           // As a final notice demanding the total claim leaves it.
-          const created = (await store.getInvoice(invoiceId))!;
-          await store.commit([
-            {
-              kind: 'putInvoice',
-              invoice: {
-                ...created,
-                claimDue: { costs: claim.costs, interest: claim.interest, askedOn: '2025-04-01' },
-                version: created.version + 1,
-              },
-              expectedVersion: created.version,
-            },
-          ]);
+          const { store, deliver, debtorId, invoiceId } = await claimOnFile(claim);
 
           let due = { costs: claim.costs, interest: claim.interest, principal: claim.principal };
           for (const amount of payments) {
@@ -118,36 +135,11 @@ describe('a payment on a claim goes to costs, then interest, then principal (art
           { minLength: 1, maxLength: 6 },
         ),
         async (claim, receipts) => {
-          const store = new InMemoryCreditStore();
-          const deps = {
-            store,
-            workflow: new RecordingWorkflow(),
-            clock: { now: () => NOW },
-            referenceScheme: 'rf' as const,
-          };
-          const deliver = (event: unknown) =>
-            receiveDelivery(deps, { id: newId('msg'), event: webhookEvent.parse(event) });
-          const debtorId = newId('deb');
-          const invoiceId = newId('inv');
-          await deliver(debtorUpserted({ id: debtorId }));
-          await deliver(
-            invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28', totalAmount: claim.principal }),
-          );
           // As the hand-over leaves it: at the agency, with the final notice's costs and interest due.
-          const created = (await store.getInvoice(invoiceId))!;
-          await store.commit([
-            {
-              kind: 'putInvoice',
-              invoice: {
-                ...created,
-                status: 'in_collection',
-                agencyStatus: 'handed_over',
-                claimDue: { costs: claim.costs, interest: claim.interest, askedOn: '2025-04-01' },
-                version: created.version + 1,
-              },
-              expectedVersion: created.version,
-            },
-          ]);
+          const { store, deps, deliver, debtorId, invoiceId } = await claimOnFile(claim, {
+            status: 'in_collection',
+            agencyStatus: 'handed_over',
+          });
           await openAgencyClaim(store, (await store.getInvoice(invoiceId))!, '2025-04-10', NOW);
 
           let due = { costs: claim.costs, interest: claim.interest, principal: claim.principal };
