@@ -1,10 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { DEFAULT_WORKLIST_RULES } from '../../../functions/core/worklist/worklist-rules';
 import { startInspectingProxy } from '../../../local/http/inspecting-proxy';
 import { debtorRecord, invoiceRecord } from '../../support/credit-records';
-import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
+import { type CloudHarness, startCloudHarness, tableOf } from '../workflow/local-cloud-harness';
 import { businessDebtor, invoice, MARCH_DUE as DUE, MARCH_START as START } from '../workflow/scenario';
 import { entriesOf, type WorklistBody } from '../worklist/worklist-world';
 
@@ -17,16 +15,6 @@ async function worklistAs(h: CloudHarness, sub: string): Promise<WorklistBody> {
     headers: { authorization: `Bearer ${token}` },
   });
   return (await response.json()) as WorklistBody;
-}
-
-/** The table of the harness's cloud, written to directly: hundreds of records without the webhook's pace. */
-function storeOf(h: CloudHarness): DynamoDbCreditStore {
-  const client = new DynamoDBClient({
-    endpoint: inject('dynamodbEndpoint'),
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  return new DynamoDbCreditStore(client, h.cloud.tableName);
 }
 
 describe('ownership, notes and search', () => {
@@ -165,7 +153,7 @@ describe('ownership, notes and search', () => {
     });
     stopProxy = proxy.stop;
     h = await startCloudHarness(START, { dynamodbEndpoint: proxy.url });
-    const store = storeOf(h);
+    const store = tableOf(h);
     const debtor = debtorRecord();
     await store.commit([{ kind: 'putDebtor', debtor, expectedVersion: null }]);
     const invoices = Array.from({ length: 500 }, (_, i) =>

@@ -1,10 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../functions/api/routes';
 import type { PortfolioDay } from '../../../functions/core/reports/portfolio-day';
 import { invoiceCreated, newId, newInvoiceNumber } from '../../../local/invoicing/invoicing-events';
-import { type CloudHarness, startCloudHarness } from '../workflow/local-cloud-harness';
+import { type CloudHarness, startCloudHarness, tableOf } from '../workflow/local-cloud-harness';
 import { businessDebtor, payment } from '../workflow/scenario';
 
 // Monday 2 March 2026, 05:00 in Amsterdam: the day's sweep has not run yet.
@@ -112,14 +110,7 @@ describe('the portfolio reports on the local cloud', () => {
   it('gives the figures of a past day as they stood at its end, once the morning sweep has closed it into a snapshot', async () => {
     // To Tuesday 07:00: the sweep of 06:00 closed Monday.
     await h.cloud.advance(26 * 3_600_000);
-    const store = new DynamoDbCreditStore(
-      new DynamoDBClient({
-        endpoint: inject('dynamodbEndpoint'),
-        region: 'eu-west-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      h.cloud.tableName,
-    );
+    const store = tableOf(h);
     expect((await store.getPortfolioSnapshot('2026-03-02'))?.day).toBe('2026-03-02');
     expect((await h.post(payment(held, 400_00, '2026-03-03T10:00:00+01:00'))).status).toBe(200);
 

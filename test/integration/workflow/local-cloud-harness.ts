@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { inject, vi } from 'vitest';
+import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import type { Role } from '../../../functions/api/routes';
 import type { LocalCloud } from '../../../local/cloud/local-cloud';
 import { startLocalCloud } from '../../../local/cloud/local-cloud';
@@ -91,4 +93,17 @@ export async function startCloudHarness(
 /** Polls `check` until it stops throwing (the system is asynchronous, like AWS). */
 export function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
   return vi.waitFor(check, { timeout: timeoutMs, interval: 50 });
+}
+
+/**
+ * The harness's table read and written directly, past the API: to seed hundreds of records without
+ * the webhook's pace, or to see what an index holds.
+ */
+export function tableOf(h: CloudHarness): DynamoDbCreditStore {
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamodbEndpoint'),
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return new DynamoDbCreditStore(client, h.cloud.tableName);
 }

@@ -1,8 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { startInspectingProxy } from '../../../local/http/inspecting-proxy';
-import { type CloudHarness, eventually, startCloudHarness } from '../workflow/local-cloud-harness';
+import { type CloudHarness, eventually, startCloudHarness, tableOf } from '../workflow/local-cloud-harness';
 import {
   businessDebtor,
   invoice,
@@ -35,16 +33,6 @@ async function worklistAs(h: CloudHarness, sub: string): Promise<WorklistBody> {
 async function assign(h: CloudHarness, debtorId: string, owner: { sub: string; email: string }) {
   const answer = await h.send('PUT', `/debtors/${debtorId}/owner`, { owner }, 'manager');
   expect(answer.status).toBe(200);
-}
-
-/** The table of the harness's cloud, read directly: which owner's part of gsi6 holds what. */
-function storeOf(h: CloudHarness): DynamoDbCreditStore {
-  const client = new DynamoDBClient({
-    endpoint: inject('dynamodbEndpoint'),
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  return new DynamoDbCreditStore(client, h.cloud.tableName);
 }
 
 describe("the worklist's reads", () => {
@@ -113,7 +101,7 @@ describe("the worklist's reads", () => {
 
   it("moves the open invoices and tasks of a handed-over account to the new owner's part of the index", async () => {
     h = await startCloudHarness(START);
-    const store = storeOf(h);
+    const store = tableOf(h);
     const debtor = await businessDebtor(h, { email: undefined });
     await assign(h, debtor.id, ME);
     const open = await invoice(h, debtor.id, { dueDate: DUE });

@@ -6,7 +6,7 @@ import { SEED_STATUTORY_RATES } from '../../../functions/core/legal/statutory-ra
 import { money } from '../../../functions/core/money';
 import type { LetterClaim } from '../../../functions/templates/letter-input';
 import { renderLetter } from '../../../functions/templates/render-letter';
-import { eur, letter } from '../templates/letter-fixtures';
+import { claim2026001, eur, letter } from '../templates/letter-fixtures';
 
 const nl = (amount: string) => `€\u00a0${amount}`;
 
@@ -29,22 +29,7 @@ const business: ClaimInvoiceFacts = {
 const claimOf = (invoice: ClaimInvoiceFacts, asOf = '2025-04-30') =>
   buildClaim({ invoice, policy, rates: SEED_STATUTORY_RATES, asOf });
 
-const stated: LetterClaim = {
-  invoiceNumber: '2026-001',
-  debtorKind: 'business',
-  interest: 'included',
-  figures: {
-    asOf: '2026-03-24',
-    currency: 'EUR',
-    principal: 1_234_56,
-    interest: {
-      amount: 7_21,
-      periods: [{ from: '2026-03-04', to: '2026-03-24', days: 21, ratePercent: 10.15, amount: 7_21 }],
-    },
-    costs: { amount: 40_00, vat: 0, rule: 'fixed-compensation', dueFrom: '2026-03-04' },
-    total: 1_281_77,
-  },
-};
+const stated: LetterClaim = claim2026001();
 
 describe('what a letter asks', () => {
   it('asks businesses the total claim and offers consumers the principal, unless the policy says otherwise', () => {

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LetterClaim } from '../../../functions/templates/letter-input';
 import { renderLetter } from '../../../functions/templates/render-letter';
-import { eur, invoice2026001, invoice2026017, letter } from './letter-fixtures';
+import { claim2026001, eur, invoice2026001, invoice2026017, letter } from './letter-fixtures';
 
 // Dutch money formatting puts a no-break space after the euro sign.
 const nl = (amount: string) => `€\u00a0${amount}`;
-
-/** Invoice 2026-001 (€ 1.234,56, due 3 March 2026) as GET /claim shows it on 24 March 2026. */
-function claim2026001(overrides: Partial<LetterClaim> = {}): LetterClaim {
-  return {
-    invoiceNumber: '2026-001',
-    debtorKind: 'business',
-    interest: 'included',
-    figures: {
-      asOf: '2026-03-24',
-      currency: 'EUR',
-      principal: 1_234_56,
-      interest: {
-        amount: 7_21,
-        periods: [{ from: '2026-03-04', to: '2026-03-24', days: 21, ratePercent: 10.15, amount: 7_21 }],
-      },
-      costs: { amount: 40_00, vat: 0, rule: 'fixed-compensation', dueFrom: '2026-03-04' },
-      total: 1_281_77,
-    },
-    ...overrides,
-  };
-}
 
 /** Invoice 2026-017 (€ 500, due 10 March 2026) on the same day. */
 const claim2026017: LetterClaim = {

@@ -1,4 +1,4 @@
-import type { LetterInput, LetterInvoice } from '../../../functions/templates/letter-input';
+import type { LetterClaim, LetterInput, LetterInvoice } from '../../../functions/templates/letter-input';
 
 export const eur = (cents: number) => ({ amount: cents, currency: 'EUR' });
 
@@ -37,6 +37,27 @@ export function letter(overrides: Partial<LetterInput> = {}): LetterInput {
     total: eur(1_234_56),
     payment: { reference: 'RF18539007547034', qrPngDataUrl: 'cid:epc-qr' },
     today: '2026-03-24',
+    ...overrides,
+  };
+}
+
+/** Invoice 2026-001 (€ 1.234,56, due 3 March 2026) as GET /claim shows it on 24 March 2026. */
+export function claim2026001(overrides: Partial<LetterClaim> = {}): LetterClaim {
+  return {
+    invoiceNumber: '2026-001',
+    debtorKind: 'business',
+    interest: 'included',
+    figures: {
+      asOf: '2026-03-24',
+      currency: 'EUR',
+      principal: 1_234_56,
+      interest: {
+        amount: 7_21,
+        periods: [{ from: '2026-03-04', to: '2026-03-24', days: 21, ratePercent: 10.15, amount: 7_21 }],
+      },
+      costs: { amount: 40_00, vat: 0, rule: 'fixed-compensation', dueFrom: '2026-03-04' },
+      total: 1_281_77,
+    },
     ...overrides,
   };
 }
