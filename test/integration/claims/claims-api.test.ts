@@ -1,4 +1,3 @@
-import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../functions/core/legal/claim';
 import { SEED_STATUTORY_RATES, type StatutoryRate } from '../../../functions/core/legal/statutory-rates';
@@ -10,7 +9,7 @@ import {
   newId,
   paymentReceived,
 } from '../../../local/invoicing/invoicing-events';
-import { type ClaimsCloud, claimsCloud } from './claims-cloud';
+import { type ClaimsCloud, claimsCloud, sesDelivery } from './claims-cloud';
 
 type ErrorAnswer = { error: { code: string; message: string; issues: { path: string; message: string }[] } };
 
@@ -237,39 +236,3 @@ describe('claims: interest, collection costs and payment references on the local
     );
   });
 });
-
-/** What SES publishes to the configuration set's topic when the debtor's mail server took the email. */
-function sesDelivery(details: Record<string, unknown> | undefined, debtorId: string, at: string): SNSEvent {
-  const letter = details?.letter as { slot: string; day: string };
-  const message = {
-    eventType: 'Delivery',
-    mail: {
-      messageId: details?.messageId,
-      timestamp: at,
-      tags: { debtor: [debtorId], slot: [letter.slot], letterDay: [letter.day] },
-    },
-    delivery: { timestamp: at },
-  };
-  return {
-    Records: [
-      {
-        EventSource: 'aws:sns',
-        EventVersion: '1.0',
-        EventSubscriptionArn: 'arn:aws:sns:eu-west-1:000000000000:email-events:local',
-        Sns: {
-          Type: 'Notification',
-          MessageId: `sns-${String(details?.messageId)}`,
-          TopicArn: 'arn:aws:sns:eu-west-1:000000000000:email-events',
-          Subject: '',
-          Message: JSON.stringify(message),
-          Timestamp: at,
-          SignatureVersion: '1',
-          Signature: '',
-          SigningCertUrl: '',
-          UnsubscribeUrl: '',
-          MessageAttributes: {},
-        },
-      },
-    ],
-  };
-}

@@ -1,3 +1,4 @@
+import type { SNSEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject, vi } from 'vitest';
@@ -89,3 +90,43 @@ export async function claimsCloud(start: string, options: { sesSlowMailboxes?: r
 }
 
 export type ClaimsCloud = Awaited<ReturnType<typeof claimsCloud>>;
+
+/** What SES publishes to the configuration set's topic when the debtor's mail server took the email. */
+export function sesDelivery(
+  details: Record<string, unknown> | undefined,
+  debtorId: string,
+  at: string,
+): SNSEvent {
+  const letter = details?.letter as { slot: string; day: string };
+  const message = {
+    eventType: 'Delivery',
+    mail: {
+      messageId: details?.messageId,
+      timestamp: at,
+      tags: { debtor: [debtorId], slot: [letter.slot], letterDay: [letter.day] },
+    },
+    delivery: { timestamp: at },
+  };
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:eu-west-1:000000000000:email-events:local',
+        Sns: {
+          Type: 'Notification',
+          MessageId: `sns-${String(details?.messageId)}`,
+          TopicArn: 'arn:aws:sns:eu-west-1:000000000000:email-events',
+          Subject: '',
+          Message: JSON.stringify(message),
+          Timestamp: at,
+          SignatureVersion: '1',
+          Signature: '',
+          SigningCertUrl: '',
+          UnsubscribeUrl: '',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}

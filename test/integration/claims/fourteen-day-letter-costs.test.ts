@@ -1,9 +1,7 @@
-import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '../../../functions/core/ledger/timeline';
 import type { Claim } from '../../../functions/core/legal/claim';
 import { debtorUpserted, invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
-import { type ClaimsCloud, claimsCloud } from './claims-cloud';
+import { type ClaimsCloud, claimsCloud, sesDelivery } from './claims-cloud';
 
 /** Business time on the local cloud: Monday 10 March 2025, 08:00 in Amsterdam. */
 const START = '2025-03-10T07:00:00Z';
@@ -92,7 +90,10 @@ describe('the costs a 14-day letter states, on the local cloud', () => {
   it('charges no costs on a 14-day letter delivered a day late, and asks a controller to send a new one', async () => {
     const sent = await fourteenDayLetterOf(late.invoiceId);
     // Delivered on 2 April: the term runs to 16 April, past the printed 15 April.
-    await world.cloud.invoke('record-email-event', sesDelivery(sent, late.debtorId, '2025-04-02T09:00:00Z'));
+    await world.cloud.invoke(
+      'record-email-event',
+      sesDelivery(sent.details, late.debtorId, '2025-04-02T09:00:00Z'),
+    );
 
     const { status, body: claim } = await claimOf(late.invoiceId, '2025-05-01');
     const { body } = await world.call<{ tasks: { kind: string; invoiceId: string; summary: string }[] }>(
@@ -113,39 +114,3 @@ describe('the costs a 14-day letter states, on the local cloud', () => {
     ).toEqual([expect.objectContaining({ summary: expect.stringContaining('Send a new 14-day letter') })]);
   });
 });
-
-/** What SES publishes to the configuration set's topic when the debtor's mail server took the email. */
-function sesDelivery(sent: TimelineEvent, debtorId: string, at: string): SNSEvent {
-  const letter = sent.details?.letter as { slot: string; day: string };
-  const message = {
-    eventType: 'Delivery',
-    mail: {
-      messageId: sent.details?.messageId,
-      timestamp: at,
-      tags: { debtor: [debtorId], slot: [letter.slot], letterDay: [letter.day] },
-    },
-    delivery: { timestamp: at },
-  };
-  return {
-    Records: [
-      {
-        EventSource: 'aws:sns',
-        EventVersion: '1.0',
-        EventSubscriptionArn: 'arn:aws:sns:eu-west-1:000000000000:email-events:local',
-        Sns: {
-          Type: 'Notification',
-          MessageId: `sns-${String(sent.details?.messageId)}`,
-          TopicArn: 'arn:aws:sns:eu-west-1:000000000000:email-events',
-          Subject: '',
-          Message: JSON.stringify(message),
-          Timestamp: at,
-          SignatureVersion: '1',
-          Signature: '',
-          SigningCertUrl: '',
-          UnsubscribeUrl: '',
-          MessageAttributes: {},
-        },
-      },
-    ],
-  };
-}
