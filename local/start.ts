@@ -5,12 +5,21 @@ import { parseArgs } from 'node:util';
 import { ROLES } from '../functions/api/routes';
 import { LOCAL_AUTH_DIR } from './auth/local-issuer';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud/local-cloud';
+import { LOCAL_BUCKETS } from './cloud/environment';
 import { portIsFree } from './ports';
 
 const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
 const DATA_DIR = join(LOCAL_DIR, 'data');
 const CLOCK_FILE = join(DATA_DIR, 'clock.json');
-const PREFERRED_PORTS = { api: 3000, ses: 8005, sns: 9911, sfn: 8083, dynamodb: 8000, mollie: 8095 } as const;
+const PREFERRED_PORTS = {
+  api: 3000,
+  ses: 8005,
+  sns: 9911,
+  s3: 4568,
+  sfn: 8083,
+  dynamodb: 8000,
+  mollie: 8095,
+} as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -79,6 +88,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     `  Virtual clock       ${e.api}/_local/clock   now ${cloud.clock.now().toISOString()}, one day = ${cloud.clock.daySeconds}s`,
     `  Email inbox (SES)   ${e.inbox}`,
     `  SNS messages        ${e.sns}/messages`,
+    `  S3 (local)          ${e.s3}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}`,
     ...(cloud.mollie
       ? [`  Mollie (local)      ${cloud.mollie.url}/_local/mollie   payment links, checkouts and payments`]
       : []),

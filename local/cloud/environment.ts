@@ -15,8 +15,15 @@ export interface LocalEndpoints {
   dynamodb: string;
   ses: string;
   sns: string;
+  s3: string;
   sfn: string;
 }
+
+/** The local buckets, by the environment variable that names each to the functions. */
+export const LOCAL_BUCKETS = {
+  REPLY_MAIL_BUCKET: 'local-reply-mail',
+  PRINTED_LETTERS_BUCKET: 'local-printed-letters',
+} as const;
 
 export interface LocalResources {
   tableName: string;
@@ -59,6 +66,8 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SNS: endpoints.sns,
     AWS_ENDPOINT_URL_SFN: endpoints.sfn,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    ...LOCAL_BUCKETS,
     STAGE: 'local',
     // Node 20 is supported by these SDK versions; the notice about 2027 releases is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

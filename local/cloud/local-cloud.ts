@@ -20,9 +20,11 @@ import { type StoredEmail, startSesLocal } from '../ses/ses-local';
 import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
+import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
 import { runDaily } from './daily-schedule';
 import {
   LOCAL_ACCOUNT,
+  LOCAL_BUCKETS,
   LOCAL_REGION,
   LOCAL_WEBHOOK_SECRET,
   type LocalEndpoints,
@@ -45,7 +47,7 @@ export interface LocalCloudOptions {
   dynamodbEndpoint?: string;
   tableName?: string;
   /** Preferred ports; 0 or absent = any free port. A busy preferred port falls back to a free one. */
-  ports?: Partial<Record<'api' | 'ses' | 'sns' | 'sfn' | 'dynamodb' | 'mollie', number>>;
+  ports?: Partial<Record<'api' | 'ses' | 'sns' | 's3' | 'sfn' | 'dynamodb' | 'mollie', number>>;
   /** Where the local token issuer keeps its key (shared with `npm run token`); in memory when absent. */
   authDir?: string;
   /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
@@ -74,6 +76,8 @@ export interface LocalCloud {
   paymentPlanStateMachineArn: string;
   webhookSecret: string;
   issuer: LocalIssuer;
+  /** The S3-compatible server: its object events, as S3 notifications would deliver them. */
+  s3: LocalS3Server;
   /** The Mollie-compatible server (absent with `mollie: false`): its checkout, links and payments. */
   mollie?: MollieServer;
   /** Present with `sesFaultProxy`: fails the next SES calls like a throttled SES would. */
@@ -143,6 +147,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       now: () => clock.now(),
     });
     stops.push(() => sns.stop());
+    // S3: the buckets the functions name in their environment, empty at each start.
+    const s3 = await startLocalS3({ port: options.ports?.s3, buckets: Object.values(LOCAL_BUCKETS) });
+    stops.push(() => s3.stop());
 
     const lambdas = tracked(lambdaRuntime(options.onInvoke), activity);
     const sfnServer = await startStepFunctionsServer({
@@ -196,6 +203,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dynamodb: dynamodbEndpoint,
       ses: sesFaults?.url ?? sesEvents.url,
       sns: sns.url,
+      s3: s3.url,
       sfn: sfnServer.url,
     };
     Object.assign(
@@ -320,6 +328,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       paymentPlanStateMachineArn,
       webhookSecret: LOCAL_WEBHOOK_SECRET,
       issuer,
+      s3,
       ...(mollie ? { mollie } : {}),
       ...(sesFaults ? { sesFaults } : {}),
       emails: () => ses.emails(),
