@@ -64,90 +64,89 @@ const weeklySummary = scheduledHandler(
  * the controllers' figures, and the dunning, promise, dispute and forecast reports (JSON or CSV);
  * and, on its schedule, the weekly summary to managers.
  */
-export const handler = withScheduledJobs(
-  capabilityHandler([
-    [
-      routeAt('GET', '/reports/portfolio'),
-      routeHandler(routeAt('GET', '/reports/portfolio'), async ({ query, event }) => {
-        const report = await portfolioOnDay(deps, query);
-        if (!wantsCsv(event, query.format)) return report;
-        return csvReply(portfolioCsv([report]), `portfolio-${report.asOf}.csv`);
-      }),
-    ],
-    [
-      routeAt('GET', '/reports/portfolio/history'),
-      routeHandler(routeAt('GET', '/reports/portfolio/history'), async ({ query, event }) => {
-        const history = await portfolioHistory(deps, query);
-        if (!wantsCsv(event, query.format)) return history;
-        return csvReply(portfolioCsv(history.days), `portfolio-${history.from}-${history.to}.csv`);
-      }),
-    ],
-    [
-      routeAt('GET', '/debtors/{id}/insolvency-claim'),
-      routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
-        const statement = await insolvencyClaim(deps, path.id);
-        if (query.format !== 'html') return statement;
-        return new Reply(200, renderInsolvencyClaimPage(statement, creditor.name), {
-          'content-type': 'text/html; charset=utf-8',
-        });
-      }),
-    ],
-    [
-      routeAt('GET', '/reports/vat-relief'),
-      routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
-        vatReliefReport(deps.store, query.period),
-      ),
-    ],
-    [
-      routeAt('GET', '/reports/provision'),
-      routeHandler(routeAt('GET', '/reports/provision'), async ({ query }) => {
-        const report = await provisionReport(deps);
-        if (query.format !== 'csv') return report;
-        return new Reply(200, provisionCsv(report), { 'content-type': 'text/csv; charset=utf-8' });
-      }),
-    ],
-    [
-      routeAt('GET', '/write-off-proposals'),
-      routeHandler(routeAt('GET', '/write-off-proposals'), async () => currentWriteOffProposal(deps)),
-    ],
-    [
-      routeAt('GET', '/reports/controllers'),
-      routeHandler(routeAt('GET', '/reports/controllers'), async ({ query }) =>
-        controllersReport(deps.store, query),
-      ),
-    ],
-    [
-      routeAt('GET', '/reports/dunning'),
-      routeHandler(routeAt('GET', '/reports/dunning'), async ({ query, event }) => {
-        const report = await dunningReport(deps, query);
-        if (!wantsCsv(event, query.format)) return report;
-        return csvReply(dunningCsv(report), `dunning-${report.from}-${report.to}.csv`);
-      }),
-    ],
-    [
-      routeAt('GET', '/reports/promises'),
-      routeHandler(routeAt('GET', '/reports/promises'), async ({ query, event }) => {
-        const report = await promisesReport(deps, query);
-        if (!wantsCsv(event, query.format)) return report;
-        return csvReply(promisesCsv(report), `promises-${report.from}-${report.to}.csv`);
-      }),
-    ],
-    [
-      routeAt('GET', '/reports/disputes'),
-      routeHandler(routeAt('GET', '/reports/disputes'), async ({ query, event }) => {
-        const report = await disputesReport(deps, query);
-        if (!wantsCsv(event, query.format)) return report;
-        return csvReply(disputesCsv(report), `disputes-${report.from}-${report.to}.csv`);
-      }),
-    ],
-    [
-      routeAt('GET', '/reports/forecast'),
-      routeHandler(routeAt('GET', '/reports/forecast'), async ({ query, event }) => {
-        const report = await forecastReport(deps, query);
-        if (!wantsCsv(event, query.format)) return report;
-        return csvReply(forecastCsv(report), `forecast-${report.asOf}.csv`);
-      }),
-    ],
-  ]),
-  { [WEEKLY_SUMMARY_JOB]: weeklySummary },
-);
+const routes = capabilityHandler([
+  [
+    routeAt('GET', '/reports/portfolio'),
+    routeHandler(routeAt('GET', '/reports/portfolio'), async ({ query, event }) => {
+      const report = await portfolioOnDay(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(portfolioCsv([report]), `portfolio-${report.asOf}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/portfolio/history'),
+    routeHandler(routeAt('GET', '/reports/portfolio/history'), async ({ query, event }) => {
+      const history = await portfolioHistory(deps, query);
+      if (!wantsCsv(event, query.format)) return history;
+      return csvReply(portfolioCsv(history.days), `portfolio-${history.from}-${history.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/debtors/{id}/insolvency-claim'),
+    routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
+      const statement = await insolvencyClaim(deps, path.id);
+      if (query.format !== 'html') return statement;
+      return new Reply(200, renderInsolvencyClaimPage(statement, creditor.name), {
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/vat-relief'),
+    routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
+      vatReliefReport(deps.store, query.period),
+    ),
+  ],
+  [
+    routeAt('GET', '/reports/provision'),
+    routeHandler(routeAt('GET', '/reports/provision'), async ({ query }) => {
+      const report = await provisionReport(deps);
+      if (query.format !== 'csv') return report;
+      return new Reply(200, provisionCsv(report), { 'content-type': 'text/csv; charset=utf-8' });
+    }),
+  ],
+  [
+    routeAt('GET', '/write-off-proposals'),
+    routeHandler(routeAt('GET', '/write-off-proposals'), async () => currentWriteOffProposal(deps)),
+  ],
+  [
+    routeAt('GET', '/reports/controllers'),
+    routeHandler(routeAt('GET', '/reports/controllers'), async ({ query }) =>
+      controllersReport(deps.store, query),
+    ),
+  ],
+  [
+    routeAt('GET', '/reports/dunning'),
+    routeHandler(routeAt('GET', '/reports/dunning'), async ({ query, event }) => {
+      const report = await dunningReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(dunningCsv(report), `dunning-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/promises'),
+    routeHandler(routeAt('GET', '/reports/promises'), async ({ query, event }) => {
+      const report = await promisesReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(promisesCsv(report), `promises-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/disputes'),
+    routeHandler(routeAt('GET', '/reports/disputes'), async ({ query, event }) => {
+      const report = await disputesReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(disputesCsv(report), `disputes-${report.from}-${report.to}.csv`);
+    }),
+  ],
+  [
+    routeAt('GET', '/reports/forecast'),
+    routeHandler(routeAt('GET', '/reports/forecast'), async ({ query, event }) => {
+      const report = await forecastReport(deps, query);
+      if (!wantsCsv(event, query.format)) return report;
+      return csvReply(forecastCsv(report), `forecast-${report.asOf}.csv`);
+    }),
+  ],
+]);
+
+export const handler = withScheduledJobs(routes, { [WEEKLY_SUMMARY_JOB]: weeklySummary });
