@@ -14,7 +14,7 @@ interface Words {
   debtor: string;
   empty: string;
   days: string;
-  source: string;
+  source: (asOf: string) => string;
 }
 
 const WORDS: Record<ColleagueLanguage, Words> = {
@@ -37,7 +37,7 @@ const WORDS: Record<ColleagueLanguage, Words> = {
     debtor: 'Debiteur',
     empty: 'Er staat niets open.',
     days: 'dagen',
-    source: 'Dezelfde cijfers geeft GET /reports/portfolio?asOf=',
+    source: (asOf) => `Dezelfde cijfers, met hun definities: GET /reports/portfolio?asOf=${asOf}`,
   },
   en: {
     subject: (from, to) => `Credit control: weekly summary ${from} to ${to}`,
@@ -58,7 +58,7 @@ const WORDS: Record<ColleagueLanguage, Words> = {
     debtor: 'Debtor',
     empty: 'Nothing is open.',
     days: 'days',
-    source: 'GET /reports/portfolio?asOf= gives the same figures for',
+    source: (asOf) => `The same figures, with their definitions: GET /reports/portfolio?asOf=${asOf}`,
   },
 };
 
@@ -101,7 +101,7 @@ export function renderWeeklySummary(
       moved.length === 0 ? `<p>${e(w.noMovements)}</p>` : table([w.debtor, w.columns.change], moved),
     );
   }
-  const source = `${w.source} ${summary.to}.`;
+  const source = w.source(summary.to);
   textParts.push(source);
   htmlParts.push(`<p style="color:#6b7785">${e(source)}</p>`);
   return {
