@@ -235,7 +235,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'reports',
     description:
-      'GET /reports/portfolio and its history, GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief, GET /reports/provision, GET /write-off-proposals and GET /reports/controllers: the reports and statements, one function; on Mondays the weekly summary to managers',
+      'Reports and statements: GET /reports/portfolio (and /history), GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief, GET /reports/provision, GET /write-off-proposals, GET /reports/controllers; on Mondays the weekly summary to managers',
     // Writes one item a week (the weekly summary's record, so that it goes once) and sends it.
     needs: { table: 'write', sendEmail: true },
   },
