@@ -52,7 +52,7 @@ export interface LocalCloudOptions {
   authDir?: string;
   /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
   dailySweep?: boolean;
-  /** Send the weekly summary to managers on Mondays at 07:00 Europe/Amsterdam virtual time. Default true. */
+  /** Send the weekly summary to managers on Mondays at 07:00 Europe/Amsterdam virtual time. Default: as `dailySweep`. */
   weeklySummary?: boolean;
   extraRoutes?: readonly LocalRoute[];
   onInvoke?: InvocationListener;
@@ -319,7 +319,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stops.push(async () => sweepStop.abort());
     }
 
-    if (options.weeklySummary !== false) {
+    if (options.weeklySummary ?? options.dailySweep !== false) {
       const summaryStop = new AbortController();
       // As the summary's EventBridge Scheduler schedule does: the reports function, with its job.
       void runWeekly(
