@@ -14,6 +14,8 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *                          identity, verified by the link SES mails to it on the first deploy.
  *   replyToEmail           Reply-To of debtor emails, where debtors' answers go (default: senderEmail).
  *   alarmEmail             Subscribed to the alerts topic (optional; empty: no subscription).
+ *   reportRecipients       Managers who get the weekly summary on Monday 07:00, comma-separated
+ *                          (optional; empty: it is not sent).
  *   selfServiceBaseUrl     https address the letters' self-service links start with, e.g. a
  *                          custom domain (optional; default: the API's execute-api address).
  *   creditorName           Legal name of the creditor on letters and in the payment QR code.

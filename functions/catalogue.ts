@@ -235,8 +235,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'reports',
     description:
-      'GET /reports/portfolio and its history, GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief, GET /reports/provision, GET /write-off-proposals and GET /reports/controllers: the reports and statements, one function',
-    needs: { table: 'read' },
+      'Reports and statements: GET /reports/portfolio (and /history), GET /debtors/{id}/insolvency-claim, GET /reports/vat-relief, GET /reports/provision, GET /write-off-proposals, GET /reports/controllers; on Mondays the weekly summary to managers',
+    // Writes one item a week (the weekly summary's record, so that it goes once) and sends it.
+    needs: { table: 'write', sendEmail: true },
   },
   {
     name: 'collection-agency',

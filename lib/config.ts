@@ -39,6 +39,8 @@ export interface StageConfig {
   senderEmail: string;
   replyToEmail: string;
   alarmEmail?: string;
+  /** The managers who get the weekly summary of the portfolio (none: it is not sent). */
+  reportRecipients: string[];
   creditor: Creditor;
   /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
   selfServiceBaseUrl?: string;
@@ -108,6 +110,14 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`alarmEmail must be an email address or empty (got ${alarmEmail})`);
   }
 
+  const reportRecipients = (text('reportRecipients') ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address.length > 0);
+  for (const address of reportRecipients.filter((address) => !EMAIL.test(address))) {
+    problems.push(`reportRecipients must be email addresses separated by commas (got ${address})`);
+  }
+
   const name = text('creditorName') ?? demo('creditorName');
   if (name === undefined)
     problems.push('creditorName is required outside dev: the legal name on the letters');
@@ -162,6 +172,7 @@ export function readStageConfig(node: Node): StageConfig {
     senderEmail,
     replyToEmail,
     alarmEmail,
+    reportRecipients,
     creditor,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
   };

@@ -16,6 +16,7 @@ import { SelfServiceKey } from './constructs/self-service-key';
 import { MollieApiKey } from './constructs/mollie-api-key';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
 import { DailySweep } from './constructs/daily-sweep';
+import { WeeklySummary } from './constructs/weekly-summary';
 import { DunningWorkflow } from './constructs/workflow';
 import { PROJECT_ROOT } from './project-root';
 import { stagePolicy } from './stage-policy';
@@ -86,6 +87,10 @@ export class CreditControlStack extends Stack {
       stateMachineName: `${this.stackName}-DailySweep`,
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'daily-sweep.asl.json'),
       functions,
+    });
+    new WeeklySummary(this, 'WeeklySummary', {
+      reports: functions.get('reports'),
+      recipients: config.reportRecipients,
     });
     const paymentPlans = new PaymentPlanWorkflow(this, 'PaymentPlans', {
       policy,

@@ -1,4 +1,10 @@
+import { readBusinessLanguage } from '../shared/business-language';
 import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { readReportRecipients } from '../shared/report-recipients';
+import { scheduledHandler } from '../shared/schedule/scheduled-handler';
+import { withScheduledJobs } from '../shared/schedule/scheduled-job';
+import { sendWeeklySummary, WEEKLY_SUMMARY_JOB } from '../use-cases/reports/weekly-summary';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { csvReply, wantsCsv } from '../shared/http/csv-reply';
@@ -31,14 +37,34 @@ const deps = {
   criteria: smallBalanceCriteriaFromEnvironment(),
 };
 const creditor = readCreditor();
+const summary = {
+  ...deps,
+  mailer: mailerFromEnvironment(),
+  recipients: readReportRecipients(),
+  language: readBusinessLanguage(),
+};
+
+/** Monday 07:00 Amsterdam (EventBridge Scheduler; locally the local cloud's timer): the weekly summary. */
+const weeklySummary = scheduledHandler(
+  {
+    job: WEEKLY_SUMMARY_JOB,
+    summarize: (outcome: Awaited<ReturnType<typeof sendWeeklySummary>>) => ({
+      counts: { WeeklySummariesSent: outcome.status === 'sent' ? 1 : 0 },
+      failures: [],
+      details: outcome,
+    }),
+  },
+  (context) => sendWeeklySummary(summary, { owner: context.awsRequestId }),
+);
 
 /**
  * The reports and statements, one function for their routes (see capability-handler.ts): the
  * portfolio and its history (JSON, or CSV when asked), the claim to file with a trustee, the VAT
  * relief of a period, the doubtful-debt provision, the small balances proposed for write-off,
- * the controllers' figures, and the dunning, promise, dispute and forecast reports (JSON or CSV).
+ * the controllers' figures, and the dunning, promise, dispute and forecast reports (JSON or CSV);
+ * and, on its schedule, the weekly summary to managers.
  */
-export const handler = capabilityHandler([
+const routes = capabilityHandler([
   [
     routeAt('GET', '/reports/portfolio'),
     routeHandler(routeAt('GET', '/reports/portfolio'), async ({ query, event }) => {
@@ -122,3 +148,5 @@ export const handler = capabilityHandler([
     }),
   ],
 ]);
+
+export const handler = withScheduledJobs(routes, { [WEEKLY_SUMMARY_JOB]: weeklySummary });

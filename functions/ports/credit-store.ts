@@ -376,7 +376,22 @@ export type StoreWrite =
   /** Adds to the portfolio ledger's counters of one fact day (created at the first). */
   | { kind: 'addPortfolioCounters'; counters: PortfolioCounters }
   /** Adds to a report family's counters of a day, or to its running totals (created at the first). */
-  | { kind: 'addReportCounters'; counters: ReportCounters };
+  | { kind: 'addReportCounters'; counters: ReportCounters }
+  /** Adds to a debtor's overdue movement of one week in one currency (created at the first). */
+  | { kind: 'addOverdueMovement'; movement: OverdueMovement };
+
+/**
+ * How much a debtor's overdue amount in one currency moved in one week (Monday to Sunday in the
+ * business calendar), in cents: the sum of the debtor ranking's moves of the week's writes.
+ */
+export interface OverdueMovement {
+  /** The Monday the week starts on. */
+  week: CalendarDate;
+  debtorId: string;
+  currency: string;
+  /** Negative: the overdue amount went down. */
+  delta: number;
+}
 
 /**
  * The portfolio ledger's counters of one fact day, currency and shard (the names are in
@@ -518,6 +533,16 @@ export interface CreditStore {
   listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]>;
   /** One debtor's overdue amount in `currency`, in cents, as the ranking holds it (0: nothing). */
   getDebtorOverdue(debtorId: string, currency: string): Promise<number>;
+  /**
+   * The debtors whose overdue amount in `currency` rose (`up`) or fell (`down`) most in the week
+   * starting on `week`, largest movement first, at most `limit` (a query, never a scan).
+   */
+  listOverdueMovements(
+    currency: string,
+    week: CalendarDate,
+    direction: 'up' | 'down',
+    limit: number,
+  ): Promise<OverdueMovement[]>;
   /** Debtors carrying this Chamber of Commerce number (usually one). */
   findDebtorsByKvkNumber(kvkNumber: string): Promise<DebtorRecord[]>;
   /** Publications of the insolvency register entered for this KvK number, oldest decision first. */

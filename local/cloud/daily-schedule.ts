@@ -43,6 +43,25 @@ function zonedTime(
   return new Date(guess - offset(first));
 }
 
+/** The ISO weekday (1 = Monday … 7 = Sunday) of an instant in `timeZone`. */
+function localWeekday(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at);
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
+}
+
+/** The instant of the next HH:MM on `weekday` (1 = Monday) in `timeZone` strictly after `after`. */
+function nextWeeklyTime(
+  after: Date,
+  at: { weekday: number; hour: number; minute: number; timeZone: string },
+): Date {
+  let candidate = after;
+  for (let day = 0; day < 8; day++) {
+    candidate = nextLocalTime(candidate, at.hour, at.minute, at.timeZone);
+    if (localWeekday(candidate, at.timeZone) === at.weekday) return candidate;
+  }
+  throw new Error('unreachable: a weekday recurs every week');
+}
+
 /**
  * EventBridge Scheduler's stand-in: runs `job` every day at HH:MM local time on the virtual clock,
  * until `signal` aborts. A failed run is reported and the schedule goes on, as in AWS. The
@@ -57,10 +76,40 @@ export async function runDaily(
   signal: AbortSignal,
   onError: (error: unknown) => void,
 ): Promise<void> {
+  await runScheduled(
+    activity,
+    what,
+    (after) => nextLocalTime(after, at.hour, at.minute, at.timeZone),
+    job,
+    signal,
+    onError,
+  );
+}
+
+/** As runDaily, once a week: on `weekday` (1 = Monday … 7 = Sunday) at HH:MM local time. */
+export async function runWeekly(
+  activity: Activity,
+  what: string,
+  at: { weekday: number; hour: number; minute: number; timeZone: string },
+  job: () => Promise<void>,
+  signal: AbortSignal,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  await runScheduled(activity, what, (after) => nextWeeklyTime(after, at), job, signal, onError);
+}
+
+async function runScheduled(
+  activity: Activity,
+  what: string,
+  nextAfter: (after: Date) => Date,
+  job: () => Promise<void>,
+  signal: AbortSignal,
+  onError: (error: unknown) => void,
+): Promise<void> {
   const worker = activity.worker(what);
   try {
     while (!signal.aborted) {
-      const next = nextLocalTime(activity.clock.now(), at.hour, at.minute, at.timeZone);
+      const next = nextAfter(activity.clock.now());
       try {
         await worker.sleepUntil(next, signal);
       } catch {

@@ -76,6 +76,8 @@ export function localEnvironment(
     PAYMENT_PLAN_STATE_MACHINE_ARN: resources.paymentPlanStateMachineArn,
     SENDER_EMAIL: 'credit-control@voorbeeld.example',
     REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
+    // The managers who get the weekly summary: a demo address, in the local inbox.
+    REPORT_RECIPIENTS: 'managers@voorbeeld.example',
     WEBHOOK_SECRET: resources.webhookSecret,
     AGENCY_WEBHOOK_SECRET: LOCAL_AGENCY_WEBHOOK_SECRET,
     SELF_SERVICE_KEY: LOCAL_SELF_SERVICE_KEY,

@@ -21,7 +21,7 @@ import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
-import { runDaily } from './daily-schedule';
+import { runDaily, runWeekly } from './daily-schedule';
 import {
   LOCAL_ACCOUNT,
   LOCAL_BUCKETS,
@@ -52,6 +52,8 @@ export interface LocalCloudOptions {
   authDir?: string;
   /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
   dailySweep?: boolean;
+  /** Send the weekly summary to managers on Mondays at 07:00 Europe/Amsterdam virtual time. Default: as `dailySweep`. */
+  weeklySummary?: boolean;
   extraRoutes?: readonly LocalRoute[];
   onInvoke?: InvocationListener;
   /** Puts a fault proxy in front of SES so that tests can throttle it (cloud.sesFaults). */
@@ -315,6 +317,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         (e) => log(`sweep failed: ${String(e)}`),
       );
       stops.push(async () => sweepStop.abort());
+    }
+
+    if (options.weeklySummary ?? options.dailySweep !== false) {
+      const summaryStop = new AbortController();
+      // As the summary's EventBridge Scheduler schedule does: the reports function, with its job.
+      void runWeekly(
+        activity,
+        'weekly summary',
+        { weekday: 1, hour: 7, minute: 0, timeZone: 'Europe/Amsterdam' },
+        async () => {
+          await invoke('reports', { job: 'weekly-summary' });
+        },
+        summaryStop.signal,
+        (e) => log(`weekly summary failed: ${String(e)}`),
+      );
+      stops.push(async () => summaryStop.abort());
     }
 
     clock.setSpeed(options.daySeconds);

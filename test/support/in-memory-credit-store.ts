@@ -36,6 +36,7 @@ import {
   type LetterKey,
   type LetterRecord,
   type LetterReference,
+  type OverdueMovement,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -67,6 +68,8 @@ export class InMemoryCreditStore implements CreditStore {
   private readonly debtors = new Map<string, DebtorRecord>();
   /** Each debtor's overdue amount per currency, moved as the DynamoDB store moves it (never recounted). */
   private readonly overdue = new Map<string, { debtorId: string; currency: string; overdue: number }>();
+  /** Overdue movements by `<week>#<currency>#<debtorId>`. */
+  private readonly movements = new Map<string, OverdueMovement>();
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly promises = new Map<string, PromiseRecord>();
   private readonly disputes = new Map<string, DisputeRecord>();
@@ -430,6 +433,20 @@ export class InMemoryCreditStore implements CreditStore {
     return this.overdue.get(`${debtorId}\u0000${currency}`)?.overdue ?? 0;
   }
 
+  async listOverdueMovements(
+    currency: string,
+    week: CalendarDate,
+    direction: 'up' | 'down',
+    limit: number,
+  ): Promise<OverdueMovement[]> {
+    const sign = direction === 'up' ? 1 : -1;
+    return [...this.movements.values()]
+      .filter((m) => m.currency === currency && m.week === week && m.delta * sign > 0)
+      .sort((a, b) => (b.delta - a.delta) * sign)
+      .slice(0, limit)
+      .map(copy);
+  }
+
   async getWorklistRules(): Promise<WorklistRules | undefined> {
     return copy(this.latestWorklistRules);
   }
@@ -665,6 +682,7 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putLastContact':
       case 'addPortfolioCounters':
       case 'addReportCounters':
+      case 'addOverdueMovement':
         return true;
     }
   }
@@ -758,6 +776,13 @@ export class InMemoryCreditStore implements CreditStore {
       case 'putLastContact':
         this.lastContacts.set(write.contact.debtorId, stored(write.contact));
         return;
+      case 'addOverdueMovement': {
+        const { week, currency, debtorId, delta } = write.movement;
+        const key = `${week}#${currency}#${debtorId}`;
+        const seen = this.movements.get(key);
+        this.movements.set(key, { ...write.movement, delta: (seen?.delta ?? 0) + delta });
+        return;
+      }
       case 'addPortfolioCounters': {
         const { day, currency, shard, counters } = write.counters;
         const key = `${day}#${currency}#${shard}`;
@@ -822,6 +847,8 @@ function recordOf(write: StoreWrite): string | undefined {
       return `portfolio counters ${write.counters.day}#${write.counters.currency}#${write.counters.shard}`;
     case 'addReportCounters':
       return `report counters ${write.counters.family}#${write.counters.day ?? 'totals'}`;
+    case 'addOverdueMovement':
+      return `overdue movement ${write.movement.week}#${write.movement.currency}#${write.movement.debtorId}`;
     case 'appendEvent':
       return undefined;
   }

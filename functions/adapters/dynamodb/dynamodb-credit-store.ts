@@ -57,6 +57,7 @@ import {
   type LetterKey,
   type LetterRecord,
   type LetterReference,
+  type OverdueMovement,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -97,6 +98,7 @@ import {
   PLANS_UNDER_WAY,
   OPEN_INVOICES,
   OPEN_TASKS,
+  overdueMovementPartition,
   overduePartition,
   PARKED_PAYMENTS,
   POLICIES,
@@ -108,6 +110,8 @@ import {
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
+/** A week's overdue movements are read the Monday after it; kept eight weeks for a late look. */
+const MOVEMENT_RETENTION_SECONDS = 56 * 86_400;
 
 /**
  * Every call asks for ReturnConsumedCapacity TOTAL: the traced client puts it on each call's X-Ray
@@ -533,6 +537,32 @@ export class DynamoDbCreditStore implements CreditStore {
       consistent: false,
     });
     return Number(item?.overdue ?? 0);
+  }
+
+  async listOverdueMovements(
+    currency: string,
+    week: Day,
+    direction: 'up' | 'down',
+    limit: number,
+  ): Promise<OverdueMovement[]> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi5',
+        // A movement that came back to 0 is none: above 0 the rises, below it the falls.
+        KeyConditionExpression: `gsi5pk = :pk AND gsi5sk ${direction === 'up' ? '>' : '<'} :nothing`,
+        ExpressionAttributeValues: { ':pk': overdueMovementPartition(currency, week), ':nothing': 0 },
+        ScanIndexForward: direction === 'down',
+        Limit: limit,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({
+      week,
+      debtorId: String(item.debtorId),
+      currency: String(item.currency),
+      delta: Number(item.delta),
+    }));
   }
 
   /**
@@ -1023,6 +1053,36 @@ export class DynamoDbCreditStore implements CreditStore {
       case 'unpark': {
         const p = write.parked;
         return { Delete: { TableName, Key: keys.parked(p.subject, p.receivedAt, p.deliveryId) } };
+      }
+      case 'addOverdueMovement': {
+        const { week, debtorId, currency, delta } = write.movement;
+        return {
+          Update: {
+            TableName,
+            Key: keys.overdueMovement(debtorId, week, currency),
+            UpdateExpression:
+              'ADD #delta :delta, #rank :delta SET #partition = :partition, #type = :type, #debtor = :debtor, #currency = :currency, #week = :week, #expires = :expires',
+            ExpressionAttributeNames: {
+              '#delta': 'delta',
+              '#rank': 'gsi5sk',
+              '#partition': 'gsi5pk',
+              '#type': 'itemType',
+              '#debtor': 'debtorId',
+              '#currency': 'currency',
+              '#week': 'week',
+              '#expires': 'expiresAt',
+            },
+            ExpressionAttributeValues: {
+              ':delta': delta,
+              ':partition': overdueMovementPartition(currency, week),
+              ':type': 'overdueMovement',
+              ':debtor': debtorId,
+              ':currency': currency,
+              ':week': week,
+              ':expires': Math.floor(Date.parse(`${week}T00:00:00Z`) / 1000) + MOVEMENT_RETENTION_SECONDS,
+            },
+          },
+        };
       }
       case 'addPortfolioCounters': {
         const { day, currency, shard, counters } = write.counters;

@@ -55,6 +55,11 @@ export const keys = {
     pk: `DEBTOR#${debtorId}`,
     sk: `#OVERDUE#${currency}`,
   }),
+  /** The debtor's overdue movement of one week in one currency: the weekly summary's item (gsi5). */
+  overdueMovement: (debtorId: string, week: string, currency: string) => ({
+    pk: `DEBTOR#${debtorId}`,
+    sk: `#OVERDUE_MOVE#${week}#${currency}`,
+  }),
   sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
   insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
     pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
@@ -177,4 +182,8 @@ export const COUNTER_PREFIX = 'c|';
 /** gsi5 partition of the debtors' overdue amounts in one currency, by amount (a number). */
 export function overduePartition(currency: string): string {
   return `DEBTOR_OVERDUE#${currency}`;
+}
+/** gsi5 partition of the debtors' overdue movements of one week in one currency, by movement (a number). */
+export function overdueMovementPartition(currency: string, week: string): string {
+  return `OVERDUE_MOVES#${currency}#${week}`;
 }

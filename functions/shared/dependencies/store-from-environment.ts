@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { clock } from '../../adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditStore } from '../../ports/credit-store';
+import { withOverdueMovements } from '../../use-cases/reports/overdue-movements';
 import { withPortfolioLedger } from '../../use-cases/reports/portfolio-ledger';
 import { withReportCounters } from '../../use-cases/reports/report-counters';
 import { readConfig } from '../config';
@@ -24,7 +25,8 @@ export function creditStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env)
   const { TABLE_NAME } = readConfig(environment, env);
   // Every invoice change keeps the portfolio ledger in its own transaction, and every invoice,
   // promise, dispute, plan and payment the counters of the other reports (the reports read them);
-  // timeline entries of a person's request carry their name.
+  // each move of a debtor's overdue amount its movement of the week (the weekly summary reads
+  // them); timeline entries of a person's request carry their name.
   const table = new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME);
-  return namingActors(withPortfolioLedger(withReportCounters(table), clock));
+  return namingActors(withOverdueMovements(withPortfolioLedger(withReportCounters(table), clock), clock));
 }
