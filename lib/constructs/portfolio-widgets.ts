@@ -26,7 +26,7 @@ export type BusinessMetric = (
  * in euros. Invoices in another currency publish under their own `currency` dimension, which the
  * metrics console graphs; the week-on-week alarm reads every currency.
  */
-export const DASHBOARD_CURRENCY = 'EUR';
+const DASHBOARD_CURRENCY = 'EUR';
 
 const DAY = Duration.days(1);
 
