@@ -33,5 +33,8 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *                          Contact details printed on letters (optional; dev: demo values).
  *   paymentReferenceScheme rf | betalingskenmerk: structured payment reference on letters
  *                          (default: rf, ISO 11649).
+ *   overdueWeekOnWeekAlarmPercent
+ *                          The alarm pages when a currency's overdue amount is up more than this
+ *                          percentage on seven days before (default: 10).
  */
 buildCreditControlApp(new App());

@@ -44,7 +44,12 @@ export interface StageConfig {
   creditor: Creditor;
   /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
   selfServiceBaseUrl?: string;
+  /** The alarm pages when a currency's overdue amount is up more than this percentage on the week before. */
+  overdueWeekOnWeekAlarmPercent: number;
 }
+
+/** Overdue up a tenth in a week is worth a look; a stage can set its own. */
+const DEFAULT_OVERDUE_WEEK_ON_WEEK_ALARM_PERCENT = 10;
 
 /**
  * Only dev may run on these demo values (the EPC's example account, also used by the local
@@ -161,6 +166,17 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`selfServiceBaseUrl must be an https URL (got ${selfServiceBaseUrl})`);
   }
 
+  const overdueRise: unknown = node.tryGetContext('overdueWeekOnWeekAlarmPercent');
+  const overdueWeekOnWeekAlarmPercent =
+    overdueRise === undefined || overdueRise === null || overdueRise === ''
+      ? DEFAULT_OVERDUE_WEEK_ON_WEEK_ALARM_PERCENT
+      : Number(overdueRise);
+  if (!Number.isFinite(overdueWeekOnWeekAlarmPercent) || overdueWeekOnWeekAlarmPercent <= 0) {
+    problems.push(
+      `overdueWeekOnWeekAlarmPercent must be a percentage above 0 (got ${JSON.stringify(overdueRise)})`,
+    );
+  }
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -174,6 +190,7 @@ export function readStageConfig(node: Node): StageConfig {
     alarmEmail,
     reportRecipients,
     creditor,
+    overdueWeekOnWeekAlarmPercent,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
   };
 }

@@ -82,7 +82,7 @@ export class CreditControlStack extends Stack {
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json'),
       functions,
     });
-    new DailySweep(this, 'DailySweep', {
+    const dailySweep = new DailySweep(this, 'DailySweep', {
       policy,
       stateMachineName: `${this.stackName}-DailySweep`,
       definitionPath: join(PROJECT_ROOT, 'statemachines', 'daily-sweep.asl.json'),
@@ -128,6 +128,8 @@ export class CreditControlStack extends Stack {
       alerts: messaging.topics.alerts,
       stateMachine: workflow.stateMachine,
       paymentPlanStateMachine: paymentPlans.stateMachine,
+      sweepStateMachine: dailySweep.stateMachine,
+      overdueWeekOnWeekAlarmPercent: config.overdueWeekOnWeekAlarmPercent,
       functions: functions.all,
       stepFunctions: workflow.taskFunctions,
       api: api.restApi,

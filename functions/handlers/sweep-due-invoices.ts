@@ -14,6 +14,10 @@ import {
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
 import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 import { closePortfolioDays } from '../use-cases/reports/portfolio-snapshots';
+import { dailyMetrics } from '../use-cases/reports/daily-metrics';
+import { SWEEP_COMPLETED_METRIC } from '../core/reports/business-metrics';
+import { logger } from '../shared/observability';
+import { publishMetricPoints } from '../shared/publish-metric-points';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
 
@@ -44,6 +48,19 @@ const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment()
 const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
 
 /**
+ * The business metrics of the day just closed (functions/core/reports/business-metrics.ts). The
+ * dashboard's figures are not worth a day of dunning: a failure to read them is logged, and the
+ * sweep goes on.
+ */
+async function publishDailyMetrics(): Promise<void> {
+  try {
+    publishMetricPoints((await dailyMetrics(deps)).points);
+  } catch (error) {
+    logger.error('the daily business metrics could not be published', { error });
+  }
+}
+
+/**
  * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json, which calls this until
  * it answers `complete`): starts the dunning of invoices that fell due and restores lost ones, a
  * page of the due-invoice index at a time, from the checkpoint of the day's run.
@@ -60,6 +77,9 @@ export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport
         // Emitted only when it happens: each held invoice is counted once, and the alarm pages on it.
         ...(report.needsAttention.length > 0 ? { DunningNeedsAttention: report.needsAttention.length } : {}),
         PaymentPlansRestored: report.plans.restored,
+        // The "sweep ran" signal, once per run that read the index to its end: its alarm pages
+        // when none came in the 24 hours up to 07:00 (lib/constructs/observability.ts).
+        ...(report.complete ? { [SWEEP_COMPLETED_METRIC]: 1 } : {}),
         ...(report.plans.needsAttention.length > 0
           ? { PaymentPlanNeedsAttention: report.plans.needsAttention.length }
           : {}),
@@ -87,11 +107,13 @@ export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport
     sweepDueInvoices(deps, options, {
       // Once a run, before its first page. Money first: unmatched payments become unapplied cash,
       // and credit pays what falls due. Disputes open past their respond-by day go on a manager's list.
-      // Yesterday is over: the portfolio ledger closes it into a snapshot.
+      // Yesterday is over: the portfolio ledger closes it into a snapshot, and the dashboard gets
+      // its figures.
       beforeFirstPage: () =>
         reviewMoneyDaily(money)
           .then(() => raiseOverdueDisputeTasks(deps))
-          .then(() => closePortfolioDays(deps)),
+          .then(() => closePortfolioDays(deps))
+          .then(publishDailyMetrics),
       mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
     })
       // Payment plans whose execution failed or was lost: started again where the plan stands.

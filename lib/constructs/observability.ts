@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   Alarm,
+  type AlarmProps,
   ComparisonOperator,
   Dashboard,
   GraphWidget,
@@ -18,9 +19,11 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { DAILY_METRIC, SWEEP_COMPLETED_METRIC } from '../../functions/core/reports/business-metrics';
 import type { Stage } from '../config';
 import { pascalCase } from '../names';
 import type { LambdaFunction } from './lambda-function';
+import { type BusinessMetric, portfolioWidgets } from './portfolio-widgets';
 
 export interface ObservabilityProps {
   stage: Stage;
@@ -28,6 +31,10 @@ export interface ObservabilityProps {
   stateMachine: StateMachine;
   /** statemachines/payment-plan.asl.json: one execution per payment plan and attempt. */
   paymentPlanStateMachine: StateMachine;
+  /** statemachines/daily-sweep.asl.json: one execution every morning at 06:00 Europe/Amsterdam. */
+  sweepStateMachine: StateMachine;
+  /** The stage's threshold (lib/config.ts): overdue up more than this percentage on the week before pages. */
+  overdueWeekOnWeekAlarmPercent: number;
   functions: readonly LambdaFunction[];
   /** The functions of the state machine's tasks, which may defer a step to the next day. */
   stepFunctions: readonly LambdaFunction[];
@@ -39,13 +46,24 @@ export interface ObservabilityProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+const ONE_HOUR = Duration.hours(1);
+/**
+ * The sweep starts at 06:00 Amsterdam time and its completion should be in by 07:00. An alarm
+ * cannot be scheduled, so this one looks back over the last 24 whole hours and pages when not one
+ * of them holds a completion (missing data breaches). Amsterdam's offset from UTC is whole hours,
+ * so CloudWatch's hourly periods are Amsterdam's hours: at 07:00 the window is 07:00 yesterday to
+ * 07:00 today, and yesterday's 06:xx completion has just left it. See docs/architecture.md for
+ * when it pages later (a sweep that completed late yesterday) or early (the night clocks go back).
+ */
+const SWEEP_WINDOW_HOURS = 24;
 /** A period without a deferral (or an invocation) has no data point: it counts as none. */
 const ERRORS_BUT_DEFERRALS = 'FILL(errors, 0) - FILL(deferred, 0)';
 
 /**
  * The dashboard (portfolio first, then operations) and the alarms that page through the alerts
- * topic. Business metrics from the handlers' EMF namespace 'CreditControl' join the portfolio
- * section as the use cases that emit them land.
+ * topic. The portfolio section (./portfolio-widgets.ts) reads the business metrics the functions
+ * publish in the EMF namespace 'CreditControl'; the business alarms page when the daily sweep
+ * failed or did not run by 07:00, and when the overdue amount rose too fast in a week.
  */
 export class Observability extends Construct {
   readonly dashboard: Dashboard;
@@ -53,7 +71,13 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
     const { stateMachine, api, configurationSet } = props;
-    const alarm = (alarmId: string, metric: IMetric, threshold: number, description: string) => {
+    const alarm = (
+      alarmId: string,
+      metric: IMetric,
+      threshold: number,
+      description: string,
+      options: Partial<AlarmProps> = {},
+    ) => {
       new Alarm(this, alarmId, {
         metric,
         threshold,
@@ -62,6 +86,7 @@ export class Observability extends Construct {
         // No data means nothing happened: no failures, no mail sent.
         treatMissingData: TreatMissingData.NOT_BREACHING,
         alarmDescription: description,
+        ...options,
       }).addAlarmAction(new SnsAction(props.alerts));
     };
 
@@ -76,16 +101,19 @@ export class Observability extends Construct {
     const bounceRate = sesRate('Reputation.BounceRate');
     const complaintRate = sesRate('Reputation.ComplaintRate');
 
-    // EMF from the sweep (functions/handlers/sweep-due-invoices.ts), under the dimensions that
-    // functions/shared/observability.ts gives every metric: emitted once per held invoice.
-    const sweepMetric = (metricName: string) =>
+    // EMF from the functions (the names: functions/core/reports/business-metrics.ts), under the
+    // dimensions that functions/shared/observability.ts gives every metric, and their own.
+    const business: BusinessMetric = (metricName, options = {}) =>
       new Metric({
         namespace: 'CreditControl',
         metricName,
-        dimensionsMap: { service: 'credit-control', stage: props.stage },
-        statistic: 'Sum',
-        period: FIVE_MINUTES,
+        dimensionsMap: { ...options.dimensions, service: 'credit-control', stage: props.stage },
+        statistic: options.statistic ?? 'Sum',
+        period: options.period ?? FIVE_MINUTES,
+        ...(options.label ? { label: options.label } : {}),
       });
+    // Emitted by the sweep once per held invoice or plan.
+    const sweepMetric = (metricName: string) => business(metricName);
     const needsAttention = sweepMetric('DunningNeedsAttention');
     alarm(
       'DunningNeedsAttention',
@@ -110,6 +138,36 @@ export class Observability extends Construct {
       sweepMetric('PaymentPlanNeedsAttention'),
       1,
       "A payment plan's execution kept failing after its restores: a controller has a payment_plan_needs_attention task. Fix the cause, then a manager's change to the plan (POST /payment-plans/{id}/amendments) starts it again.",
+    );
+    alarm(
+      'DailySweepFailed',
+      props.sweepStateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      "The daily sweep failed after its slices' retries: invoices that fell due today did not start dunning, and failed ones were not restored. Its execution history names the cause; the sweep goes on from its checkpoint when run again (README, Operating it).",
+    );
+    const sweepCompleted = business(SWEEP_COMPLETED_METRIC, { period: ONE_HOUR });
+    alarm(
+      'DailySweepNotRun',
+      sweepCompleted,
+      1,
+      'No daily sweep read the due-invoice index to its end in the last 24 hours: by 07:00 Europe/Amsterdam, the morning run (06:00) has not completed. Look at the DailySweep executions: not started (the schedule), still running, or failed.',
+      {
+        evaluationPeriods: SWEEP_WINDOW_HOURS,
+        datapointsToAlarm: SWEEP_WINDOW_HOURS,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        // No completion in an hour is no data: only a whole window of them pages.
+        treatMissingData: TreatMissingData.BREACHING,
+      },
+    );
+    // Published by the sweep once a morning for the day before; an hour's period lets the alarm
+    // see it within the hour (a daily one would wait for the UTC day to end), and the next hour,
+    // without data, returns it to OK: one notification a day while the rise lasts.
+    alarm(
+      'OverdueUpWeekOnWeek',
+      business(DAILY_METRIC.highestOverdueWeekOnWeekPercent, { statistic: 'Maximum', period: ONE_HOUR }),
+      props.overdueWeekOnWeekAlarmPercent,
+      `The overdue amount of a currency is up more than ${props.overdueWeekOnWeekAlarmPercent}% on seven days before (the dashboard's portfolio section shows which, GET /reports/portfolio/history the days). Look for new large overdue invoices, paused dunning or a step that stopped sending.`,
+      { comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD },
     );
     const stepFunctions = new Set(props.stepFunctions);
     // A step deferred to the next day throws StepDeferredError for the ASL's Retry, which Lambda
@@ -180,6 +238,7 @@ export class Observability extends Construct {
     });
     this.dashboard.addWidgets(
       new TextWidget({ markdown: '# Portfolio', width: 24, height: 1 }),
+      ...portfolioWidgets(business, props.overdueWeekOnWeekAlarmPercent),
       new GraphWidget({
         title: 'Dunning executions per day',
         width: 24,
@@ -239,6 +298,14 @@ export class Observability extends Construct {
         title: 'SES reputation',
         width: 8,
         left: [bounceRate.with({ label: 'Bounce rate' }), complaintRate.with({ label: 'Complaint rate' })],
+      }),
+      new GraphWidget({
+        title: 'Daily sweep',
+        width: 8,
+        left: [
+          sweepCompleted.with({ period: Duration.days(1), label: 'Completed' }),
+          props.sweepStateMachine.metricFailed({ ...daily, label: 'Failed' }),
+        ],
       }),
       new GraphWidget({
         title: 'Dead letters',

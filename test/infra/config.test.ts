@@ -26,6 +26,19 @@ describe('the deployment settings', () => {
     });
   });
 
+  it('alarm on overdue up more than 10% week on week unless the stage sets its own percentage', () => {
+    expect(read(CONTEXT.dev).overdueWeekOnWeekAlarmPercent).toBe(10);
+    expect(read({ ...CONTEXT.dev, overdueWeekOnWeekAlarmPercent: '25' }).overdueWeekOnWeekAlarmPercent).toBe(
+      25,
+    );
+    expect(() => read({ ...CONTEXT.dev, overdueWeekOnWeekAlarmPercent: 'ten' })).toThrow(
+      /overdueWeekOnWeekAlarmPercent must be a percentage above 0/,
+    );
+    expect(() => read({ ...CONTEXT.dev, overdueWeekOnWeekAlarmPercent: 0 })).toThrow(
+      /overdueWeekOnWeekAlarmPercent must be a percentage above 0/,
+    );
+  });
+
   it('pin the stack to an account and region only when asked', () => {
     expect(read({ ...CONTEXT.dev, account: '123456789012', region: 'eu-west-1' }).env).toEqual({
       account: '123456789012',

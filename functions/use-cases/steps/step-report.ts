@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { DunningSlot } from '../../core/dunning/dunning-slot';
+import { STEP_ACTED_METRIC } from '../../core/reports/business-metrics';
 import { logger, metrics } from '../../shared/observability';
 import type { StepPayload } from './step-payload';
 
@@ -9,16 +9,6 @@ interface AnyOutcome {
   skip?: string;
   replayed?: true;
 }
-
-/** What each slot's work counts as on the dashboard, when it acted. */
-const ACTED_METRIC: Record<DunningSlot, string> = {
-  firstReminder: 'RemindersSent',
-  secondReminder: 'RemindersSent',
-  call: 'CallTasksCreated',
-  accountManager: 'AccountManagerEscalations',
-  finalNotice: 'FinalNoticesSent',
-  collectionAgency: 'HandedOverToAgency',
-};
 
 /** Correlation keys on every log line of the invocation: ids only, never personal data. */
 export function stepLogKeys(payload: StepPayload): Record<string, string> {
@@ -42,7 +32,7 @@ export function reportStep<T extends AnyOutcome>(payload: StepPayload, outcome: 
     single.addDimension('reason', outcome.skip ?? 'unknown');
     single.addMetric('StepsSkipped', MetricUnit.Count, 1);
   } else {
-    metrics.addMetric(ACTED_METRIC[payload.step], MetricUnit.Count, 1);
+    metrics.addMetric(STEP_ACTED_METRIC[payload.step], MetricUnit.Count, 1);
   }
   return outcome;
 }
