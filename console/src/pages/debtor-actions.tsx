@@ -56,7 +56,9 @@ function Disclosure(props: { title: string; children: preact.ComponentChildren }
   return (
     <details class="action">
       <summary>{props.title}</summary>
-      {props.children}
+      <div role="group" aria-label={props.title}>
+        {props.children}
+      </div>
     </details>
   );
 }
@@ -77,7 +79,14 @@ function CallOutcomeForm(props: { tasks: readonly TaskWithDetails[]; onChange: (
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const task = props.tasks.find((candidate) => candidate.id === taskId) ?? props.tasks[0];
-  if (!task) return <p>{t.actions.noTasks}</p>;
+  // Once the outcome is saved the task leaves the list: the form says so, and that it was saved.
+  if (!task)
+    return (
+      <div class="form">
+        <FormStatus action={action} fields={[]} />
+        <p>{t.actions.noTasks}</p>
+      </div>
+    );
   const chosen = outcome || task.outcomes[0] || '';
   const save = () =>
     action.run(() =>
