@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export type Route = { page: 'worklist' } | { page: 'debtor'; id: string } | { page: 'not-found' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { page: 'worklist' };
   const debtor = /^\/debtors\/([^/]+)$/.exec(path);

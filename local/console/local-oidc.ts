@@ -9,7 +9,7 @@ import { signedOutPage, signInPage, redirectPage } from './sign-in-page';
  * authorize endpoint shows a page that picks a role and a user name; the token endpoint checks the
  * code verifier and answers with an ID token from the local issuer.
  */
-export const LOCAL_OIDC_PATH = '/_local/oidc';
+const LOCAL_OIDC_PATH = '/_local/oidc';
 const CLIENT_ID = 'credit-control-local';
 /** The issuer the local issuer signs with; tokens are checked against it, not against this URL. */
 const ISSUER = 'http://localhost/local-cognito';
@@ -24,7 +24,7 @@ interface Grant {
 }
 
 /** The user a name signs in as: the role's demo user for its own name (or none), else one of its own. */
-export function localUser(group: keyof typeof LOCAL_USERS, name: string) {
+function localUser(group: keyof typeof LOCAL_USERS, name: string) {
   const demo = LOCAL_USERS[group];
   const trimmed = name.trim();
   if (!trimmed || trimmed === demo.name) return demo;

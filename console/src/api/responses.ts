@@ -3,7 +3,7 @@
  * bundled). The OpenAPI document describes requests only, so these keep the answers honest the
  * same way: a changed answer breaks the console's build.
  */
-export type { Worklist, WorklistEntry } from '../../../functions/use-cases/worklist/worklist';
+export type { Worklist } from '../../../functions/use-cases/worklist/worklist';
 export type { DebtorView } from '../../../functions/use-cases/queries/debtor-view';
 export type { TimelinePage } from '../../../functions/use-cases/accounts/debtor-timeline';
 export type { TimelineEntry } from '../../../functions/use-cases/timelines/timeline-view';
