@@ -22,7 +22,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           setupFiles: ['test/setup/quiet-runtime.ts'],
-          globalSetup: ['test/setup/prerequisites.ts', 'test/setup/dynamodb-global.ts'],
+          globalSetup: [
+            'test/setup/prerequisites.ts',
+            'test/setup/dynamodb-global.ts',
+            'test/setup/console-build.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROLES } from '../functions/api/routes';
+import { ensureConsoleBuilt } from '../console/build';
 import { LOCAL_AUTH_DIR } from './auth/local-issuer';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud/local-cloud';
 import { LOCAL_BUCKETS } from './cloud/environment';
+import { CONSOLE_PATH } from './console/console-routes';
 import { portIsFree } from './ports';
 
 const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
@@ -84,6 +86,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     'Credit control is running locally.',
     '',
     `  API                 ${e.api}        (health: ${e.api}/health)`,
+    `  Console             ${e.api}${CONSOLE_PATH}   sign in as controller, manager or admin`,
     `  Dashboard           ${e.api}/_local/dashboard`,
     `  Virtual clock       ${e.api}/_local/clock   now ${cloud.clock.now().toISOString()}, one day = ${cloud.clock.daySeconds}s`,
     `  Email inbox (SES)   ${e.inbox}`,
@@ -111,6 +114,8 @@ async function main() {
   if (args.fresh) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
   const startedAt = Date.now();
+  // The console's build is part of starting: quick when nothing it reads has changed.
+  await ensureConsoleBuilt((line) => console.log(line));
   const cloud = await startOnFreePorts({
     daySeconds: daySeconds(),
     start: savedVirtualTime(),

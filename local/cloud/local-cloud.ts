@@ -11,6 +11,7 @@ import type { LocalRoute } from '../api/local-routes';
 import { createLocalIssuer, type LocalIssuer } from '../auth/local-issuer';
 import { Activity } from '../clock/activity';
 import { VirtualClock } from '../clock/virtual-clock';
+import { consoleRoutes } from '../console/console-routes';
 import { dashboardRoutes } from '../dashboard/dashboard-routes';
 import { ensureTable } from '../dynamodb/create-table';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
@@ -269,6 +270,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
             body: await invoke('sweep-due-invoices', { source: 'local.api' }),
           }),
         },
+        ...consoleRoutes(issuer),
         ...(options.extraRoutes ?? []),
       ],
       log,
