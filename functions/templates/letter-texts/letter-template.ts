@@ -19,7 +19,7 @@ export const LETTER_TEMPLATE_IDS = [
 
 export type LetterTemplateId = (typeof LETTER_TEMPLATE_IDS)[number];
 
-export function isLetterTemplateId(id: string): id is LetterTemplateId {
+function isLetterTemplateId(id: string): id is LetterTemplateId {
   return (LETTER_TEMPLATE_IDS as readonly string[]).includes(id);
 }
 
