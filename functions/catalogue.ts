@@ -257,9 +257,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },
   },
-  { name: 'list-policies', description: 'GET /policies', needs: { table: 'read' } },
-  { name: 'get-policy', description: 'GET /policies/{id}', needs: { table: 'read' } },
-  { name: 'put-policy', description: 'PUT /policies/{id}: a new policy version', needs: { table: 'write' } },
+  { name: 'list-policies', description: 'GET /policies and GET /templates', needs: { table: 'read' } },
+  { name: 'get-policy', description: 'GET /policies/{id} and GET /templates/{id}', needs: { table: 'read' } },
+  {
+    name: 'put-policy',
+    description:
+      'PUT /policies/{id} and PUT /templates/{id}: new versions; POST /templates/{id}/preview and /test-send',
+    // Sends email: a template's test send goes to the admin who asks for it.
+    needs: { table: 'write', sendEmail: true },
+  },
   {
     name: 'get-invoice-claim',
     description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',

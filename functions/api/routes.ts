@@ -22,6 +22,7 @@ import { AGENCY_ROUTES } from './agency-routes';
 import { REPORT_ROUTES } from './report-routes';
 import { SCORE_ROUTES } from './score-routes';
 import { PROVIDER_ROUTES } from './provider-routes';
+import { TEMPLATE_ROUTES } from './template-routes';
 import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
 import {
   debtorListQuery,
@@ -355,6 +356,7 @@ export const ROUTES = [
   ...SELF_SERVICE_ROUTES,
   ...SCORE_ROUTES,
   ...PROVIDER_ROUTES,
+  ...TEMPLATE_ROUTES,
   {
     method: 'GET',
     path: '/payments/unapplied',

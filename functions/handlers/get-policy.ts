@@ -1,15 +1,33 @@
 import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { NotFoundError } from '../shared/http/errors';
-import { httpHandler } from '../shared/http/http-handler';
+import { routeHandler } from '../shared/http/http-handler';
 import { policyFor } from '../use-cases/policies/policy-catalogue';
+import { templateAt } from '../use-cases/templates/template-catalogue';
 
 const store = creditStoreFromEnvironment();
+const templates = letterTemplatesFromEnvironment();
 
-export const handler = httpHandler('get-policy', async ({ path, query }) => {
-  const policy = await policyFor(store, path.id, query.version, { storeSeed: false });
-  if (!policy)
-    throw new NotFoundError(
-      `Policy ${path.id}${query.version ? ` version ${query.version}` : ''} does not exist.`,
-    );
-  return policy;
-});
+/** One policy, or one letter template, at its latest or a given version. */
+export const handler = capabilityHandler([
+  [
+    routeAt('GET', '/policies/{id}'),
+    routeHandler(routeAt('GET', '/policies/{id}'), async ({ path, query }) => {
+      const policy = await policyFor(store, path.id, query.version, { storeSeed: false });
+      if (!policy)
+        throw new NotFoundError(
+          `Policy ${path.id}${query.version ? ` version ${query.version}` : ''} does not exist.`,
+        );
+      return policy;
+    }),
+  ],
+  [
+    routeAt('GET', '/templates/{id}'),
+    routeHandler(routeAt('GET', '/templates/{id}'), async ({ path, query }) => {
+      const template = await templateAt(templates, path.id, query.version);
+      if (!template) throw new NotFoundError(`Template ${path.id} version ${query.version} does not exist.`);
+      return template;
+    }),
+  ],
+]);

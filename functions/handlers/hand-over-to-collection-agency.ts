@@ -1,3 +1,5 @@
+import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
+import { cachedTemplateReader } from '../use-cases/templates/template-reader';
 import { agencyLanguageFromEnvironment } from '../shared/agency-config';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
@@ -14,6 +16,8 @@ const deps = {
   creditor: readCreditor(),
   mailer: mailerFromEnvironment(),
   agencyLanguage: agencyLanguageFromEnvironment(),
+  // The current wording an admin gave the letter, read at most once a minute per warm function.
+  templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
 };
 
 /** HandOverToCollectionAgency, the last step of the dunning state machine. */

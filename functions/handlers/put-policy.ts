@@ -1,9 +1,42 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { httpHandler } from '../shared/http/http-handler';
+import { readCreditor } from '../shared/creditor';
+import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { routeHandler } from '../shared/http/http-handler';
 import { updatePolicy } from '../use-cases/policies/update-policy';
+import { previewTemplate, testSendTemplate } from '../use-cases/templates/preview-template';
+import { updateTemplate } from '../use-cases/templates/update-template';
 
 const store = creditStoreFromEnvironment();
+const templates = letterTemplatesFromEnvironment();
+const mailer = mailerFromEnvironment();
+const deps = { store, templates, clock, creditor: readCreditor() };
 
-export const handler = httpHandler('put-policy', async ({ path, body }) =>
-  updatePolicy(store, path.id, body),
-);
+/** An admin's changes to what the dunning does and says: policies, letter templates, their previews. */
+export const handler = capabilityHandler([
+  [
+    routeAt('PUT', '/policies/{id}'),
+    routeHandler(routeAt('PUT', '/policies/{id}'), async ({ path, body }) =>
+      updatePolicy(store, path.id, body),
+    ),
+  ],
+  [
+    routeAt('PUT', '/templates/{id}'),
+    routeHandler(routeAt('PUT', '/templates/{id}'), async ({ path, body, caller }) =>
+      updateTemplate({ templates, clock }, path.id, body, caller.email ?? caller.sub),
+    ),
+  ],
+  [
+    routeAt('POST', '/templates/{id}/preview'),
+    routeHandler(routeAt('POST', '/templates/{id}/preview'), async ({ path, body }) =>
+      previewTemplate(deps, path.id, body),
+    ),
+  ],
+  [
+    routeAt('POST', '/templates/{id}/test-send'),
+    routeHandler(routeAt('POST', '/templates/{id}/test-send'), async ({ path, body, caller }) =>
+      testSendTemplate({ ...deps, mailer }, path.id, body, caller.email),
+    ),
+  ],
+]);

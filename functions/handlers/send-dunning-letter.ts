@@ -1,3 +1,5 @@
+import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
+import { cachedTemplateReader } from '../use-cases/templates/template-reader';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
@@ -16,6 +18,8 @@ const deps = {
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
   selfServiceLink: selfServiceLinksFromEnvironment(clock),
+  // The current wording an admin gave the letter, read at most once a minute per warm function.
+  templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
   // Mollie's payment links where the invoicing system gave an invoice none.
   ...(provider ? { paymentLinks: provider } : {}),
   // Production waits: while another execution holds the debtor's letter of the day, this task

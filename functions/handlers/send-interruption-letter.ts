@@ -1,3 +1,5 @@
+import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
+import { cachedTemplateReader } from '../use-cases/templates/template-reader';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
@@ -9,6 +11,8 @@ const deps = {
   clock,
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
+  // The current wording an admin gave the letter, read at most once a minute per warm function.
+  templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
 };
 
 export const handler = httpHandler('send-interruption-letter', async ({ path, body, caller }) =>

@@ -1,5 +1,5 @@
-import { formatMoney, money } from '../core/money';
-import { type ClaimBlock, formatCalendarDate } from './letter-document';
+import { money } from '../core/money';
+import { type ClaimBlock, formatAmount, formatCalendarDate } from './letter-document';
 import type { LetterClaim, LetterInput } from './letter-input';
 import type { Wording } from './wording';
 
@@ -20,7 +20,7 @@ export function claimBlock(input: LetterInput, wording: Wording): ClaimBlock | u
     throw new Error('a letter states the claims of its invoices as of one day and in one currency');
   }
   const say = wording.claim;
-  const amount = (cents: number) => formatMoney(money(cents, currency), wording.language);
+  const amount = (cents: number) => formatAmount(money(cents, currency), wording.locale);
   const sum = (part: (claim: LetterClaim) => number) =>
     claims.reduce((total, claim) => total + part(claim), 0);
   const kind = first.debtorKind;

@@ -1,5 +1,6 @@
 import { escapeHtml as e } from './escape-html';
-import type { LetterDocument } from './letter-document';
+import type { BodyPart, LetterDocument } from './letter-document';
+import { isWebLink } from './links';
 import { selfServiceLinkHtml } from './self-service/letter-link';
 
 // Email clients ignore style sheets, so every style is inline and the layout is tables.
@@ -76,20 +77,55 @@ function payButtons(doc: LetterDocument): string {
     .join('\n');
 }
 
-function paymentBlock(doc: LetterDocument): string {
+function paymentBlock(doc: LetterDocument, withQr: boolean): string {
   if (!doc.payment) return '';
-  const { reference, forTotal, transfer, qrImage } = doc.payment;
+  const { reference, forTotal, transfer } = doc.payment;
   const label = forTotal ? doc.labels.referenceForTotal : doc.labels.reference;
   return [
     `<p style="margin:0 0 14px"><strong>${e(label)}:</strong> ${e(reference)}</p>`,
     forTotal ? `<p style="margin:0 0 14px">${e(forTotal.oneByOne)}</p>` : '',
     transfer ? `<p style="margin:0 0 14px">${e(transfer)}</p>` : '',
-    qrImage
-      ? `<p style="margin:0 0 14px"><img src="${e(qrImage)}" alt="EPC QR" width="160" height="160" style="display:block"><br>${e(doc.labels.scanQr)}</p>`
-      : '',
+    withQr ? qrBlock(doc) : '',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+function qrBlock(doc: LetterDocument): string {
+  const qrImage = doc.payment?.qrImage;
+  return qrImage
+    ? `<p style="margin:0 0 14px"><img src="${e(qrImage)}" alt="EPC QR" width="160" height="160" style="display:block"><br>${e(doc.labels.scanQr)}</p>`
+    : '';
+}
+
+function selfServiceBlock(doc: LetterDocument): string {
+  const url = doc.selfServiceUrl;
+  if (doc.language === 'nl' || doc.language === 'en')
+    return selfServiceLinkHtml({ language: doc.language, ...(url ? { selfServiceUrl: url } : {}) });
+  if (!url || !isWebLink(url) || !doc.selfServiceSentence) return '';
+  return `<p style="margin:0 0 14px">${e(doc.selfServiceSentence)}<br><a href="${e(url)}" style="color:#0b57d0">${e(url)}</a></p>`;
+}
+
+/** One part of the body: a paragraph of the template's words, or the block it names. */
+function bodyPart(doc: LetterDocument, part: BodyPart): string {
+  if ('text' in part) return paragraphs([part.text]);
+  switch (part.block) {
+    case 'invoiceTable':
+      return [paragraphs(doc.disputed ?? []), invoiceTable(doc)].filter(Boolean).join('\n');
+    case 'claimBlock':
+      return [claimTable(doc), doc.offer ? paragraphs([doc.offer]) : ''].filter(Boolean).join('\n');
+    case 'paymentBlock':
+      return [payButtons(doc), paymentBlock(doc, !qrStandsApart(doc))].filter(Boolean).join('\n');
+    case 'qr':
+      return qrBlock(doc);
+    case 'selfServiceBlock':
+      return selfServiceBlock(doc);
+  }
+}
+
+/** A template that places `{{qr}}` itself gets the QR code there, and not in the payment block. */
+function qrStandsApart(doc: LetterDocument): boolean {
+  return doc.words.body.some((part) => 'block' in part && part.block === 'qr');
 }
 
 function signature(doc: LetterDocument): string {
@@ -123,15 +159,10 @@ export function htmlLetter(doc: LetterDocument): string {
 <table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;background:#ffffff;${WRAP}">
 <tr><td style="padding:16px">
 ${doc.addressee ? `<p style="margin:0 0 14px">${doc.addressee.map(e).join('<br>')}</p>\n` : ''}<p style="margin:0 0 14px;color:#555555">${e(doc.labels.date)}: ${e(doc.date)}</p>
-<p style="margin:0 0 14px">${e(words.greeting)}</p>
-${paragraphs(words.intro)}
-${invoiceTable(doc)}
-${claimTable(doc)}
-${doc.offer ? paragraphs([doc.offer]) : ''}
-${payButtons(doc)}
-${paymentBlock(doc)}
-${selfServiceLinkHtml(doc)}
-${paragraphs(words.closing)}
+${words.body
+  .map((part) => bodyPart(doc, part))
+  .filter(Boolean)
+  .join('\n')}
 ${signature(doc)}
 </td></tr>
 ${footer(doc)}

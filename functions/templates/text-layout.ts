@@ -1,4 +1,5 @@
-import type { LetterDocument } from './letter-document';
+import type { BodyPart, LetterDocument } from './letter-document';
+import { isWebLink } from './links';
 import { selfServiceLinkText } from './self-service/letter-link';
 
 function invoiceLines(doc: LetterDocument): string {
@@ -52,20 +53,38 @@ function footerLines(doc: LetterDocument): string[] {
   ].filter(Boolean);
 }
 
+function selfServiceLines(doc: LetterDocument): string {
+  const url = doc.selfServiceUrl;
+  if (doc.language === 'nl' || doc.language === 'en')
+    return selfServiceLinkText({ language: doc.language, ...(url ? { selfServiceUrl: url } : {}) });
+  if (!url || !isWebLink(url) || !doc.selfServiceSentence) return '';
+  return `${doc.selfServiceSentence}\n${url}`;
+}
+
+/** The text blocks of one part of the body; the QR code has no text form. */
+function bodyPart(doc: LetterDocument, part: BodyPart): string[] {
+  if ('text' in part) return [part.text];
+  switch (part.block) {
+    case 'invoiceTable':
+      return [...(doc.disputed ?? []), invoiceLines(doc)];
+    case 'claimBlock':
+      return [...claimLines(doc), doc.offer ?? ''];
+    case 'paymentBlock':
+      return [payLines(doc).join('\n')];
+    case 'qr':
+      return [];
+    case 'selfServiceBlock':
+      return [selfServiceLines(doc)];
+  }
+}
+
 /** The same letter as the HTML, for mail clients that show text only; the QR image has no text form. */
 export function textLetter(doc: LetterDocument): string {
   const { words } = doc;
   const blocks = [
     doc.addressee?.join('\n') ?? '',
     `${doc.labels.date}: ${doc.date}`,
-    words.greeting,
-    ...words.intro,
-    invoiceLines(doc),
-    ...claimLines(doc),
-    doc.offer ?? '',
-    payLines(doc).join('\n'),
-    selfServiceLinkText(doc),
-    ...words.closing,
+    ...words.body.flatMap((part) => bodyPart(doc, part)),
     doc.creditor ? `${doc.labels.signOff}\n${doc.creditor.name}` : '',
     footerLines(doc).join('\n'),
   ];

@@ -1,37 +1,18 @@
 import type { Tone } from '../core/dunning/dunning-slot';
 import type { DebtorKind } from '../core/ledger/debtor';
+import type { TextLanguage } from './letter-texts/letter-template';
 import type { Addressee } from './salutation';
 
-/** The facts a letter's sentences use, already formatted for the letter's language. */
+/** The facts a note to a colleague uses, already formatted for its language. */
 export interface LetterFacts {
   debtorName: string;
-  creditorName: string;
   invoiceNumbers: readonly string[];
   /** Formatted total, e.g. "€ 1.234,56". */
   total: string;
   tone: Tone;
-  /** The opening line, e.g. "Geachte heer De Graaf," or "Geachte heer, mevrouw,". */
-  salutation: string;
-  /** What the demand asks by when, formatted; every letter that asks for payment has one. */
-  demand?: {
-    payBy: string;
-    /** Stated to a consumer: "binnen 14 dagen na ontvangst, uiterlijk …". */
-    termDays?: number;
-    /** The day of the hand-over, and to whom, when the letter is the final notice before it. */
-    handOver?: { on: string; agency?: string };
-  };
-  /** The letter offers a settlement by the demand's date, and that sentence names the date once. */
-  offerNamesPayBy?: boolean;
 }
 
-export interface FourteenDayFacts extends LetterFacts {
-  /** Formatted last day of the term, e.g. "17 maart 2026". */
-  termEndsOn: string;
-  /** Formatted collection costs due after the term. */
-  costs: string;
-}
-
-/** A letter's own words; the layout adds the invoice table, payment block and footer. */
+/** A note's own words; the layout adds the invoice table. */
 export interface LetterText {
   subject: string;
   greeting: string;
@@ -86,10 +67,17 @@ export interface ClaimWording {
   settlementOffer(amount: string, date: string): string;
 }
 
-/** Everything one language says, per template. */
+/** The languages letters are written in (letter-texts/letter-template.ts). */
+export type LetterLanguage = TextLanguage;
+
+/**
+ * What one language says around a letter's own words, which are data (letter-texts/): the
+ * labels of the layout, the salutation, the addressee, the claim statement, and the phrases the
+ * law fixes for the 14-day letter.
+ */
 export interface Wording {
-  language: 'nl' | 'en';
-  /** BCP 47 locale for dates. */
+  language: LetterLanguage;
+  /** BCP 47 locale for dates and amounts. */
   locale: string;
   labels: Labels;
   /** How a letter to the debtor opens, by its contact person where there is one. */
@@ -97,11 +85,18 @@ export interface Wording {
   /** The addressee block above the letter: the debtor and, for a business, whom it is for. */
   addresseeLines(addressee: Addressee): string[];
   claim: ClaimWording;
-  paymentReminder: Record<Tone, (facts: LetterFacts) => LetterText>;
-  fourteenDayLetter(facts: FourteenDayFacts): LetterText;
-  collectionAgencyHandover(facts: LetterFacts): LetterText;
+  /**
+   * The 14-day letter's term and the consequence of not paying in the words the law asks
+   * (art. 6:96 lid 6 BW): `{{fourteenDayTerm}}` and `{{consequence}}` print them, so a template
+   * cannot word them away.
+   */
+  fourteenDay: { term: string; consequence: string };
+  /** The sentence before the link to the debtor's own page, where the self-service wording has none. */
+  selfServiceSentence?: string;
+}
+
+/** The notes to colleagues (the call task, the account-manager alert): in code, Dutch or English. */
+export interface NoteWording {
   callTask(facts: LetterFacts): LetterText;
   accountManagerAlert(facts: LetterFacts): LetterText;
-  /** The stuitingsbrief: reserves the right to payment so that the limitation period starts again. */
-  interruptionLetter(facts: LetterFacts): LetterText;
 }

@@ -1,8 +1,8 @@
 import type { AccountHistory } from '../../core/ledger/account-history';
 import type { Money } from '../../core/money';
-import type { LetterFacts, Wording } from '../wording';
-import { english } from '../wording-en';
-import { dutch } from '../wording-nl';
+import type { LetterFacts, NoteWording } from '../wording';
+import { englishNotes } from '../wording-en';
+import { dutchNotes } from '../wording-nl';
 import {
   contactSection,
   type DebtorContact,
@@ -27,7 +27,7 @@ export interface AccountManagerAlertFacts {
   creditHold: boolean;
 }
 
-const WORDING: Record<ColleagueLanguage, Wording> = { nl: dutch, en: english };
+const WORDING: Record<ColleagueLanguage, NoteWording> = { nl: dutchNotes, en: englishNotes };
 
 /**
  * The alert as a person reads it: the `account-manager-alert` template's subject and opening
@@ -42,12 +42,9 @@ export function renderAccountManagerAlert(facts: AccountManagerAlertFacts): {
   const nl = language === 'nl';
   const letterFacts: LetterFacts = {
     debtorName: facts.debtor.name,
-    // The alert's words name the customer, not us.
-    creditorName: '',
     invoiceNumbers: facts.overdueInvoices.map((invoice) => invoice.number),
     total: amounts(facts.openBalance, language),
     tone: 'formal',
-    salutation: '',
   };
   const words = WORDING[language].accountManagerAlert(letterFacts);
   const greeting = facts.accountManagerName

@@ -1,9 +1,9 @@
 import type { Tone } from '../../core/dunning/dunning-slot';
 import type { AccountHistory } from '../../core/ledger/account-history';
 import type { Money } from '../../core/money';
-import type { LetterFacts, Wording } from '../wording';
-import { english } from '../wording-en';
-import { dutch } from '../wording-nl';
+import type { LetterFacts, NoteWording } from '../wording';
+import { englishNotes } from '../wording-en';
+import { dutchNotes } from '../wording-nl';
 import {
   contactSection,
   type DebtorContact,
@@ -29,7 +29,7 @@ export interface CallBriefFacts {
   outcomes: readonly string[];
 }
 
-const WORDING: Record<ColleagueLanguage, Wording> = { nl: dutch, en: english };
+const WORDING: Record<ColleagueLanguage, NoteWording> = { nl: dutchNotes, en: englishNotes };
 
 /**
  * The brief on a call task, from the `call-task` template: whom to call about what and in which
@@ -40,11 +40,9 @@ export function renderCallBrief(facts: CallBriefFacts): string {
   const nl = language === 'nl';
   const letterFacts: LetterFacts = {
     debtorName: facts.debtor.name,
-    creditorName: '',
     invoiceNumbers: [facts.invoiceNumber],
     total: amount(facts.openAmount, language),
     tone: facts.tone,
-    salutation: '',
   };
   const words = WORDING[language].callTask(letterFacts);
   const outcomes = facts.outcomes.map((outcome) => callResult(outcome, language)).join(', ');

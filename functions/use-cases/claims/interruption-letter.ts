@@ -12,6 +12,7 @@ import type { Mailer } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
 import { renderLetter } from '../../templates/render-letter';
 import { debtorOfInvoice } from '../debtor-of-invoice';
+import type { TemplateReader } from '../templates/template-reader';
 import { conflict, notFound } from '../refusal';
 
 export interface InterruptionLetterDeps {
@@ -19,6 +20,8 @@ export interface InterruptionLetterDeps {
   clock: Clock;
   mailer: Mailer;
   creditor: CreditorDetails;
+  /** The current version of the letter's template; without it, version 1 as shipped. */
+  templates?: TemplateReader;
 }
 
 export const INTERRUPTION_LETTER = 'interruption-letter';
@@ -81,23 +84,32 @@ export async function sendInterruptionLetter(
     );
   }
 
-  const rendered = renderLetter({
-    template: INTERRUPTION_LETTER,
-    tone: 'formal',
-    language: debtor.language,
-    debtor: { name: debtor.name },
-    creditor: deps.creditor,
-    invoices: [
-      {
-        number: invoice.number,
-        dueDate: invoice.dueDate,
-        openAmount: openMoney(invoice),
-        daysOverdue: Math.max(0, daysBetween(invoice.dueDate, today)),
+  const templates = await deps.templates?.(INTERRUPTION_LETTER, 'formal');
+  const rendered = renderLetter(
+    {
+      template: INTERRUPTION_LETTER,
+      tone: 'formal',
+      language: debtor.language,
+      // The salutation names the contact person, else "Geachte heer, mevrouw,": never the company.
+      debtor: {
+        name: debtor.name,
+        ...(debtor.kind ? { kind: debtor.kind } : {}),
+        ...(debtor.contact ? { contact: debtor.contact } : {}),
       },
-    ],
-    total: openMoney(invoice),
-    today,
-  });
+      creditor: deps.creditor,
+      invoices: [
+        {
+          number: invoice.number,
+          dueDate: invoice.dueDate,
+          openAmount: openMoney(invoice),
+          daysOverdue: Math.max(0, daysBetween(invoice.dueDate, today)),
+        },
+      ],
+      total: openMoney(invoice),
+      today,
+    },
+    templates ? { templates } : {},
+  );
   const intent: LetterRecord = {
     ...key,
     owner: `interruption--${invoice.id}`,

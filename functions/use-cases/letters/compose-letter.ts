@@ -19,7 +19,7 @@ import { type PaymentReference, parsePaymentReference } from '../../core/payment
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { CreditorDetails } from '../../shared/creditor';
 import type { LetterClaim, LetterInput } from '../../templates/letter-input';
-import { renderLetter } from '../../templates/render-letter';
+import { type RenderOptions, renderLetter } from '../../templates/render-letter';
 import type { ClaimDeps } from '../claims/invoice-claim';
 import { statedClaim } from '../claims/stated-claim';
 
@@ -45,6 +45,8 @@ export interface LetterToCompose {
   selfServiceUrl?: string;
   /** The payment provider's link for an invoice the invoicing system gave none; without it, none. */
   providerLink?: (invoice: Invoice, asked: Money) => Promise<string | undefined>;
+  /** The current version of the letter's template (the template store); version 1 without it. */
+  render?: RenderOptions;
 }
 
 export interface ComposedLetter {
@@ -144,7 +146,7 @@ export async function composeLetter(letter: LetterToCompose, claims?: ClaimDeps)
     today: letter.today,
     ...(letter.selfServiceUrl ? { selfServiceUrl: letter.selfServiceUrl } : {}),
   };
-  const rendered = renderLetter(input);
+  const rendered = renderLetter(input, letter.render);
   return {
     email: {
       ...rendered,

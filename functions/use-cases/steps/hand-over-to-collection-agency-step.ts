@@ -28,6 +28,7 @@ import { recordSkip, recordStep, type StepDeps, WORKFLOW_ACTOR } from './record-
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
+import type { TemplateReader } from '../templates/template-reader';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 
 export interface CollectionAgencyDeps extends StepDeps {
@@ -37,6 +38,8 @@ export interface CollectionAgencyDeps extends StepDeps {
   mailer: Mailer;
   /** The language the agency reads (COLLECTION_AGENCY_LANGUAGE); Dutch when not given. */
   agencyLanguage?: ExplanationLanguage;
+  /** The current version of the hand-over letter's template; without it, version 1 as shipped. */
+  templates?: TemplateReader;
 }
 
 export interface HandedOver {
@@ -193,6 +196,7 @@ async function tellDebtor(
     creditor: deps.creditor,
     invoices: [invoice],
     today,
+    ...(deps.templates ? { render: { templates: await deps.templates(step.template, step.tone) } } : {}),
   });
   const { messageId } = await deps.mailer.send({
     to: debtor.email,

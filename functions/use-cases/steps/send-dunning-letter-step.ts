@@ -40,6 +40,7 @@ import { recordSkip, type StepDeps } from './record-step';
 import { StepDeferredError } from './step-deferred';
 import { type Replayed, replayed, type Skipped, skipped } from './step-outcome';
 import type { StepPayload } from './step-payload';
+import type { TemplateReader } from '../templates/template-reader';
 
 export interface LetterDeps extends StepDeps, LetterLockDeps {
   mailer: Mailer;
@@ -48,6 +49,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   selfServiceLink?: (debtorId: string) => Promise<string>;
   /** Payment links for invoices the invoicing system gave none; absent: the letter offers none. */
   paymentLinks?: Omit<PaymentLinkDeps, 'store' | 'clock'>;
+  /** The current version of the letter's template; without it, version 1 as shipped. */
+  templates?: TemplateReader;
 }
 
 export interface LetterSent {
@@ -172,6 +175,7 @@ async function send(
           : {}),
       },
       ...(reference ? { reference } : {}),
+      ...(deps.templates ? { render: { templates: await deps.templates(step.template, step.tone) } } : {}),
     },
     deps,
   );
