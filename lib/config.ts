@@ -42,7 +42,12 @@ export interface StageConfig {
   creditor: Creditor;
   /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
   selfServiceBaseUrl?: string;
+  /** The least part (cents) a debtor may pay online from their page; 0: only whole invoices. */
+  selfServiceMinimumPayment: number;
 }
+
+/** EUR 10: a part below it costs more in fees than it brings in. */
+const DEFAULT_SELF_SERVICE_MINIMUM_PAYMENT = 1000;
 
 /**
  * Only dev may run on these demo values (the EPC's example account, also used by the local
@@ -151,6 +156,18 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`selfServiceBaseUrl must be an https URL (got ${selfServiceBaseUrl})`);
   }
 
+  const minimumPayment: unknown =
+    node.tryGetContext('selfServiceMinimumPayment') ?? DEFAULT_SELF_SERVICE_MINIMUM_PAYMENT;
+  const selfServiceMinimumPayment =
+    typeof minimumPayment === 'string' ? Number(minimumPayment) : minimumPayment;
+  if (
+    typeof selfServiceMinimumPayment !== 'number' ||
+    !Number.isSafeInteger(selfServiceMinimumPayment) ||
+    selfServiceMinimumPayment < 0
+  ) {
+    problems.push(`selfServiceMinimumPayment must be whole cents, 0 or more (got ${String(minimumPayment)})`);
+  }
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -164,5 +181,6 @@ export function readStageConfig(node: Node): StageConfig {
     alarmEmail,
     creditor,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
+    selfServiceMinimumPayment: selfServiceMinimumPayment as number,
   };
 }
