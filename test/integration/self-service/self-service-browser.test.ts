@@ -98,6 +98,12 @@ describe("the debtor's self-service page in a browser", () => {
     expect(await noticeOf(page)).toContain('20 maart 2026');
     await expectAccessible(page);
 
+    // The statement of open items, a page to print.
+    await page.getByRole('link', { name: 'Overzicht van openstaande posten' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Overzicht van openstaande posten');
+    expect(await page.textContent('table')).toContain(inv.number);
+    await expectAccessible(page);
+
     const view = await invoiceView(h, inv.id);
     expect(view.dunning).toMatchObject({ status: 'paused', pausedFor: 'promise' });
     expect(view.timeline.find((entry) => entry.type === 'promise_taken')).toMatchObject({
