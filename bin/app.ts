@@ -18,6 +18,9 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *                          (optional; empty: it is not sent).
  *   selfServiceBaseUrl     https address the letters' self-service links start with, e.g. a
  *                          custom domain (optional; default: the API's execute-api address).
+ *   selfServiceMinimumPayment
+ *                          the least part, in cents, a debtor may pay online from their page
+ *                          (default 1000, EUR 10; 0: only the whole of the chosen invoices).
  *   creditorName           Legal name of the creditor on letters and in the payment QR code.
  *   creditorIban           IBAN debtors pay into (checked with ISO 13616 mod 97).
  *   creditorBic            BIC of that account (8 or 11 characters).

@@ -46,10 +46,15 @@ export interface StageConfig {
   selfServiceBaseUrl?: string;
   /** The alarm pages when a currency's overdue amount is up more than this percentage on the week before. */
   overdueWeekOnWeekAlarmPercent: number;
+  /** The least part (cents) a debtor may pay online from their page; 0: only whole invoices. */
+  selfServiceMinimumPayment: number;
 }
 
 /** Overdue up a tenth in a week is worth a look; a stage can set its own. */
 const DEFAULT_OVERDUE_WEEK_ON_WEEK_ALARM_PERCENT = 10;
+
+/** EUR 10: a part below it costs more in fees than it brings in. */
+const DEFAULT_SELF_SERVICE_MINIMUM_PAYMENT = 1000;
 
 /**
  * Only dev may run on these demo values (the EPC's example account, also used by the local
@@ -176,6 +181,17 @@ export function readStageConfig(node: Node): StageConfig {
       `overdueWeekOnWeekAlarmPercent must be a percentage above 0 (got ${JSON.stringify(overdueRise)})`,
     );
   }
+  const minimumPayment: unknown =
+    node.tryGetContext('selfServiceMinimumPayment') ?? DEFAULT_SELF_SERVICE_MINIMUM_PAYMENT;
+  const selfServiceMinimumPayment =
+    typeof minimumPayment === 'string' ? Number(minimumPayment) : minimumPayment;
+  if (
+    typeof selfServiceMinimumPayment !== 'number' ||
+    !Number.isSafeInteger(selfServiceMinimumPayment) ||
+    selfServiceMinimumPayment < 0
+  ) {
+    problems.push(`selfServiceMinimumPayment must be whole cents, 0 or more (got ${String(minimumPayment)})`);
+  }
 
   if (problems.length > 0) {
     throw new Error(
@@ -192,5 +208,6 @@ export function readStageConfig(node: Node): StageConfig {
     creditor,
     overdueWeekOnWeekAlarmPercent,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
+    selfServiceMinimumPayment: selfServiceMinimumPayment as number,
   };
 }

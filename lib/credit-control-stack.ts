@@ -117,6 +117,12 @@ export class CreditControlStack extends Stack {
     for (const spec of FUNCTIONS.filter(({ needs }) => needs.paymentProvider)) {
       functions.get(spec.name).lambda.addEnvironment('PUBLIC_API_URL', publicApiUrl);
     }
+    // The least part a debtor may pay from their page ("pay now"); 0 leaves it to whole invoices.
+    if (config.selfServiceMinimumPayment > 0) {
+      functions
+        .get('self-service')
+        .lambda.addEnvironment('SELF_SERVICE_MINIMUM_PAYMENT', String(config.selfServiceMinimumPayment));
+    }
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
     // and the dashboard only read the others, so they live in a nested stack of their own.

@@ -8,7 +8,14 @@ import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflo
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
-import { browserLanguage, formFields, formValues, type Page, pageHandler } from '../shared/http/page-handler';
+import {
+  browserLanguage,
+  contentSecurityPolicy,
+  formFields,
+  formValues,
+  type Page,
+  pageHandler,
+} from '../shared/http/page-handler';
 import {
   selfServiceKeysFromEnvironment,
   selfServicePageFromEnvironment,
@@ -19,6 +26,7 @@ import { renderStatementCsv, renderStatementPage } from '../templates/self-servi
 import { LinkRefused, type OpenedLink, openLink } from '../use-cases/self-service/open-link';
 import { pageLanguage, selfServicePage } from '../use-cases/self-service/page-view';
 import { PAYMENT_STARTED } from '../use-cases/self-service/pay-now';
+import { paymentOnReturn } from '../use-cases/self-service/payment-return';
 import type { SelfServiceDeps } from '../use-cases/self-service/self-service-deps';
 import { statementOf } from '../use-cases/self-service/statement';
 import { submitForm } from '../use-cases/self-service/submit-form';
@@ -45,6 +53,11 @@ const pageCreditor = {
 };
 
 const LINK_STATUS = { invalid: 404, expired: 410, rate_limited: 429 } as const;
+
+/** The page's pay form is answered with a redirect to the provider's checkout, which the browser checks. */
+const PAGE_WITH_FORMS: Record<string, string> = payments
+  ? { 'content-security-policy': contentSecurityPolicy([payments.checkoutSource]) }
+  : {};
 
 /** Opens the link of the request, or answers the error page (no data) in the browser's language. */
 async function withLink(
@@ -77,13 +90,14 @@ const showPage = pageHandler(
       const result =
         submission && submission.debtorId === link.debtor.id
           ? submission.status === 'done' && submission.result
-            ? submission.result
+            ? await paymentOnReturn(deps, submission.result)
             : ('pending' as const)
           : undefined;
       const page = await selfServicePage(deps, link);
       return {
         status: 200,
         body: renderSelfServicePage(page, { token, creditor: pageCreditor, ...(result ? { result } : {}) }),
+        headers: PAGE_WITH_FORMS,
       };
     }),
   faultPage,
@@ -113,6 +127,7 @@ const postForm = pageHandler(
       return {
         status: outcome.issues.length > 0 ? 400 : 409,
         body: renderSelfServicePage(page, { token, creditor: pageCreditor, refused: outcome }),
+        headers: PAGE_WITH_FORMS,
       };
     }),
   faultPage,

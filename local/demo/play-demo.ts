@@ -14,6 +14,7 @@ import { buildPortfolio } from './demo-portfolio';
 import { invoiceStateReader } from './invoice-states';
 import { loadPortfolio } from './load-portfolio';
 import { playPayments } from './payment-player';
+import { debtorsUseTheirPage } from './self-service-debtors';
 import { webhookSender } from './webhook-sender';
 
 const CONTROLLER_STARTS = { hour: 10, minute: 0, timeZone: BUSINESS_TIME_ZONE };
@@ -83,6 +84,8 @@ export async function playDemo(
   const api = controllerApi(cloud.endpoints.api, cloud.issuer);
   // Once, with the portfolio: a promise, a dispute and a payment plan to look at from the start.
   if (saved?.status !== 'loaded') options.log(await arrangeWithDebtors(api, portfolio.today));
+  if (saved?.status !== 'loaded')
+    options.log(await debtorsUseTheirPage(cloud.endpoints.api, api, portfolio.today, cloud.clock.now()));
   const alreadyPosted = new Set(posted);
   void playPayments(
     portfolio.payments.filter((payment) => !alreadyPosted.has(payment.id)),

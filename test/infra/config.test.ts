@@ -73,6 +73,15 @@ describe('the deployment settings', () => {
     );
   });
 
+  it('let a debtor pay a part of at least EUR 10 online unless the stage sets another minimum', () => {
+    expect(read(CONTEXT.dev).selfServiceMinimumPayment).toBe(1000);
+    expect(read({ ...CONTEXT.dev, selfServiceMinimumPayment: '2500' }).selfServiceMinimumPayment).toBe(2500);
+    expect(read({ ...CONTEXT.dev, selfServiceMinimumPayment: 0 }).selfServiceMinimumPayment).toBe(0);
+    expect(() => read({ ...CONTEXT.dev, selfServiceMinimumPayment: '12.50' })).toThrow(
+      /selfServiceMinimumPayment must be whole cents/,
+    );
+  });
+
   it('name every bad key at once', () => {
     expect(() =>
       read({ stage: 'production', senderEmail: 'not-an-address', creditorIban: 'NL91ABNA0417164301' }),

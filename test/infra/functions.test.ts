@@ -118,6 +118,12 @@ describe('the functions of the catalogue', () => {
     },
   );
 
+  it('gives the self-service page the least part a debtor may pay online, and no other function', () => {
+    expect(environmentOf('self-service').SELF_SERVICE_MINIMUM_PAYMENT).toBe('1000');
+    const others = FUNCTIONS.filter(({ name }) => name !== 'self-service');
+    for (const { name } of others) expect(environmentOf(name).SELF_SERVICE_MINIMUM_PAYMENT).toBeUndefined();
+  });
+
   it("lets only the agency's function read the agency's webhook secret, and only that secret", () => {
     const readers = FUNCTIONS.filter((spec) => spec.needs.agencyWebhookSecret).map((spec) => spec.name);
     expect(readers).toEqual(['collection-agency']);

@@ -13,6 +13,12 @@ export interface ProviderSetup {
   redirectUrl: string;
   /** This API's public address, ending in a slash: the self-service page's links start with it. */
   publicApiUrl: string;
+  /**
+   * Where the provider's checkout and what it redirects to (a bank's iDEAL page) may be, as a
+   * source of a content security policy: any https address for Mollie itself, the local server's
+   * origin where MOLLIE_API_URL points elsewhere.
+   */
+  checkoutSource: string;
 }
 
 const environment = z
@@ -64,5 +70,6 @@ export function paymentProviderFromEnvironment(
     webhookUrl: config.webhookUrl,
     redirectUrl: config.redirectUrl,
     publicApiUrl: config.publicApiUrl,
+    checkoutSource: config.apiUrl ? new URL(config.apiUrl).origin : 'https:',
   };
 }

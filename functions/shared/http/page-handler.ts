@@ -21,9 +21,18 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy': contentSecurityPolicy(),
 };
+
+/**
+ * The pages' content security policy. `formTargets` are further sources a form of the page may
+ * end up at: a browser checks every redirect of a form's submission against `form-action`, so a
+ * form this site answers with a redirect elsewhere (a payment provider's checkout) names it here.
+ */
+export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
+  const formAction = ["'self'", ...formTargets].join(' ');
+  return `default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`;
+}
 
 /**
  * The Lambda wrapper of routes that answer pages rather than JSON: the Powertools chain, the

@@ -36,6 +36,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 .card{background:#fff;border:1px solid #c4c7cc;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .notice{background:#e6f4ea;border-color:#1e7b34}
 .problem{background:#fdecea;border-color:#b3261e}
+.notice-heading{margin-top:0}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 .75rem}
 dt{font-weight:600}dd{margin:0}
 .qr{display:block;width:160px;height:160px;margin:.5rem 0}

@@ -53,6 +53,10 @@ export interface PageWording {
   payAmountHelp: (minimum: string | undefined) => string;
   /** Shown on return from the provider's checkout, instead of an email confirmation. */
   paymentNote: string;
+  /** What follows a payment, by what the provider said of it on the debtor's return. */
+  paymentNotes: Record<'payment_paid' | 'payment_open' | 'payment_canceled' | 'payment_failed', string>;
+  /** The heading of a payment that was not made (canceled, failed). */
+  notPaid: string;
   notDone: string;
   fieldNames: Record<string, string>;
   causes: Record<string, string>;
@@ -67,6 +71,8 @@ export interface PageWording {
   >;
   contact: (creditor: string) => string;
   emailSubject: string;
+  /** The subject of the email that confirms a payment made through the page. */
+  paymentEmailSubject: string;
   emailIntro: (name: string) => string;
   statementTitle: string;
   asOf: (date: string) => string;
@@ -141,6 +147,15 @@ const NL: PageWording = {
       : 'U betaalt het hele bedrag van de gekozen facturen.',
   paymentNote:
     'Een betaling staat op deze pagina zodra zij is verwerkt. Hebt u de betaling niet afgerond, dan kunt u hieronder opnieuw beginnen.',
+  paymentNotes: {
+    payment_paid:
+      'Zodra de betaling is geboekt, staat zij op deze pagina en ontvangt u een bevestiging per e-mail.',
+    payment_open:
+      'Zodra de betaling binnen is, staat zij op deze pagina en ontvangt u een bevestiging per e-mail. Hebt u de betaling niet afgerond, dan kunt u hieronder opnieuw beginnen.',
+    payment_canceled: 'U kunt hieronder opnieuw betalen, of het bedrag overmaken met het betalingskenmerk.',
+    payment_failed: 'U kunt hieronder opnieuw betalen, of het bedrag overmaken met het betalingskenmerk.',
+  },
+  notPaid: 'Niet betaald',
   send: {
     pay: 'Verder naar betalen',
     promise: 'Betaaldatum doorgeven',
@@ -185,6 +200,15 @@ const NL: PageWording = {
     call_back: (v) => `Wij bellen u terug op ${v.phone} (${v.time}).`,
     payment_started: (v) =>
       `Dank u. Uw betaling van ${v.amount} voor factuur ${v.invoices} is ontvangen of wordt verwerkt.`,
+    payment_paid: (v) => `Dank u. Uw betaling van ${v.amount} voor factuur ${v.invoices} is ontvangen.`,
+    payment_open: (v) =>
+      `Uw betaling van ${v.amount} voor factuur ${v.invoices} is nog niet afgerond of wordt nog verwerkt.`,
+    payment_canceled: (v) =>
+      `U heeft de betaling van ${v.amount} voor factuur ${v.invoices} geannuleerd. Er is niets betaald.`,
+    payment_failed: (v) =>
+      `De betaling van ${v.amount} voor factuur ${v.invoices} is niet gelukt. Er is niets betaald.`,
+    payment_received: (v) =>
+      `Wij hebben uw betaling van ${v.amount} voor factuur ${v.invoices} ontvangen en geboekt. Dank u wel.`,
   },
   pending: 'Uw verzoek wordt verwerkt. Ververs deze pagina over een ogenblik.',
   emailConfirmed: 'U ontvangt ook een bevestiging per e-mail.',
@@ -210,6 +234,7 @@ const NL: PageWording = {
   },
   contact: (creditor) => `Vragen? Neem contact op met ${creditor}.`,
   emailSubject: 'Bevestiging van uw verzoek',
+  paymentEmailSubject: 'Bevestiging van uw betaling',
   emailIntro: (name) => `Beste ${name},`,
   statementTitle: 'Overzicht van openstaande posten',
   asOf: (date) => `Stand per ${date}`,
@@ -282,6 +307,15 @@ const EN: PageWording = {
       : 'The whole amount of the chosen invoices is paid.',
   paymentNote:
     'A payment shows on this page once it is booked. If you did not finish paying, you can start again below.',
+  paymentNotes: {
+    payment_paid:
+      'Once the payment is booked it shows on this page, and you receive a confirmation by email.',
+    payment_open:
+      'Once the payment is in it shows on this page, and you receive a confirmation by email. If you did not finish paying, you can start again below.',
+    payment_canceled: 'You can pay again below, or transfer the amount with the payment reference.',
+    payment_failed: 'You can pay again below, or transfer the amount with the payment reference.',
+  },
+  notPaid: 'Not paid',
   send: {
     pay: 'Continue to payment',
     promise: 'Send the date',
@@ -316,6 +350,15 @@ const EN: PageWording = {
     call_back: (v) => `We will call you back on ${v.phone} (${v.time}).`,
     payment_started: (v) =>
       `Thank you. Your payment of ${v.amount} for invoice ${v.invoices} is received or being processed.`,
+    payment_paid: (v) => `Thank you. Your payment of ${v.amount} for invoice ${v.invoices} is received.`,
+    payment_open: (v) =>
+      `Your payment of ${v.amount} for invoice ${v.invoices} is not finished yet or still being processed.`,
+    payment_canceled: (v) =>
+      `You canceled the payment of ${v.amount} for invoice ${v.invoices}. Nothing was paid.`,
+    payment_failed: (v) =>
+      `The payment of ${v.amount} for invoice ${v.invoices} did not go through. Nothing was paid.`,
+    payment_received: (v) =>
+      `We received and booked your payment of ${v.amount} for invoice ${v.invoices}. Thank you.`,
   },
   pending: 'Your request is being processed. Refresh this page in a moment.',
   emailConfirmed: 'You will also receive a confirmation by email.',
@@ -341,6 +384,7 @@ const EN: PageWording = {
   },
   contact: (creditor) => `Questions? Contact ${creditor}.`,
   emailSubject: 'Confirmation of your request',
+  paymentEmailSubject: 'Confirmation of your payment',
   emailIntro: (name) => `Dear ${name},`,
   statementTitle: 'Statement of open items',
   asOf: (date) => `As of ${date}`,

@@ -191,8 +191,11 @@ function resultNotice(words: PageWording, result: PageExtras['result']): string 
   if (!result) return '';
   if (result === 'pending') return `<div class="card notice" role="status"><p>${e(words.pending)}</p></div>`;
   const text = words.outcomes[result.outcome]?.(readableValues(result.values, words.locale)) ?? words.done;
-  const after = result.outcome === 'payment_started' ? words.paymentNote : words.emailConfirmed;
-  return `<div class="card notice" role="status"><h2 style="margin-top:0">${e(words.done)}</h2><p>${e(text)}</p><p>${e(after)}</p></div>`;
+  const paymentNote = words.paymentNotes[result.outcome as keyof PageWording['paymentNotes']];
+  const after =
+    result.outcome === 'payment_started' ? words.paymentNote : (paymentNote ?? words.emailConfirmed);
+  const unpaid = result.outcome === 'payment_canceled' || result.outcome === 'payment_failed';
+  return `<div class="card ${unpaid ? 'problem' : 'notice'}" role="status"><h2 class="notice-heading">${e(unpaid ? words.notPaid : words.done)}</h2><p>${e(text)}</p><p>${e(after)}</p></div>`;
 }
 
 function refusedNotice(words: PageWording, refused: PageExtras['refused']): string {
@@ -202,7 +205,7 @@ function refusedNotice(words: PageWording, refused: PageExtras['refused']): stri
         (issue) => `<li>${e(words.fieldNames[issue.path] ?? issue.path)}: ${e(issue.message)}</li>`,
       )
     : [`<li>${e(refused.message)}</li>`];
-  return `<div class="card problem" role="alert"><h2 style="margin-top:0">${e(words.notDone)}</h2><ul>${issues.join('')}</ul></div>`;
+  return `<div class="card problem" role="alert"><h2 class="notice-heading">${e(words.notDone)}</h2><ul>${issues.join('')}</ul></div>`;
 }
 
 function footer(words: PageWording, creditor: PageCreditor): string {

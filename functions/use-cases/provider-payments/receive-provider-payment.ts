@@ -5,6 +5,7 @@ import { logger, metrics } from '../../shared/observability';
 import type { IntakeDeps } from '../intake/effect';
 import { receiveDelivery } from '../intake/receive-delivery';
 import { checkoutMetadata } from './checkout-metadata';
+import { confirmCheckoutPayment } from './confirm-payment';
 import { referenceIn } from './payment-descriptions';
 
 export interface ProviderPaymentDeps {
@@ -79,6 +80,7 @@ export async function receiveProviderPayment(
     booked.push({ paymentId: id, answer: reply.body });
   }
   logger.info('Payment through the payment provider booked', { paymentId, parts: parts.length });
+  await confirmCheckoutPayment(deps.intake, payment);
   return { status: 'booked', parts: booked };
 }
 

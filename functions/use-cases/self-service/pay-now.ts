@@ -67,6 +67,11 @@ export async function payNow(
   ]);
   return {
     outcome: PAYMENT_STARTED,
-    values: { amount, invoices: numbers.join(', '), checkoutUrl: started.checkoutUrl },
+    values: {
+      amount,
+      invoices: numbers.join(', '),
+      checkoutUrl: started.checkoutUrl,
+      paymentId: started.paymentId,
+    },
   };
 }

@@ -93,6 +93,26 @@ describe('the demo portfolio', () => {
     expect((disputes.body as { disputes: unknown[] }).disputes.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('has a debtor who promised on their own page and one who paid through the local Mollie checkout', async () => {
+    const line = demoLog.find((each) => each.startsWith('demo: on their self-service page, '));
+    expect(line).toMatch(
+      /^demo: on their self-service page, \S+ promised to pay (\S+); \S+ paid (\S+) through Mollie's checkout$/,
+    );
+    const [, promised, paid] = /promised to pay (\S+); \S+ paid (\S+) /.exec(line ?? '') ?? [];
+    const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+    const viewOf = async (number: string) => {
+      const found = await api('GET', `/invoices?number=${encodeURIComponent(number)}`);
+      const [invoice] = (found.body as { invoices: { id: string }[] }).invoices;
+      const view = await api('GET', `/invoices/${invoice?.id ?? 'none'}`);
+      return view.body as { status: string; timeline: { type: string; actor?: { id: string } }[] };
+    };
+    const promisedView = await viewOf(promised ?? '');
+    expect(promisedView.timeline).toContainEqual(
+      expect.objectContaining({ type: 'promise_taken', actor: expect.objectContaining({ id: 'debtor' }) }),
+    );
+    await expect.poll(async () => (await viewOf(paid ?? '')).status, { timeout: 30_000 }).toBe('paid');
+  });
+
   it('has every delivery of the portfolio accepted by the webhook', () => {
     expect(demoLog.filter((line) => line.includes('deliveries failed'))).toEqual([]);
   });

@@ -65,14 +65,34 @@ describe("paying from the debtor's self-service page", () => {
 
     const back = await open(new URL(pressed.location!, checkoutUrl).href);
     expect(back.status).toBe(200);
-    expect(back.html).toContain('Uw betaling van € 1.250,00 voor factuur');
-    expect(back.html).toContain('ontvangen of wordt verwerkt');
+    // The page asks Mollie on the debtor's return: paid.
+    expect(back.html).toContain(`Uw betaling van € 1.250,00 voor factuur ${paid.number} is ontvangen.`);
 
     const view = await invoiceView(h, paid.id);
     expect(view.status).toBe('paid');
     expect(view.openAmount).toBe(0);
     expect(view.dunning?.executionStatus).toBe('ABORTED');
     expect((await invoiceView(h, other.id)).openAmount).toBe(300_00);
+    // Mollie's webhook delivered again books nothing more and sends no second confirmation.
+    const paymentId = /\/checkout\/(tr_\w+)/.exec(checkoutUrl)?.[1];
+    const again = await fetch(`${h.cloud.endpoints.api}/webhooks/mollie`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `id=${paymentId}`,
+    });
+    expect(again.status).toBe(200);
+    await h.cloud.idle();
+    expect(
+      (await invoiceView(h, paid.id)).timeline.filter((e) => e.type === 'payment_received'),
+    ).toHaveLength(1);
+    const confirmations = (await emailsTo(h, debtor.email)).filter((email) =>
+      email.subject?.startsWith('Bevestiging van uw betaling'),
+    );
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]?.text?.replace(/\u00a0/g, ' ')).toContain(
+      `€ 1.250,00 voor factuur ${paid.number} ontvangen en geboekt`,
+    );
+
     const timeline = await h.get<{ events: { type: string; actor?: { id: string }; summary: string }[] }>(
       `/debtors/${debtor.id}/timeline`,
     );
