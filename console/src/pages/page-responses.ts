@@ -5,8 +5,14 @@
  */
 export type { InvoiceView } from '../../../functions/use-cases/queries/invoice-view';
 export type { Claim } from '../../../functions/core/legal/claim';
-export type { DebtorSummary } from '../../../functions/use-cases/accounts/find-debtors';
-export type { InvoiceSummary } from '../../../functions/use-cases/accounts/find-invoices';
+import type { findDebtors } from '../../../functions/use-cases/accounts/find-debtors';
+import type { findInvoices } from '../../../functions/use-cases/accounts/find-invoices';
+
+/** GET /debtors and GET /invoices: a page of what matched. */
+export type DebtorList = Awaited<ReturnType<typeof findDebtors>>;
+export type InvoiceList = Awaited<ReturnType<typeof findInvoices>>;
+export type DebtorSummary = DebtorList['debtors'][number];
+export type InvoiceSummary = InvoiceList['invoices'][number];
 export type {
   PortfolioHistory,
   PortfolioReportOnDay,

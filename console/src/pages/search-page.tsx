@@ -3,7 +3,7 @@ import { ErrorMessage } from '../errors';
 import { hrefOf } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import type { DebtorSummary, InvoiceSummary } from './page-responses';
+import type { DebtorList, DebtorSummary, InvoiceList, InvoiceSummary } from './page-responses';
 import { usePageWords } from './page-words';
 
 interface Found {
@@ -25,11 +25,11 @@ export function SearchPage(props: { q: string }) {
     const q = props.q.trim();
     if (!q) return undefined;
     const invoices = (query: { number: string } | { reference: string }) =>
-      api.call<{ invoices: InvoiceSummary[] }, 'get', '/invoices'>('get', '/invoices', {
+      api.call<InvoiceList, 'get', '/invoices'>('get', '/invoices', {
         query: { ...query, limit: 20 },
       });
     const [debtors, byNumber, byReference] = await Promise.all([
-      api.call<{ items: DebtorSummary[] }, 'get', '/debtors'>('get', '/debtors', {
+      api.call<DebtorList, 'get', '/debtors'>('get', '/debtors', {
         query: { q, limit: 20 },
       }),
       invoices({ number: q }),
@@ -37,7 +37,7 @@ export function SearchPage(props: { q: string }) {
     ]);
     const seen = new Set<string>();
     return {
-      debtors: debtors.items,
+      debtors: debtors.debtors,
       invoices: [...byNumber.invoices, ...byReference.invoices].filter(
         (invoice) => !seen.has(invoice.id) && Boolean(seen.add(invoice.id)),
       ),
