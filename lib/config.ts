@@ -42,6 +42,8 @@ export interface StageConfig {
   creditor: Creditor;
   /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
   selfServiceBaseUrl?: string;
+  /** The console's own domain and its ACM certificate (us-east-1); CloudFront's name when absent. */
+  console?: { name: string; certificateArn: string };
 }
 
 /**
@@ -151,6 +153,18 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`selfServiceBaseUrl must be an https URL (got ${selfServiceBaseUrl})`);
   }
 
+  const consoleDomainName = text('consoleDomainName');
+  const consoleCertificateArn = text('consoleCertificateArn');
+  if ((consoleDomainName === undefined) !== (consoleCertificateArn === undefined))
+    problems.push('consoleDomainName and consoleCertificateArn go together: name both or neither');
+  if (
+    consoleCertificateArn !== undefined &&
+    !/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(consoleCertificateArn)
+  )
+    problems.push(
+      `consoleCertificateArn must be an ACM certificate in us-east-1, as CloudFront needs (got ${consoleCertificateArn})`,
+    );
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -164,5 +178,8 @@ export function readStageConfig(node: Node): StageConfig {
     alarmEmail,
     creditor,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
+    ...(consoleDomainName && consoleCertificateArn
+      ? { console: { name: consoleDomainName, certificateArn: consoleCertificateArn } }
+      : {}),
   };
 }
