@@ -13,7 +13,7 @@ import type {
 import { usePageWords } from './page-words';
 
 /** The days a period report covers, both included. */
-export interface Period {
+interface Period {
   from: string;
   to: string;
 }

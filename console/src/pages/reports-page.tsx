@@ -15,7 +15,7 @@ import {
 } from './report-sections';
 
 /** A calendar day `days` after (or before) another, as the API writes days (YYYY-MM-DD). */
-export function addDays(day: string, days: number): string {
+function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

@@ -6,12 +6,12 @@ import { useLoad } from '../use-load';
 import { usePageWords } from './page-words';
 
 /** Who stored a version and when; `undefined` when the API does not record it. */
-export interface ChangedBy {
+interface ChangedBy {
   by?: string;
   at?: string;
 }
 
-export interface VersionedSettingProps<T> {
+interface VersionedSettingProps<T> {
   id: string;
   title: string;
   /** A setting within a section of its own takes a lower heading. */
