@@ -45,6 +45,7 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          globalSetup: ['test/setup/console-build.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -34,6 +34,9 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   creditorEmail          Contact address printed on letters (default: replyToEmail).
  *   creditorPhone, creditorWebsite, creditorAddress
  *                          Contact details printed on letters (optional; dev: demo values).
+ *   consoleDomainName, consoleCertificateArn
+ *                          The console's own domain and its ACM certificate in us-east-1
+ *                          (optional, both or neither; default: the CloudFront distribution's name).
  *   paymentReferenceScheme rf | betalingskenmerk: structured payment reference on letters
  *                          (default: rf, ISO 11649).
  *   overdueWeekOnWeekAlarmPercent

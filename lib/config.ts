@@ -48,6 +48,8 @@ export interface StageConfig {
   overdueWeekOnWeekAlarmPercent: number;
   /** The least part (cents) a debtor may pay online from their page; 0: only whole invoices. */
   selfServiceMinimumPayment: number;
+  /** The console's own domain and its ACM certificate (us-east-1); CloudFront's name when absent. */
+  console?: { name: string; certificateArn: string };
 }
 
 /** Overdue up a tenth in a week is worth a look; a stage can set its own. */
@@ -192,6 +194,17 @@ export function readStageConfig(node: Node): StageConfig {
   ) {
     problems.push(`selfServiceMinimumPayment must be whole cents, 0 or more (got ${String(minimumPayment)})`);
   }
+  const consoleDomainName = text('consoleDomainName');
+  const consoleCertificateArn = text('consoleCertificateArn');
+  if ((consoleDomainName === undefined) !== (consoleCertificateArn === undefined))
+    problems.push('consoleDomainName and consoleCertificateArn go together: name both or neither');
+  if (
+    consoleCertificateArn !== undefined &&
+    !/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(consoleCertificateArn)
+  )
+    problems.push(
+      `consoleCertificateArn must be an ACM certificate in us-east-1, as CloudFront needs (got ${consoleCertificateArn})`,
+    );
 
   if (problems.length > 0) {
     throw new Error(
@@ -209,5 +222,8 @@ export function readStageConfig(node: Node): StageConfig {
     overdueWeekOnWeekAlarmPercent,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
     selfServiceMinimumPayment: selfServiceMinimumPayment as number,
+    ...(consoleDomainName && consoleCertificateArn
+      ? { console: { name: consoleDomainName, certificateArn: consoleCertificateArn } }
+      : {}),
   };
 }

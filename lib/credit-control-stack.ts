@@ -6,6 +6,7 @@ import { ROUTES } from '../functions/api/routes';
 import { FUNCTIONS } from '../functions/catalogue';
 import type { StageConfig } from './config';
 import { Api } from './constructs/api';
+import { ConsoleHosting } from './console-stack';
 import { EmailEvents } from './constructs/email-events';
 import { Functions } from './constructs/functions';
 import { Messaging } from './constructs/messaging';
@@ -30,6 +31,8 @@ export class CreditControlStack extends Stack {
   readonly functions: Functions;
   /** The alarms and the dashboard, in a stack of their own (see below). */
   readonly monitoring: NestedStack;
+  /** The controllers' console: bucket, distribution and Cognito app client (lib/console-stack.ts). */
+  readonly console: ConsoleHosting;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -143,6 +146,17 @@ export class CreditControlStack extends Stack {
       configurationSet: messaging.email.configurationSet,
       deadLetterQueues: { EmailEvents: emailEvents.deadLetterQueue },
     });
+
+    // The console's bucket, distribution and sign-in client: a nested stack, as the alarms are.
+    const consoleHosting = new ConsoleHosting(this, 'Console', {
+      policy,
+      userPool: api.userPool,
+      hostedUi: api.hostedUi,
+      restApi: api.restApi,
+      ...(config.console ? { domain: config.console } : {}),
+    });
+    this.console = consoleHosting;
+    new CfnOutput(this, 'ConsoleUrl', { value: `${consoleHosting.url}/` });
 
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });

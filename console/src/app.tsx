@@ -3,6 +3,7 @@ import type { ApiClient } from './api/client';
 import type { Session } from './auth';
 import { type Language, rememberLanguage, wordsFor, WordsContext } from './i18n';
 import { DebtorPage } from './pages/debtor-page';
+import { PageNavLinks, PageView } from './pages/page-nav';
 import { WorklistPage } from './pages/worklist-page';
 import { hrefOf, useRoute } from './router';
 import { SessionContext } from './session';
@@ -40,6 +41,7 @@ export function App(props: {
             <a href={hrefOf.worklist()} aria-current={route.page === 'worklist' ? 'page' : undefined}>
               {t.nav.worklist}
             </a>
+            <PageNavLinks route={route} />
           </nav>
           <div class="user">
             <label>
@@ -64,6 +66,8 @@ export function App(props: {
             <WorklistPage />
           ) : route.page === 'debtor' ? (
             <DebtorPage key={route.id} id={route.id} />
+          ) : route.page !== 'not-found' ? (
+            <PageView route={route} />
           ) : (
             <p>{t.notFound}</p>
           )}

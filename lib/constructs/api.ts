@@ -20,6 +20,7 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   UserPoolGroup,
   UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
@@ -61,6 +62,8 @@ export class Api extends Construct {
   readonly userPoolClient: UserPoolClient;
   /** The order system's app client: client-credentials grant, the credit-check scope only. */
   readonly orderSystemClient: UserPoolClient;
+  /** The hosted UI's domain: the order system's token endpoint and the console's sign-in. */
+  readonly hostedUi: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -118,9 +121,9 @@ export class Api extends Construct {
       userPoolResourceServerName: 'Credit control',
       scopes: [creditCheckScope],
     });
-    const domain = this.userPool.addDomain('TokenDomain', {
+    const domain = (this.hostedUi = this.userPool.addDomain('TokenDomain', {
       cognitoDomain: { domainPrefix: `credit-control-${policy.stage}-${Aws.ACCOUNT_ID}` },
-    });
+    }));
     this.orderSystemClient = this.userPool.addClient('OrderSystemClient', {
       generateSecret: true,
       authFlows: {},
