@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES } from '../functions/api/routes';
 import { LOCAL_AUTH_DIR } from './auth/local-issuer';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud/local-cloud';
-import { LOCAL_BUCKETS } from './cloud/environment';
+import { LOCAL_BUCKETS, LOCAL_REPLY_TO_EMAIL } from './cloud/environment';
 import { portIsFree } from './ports';
 
 const LOCAL_DIR = fileURLToPath(new URL('../.local', import.meta.url));
@@ -19,6 +19,7 @@ const PREFERRED_PORTS = {
   sfn: 8083,
   dynamodb: 8000,
   mollie: 8095,
+  smtp: 2525,
 } as const;
 
 const { values: args } = parseArgs({
@@ -89,6 +90,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     `  Email inbox (SES)   ${e.inbox}`,
     `  SNS messages        ${e.sns}/messages`,
     `  S3 (local)          ${e.s3}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}`,
+    `  SMTP (replies)      ${cloud.smtp.url}   mail to ${LOCAL_REPLY_TO_EMAIL.replace('@', '+<token>@')} (npm run send-reply -- <file.eml>)`,
     ...(cloud.mollie
       ? [`  Mollie (local)      ${cloud.mollie.url}/_local/mollie   payment links, checkouts and payments`]
       : []),
@@ -149,6 +151,7 @@ async function main() {
     sfn: cloud.endpoints.sfn,
     dynamodb: cloud.endpoints.dynamodb,
     ...(cloud.mollie ? { mollie: cloud.mollie.url } : {}),
+    smtp: cloud.smtp.url,
     dashboard: `${cloud.endpoints.api}/_local/dashboard`,
     clock: `${cloud.endpoints.api}/_local/clock`,
     tableName: cloud.tableName,
