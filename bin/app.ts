@@ -13,6 +13,9 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   senderEmail            From address of debtor emails (required); becomes an SES email
  *                          identity, verified by the link SES mails to it on the first deploy.
  *   replyToEmail           Reply-To of debtor emails, where debtors' answers go (default: senderEmail).
+ *                          Each letter adds its token (debiteuren+<token>@…); SES receives mail for
+ *                          this address's domain (point its MX at SES inbound; a subdomain is best).
+ *   replyMailRetentionDays How long the raw replies are kept in their bucket (default 730).
  *   alarmEmail             Subscribed to the alerts topic (optional; empty: no subscription).
  *   selfServiceBaseUrl     https address the letters' self-service links start with, e.g. a
  *                          custom domain (optional; default: the API's execute-api address).

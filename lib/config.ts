@@ -42,6 +42,8 @@ export interface StageConfig {
   creditor: Creditor;
   /** The public address of the API in the links of letters (a custom domain); the API's own when absent. */
   selfServiceBaseUrl?: string;
+  /** How long the raw messages of debtors' replies are kept in their bucket, in days. */
+  replyMailRetentionDays: number;
 }
 
 /**
@@ -151,6 +153,12 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`selfServiceBaseUrl must be an https URL (got ${selfServiceBaseUrl})`);
   }
 
+  const retention = text('replyMailRetentionDays') ?? '730';
+  const replyMailRetentionDays = Number(retention);
+  if (!Number.isInteger(replyMailRetentionDays) || replyMailRetentionDays < 1) {
+    problems.push(`replyMailRetentionDays must be a whole number of days (got ${retention})`);
+  }
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -164,5 +172,6 @@ export function readStageConfig(node: Node): StageConfig {
     alarmEmail,
     creditor,
     ...(selfServiceBaseUrl ? { selfServiceBaseUrl: selfServiceBaseUrl.replace(/\/+$/, '') } : {}),
+    replyMailRetentionDays,
   };
 }
