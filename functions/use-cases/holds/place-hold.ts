@@ -108,8 +108,8 @@ export async function holdDebtorFor(
     return { hold, placed: true };
   });
   if (!outcome) return undefined;
-  // Placed before, by this same reply delivered again: its invoices are paused again if a crash
-  // came between; an invoice paused already is left as it is.
+  // Also when the hold was there already: a delivery retried after a crash pauses what the first
+  // did not reach; an invoice paused already (for this hold or another reason) is left as it is.
   return { ...outcome, invoicesHeld: await holdOpenInvoices(deps, debtorId, outcome.hold) };
 }
 

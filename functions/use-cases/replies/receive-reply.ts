@@ -47,8 +47,8 @@ export type ReplyOutcome =
   | { status: 'unmatched'; reason: UnmatchedReason; taskId: string; automatic?: AutomaticReplySign }
   | { status: 'duplicate' };
 
-/** Who wrote an entry a reply put on a timeline: the debtor (or its mail server's robot). */
-const DEBTOR = 'debtor';
+/** Who wrote an entry a reply put on a timeline: the debtor by email (or its mail server's robot). */
+const DEBTOR = 'debtor-email';
 /** Who placed the hold a reply brings. */
 const REPLY_HOLD_ACTOR = 'email-reply';
 
@@ -121,7 +121,7 @@ async function recordReply(
     ? undefined
     : await holdDebtorFor(deps, letter.debtorId, {
         until: addWorkingDays(context.today, deps.holdWorkingDays),
-        reason: `the debtor replied by email to the ${letter.slot} letter of ${letter.day}: read the reply (task ${taskId}) first`,
+        reason: `the debtor replied by email to the ${letter.slot} letter of ${letter.day}: read the reply first (task ${taskId})`,
         by: REPLY_HOLD_ACTOR,
         at: context.receivedAt,
       });

@@ -151,7 +151,7 @@ describe('replies from debtors, on the local cloud', () => {
 
     const [entry] = await repliesOn(debtor.id);
     expect(entry).toMatchObject({
-      actor: 'debtor',
+      actor: 'debtor-email',
       details: {
         slot: 'firstReminder',
         letterDay: '2025-03-13',
