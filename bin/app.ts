@@ -13,6 +13,9 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   senderEmail            From address of debtor emails (required); becomes an SES email
  *                          identity, verified by the link SES mails to it on the first deploy.
  *   replyToEmail           Reply-To of debtor emails, where debtors' answers go (default: senderEmail).
+ *                          Each letter adds its token (debiteuren+<token>@…); SES receives mail for
+ *                          this address's domain (point its MX at SES inbound; a subdomain is best).
+ *   replyMailRetentionDays How long the raw replies are kept in their bucket (default 730).
  *   alarmEmail             Subscribed to the alerts topic (optional; empty: no subscription).
  *   reportRecipients       Managers who get the weekly summary on Monday 07:00, comma-separated
  *                          (optional; empty: it is not sent).

@@ -43,6 +43,11 @@ export interface FunctionNeeds {
   selfServiceKey?: boolean;
   /** Calls the payment provider (Mollie): reads its API key (MOLLIE_API_KEY locally), knows the API's URL. */
   paymentProvider?: boolean;
+  /**
+   * Reads the debtors' replies from the reply-mail bucket (REPLY_MAIL_BUCKET), where SES's receipt
+   * rule stores them, and knows the reply address (REPLY_TO_EMAIL) whose tagged forms name letters.
+   */
+  replyMail?: boolean;
 }
 
 export interface FunctionSpec {
@@ -67,7 +72,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.webhookSecret ||
     needs.agencyWebhookSecret ||
     needs.selfServiceKey ||
-    needs.paymentProvider,
+    needs.paymentProvider ||
+    needs.replyMail,
   );
 }
 
@@ -146,8 +152,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'record-email-event',
-    description: 'SES delivery and bounce events: a bounce turns the step into a task for a controller',
-    needs: { table: 'write' },
+    description:
+      "SES delivery and bounce events, and debtors' replies from the reply-mail bucket: a bounce or a reply becomes a task",
+    // A reply holds the debtor's dunning for a couple of working days, which stops executions.
+    needs: { table: 'write', dunning: ['stop'], replyMail: true },
   },
   // API
   { name: 'get-me', description: 'GET /me: the caller and their roles', needs: {} },

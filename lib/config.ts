@@ -50,6 +50,8 @@ export interface StageConfig {
   selfServiceMinimumPayment: number;
   /** The console's own domain and its ACM certificate (us-east-1); CloudFront's name when absent. */
   console?: { name: string; certificateArn: string };
+  /** How long the raw messages of debtors' replies are kept in their bucket, in days. */
+  replyMailRetentionDays: number;
 }
 
 /** Overdue up a tenth in a week is worth a look; a stage can set its own. */
@@ -205,6 +207,11 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(
       `consoleCertificateArn must be an ACM certificate in us-east-1, as CloudFront needs (got ${consoleCertificateArn})`,
     );
+  const retention = text('replyMailRetentionDays') ?? '730';
+  const replyMailRetentionDays = Number(retention);
+  if (!Number.isInteger(replyMailRetentionDays) || replyMailRetentionDays < 1) {
+    problems.push(`replyMailRetentionDays must be a whole number of days (got ${retention})`);
+  }
 
   if (problems.length > 0) {
     throw new Error(
@@ -225,5 +232,6 @@ export function readStageConfig(node: Node): StageConfig {
     ...(consoleDomainName && consoleCertificateArn
       ? { console: { name: consoleDomainName, certificateArn: consoleCertificateArn } }
       : {}),
+    replyMailRetentionDays,
   };
 }

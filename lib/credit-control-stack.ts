@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Aws, CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/api/routes';
@@ -15,6 +15,7 @@ import { Storage } from './constructs/storage';
 import { WebhookSecret } from './constructs/webhook-secret';
 import { SelfServiceKey } from './constructs/self-service-key';
 import { MollieApiKey } from './constructs/mollie-api-key';
+import { ReplyMail, replyMailBucketName } from './constructs/reply-mail';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
 import { DailySweep } from './constructs/daily-sweep';
 import { WeeklySummary } from './constructs/weekly-summary';
@@ -33,6 +34,8 @@ export class CreditControlStack extends Stack {
   readonly monitoring: NestedStack;
   /** The controllers' console: bucket, distribution and Cognito app client (lib/console-stack.ts). */
   readonly console: ConsoleHosting;
+  /** The SES receipt rule set for debtors' replies and the bucket of their raw messages. */
+  readonly replyMail: NestedStack;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -55,6 +58,7 @@ export class CreditControlStack extends Stack {
     const selfServiceKey = new SelfServiceKey(this, 'SelfServiceKey', { policy });
 
     const mollieApiKey = new MollieApiKey(this, 'MollieApiKey', { policy });
+    const replyBucketName = replyMailBucketName(config.stage);
 
     // Stateless. The functions address the state machine by its name, not by reference: the
     // state machine needs the task functions' ARNs, and create-call-task answers its task
@@ -77,6 +81,7 @@ export class CreditControlStack extends Stack {
       agencyWebhookSecret: agencyWebhookSecret.secret,
       selfServiceKey: selfServiceKey.secret,
       mollieApiKey: mollieApiKey.secret,
+      replyMailBucketName: replyBucketName,
     });
     this.functions = functions;
     const workflow = new DunningWorkflow(this, 'Workflow', {
@@ -157,6 +162,18 @@ export class CreditControlStack extends Stack {
     });
     this.console = consoleHosting;
     new CfnOutput(this, 'ConsoleUrl', { value: `${consoleHosting.url}/` });
+    // Debtors' replies stand apart from the rest (SES's rule set, a bucket, a permission): a nested
+    // stack of their own, which keeps the main stack within CloudFormation's 500 resources.
+    this.replyMail = new NestedStack(this, 'ReplyMail', {
+      description: "Debtors' replies: the SES receipt rule set and the bucket of their raw messages",
+    });
+    const replies = new ReplyMail(this.replyMail, 'Replies', {
+      policy,
+      bucketName: replyBucketName,
+      replyDomain: config.replyToEmail.slice(config.replyToEmail.lastIndexOf('@') + 1),
+      processor: functions.get('record-email-event').lambda,
+      retention: Duration.days(config.replyMailRetentionDays),
+    });
 
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
@@ -175,6 +192,11 @@ export class CreditControlStack extends Stack {
     new CfnOutput(this, 'MollieApiKeyArn', {
       value: mollieApiKey.secret.secretArn,
       description: "Set Mollie's API key here (aws secretsmanager put-secret-value)",
+    });
+    new CfnOutput(this, 'ReplyRuleSetName', {
+      value: replies.ruleSet.receiptRuleSetName,
+      description:
+        "Make it SES's active rule set once: aws ses set-active-receipt-rule-set --rule-set-name <this>",
     });
     new CfnOutput(this, 'DunningStateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'PaymentPlanStateMachineArn', { value: paymentPlans.stateMachine.stateMachineArn });

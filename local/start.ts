@@ -6,7 +6,7 @@ import { ROLES } from '../functions/api/routes';
 import { ensureConsoleBuilt } from '../console/build';
 import { LOCAL_AUTH_DIR } from './auth/local-issuer';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud/local-cloud';
-import { LOCAL_BUCKETS } from './cloud/environment';
+import { LOCAL_BUCKETS, LOCAL_REPLY_TO_EMAIL } from './cloud/environment';
 import { CONSOLE_PATH } from './console/console-routes';
 import { portIsFree } from './ports';
 
@@ -21,6 +21,7 @@ const PREFERRED_PORTS = {
   sfn: 8083,
   dynamodb: 8000,
   mollie: 8095,
+  smtp: 2525,
 } as const;
 
 const { values: args } = parseArgs({
@@ -92,6 +93,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     `  Email inbox (SES)   ${e.inbox}`,
     `  SNS messages        ${e.sns}/messages`,
     `  S3 (local)          ${e.s3}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}`,
+    `  SMTP (replies)      ${cloud.smtp.url}   mail to ${LOCAL_REPLY_TO_EMAIL.replace('@', '+<token>@')} (npm run send-reply -- <file.eml>)`,
     ...(cloud.mollie
       ? [`  Mollie (local)      ${cloud.mollie.url}/_local/mollie   payment links, checkouts and payments`]
       : []),
@@ -154,6 +156,7 @@ async function main() {
     sfn: cloud.endpoints.sfn,
     dynamodb: cloud.endpoints.dynamodb,
     ...(cloud.mollie ? { mollie: cloud.mollie.url } : {}),
+    smtp: cloud.smtp.url,
     dashboard: `${cloud.endpoints.api}/_local/dashboard`,
     clock: `${cloud.endpoints.api}/_local/clock`,
     tableName: cloud.tableName,

@@ -1,15 +1,22 @@
+import type { Context } from 'aws-lambda';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { replyMailFromEnvironment } from '../shared/dependencies/reply-mailbox-from-environment';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { isS3Event, s3Handler } from '../shared/s3/s3-handler';
 import { snsHandler } from '../shared/sns/sns-handler';
 import { recordEmailEvent } from '../use-cases/email-events/email-event';
 import { sesEventSchema } from '../use-cases/email-events/ses-event';
+import { receiveReply } from '../use-cases/replies/receive-reply';
 
-const deps = { store: creditStoreFromEnvironment(), clock };
+const store = creditStoreFromEnvironment();
+const deps = { store, clock };
+const replyDeps = { store, clock, workflow: dunningWorkflowFromEnvironment(), ...replyMailFromEnvironment() };
 
 /**
  * SES events (delivery, bounce, complaint) from the configuration set's SNS topic; each event is
  * recorded once, however often SNS delivers it.
  */
-export const handler = snsHandler({
+const onSesEvent = snsHandler({
   message: sesEventSchema,
   logKeys: (event) => ({ eventType: event.eventType, messageId: event.mail.messageId }),
   handle: (event) => recordEmailEvent(deps, event),
@@ -18,3 +25,25 @@ export const handler = snsHandler({
       ? { name: 'EmailEventsRecorded', dimension: { name: 'eventType', value: event.eventType } }
       : undefined,
 });
+
+/**
+ * Debtors' replies: SES's receipt rule stores each message in the reply-mail bucket, whose event
+ * names it; the reply goes next to the letter it answers, once however often the event comes.
+ */
+const onReply = s3Handler({
+  handle: (object) => receiveReply(replyDeps, object),
+  metric: (outcome) =>
+    outcome.status === 'duplicate'
+      ? undefined
+      : {
+          name: 'RepliesReceived',
+          dimension: {
+            name: 'kind',
+            value: outcome.status === 'unmatched' ? 'unmatched' : outcome.automatic ? 'automatic' : 'person',
+          },
+        },
+});
+
+/** One function for the email that comes back: SES's events about our letters, and the debtors' replies. */
+export const handler = (event: unknown, context: Context): Promise<void> =>
+  isS3Event(event) ? onReply(event, context) : onSesEvent(event as Parameters<typeof onSesEvent>[0], context);

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { replyAddressesFromEnvironment } from '../shared/reply-config';
 import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
@@ -11,6 +12,7 @@ import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const provider = paymentProviderFromEnvironment();
+const replyAddress = replyAddressesFromEnvironment();
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -22,6 +24,8 @@ const deps = {
   templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
   // Mollie's payment links where the invoicing system gave an invoice none.
   ...(provider ? { paymentLinks: provider } : {}),
+  // Each letter's own reply-to address, so that a reply finds the letter it answers.
+  ...(replyAddress ? { replyAddress } : {}),
   // Production waits: while another execution holds the debtor's letter of the day, this task
   // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
   // case takes the wait as an argument so that its tests need not wait.

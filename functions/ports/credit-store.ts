@@ -288,6 +288,15 @@ export interface LetterReference {
   invoiceIds: string[];
 }
 
+/**
+ * The letter a reply-to address names (core/replies/reply-token.ts): stored with the letter's
+ * intent to send, so that a reply to any letter that may have gone out finds it.
+ */
+export interface ReplyAddress {
+  letter: LetterKey;
+  invoiceIds: string[];
+}
+
 /** The statutory-rate table an admin stored: each version is kept, the latest is the one in use. */
 export interface StatutoryRateTable {
   version: number;
@@ -351,6 +360,8 @@ export type StoreWrite =
   | { kind: 'putPlanReference'; reference: string; planId: string }
   /** A letter's own reference: it belongs to one letter for ever, which may list other invoices on a retry. */
   | ({ kind: 'putLetterReference'; reference: string } & LetterReference)
+  /** The letter a reply-to token names; a retry of the letter writes the same again. */
+  | ({ kind: 'putReplyAddress'; token: string } & ReplyAddress)
   | {
       kind: 'appendEvent';
       subject: { invoiceId: string } | { debtorId: string };
@@ -462,6 +473,8 @@ export interface CreditStore {
   listPlansUnderWay(): Promise<PlanRecord[]>;
   findPlanIdByReference(reference: string): Promise<string | undefined>;
   findLetterByReference(reference: string): Promise<LetterReference | undefined>;
+  /** The letter whose reply-to address carries this token; undefined for a token we never sent. */
+  findLetterByReplyToken(token: string): Promise<ReplyAddress | undefined>;
 
   getAgencyClaim(invoiceId: string): Promise<AgencyClaimRecord | undefined>;
   /** The debtor's claims ever handed over to the agency (its claim file), by invoice id. */

@@ -5,6 +5,8 @@ export interface OutgoingEmail {
   text: string;
   /** Images referenced from the HTML as cid:<contentId> (the EPC QR code). */
   inlineImages?: { contentId: string; filename: string; contentType: string; content: Buffer }[];
+  /** Where the debtor's reply goes (a letter's own address, core/replies/reply-token.ts); the mailer's default when absent. */
+  replyTo?: string;
   /** Tags that come back with delivery and bounce events (invoice, step, letter). */
   tags?: Record<string, string>;
 }

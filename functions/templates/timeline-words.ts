@@ -25,6 +25,7 @@ const TITLES: Record<ColleagueLanguage, Partial<Record<TimelineEventType, string
     email_sent: 'E-mail verstuurd',
     email_delivered: 'E-mail afgeleverd',
     email_bounced: 'E-mail onbestelbaar',
+    reply_received: 'Antwoord van de debiteur per e-mail',
     step_skipped: 'Stap overgeslagen',
     task_created: 'Taak aangemaakt',
     task_closed: 'Taak afgerond',
@@ -84,6 +85,7 @@ const TITLES: Record<ColleagueLanguage, Partial<Record<TimelineEventType, string
     email_sent: 'Email sent',
     email_delivered: 'Email delivered',
     email_bounced: 'Email bounced',
+    reply_received: "The debtor's reply by email",
     step_skipped: 'Step skipped',
     task_created: 'Task created',
     task_closed: 'Task done',
@@ -141,12 +143,16 @@ const SYSTEM_ACTORS: Record<ColleagueLanguage, Record<string, string>> = {
     sweep: 'Dagelijkse controle',
     'invoicing-system': 'Facturatiesysteem',
     debtor: 'Debiteur (zelfservicepagina)',
+    'debtor-email': 'Debiteur (e-mail)',
+    'email-reply': 'Antwoord per e-mail',
   },
   en: {
     workflow: 'Dunning workflow',
     sweep: 'Daily sweep',
     'invoicing-system': 'Invoicing system',
     debtor: 'Debtor (self-service page)',
+    'debtor-email': 'Debtor (email)',
+    'email-reply': 'Reply by email',
   },
 };
 

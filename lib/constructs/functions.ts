@@ -24,6 +24,8 @@ export interface FunctionsProps {
   selfServiceKey: ISecret;
   /** Mollie's API key, for the functions that call the payment provider. */
   mollieApiKey: ISecret;
+  /** The name of the bucket of debtors' replies (lib/constructs/reply-mail.ts). */
+  replyMailBucketName: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export class Functions extends Construct {
       if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
       if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
       if (needs.paymentProvider) fn.bindPaymentProvider(props.mollieApiKey);
+      if (needs.replyMail) fn.bindReplyMail(props.replyMailBucketName, props.email.replyToEmail);
       this.byName.set(spec.name, fn);
     }
   }

@@ -236,6 +236,26 @@ export class LambdaFunction extends Construct implements IGrantable {
     this.lambda.addEnvironment('MOLLIE_API_KEY_ARN', apiKey.secretArn);
   }
 
+  /**
+   * REPLY_MAIL_BUCKET and REPLY_TO_EMAIL: reads the raw replies SES stored (s3:GetObject on the
+   * objects of that bucket only). By name: the bucket lives in a nested stack that names this function.
+   */
+  bindReplyMail(bucketName: string, replyToEmail: string): void {
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [`arn:${Stack.of(this).partition}:s3:::${bucketName}/*`],
+      }),
+    );
+    this.lambda.addEnvironment('REPLY_MAIL_BUCKET', bucketName);
+    this.lambda.addEnvironment('REPLY_TO_EMAIL', replyToEmail);
+    acknowledgeWildcardResource(
+      this,
+      `arn:${Stack.of(this).partition}:s3:::${bucketName}/*`,
+      'Each reply is an object named by SES at run time; the grant covers the objects of the one reply bucket',
+    );
+  }
+
   /** AGENCY_WEBHOOK_SECRET_ARN: the collection agency's signing secret; read only. */
   bindAgencyWebhookSecret(secret: ISecret): void {
     secret.grantRead(this);

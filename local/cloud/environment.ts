@@ -11,6 +11,9 @@ export const LOCAL_AGENCY_WEBHOOK_SECRET = 'whsec_bG9jYWwtY29sbGVjdGlvbi1hZ2VuY3
 /** The key of the debtors' self-service links, held where the webhook secret is: in the environment. */
 export const LOCAL_SELF_SERVICE_KEY = 'local-credit-control-self-service-link-key-not-for-production';
 
+/** Where letters ask debtors to reply: each letter adds its token (`debiteuren+<token>@…`). */
+export const LOCAL_REPLY_TO_EMAIL = 'debiteuren@voorbeeld.example';
+
 export interface LocalEndpoints {
   dynamodb: string;
   ses: string;
@@ -75,7 +78,7 @@ export function localEnvironment(
     DUNNING_STATE_MACHINE_ARN: resources.stateMachineArn,
     PAYMENT_PLAN_STATE_MACHINE_ARN: resources.paymentPlanStateMachineArn,
     SENDER_EMAIL: 'credit-control@voorbeeld.example',
-    REPLY_TO_EMAIL: 'debiteuren@voorbeeld.example',
+    REPLY_TO_EMAIL: LOCAL_REPLY_TO_EMAIL,
     // The managers who get the weekly summary: a demo address, in the local inbox.
     REPORT_RECIPIENTS: 'managers@voorbeeld.example',
     WEBHOOK_SECRET: resources.webhookSecret,

@@ -22,6 +22,8 @@ import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
+import { type LocalSmtpServer, startLocalSmtp } from '../smtp/smtp-server';
+import { replyMailDelivery } from '../smtp/reply-mail-delivery';
 import { runDaily, runWeekly } from './daily-schedule';
 import {
   LOCAL_ACCOUNT,
@@ -48,7 +50,7 @@ export interface LocalCloudOptions {
   dynamodbEndpoint?: string;
   tableName?: string;
   /** Preferred ports; 0 or absent = any free port. A busy preferred port falls back to a free one. */
-  ports?: Partial<Record<'api' | 'ses' | 'sns' | 's3' | 'sfn' | 'dynamodb' | 'mollie', number>>;
+  ports?: Partial<Record<'api' | 'ses' | 'sns' | 's3' | 'sfn' | 'dynamodb' | 'mollie' | 'smtp', number>>;
   /** Where the local token issuer keeps its key (shared with `npm run token`); in memory when absent. */
   authDir?: string;
   /** Run the daily sweep at 06:00 Europe/Amsterdam virtual time. Default true. */
@@ -81,6 +83,8 @@ export interface LocalCloud {
   issuer: LocalIssuer;
   /** The S3-compatible server: its object events, as S3 notifications would deliver them. */
   s3: LocalS3Server;
+  /** The SMTP server that takes the debtors' replies for the reply domain, as SES does in AWS. */
+  smtp: LocalSmtpServer;
   /** The Mollie-compatible server (absent with `mollie: false`): its checkout, links and payments. */
   mollie?: MollieServer;
   /** Present with `sesFaultProxy`: fails the next SES calls like a throttled SES would. */
@@ -227,6 +231,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return fn(event);
     };
 
+    // Replies: SMTP for the reply domain → the reply-mail bucket → its event → record-email-event,
+    // as SES's receipt rule and the bucket's notification do in AWS.
+    const smtp = await startLocalSmtp({
+      port: options.ports?.smtp,
+      ...replyMailDelivery({ s3, activity, invoke, log }),
+    });
+    stops.push(() => smtp.stop());
+
     const issuer = await createLocalIssuer(options.authDir ? { keyDir: options.authDir } : {});
     let ready = false;
     // Its own client, failing fast: /health must answer while DynamoDB Local hangs or is gone.
@@ -349,6 +361,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       webhookSecret: LOCAL_WEBHOOK_SECRET,
       issuer,
       s3,
+      smtp,
       ...(mollie ? { mollie } : {}),
       ...(sesFaults ? { sesFaults } : {}),
       emails: () => ses.emails(),

@@ -5,6 +5,7 @@ import { LOCAL_AGENCY_WEBHOOK_SECRET } from '../cloud/environment';
 import type { LocalCloud } from '../cloud/local-cloud';
 import { controllerApi } from './controller-api';
 import { collectOneClaimAtAgency } from './demo-agency';
+import { playDebtorReplies } from './demo-replies';
 import { arrangeWithDebtors } from './demo-arrangements';
 import { workCallTasks } from './credit-controller';
 import { DayJournal } from './day-journal';
@@ -111,6 +112,8 @@ export async function playDemo(
     stop,
     (error) => journal.problem(error instanceof Error ? error.message : String(error)),
   );
+  // Two debtors answer a letter by email: one in person, one with an out-of-office notice.
+  playDebtorReplies(cloud, stop, options.log);
   // Once a claim has reached the agency: the agency collects on it through its signed webhook.
   const agency = new AgencyClient({ apiUrl: cloud.endpoints.api, secret: LOCAL_AGENCY_WEBHOOK_SECRET });
   void runDaily(

@@ -99,9 +99,13 @@ describe('the functions of the catalogue', () => {
       expect('PAYMENT_PLAN_STATE_MACHINE_ARN' in env).toBe(plans.size > 0);
 
       expect(has('ses:')).toBe(needs.sendEmail === true);
-      for (const variable of ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET']) {
+      for (const variable of ['SENDER_EMAIL', 'SES_CONFIGURATION_SET']) {
         expect(variable in env).toBe(needs.sendEmail === true);
       }
+      // The reply address makes each letter's own, and tells whose reply a message is.
+      expect('REPLY_TO_EMAIL' in env).toBe(needs.sendEmail === true || needs.replyMail === true);
+      expect(has('s3:GetObject')).toBe(needs.replyMail === true);
+      expect('REPLY_MAIL_BUCKET' in env).toBe(needs.replyMail === true);
 
       expect(has('sns:')).toBe((needs.publish ?? []).length > 0);
       expect(Object.keys(env).filter((variable) => variable.endsWith('_TOPIC_ARN'))).toEqual(

@@ -420,6 +420,18 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(await store.findLetterByReference(`${reference}0`)).toBeUndefined();
     });
 
+    it('finds the letter a reply-to token names, and nothing for a token it never stored', async () => {
+      const token = randomUUID().replace(/-/g, '').slice(0, 20);
+      const letter = { debtorId: newId('deb'), slot: 'firstReminder', currency: 'EUR', day: '2031-03-03' };
+      const invoiceIds = [newId('inv'), newId('inv')];
+      await store.commit([{ kind: 'putReplyAddress', token, letter, invoiceIds }]);
+      // A retry of the letter writes the same again.
+      await store.commit([{ kind: 'putReplyAddress', token, letter, invoiceIds }]);
+
+      expect(await store.findLetterByReplyToken(token)).toEqual({ letter, invoiceIds });
+      expect(await store.findLetterByReplyToken(`${token.slice(0, 19)}x`)).toBeUndefined();
+    });
+
     it('records a delivery once, and gives back what was recorded', async () => {
       const delivery = {
         id: `msg_${randomUUID()}`,

@@ -37,6 +37,7 @@ import {
   type LetterRecord,
   type LetterReference,
   type OverdueMovement,
+  type ReplyAddress,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -82,6 +83,7 @@ export class InMemoryCreditStore implements CreditStore {
   /** Plan references share the invoices' key space: a reference names one invoice or one plan. */
   private readonly planReferences = new Map<string, string>();
   private readonly letterReferences = new Map<string, LetterReference>();
+  private readonly replyAddresses = new Map<string, ReplyAddress>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly sweepRuns = new Map<string, SweepRun>();
   private readonly parkedEvents = new Map<string, ParkedEvent>();
@@ -313,6 +315,10 @@ export class InMemoryCreditStore implements CreditStore {
 
   async findLetterByReference(reference: string): Promise<LetterReference | undefined> {
     return copy(this.letterReferences.get(reference));
+  }
+
+  async findLetterByReplyToken(token: string): Promise<ReplyAddress | undefined> {
+    return copy(this.replyAddresses.get(token));
   }
 
   async getTask(id: string): Promise<TaskRecord | undefined> {
@@ -666,6 +672,8 @@ export class InMemoryCreditStore implements CreditStore {
           !this.planReferences.has(write.reference)
         );
       }
+      case 'putReplyAddress':
+        return true;
       case 'recordDelivery':
         return !this.deliveries.has(write.delivery.id);
       case 'putLetter': {
@@ -724,6 +732,9 @@ export class InMemoryCreditStore implements CreditStore {
         return;
       case 'putPlanReference':
         this.planReferences.set(write.reference, write.planId);
+        return;
+      case 'putReplyAddress':
+        this.replyAddresses.set(write.token, stored({ letter: write.letter, invoiceIds: write.invoiceIds }));
         return;
       case 'putLetterReference':
         this.letterReferences.set(
@@ -830,6 +841,8 @@ function recordOf(write: StoreWrite): string | undefined {
     case 'putPlanReference':
     case 'putLetterReference':
       return `reference ${write.reference}`;
+    case 'putReplyAddress':
+      return `reply address ${write.token}`;
     case 'putPlan':
       return `plan ${write.plan.id}`;
     case 'recordDelivery':

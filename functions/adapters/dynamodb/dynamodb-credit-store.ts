@@ -58,6 +58,7 @@ import {
   type LetterRecord,
   type LetterReference,
   type OverdueMovement,
+  type ReplyAddress,
   type ParkedEvent,
   type PaymentRecord,
   type PlanRecord,
@@ -281,6 +282,11 @@ export class DynamoDbCreditStore implements CreditStore {
 
   async findLetterByReference(reference: string): Promise<LetterReference | undefined> {
     const item = await this.get<Partial<LetterReference>>(keys.reference(reference));
+    return item?.letter && item.invoiceIds ? { letter: item.letter, invoiceIds: item.invoiceIds } : undefined;
+  }
+
+  async findLetterByReplyToken(token: string): Promise<ReplyAddress | undefined> {
+    const item = await this.get<Partial<ReplyAddress>>(keys.replyAddress(token));
     return item?.letter && item.invoiceIds ? { letter: item.letter, invoiceIds: item.invoiceIds } : undefined;
   }
 
@@ -1008,6 +1014,19 @@ export class DynamoDbCreditStore implements CreditStore {
           },
         };
       }
+      case 'putReplyAddress':
+        // The token is a MAC of the letter's name: the same letter always writes the same item.
+        return {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.replyAddress(write.token),
+              itemType: 'reply_address',
+              letter: write.letter,
+              invoiceIds: write.invoiceIds,
+            },
+          },
+        };
       case 'appendEvent':
         return {
           Put: {

@@ -15,6 +15,7 @@ export const keys = {
   unappliedPayment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: '#UNAPPLIED' }),
   reference: (reference: string) => ({ pk: `REFERENCE#${reference}`, sk: '#REFERENCE' }),
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: '#DELIVERY' }),
+  replyAddress: (token: string) => ({ pk: `REPLY_TO#${token}`, sk: '#REPLY_TO' }),
   parked: (subject: string, receivedAt: string, deliveryId: string) => ({
     pk: `PARKED#${subject}`,
     sk: `${receivedAt}#${deliveryId}`,

@@ -15,11 +15,13 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    // A letter names its own reply address, which finds the letter again when the debtor answers.
+    const replyTo = email.replyTo ?? this.config.replyTo;
     const out = await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.config.from,
         Destination: { ToAddresses: [email.to] },
-        ReplyToAddresses: this.config.replyTo ? [this.config.replyTo] : undefined,
+        ReplyToAddresses: replyTo ? [replyTo] : undefined,
         ConfigurationSetName: this.config.configurationSet,
         EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({
           Name,

@@ -32,6 +32,8 @@ export type TimelineEventType =
   /** SES confirmed delivery: for an email, the day the letter counts as received (art. 3:37 lid 3 BW). */
   | 'email_delivered'
   | 'email_bounced'
+  /** The debtor answered a letter by email (or an automatic reply came back): kept with the letter it answers. */
+  | 'reply_received'
   | 'step_skipped'
   | 'task_created'
   | 'task_closed'

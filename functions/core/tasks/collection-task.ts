@@ -43,7 +43,11 @@ export type TaskKind =
   /** The agency closed a claim as uncollectable: the special team considers writing it off. */
   | 'consider_write_off'
   /** The debtor asked on the self-service page to be called back, at a time they prefer. */
-  | 'call_back_requested';
+  | 'call_back_requested'
+  /** The debtor answered a letter by email: read the reply and act on it (its dunning is held meanwhile). */
+  | 'debtor_replied'
+  /** An email reached the reply address without a token of a letter we sent: find whose it is. */
+  | 'unmatched_reply';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

@@ -201,6 +201,19 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
     nl: `De e-mail${step ? ` met de ${step}` : ''} kwam niet aan: het adres neemt geen post aan`,
     en: `The email${step ? ` with the ${step}` : ''} bounced: the address does not take mail`,
   }),
+  reply_received: ({ details, step }) => {
+    const subject = text(details.subject);
+    const letter = step ? { nl: ` op de ${step}`, en: ` to the ${step}` } : { nl: '', en: '' };
+    return details.automatic === true
+      ? {
+          nl: joined(`Automatisch antwoord (afwezigheid)${letter.nl}`, [subject && `"${subject}"`]),
+          en: joined(`Automatic reply (out of office)${letter.en}`, [subject && `"${subject}"`]),
+        }
+      : {
+          nl: joined(`De debiteur antwoordde per e-mail${letter.nl}`, [subject && `"${subject}"`]),
+          en: joined(`The debtor replied by email${letter.en}`, [subject && `"${subject}"`]),
+        };
+  },
   step_skipped: ({ details, language, step }) => {
     const reason = typeof details.skip === 'string' ? SKIP_REASONS[language][details.skip] : undefined;
     return {

@@ -77,6 +77,8 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     file_insolvency_claim: 'de vordering indienen bij de curator of bewindvoerder',
     agency_hand_over_held: 'overdracht aan het incassobureau aangehouden (geen afgeleverde brief); beslissen',
     consider_write_off: 'afboeken overwegen',
+    debtor_replied: 'de debiteur antwoordde per e-mail; het antwoord lezen en beantwoorden',
+    unmatched_reply: 'een e-mail op het antwoordadres hoort bij geen brief; uitzoeken van wie',
   },
   en: {
     call: 'call the debtor',
@@ -96,6 +98,8 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     file_insolvency_claim: 'file the claim with the trustee or administrator',
     agency_hand_over_held: 'hand-over to the collection agency held (no delivered letter); decide',
     consider_write_off: 'consider a write-off',
+    debtor_replied: 'the debtor replied by email; read the reply and answer it',
+    unmatched_reply: 'an email to the reply address matches no letter; find whose it is',
   },
 };
 

@@ -81,28 +81,66 @@ export async function placeDebtorHold(
       by: `user:${input.by}`,
       at: now.toISOString(),
     };
-    await deps.store.commit([
-      { kind: 'putDebtor', debtor: revised(debtor, { hold }, now), expectedVersion: debtor.version },
-      {
-        kind: 'appendEvent',
-        subject: { debtorId },
-        event: {
-          at: hold.at,
-          type: 'hold_placed',
-          actor: hold.by,
-          summary: `Dunning of every invoice on hold until ${hold.until}: ${hold.reason}`,
-          details: { until: hold.until, reason: hold.reason },
-        },
-      },
-    ]);
+    await commitDebtorHold(deps, debtor, hold, now);
     return hold;
   });
+  return { debtorId, hold, invoicesHeld: await holdOpenInvoices(deps, debtorId, hold) };
+}
 
+/**
+ * A hold the system places on a debtor (a reply by email, which a person must read before the
+ * next reminder): as a user's, but a debtor already on hold keeps the hold it has, and a debtor
+ * that does not exist is no error. Returns the hold in force, or undefined for no debtor.
+ */
+export async function holdDebtorFor(
+  deps: DunningDeps,
+  debtorId: string,
+  hold: DebtorHold,
+): Promise<{ hold: DebtorHold; placed: boolean; invoicesHeld: string[] } | undefined> {
+  const outcome = await retryOnConflict(async () => {
+    const debtor = await deps.store.getDebtor(debtorId);
+    if (!debtor) return undefined;
+    const now = deps.clock.now();
+    if (debtor.hold && debtor.hold.until > localDate(now, BUSINESS_TIME_ZONE)) {
+      return { hold: debtor.hold, placed: false };
+    }
+    await commitDebtorHold(deps, debtor, hold, now);
+    return { hold, placed: true };
+  });
+  if (!outcome) return undefined;
+  // Also when the hold was there already: a delivery retried after a crash pauses what the first
+  // did not reach; an invoice paused already (for this hold or another reason) is left as it is.
+  return { ...outcome, invoicesHeld: await holdOpenInvoices(deps, debtorId, outcome.hold) };
+}
+
+async function commitDebtorHold(
+  deps: DunningDeps,
+  debtor: DebtorRecord,
+  hold: DebtorHold,
+  now: Date,
+): Promise<void> {
+  await deps.store.commit([
+    { kind: 'putDebtor', debtor: revised(debtor, { hold }, now), expectedVersion: debtor.version },
+    {
+      kind: 'appendEvent',
+      subject: { debtorId: debtor.id },
+      event: {
+        at: hold.at,
+        type: 'hold_placed',
+        actor: hold.by,
+        summary: `Dunning of every invoice on hold until ${hold.until}: ${hold.reason}`,
+        details: { until: hold.until, reason: hold.reason },
+      },
+    },
+  ]);
+}
+
+async function holdOpenInvoices(deps: DunningDeps, debtorId: string, hold: DebtorHold): Promise<string[]> {
   const held: string[] = [];
   for (const invoice of await deps.store.listInvoicesOfDebtor(debtorId)) {
     if (await holdUnderDebtor(deps, invoice.id, hold)) held.push(invoice.id);
   }
-  return { debtorId, hold, invoicesHeld: held };
+  return held;
 }
 
 /**

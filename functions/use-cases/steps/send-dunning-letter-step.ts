@@ -34,6 +34,7 @@ import {
 } from '../letters/letter-lock';
 import { includedReason, recordLetter, type SentLetter } from '../letters/record-letter';
 import { judgeUnconfirmed } from '../letters/unconfirmed-letter';
+import type { ReplyAddressOf } from '../replies/reply-addresses';
 import { recordNoEmailAddress } from '../tasks/unreachable-task';
 import { checkStep, type DunnedInvoice } from './check-step';
 import { recordSkip, type StepDeps } from './record-step';
@@ -51,6 +52,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   paymentLinks?: Omit<PaymentLinkDeps, 'store' | 'clock'>;
   /** The current version of the letter's template; without it, version 1 as shipped. */
   templates?: TemplateReader;
+  /** The letter's own reply-to address, whose token finds the letter when the debtor answers; absent: the mailer's. */
+  replyAddress?: ReplyAddressOf;
 }
 
 export interface LetterSent {
@@ -203,11 +206,12 @@ async function send(
       ...(composed.reference ? { reference: composed.reference } : {}),
     },
   };
-  await writeUnderLock(
-    deps.store,
-    intent,
-    reference ? [letterReferenceWrite(reference, letter, intent.invoiceIds)] : [],
-  );
+  const replyTo = deps.replyAddress ? await deps.replyAddress(letter) : undefined;
+  await writeUnderLock(deps.store, intent, [
+    ...(reference ? [letterReferenceWrite(reference, letter, intent.invoiceIds)] : []),
+    // Stored with the intent: a reply to a letter that may have gone out finds it.
+    ...(replyTo ? [replyAddressWrite(replyTo.token, letter, intent.invoiceIds)] : []),
+  ]);
   // The day may have turned since the letter was locked (a wait for another sender, a slow
   // retry): a letter locked for one day must not go out on the next, whose own letter another
   // execution may be sending. Read after the intent is stored: an execution of the next day
@@ -222,6 +226,7 @@ async function send(
     ({ messageId } = await deps.mailer.send({
       to: debtor.email,
       ...composed.email,
+      ...(replyTo ? { replyTo: replyTo.address } : {}),
       // They come back with SES's events, which find the letter by them.
       tags: {
         invoice: invoice.id,
@@ -303,6 +308,16 @@ async function writeUnderLock(
       throw new LetterInFlightError(letter, 'another execution');
     throw error;
   }
+}
+
+function replyAddressWrite(token: string, letter: LetterKey, invoiceIds: readonly string[]): StoreWrite {
+  const { debtorId, slot, currency, day } = letter;
+  return {
+    kind: 'putReplyAddress',
+    token,
+    letter: { debtorId, slot, currency, day },
+    invoiceIds: [...invoiceIds],
+  };
 }
 
 /** An SDK error that carries SES's HTTP status: SES refused the email. A timeout or a reset carries none. */

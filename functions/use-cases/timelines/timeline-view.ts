@@ -8,7 +8,7 @@ import { shownMoney } from '../../templates/shown-money';
 /** Who did something, as a reader knows them: a person by name and email, or a part of the system. */
 export interface TimelineActor {
   kind: 'user' | 'system' | 'debtor';
-  /** The stored actor: 'user:<sub>', 'workflow', 'sweep', 'invoicing-system', 'debtor'. */
+  /** The stored actor: 'user:<sub>', 'workflow', 'sweep', 'invoicing-system', 'debtor', 'debtor-email'. */
   id: string;
   name: string;
   email?: string;
@@ -121,8 +121,8 @@ function actorOf(event: TimelineEvent, language: ColleagueLanguage): TimelineAct
   const user =
     event.actor.startsWith('user:') || event.actorName !== undefined || event.actorEmail !== undefined;
   if (!user) {
-    // The debtor acted themselves, from the self-service page.
-    const kind = event.actor === 'debtor' ? 'debtor' : 'system';
+    // The debtor acted themselves, from the self-service page or by replying to a letter.
+    const kind = event.actor === 'debtor' || event.actor === 'debtor-email' ? 'debtor' : 'system';
     return { kind, id: event.actor, name: systemActorName(event.actor, language) };
   }
   return {

@@ -10,6 +10,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   PAYMENT_PLAN_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:payment-plan',
   SENDER_EMAIL: 'credit-control@example.com',
   REPLY_TO_EMAIL: 'debiteuren@example.com',
+  REPLY_MAIL_BUCKET: 'credit-control-replies-test',
   SES_CONFIGURATION_SET: 'credit-control',
   WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:webhook',
   AGENCY_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:agency-webhook',
@@ -46,6 +47,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.webhookSecret ? ['WEBHOOK_SECRET_ARN'] : []),
     ...(needs.agencyWebhookSecret ? ['AGENCY_WEBHOOK_SECRET_ARN'] : []),
     ...(needs.selfServiceKey ? ['SELF_SERVICE_KEY_ARN'] : []),
+    ...(needs.replyMail ? ['REPLY_MAIL_BUCKET', 'REPLY_TO_EMAIL'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }
