@@ -31,5 +31,7 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *                          Contact details printed on letters (optional; dev: demo values).
  *   paymentReferenceScheme rf | betalingskenmerk: structured payment reference on letters
  *                          (default: rf, ISO 11649).
+ *   smsSenderId            The sender a debtor's phone shows for a text: 1 to 11 letters and
+ *                          digits (optional; SNS's default sender when absent).
  */
 buildCreditControlApp(new App());

@@ -43,6 +43,8 @@ export interface FunctionNeeds {
   selfServiceKey?: boolean;
   /** Calls the payment provider (Mollie): reads its API key (MOLLIE_API_KEY locally), knows the API's URL. */
   paymentProvider?: boolean;
+  /** Texts debtors: SNS Publish to phone numbers, with the stage's sender id (SMS_SENDER_ID). */
+  sendSms?: boolean;
 }
 
 export interface FunctionSpec {
@@ -67,7 +69,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.webhookSecret ||
     needs.agencyWebhookSecret ||
     needs.selfServiceKey ||
-    needs.paymentProvider,
+    needs.paymentProvider ||
+    needs.sendSms,
   );
 }
 
@@ -108,7 +111,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
     // The key signs the link to the debtor's self-service page that every letter carries; the
     // payment provider gives a Mollie payment link for an invoice the invoicing system gave none.
-    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true },
+    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true, sendSms: true },
   },
   {
     name: 'create-call-task',

@@ -4,6 +4,7 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
 import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
+import { textSenderFromEnvironment } from '../shared/dependencies/text-sender-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
 import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
@@ -16,6 +17,8 @@ const deps = {
   mailer: mailerFromEnvironment(),
   creditor: readCreditor(),
   selfServiceLink: selfServiceLinksFromEnvironment(clock),
+  // Reminders on the sms channel, to the debtor's mobile number.
+  texts: textSenderFromEnvironment(),
   // Mollie's payment links where the invoicing system gave an invoice none.
   ...(provider ? { paymentLinks: provider } : {}),
   // Production waits: while another execution holds the debtor's letter of the day, this task

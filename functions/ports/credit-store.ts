@@ -72,6 +72,11 @@ export interface DebtorRecord extends Debtor, Versioned {
   score?: PaymentScore;
   /** The reward of the debtor's latest move into the good-payer segment, and whether it was announced. */
   goodPayerReward?: GoodPayerReward;
+  /**
+   * The debtor's own request for no texts (from the self-service page, or a controller on their
+   * behalf): kept by credit control, so that a `debtor.upserted` without `smsOptOut` does not undo it.
+   */
+  smsOptOutRequest?: { at: string; by: string };
 }
 
 /**

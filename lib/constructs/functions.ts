@@ -55,6 +55,7 @@ export class Functions extends Construct {
       if (needs.agencyWebhookSecret) fn.bindAgencyWebhookSecret(props.agencyWebhookSecret);
       if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
       if (needs.paymentProvider) fn.bindPaymentProvider(props.mollieApiKey);
+      if (needs.sendSms) fn.bindSms(props.creditor.smsSenderId);
       this.byName.set(spec.name, fn);
     }
   }

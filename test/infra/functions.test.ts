@@ -103,7 +103,7 @@ describe('the functions of the catalogue', () => {
         expect(variable in env).toBe(needs.sendEmail === true);
       }
 
-      expect(has('sns:')).toBe((needs.publish ?? []).length > 0);
+      expect(has('sns:')).toBe((needs.publish ?? []).length > 0 || needs.sendSms === true);
       expect(Object.keys(env).filter((variable) => variable.endsWith('_TOPIC_ARN'))).toEqual(
         (needs.publish ?? []).map(topicEnvName),
       );
@@ -117,6 +117,20 @@ describe('the functions of the catalogue', () => {
       expect('SELF_SERVICE_BASE_URL' in env).toBe(needs.selfServiceKey === true);
     },
   );
+
+  it('lets only the functions that text debtors publish on *, and only sns:Publish there', () => {
+    const texting = FUNCTIONS.filter((spec) => spec.needs.sendSms).map((spec) => spec.name);
+    expect(texting).toEqual(['send-dunning-letter']);
+    for (const { name } of FUNCTIONS) {
+      const onAnything = statementsOf(name).filter(
+        (statement) =>
+          statement.Resource === '*' && [statement.Action].flat().some((a) => a.startsWith('sns:')),
+      );
+      expect(onAnything.flatMap((statement) => [statement.Action].flat())).toEqual(
+        texting.includes(name) ? ['sns:Publish'] : [],
+      );
+    }
+  });
 
   it("lets only the agency's function read the agency's webhook secret, and only that secret", () => {
     const readers = FUNCTIONS.filter((spec) => spec.needs.agencyWebhookSecret).map((spec) => spec.name);

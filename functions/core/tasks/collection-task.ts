@@ -43,7 +43,9 @@ export type TaskKind =
   /** The agency closed a claim as uncollectable: the special team considers writing it off. */
   | 'consider_write_off'
   /** The debtor asked on the self-service page to be called back, at a time they prefer. */
-  | 'call_back_requested';
+  | 'call_back_requested'
+  /** An sms step found no mobile number: a controller reaches the debtor another way (or adds one). */
+  | 'unreachable_by_sms';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

@@ -41,6 +41,9 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
     not_in_policy: 'de stap staat niet in het beleid',
     invoice_missing: 'de factuur is niet gevonden',
     stale_execution: 'een nieuwere aanmaning loopt al',
+    no_mobile_number: 'de debiteur heeft geen mobiel nummer',
+    sms_opted_out: 'de debiteur wil geen sms meer',
+    included_in_text: 'de factuur staat al in een sms van vandaag',
   },
   en: {
     channel_not_connected: 'this channel is not connected',
@@ -55,6 +58,9 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
     not_in_policy: 'the step is not in the policy',
     invoice_missing: 'the invoice was not found',
     stale_execution: 'a newer dunning already runs',
+    no_mobile_number: 'the debtor has no mobile number',
+    sms_opted_out: 'the debtor wants no texts',
+    included_in_text: "the invoice is already in today's text",
   },
 };
 
@@ -77,6 +83,7 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     file_insolvency_claim: 'de vordering indienen bij de curator of bewindvoerder',
     agency_hand_over_held: 'overdracht aan het incassobureau aangehouden (geen afgeleverde brief); beslissen',
     consider_write_off: 'afboeken overwegen',
+    unreachable_by_sms: 'geen mobiel nummer voor de sms; op een andere manier bereiken',
   },
   en: {
     call: 'call the debtor',
@@ -96,6 +103,7 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     file_insolvency_claim: 'file the claim with the trustee or administrator',
     agency_hand_over_held: 'hand-over to the collection agency held (no delivered letter); decide',
     consider_write_off: 'consider a write-off',
+    unreachable_by_sms: 'no mobile number for the text; reach the debtor another way',
   },
 };
 

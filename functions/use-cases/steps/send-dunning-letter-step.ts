@@ -14,6 +14,8 @@ import {
   type StoreWrite,
 } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
+import type { TextSender } from '../../ports/text-sender';
+import { sendDunningText } from '../sms/send-dunning-text';
 import type { CreditorDetails } from '../../shared/creditor';
 import { isUnderSpecialManagement } from '../../core/special/special-management';
 import { debtorOfInvoice } from '../debtor-of-invoice';
@@ -48,6 +50,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   selfServiceLink?: (debtorId: string) => Promise<string>;
   /** Payment links for invoices the invoicing system gave none; absent: the letter offers none. */
   paymentLinks?: Omit<PaymentLinkDeps, 'store' | 'clock'>;
+  /** Texts for the steps on the `sms` channel; absent: those are skipped as not connected. */
+  texts?: TextSender;
 }
 
 export interface LetterSent {
@@ -84,6 +88,7 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   if (isUnderSpecialManagement(debtor)) {
     return skipped('special_management', 'the debtor is under special management: no letter is sent');
   }
+  if (step.channel === 'sms') return sendDunningText(deps, payload, { invoice, policy, step }, debtor);
   if (step.channel !== 'email') {
     return recordSkip(
       deps,
