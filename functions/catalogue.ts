@@ -101,7 +101,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
     // Restores payment-plan executions that failed or were lost, as it does dunning ones.
-    needs: { table: 'write', dunning: ['start', 'stop', 'read'], paymentPlans: ['start', 'read'] },
+    // Emails the pre-due notices (with the debtor's self-service link) before its first page.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop', 'read'],
+      paymentPlans: ['start', 'read'],
+      sendEmail: true,
+      selfServiceKey: true,
+    },
     // Lambda's longest: a slice of the sweep begins no page in its last minute (daily-sweep.asl.json).
     timeoutSeconds: 900,
   },
@@ -370,7 +377,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'add-debtor-note',
-    description: "POST /debtors/{id}/notes: a note on the debtor's file",
+    description:
+      "POST /debtors/{id}/notes: a note on the debtor's file; PUT /debtors/{id}/sms-opt-out: the debtor's wish for no texts",
     needs: { table: 'write' },
   },
   {

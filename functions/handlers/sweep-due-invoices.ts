@@ -16,6 +16,11 @@ import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
 import { closePortfolioDays } from '../use-cases/reports/portfolio-snapshots';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { logger } from '../shared/observability';
+import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
+import { sendPreDueNotices } from '../use-cases/pre-due/pre-due-notices';
 
 const config = readConfig(
   z.object({
@@ -42,6 +47,13 @@ const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
 const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
+const selfServiceLink = selfServiceLinksFromEnvironment(clock);
+const preDue = {
+  ...deps,
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
+  ...(selfServiceLink ? { selfServiceLink } : {}),
+};
 
 /**
  * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json, which calls this until
@@ -91,7 +103,10 @@ export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport
       beforeFirstPage: () =>
         reviewMoneyDaily(money)
           .then(() => raiseOverdueDisputeTasks(deps))
-          .then(() => closePortfolioDays(deps)),
+          .then(() => closePortfolioDays(deps))
+          // The friendly word before the due date, where a segment's policy asks for one.
+          .then(() => sendPreDueNotices(preDue))
+          .then((notices) => logger.info('pre-due notices', { ...notices })),
       mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
     })
       // Payment plans whose execution failed or was lost: started again where the plan stands.

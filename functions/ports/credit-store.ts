@@ -411,8 +411,11 @@ export interface CreditStore {
   findInvoiceIdByReference(reference: string): Promise<string | undefined>;
   /** The debtor's invoices (all statuses), by due date. */
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
-  /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
-  listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /**
+   * Open invoices (not settled, cancelled or handed over) due on or before `upTo` (and on or
+   * after `from`, when given: a range of the index, not all of it), by due date.
+   */
+  listOpenInvoicesDueBy(upTo: CalendarDate, from?: CalendarDate): AsyncIterable<InvoiceRecord>;
   /** Invoices handed over to the collection agency (`in_collection`) due on or before `upTo`, by due date. */
   listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
   /** The same index a page at a time (the sweep's pages); InvalidCursorError as `pageInvoices`. */
