@@ -646,7 +646,9 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
     });
 
     it('lists the open invoices due within a range of days, the first and the last included', async () => {
-      const mine = [1, 2, 3, 4, 5].map((day) => invoiceRecord({ dueDate: `2033-07-0${day}`, status: 'open' }));
+      const mine = [1, 2, 3, 4, 5].map((day) =>
+        invoiceRecord({ dueDate: `2033-07-0${day}`, status: 'open' }),
+      );
       await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
 
       const due: InvoiceRecord[] = [];

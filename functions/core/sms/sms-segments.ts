@@ -39,6 +39,3 @@ export function smsSize(text: string): SmsSize {
   const segments = units === 0 ? 0 : units <= limit.single ? 1 : Math.ceil(units / limit.part);
   return { encoding, units, segments };
 }
-
-/** One message of the GSM 7-bit alphabet: what a text aims to stay within. */
-export const SINGLE_GSM7_SMS = LIMITS['GSM-7'].single;

@@ -43,7 +43,7 @@ export interface TextSent {
 export type TextOutcome = TextSent | Skipped;
 
 /** The day's text is claimed by another execution, which has not sent it yet: the ASL retries soon. */
-export class TextInFlightError extends Error {
+class TextInFlightError extends Error {
   constructor(key: TextKey, owner: string) {
     super(`the ${key.slot} text of ${key.day} is still being sent by execution ${owner}`);
     this.name = 'TextInFlightError';
