@@ -471,13 +471,10 @@ export const dunningPolicySchema = z
       ),
     smsQuietHours: z
       .object({
-        from: z.string().regex(LOCAL_TIME, 'from must be a local time HH:MM such as 21:00'),
-        until: z.string().regex(LOCAL_TIME, 'until must be a local time HH:MM such as 08:00'),
+        start: z.string().regex(LOCAL_TIME, 'start must be a local time HH:MM such as 21:00'),
+        end: z.string().regex(LOCAL_TIME, 'end must be a local time HH:MM such as 08:00'),
       })
-      .refine((hours) => hours.from !== hours.until, {
-        message: 'from and until must differ',
-        path: ['until'],
-      })
+      .refine((hours) => hours.start !== hours.end, { message: 'start and end must differ', path: ['end'] })
       .optional()
       .describe(
         "The local hours in the debtor's time zone in which an sms step sends nothing and waits for their end; 21:00 until 08:00 when absent",

@@ -31,7 +31,7 @@ describe('the quiet hours of texts (21:00 until 08:00 in the debtor’s time zon
   });
 
   it('takes the hours a policy sets, also when they do not cross midnight', () => {
-    const lunch = { from: '12:00', until: '13:00' };
+    const lunch = { start: '12:00', end: '13:00' };
     expect(quietUntil(new Date('2026-03-04T11:30:00Z'), AMSTERDAM, lunch)).toEqual(
       new Date('2026-03-04T12:00:00Z'),
     );
