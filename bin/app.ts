@@ -45,5 +45,7 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *   overdueWeekOnWeekAlarmPercent
  *                          The alarm pages when a currency's overdue amount is up more than this
  *                          percentage on seven days before (default: 10).
+ *   smsSenderId            The sender a debtor's phone shows for a text: 1 to 11 letters and
+ *                          digits (optional; SNS's default sender when absent).
  */
 buildCreditControlApp(new App());

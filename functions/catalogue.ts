@@ -48,6 +48,8 @@ export interface FunctionNeeds {
    * rule stores them, and knows the reply address (REPLY_TO_EMAIL) whose tagged forms name letters.
    */
   replyMail?: boolean;
+  /** Texts debtors: SNS Publish to phone numbers, with the stage's sender id (SMS_SENDER_ID). */
+  sendSms?: boolean;
 }
 
 export interface FunctionSpec {
@@ -73,7 +75,8 @@ export function tracesCalls(needs: FunctionNeeds): boolean {
     needs.agencyWebhookSecret ||
     needs.selfServiceKey ||
     needs.paymentProvider ||
-    needs.replyMail,
+    needs.replyMail ||
+    needs.sendSms,
   );
 }
 
@@ -104,7 +107,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
     // Restores payment-plan executions that failed or were lost, as it does dunning ones.
-    needs: { table: 'write', dunning: ['start', 'stop', 'read'], paymentPlans: ['start', 'read'] },
+    // Emails the pre-due notices (with the debtor's self-service link) before its first page.
+    needs: {
+      table: 'write',
+      dunning: ['start', 'stop', 'read'],
+      paymentPlans: ['start', 'read'],
+      sendEmail: true,
+      selfServiceKey: true,
+    },
     // Lambda's longest: a slice of the sweep begins no page in its last minute (daily-sweep.asl.json).
     timeoutSeconds: 900,
   },
@@ -114,7 +124,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
     // The key signs the link to the debtor's self-service page that every letter carries; the
     // payment provider gives a Mollie payment link for an invoice the invoicing system gave none.
-    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true },
+    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true, sendSms: true },
   },
   {
     name: 'create-call-task',
@@ -382,7 +392,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'add-debtor-note',
-    description: "POST /debtors/{id}/notes: a note on the debtor's file",
+    description:
+      "POST /debtors/{id}/notes: a note on the debtor's file; PUT /debtors/{id}/sms-opt-out: the debtor's wish for no texts",
     needs: { table: 'write' },
   },
   {

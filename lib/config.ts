@@ -30,6 +30,8 @@ export interface Creditor {
   /** The language the collection agency reads its claim files in. */
   collectionAgencyLanguage?: 'nl' | 'en';
   paymentReferenceScheme: PaymentReferenceScheme;
+  /** The alphanumeric sender a debtor's phone shows for a text (1-11 letters and digits); SNS's default when absent. */
+  smsSenderId?: string;
 }
 
 export interface StageConfig {
@@ -79,6 +81,7 @@ const DEMO_CREDITOR = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BIC = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 const KVK_NUMBER = /^\d{8}$/;
+const SMS_SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/;
 /** An EU VAT id: the country code, then 2 to 13 letters and digits (NL: 9 digits, B, 2 digits). */
 const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
@@ -168,7 +171,13 @@ export function readStageConfig(node: Node): StageConfig {
     collectionAgencyName: text('collectionAgencyName'),
     collectionAgencyLanguage: oneOf('collectionAgencyLanguage', ['nl', 'en'] as const, 'nl'),
     paymentReferenceScheme: oneOf('paymentReferenceScheme', PAYMENT_REFERENCE_SCHEMES, 'rf'),
+    smsSenderId: text('smsSenderId'),
   };
+  if (creditor.smsSenderId !== undefined && !SMS_SENDER_ID.test(creditor.smsSenderId)) {
+    problems.push(
+      `smsSenderId must be 1 to 11 letters and digits, at least one a letter (got ${creditor.smsSenderId})`,
+    );
+  }
 
   const selfServiceBaseUrl = text('selfServiceBaseUrl');
   if (selfServiceBaseUrl !== undefined && !/^https:\/\/[^\s]+$/.test(selfServiceBaseUrl)) {

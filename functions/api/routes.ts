@@ -33,6 +33,7 @@ import {
   timelineQuery,
 } from './schemas/account-schemas';
 import { controllerReportQuery } from './schemas/report-schemas';
+import { smsOptOutBody } from './schemas/sms-schemas';
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
@@ -421,6 +422,15 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary: "Adds a note to the debtor's file, on its timeline",
     request: { path: idPath, body: noteBody },
+  },
+  {
+    method: 'PUT',
+    path: '/debtors/{id}/sms-opt-out',
+    handler: 'add-debtor-note',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Records the debtor's own wish for no more texts (optOut true) or for texts again (false), on its timeline; kept apart from the invoicing system's smsOptOut, and either one stops the sms steps",
+    request: { path: idPath, body: smsOptOutBody },
   },
   {
     method: 'GET',

@@ -7,6 +7,7 @@ import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-enviro
 import { replyAddressesFromEnvironment } from '../shared/reply-config';
 import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
+import { textSenderFromEnvironment } from '../shared/dependencies/text-sender-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
 import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
@@ -22,6 +23,8 @@ const deps = {
   selfServiceLink: selfServiceLinksFromEnvironment(clock),
   // The current wording an admin gave the letter, read at most once a minute per warm function.
   templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
+  // Reminders on the sms channel, to the debtor's mobile number.
+  texts: textSenderFromEnvironment(),
   // Mollie's payment links where the invoicing system gave an invoice none.
   ...(provider ? { paymentLinks: provider } : {}),
   // Each letter's own reply-to address, so that a reply finds the letter it answers.

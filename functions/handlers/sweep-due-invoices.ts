@@ -20,6 +20,10 @@ import { logger } from '../shared/observability';
 import { publishMetricPoints } from '../shared/publish-metric-points';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
+import { readCreditor } from '../shared/creditor';
+import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
+import { sendPreDueNotices } from '../use-cases/pre-due/pre-due-notices';
 
 const config = readConfig(
   z.object({
@@ -46,6 +50,13 @@ const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
 const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
+const selfServiceLink = selfServiceLinksFromEnvironment(clock);
+const preDue = {
+  ...deps,
+  mailer: mailerFromEnvironment(),
+  creditor: readCreditor(),
+  ...(selfServiceLink ? { selfServiceLink } : {}),
+};
 
 /**
  * The business metrics of the day just closed (functions/core/reports/business-metrics.ts). The
@@ -113,7 +124,10 @@ export const handler = scheduledHandler<SweepReport & { plans: PlanRestoreReport
         reviewMoneyDaily(money)
           .then(() => raiseOverdueDisputeTasks(deps))
           .then(() => closePortfolioDays(deps))
-          .then(publishDailyMetrics),
+          .then(publishDailyMetrics)
+          // The friendly word before the due date, where a segment's policy asks for one.
+          .then(() => sendPreDueNotices(preDue))
+          .then((notices) => logger.info('pre-due notices', { ...notices })),
       mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
     })
       // Payment plans whose execution failed or was lost: started again where the plan stands.

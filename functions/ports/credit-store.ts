@@ -72,6 +72,11 @@ export interface DebtorRecord extends Debtor, Versioned {
   score?: PaymentScore;
   /** The reward of the debtor's latest move into the good-payer segment, and whether it was announced. */
   goodPayerReward?: GoodPayerReward;
+  /**
+   * The debtor's own request for no texts (from the self-service page, or a controller on their
+   * behalf): kept by credit control, so that a `debtor.upserted` without `smsOptOut` does not undo it.
+   */
+  smsOptOutRequest?: { at: string; by: string };
 }
 
 /**
@@ -432,8 +437,11 @@ export interface CreditStore {
   findInvoiceIdByReference(reference: string): Promise<string | undefined>;
   /** The debtor's invoices (all statuses), by due date. */
   listInvoicesOfDebtor(debtorId: string): Promise<InvoiceRecord[]>;
-  /** Open invoices (not settled, cancelled or handed over) due on or before `upTo`, by due date. */
-  listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
+  /**
+   * Open invoices (not settled, cancelled or handed over) due on or before `upTo` (and on or
+   * after `from`, when given: a range of the index, not all of it), by due date.
+   */
+  listOpenInvoicesDueBy(upTo: CalendarDate, from?: CalendarDate): AsyncIterable<InvoiceRecord>;
   /** Invoices handed over to the collection agency (`in_collection`) due on or before `upTo`, by due date. */
   listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord>;
   /** The same index a page at a time (the sweep's pages); InvalidCursorError as `pageInvoices`. */

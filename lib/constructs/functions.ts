@@ -58,6 +58,7 @@ export class Functions extends Construct {
       if (needs.selfServiceKey) fn.bindSelfServiceKey(props.selfServiceKey);
       if (needs.paymentProvider) fn.bindPaymentProvider(props.mollieApiKey);
       if (needs.replyMail) fn.bindReplyMail(props.replyMailBucketName, props.email.replyToEmail);
+      if (needs.sendSms) fn.bindSms(props.creditor.smsSenderId);
       this.byName.set(spec.name, fn);
     }
   }

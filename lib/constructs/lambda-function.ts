@@ -218,6 +218,20 @@ export class LambdaFunction extends Construct implements IGrantable {
     this.lambda.addEnvironment('SES_CONFIGURATION_SET', email.configurationSet.configurationSetName);
   }
 
+  /**
+   * sns:Publish to phone numbers, and SMS_SENDER_ID when the stage names one. A text to a phone
+   * number has no ARN to grant it on, so the grant is on `*`, for that one action.
+   */
+  bindSms(senderId: string | undefined): void {
+    this.lambda.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    if (senderId) this.lambda.addEnvironment('SMS_SENDER_ID', senderId);
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'SNS Publish to a phone number (a text to a debtor) names no topic or other resource, so IAM can only grant it on *; the function publishes to topics through their own grants',
+    );
+  }
+
   /** SELF_SERVICE_KEY_ARN; read only. The page's address (SELF_SERVICE_BASE_URL) is set once the API exists. */
   bindSelfServiceKey(secret: ISecret): void {
     secret.grantRead(this);

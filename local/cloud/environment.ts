@@ -50,6 +50,7 @@ const LOCAL_CREDITOR = {
   SENDER_NAME: 'Voorbeeld Groothandel B.V. Debiteurenbeheer',
   COLLECTION_AGENCY_NAME: 'Incassobureau Gerritsen B.V.',
   PAYMENT_REFERENCE_SCHEME: 'rf',
+  SMS_SENDER_ID: 'Voorbeeld',
 };
 
 /**

@@ -18,7 +18,7 @@ import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { type FaultProxy, startFaultProxy } from '../faults/fault-proxy';
 import { startSesEventDestination } from '../ses/ses-event-destination';
 import { type StoredEmail, startSesLocal } from '../ses/ses-local';
-import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
+import { type PublishedMessage, type PublishedText, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
@@ -93,6 +93,8 @@ export interface LocalCloud {
   emails(): Promise<StoredEmail[]>;
   /** Every message published to SNS, oldest first. */
   notifications(): PublishedMessage[];
+  /** Every text SNS sent to a phone number, oldest first. */
+  texts(): PublishedText[];
   /** Invokes a catalogue function in-process, as Lambda would. */
   invoke(functionName: string, event: unknown): Promise<unknown>;
   /**
@@ -366,6 +368,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(sesFaults ? { sesFaults } : {}),
       emails: () => ses.emails(),
       notifications: () => sns.messages(),
+      texts: () => sns.texts(),
       invoke,
       idle: (timeoutMs) => activity.idle(timeoutMs),
       nextTimerAt: () => {

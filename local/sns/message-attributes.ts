@@ -14,6 +14,17 @@ const MAX_ATTRIBUTES = 10;
 const NAME = /^(?!\.)(?!.*\.\.)(?!.*\.$)[A-Za-z0-9_.-]{1,256}$/;
 const DATA_TYPE = /^(String|Number|Binary)(\.\S+)?$/;
 const RESERVED_PREFIX = /^(aws|amazon)\./i;
+/** The reserved names SNS does accept: the settings of a text (SMS) message. */
+const SMS_ATTRIBUTES = new Set([
+  'AWS.SNS.SMS.SenderID',
+  'AWS.SNS.SMS.SMSType',
+  'AWS.SNS.SMS.MaxPrice',
+  'AWS.MM.SMS.OriginationNumber',
+  'AWS.MM.SMS.EntityId',
+  'AWS.MM.SMS.TemplateId',
+]);
+const SMS_TYPES = new Set(['Promotional', 'Transactional']);
+const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/;
 
 /**
  * Reads `MessageAttributes.entry.N.{Name,Value.DataType,Value.StringValue,Value.BinaryValue}`
@@ -28,7 +39,7 @@ export function parseMessageAttributes(params: URLSearchParams): MessageAttribut
     const stringValue = params.get(`${prefix}.Value.StringValue`) ?? undefined;
     const binaryValue = params.get(`${prefix}.Value.BinaryValue`) ?? undefined;
 
-    if (!NAME.test(name) || RESERVED_PREFIX.test(name)) {
+    if (!NAME.test(name) || (RESERVED_PREFIX.test(name) && !SMS_ATTRIBUTES.has(name))) {
       throw invalidParameterValue(`The message attribute name '${name}' is invalid.`);
     }
     if (!DATA_TYPE.test(dataType)) {
@@ -45,6 +56,14 @@ export function parseMessageAttributes(params: URLSearchParams): MessageAttribut
     }
     if (dataType.startsWith('Number') && !Number.isFinite(Number(value))) {
       throw invalidParameterValue(`Could not cast message attribute '${name}' value to number.`);
+    }
+    if (name === 'AWS.SNS.SMS.SMSType' && !SMS_TYPES.has(value)) {
+      throw invalidParameterValue(`The message attribute '${name}' must be Promotional or Transactional.`);
+    }
+    if (name === 'AWS.SNS.SMS.SenderID' && !SENDER_ID.test(value)) {
+      throw invalidParameterValue(
+        `The message attribute '${name}' must be 1 to 11 letters and digits, at least one a letter.`,
+      );
     }
     attributes[name] = binary ? { dataType, binaryValue: value } : { dataType, stringValue: value };
   }

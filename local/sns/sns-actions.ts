@@ -23,10 +23,19 @@ const ACTIONS: Record<string, ActionHandler> = {
   },
 
   Publish: (broker, params) => {
-    if (params.has('TargetArn') || params.has('PhoneNumber')) {
-      throw invalidParameter('only TopicArn is supported locally, not TargetArn or PhoneNumber');
-    }
+    if (params.has('TargetArn'))
+      throw invalidParameter('only TopicArn and PhoneNumber are supported locally, not TargetArn');
     if (params.has('MessageStructure')) throw invalidParameter('MessageStructure is not supported locally');
+    const phoneNumber = params.get('PhoneNumber');
+    if (phoneNumber !== null) {
+      if (params.has('TopicArn')) throw invalidParameter('TopicArn or PhoneNumber, not both');
+      const text = broker.publishText({
+        phoneNumber,
+        message: params.get('Message') ?? '',
+        messageAttributes: parseMessageAttributes(params),
+      });
+      return element('MessageId', text.messageId);
+    }
     const subject = params.get('Subject');
     const published = broker.publish({
       topicArn: required(params, 'TopicArn'),

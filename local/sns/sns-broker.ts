@@ -26,6 +26,15 @@ export interface PublishedMessage {
   publishedAt: string;
 }
 
+/** A text published to a phone number (SNS's SMS): kept for the JSON view and the tests, delivered nowhere. */
+export interface PublishedText {
+  messageId: string;
+  phoneNumber: string;
+  message: string;
+  messageAttributes: MessageAttributes;
+  publishedAt: string;
+}
+
 export interface PublishRequest {
   topicArn: string;
   message: string;
@@ -42,6 +51,10 @@ export interface SnsBrokerOptions {
 }
 
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
+/** SNS texts only numbers in E.164. */
+const E164 = /^\+[1-9]\d{7,14}$/;
+/** SNS splits a text into at most ten parts: 1,600 characters. */
+const MAX_TEXT_LENGTH = 1600;
 const MAX_MESSAGE_BYTES = 262_144;
 const MAX_SUBJECT_LENGTH = 100;
 // SNS refuses subjects with control characters.
@@ -57,6 +70,7 @@ export class SnsBroker {
   private readonly topics = new Map<string, Topic>();
   private readonly subscriptions: Subscription[] = [];
   private readonly published: PublishedMessage[] = [];
+  private readonly texts: PublishedText[] = [];
 
   constructor(private readonly options: SnsBrokerOptions) {}
 
@@ -98,6 +112,33 @@ export class SnsBroker {
     return published;
   }
 
+  /** A text to a phone number: refused as SNS refuses it (no E.164 number, empty or too long). */
+  publishText(request: {
+    phoneNumber: string;
+    message: string;
+    messageAttributes: MessageAttributes;
+  }): PublishedText {
+    if (!E164.test(request.phoneNumber)) {
+      throw invalidParameter('PhoneNumber Reason: the number is not in E.164 form, such as +31612345678');
+    }
+    if (!request.message) throw invalidParameter('Empty message');
+    if (request.message.length > MAX_TEXT_LENGTH) throw invalidParameter('Message too long');
+    const text: PublishedText = {
+      messageId: randomUUID(),
+      phoneNumber: request.phoneNumber,
+      message: request.message,
+      messageAttributes: request.messageAttributes,
+      publishedAt: this.options.now().toISOString(),
+    };
+    this.texts.push(text);
+    return text;
+  }
+
+  /** Texts published to phone numbers, oldest first, optionally only those to one number. */
+  textMessages(phoneNumber?: string): PublishedText[] {
+    return this.texts.filter((t) => phoneNumber === undefined || t.phoneNumber === phoneNumber);
+  }
+
   /**
    * Subscriptions are confirmed at once: there is no SubscriptionConfirmation round trip locally.
    * Subscribing the same endpoint twice returns the existing subscription, as AWS does.
@@ -135,6 +176,7 @@ export class SnsBroker {
 
   clearMessages(): void {
     this.published.length = 0;
+    this.texts.length = 0;
   }
 
   private topic(topicArn: string): Topic {

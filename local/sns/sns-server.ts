@@ -4,10 +4,10 @@ import { close, listen, localUrl } from '../ports';
 import { deliverOverHttp } from './http-delivery';
 import { errorXml, successXml } from './query-xml';
 import { runAction } from './sns-actions';
-import { type PublishedMessage, SnsBroker } from './sns-broker';
+import { type PublishedMessage, type PublishedText, SnsBroker } from './sns-broker';
 import { SnsError } from './sns-error';
 
-export type { PublishedMessage } from './sns-broker';
+export type { PublishedMessage, PublishedText } from './sns-broker';
 
 export interface SnsServerOptions {
   /** A free port is chosen when omitted. */
@@ -25,13 +25,16 @@ export interface SnsServer {
   port: number;
   /** Every published message, oldest first. */
   messages(): PublishedMessage[];
+  /** Every text published to a phone number, oldest first. */
+  texts(): PublishedText[];
   stop(): Promise<void>;
 }
 
 /**
  * A local SNS that the real `@aws-sdk/client-sns` talks to (the Query protocol: form-encoded
  * POST /, XML answers), plus a JSON view for people and tests:
- * GET /messages[?topic=name], DELETE /messages, GET /topics.
+ * GET /messages[?topic=name], GET /messages?phoneNumber=+31612345678 (the texts to that number),
+ * GET /texts (every text), DELETE /messages (messages and texts), GET /topics.
  */
 export async function startSnsServer(options: SnsServerOptions = {}): Promise<SnsServer> {
   const host = options.host ?? '127.0.0.1';
@@ -55,6 +58,7 @@ export async function startSnsServer(options: SnsServerOptions = {}): Promise<Sn
     url: localUrl(host, port),
     port,
     messages: () => broker.messages(),
+    texts: () => broker.textMessages(),
     stop: async () => {
       shutdown.abort();
       await close(server);
@@ -66,8 +70,12 @@ async function route(broker: SnsBroker, request: IncomingMessage, response: Serv
   const url = new URL(request.url ?? '/', 'http://local');
   const endpoint = `${request.method} ${url.pathname}`;
   if (endpoint === 'POST /') return answerQuery(broker, await readBody(request), response);
+  const phoneNumber = url.searchParams.get('phoneNumber');
+  if (endpoint === 'GET /messages' && phoneNumber !== null)
+    return sendJson(response, 200, broker.textMessages(phoneNumber));
   if (endpoint === 'GET /messages')
     return sendJson(response, 200, broker.messages(url.searchParams.get('topic') ?? undefined));
+  if (endpoint === 'GET /texts') return sendJson(response, 200, broker.textMessages());
   if (endpoint === 'DELETE /messages') {
     broker.clearMessages();
     return sendJson(response, 200, { cleared: true });
@@ -80,7 +88,9 @@ async function route(broker: SnsBroker, request: IncomingMessage, response: Serv
     }));
     return sendJson(response, 200, topics);
   }
-  sendJson(response, 404, { message: `no route for ${endpoint}; try GET /messages or GET /topics` });
+  sendJson(response, 404, {
+    message: `no route for ${endpoint}; try GET /messages, GET /texts or GET /topics`,
+  });
 }
 
 function answerQuery(broker: SnsBroker, body: string, response: ServerResponse): void {

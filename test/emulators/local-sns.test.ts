@@ -123,6 +123,51 @@ describe('local SNS server', () => {
     ).rejects.toMatchObject({ name: 'InvalidParameterException' });
   });
 
+  it('shows a text published to a phone number at /messages with that number, with its sender and type', async () => {
+    const { MessageId } = await client.send(
+      new PublishCommand({
+        PhoneNumber: '+31612345678',
+        Message: 'Voorbeeld: factuur 2026-001 staat nog open.',
+        MessageAttributes: {
+          'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'Voorbeeld' },
+          'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+        },
+      }),
+    );
+
+    const texts = (await (
+      await fetch(`${sns.url}/messages?phoneNumber=${encodeURIComponent('+31612345678')}`)
+    ).json()) as { messageId: string; phoneNumber: string; message: string; publishedAt: string }[];
+    expect(texts).toEqual([
+      expect.objectContaining({
+        messageId: MessageId,
+        phoneNumber: '+31612345678',
+        message: 'Voorbeeld: factuur 2026-001 staat nog open.',
+        publishedAt: VIRTUAL_NOW.toISOString(),
+      }),
+    ]);
+    expect(sns.texts()[0]?.messageAttributes['AWS.SNS.SMS.SMSType']?.stringValue).toBe('Transactional');
+    expect(await messagesOf()).toEqual([]);
+  });
+
+  it('refuses a text to a number not in E.164 and a sender id SNS would refuse', async () => {
+    await expect(
+      client.send(new PublishCommand({ PhoneNumber: '0612345678', Message: 'hello' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(
+      client.send(
+        new PublishCommand({
+          PhoneNumber: '+31612345678',
+          Message: 'hello',
+          MessageAttributes: {
+            'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'Voorbeeld Groothandel' },
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    expect(sns.texts()).toEqual([]);
+  });
+
   it('answers an action it does not implement with InvalidAction instead of pretending to succeed', async () => {
     const response = await fetch(sns.url, {
       method: 'POST',

@@ -107,7 +107,7 @@ describe('the functions of the catalogue', () => {
       expect(has('s3:GetObject')).toBe(needs.replyMail === true);
       expect('REPLY_MAIL_BUCKET' in env).toBe(needs.replyMail === true);
 
-      expect(has('sns:')).toBe((needs.publish ?? []).length > 0);
+      expect(has('sns:')).toBe((needs.publish ?? []).length > 0 || needs.sendSms === true);
       expect(Object.keys(env).filter((variable) => variable.endsWith('_TOPIC_ARN'))).toEqual(
         (needs.publish ?? []).map(topicEnvName),
       );
@@ -126,6 +126,20 @@ describe('the functions of the catalogue', () => {
     expect(environmentOf('self-service').SELF_SERVICE_MINIMUM_PAYMENT).toBe('1000');
     const others = FUNCTIONS.filter(({ name }) => name !== 'self-service');
     for (const { name } of others) expect(environmentOf(name).SELF_SERVICE_MINIMUM_PAYMENT).toBeUndefined();
+  });
+
+  it('lets only the functions that text debtors publish on *, and only sns:Publish there', () => {
+    const texting = FUNCTIONS.filter((spec) => spec.needs.sendSms).map((spec) => spec.name);
+    expect(texting).toEqual(['send-dunning-letter']);
+    for (const { name } of FUNCTIONS) {
+      const onAnything = statementsOf(name).filter(
+        (statement) =>
+          statement.Resource === '*' && [statement.Action].flat().some((a) => a.startsWith('sns:')),
+      );
+      expect(onAnything.flatMap((statement) => [statement.Action].flat())).toEqual(
+        texting.includes(name) ? ['sns:Publish'] : [],
+      );
+    }
   });
 
   it("lets only the agency's function read the agency's webhook secret, and only that secret", () => {

@@ -657,6 +657,23 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       expect(due.find((invoice) => invoice.id === onTheDay.id)).toEqual(onTheDay);
     });
 
+    it('lists the open invoices due within a range of days, the first and the last included', async () => {
+      const mine = [1, 2, 3, 4, 5].map((day) =>
+        invoiceRecord({ dueDate: `2033-07-0${day}`, status: 'open' }),
+      );
+      await store.commit(mine.map((invoice) => ({ kind: 'putInvoice', invoice, expectedVersion: null })));
+
+      const due: InvoiceRecord[] = [];
+      for await (const invoice of store.listOpenInvoicesDueBy('2033-07-04', '2033-07-02')) due.push(invoice);
+
+      expect(
+        ids(
+          due,
+          mine.map((invoice) => invoice.id),
+        ),
+      ).toEqual([mine[1]!.id, mine[2]!.id, mine[3]!.id]);
+    });
+
     it('lists the invoices at the collection agency that are due on or before a day, by due date', async () => {
       const atAgency = invoiceRecord({ dueDate: '2032-05-10', status: 'in_collection' });
       const later = invoiceRecord({ dueDate: '2032-05-11', status: 'in_collection' });

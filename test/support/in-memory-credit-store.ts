@@ -179,9 +179,12 @@ export class InMemoryCreditStore implements CreditStore {
     return this.debtors.size;
   }
 
-  async *listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+  async *listOpenInvoicesDueBy(upTo: CalendarDate, from?: CalendarDate): AsyncIterable<InvoiceRecord> {
     const due = [...this.invoices.values()]
-      .filter((invoice) => isCollecting(invoice) && invoice.dueDate <= upTo)
+      .filter(
+        (invoice) =>
+          isCollecting(invoice) && invoice.dueDate <= upTo && (from === undefined || invoice.dueDate >= from),
+      )
       .sort(by((invoice) => `${invoice.dueDate}#${invoice.id}`));
     for (const invoice of due) yield copy(invoice);
   }

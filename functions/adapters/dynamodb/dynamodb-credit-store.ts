@@ -316,24 +316,35 @@ export class DynamoDbCreditStore implements CreditStore {
     });
   }
 
-  listOpenInvoicesDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
-    return this.invoicesDueBy(OPEN_INVOICES, upTo);
+  listOpenInvoicesDueBy(upTo: CalendarDate, from?: CalendarDate): AsyncIterable<InvoiceRecord> {
+    return this.invoicesDueBy(OPEN_INVOICES, upTo, from);
   }
 
   listClaimsAtAgencyDueBy(upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
     return this.invoicesDueBy(CLAIMS_AT_AGENCY, upTo);
   }
 
-  /** The invoices of a sparse due-date partition of gsi1, due on or before `upTo`. */
-  private async *invoicesDueBy(partition: string, upTo: CalendarDate): AsyncIterable<InvoiceRecord> {
+  /** The invoices of a sparse due-date partition of gsi1, due on or before `upTo` (from `from`). */
+  private async *invoicesDueBy(
+    partition: string,
+    upTo: CalendarDate,
+    from?: CalendarDate,
+  ): AsyncIterable<InvoiceRecord> {
     const pages = paginateQuery(
       { client: this.doc, pageSize: 200 },
       {
         TableName: this.tableName,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        KeyConditionExpression:
+          from === undefined
+            ? 'gsi1pk = :pk AND gsi1sk <= :upTo'
+            : 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :upTo',
         // '~' sorts after every id character, so every invoice due on `upTo` is included.
-        ExpressionAttributeValues: { ':pk': partition, ':upTo': `${upTo}#~` },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ':upTo': `${upTo}#~`,
+          ...(from === undefined ? {} : { ':from': `${from}#` }),
+        },
         ReturnConsumedCapacity: 'TOTAL',
       },
     );

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { CONTACT_SALUTATIONS } from '../../core/ledger/debtor';
 import { parsePaymentReference } from '../../core/payments/payment-reference';
+import { isTimeZone } from '../../core/calendar/time-zone';
+import { isE164 } from '../../core/sms/phone-number';
 import {
   calendarDate,
   cents,
@@ -43,6 +45,26 @@ const debtorUpsertedData = z
       .describe('Where reminders go; without one, each letter becomes a task for a controller'),
     language,
     phone: text(40).min(3).optional(),
+    mobile: z
+      .string()
+      .max(16, 'must be at most 16 characters')
+      .refine(isE164, 'must be a mobile number in E.164 form, such as +31612345678')
+      .optional()
+      .describe('Where texts go (sms steps); without one, each text becomes a task for a controller'),
+    smsOptOut: z
+      .boolean()
+      .optional()
+      .describe(
+        'The debtor wants no texts: sms steps are skipped (the debtor can also opt out on the self-service page)',
+      ),
+    timeZone: z
+      .string()
+      .max(64, 'must be at most 64 characters')
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam')
+      .optional()
+      .describe(
+        'Where the debtor lives: no text is sent there between 21:00 and 08:00; Europe/Amsterdam when left out',
+      ),
     kvkNumber: z
       .string()
       .regex(/^\d{8}$/, 'must be an 8-digit KvK number')

@@ -4,6 +4,7 @@ import { BUSINESS_TIME_ZONE, isTimeZone } from '../calendar/time-zone';
 import type { DebtorKind } from '../ledger/debtor';
 import type { LegalPolicy } from '../legal/legal-policy';
 import { isCurrencyCode, MAX_AMOUNT_CENTS, type Money } from '../money';
+import type { QuietHours } from '../sms/quiet-hours';
 import {
   type Channel,
   CHANNELS,
@@ -85,6 +86,18 @@ export interface DunningPolicy {
    * good-payer segment's policy); false when absent.
    */
   thankGoodPayers?: boolean;
+  /**
+   * A friendly email a few days before the due date, sent by the daily sweep to the debtors of
+   * this policy's segment; absent: none. See use-cases/pre-due/pre-due-notices.ts.
+   */
+  preDueNotice?: PreDueNoticeRule;
+  /** When an `sms` step may not text the debtor (their time zone); DEFAULT_QUIET_HOURS when absent. */
+  smsQuietHours?: QuietHours;
+}
+
+/** The pre-due notice of a segment: how many days before the due date it goes out. */
+export interface PreDueNoticeRule {
+  daysBefore: number;
 }
 
 /** Policy versions stored before promises existed read with these values. */
@@ -126,7 +139,8 @@ const MAX_DISPUTE_SLA_DAYS = 90;
 
 /** Which channels reach the addressee of each kind of step. */
 const CHANNELS_FOR_KIND: Record<StepKind, readonly Channel[]> = {
-  reminder: ['email', 'letter'],
+  // A text carries the amount, the invoice number and a link, never a claim's costs or terms.
+  reminder: ['email', 'letter', 'sms'],
   final_notice: ['email', 'letter'],
   collection_agency: ['email', 'letter'],
   call: ['phone'],
@@ -144,6 +158,10 @@ const CHANNELS_FOR_KIND: Record<StepKind, readonly Channel[]> = {
 function firstCollectionDayAfterFourteenDayLetter(letterDayOffset: number, postalDeliveryDays: number) {
   return letterDayOffset + postalDeliveryDays + 15;
 }
+
+/** A notice weeks ahead is a second invoice, not a word before the due date. */
+const MAX_PRE_DUE_DAYS = 14;
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Bounds of free text: a policy is one DynamoDB item, and its name shows on every screen. */
 const MAX_NAME_LENGTH = 200;
@@ -438,6 +456,28 @@ export const dunningPolicySchema = z
       .optional()
       .describe(
         "Read from the good-payer segment's policy: whether a debtor who becomes a good payer gets a short thank-you email; false when absent",
+      ),
+    preDueNotice: z
+      .object({
+        daysBefore: z
+          .number()
+          .int('daysBefore must be a whole number of days')
+          .min(1, 'daysBefore must be at least 1')
+          .max(MAX_PRE_DUE_DAYS, `daysBefore must be at most ${MAX_PRE_DUE_DAYS}`),
+      })
+      .optional()
+      .describe(
+        "A friendly email this many days before the due date to this segment's debtors, once per invoice, never for an invoice paid or credited by then; none when absent",
+      ),
+    smsQuietHours: z
+      .object({
+        start: z.string().regex(LOCAL_TIME, 'start must be a local time HH:MM such as 21:00'),
+        end: z.string().regex(LOCAL_TIME, 'end must be a local time HH:MM such as 08:00'),
+      })
+      .refine((hours) => hours.start !== hours.end, { message: 'start and end must differ', path: ['end'] })
+      .optional()
+      .describe(
+        "The local hours in the debtor's time zone in which an sms step sends nothing and waits for their end; 21:00 until 08:00 when absent",
       ),
   })
   .superRefine((policy, ctx) => {

@@ -27,7 +27,7 @@ export const SLOT_KIND: Record<DunningSlot, StepKind> = {
 };
 
 export type Tone = 'friendly' | 'firm' | 'formal' | 'final';
-export type Channel = 'email' | 'letter' | 'phone' | 'notification';
+export type Channel = 'email' | 'letter' | 'phone' | 'notification' | 'sms';
 
 /** Every step kind, as the policy schema accepts them. */
 export const STEP_KINDS = [
@@ -41,4 +41,10 @@ export const STEP_KINDS = [
 /** Every tone, mildest first: the order in which the letters grow firmer as the arrears grow. */
 export const TONES = ['friendly', 'firm', 'formal', 'final'] as const satisfies readonly Tone[];
 
-export const CHANNELS = ['email', 'letter', 'phone', 'notification'] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  'email',
+  'letter',
+  'phone',
+  'notification',
+  'sms',
+] as const satisfies readonly Channel[];

@@ -38,6 +38,12 @@ export interface Debtor {
   /** ISO 639-1 language of the letters; templates fall back to English. */
   language: string;
   phone?: string;
+  /** The number texts go to, in E.164 (+31612345678); an `sms` step without one becomes a task. */
+  mobile?: string;
+  /** Set by the invoicing system: the debtor wants no texts. */
+  smsOptOut?: boolean;
+  /** IANA time zone the debtor lives in: no text reaches them at night there. Europe/Amsterdam when absent. */
+  timeZone?: string;
   /** Chamber of Commerce (KvK) number, when the invoicing system sends it: the insolvency register
    * is asked by it, and the collection agency's claim file carries it. */
   kvkNumber?: string;

@@ -29,6 +29,12 @@ export type TimelineEventType =
   /** A step kept failing after several restores: a controller must look before a restart. */
   | 'dunning_needs_attention'
   | 'email_sent'
+  /** A text (sms step) went to the debtor's mobile number: what it said, in how many parts. */
+  | 'text_sent'
+  /** The friendly email a few days before the due date (a policy's preDueNotice). */
+  | 'pre_due_notice_sent'
+  /** The debtor asked for no more texts, or for texts again (on the debtor's timeline). */
+  | 'sms_opt_out_changed'
   /** SES confirmed delivery: for an email, the day the letter counts as received (art. 3:37 lid 3 BW). */
   | 'email_delivered'
   | 'email_bounced'

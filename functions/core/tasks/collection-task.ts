@@ -47,7 +47,9 @@ export type TaskKind =
   /** The debtor answered a letter by email: read the reply and act on it (its dunning is held meanwhile). */
   | 'debtor_replied'
   /** An email reached the reply address without a token of a letter we sent: find whose it is. */
-  | 'unmatched_reply';
+  | 'unmatched_reply'
+  /** An sms step found no mobile number: a controller reaches the debtor another way (or adds one). */
+  | 'unreachable_by_sms';
 
 /**
  * What a controller may record of a call: the API accepts exactly these, and the call brief

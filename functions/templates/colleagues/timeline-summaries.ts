@@ -193,6 +193,29 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
       ]),
     };
   },
+  text_sent: ({ details, step }) => {
+    const to = text(details.to);
+    const parts = typeof details.segments === 'number' ? details.segments : 1;
+    return {
+      nl: joined(`De ${step ?? 'herinnering'} per sms verstuurd${to ? ` aan ${to}` : ''}`, [
+        parts > 1 && `${parts} delen`,
+      ]),
+      en: joined(`The ${step ?? 'reminder'} sent by text${to ? ` to ${to}` : ''}`, [
+        parts > 1 && `${parts} parts`,
+      ]),
+    };
+  },
+  pre_due_notice_sent: ({ details, date }) => {
+    const due = date(details.dueDate);
+    return {
+      nl: `Vriendelijk bericht vóór de vervaldatum per e-mail verstuurd${due ? ` (vervalt ${due})` : ''}`,
+      en: `Friendly notice before the due date sent by email${due ? ` (due ${due})` : ''}`,
+    };
+  },
+  sms_opt_out_changed: ({ details }) =>
+    details.optOut === false
+      ? { nl: 'De debiteur krijgt weer sms-berichten', en: 'The debtor gets texts again' }
+      : { nl: 'De debiteur wil geen sms-berichten meer', en: 'The debtor wants no more texts' },
   email_delivered: ({ step }) => ({
     nl: `De e-mail${step ? ` met de ${step}` : ''} is afgeleverd: vanaf nu geldt de brief als ontvangen`,
     en: `The email${step ? ` with the ${step}` : ''} was delivered: the letter counts as received from now`,

@@ -41,6 +41,9 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
     not_in_policy: 'de stap staat niet in het beleid',
     invoice_missing: 'de factuur is niet gevonden',
     stale_execution: 'een nieuwere aanmaning loopt al',
+    no_mobile_number: 'de debiteur heeft geen mobiel nummer',
+    sms_opted_out: 'de debiteur wil geen sms meer',
+    included_in_text: 'de factuur staat al in een sms van vandaag',
   },
   en: {
     channel_not_connected: 'this channel is not connected',
@@ -55,6 +58,9 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
     not_in_policy: 'the step is not in the policy',
     invoice_missing: 'the invoice was not found',
     stale_execution: 'a newer dunning already runs',
+    no_mobile_number: 'the debtor has no mobile number',
+    sms_opted_out: 'the debtor wants no texts',
+    included_in_text: "the invoice is already in today's text",
   },
 };
 
@@ -79,6 +85,7 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     consider_write_off: 'afboeken overwegen',
     debtor_replied: 'de debiteur antwoordde per e-mail; het antwoord lezen en beantwoorden',
     unmatched_reply: 'een e-mail op het antwoordadres hoort bij geen brief; uitzoeken van wie',
+    unreachable_by_sms: 'geen mobiel nummer voor de sms; op een andere manier bereiken',
   },
   en: {
     call: 'call the debtor',
@@ -100,6 +107,7 @@ export const TASK_KINDS: Record<ColleagueLanguage, Record<string, string>> = {
     consider_write_off: 'consider a write-off',
     debtor_replied: 'the debtor replied by email; read the reply and answer it',
     unmatched_reply: 'an email to the reply address matches no letter; find whose it is',
+    unreachable_by_sms: 'no mobile number for the text; reach the debtor another way',
   },
 };
 

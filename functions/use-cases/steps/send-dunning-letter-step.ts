@@ -14,6 +14,8 @@ import {
   type StoreWrite,
 } from '../../ports/credit-store';
 import type { Mailer } from '../../ports/mailer';
+import type { TextSender } from '../../ports/text-sender';
+import { sendDunningText } from '../sms/send-dunning-text';
 import type { CreditorDetails } from '../../shared/creditor';
 import { isUnderSpecialManagement } from '../../core/special/special-management';
 import { debtorOfInvoice } from '../debtor-of-invoice';
@@ -54,6 +56,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   templates?: TemplateReader;
   /** The letter's own reply-to address, whose token finds the letter when the debtor answers; absent: the mailer's. */
   replyAddress?: ReplyAddressOf;
+  /** Texts for the steps on the `sms` channel; absent: those are skipped as not connected. */
+  texts?: TextSender;
 }
 
 export interface LetterSent {
@@ -90,6 +94,7 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
   if (isUnderSpecialManagement(debtor)) {
     return skipped('special_management', 'the debtor is under special management: no letter is sent');
   }
+  if (step.channel === 'sms') return sendDunningText(deps, payload, { invoice, policy, step }, debtor);
   if (step.channel !== 'email') {
     return recordSkip(
       deps,

@@ -16,7 +16,10 @@ export type SkipKind =
   | 'fourteen_day_letter_missing'
   | 'below_agency_minimum'
   | 'no_delivered_letter'
-  | 'special_management';
+  | 'special_management'
+  | 'no_mobile_number'
+  | 'sms_opted_out'
+  | 'included_in_text';
 
 /** A business "no": the workflow moves on; only infrastructure faults throw. */
 export interface Skipped {

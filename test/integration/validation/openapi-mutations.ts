@@ -70,6 +70,10 @@ const HINTS: Record<string, unknown> = {
   currency: 'EUR',
   country: 'NL',
   sendAt: '09:00',
+  // A policy's quiet hours for texts, and a debtor's mobile number in E.164.
+  start: '21:00',
+  end: '08:00',
+  mobile: '+31612345678',
   timeZone: 'Europe/Amsterdam',
   language: 'nl',
   email: 'someone@example.com',

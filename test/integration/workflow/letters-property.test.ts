@@ -9,6 +9,7 @@ import { SEGMENT } from '../../../functions/core/dunning/segment';
 import { invoiceCreated, newId } from '../../../local/invoicing/invoicing-events';
 import { type CloudHarness, startCloudHarness } from './local-cloud-harness';
 import { businessDebtor, emailsTo, invoiceView } from './scenario';
+import { remindersByText, storePolicy, textsTo } from '../sms/policy-with-texts';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,8 +17,8 @@ const BUSINESS_STANDARD = SEED_POLICIES.find((policy) => policy.id === SEGMENT.b
 
 /** The timeline entry each step leaves, by slot (business-standard policy: every slot). */
 const STEP_ENTRIES: Record<string, readonly string[]> = {
-  firstReminder: ['email_sent', 'step_skipped'],
-  secondReminder: ['email_sent', 'step_skipped'],
+  firstReminder: ['email_sent', 'text_sent', 'step_skipped'],
+  secondReminder: ['email_sent', 'text_sent', 'step_skipped'],
   call: ['task_created', 'step_skipped'],
   accountManager: ['account_manager_notified', 'step_skipped'],
   finalNotice: ['email_sent', 'step_skipped'],
@@ -47,16 +48,22 @@ describe('invoices arriving at random times of day, in two currencies, for a few
   let h: CloudHarness;
   beforeAll(async () => {
     h = await startCloudHarness(new Date('2026-03-02T05:00:00Z'));
+    // The second debtor's reminders go by text: one text per debtor, step and day, as a letter.
+    await storePolicy(h, 'business-standard-texts', remindersByText);
   });
   afterAll(async () => {
     await h.stop();
   });
 
-  it('gives every invoice that ran its policy each step exactly once, in at most one letter per debtor, step, currency and day', async () => {
+  it('gives every invoice that ran its policy each step exactly once, in at most one letter per debtor, step, currency and day, and one text per debtor, step and day', async () => {
     await fc.assert(
       fc.asyncProperty(arrivals, async (plan) => {
         const start = h.cloud.clock.now().getTime();
-        const debtors = [await businessDebtor(h), await businessDebtor(h)];
+        const mobile = `+3162${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+        const debtors = [
+          await businessDebtor(h),
+          await businessDebtor(h, { mobile, segment: 'business-standard-texts' }),
+        ];
         // An invoice starts at its age: one that arrives past the first reminder's day starts at
         // the next step, and the steps before it are never run.
         const invoices: { id: string; debtor: (typeof debtors)[number]; startsAt: DunningSlot }[] = [];
@@ -84,6 +91,7 @@ describe('invoices arriving at random times of day, in two currencies, for a few
 
         const letters = new Map<string, Set<string>>();
         const notices = new Map<string, number>();
+        const texts = new Map<string, Set<string>>();
         for (const { id, debtor, startsAt } of invoices) {
           const view = await invoiceView(h, id);
           expect(view.status).toBe('in_collection');
@@ -96,6 +104,11 @@ describe('invoices arriving at random times of day, in two currencies, for a few
               entries.map((e) => e.type),
               `${id} ${slot}`,
             ).toHaveLength(runs ? 1 : 0);
+          }
+          for (const sent of view.timeline.filter((e) => e.type === 'text_sent')) {
+            const { slot, day, messageId } = sent.details as { slot: string; day: string; messageId: string };
+            const key = `${debtor.id} ${slot} ${day}`;
+            texts.set(key, (texts.get(key) ?? new Set()).add(messageId));
           }
           for (const sent of view.timeline.filter((e) => e.type === 'email_sent')) {
             const { slot, letter, messageId } = sent.details as {
@@ -113,6 +126,20 @@ describe('invoices arriving at random times of day, in two currencies, for a few
           }
         }
         for (const [key, messages] of letters) expect([...messages], key).toHaveLength(1);
+        for (const [key, messages] of texts) expect([...messages], key).toHaveLength(1);
+        // Every text SNS took is on file, and none went out at night in Amsterdam.
+        expect(textsTo(h, mobile)).toHaveLength(texts.size);
+        for (const text of textsTo(h, mobile)) {
+          const hour = Number(
+            new Intl.DateTimeFormat('en-GB', {
+              hour: '2-digit',
+              hourCycle: 'h23',
+              timeZone: BUSINESS_TIME_ZONE,
+            }).format(new Date(text.publishedAt)),
+          );
+          expect(hour, text.publishedAt).toBeGreaterThanOrEqual(8);
+          expect(hour, text.publishedAt).toBeLessThan(21);
+        }
         // Every email SES took is a letter on file: none went out unrecorded.
         for (const debtor of debtors) {
           const onFile = [...letters].filter(([key]) => key.startsWith(`${debtor.id} `)).length;
