@@ -19,6 +19,8 @@ export const TOPIC_NAMES = [
   'credit-status',
   /** `debtor.good_payer`: a debtor became a good payer, with its figures and a suggested reward, for sales or the CRM. */
   'customer-rewards',
+  /** Letters by post for the print-and-mail service: the PDF's key, the address, registered or not, the day to post by. */
+  'print-queue',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -43,6 +45,8 @@ export interface FunctionNeeds {
   selfServiceKey?: boolean;
   /** Calls the payment provider (Mollie): reads its API key (MOLLIE_API_KEY locally), knows the API's URL. */
   paymentProvider?: boolean;
+  /** Writes the PDFs of letters by post to the printed-letters bucket (PRINTED_LETTERS_BUCKET). */
+  printedLetters?: boolean;
 }
 
 export interface FunctionSpec {
@@ -105,10 +109,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Dunning steps (tasks of the state machine)
   {
     name: 'send-dunning-letter',
-    description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
+    description:
+      'Reminders and the final notice by email or post, one letter per debtor, step, currency and day',
     // The key signs the link to the debtor's self-service page that every letter carries; the
     // payment provider gives a Mollie payment link for an invoice the invoicing system gave none.
-    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true },
+    // A letter by post is stored as a PDF and put on the print queue.
+    needs: {
+      table: 'write',
+      sendEmail: true,
+      selfServiceKey: true,
+      paymentProvider: true,
+      printedLetters: true,
+      publish: ['print-queue'],
+    },
   },
   {
     name: 'create-call-task',
@@ -267,7 +280,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'send-interruption-letter',
     description:
-      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing',
+      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing; POST /letters/{id}/delivery: a registered letter delivered',
     needs: { table: 'write', sendEmail: true },
   },
   { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },

@@ -21,6 +21,7 @@ import { type PublishedMessage, startSnsServer } from '../sns/sns-server';
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
+import { printedLetterRoutes } from '../s3/printed-letter-routes';
 import { runDaily } from './daily-schedule';
 import {
   LOCAL_ACCOUNT,
@@ -267,6 +268,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
             body: await invoke('sweep-due-invoices', { source: 'local.api' }),
           }),
         },
+        ...printedLetterRoutes(s3.url),
         ...(options.extraRoutes ?? []),
       ],
       log,

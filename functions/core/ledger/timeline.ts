@@ -32,6 +32,10 @@ export type TimelineEventType =
   /** SES confirmed delivery: for an email, the day the letter counts as received (art. 3:37 lid 3 BW). */
   | 'email_delivered'
   | 'email_bounced'
+  /** A dunning letter went to the print-and-mail service, to be printed and posted (registered or not). */
+  | 'letter_posted'
+  /** The delivery of a registered letter was confirmed: the day it counts as received. */
+  | 'letter_delivered'
   | 'step_skipped'
   | 'task_created'
   | 'task_closed'
