@@ -15,6 +15,7 @@ import { WebhookSecret } from './constructs/webhook-secret';
 import { SelfServiceKey } from './constructs/self-service-key';
 import { MollieApiKey } from './constructs/mollie-api-key';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
+import { PrintedLetters } from './constructs/printed-letters';
 import { DailySweep } from './constructs/daily-sweep';
 import { DunningWorkflow } from './constructs/workflow';
 import { PROJECT_ROOT } from './project-root';
@@ -29,6 +30,8 @@ export class CreditControlStack extends Stack {
   readonly functions: Functions;
   /** The alarms and the dashboard, in a stack of their own (see below). */
   readonly monitoring: NestedStack;
+  /** The bucket of the letters by post, in a stack of its own. */
+  readonly printedLetters: PrintedLetters;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -112,6 +115,11 @@ export class CreditControlStack extends Stack {
     for (const spec of FUNCTIONS.filter(({ needs }) => needs.paymentProvider)) {
       functions.get(spec.name).lambda.addEnvironment('PUBLIC_API_URL', publicApiUrl);
     }
+
+    this.printedLetters = new PrintedLetters(this, 'PrintedLetters', {
+      policy,
+      writers: FUNCTIONS.filter(({ needs }) => needs.printedLetters).map(({ name }) => functions.get(name)),
+    });
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
     // and the dashboard only read the others, so they live in a nested stack of their own.
