@@ -28,7 +28,7 @@ export async function pdfTextRuns(pdf: Uint8Array): Promise<PlacedText[]> {
     const page = await document.getPage(number);
     const height = page.view[3]!;
     for (const item of (await page.getTextContent()).items) {
-      if (!('str' in item) || item.str === '') continue;
+      if (!('str' in item) || item.str.trim() === '') continue;
       const [, , , scale, x, y] = item.transform as number[];
       runs.push({ page: number, text: item.str, left: x!, top: height - y! - scale!, size: scale! });
     }
