@@ -22,7 +22,8 @@ const REMINDING_KINDS: ReadonlySet<string> = new Set(['reminder', 'final_notice'
 /**
  * The written reminders on an invoice's timeline, with the evidence of their receipt: each
  * 'email_sent' of a reminder or final notice, delivered on the day of its 'email_delivered' and
- * returned when it bounced (matched by the SES message id). Days are Amsterdam calendar days.
+ * returned when it bounced (matched by the SES message id), and each 'letter_posted' likewise,
+ * delivered on the day its 'letter_delivered' confirmed. Days are Amsterdam calendar days.
  * The 14-day letter states its costs in the letter's record; a reminder states none. An
  * interruption letter (stuitingsbrief) counts too: it gives no term, but its receipt starts the
  * limitation period again.

@@ -27,7 +27,7 @@ export function includedReason(ownerInvoiceId: string): string {
 
 /**
  * Marks the letter sent and records it on every invoice it lists: `dunning.lastStep` and an
- * 'email_sent' entry with the message id and the recipient. Written unconditionally on the
+ * 'email_sent' entry (by post: 'letter_posted') with the message id and the recipient. Written unconditionally on the
  * letter: once SES accepted the email, the record must say so. Invoices that already carry the
  * step are left alone, so the record is never written twice.
  */
