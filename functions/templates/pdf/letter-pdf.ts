@@ -167,7 +167,7 @@ function fitted(text: string, font: PDFFont, size: number, width: number): strin
  * One line of text broken into lines that fit the width, at spaces where it can and inside a word
  * (a long link) where it must. An empty line stays an empty line: it separates paragraphs.
  */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const fits = (candidate: string) => font.widthOfTextAtSize(candidate, size) <= width;
   const indent = /^\s*/.exec(text)?.[0] ?? '';
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 /** PDF user space is in points; the standards below measure in millimetres. */
-export const POINTS_PER_MM = 72 / 25.4;
+const POINTS_PER_MM = 72 / 25.4;
 
 const mm = (millimetres: number) => millimetres * POINTS_PER_MM;
 
