@@ -10,7 +10,6 @@ import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
 
 const provider = paymentProviderFromEnvironment();
-const post = postFromEnvironment();
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -21,7 +20,7 @@ const deps = {
   // Mollie's payment links where the invoicing system gave an invoice none.
   ...(provider ? { paymentLinks: provider } : {}),
   // Letters by post: the PDF to the printed-letters bucket, the order to the print queue.
-  ...(post ? { post } : {}),
+  post: postFromEnvironment(),
   // Production waits: while another execution holds the debtor's letter of the day, this task
   // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
   // case takes the wait as an argument so that its tests need not wait.

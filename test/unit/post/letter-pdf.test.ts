@@ -83,7 +83,8 @@ const isAddressLine = (text: string) =>
 const inside = (box: typeof ADDRESS_FIELD, left: number, top: number) =>
   left >= box.left && left <= box.left + box.width && top >= box.top && top <= box.top + box.height;
 
-describe('a letter laid out for a window envelope', () => {
+// Composing and reading back a PDF takes a few seconds on a busy machine.
+describe('a letter laid out for a window envelope', { timeout: 30_000 }, () => {
   it('puts the return address and the recipient inside the address field, 20 mm from the left and 45 mm from the top', async () => {
     const runs = (await pdfTextRuns(await letterPdf([invoice('2025-001')]))).filter((run) => run.page === 1);
 
