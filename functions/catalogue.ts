@@ -19,6 +19,8 @@ export const TOPIC_NAMES = [
   'credit-status',
   /** `debtor.good_payer`: a debtor became a good payer, with its figures and a suggested reward, for sales or the CRM. */
   'customer-rewards',
+  /** Letters by post for the print-and-mail service: the PDF's key, the address, registered or not, the day to post by. */
+  'print-queue',
 ] as const;
 
 export type TopicName = (typeof TOPIC_NAMES)[number];
@@ -50,6 +52,8 @@ export interface FunctionNeeds {
   replyMail?: boolean;
   /** Texts debtors: SNS Publish to phone numbers, with the stage's sender id (SMS_SENDER_ID). */
   sendSms?: boolean;
+  /** Writes the PDFs of letters by post to the printed-letters bucket (PRINTED_LETTERS_BUCKET). */
+  printedLetters?: boolean;
 }
 
 export interface FunctionSpec {
@@ -121,10 +125,20 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Dunning steps (tasks of the state machine)
   {
     name: 'send-dunning-letter',
-    description: 'Reminders and the final notice by email, one letter per debtor, step, currency and day',
+    description:
+      'Reminders and the final notice by email or post, one letter per debtor, step, currency and day',
     // The key signs the link to the debtor's self-service page that every letter carries; the
     // payment provider gives a Mollie payment link for an invoice the invoicing system gave none.
-    needs: { table: 'write', sendEmail: true, selfServiceKey: true, paymentProvider: true, sendSms: true },
+    // A letter by post is stored as a PDF and put on the print queue.
+    needs: {
+      table: 'write',
+      sendEmail: true,
+      selfServiceKey: true,
+      paymentProvider: true,
+      sendSms: true,
+      printedLetters: true,
+      publish: ['print-queue'],
+    },
   },
   {
     name: 'create-call-task',
@@ -292,7 +306,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'send-interruption-letter',
     description:
-      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing',
+      'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing; POST /letters/{id}/delivery: a registered letter delivered',
     needs: { table: 'write', sendEmail: true },
   },
   { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },

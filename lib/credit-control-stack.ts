@@ -17,6 +17,7 @@ import { SelfServiceKey } from './constructs/self-service-key';
 import { MollieApiKey } from './constructs/mollie-api-key';
 import { ReplyMail, replyMailBucketName } from './constructs/reply-mail';
 import { PaymentPlanWorkflow } from './constructs/payment-plan-workflow';
+import { PrintedLetters } from './constructs/printed-letters';
 import { DailySweep } from './constructs/daily-sweep';
 import { WeeklySummary } from './constructs/weekly-summary';
 import { DunningWorkflow } from './constructs/workflow';
@@ -36,6 +37,8 @@ export class CreditControlStack extends Stack {
   readonly console: ConsoleHosting;
   /** The SES receipt rule set for debtors' replies and the bucket of their raw messages. */
   readonly replyMail: NestedStack;
+  /** The bucket of the letters by post, in a stack of its own. */
+  readonly printedLetters: PrintedLetters;
 
   constructor(scope: Construct, id: string, props: CreditControlStackProps) {
     super(scope, id, props);
@@ -131,6 +134,11 @@ export class CreditControlStack extends Stack {
         .get('self-service')
         .lambda.addEnvironment('SELF_SERVICE_MINIMUM_PAYMENT', String(config.selfServiceMinimumPayment));
     }
+
+    this.printedLetters = new PrintedLetters(this, 'PrintedLetters', {
+      policy,
+      writers: FUNCTIONS.filter(({ needs }) => needs.printedLetters).map(({ name }) => functions.get(name)),
+    });
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms
     // and the dashboard only read the others, so they live in a nested stack of their own.

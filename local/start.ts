@@ -94,6 +94,7 @@ function banner(cloud: LocalCloud, tokens: Record<string, string>, demo: boolean
     `  SNS messages        ${e.sns}/messages`,
     `  S3 (local)          ${e.s3}   buckets ${Object.values(LOCAL_BUCKETS).join(', ')}`,
     `  SMTP (replies)      ${cloud.smtp.url}   mail to ${LOCAL_REPLY_TO_EMAIL.replace('@', '+<token>@')} (npm run send-reply -- <file.eml>)`,
+    `  Letters by post     ${e.api}/_local/letters/<letterId>   the PDF of each letter (letterId from ${e.sns}/messages?topic=print-queue)`,
     ...(cloud.mollie
       ? [`  Mollie (local)      ${cloud.mollie.url}/_local/mollie   payment links, checkouts and payments`]
       : []),

@@ -10,6 +10,7 @@ import {
 } from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
+import { letterDeliveryBody, letterIdPath } from './schemas/post-schemas';
 import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
@@ -200,6 +201,16 @@ export const ROUTES = [
     summary:
       'Sends the debtor an interruption letter (stuitingsbrief, art. 3:317 BW): its recorded delivery starts the limitation period again',
     request: { path: idPath, body: interruptionLetterBody },
+  },
+  {
+    method: 'POST',
+    path: '/letters/{id}/delivery',
+    // Served by the function of the letters a controller sends by hand (capabilityHandler).
+    handler: 'send-interruption-letter',
+    auth: { kind: 'jwt', roles: creditControl },
+    summary:
+      "Records the confirmed delivery of a registered letter by post (the post's proof of delivery): the day it counts as received, from which its term runs",
+    request: { path: letterIdPath, body: letterDeliveryBody },
   },
   {
     method: 'GET',

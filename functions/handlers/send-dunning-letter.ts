@@ -8,6 +8,7 @@ import { replyAddressesFromEnvironment } from '../shared/reply-config';
 import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { textSenderFromEnvironment } from '../shared/dependencies/text-sender-from-environment';
+import { postFromEnvironment } from '../shared/dependencies/post-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
 import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
 import { stepPayloadSchema } from '../use-cases/steps/step-payload';
@@ -29,6 +30,8 @@ const deps = {
   ...(provider ? { paymentLinks: provider } : {}),
   // Each letter's own reply-to address, so that a reply finds the letter it answers.
   ...(replyAddress ? { replyAddress } : {}),
+  // Letters by post: the PDF to the printed-letters bucket, the order to the print queue.
+  post: postFromEnvironment(),
   // Production waits: while another execution holds the debtor's letter of the day, this task
   // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
   // case takes the wait as an argument so that its tests need not wait.

@@ -3,8 +3,10 @@ import { cachedTemplateReader } from '../use-cases/templates/template-reader';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
-import { httpHandler } from '../shared/http/http-handler';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { routeHandler } from '../shared/http/http-handler';
 import { sendInterruptionLetter } from '../use-cases/claims/interruption-letter';
+import { confirmLetterDelivery } from '../use-cases/post/letter-delivery';
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -15,10 +17,30 @@ const deps = {
   templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),
 };
 
-export const handler = httpHandler('send-interruption-letter', async ({ path, body, caller }) =>
-  sendInterruptionLetter(deps, {
-    invoiceId: path.id,
-    by: caller.sub,
-    reason: body.reason,
-  }),
-);
+const interruptionLetter = routeAt('POST', '/invoices/{id}/interruption-letter');
+const letterDelivery = routeAt('POST', '/letters/{id}/delivery');
+
+/** The letters a controller acts on by hand: the interruption letter, and a registered letter's delivery. */
+export const handler = capabilityHandler([
+  [
+    interruptionLetter,
+    routeHandler(interruptionLetter, async ({ path, body, caller }) =>
+      sendInterruptionLetter(deps, {
+        invoiceId: path.id,
+        by: caller.sub,
+        reason: body.reason,
+      }),
+    ),
+  ],
+  [
+    letterDelivery,
+    routeHandler(letterDelivery, async ({ path, body, caller }) =>
+      confirmLetterDelivery(deps, {
+        letterId: path.id,
+        deliveredOn: body.deliveredOn,
+        ...(body.trackingCode ? { trackingCode: body.trackingCode } : {}),
+        by: caller.sub,
+      }),
+    ),
+  ],
+]);

@@ -279,6 +279,8 @@ export interface LetterContent {
   request?: LetterRequest;
   /** The letter's own structured reference for the total of several invoices (electronic form). */
   reference?: string;
+  /** A letter by post: the PDF's key in the printed-letters bucket, and whether it goes registered. */
+  post?: { pdfKey: string; registered: boolean };
 }
 
 /** What names one letter. */

@@ -26,6 +26,7 @@ const TOPIC_DISPLAY_NAMES: Record<TopicName, string> = {
   disputes: 'Disputes raised by debtors, by cause',
   'credit-status': 'Credit holds set and lifted, for the order system',
   'customer-rewards': 'Good payers and the reward suggested for them, for sales and the CRM',
+  'print-queue': 'Letters by post for the print-and-mail service',
 };
 
 export interface MessagingProps {

@@ -102,7 +102,11 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         body,
       });
       return reply.contentType
-        ? { status: reply.status, headers: { 'content-type': reply.contentType }, body: String(reply.body) }
+        ? {
+            status: reply.status,
+            headers: { 'content-type': reply.contentType },
+            body: Buffer.isBuffer(reply.body) ? reply.body : String(reply.body),
+          }
         : json(reply.status, reply.body);
     }
     const api = matchRoute(routes, method, url.pathname);

@@ -25,6 +25,7 @@ import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
 import { type LocalSmtpServer, startLocalSmtp } from '../smtp/smtp-server';
 import { replyMailDelivery } from '../smtp/reply-mail-delivery';
 import { runDaily, runWeekly } from './daily-schedule';
+import { printedLetterRoutes } from '../s3/printed-letter-routes';
 import {
   LOCAL_ACCOUNT,
   LOCAL_BUCKETS,
@@ -285,6 +286,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           }),
         },
         ...consoleRoutes(issuer),
+        ...printedLetterRoutes(s3.url),
         ...(options.extraRoutes ?? []),
       ],
       log,

@@ -18,8 +18,8 @@ describe('messaging', () => {
     return entry?.[0] ?? 'missing';
   };
 
-  it('has the eight topics, encrypted with the rotating topic key', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 8);
+  it('has the nine topics, encrypted with the rotating topic key', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 9);
     template.allResourcesProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
     });
@@ -27,7 +27,7 @@ describe('messaging', () => {
   });
 
   it('refuses to publish over plain HTTP', () => {
-    template.resourceCountIs('AWS::SNS::TopicPolicy', 8);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 9);
     template.allResourcesProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([

@@ -36,6 +36,11 @@ export interface DunningStep {
    * the date. Default: 14 for a consumer (the term the claim then counts for default), 7 for a business.
    */
   payWithinDays?: number;
+  /**
+   * A letter by post goes as registered mail (aangetekend): the print-and-mail service reports its
+   * delivery, which fixes the day of receipt. Only for the `letter` channel.
+   */
+  registered?: boolean;
 }
 
 /** The dunning cycle of one segment of debtors. Its id is the segment id. */
@@ -235,6 +240,12 @@ const dunningStepSchema = z.object({
     .describe(
       'Days a letter gives to pay after receipt; it prints the date (default 14 consumer, 7 business)',
     ),
+  registered: z
+    .boolean()
+    .optional()
+    .describe(
+      'A letter by post goes as registered mail (aangetekend), whose confirmed delivery fixes the day of receipt; letter channel only',
+    ),
 });
 
 type PolicyIssueAdder = (path: (string | number)[], message: string) => void;
@@ -261,6 +272,9 @@ function checkSteps(steps: readonly DunningStep[], issue: PolicyIssueAdder): voi
     }
     if (step.kind !== kind) {
       issue(['steps', index, 'kind'], `slot ${step.slot} holds a ${kind} step, not ${step.kind}`);
+    }
+    if (step.registered && step.channel !== 'letter') {
+      issue(['steps', index, 'registered'], `only a letter by post can be registered, not ${step.channel}`);
     }
     if (!CHANNELS_FOR_KIND[kind].includes(step.channel)) {
       issue(

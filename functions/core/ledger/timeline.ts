@@ -40,6 +40,10 @@ export type TimelineEventType =
   | 'email_bounced'
   /** The debtor answered a letter by email (or an automatic reply came back): kept with the letter it answers. */
   | 'reply_received'
+  /** A dunning letter went to the print-and-mail service, to be printed and posted (registered or not). */
+  | 'letter_posted'
+  /** The delivery of a registered letter was confirmed: the day it counts as received. */
+  | 'letter_delivered'
   | 'step_skipped'
   | 'task_created'
   | 'task_closed'

@@ -220,6 +220,27 @@ export const SUMMARY_WORDING: Record<TimelineEventType, Wording | 'own-words' | 
     nl: `De e-mail${step ? ` met de ${step}` : ''} is afgeleverd: vanaf nu geldt de brief als ontvangen`,
     en: `The email${step ? ` with the ${step}` : ''} was delivered: the letter counts as received from now`,
   }),
+  letter_posted: ({ details, step }) => {
+    const registered = isRecord(details.post) && details.post.registered === true;
+    const to = text(details.recipient);
+    return {
+      nl: joined(
+        `De ${step ?? 'brief'} ${registered ? 'aangetekend ' : ''}per post verstuurd${to ? ` aan ${to}` : ''}`,
+        [text(details.subject) && `„${text(details.subject)}”`],
+      ),
+      en: joined(
+        `The ${step ?? 'letter'} sent ${registered ? 'by registered post' : 'by post'}${to ? ` to ${to}` : ''}`,
+        [text(details.subject) && `"${text(details.subject)}"`],
+      ),
+    };
+  },
+  letter_delivered: ({ details, date }) => {
+    const on = date(details.deliveredOn);
+    return {
+      nl: `De aangetekende brief is afgeleverd${on ? ` op ${on}` : ''}: vanaf die dag geldt hij als ontvangen`,
+      en: `The registered letter was delivered${on ? ` on ${on}` : ''}: it counts as received from that day`,
+    };
+  },
   email_bounced: ({ step }) => ({
     nl: `De e-mail${step ? ` met de ${step}` : ''} kwam niet aan: het adres neemt geen post aan`,
     en: `The email${step ? ` with the ${step}` : ''} bounced: the address does not take mail`,

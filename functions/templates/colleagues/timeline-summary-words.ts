@@ -31,6 +31,7 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
   nl: {
     channel_not_connected: 'dit kanaal is niet aangesloten',
     no_email_address: 'de debiteur heeft geen e-mailadres',
+    no_postal_address: 'de debiteur heeft geen postadres',
     included_in_letter: 'de factuur staat al in een brief van vandaag',
     fourteen_day_letter_missing: 'er is geen veertiendagenbrief verstuurd',
     below_agency_minimum: 'het bedrag ligt onder het minimum van het incassobureau',
@@ -48,6 +49,7 @@ export const SKIP_REASONS: Record<ColleagueLanguage, Record<string, string>> = {
   en: {
     channel_not_connected: 'this channel is not connected',
     no_email_address: 'the debtor has no email address',
+    no_postal_address: 'the debtor has no postal address',
     included_in_letter: "the invoice is already in today's letter",
     fourteen_day_letter_missing: 'no 14-day letter was sent',
     below_agency_minimum: "the amount is below the agency's minimum",

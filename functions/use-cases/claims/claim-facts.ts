@@ -47,7 +47,8 @@ export function claimInvoiceFacts(sources: ClaimSources): ClaimInvoiceFacts {
 /** What the letters on the timeline asked of this invoice (record-letter keeps it as `request`). */
 function requestsOf(timeline: readonly TimelineEvent[]): Pick<ClaimInvoiceFacts, 'requests'> {
   const requests = timeline.flatMap((event): AskedOfInvoice[] => {
-    const asked = event.type === 'email_sent' ? event.details?.request : undefined;
+    const asked =
+      event.type === 'email_sent' || event.type === 'letter_posted' ? event.details?.request : undefined;
     if (!asked || typeof asked !== 'object') return [];
     const { kind, payBy, part } = asked as { kind: LetterRequestKind; payBy: CalendarDate; part: number };
     return [{ kind, payBy, part, sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE) }];

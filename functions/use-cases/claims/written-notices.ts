@@ -22,7 +22,8 @@ const REMINDING_KINDS: ReadonlySet<string> = new Set(['reminder', 'final_notice'
 /**
  * The written reminders on an invoice's timeline, with the evidence of their receipt: each
  * 'email_sent' of a reminder or final notice, delivered on the day of its 'email_delivered' and
- * returned when it bounced (matched by the SES message id). Days are Amsterdam calendar days.
+ * returned when it bounced (matched by the SES message id), and each 'letter_posted' likewise,
+ * delivered on the day its 'letter_delivered' confirmed. Days are Amsterdam calendar days.
  * The 14-day letter states its costs in the letter's record; a reminder states none. An
  * interruption letter (stuitingsbrief) counts too: it gives no term, but its receipt starts the
  * limitation period again.
@@ -38,11 +39,20 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
     deliveredOn: dayOfFirst('email_delivered', messageId),
     returned: dayOfFirst('email_bounced', messageId) !== null,
   });
+  // A letter by post: received on the day a registered letter's delivery was confirmed, else
+  // (the claim decides) after the policy's postal delivery days.
+  const byPost = (event: TimelineEvent, messageId: string) => ({
+    channel: 'post' as const,
+    sentOn: localDate(new Date(event.at), BUSINESS_TIME_ZONE),
+    deliveredOn: confirmedDelivery(timeline, messageId),
+  });
   return timeline.flatMap((event): WrittenNotice[] => {
-    if (event.type !== 'email_sent') return [];
+    if (event.type !== 'email_sent' && event.type !== 'letter_posted') return [];
     const messageId = String(event.details?.messageId);
+    const sent = () =>
+      event.type === 'letter_posted' ? byPost(event, messageId) : sentAndReceived(event, messageId);
     if (event.details?.template === INTERRUPTION_LETTER) {
-      return [{ ...sentAndReceived(event, messageId), kind: 'interruption-letter', termDays: 0 }];
+      return [{ ...sent(), kind: 'interruption-letter', termDays: 0 }];
     }
     const slot = event.details?.slot as DunningSlot | undefined;
     if (!slot || !REMINDING_KINDS.has(SLOT_KIND[slot])) return [];
@@ -50,7 +60,7 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
     return [
       {
         kind: fourteenDayLetter ? 'fourteen-day-letter' : 'reminder',
-        ...sentAndReceived(event, messageId),
+        ...sent(),
         termDays: fourteenDayLetter ? STATUTORY_TERM_DAYS : (demandOf(event)?.termDays ?? REMINDER_TERM_DAYS),
         ...(!fourteenDayLetter && demandOf(event)?.payBy ? { payBy: demandOf(event)?.payBy } : {}),
         statedCosts: fourteenDayTermOf(event)?.costs ?? null,
@@ -58,6 +68,14 @@ export function writtenNotices(timeline: readonly TimelineEvent[]): WrittenNotic
       },
     ];
   });
+}
+
+/** The day a registered letter's delivery was confirmed (POST /letters/{id}/delivery), or null. */
+function confirmedDelivery(timeline: readonly TimelineEvent[], messageId: string): CalendarDate | null {
+  const confirmed = timeline.find(
+    (entry) => entry.type === 'letter_delivered' && entry.details?.messageId === messageId,
+  )?.details?.deliveredOn;
+  return typeof confirmed === 'string' ? confirmed : null;
 }
 
 /** The term and the date the letter itself named (record-letter keeps it as `demand`). */

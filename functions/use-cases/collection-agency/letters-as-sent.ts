@@ -27,7 +27,9 @@ export function lettersAsSent(timeline: readonly TimelineEvent[]): LetterAsSent[
   return lettersOnFile(timeline).map((letter) => {
     const sesSentAt = sesSendTime(timeline, letter.messageId);
     const sent = timeline.find(
-      (event) => event.type === 'email_sent' && event.details?.messageId === letter.messageId,
+      (event) =>
+        (event.type === 'email_sent' || event.type === 'letter_posted') &&
+        event.details?.messageId === letter.messageId,
     );
     return {
       ...letter,

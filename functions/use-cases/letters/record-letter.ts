@@ -27,7 +27,7 @@ export function includedReason(ownerInvoiceId: string): string {
 
 /**
  * Marks the letter sent and records it on every invoice it lists: `dunning.lastStep` and an
- * 'email_sent' entry with the message id and the recipient. Written unconditionally on the
+ * 'email_sent' entry (by post: 'letter_posted') with the message id and the recipient. Written unconditionally on the
  * letter: once SES accepted the email, the record must say so. Invoices that already carry the
  * step are left alone, so the record is never written twice.
  */
@@ -81,9 +81,10 @@ function letterWrites(
       { execution: invoice.dunning.execution, step: slot },
       {
         at: letter.sentAt,
-        type: 'email_sent',
+        // A letter by post is a letter of its own kind: its receipt counts by the post, not by SES.
+        type: evidence.post ? 'letter_posted' : 'email_sent',
         actor: WORKFLOW_ACTOR,
-        summary: `${slot} sent by email: "${evidence.subject}"${count > 1 ? ` (one letter for ${count} invoices)` : ''}`,
+        summary: `${slot} sent ${evidence.post ? (evidence.post.registered ? 'by registered post' : 'by post') : 'by email'}: "${evidence.subject}"${count > 1 ? ` (one letter for ${count} invoices)` : ''}`,
         details: {
           slot,
           template: evidence.template,
@@ -101,6 +102,7 @@ function letterWrites(
           invoiceIds: letter.invoiceIds,
           // The letter's own reference for the total: a payment quoting it pays these invoices.
           ...(evidence.reference ? { reference: evidence.reference } : {}),
+          ...(evidence.post ? { post: evidence.post } : {}),
           ...(evidence.fourteenDayTerm ? { fourteenDayTerm: evidence.fourteenDayTerm } : {}),
           ...(evidence.demand ? { demand: evidence.demand } : {}),
           ...(evidence.request

@@ -38,6 +38,8 @@ import { includedReason, recordLetter, type SentLetter } from '../letters/record
 import { judgeUnconfirmed } from '../letters/unconfirmed-letter';
 import type { ReplyAddressOf } from '../replies/reply-addresses';
 import { recordNoEmailAddress } from '../tasks/unreachable-task';
+import { recordNoPostalAddress } from '../post/no-postal-address';
+import { type PostDeps, postalRecipient, postingOf, postLetter } from '../post/post-letter';
 import { checkStep, type DunnedInvoice } from './check-step';
 import { recordSkip, type StepDeps } from './record-step';
 import { StepDeferredError } from './step-deferred';
@@ -58,6 +60,8 @@ export interface LetterDeps extends StepDeps, LetterLockDeps {
   replyAddress?: ReplyAddressOf;
   /** Texts for the steps on the `sms` channel; absent: those are skipped as not connected. */
   texts?: TextSender;
+  /** The printed-letters bucket and the print queue; absent: the `letter` channel is not connected. */
+  post?: PostDeps;
 }
 
 export interface LetterSent {
@@ -95,14 +99,19 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
     return skipped('special_management', 'the debtor is under special management: no letter is sent');
   }
   if (step.channel === 'sms') return sendDunningText(deps, payload, { invoice, policy, step }, debtor);
-  if (step.channel !== 'email') {
+  if (step.channel !== 'email' && !(step.channel === 'letter' && deps.post)) {
     return recordSkip(
       deps,
       payload,
       skipped('channel_not_connected', `the ${step.channel} channel is not connected: only email is sent`),
     );
   }
-  if (!debtor.email) return recordNoEmailAddress(deps, payload, policy.timeZone);
+  const recipient = step.channel === 'letter' ? postalRecipient(debtor) : debtor.email;
+  if (!recipient) {
+    return step.channel === 'letter'
+      ? recordNoPostalAddress(deps, payload, policy.timeZone)
+      : recordNoEmailAddress(deps, payload, policy.timeZone);
+  }
 
   const today = localDate(deps.clock.now(), policy.timeZone);
   const settled = await settleEarlierLetters(deps, invoice, payload.step, today, policy.timeZone);
@@ -133,12 +142,13 @@ export async function sendDunningLetter(deps: LetterDeps, payload: StepPayload):
     if (unconfirmed.state === 'in_flight') throw new LetterInFlightError(key, letter.owner);
   }
 
-  return send(deps, { ...debtor, email: debtor.email }, letter, { invoice, policy, step });
+  return send(deps, debtor, recipient, letter, { invoice, policy, step });
 }
 
 async function send(
   deps: LetterDeps,
-  debtor: Debtor & { email: string },
+  debtor: Debtor,
+  recipient: string,
   letter: LetterRecord,
   context: { invoice: DunnedInvoice; policy: DunningPolicy; step: DunningStep },
 ): Promise<LetterSent> {
@@ -200,7 +210,7 @@ async function send(
     ...claimed,
     status: 'sending',
     intentAt: deps.clock.now().toISOString(),
-    recipient: debtor.email,
+    recipient,
     content: {
       template: step.template,
       tone: step.tone,
@@ -209,6 +219,7 @@ async function send(
       ...(composed.demand ? { demand: { payBy: composed.demand.payBy, termDays: demand.termDays } } : {}),
       ...(composed.request ? { request: composed.request } : {}),
       ...(composed.reference ? { reference: composed.reference } : {}),
+      ...(step.channel === 'letter' ? { post: postingOf(letter, step.registered ?? false) } : {}),
     },
   };
   const replyTo = deps.replyAddress ? await deps.replyAddress(letter) : undefined;
@@ -228,21 +239,30 @@ async function send(
 
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send({
-      to: debtor.email,
-      ...composed.email,
-      ...(replyTo ? { replyTo: replyTo.address } : {}),
-      // They come back with SES's events, which find the letter by them.
-      tags: {
-        invoice: invoice.id,
-        debtor: letter.debtorId,
-        slot: letter.slot,
-        currency: letter.currency,
-        letterDay: letter.day,
-      },
-    }));
+    ({ messageId } =
+      step.channel === 'letter'
+        ? await postLetter(deps.post!, {
+            letter: intent,
+            debtor,
+            composed,
+            creditor: deps.creditor,
+            registered: step.registered ?? false,
+          })
+        : await deps.mailer.send({
+            to: recipient,
+            ...composed.email,
+            ...(replyTo ? { replyTo: replyTo.address } : {}),
+            // They come back with SES's events, which find the letter by them.
+            tags: {
+              invoice: invoice.id,
+              debtor: letter.debtorId,
+              slot: letter.slot,
+              currency: letter.currency,
+              letterDay: letter.day,
+            },
+          }));
   } catch (error) {
-    // SES answered with a refusal: nothing was sent, and the retry must not wait for it.
+    // SES (or S3, or SNS) answered with a refusal: nothing was sent, and the retry must not wait for it.
     if (sesAnswered(error)) await writeUnderLock(deps.store, claimed).catch(() => undefined);
     throw error;
   }
@@ -251,7 +271,7 @@ async function send(
     status: 'sent',
     messageId,
     sentAt: deps.clock.now().toISOString(),
-    recipient: debtor.email,
+    recipient,
     content: intent.content!,
   };
   await recordLetter(deps, sent);

@@ -12,6 +12,7 @@ export type SkipKind =
   | 'not_in_policy'
   | 'channel_not_connected'
   | 'no_email_address'
+  | 'no_postal_address'
   | 'included_in_letter'
   | 'fourteen_day_letter_missing'
   | 'below_agency_minimum'

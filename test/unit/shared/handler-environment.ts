@@ -19,6 +19,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
+  PRINTED_LETTERS_BUCKET: 'credit-control-test-printed-letters',
   ...Object.fromEntries(
     TOPIC_NAMES.map((topic) => [topicEnvName(topic), `arn:aws:sns:eu-west-1:000000000000:${topic}`]),
   ),
@@ -48,6 +49,7 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.agencyWebhookSecret ? ['AGENCY_WEBHOOK_SECRET_ARN'] : []),
     ...(needs.selfServiceKey ? ['SELF_SERVICE_KEY_ARN'] : []),
     ...(needs.replyMail ? ['REPLY_MAIL_BUCKET', 'REPLY_TO_EMAIL'] : []),
+    ...(needs.printedLetters ? ['PRINTED_LETTERS_BUCKET'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }
