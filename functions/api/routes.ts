@@ -10,7 +10,7 @@ import {
 } from './schemas/dispute-schemas';
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
-import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
+import { paymentPlanBody, paymentPlanQuery, planAmendmentBody } from './schemas/plan-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
@@ -498,8 +498,8 @@ export const ROUTES = [
     handler: 'create-payment-plan',
     auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary:
-      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
-    request: { path: idPath, body: paymentPlanBody },
+      'Agrees a payment plan over open invoices of the debtor (?validate=true: only checks it, writing nothing): their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
+    request: { path: idPath, query: paymentPlanQuery, body: paymentPlanBody },
   },
   {
     method: 'GET',
