@@ -40,7 +40,7 @@ function parameters(schemas: RouteRequest) {
  * `getDebtorsByIdPaymentPlans`): unique as the routes are, where a handler is not (one Lambda
  * serves several routes of its capability). The handler is kept as `x-handler`.
  */
-export function operationIdOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
+function operationIdOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
   const words = route.path
     .split('/')
     .filter(Boolean)
