@@ -377,7 +377,7 @@ export const ROUTES = [
     handler: 'get-worklist',
     auth: { kind: 'jwt', roles: creditControl },
     summary:
-      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons; ?owner= (managers) for another controller's or `none` for the unowned",
+      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons, and under `waiting` those whose dunning waits for a promise, hold or plan with nothing due today, with the day they return; ?owner= (managers) for another controller's or `none` for the unowned",
     request: { query: worklistQuery },
   },
   {
