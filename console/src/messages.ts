@@ -46,6 +46,11 @@ export const en = {
     nobody: 'Unowned',
     empty: 'Nothing on the list today.',
     count: (n: number) => (n === 1 ? '1 account' : `${n} accounts`),
+    waiting: 'Back later',
+    waitingIntro:
+      "Off today's list: their dunning waits for a promise, a hold or a payment plan, and nothing is due today.",
+    backOn: (date: string) => `Back on ${date}`,
+    backIfMissed: 'Back if an instalment is missed',
   },
   debtor: {
     contact: 'Contact',
@@ -114,6 +119,9 @@ export const en = {
     addInstalment: 'Add an instalment',
     removeInstalment: (n: number) => `Remove instalment ${n}`,
     planTotal: (total: string) => `Instalments add up to ${total}`,
+    checking: 'Checking the plan…',
+    planFits: (total: string) => `The plan can be agreed: ${total} in all.`,
+    planRefused: 'The plan cannot be agreed as it stands: see the fields.',
     save: 'Save',
     saved: 'Saved.',
     noTasks: 'No open task to record an outcome of.',
@@ -183,6 +191,11 @@ export const nl: Messages = {
     nobody: 'Zonder eigenaar',
     empty: 'Vandaag staat er niets op de lijst.',
     count: (n) => (n === 1 ? '1 dossier' : `${n} dossiers`),
+    waiting: 'Later terug',
+    waitingIntro:
+      'Niet op de lijst van vandaag: hun aanmaning wacht op een betaalbelofte, een uitstel of een betalingsregeling, en vandaag is er niets te doen.',
+    backOn: (date) => `Terug op ${date}`,
+    backIfMissed: 'Terug als een termijn wordt gemist',
   },
   debtor: {
     contact: 'Contactpersoon',
@@ -251,6 +264,9 @@ export const nl: Messages = {
     addInstalment: 'Termijn toevoegen',
     removeInstalment: (n) => `Termijn ${n} verwijderen`,
     planTotal: (total) => `De termijnen tellen op tot ${total}`,
+    checking: 'De regeling wordt gecontroleerd…',
+    planFits: (total) => `De regeling kan worden afgesproken: ${total} in totaal.`,
+    planRefused: 'De regeling kan zo niet worden afgesproken: zie de velden.',
     save: 'Opslaan',
     saved: 'Opgeslagen.',
     noTasks: 'Geen open taak om een uitkomst van vast te leggen.',

@@ -35,6 +35,25 @@ function parameters(schemas: RouteRequest) {
   return list;
 }
 
+/**
+ * The operation's id from its method and path (`GET /debtors/{id}/payment-plans` →
+ * `getDebtorsByIdPaymentPlans`): unique as the routes are, where a handler is not (one Lambda
+ * serves several routes of its capability). The handler is kept as `x-handler`.
+ */
+function operationIdOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
+  const words = route.path
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => {
+      const parameter = /^\{(\w+)\}$/.exec(segment);
+      return parameter ? ['by', ...(parameter[1] ?? '').split(/(?=[A-Z])/)] : segment.split(/[-_.]/);
+    });
+  return [
+    route.method.toLowerCase(),
+    ...words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)),
+  ].join('');
+}
+
 function operation(route: RouteSpec) {
   const schemas = route.request ?? {};
   const security =
@@ -68,7 +87,8 @@ function operation(route: RouteSpec) {
     errors['422'] = { description: 'balance_out_of_range: a credit would pass 10^15 cents' };
   }
   return {
-    operationId: route.handler,
+    operationId: operationIdOf(route),
+    'x-handler': route.handler,
     summary: route.summary,
     security,
     ...(route.auth.kind === 'jwt' ? { 'x-roles': route.auth.roles } : {}),

@@ -11,7 +11,7 @@ import {
 import { restartDunningBody } from './schemas/dunning-schemas';
 import { paymentAssignmentBody } from './schemas/payment-schemas';
 import { letterDeliveryBody, letterIdPath } from './schemas/post-schemas';
-import { paymentPlanBody, planAmendmentBody } from './schemas/plan-schemas';
+import { paymentPlanBody, paymentPlanQuery, planAmendmentBody } from './schemas/plan-schemas';
 import { policyBody, policyQuery } from './schemas/policy-schemas';
 import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
 import { outboxQuery, sendingBody } from './schemas/settings-schemas';
@@ -391,7 +391,7 @@ export const ROUTES = [
     handler: 'get-worklist',
     auth: { kind: 'jwt', roles: creditControl },
     summary:
-      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons; ?owner= (managers) for another controller's or `none` for the unowned",
+      "Today's accounts, one entry per debtor with its tasks, most important first with the reasons, and under `waiting` those whose dunning waits for a promise, hold or plan with nothing due today, with the day they return; ?owner= (managers) for another controller's or `none` for the unowned",
     request: { query: worklistQuery },
   },
   {
@@ -521,8 +521,8 @@ export const ROUTES = [
     handler: 'create-payment-plan',
     auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary:
-      'Agrees a payment plan over open invoices of the debtor: their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
-    request: { path: idPath, body: paymentPlanBody },
+      'Agrees a payment plan over open invoices of the debtor (?validate=true: only checks it, writing nothing): their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
+    request: { path: idPath, query: paymentPlanQuery, body: paymentPlanBody },
   },
   {
     method: 'GET',

@@ -5,7 +5,7 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
-import { createPlan } from '../use-cases/plans/create-plan';
+import { checkPlan, createPlan } from '../use-cases/plans/create-plan';
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -16,14 +16,16 @@ const deps = {
   creditor: readCreditor(),
 };
 
-export const handler = httpHandler('create-payment-plan', async ({ path, body, caller }) => {
-  const plan = await createPlan(deps, {
+export const handler = httpHandler('create-payment-plan', async ({ path, query, body, caller }) => {
+  const input = {
     debtorId: path.id,
     invoiceIds: body.invoiceIds,
     instalments: body.instalments,
     by: caller.sub,
     isManager: caller.roles.includes('manager'),
     isSpecialTeam: caller.roles.includes('special') || caller.roles.includes('manager'),
-  });
-  return new Reply(201, plan);
+  };
+  // ?validate=true: the same checks as the console's form is typed, nothing written.
+  if (query.validate) return new Reply(200, await checkPlan(deps, input));
+  return new Reply(201, await createPlan(deps, input));
 });

@@ -48,11 +48,10 @@ export function WorklistPage() {
     return ids;
   }
 
-  const entries = (list.data?.entries ?? []).filter(
-    (entry) =>
-      (whose !== 'mine' || entry.owner?.sub === session.sub) &&
-      (!segment || inSegment.data === undefined || inSegment.data.has(entry.debtorId)),
-  );
+  const chosen = (entry: Worklist['entries'][number]) =>
+    (whose !== 'mine' || entry.owner?.sub === session.sub) &&
+    (!segment || inSegment.data === undefined || inSegment.data.has(entry.debtorId));
+  const entries = (list.data?.entries ?? []).filter(chosen);
 
   return (
     <section aria-labelledby="worklist-title">
@@ -151,8 +150,38 @@ export function WorklistPage() {
               </table>
             </div>
           )}
+          <Waiting entries={(list.data?.waiting ?? []).filter(chosen)} />
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * The debtors off today's list, as GET /worklist gives them: each waits for a promise, a hold or a
+ * plan, and is back on the day the API names.
+ */
+function Waiting(props: { entries: Worklist['waiting'] }) {
+  const words = useWords();
+  const { t } = words;
+  if (props.entries.length === 0) return null;
+  return (
+    <section aria-labelledby="waiting-title" data-testid="waiting">
+      <h2 id="waiting-title">{t.worklist.waiting}</h2>
+      <p>{t.worklist.waitingIntro}</p>
+      <ul class="waiting">
+        {props.entries.map((entry) => (
+          <li key={entry.debtorId}>
+            <a href={hrefOf.debtor(entry.debtorId)}>{entry.name}</a> ·{' '}
+            {words.money(entry.overdueAmount, entry.currency)} ·{' '}
+            <strong>
+              {entry.returnsOn ? t.worklist.backOn(words.date(entry.returnsOn)) : t.worklist.backIfMissed}
+            </strong>
+            <br />
+            <span class="hint">{entry.nextAction}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -25,6 +25,16 @@ export const paymentPlanBody = z.object({
   ),
 });
 
+export const paymentPlanQuery = z.object({
+  validate: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe(
+      'true: check the plan with the same checks and field messages, write nothing, and answer 200 with the total it must add up to',
+    ),
+});
+
 export const planAmendmentBody = z.object({
   instalments: instalments.describe(
     'The new schedule of what is still to pay: replaces every instalment not paid in full',

@@ -52,61 +52,8 @@ export interface CreatePlanInput {
  */
 export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promise<PlanView> {
   const { plan, before } = await retryOnConflict(async () => {
-    const debtor = await deps.store.getDebtor(input.debtorId);
-    if (!debtor) throw notFound(`Debtor ${input.debtorId} does not exist.`, 'debtor_not_found');
-    const special = specialArrangement(debtor, input);
-    const invoices = await invoicesOf(deps, debtor, input.invoiceIds);
-    const oldest = invoices[0]!;
-    const policy = await policyOfInvoice(deps.store, oldest, debtor);
-    const rules = special ? beyondPolicyLimits(planRulesOf(policy)) : planRulesOf(policy);
-    const now = deps.clock.now();
-    const today = localDate(now, policy.timeZone);
-    const currency = oldest.currency;
-
-    const parts = await Promise.all(
-      invoices.map(async (invoice): Promise<PlanInvoicePart> => {
-        const dueNow = rules.includesInterestAndCosts
-          ? await interestAndCostsDue(deps, invoice.id, today)
-          : { interest: 0, costs: 0 };
-        return {
-          invoiceId: invoice.id,
-          invoiceNumber: invoice.number,
-          dueDate: invoice.dueDate,
-          issueDate: invoice.issueDate,
-          principal: invoice.openAmount,
-          ...dueNow,
-          paid: { costs: 0, interest: 0, principal: 0 },
-        };
-      }),
-    );
-    const total = planTotal({ parts });
-    const issues = planIssues({ instalments: input.instalments, total, currency, today, rules });
-    if (issues.length > 0) throw invalid(issues, 'The payment plan cannot be agreed as asked.');
-    for (const invoice of invoices) {
-      const replaced = special ? ['plan_requested', 'special_management'] : ['plan_requested'];
-      if (!replaced.includes(invoice.dunning?.pausedFor ?? ''))
-        refuseUnlessPausable(invoice, 'payment_plan', 'plan');
-    }
-
-    const earlier = await deps.store.listPlansOfDebtor(debtor.id);
-    const active = earlier.find((plan) => plan.status === 'active');
-    if (active) {
-      throw conflict(
-        `Debtor ${debtor.id} already has an active payment plan (${active.id}); a debtor has one plan at a time.`,
-        'plan_active',
-      );
-    }
-    const yearAgo = addYears(today, -1);
-    const managerReasons = needsManager({
-      lastDueDate: input.instalments.at(-1)?.dueDate,
-      today,
-      maxPlanMonths: rules.maxPlanMonths,
-      brokeAPlanRecently: earlier.some((plan) => brokenSince(plan, yearAgo)),
-    });
-    if (managerReasons.length > 0 && !input.isManager && !special) {
-      throw forbidden(`Only a manager may agree this payment plan: ${managerReasons.join('; ')}.`);
-    }
-
+    const { debtor, invoices, parts, total, currency, rules, policy, special, managerReasons, now } =
+      await agreeablePlan(deps, input);
     const id = `plan-${randomUUID()}`;
     const reference = await referenceForPlan(deps.store, id, deps.creditor.referenceScheme);
     const at = now.toISOString();
@@ -189,6 +136,111 @@ export async function createPlan(deps: PlanDeps, input: CreatePlanInput): Promis
     actor: plan.createdBy,
   });
   return planView(plan);
+}
+
+/** What a plan asked for is checked against, and what agreeing it writes from. */
+interface AgreeablePlan {
+  debtor: DebtorRecord;
+  invoices: InvoiceRecord[];
+  parts: PlanInvoicePart[];
+  total: number;
+  currency: string;
+  rules: PlanRules;
+  policy: Awaited<ReturnType<typeof policyOfInvoice>>;
+  special: boolean;
+  /** Why only a manager may agree it (already checked against the caller); empty when anyone may. */
+  managerReasons: string[];
+  now: Date;
+}
+
+/**
+ * Every check of a plan, reading only: the debtor, its invoices, the schedule against the policy,
+ * the pauses it replaces, one active plan at a time, who may agree it. A refusal is the same 4xx
+ * whether the plan is being agreed or only checked.
+ */
+async function agreeablePlan(deps: PlanDeps, input: CreatePlanInput): Promise<AgreeablePlan> {
+  const debtor = await deps.store.getDebtor(input.debtorId);
+  if (!debtor) throw notFound(`Debtor ${input.debtorId} does not exist.`, 'debtor_not_found');
+  const special = specialArrangement(debtor, input);
+  const invoices = await invoicesOf(deps, debtor, input.invoiceIds);
+  const oldest = invoices[0]!;
+  const policy = await policyOfInvoice(deps.store, oldest, debtor);
+  const rules = special ? beyondPolicyLimits(planRulesOf(policy)) : planRulesOf(policy);
+  const now = deps.clock.now();
+  const today = localDate(now, policy.timeZone);
+  const currency = oldest.currency;
+
+  const parts = await Promise.all(
+    invoices.map(async (invoice): Promise<PlanInvoicePart> => {
+      const dueNow = rules.includesInterestAndCosts
+        ? await interestAndCostsDue(deps, invoice.id, today)
+        : { interest: 0, costs: 0 };
+      return {
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        dueDate: invoice.dueDate,
+        issueDate: invoice.issueDate,
+        principal: invoice.openAmount,
+        ...dueNow,
+        paid: { costs: 0, interest: 0, principal: 0 },
+      };
+    }),
+  );
+  const total = planTotal({ parts });
+  const issues = planIssues({ instalments: input.instalments, total, currency, today, rules });
+  if (issues.length > 0) throw invalid(issues, 'The payment plan cannot be agreed as asked.');
+  for (const invoice of invoices) {
+    const replaced = special ? ['plan_requested', 'special_management'] : ['plan_requested'];
+    if (!replaced.includes(invoice.dunning?.pausedFor ?? ''))
+      refuseUnlessPausable(invoice, 'payment_plan', 'plan');
+  }
+
+  const earlier = await deps.store.listPlansOfDebtor(debtor.id);
+  const active = earlier.find((plan) => plan.status === 'active');
+  if (active) {
+    throw conflict(
+      `Debtor ${debtor.id} already has an active payment plan (${active.id}); a debtor has one plan at a time.`,
+      'plan_active',
+    );
+  }
+  const yearAgo = addYears(today, -1);
+  const managerReasons = needsManager({
+    lastDueDate: input.instalments.at(-1)?.dueDate,
+    today,
+    maxPlanMonths: rules.maxPlanMonths,
+    brokeAPlanRecently: earlier.some((plan) => brokenSince(plan, yearAgo)),
+  });
+  if (managerReasons.length > 0 && !input.isManager && !special) {
+    throw forbidden(`Only a manager may agree this payment plan: ${managerReasons.join('; ')}.`);
+  }
+  return { debtor, invoices, parts, total, currency, rules, policy, special, managerReasons, now };
+}
+
+/** The answer to a plan checked without agreeing it: what it would be, nothing written. */
+export interface PlanCheck {
+  valid: true;
+  currency: string;
+  /** What the instalments must add up to, in cents: the invoices' open amounts (with interest and costs where the policy says). */
+  total: number;
+  instalments: number;
+  /** Why a manager's approval is part of it, where it is. */
+  managerApproval?: string;
+}
+
+/**
+ * Checks a plan as `createPlan` would agree it, with the same refusals and field messages, and
+ * writes nothing: the console checks the schedule as the controller types it.
+ */
+export async function checkPlan(deps: PlanDeps, input: CreatePlanInput): Promise<PlanCheck> {
+  const { total, currency, special, managerReasons } = await agreeablePlan(deps, input);
+  const approval = [...(special ? [SPECIAL_ARRANGEMENT] : []), ...managerReasons];
+  return {
+    valid: true,
+    currency,
+    total,
+    instalments: input.instalments.length,
+    ...(approval.length > 0 ? { managerApproval: approval.join('; ') } : {}),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { type Invoice, isCollecting } from '../../core/ledger/invoice';
 import type { Money } from '../../core/money';
 import { type DebtorFacts, debtorPriority, type PriorityReason } from '../../core/worklist/debtor-priority';
 import { isUnhandled, unhandledFrom } from '../../core/worklist/unhandled-task';
+import { waitingAction, waitingUntil } from '../../core/worklist/waiting-debtor';
 import type { Clock } from '../../ports/clock';
 import type {
   CreditStore,
@@ -33,8 +34,10 @@ export interface WorklistEntry {
   oldestDaysOverdue: number;
   brokenPromises: number;
   openDisputes: number;
-  /** What to do first, in words. */
+  /** What to do first, in words; for a debtor off today's list, when it is back. */
   nextAction: string;
+  /** Only for a debtor off today's list: the first day it is back (absent: when a plan's instalment is missed). */
+  returnsOn?: string;
 }
 
 export interface ManagerTask extends TaskWithDetails {
@@ -48,6 +51,11 @@ export interface Worklist {
   owner: string;
   rulesVersion: number;
   entries: WorklistEntry[];
+  /**
+   * Debtors off today's list: every overdue invoice paused by a promise, a hold or a payment plan,
+   * and nothing due today. Soonest back first; a debtor on a plan (no day) last.
+   */
+  waiting: WorklistEntry[];
   /** For managers: their own tasks, and every controller's task left unhandled. */
   managerTasks?: ManagerTask[];
 }
@@ -111,7 +119,7 @@ export async function worklist(
     openTasks.filter((task) => task.forRole === undefined && isOnList(task, invoices, today)),
   );
   const disputesOf = byDebtor(openDisputes);
-  const entries = [...debtors.values()]
+  const placed = [...debtors.values()]
     .map((debtor) =>
       entryOf(debtor, {
         today,
@@ -122,14 +130,20 @@ export async function worklist(
         brokenPromiseDays,
       }),
     )
-    .filter((entry): entry is WorklistEntry => entry !== undefined)
-    .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
+    .filter((place): place is Placed => place !== undefined)
+    .sort((a, b) => b.entry.priority - a.entry.priority || a.entry.name.localeCompare(b.entry.name));
+  const entries = placed.filter((place) => !place.waits).map((place) => place.entry);
+  const waiting = placed
+    .filter((place) => place.waits)
+    .map((place) => place.entry)
+    .sort((a, b) => (a.returnsOn ?? '9999').localeCompare(b.returnsOn ?? '9999'));
 
   return {
     date: today,
     owner: request.owner ?? request.caller.sub,
     rulesVersion: rules.version,
     entries,
+    waiting,
     ...(everyOpenTask ? { managerTasks: await managerTasks(store, everyOpenTask, invoices, today) } : {}),
   };
 }
@@ -165,6 +179,12 @@ function isOnList(task: TaskRecord, openInvoices: Map<string, InvoiceRecord>, to
   return true;
 }
 
+/** A debtor's entry, and whether it is off today's list until a later day. */
+interface Placed {
+  entry: WorklistEntry;
+  waits: boolean;
+}
+
 function entryOf(
   debtor: DebtorRecord,
   context: {
@@ -175,7 +195,7 @@ function entryOf(
     disputes: DisputeRecord[];
     brokenPromiseDays: Map<string, string>;
   },
-): WorklistEntry | undefined {
+): Placed | undefined {
   const { today, invoices, tasks } = context;
   const overdueInvoices = invoices.filter((invoice) => isCollecting(invoice) && invoice.dueDate < today);
   if (overdueInvoices.length === 0 && tasks.length === 0) return undefined;
@@ -205,9 +225,15 @@ function entryOf(
     ...(debtor.score ? { score: debtor.score.value } : {}),
   };
   const { priority, reasons } = debtorPriority(facts, context.weights);
+  const waiting = waitingUntil({
+    today,
+    overdueInvoices,
+    tasks,
+    overdueDisputes: overdueDisputes.length,
+  });
   const byInvoice = new Map(invoices.map((invoice) => [invoice.id, invoice]));
   const sortedTasks = [...tasks].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
-  return {
+  const entry: WorklistEntry = {
     debtorId: debtor.id,
     name: debtor.name,
     owner: debtor.owner
@@ -223,8 +249,10 @@ function entryOf(
     oldestDaysOverdue,
     brokenPromises: brokenPromises.length,
     openDisputes: context.disputes.length,
-    nextAction: nextAction(sortedTasks, overdueInvoices.length),
+    nextAction: waiting ? waitingAction(waiting) : nextAction(sortedTasks, overdueInvoices.length),
+    ...(waiting?.until ? { returnsOn: waiting.until } : {}),
   };
+  return { entry, waits: waiting !== undefined };
 }
 
 function nextAction(tasks: readonly TaskRecord[], overdueCount: number): string {

@@ -21,3 +21,16 @@ export async function signIn(
 /** The row of a debtor on the worklist page, by its name. */
 export const worklistRow = (page: Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+
+/** What axe finds against WCAG 2.1 A and AA on the page as it stands, one line per violation and node. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  // A page axe could not read would pass with nothing checked.
+  if (results.passes.length === 0) throw new Error(`axe checked nothing on ${page.url()}`);
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+  );
+}

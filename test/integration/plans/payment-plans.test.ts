@@ -239,4 +239,40 @@ describe('payment plans', () => {
     expect((await invoiceView(h, older.id)).dunning?.status).toBe('running');
     expect((await h.get<{ plans: unknown[] }>(`/debtors/${debtor.id}/payment-plans`)).body.plans).toEqual([]);
   });
+
+  it('a plan checked without saving writes nothing and names the field', async () => {
+    h = await startCloudHarness(START);
+    const { debtor, older, newer } = await debtorWithTwoInvoices(h);
+    const check = (instalments: unknown) =>
+      h.send<ErrorBody & { valid: boolean; total: number; currency: string; instalments: number }>(
+        'POST',
+        `/debtors/${debtor.id}/payment-plans?validate=true`,
+        { invoiceIds: [older.id, newer.id], instalments },
+      );
+
+    const short = await check([
+      { dueDate: '2026-03-16', amount: 400_00 },
+      { dueDate: '2026-04-15', amount: 400_00 },
+    ]);
+    expect(short.status).toBe(400);
+    expect(short.body.error.issues).toEqual([
+      { path: 'instalments', message: expect.stringContaining('add up to') },
+    ]);
+    const typo = await check([
+      { dueDate: '2026-03-16', amount: 600_00 },
+      { dueDate: '2026-04-15', amount: -1 },
+    ]);
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.issues.map((issue) => issue.path)).toEqual(['instalments.1.amount']);
+
+    const fits = await check(SCHEDULE);
+    expect(fits.status).toBe(200);
+    expect(fits.body).toEqual({ valid: true, currency: 'EUR', total: 1_200_00, instalments: 3 });
+    // Nothing written: no plan, the dunning runs, and the same plan can then be agreed.
+    expect((await h.get<{ plans: unknown[] }>(`/debtors/${debtor.id}/payment-plans`)).body.plans).toEqual([]);
+    expect((await invoiceView(h, older.id)).dunning?.status).toBe('running');
+    expect(
+      (await agreePlan(h, debtor.id, { invoiceIds: [older.id, newer.id], instalments: SCHEDULE })).status,
+    ).toBe(201);
+  });
 });

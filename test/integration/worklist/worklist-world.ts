@@ -23,7 +23,10 @@ export interface WorklistBody {
     oldestDaysOverdue: number;
     brokenPromises: number;
     nextAction: string;
+    returnsOn?: string;
   }[];
+  /** Debtors off today's list until a later day, each as an entry. */
+  waiting?: WorklistBody['entries'];
   managerTasks?: { id: string; why: string }[];
 }
 

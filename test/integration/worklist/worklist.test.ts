@@ -68,10 +68,13 @@ describe('the worklist', () => {
     const taken = await h.send('POST', `/invoices/${small.id}/promises`, { promisedDate: '2026-03-04' });
     expect(taken.status).toBe(201);
 
-    expect(entriesOf(await worklistOf(h), [promising.id, larger.id]).map((e) => e.debtorId)).toEqual([
-      larger.id,
-      promising.id,
-    ]);
+    // While the promise runs the debtor is off today's list, back when it is followed up.
+    const waited = await worklistOf(h);
+    expect(entriesOf(waited, [promising.id, larger.id]).map((e) => e.debtorId)).toEqual([larger.id]);
+    expect(waited.waiting?.find((e) => e.debtorId === promising.id)).toMatchObject({
+      returnsOn: '2026-03-09',
+      nextAction: 'promised to pay: back on the list on 9 Mar 2026, when the promise is followed up',
+    });
     // Not paid by the 4th plus two days' grace: broken on Monday the 9th.
     await h.cloud.advanceTo(new Date('2026-03-09T12:00:00Z'));
     await eventually(async () =>
@@ -86,6 +89,32 @@ describe('the worklist', () => {
       detail: 'promise of 4 Mar 2026 broken',
     });
     expect(entries[0]?.brokenPromises).toBe(1);
+  });
+
+  it("takes a debtor whose every overdue invoice is on hold off today's list until the hold ends", async () => {
+    h = await startCloudHarness(START, { dailySweep: true });
+    const held = await businessDebtor(h);
+    await invoice(h, held.id, { dueDate: DUE, totalAmount: 2_000_00 });
+    await invoice(h, held.id, { dueDate: '2026-02-20', totalAmount: 500_00 });
+    expect(entriesOf(await worklistOf(h), [held.id])).toHaveLength(1);
+
+    const hold = await h.send('POST', `/debtors/${held.id}/hold`, {
+      until: '2026-03-05',
+      reason: 'Betaling via de bank in behandeling',
+    });
+    expect(hold.status).toBeLessThan(300);
+    const during = await worklistOf(h);
+    expect(entriesOf(during, [held.id])).toEqual([]);
+    expect(during.waiting?.find((e) => e.debtorId === held.id)).toMatchObject({
+      returnsOn: '2026-03-05',
+      overdueAmount: 2_500_00,
+      nextAction: 'on hold: back on the list on 5 Mar 2026, when the hold ends',
+    });
+
+    await h.cloud.advanceTo(new Date('2026-03-05T12:00:00Z'));
+    const after = await worklistOf(h);
+    expect(entriesOf(after, [held.id])).toHaveLength(1);
+    expect(after.waiting?.map((e) => e.debtorId)).not.toContain(held.id);
   });
 
   it('reorders the list when a manager changes the weights', async () => {

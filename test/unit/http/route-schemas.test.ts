@@ -103,3 +103,17 @@ describe('the OpenAPI document describes the requests the handlers validate', ()
     ]);
   });
 });
+
+describe('the operations of the OpenAPI document', () => {
+  it('every operationId is unique', () => {
+    const ids = Object.values(document.paths).flatMap((item) =>
+      Object.values(item).map((operation) => (operation as { operationId: string }).operationId),
+    );
+    expect(ids).toHaveLength(routes.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operationOf(routes.find((route) => route.path === '/debtors/{id}/payment-plans')!)).toMatchObject({
+      operationId: 'postDebtorsByIdPaymentPlans',
+      'x-handler': 'create-payment-plan',
+    });
+  });
+});
