@@ -5,6 +5,7 @@ import { useWords } from '../i18n';
 import { hrefOf } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import type { DebtorList } from './page-responses';
 
 type Whose = 'both' | 'mine' | 'unowned';
 
@@ -35,14 +36,10 @@ export function WorklistPage() {
     const ids = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page = await api.call<{ items: { id: string }[]; cursor?: string }, 'get', '/debtors'>(
-        'get',
-        '/debtors',
-        {
-          query: { segment: id, limit: 100, ...(cursor ? { cursor } : {}) },
-        },
-      );
-      for (const item of page.items) ids.add(item.id);
+      const page = await api.call<DebtorList, 'get', '/debtors'>('get', '/debtors', {
+        query: { segment: id, limit: 100, ...(cursor ? { cursor } : {}) },
+      });
+      for (const debtor of page.debtors) ids.add(debtor.id);
       cursor = page.cursor;
     } while (cursor);
     return ids;
