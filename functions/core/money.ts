@@ -79,9 +79,12 @@ export function roundHalfUp(cents: number): number {
   return Math.sign(cents) * Math.floor(Math.abs(cents) + 0.5);
 }
 
-/** "EUR 1.234,56" style for Dutch text, "EUR 1,234.56" for English. */
+/** The locale of amounts in a text of each language a letter is written in; any other reads English. */
+const MONEY_LOCALES: Record<string, string> = { nl: 'nl-NL', de: 'de-DE', fr: 'fr-FR' };
+
+/** "€ 1.234,56" in Dutch, "1.234,56 €" in German and French style, "€1,234.56" in English. */
 export function formatMoney(value: Money, language: string): string {
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const locale = MONEY_LOCALES[language] ?? 'en-GB';
   return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
     value.amount / 100,
   );

@@ -52,7 +52,7 @@ const WORDINGS: Record<LetterLanguage, Wording> = { nl: dutch, en: english, de: 
  * Version 1 of every template is written in German and French too; a preview shows them, and a
  * debtor gets them once intake accepts those languages.
  */
-const SENT_LANGUAGES: readonly LetterLanguage[] = ['nl', 'en'];
+const SENT_LANGUAGES: readonly LetterLanguage[] = ['nl', 'en', 'de', 'fr'];
 
 export interface RenderOptions {
   /** The current version of each letter template (the template store); version 1 for any left out. */

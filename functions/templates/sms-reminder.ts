@@ -53,8 +53,10 @@ const NUMBERS_SHOWN = 2;
  * which core/sms/sms-segments.ts counts and the timeline records.
  */
 export function renderSmsReminder(input: SmsReminderInput): string {
-  const w = WORDING[input.language === 'nl' ? 'nl' : 'en'];
-  const amount = smsMoney(input.total, input.language);
+  // Texts are written in Dutch or English; the amount is written as the text's language writes it.
+  const language = input.language === 'nl' ? 'nl' : 'en';
+  const w = WORDING[language];
+  const amount = smsMoney(input.total, language);
   const [first = '', ...rest] = input.invoiceNumbers;
   const numbers =
     input.invoiceNumbers.length > NUMBERS_SHOWN

@@ -18,7 +18,7 @@ const LATEST_DATE = '2099-12-31';
 const DATE_RANGE = `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`;
 
 /** The languages letters are written in (functions/templates); nothing else is accepted. */
-const LETTER_LANGUAGES = ['nl', 'en'] as const;
+const LETTER_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
 
 const MAX_ID_LENGTH = 200;
 

@@ -180,4 +180,23 @@ describe('letters the business writes: templates an admin edits in versions', ()
     expect(sent[0]?.subject).toBe(`[Test] Laatste aanmaning vóór incasso: factuur ${number}`);
     expect(await emailsTo(h, debtor.email)).toEqual([]);
   });
+
+  it('writes to a German debtor in German, the language intake gave it', async () => {
+    const debtor = await businessDebtor(h, { name: 'Müller Handels GmbH', language: 'de' });
+    // Overdue on arrival, so that its dunning starts at once (this harness runs no daily sweep).
+    const { number } = await invoice(h, debtor.id, { dueDate: '2026-04-03' });
+    await h.advanceDays(10);
+
+    const email = await eventually(async () => {
+      const [sent] = await emailsTo(h, debtor.email);
+      expect(sent).toBeDefined();
+      return sent!;
+    });
+    expect(email.subject).toContain(number);
+    expect(email.html).toContain('<html lang="de">');
+    expect(email.text).toContain('Müller Handels GmbH');
+    expect(email.text).toMatch(/Rechnung/);
+    // Amounts as a German reader writes them.
+    expect(email.text).toMatch(/1\.250,00\s€/);
+  });
 });

@@ -97,7 +97,7 @@ describe('every request field has a bound', () => {
   });
 
   it('refuses a language letters are not written in', () => {
-    expect(pathsOf(webhookEvent, debtor({ language: 'de' }))).toEqual(['data.language']);
+    expect(pathsOf(webhookEvent, debtor({ language: 'es' }))).toEqual(['data.language']);
     expect(pathsOf(webhookEvent, debtor({ language: 'en' }))).toEqual([]);
   });
 

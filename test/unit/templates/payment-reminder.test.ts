@@ -223,8 +223,16 @@ describe('a payment reminder', () => {
     expect(html).toContain('RF&#39;18');
   });
 
+  it('writes to a German or French debtor in their language', () => {
+    expect(renderLetter(letter({ language: 'de' })).html).toContain('<html lang="de">');
+    expect(renderLetter(letter({ language: 'fr' })).html).toContain('<html lang="fr">');
+    expect(renderLetter(letter({ language: 'de' })).subject).not.toBe(
+      renderLetter(letter({ language: 'en' })).subject,
+    );
+  });
+
   it('falls back to English for a language without templates, and reads Dutch for Belgian Dutch', () => {
-    expect(renderLetter(letter({ language: 'de' })).subject).toBe('Reminder: invoice 2026-001 is still open');
+    expect(renderLetter(letter({ language: 'es' })).subject).toBe('Reminder: invoice 2026-001 is still open');
     expect(renderLetter(letter({ language: 'nl-BE' })).subject).toBe(
       'Herinnering: factuur 2026-001 staat nog open',
     );
@@ -232,7 +240,7 @@ describe('a payment reminder', () => {
 
   it('marks the HTML with the language of the letter', () => {
     expect(renderLetter(letter()).html).toContain('<html lang="nl">');
-    expect(renderLetter(letter({ language: 'fr' })).html).toContain('<html lang="en">');
+    expect(renderLetter(letter({ language: 'es' })).html).toContain('<html lang="en">');
   });
 });
 
