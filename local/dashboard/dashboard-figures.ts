@@ -60,7 +60,7 @@ export interface OpenWork extends Workload {
 }
 
 /** The DSO line covers the standard DSO's own period: 90 days, today included. */
-export const HISTORY_DAYS = 90;
+const HISTORY_DAYS = 90;
 
 const LOCAL = { region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
@@ -75,6 +75,7 @@ export function dashboardReader(sources: DashboardSources): () => Promise<Dashbo
     sources.tableName,
   );
   const sfn = new SFNClient({ ...LOCAL, endpoint: sources.sfnEndpoint });
+  const stopReasons = new Map<string, string>();
 
   return async () => {
     const now = sources.clock.now();
@@ -95,7 +96,7 @@ export function dashboardReader(sources: DashboardSources): () => Promise<Dashbo
       settle('portfolio history', portfolioHistory(deps, { from: addDays(today, 1 - HISTORY_DAYS) })),
       settle('agency report', agencyReport(deps, {})),
       settle('open tasks', openWork(store, today)),
-      settle('Step Functions', executionsByOutcome(sfn, sources.stateMachineArn)),
+      settle('Step Functions', executionsByOutcome(sfn, sources.stateMachineArn, stopReasons)),
       settle('SES', emailFigures(sources.sesUrl)),
       settle('SNS', snsMessagesByTopic(sources.snsUrl)),
     ]);

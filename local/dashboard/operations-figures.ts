@@ -21,11 +21,13 @@ const LATEST_EMAILS = 10;
  * The state machine's executions counted by how they stand or ended: `running`, `succeeded`,
  * `failed`, `timed out`, and `stopped: <reason>` for those stopped from outside, by the reason
  * given to StopExecution (its `cause`: `paid`, `written off`, `credited` …), rather than AWS's
- * bare ABORTED, which tells a payment apart from nothing.
+ * bare ABORTED, which does not tell a payment from a write-off. A stopped execution's reason never
+ * changes: `stopReasons` keeps those read before, so a reload describes only the newly stopped.
  */
 export async function executionsByOutcome(
   sfn: SFNClient,
   stateMachineArn: string,
+  stopReasons: Map<string, string>,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = { running: 0, succeeded: 0, failed: 0, 'timed out': 0 };
   const stopped: string[] = [];
@@ -42,16 +44,18 @@ export async function executionsByOutcome(
     nextToken = page.nextToken;
   } while (nextToken);
   // ListExecutions does not say why an execution stopped: DescribeExecution does, a few at a time.
-  for (let start = 0; start < stopped.length; start += DESCRIBE_AT_ONCE) {
-    const causes = await Promise.all(
-      stopped
-        .slice(start, start + DESCRIBE_AT_ONCE)
-        .map(async (executionArn) => (await sfn.send(new DescribeExecutionCommand({ executionArn }))).cause),
+  const unknown = stopped.filter((executionArn) => !stopReasons.has(executionArn));
+  for (let start = 0; start < unknown.length; start += DESCRIBE_AT_ONCE) {
+    await Promise.all(
+      unknown.slice(start, start + DESCRIBE_AT_ONCE).map(async (executionArn) => {
+        const { cause } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+        stopReasons.set(executionArn, cause?.trim() || 'no reason given');
+      }),
     );
-    for (const cause of causes) {
-      const outcome = `stopped: ${cause?.trim() || 'no reason given'}`;
-      counts[outcome] = (counts[outcome] ?? 0) + 1;
-    }
+  }
+  for (const executionArn of stopped) {
+    const outcome = `stopped: ${stopReasons.get(executionArn)}`;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   return counts;
 }
