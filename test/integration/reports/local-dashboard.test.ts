@@ -91,8 +91,9 @@ describe('the local dashboard in a browser', () => {
     browser = await launchChromium('this test reads the local dashboard in a real browser');
     h = await startCloudHarness(START, { dailySweep: true });
     const debtor = await businessDebtor(h, { kvkNumber: '10000001' });
-    // Four weeks on, these stand in every bucket but one: not yet due, 31–60, 61–90, and at the
-    // agency over 90 (74 days overdue today: the final notice at once, the hand-over 20 days on).
+    // Four weeks on, four buckets hold one each: not yet due, 31–60, 61–90 and 91–120, the last at
+    // the agency (74 days overdue today: the final notice at once, the hand-over 20 days on). The
+    // fifth is paid on the third day, which stops its dunning.
     await post(debtor.id, 300_00, '2026-11-01', '2026-12-31');
     await post(debtor.id, 500_00, '2026-09-25', '2026-10-25');
     await post(debtor.id, 700_00, '2026-08-21', '2026-09-20');
