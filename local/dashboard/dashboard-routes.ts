@@ -4,8 +4,9 @@ import { renderDashboard } from './dashboard-page';
 
 /**
  * The local dashboard: GET /_local/dashboard (a page that reloads itself every 5 s) and
- * GET /_local/dashboard.json (the same figures as JSON), read live from DynamoDB, Step
- * Functions, SES and SNS on every request.
+ * GET /_local/dashboard.json (the same figures as JSON), read live on every request: the
+ * reports from DynamoDB through the use cases the API answers with, the operations from Step
+ * Functions, SES and SNS.
  */
 export function dashboardRoutes(sources: DashboardSources): LocalRoute[] {
   const read = dashboardReader(sources);

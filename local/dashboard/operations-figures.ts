@@ -1,4 +1,4 @@
-import { ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { maskEmail } from '../../functions/shared/pii';
 
 export interface SentEmail {
@@ -17,23 +17,56 @@ export interface EmailFigures {
 
 const LATEST_EMAILS = 10;
 
-/** The state machine's executions counted by status (RUNNING, SUCCEEDED, FAILED, ABORTED …). */
-export async function executionsByStatus(
+/**
+ * The state machine's executions counted by how they stand or ended: `running`, `succeeded`,
+ * `failed`, `timed out`, and `stopped: <reason>` for those stopped from outside, by the reason
+ * given to StopExecution (its `cause`: `paid`, `written off`, `credited` …), rather than AWS's
+ * bare ABORTED, which does not tell a payment from a write-off. A stopped execution's reason never
+ * changes: `stopReasons` keeps those read before, so a reload describes only the newly stopped.
+ */
+export async function executionsByOutcome(
   sfn: SFNClient,
   stateMachineArn: string,
+  stopReasons: Map<string, string>,
 ): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { RUNNING: 0, SUCCEEDED: 0, FAILED: 0, ABORTED: 0 };
+  const counts: Record<string, number> = { running: 0, succeeded: 0, failed: 0, 'timed out': 0 };
+  const stopped: string[] = [];
   let nextToken: string | undefined;
   do {
     const page = await sfn.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1000, nextToken }));
     for (const execution of page.executions ?? []) {
-      const status = execution.status ?? 'UNKNOWN';
-      counts[status] = (counts[status] ?? 0) + 1;
+      if (execution.status === 'ABORTED') stopped.push(execution.executionArn ?? '');
+      else {
+        const outcome = OUTCOMES[execution.status ?? ''] ?? String(execution.status).toLowerCase();
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+      }
     }
     nextToken = page.nextToken;
   } while (nextToken);
+  // ListExecutions does not say why an execution stopped: DescribeExecution does, a few at a time.
+  const unknown = stopped.filter((executionArn) => !stopReasons.has(executionArn));
+  for (let start = 0; start < unknown.length; start += DESCRIBE_AT_ONCE) {
+    await Promise.all(
+      unknown.slice(start, start + DESCRIBE_AT_ONCE).map(async (executionArn) => {
+        const { cause } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+        stopReasons.set(executionArn, cause?.trim() || 'no reason given');
+      }),
+    );
+  }
+  for (const executionArn of stopped) {
+    const outcome = `stopped: ${stopReasons.get(executionArn)}`;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  }
   return counts;
 }
+
+const OUTCOMES: Record<string, string> = {
+  RUNNING: 'running',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  TIMED_OUT: 'timed out',
+};
+const DESCRIBE_AT_ONCE = 20;
 
 /** What the SES emulator's GET /store holds, as far as the dashboard reads it. */
 interface SesStore {

@@ -36,8 +36,23 @@ async function subjects(): Promise<string[]> {
   return store.emails.map((email) => email.subject);
 }
 
+/** The invoices paid, counted page by page through GET /invoices?status=paid (the dashboard counts no statuses). */
 async function paidInvoices(): Promise<number> {
-  return (await figures()).portfolio?.byStatus.paid?.count ?? 0;
+  const api = controllerApi(cloud.endpoints.api, cloud.issuer);
+  let paid = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await api('GET', `/invoices?status=paid&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const body = page.body as { invoices: unknown[]; cursor?: string };
+    paid += body.invoices.length;
+    cursor = body.cursor;
+  } while (cursor);
+  return paid;
+}
+
+/** The receivables of the dashboard's portfolio, in euros. */
+async function euros() {
+  return (await figures()).portfolio?.currencies.find((c) => c.currency === 'EUR');
 }
 
 beforeAll(async () => {
@@ -69,11 +84,11 @@ afterAll(async () => {
 
 describe('the demo portfolio', () => {
   it('loads about forty debtors and a few hundred invoices through the invoicing webhook', async () => {
-    const { portfolio } = await figures();
+    const loaded = demoLog.map((line) => /^demo: (\d+) debtors and (\d+) invoices loaded/.exec(line));
+    const [, debtors, invoices] = loaded.find((match) => match !== null) ?? [];
 
-    expect(portfolio?.debtors).toBeGreaterThanOrEqual(30);
-    expect(portfolio?.invoices).toBeGreaterThanOrEqual(200);
-    expect(demoLog).toContainEqual(expect.stringMatching(/^demo: \d+ debtors and \d+ invoices loaded/));
+    expect(Number(debtors)).toBeGreaterThanOrEqual(30);
+    expect(Number(invoices)).toBeGreaterThanOrEqual(200);
   });
 
   it('has a promise to pay, a dispute and a payment plan on debtors to look at from the start', async () => {
@@ -118,13 +133,11 @@ describe('the demo portfolio', () => {
   });
 
   it('starts with a history of paid invoices and open ones in every aging bucket up to 60 days', async () => {
-    const { portfolio } = await figures();
-
-    expect(portfolio?.byStatus.paid?.count).toBeGreaterThan(50);
-    const aging = portfolio?.aging.EUR;
-    expect(aging?.['not yet due']).toBeGreaterThan(0);
-    expect(aging?.['1–30']).toBeGreaterThan(0);
-    expect(aging?.['31–60']).toBeGreaterThan(0);
+    expect(await paidInvoices()).toBeGreaterThan(50);
+    const aging = (await euros())?.aging;
+    expect(aging?.current.amount).toBeGreaterThan(0);
+    expect(aging?.['1-30'].amount).toBeGreaterThan(0);
+    expect(aging?.['31-60'].amount).toBeGreaterThan(0);
   });
 
   it('sends reminders in Dutch and English and books payments as ten virtual days pass', async () => {
@@ -191,7 +204,7 @@ describe('the demo portfolio', () => {
 
   it('plays on after a restart on the same data without loading the portfolio again', async () => {
     playback.abort();
-    const invoicesBefore = (await figures()).portfolio?.invoices;
+    const invoicesBefore = [(await euros())?.open.count, await paidInvoices()];
     const restartLog: string[] = [];
     const again = new AbortController();
 
@@ -201,6 +214,6 @@ describe('the demo portfolio', () => {
     expect(restartLog).toEqual([
       expect.stringMatching(/^demo: portfolio of 2026-03-02 already loaded; playing on$/),
     ]);
-    expect((await figures()).portfolio?.invoices).toBe(invoicesBefore);
+    expect([(await euros())?.open.count, await paidInvoices()]).toEqual(invoicesBefore);
   });
 });
