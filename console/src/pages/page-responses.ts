@@ -30,3 +30,7 @@ export type { RateTable } from '../../../functions/use-cases/rates/rate-table';
 export type { WorklistRules } from '../../../functions/core/worklist/worklist-rules';
 export type { DisputeCauseList } from '../../../functions/core/disputes/dispute-causes';
 export type { ScoreRules } from '../../../functions/core/score/score-rules';
+export type { LetterTemplateVersion } from '../../../functions/templates/letter-texts/letter-template';
+import type { listTemplates } from '../../../functions/use-cases/templates/template-catalogue';
+/** GET /templates: every letter template at its current version. */
+export type TemplateList = Awaited<ReturnType<typeof listTemplates>>;

@@ -3,7 +3,15 @@ import type { PolicyList } from '../api/responses';
 import { ErrorMessage } from '../errors';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import type { DisputeCauseList, DunningPolicy, RateTable, ScoreRules, WorklistRules } from './page-responses';
+import type {
+  DisputeCauseList,
+  DunningPolicy,
+  LetterTemplateVersion,
+  RateTable,
+  ScoreRules,
+  TemplateList,
+  WorklistRules,
+} from './page-responses';
 import { usePageWords } from './page-words';
 import { VersionedSetting } from './versioned-setting';
 
@@ -20,7 +28,8 @@ const stampOf = (record: { updatedAt?: string; updatedBy?: string }) => ({
 
 /**
  * The admin's settings, each a form over its versioned route: the dunning policies, the statutory
- * interest rates, the worklist rules, the dispute causes and the payment score rules.
+ * interest rates, the worklist rules, the dispute causes, the payment score rules and the letter
+ * templates.
  */
 export function SettingsPage() {
   const { api } = useSession();
@@ -30,6 +39,7 @@ export function SettingsPage() {
       <h1 id="settings-title">{p.settings.title}</h1>
       <p>{p.settings.intro}</p>
       <Policies />
+      <Templates />
       <VersionedSetting<RateTable>
         id="rates"
         title={p.settings.rates}
@@ -134,6 +144,57 @@ function Policies() {
           changedBy={() => undefined}
           // The path names the policy: its id is not edited.
           editable={({ id: _id, ...rest }) => rest}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The letter templates: pick one, change its words, store them as its next version. */
+function Templates() {
+  const { api } = useSession();
+  const { p } = usePageWords();
+  const list = useLoad(() => api.call<TemplateList, 'get', '/templates'>('get', '/templates'), 'templates');
+  const [chosen, setChosen] = useState('');
+  const id = (chosen || list.data?.templates[0]?.id || '') as TemplateList['templates'][number]['id'];
+  return (
+    <section aria-labelledby="templates-title">
+      <h2 id="templates-title">{p.settings.templates}</h2>
+      <ErrorMessage error={list.error} />
+      {list.data && (
+        <div class="field">
+          <label for="template-choice">{p.settings.template}</label>
+          <select id="template-choice" value={id} onChange={(event) => setChosen(event.currentTarget.value)}>
+            {list.data.templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {id && (
+        <VersionedSetting<LetterTemplateVersion>
+          key={id}
+          id="template"
+          title={id}
+          headingLevel={3}
+          recordKey={`template-${id}`}
+          load={() =>
+            api.call<LetterTemplateVersion, 'get', '/templates/{id}'>('get', '/templates/{id}', {
+              path: { id },
+            })
+          }
+          save={(body) =>
+            api.call<LetterTemplateVersion, 'put', '/templates/{id}'>('put', '/templates/{id}', {
+              path: { id },
+              body: body as never,
+            })
+          }
+          version={(record) => record.version}
+          changedBy={stampOf}
+          // The path names the template; the version guards a colleague's edit.
+          editable={({ id: _id, updatedBy: _by, updatedAt: _at, ...rest }) => rest}
         />
       )}
     </section>

@@ -113,6 +113,36 @@ describe('the console pages beyond the worklist', () => {
     await page.context().close();
   });
 
+  it("lets an admin change a letter template's words and see who stored the new version", async () => {
+    const page = await signIn(browser, h, { role: 'admin', at: '#/settings' });
+    await page.getByLabel('Template', { exact: true }).selectOption('payment-reminder-firm');
+    const template = page.getByRole('region', { name: 'payment-reminder-firm' });
+    const editor = template.getByLabel('Setting (JSON)');
+    await expect.poll(() => editor.inputValue()).toContain('"texts"');
+    const edited = JSON.parse(await editor.inputValue()) as {
+      version: number;
+      texts: { nl: { one: { subject: string; body: string[] } } };
+    };
+    const words = 'Wij zien uw betaling graag binnenkort tegemoet.';
+    edited.texts.nl.one.body = [...edited.texts.nl.one.body, words];
+    await editor.fill(JSON.stringify(edited, null, 2));
+    await template.getByRole('button', { name: 'Save as a new version' }).click();
+    const next = edited.version + 1;
+    await template
+      .getByRole('status')
+      .filter({ hasText: `Saved as version ${next}.` })
+      .waitFor();
+    await expect.poll(() => template.getByTestId('template-version').textContent()).toContain('changed by');
+    const stored = await h.get<{ version: number; texts: { nl: { one: { body: string[] } } } }>(
+      '/templates/payment-reminder-firm',
+      'admin',
+    );
+    expect(stored.body.version).toBe(next);
+    expect(stored.body.texts.nl.one.body.at(-1)).toBe(words);
+    expect(await violationsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('finds an invoice by its number and a debtor by its name, and axe finds no violation on Search and Invoice', async () => {
     const page = await signIn(browser, h, { role: 'controller', at: '#/search' });
     await page.getByLabel(/^Invoice number, payment reference/).fill(overdue.number);
