@@ -133,5 +133,6 @@ function standIn(name: string): string {
   if (name.endsWith('STATE_MACHINE_ARN')) return arn('states', `stateMachine:${resource}`);
   if (name.endsWith('TOPIC_ARN')) return arn('sns', resource);
   if (name.endsWith('SECRET_ARN')) return arn('secretsmanager', `secret:${resource}-AbCdEf`);
+  if (name.endsWith('_URL')) return `https://${resource}.example/`;
   return resource;
 }
