@@ -111,7 +111,8 @@ export function bundledSdkClients(source: string): string[] {
  */
 export function runtimeSdkImports(source: string): string[] {
   const found = new Set<string>();
-  for (const match of source.matchAll(/(?:\bfrom|\bimport)\s*["'](@aws-sdk\/[^"']+)["']/g)) {
+  // Not after "[" or a letter: the SDK's error messages name `[import "@aws-sdk/…";]` in their text.
+  for (const match of source.matchAll(/(?<![[\w])(?:from|import)\s*["'](@aws-sdk\/[^"']+)["']/g)) {
     if (match[1]) found.add(match[1]);
   }
   return [...found].sort();
