@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { startInspectingProxy } from '../../local/http/inspecting-proxy';
 import { type CapacityUnits, consumedUnits, isMetered, operationOf } from './consumed-capacity';
@@ -20,6 +21,8 @@ export interface CapacityProxy {
  * wire lets the bench count the units of the real handlers without any change to their code.
  */
 export async function startCapacityProxy(target: string): Promise<CapacityProxy> {
+  // BENCH_WRITE_TRACE=<file>: one line per write, with the kinds of item it wrote and its units.
+  const traceFile = process.env.BENCH_WRITE_TRACE;
   let units: CapacityUnits = { read: 0, write: 0 };
   let byOperation: Record<string, CapacityUnits> = {};
   let timeByOperation: Record<string, { calls: number; ms: number }> = {};
@@ -40,6 +43,7 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
       const operation = operationOf(exchange.requestHeaders['x-amz-target'] as string | undefined);
       if (exchange.status === 200 && operation && isMetered(operation)) {
         count(operation, exchange.responseBody, exchange.responseHeaders['content-encoding']);
+        if (traceFile) trace(traceFile, operation, exchange.requestBody, decoded(exchange));
       }
       if (operation) {
         const before = timeByOperation[operation] ?? { calls: 0, ms: 0 };
@@ -65,4 +69,34 @@ export async function startCapacityProxy(target: string): Promise<CapacityProxy>
     },
     stop: () => proxy.stop(),
   };
+}
+
+/** Which kinds of item a write touched (the first part of each key), with its units and bytes. */
+function decoded(exchange: { responseBody: Buffer; responseHeaders: Record<string, unknown> }): unknown {
+  const { responseBody: body } = exchange;
+  return JSON.parse(
+    (exchange.responseHeaders['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8'),
+  );
+}
+
+function trace(file: string, operation: string, requestBody: Buffer, answer: unknown): void {
+  if (!/Write|Put|Update|Delete/.test(operation)) return;
+  const request = JSON.parse(requestBody.toString('utf8')) as {
+    Item?: Record<string, { S?: string }>;
+    Key?: Record<string, { S?: string }>;
+    TransactItems?: Record<
+      string,
+      { Item?: Record<string, { S?: string }>; Key?: Record<string, { S?: string }> }
+    >[];
+  };
+  const kind = (item: Record<string, { S?: string }> | undefined) =>
+    `${item?.pk?.S?.split('#')[0] ?? '?'}/${item?.sk?.S?.split('#')[0] ?? '?'}:${JSON.stringify(item ?? {}).length}`;
+  const items = request.TransactItems
+    ? request.TransactItems.map((t) => {
+        const [op, body] = Object.entries(t)[0] ?? ['?', {}];
+        return `${op}:${kind(body.Item ?? body.Key)}`;
+      })
+    : [kind(request.Item ?? request.Key)];
+  const units = consumedUnits(operation, answer);
+  appendFileSync(file, `${JSON.stringify({ operation, write: units.write, items })}\n`);
 }

@@ -53,6 +53,7 @@ export async function measureColdStart(
       cpuMs: 'error' in time ? null : time.cpuMs,
       baselineCpuMs: baseline.cpuMs,
       cpuRatio: 'error' in time ? null : time.cpuMs / baseline.cpuMs,
+      connectionsAtLoad: 'error' in time ? null : time.connectionsAtLoad,
       ...('error' in time ? { importError: time.error } : {}),
       sdkPackages: bundle.sdkPackages,
       sdkClients: bundle.sdkClients,
@@ -61,12 +62,17 @@ export async function measureColdStart(
       asset: bundle.asset,
     };
   }
-  const ratios = Object.values(results).flatMap((r) => (r.importRatio === null ? [] : [r.importRatio]));
+  const ratios = Object.values(results).flatMap((r) => (r.cpuRatio === null ? [] : [r.cpuRatio]));
+  const calling = Object.entries(results).filter(([, r]) => (r.connectionsAtLoad ?? 0) > 0);
   const failed = Object.values(results).filter((r) => r.importError).length;
   progress.finish(
-    `empty handler ${baseline.importMs.toFixed(0)} ms; bundles ${Math.min(...ratios).toFixed(1)}–${Math.max(
+    `empty handler ${baseline.importMs.toFixed(0)} ms (CPU ${baseline.cpuMs.toFixed(0)} ms); bundles ${Math.min(
       ...ratios,
-    ).toFixed(1)}× that${failed ? `; ${failed} failed to import` : ''}`,
+    ).toFixed(
+      1,
+    )}–${Math.max(...ratios).toFixed(1)}× its CPU time${failed ? `; ${failed} failed to import` : ''}${
+      calling.length ? `; network calls at load: ${calling.map(([name]) => name).join(', ')}` : ''
+    }`,
   );
   return results;
 }

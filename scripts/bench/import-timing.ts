@@ -20,6 +20,12 @@ export type ImportTime =
        * time, barely moved by other processes competing for the machine's cores.
        */
       cpuMs: number;
+      /**
+       * Sockets the module opened, or DNS look-ups it made, while it was imported (one extra
+       * import after the timed rounds, with node:net and node:dns watched): a call to a service at
+       * module scope would lengthen every cold start by a round trip. 0 is the only good answer.
+       */
+      connectionsAtLoad: number;
     }
   /** The module throws when imported: in Lambda, every cold start of it would fail. */
   | { error: string };
@@ -33,6 +39,23 @@ const RUNNER = [
   'const load = performance.now() - started;',
   'const cpu = process.cpuUsage();',
   'process.stdout.write(JSON.stringify({ load, cpu: (cpu.user + cpu.system) / 1000 }));',
+  'process.exit(0);',
+].join(' ');
+
+// The same import once more, with every socket and DNS look-up counted. Kept out of the timed
+// runner: loading node:net and node:dns first would add their cost to every subject.
+const WATCHING_RUNNER = [
+  "const net = await import('node:net');",
+  "const dns = await import('node:dns');",
+  'let opened = 0;',
+  'const connect = net.Socket.prototype.connect;',
+  'net.Socket.prototype.connect = function (...args) { opened += 1; return connect.apply(this, args); };',
+  'const lookup = dns.lookup;',
+  'dns.lookup = (...args) => { opened += 1; return lookup(...args); };',
+  'await import(process.argv[1]);',
+  // Whatever the module started without awaiting gets a turn of the event loop.
+  'await new Promise((resolve) => setTimeout(resolve, 50));',
+  'process.stdout.write(JSON.stringify({ load: 0, cpu: 0, opened }));',
   'process.exit(0);',
 ].join(' ');
 
@@ -59,6 +82,13 @@ export async function timeFreshImports(
       progress.advance();
     }
   }
+  const opened = await Promise.all(
+    subjects.map(async (subject, i) => {
+      if (errors.has(i)) return 0;
+      const watched = await importOnce(subject, WATCHING_RUNNER);
+      return 'error' in watched ? 0 : (watched.opened ?? 0);
+    }),
+  );
   return subjects.map((_, i): ImportTime => {
     const error = errors.get(i);
     const list = samples[i] ?? [];
@@ -68,6 +98,7 @@ export async function timeFreshImports(
           importMs: median(list.map((s) => s.wall)),
           moduleLoadMs: median(list.map((s) => s.load)),
           cpuMs: median(list.map((s) => s.cpu)),
+          connectionsAtLoad: opened[i] ?? 0,
         };
   });
 }
@@ -76,14 +107,15 @@ interface Sample {
   wall: number;
   load: number;
   cpu: number;
+  opened?: number;
 }
 
-function importOnce(subject: ImportSubject): Promise<Sample | { error: string }> {
+function importOnce(subject: ImportSubject, runner = RUNNER): Promise<Sample | { error: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--input-type=module', '-e', RUNNER, pathToFileURL(subject.entry).href],
+      ['--input-type=module', '-e', runner, pathToFileURL(subject.entry).href],
       { env: subject.env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -104,10 +136,11 @@ function importOnce(subject: ImportSubject): Promise<Sample | { error: string }>
   });
 }
 
-function parseReport(stdout: string): { load: number; cpu: number } | undefined {
+function parseReport(stdout: string): { load: number; cpu: number; opened?: number } | undefined {
   try {
-    const { load, cpu } = JSON.parse(stdout) as { load: unknown; cpu: unknown };
-    return typeof load === 'number' && typeof cpu === 'number' ? { load, cpu } : undefined;
+    const { load, cpu, opened } = JSON.parse(stdout) as { load: unknown; cpu: unknown; opened?: unknown };
+    if (typeof load !== 'number' || typeof cpu !== 'number') return undefined;
+    return typeof opened === 'number' ? { load, cpu, opened } : { load, cpu };
   } catch {
     return undefined;
   }

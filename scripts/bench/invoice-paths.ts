@@ -11,7 +11,13 @@ export type Payment =
    * /invoices/{id}/promises). Kept: paid in full two days later. Broken: never paid; the sweep
    * follows the promise up and the dunning resumes, up to the collection agency.
    */
-  | { kind: 'promise'; step: DunningSlot; promiseDays: number; kept: boolean };
+  | { kind: 'promise'; step: DunningSlot; promiseDays: number; kept: boolean }
+  /**
+   * After the step, a controller agrees a payment plan of `instalments` equal parts over the
+   * invoice (POST /debtors/{id}/payment-plans), the first due `firstAfterDays` later and each next
+   * one `everyDays` after it; the debtor pays each instalment on the invoice a day before it is due.
+   */
+  | { kind: 'plan'; step: DunningSlot; instalments: number; firstAfterDays: number; everyDays: number };
 
 export interface PathGroup {
   name: string;
@@ -82,6 +88,18 @@ export function pathGroups(sizes: { perPath: number; mix: number }): PathGroup[]
       dailySweep: true,
     },
     {
+      name: 'payment_plan',
+      description:
+        'a plan of three instalments (in 14, 44 and 74 days) agreed after the first reminder, each paid the day before it is due',
+      payments: same({
+        kind: 'plan',
+        step: 'firstReminder',
+        instalments: 3,
+        firstAfterDays: 14,
+        everyDays: 30,
+      }),
+    },
+    {
       name: 'realistic_mix',
       description: REALISTIC_MIX.map((s) => `${s.weight}% ${describePayment(s.payment)}`).join(', '),
       payments: interleave(REALISTIC_MIX, sizes.mix),
@@ -99,6 +117,8 @@ function describePayment(payment: Payment): string {
       return `paid ${payment.days} d after ${payment.step}`;
     case 'promise':
       return `promise after ${payment.step}, ${payment.kept ? 'kept' : 'broken'}`;
+    case 'plan':
+      return `plan of ${payment.instalments} after ${payment.step}`;
   }
 }
 

@@ -2,6 +2,7 @@ import type { LocalCloud } from '../../local/cloud/local-cloud';
 import { billedTransitions } from './billed-transitions';
 import type { CapacityProxy } from './capacity-proxy';
 import type { CapacityUnits } from './consumed-capacity';
+import { planExecutionName } from '../../functions/core/plans/payment-plan';
 import { type Executions, invoiceIdOf, invoicesByStem } from './executions';
 import type { InvocationMeter } from './invocation-meter';
 import type { PathGroup } from './invoice-paths';
@@ -12,7 +13,7 @@ import { median, sum } from './statistics';
 
 export const WEBHOOK_FUNCTION = 'receive-invoicing-webhook';
 /** The functions behind API Gateway that the bench calls: each call is an API request. */
-const API_FUNCTIONS = [WEBHOOK_FUNCTION, 'take-invoice-promise'];
+const API_FUNCTIONS = [WEBHOOK_FUNCTION, 'take-invoice-promise', 'create-payment-plan'];
 /** SNS bills a publish per 64 KB of message. */
 const SNS_BILLING_CHUNK_BYTES = 64 * 1024;
 
@@ -21,6 +22,9 @@ export interface PathCountInput {
   invoiceIds: ReadonlySet<string>;
   cloud: LocalCloud;
   executions: Executions;
+  /** The payment-plan state machine's executions, and the plans the group agreed. */
+  planExecutions: Executions;
+  planIds: ReadonlySet<string>;
   meter: InvocationMeter;
   dynamodb: CapacityProxy;
   memoryMb: (functionName: string) => number;
@@ -98,7 +102,7 @@ export async function countPathGroup(input: PathCountInput): Promise<PathResult>
 }
 
 /** Transitions and end states of the group's executions (the warm-up invoice's is not one of them). */
-async function countExecutions({ group, invoiceIds, executions }: PathCountInput) {
+async function countExecutions({ group, invoiceIds, executions, planExecutions, planIds }: PathCountInput) {
   const byStem = invoicesByStem(invoiceIds);
   const ours = (await executions.list()).filter((e) => invoiceIdOf(e.name ?? '', byStem) !== undefined);
   const started = new Set(ours.map((e) => invoiceIdOf(e.name ?? '', byStem)));
@@ -111,6 +115,17 @@ async function countExecutions({ group, invoiceIds, executions }: PathCountInput
     const status = execution.status ?? 'UNKNOWN';
     endStates[status] = (endStates[status] ?? 0) + 1;
     transitions += billedTransitions(await executions.history(execution.executionArn ?? ''));
+  }
+  // A plan's executions (reminders and checks of its instalments) are its invoices' cost too.
+  const planStems = new Map(
+    [...planIds].map((id) => {
+      const name = planExecutionName(id, 1);
+      return [name.slice(0, name.lastIndexOf('--')), id];
+    }),
+  );
+  for (const execution of await planExecutions.list()) {
+    if (invoiceIdOf(execution.name ?? '', planStems) === undefined) continue;
+    transitions += billedTransitions(await planExecutions.history(execution.executionArn ?? ''));
   }
   return { transitions, endStates };
 }

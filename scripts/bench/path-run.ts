@@ -6,6 +6,7 @@ import type { CapacityProxy } from './capacity-proxy';
 import { Executions } from './executions';
 import type { InvocationMeter } from './invocation-meter';
 import type { PathGroup, Payment } from './invoice-paths';
+import { paymentReceived } from '../../local/invoicing/invoicing-events';
 import { benchDebtor, benchInvoice, benchPayment } from './bench-events';
 import { countPathGroup, WEBHOOK_FUNCTION } from './path-count';
 import { inPool } from './pool';
@@ -21,12 +22,18 @@ const STEP_MS = 6 * HOUR_MS;
  * the same moment: in Lambda each runs alone, and the handler times are the duration estimate.
  */
 const ARRIVAL_DAYS = 20;
-/** business-standard hands over to the agency 60 days after the due date; a broken promise adds about two weeks. */
-const LONGEST_PATH_DAYS = 80;
+/**
+ * business-standard hands over to the agency 60 days after the due date; a broken promise adds
+ * about two weeks; a plan agreed after the first reminder ends with its third instalment, 74 days on.
+ */
+const LONGEST_PATH_DAYS = 100;
 const POST_CONCURRENCY = 8;
 /** A kept promise is paid this many days after it was taken, before its date. */
 const PROMISE_PAID_AFTER_DAYS = 2;
 const PROMISE_FUNCTION = 'take-invoice-promise';
+const PLAN_FUNCTION = 'create-payment-plan';
+/** What benchInvoice bills, in cents: a plan's instalments add up to it. */
+const INVOICE_CENTS = 1_250_00;
 
 export interface PathRunContext {
   dynamodb: CapacityProxy;
@@ -52,6 +59,8 @@ interface BenchInvoice {
   handedOver: boolean;
   /** A promise to pay was taken on it. */
   promised: boolean;
+  /** The payment plan agreed on it, once it is: its id and each instalment's payment. */
+  plan?: { id: string; instalments: { payAt: number; amount: number; paid: boolean }[] };
   /** Virtual time from which the payment is due, once known. */
   payAt?: number;
   paid: boolean;
@@ -103,8 +112,10 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
     log: context.log,
   });
   const executions = new Executions(cloud.endpoints.sfn, cloud.stateMachineArn);
+  const planExecutions = new Executions(cloud.endpoints.sfn, cloud.paymentPlanStateMachineArn);
   try {
-    for (const failure of await meter.instrument()) context.warn(`handler not importable: ${failure}`);
+    for (const failure of await meter.instrument())
+      context.warn(`handler not importable or not timed: ${failure}`);
     const controller = await cloud.issuer.issueToken({ group: 'controller' });
     const poster = new InvoicingClient({
       apiUrl: cloud.endpoints.api,
@@ -144,6 +155,29 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
         invoice.promised = true;
         if (promise.kept) invoice.payAt = now + PROMISE_PAID_AFTER_DAYS * DAY_MS;
       });
+      const planning = invoices.filter(
+        (invoice) => invoice.stepRan && !invoice.plan && invoice.payment.kind === 'plan',
+      );
+      await inPool(planning, POST_CONCURRENCY, async (invoice) => {
+        const terms = invoice.payment as Extract<Payment, { kind: 'plan' }>;
+        invoice.plan = await agreePlan(cloud, controller, invoice, now, terms);
+        meter.countInvocation(PLAN_FUNCTION);
+      });
+      const instalmentsDue = invoices.flatMap((invoice) =>
+        (invoice.plan?.instalments ?? [])
+          .filter((i) => !i.paid && i.payAt <= now)
+          .map((i) => ({ invoice, i })),
+      );
+      await inPool(instalmentsDue, POST_CONCURRENCY, async ({ invoice, i }) => {
+        await poster.accepted(
+          paymentReceived(
+            { invoiceId: invoice.id },
+            { amount: i.amount, receivedAt: cloud.clock.now().toISOString() },
+          ),
+        );
+        i.paid = true;
+        if (invoice.plan?.instalments.every((each) => each.paid)) invoice.paid = true;
+      });
       const arriving = invoices.filter((invoice) => !invoice.arrived && invoice.arrival <= now);
       await inPool(arriving, POST_CONCURRENCY, async (invoice) => {
         await poster.accepted(benchInvoice(invoice.id, invoice.debtorId, dayBefore(invoice.arrival)));
@@ -158,7 +192,7 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
       });
       await settle();
       // Once a virtual day is often enough to ask whether anything still runs.
-      if (step % 4 === 0 && (await finished(invoices, executions))) break;
+      if (step % 4 === 0 && (await finished(invoices, executions, planExecutions))) break;
       if (now > horizon) throw new Error(`${group.name}: executions still running after the longest path`);
       cloud.clock.advance(STEP_MS);
       await settle();
@@ -171,6 +205,8 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
       invoiceIds: new Set(invoices.map((invoice) => invoice.id)),
       cloud,
       executions,
+      planExecutions,
+      planIds: new Set(invoices.flatMap((invoice) => (invoice.plan ? [invoice.plan.id] : []))),
       meter,
       dynamodb,
       memoryMb: context.memoryMb,
@@ -187,6 +223,7 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
     return result;
   } finally {
     executions.destroy();
+    planExecutions.destroy();
     await cloud.stop();
   }
 }
@@ -201,6 +238,44 @@ async function takePromise(cloud: LocalCloud, token: string, invoiceId: string, 
   if (response.status !== 201 && response.status !== 200) {
     throw new Error(`promise on ${invoiceId} refused: ${response.status} ${await response.text()}`);
   }
+}
+
+/**
+ * A controller agrees a plan of equal instalments over the invoice (the last takes the cents
+ * left over); the debtor will pay each the day before it is due.
+ */
+async function agreePlan(
+  cloud: LocalCloud,
+  token: string,
+  invoice: BenchInvoice,
+  now: number,
+  terms: Extract<Payment, { kind: 'plan' }>,
+): Promise<NonNullable<BenchInvoice['plan']>> {
+  const part = Math.floor(INVOICE_CENTS / terms.instalments);
+  const schedule = Array.from({ length: terms.instalments }, (_, k) => ({
+    dueDate: dayAfter(now, terms.firstAfterDays + k * terms.everyDays),
+    amount: k === terms.instalments - 1 ? INVOICE_CENTS - part * k : part,
+  }));
+  const response = await fetch(
+    `${cloud.endpoints.api}/debtors/${encodeURIComponent(invoice.debtorId)}/payment-plans`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ invoiceIds: [invoice.id], instalments: schedule }),
+    },
+  );
+  if (response.status !== 201) {
+    throw new Error(`plan on ${invoice.id} refused: ${response.status} ${await response.text()}`);
+  }
+  const { id } = (await response.json()) as { id: string };
+  return {
+    id,
+    instalments: schedule.map((s, k) => ({
+      payAt: now + (terms.firstAfterDays + k * terms.everyDays - 1) * DAY_MS,
+      amount: s.amount,
+      paid: false,
+    })),
+  };
 }
 
 function dayAfter(at: number, days: number): string {
@@ -229,13 +304,22 @@ async function warmUp(poster: InvoicingClient, cloud: LocalCloud): Promise<void>
  * Every invoice has arrived, no payment or promise is still to come, a broken promise's dunning
  * reached the agency, and no execution is running.
  */
-async function finished(invoices: readonly BenchInvoice[], executions: Executions): Promise<boolean> {
+async function finished(
+  invoices: readonly BenchInvoice[],
+  executions: Executions,
+  planExecutions: Executions,
+): Promise<boolean> {
   const waiting = invoices.some(
     (invoice) =>
       !invoice.arrived ||
       (!invoice.paid && invoice.payAt !== undefined) ||
       (invoice.payment.kind === 'promise' &&
-        (!invoice.promised || (!invoice.payment.kept && !invoice.handedOver))),
+        (!invoice.promised || (!invoice.payment.kept && !invoice.handedOver))) ||
+      (invoice.payment.kind === 'plan' && !invoice.paid),
   );
-  return !waiting && (await executions.list('RUNNING')).length === 0;
+  return (
+    !waiting &&
+    (await executions.list('RUNNING')).length === 0 &&
+    (await planExecutions.list('RUNNING')).length === 0
+  );
 }

@@ -45,6 +45,8 @@ export interface BundleResult {
   baselineCpuMs: number;
   /** cpuMs ÷ the empty handler's: the work of the import, where importRatio also counts waiting. */
   cpuRatio: number | null;
+  /** Sockets opened and DNS look-ups made while the bundle was imported: 0 unless module scope calls a service. */
+  connectionsAtLoad: number | null;
   /** What the import threw: every cold start of this function would fail. */
   importError?: string;
   /** The AWS SDK packages the bundle imports statically from the runtime: none, as the SDK is bundled. */

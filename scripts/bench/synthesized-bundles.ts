@@ -111,7 +111,8 @@ export function bundledSdkClients(source: string): string[] {
  */
 export function runtimeSdkImports(source: string): string[] {
   const found = new Set<string>();
-  for (const match of source.matchAll(/(?:\bfrom|\bimport)\s*["'](@aws-sdk\/[^"']+)["']/g)) {
+  // Not after "[" or a letter: the SDK's error messages name `[import "@aws-sdk/…";]` in their text.
+  for (const match of source.matchAll(/(?<![[\w])(?:from|import)\s*["'](@aws-sdk\/[^"']+)["']/g)) {
     if (match[1]) found.add(match[1]);
   }
   return [...found].sort();
@@ -133,5 +134,6 @@ function standIn(name: string): string {
   if (name.endsWith('STATE_MACHINE_ARN')) return arn('states', `stateMachine:${resource}`);
   if (name.endsWith('TOPIC_ARN')) return arn('sns', resource);
   if (name.endsWith('SECRET_ARN')) return arn('secretsmanager', `secret:${resource}-AbCdEf`);
+  if (name.endsWith('_URL')) return `https://${resource}.example/`;
   return resource;
 }

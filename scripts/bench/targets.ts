@@ -25,12 +25,15 @@ export const TARGET_NAMES = {
   transitions: 'fully escalated: state transitions per invoice',
   orchestration: 'fully escalated: orchestration USD per 1,000 invoices',
   bundleSize: 'bundle size (under)',
-  importRatio: 'import time ÷ empty handler',
+  importRatio: 'import CPU time ÷ empty handler',
 } as const;
 
 export interface TargetInput {
   fullyEscalated: { transitionsPerInvoice: number; orchestrationUsdPer1000: number };
-  bundles: Record<string, { bytes: number; importRatio: number | null; importError?: string }>;
+  bundles: Record<
+    string,
+    { bytes: number; importRatio: number | null; cpuRatio: number | null; importError?: string }
+  >;
 }
 
 export function checkTargets(input: TargetInput): TargetCheck[] {
@@ -51,7 +54,10 @@ export function checkTargets(input: TargetInput): TargetCheck[] {
       orchestrationUsdPer1000 <= TARGETS.fullyEscalatedOrchestrationUsdPer1000,
     ),
   ];
-  for (const [subject, { bytes, importRatio, importError }] of Object.entries(input.bundles)) {
+  // The import is judged by its CPU time: on a shared machine the wall time of the same import
+  // moves with the load from one round to the next, while the work of parsing and running the
+  // bundle does not. Both are printed; the note gives the wall-time ratio.
+  for (const [subject, { bytes, importRatio, cpuRatio, importError }] of Object.entries(input.bundles)) {
     checks.push(
       {
         ...check(
@@ -63,7 +69,7 @@ export function checkTargets(input: TargetInput): TargetCheck[] {
         ),
         subject,
       },
-      importRatio === null
+      cpuRatio === null
         ? {
             target: TARGET_NAMES.importRatio,
             subject,
@@ -77,11 +83,12 @@ export function checkTargets(input: TargetInput): TargetCheck[] {
             ...check(
               TARGET_NAMES.importRatio,
               TARGETS.importRatio,
-              importRatio,
+              cpuRatio,
               '×',
-              importRatio <= TARGETS.importRatio,
+              cpuRatio <= TARGETS.importRatio,
             ),
             subject,
+            ...(importRatio === null ? {} : { note: `wall time ${importRatio.toFixed(1)}×` }),
           },
     );
   }

@@ -9,6 +9,14 @@ describe('the path groups', () => {
     );
   });
 
+  it('agree a plan of three instalments after the first reminder, within the days a controller may give', () => {
+    const group = pathGroups({ perPath: 2, mix: 10 }).find((g) => g.name === 'payment_plan');
+    const [terms] = group?.payments ?? [];
+    expect(terms).toMatchObject({ kind: 'plan', step: 'firstReminder', instalments: 3 });
+    // business-standard lets a controller set the first instalment at most 30 days ahead.
+    expect(terms?.kind === 'plan' && terms.firstAfterDays).toBeLessThanOrEqual(30);
+  });
+
   it('never pays a fully escalated invoice', () => {
     const group = pathGroups({ perPath: 4, mix: 10 }).find((g) => g.name === 'fully_escalated');
     expect(group?.payments).toEqual(Array.from({ length: 4 }, () => ({ kind: 'never' })));

@@ -19,6 +19,12 @@ describe('the AWS SDK packages a bundle loads from the runtime', () => {
   it('leave out dynamic imports, which load on use', () => {
     expect(runtimeSdkImports('const m=await import("@aws-sdk/client-sesv2");')).toEqual([]);
   });
+
+  it('leave out an import named in the text of an error message', () => {
+    const source =
+      'throw new Error(`register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";].`);';
+    expect(runtimeSdkImports(source)).toEqual([]);
+  });
 });
 
 describe('the AWS SDK clients bundled into a bundle', () => {

@@ -15,12 +15,13 @@ describe('the targets', () => {
     expect(checks[1]?.missedBy?.percent).toBeCloseTo(20, 10);
   });
 
-  it('want each bundle under 1 MB and importing in at most 3× the empty handler', () => {
+  it("want each bundle under 1 MB and importing in at most 3× the empty handler's CPU time", () => {
     const checks = checkTargets({
       fullyEscalated: fine,
       bundles: {
-        small: { bytes: 999_999, importRatio: 3 },
-        large: { bytes: 1_000_000, importRatio: 3.3 },
+        // The wall-time ratio is reported beside it, not judged: it moves with the machine's load.
+        small: { bytes: 999_999, importRatio: 4.5, cpuRatio: 3 },
+        large: { bytes: 1_000_000, importRatio: 2, cpuRatio: 3.3 },
       },
     });
     const met = Object.fromEntries(checks.map((c) => [`${c.subject}: ${c.target}`, c.met]));
@@ -30,12 +31,15 @@ describe('the targets', () => {
       [`large: ${TARGET_NAMES.bundleSize}`]: false,
       [`large: ${TARGET_NAMES.importRatio}`]: false,
     });
+    expect(checks.find((c) => c.subject === 'small' && c.target === TARGET_NAMES.importRatio)?.note).toBe(
+      'wall time 4.5×',
+    );
   });
 
   it('count a bundle that throws when imported as a missed import target, with the reason', () => {
     const [, , , imports] = checkTargets({
       fullyEscalated: fine,
-      bundles: { broken: { bytes: 1, importRatio: null, importError: 'Error: boom' } },
+      bundles: { broken: { bytes: 1, importRatio: null, cpuRatio: null, importError: 'Error: boom' } },
     });
     expect(imports).toMatchObject({ subject: 'broken', met: false, measured: null });
     expect(imports?.note).toContain('Error: boom');
