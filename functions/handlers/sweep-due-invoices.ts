@@ -26,6 +26,7 @@ import {
   finishSweep,
   planSweep,
   type RangeItem,
+  SWEEP_WORKERS,
   sweepRange,
 } from '../use-cases/sweep/sweep-ranges';
 import { startPace } from '../use-cases/sweep/start-pace';
@@ -56,11 +57,7 @@ const options = {
   concurrency: config.SWEEP_CONCURRENCY ?? DEFAULT_SWEEP_CONCURRENCY,
   rangeSize: config.SWEEP_RANGE_SIZE ?? DEFAULT_RANGE_SIZE,
 };
-/**
- * Each worker's share of the starts a second: the Map of statemachines/daily-sweep.asl.json runs
- * at most SWEEP_WORKERS ranges at once (its MaxConcurrency), so that the shares add up to the rate.
- */
-const SWEEP_WORKERS = 8;
+/** Each worker's share of the starts a second: SWEEP_WORKERS ranges run at once. */
 const beforeStart = startPace(
   Math.max(1, Math.floor((config.SWEEP_STARTS_PER_SECOND ?? DEFAULT_STARTS_PER_SECOND) / SWEEP_WORKERS)),
 );

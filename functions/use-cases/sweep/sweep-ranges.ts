@@ -23,8 +23,16 @@ import { beginRun, recordPage } from './sweep-run';
 
 /** Invoices per range: one item of the state machine's Map, one worker's share of the index. */
 export const DEFAULT_RANGE_SIZE = 2_000;
-/** The plan reads the index in pages of this many invoices (DynamoDB stops earlier at 1 MB). */
+/**
+ * The plan reads the index in pages of this many invoices (DynamoDB stops earlier at 1 MB), or of
+ * a range when ranges are smaller: a range is cut at the end of a page.
+ */
 const PLAN_PAGE_SIZE = 1_000;
+/**
+ * Ranges swept at once: the Map's MaxConcurrency in statemachines/daily-sweep.asl.json. Each
+ * worker starts executions at this share of the sweep's rate, so that together they keep to it.
+ */
+export const SWEEP_WORKERS = 8;
 /**
  * Suspect executions handed on to the workers in all (at most 80 characters each): the Map's
  * input stays far below Step Functions' 256 KB. Beyond, each worker lists the running ones itself.
@@ -205,7 +213,7 @@ async function readIndex(
   let cursor: string | undefined;
   do {
     const page = await deps.store.pageOpenInvoicesDueBy(addDays(today, -1), {
-      limit: PLAN_PAGE_SIZE,
+      limit: Math.min(PLAN_PAGE_SIZE, rangeSize),
       ...(cursor === undefined ? {} : { cursor }),
     });
     for (const invoice of page.items) {
