@@ -37,7 +37,7 @@ export const SWEEP_WORKERS = 8;
  * Suspect executions handed on to the workers in all (at most 80 characters each): the Map's
  * input stays far below Step Functions' 256 KB. Beyond, each worker lists the running ones itself.
  */
-export const MAX_SUSPECTS = 1_000;
+const MAX_SUSPECTS = 1_000;
 
 export interface RangeOptions extends SweepOptions {
   /** Invoices per range of the index (DEFAULT_RANGE_SIZE). */

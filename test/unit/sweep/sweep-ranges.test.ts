@@ -10,6 +10,7 @@ import {
 } from '../../../functions/use-cases/sweep/sweep-ranges';
 import { startPace } from '../../../functions/use-cases/sweep/start-pace';
 import { PROJECT_ROOT } from '../../../lib/project-root';
+import { RecordingWorkflow } from '../../support/recording-workflow';
 import { dueInvoices, dyingAfter, executionsPerInvoice, fannedOut, OPTIONS } from './fanned-out-world';
 
 describe('the fanned-out daily sweep', () => {
@@ -63,6 +64,19 @@ describe('the fanned-out daily sweep', () => {
     expect(reports.reduce((sum, report) => sum + report.untouched, 0)).toBe(11);
     expect(describe.mock.calls.map(([name]) => name)).toEqual([failed]);
     expect(finish?.complete).toBe(true);
+  });
+
+  it('has each worker list the running executions itself when more than a thousand are suspect', async () => {
+    const world = await dueInvoices(1_001);
+    await fannedOut(world.deps, { ...OPTIONS, pageSize: 200, rangeSize: 500 });
+    // Every execution lost at once (an engine that restarted): none runs, all say running.
+    const lost = { ...world.deps, workflow: new RecordingWorkflow() };
+    const nextDay = { ...lost, clock: { now: () => new Date('2026-03-06T05:00:00Z') } };
+
+    const plan = await planSweep(nextDay, { ...OPTIONS, pageSize: 200, rangeSize: 500 });
+
+    expect(plan.ranges).toEqual(plan.ranges.map((_, range) => ({ range, listRunning: true })));
+    expect(await sweepRange(nextDay, OPTIONS, plan.ranges[0] as RangeItem)).toMatchObject({ restored: 500 });
   });
 
   it('leaves the run unfinished while a range is not done, and names the range', async () => {
