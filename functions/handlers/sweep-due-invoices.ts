@@ -5,7 +5,7 @@ import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
-import { scheduledHandler } from '../shared/schedule/scheduled-handler';
+import { type JobSummary, scheduledHandler } from '../shared/schedule/scheduled-handler';
 import {
   DEFAULT_SWEEP_CONCURRENCY,
   DEFAULT_SWEEP_PAGE_SIZE,
@@ -26,6 +26,8 @@ import {
   finishSweep,
   planSweep,
   type RangeItem,
+  type SweepFinish,
+  type SweepPlan,
   SWEEP_WORKERS,
   sweepRange,
 } from '../use-cases/sweep/sweep-ranges';
@@ -107,117 +109,12 @@ const beforeFirstPage = () =>
     .then(() => closePortfolioDays(deps))
     .then(publishDailyMetrics);
 
-/**
- * The whole sweep in one call, a page of the due-invoice index at a time from the checkpoint of
- * the day's run, until done or near the Lambda's timeout (an operator's invocation, and the local
- * API's `POST /_local/sweep`): starts the dunning of invoices that fell due and restores lost ones.
- */
-const sequentialSweep = scheduledHandler<SweepReport & { plans: PlanRestoreReport }>(
-  {
-    job: 'sweep',
-    summarize: (report) => ({
-      counts: {
-        ...sweptCounts(report),
-        PaymentPlansRestored: report.plans.restored,
-        // The "sweep ran" signal, once per run that read the index to its end: its alarm pages
-        // when none came in the 24 hours up to 07:00 (lib/constructs/observability.ts).
-        ...(report.complete ? { [SWEEP_COMPLETED_METRIC]: 1 } : {}),
-        ...(report.plans.needsAttention.length > 0
-          ? { PaymentPlanNeedsAttention: report.plans.needsAttention.length }
-          : {}),
-      },
-      failures: [...report.failed, ...report.plans.failed],
-      details: {
-        started: report.started,
-        restored: report.restored,
-        resumed: report.resumed,
-        untouched: report.untouched,
-        needsAttention: report.needsAttention,
-        pages: report.pages,
-        continued: report.continued,
-        complete: report.complete,
-        plans: { restored: report.plans.restored, needsAttention: report.plans.needsAttention },
-      },
-    }),
-    answer: (report) => ({
-      ...report,
-      needsAttention: report.needsAttention.slice(0, IDS_IN_ANSWER),
-      failed: report.failed.slice(0, IDS_IN_ANSWER),
-    }),
-  },
-  (context) =>
-    sweepDueInvoices(deps, options, {
-      beforeFirstPage,
-      mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
-    })
-      // Payment plans whose execution failed or was lost: started again where the plan stands.
-      .then(async (report) => ({ ...report, plans: await restorePlanExecutions(planDeps, options) })),
-);
-
-/** The fan-out's first step: the run begun, the index cut into ranges, the running executions listed once. */
-const planHandler = scheduledHandler(
-  {
-    job: 'sweep plan',
-    summarize: (plan: Awaited<ReturnType<typeof planSweep>>) => ({
-      counts: { SweepFailures: plan.failed.length },
-      failures: plan.failed,
-      details: {
-        day: plan.day,
-        run: plan.run,
-        continued: plan.continued,
-        invoices: plan.invoices,
-        ranges: plan.ranges.length,
-        suspects: plan.ranges.reduce((sum, item) => sum + (item.suspects?.length ?? 0), 0),
-      },
-    }),
-    // The Map's items and what the log needs; the failures are in the log, not the state's data.
-    answer: (plan) => ({ ...plan, failed: plan.failed.slice(0, IDS_IN_ANSWER) }),
-  },
-  () => planSweep(deps, options, { beforeFirstPage }),
-);
-
-/** One worker of the fan-out: a range of the index, from its checkpoint, until done or near the timeout. */
-const rangeHandler = (item: RangeItem) =>
-  scheduledHandler<SweepReport>(
-    {
-      job: 'sweep range',
-      summarize: (report) => ({
-        counts: sweptCounts(report),
-        failures: report.failed,
-        details: { range: item.range, ...report },
-      }),
-      // The Map keeps nothing of a worker's answer but whether its range is done.
-      answer: (report) => ({ ...report, needsAttention: [], failed: report.failed.slice(0, IDS_IN_ANSWER) }),
-    },
-    (context) =>
-      sweepRange(deps, options, item, {
-        beforeStart,
-        mayBeginPage: () => context.getRemainingTimeInMillis() > RESERVE_MS,
-      }),
-  );
-
-/** The fan-out's last step: the run complete when every range is, then the payment plans. */
-const finishHandler = scheduledHandler(
-  {
-    job: 'sweep finish',
-    summarize: (report: Awaited<ReturnType<typeof finishSweep>> & { plans: PlanRestoreReport }) => ({
-      counts: {
-        // The "sweep ran" signal, as the sequential sweep gives it (see above).
-        ...(report.complete ? { [SWEEP_COMPLETED_METRIC]: 1 } : {}),
-        PaymentPlansRestored: report.plans.restored,
-        ...(report.plans.needsAttention.length > 0
-          ? { PaymentPlanNeedsAttention: report.plans.needsAttention.length }
-          : {}),
-      },
-      failures: report.plans.failed,
-      details: { ...report },
-    }),
-  },
-  async () => {
-    const finished = await finishSweep(deps);
-    return { ...finished, plans: await restorePlanExecutions(planDeps, options) };
-  },
-);
+/** The whole sweep in one call: its report and the payment plans restored after it. */
+type WholeSweep = SweepReport & { plans: PlanRestoreReport; phase: 'whole' };
+type Planned = SweepPlan & { phase: 'plan' };
+type RangeSwept = SweepReport & { phase: 'range'; range: number };
+type Finished = SweepFinish & { plans: PlanRestoreReport; phase: 'finish' };
+type Outcome = WholeSweep | Planned | RangeSwept | Finished;
 
 const rangeEvent = z.object({
   phase: z.literal('range'),
@@ -228,16 +125,106 @@ const rangeEvent = z.object({
   }),
 });
 
+/** Payment plans whose execution failed or was lost: started again where the plan stands. */
+const restorePlans = () => restorePlanExecutions(planDeps, options);
+
 /**
- * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json): the state machine calls
- * this with `{ phase: 'plan' }`, then once per range of its Map with `{ phase: 'range', item }`,
- * then with `{ phase: 'finish' }`. Any other event (an operator's invocation, the local API) runs
- * the whole sweep in this one call.
+ * The step the event names: the state machine's `{ phase: 'plan' }`, `{ phase: 'range', item }`
+ * for each range of its Map, and `{ phase: 'finish' }`; any other event (an operator's invocation,
+ * the local API's `POST /_local/sweep`) sweeps the whole index in this one call, a page at a time
+ * from the checkpoint of the day's run, until done or near the Lambda's timeout.
  */
-export async function handler(event: unknown, context: Context): Promise<unknown> {
-  const phase = (event as { phase?: unknown } | null)?.phase;
-  if (phase === 'plan') return planHandler(event, context);
-  if (phase === 'finish') return finishHandler(event, context);
-  if (phase === 'range') return rangeHandler(rangeEvent.parse(event).item as RangeItem)(event, context);
-  return sequentialSweep(event, context);
+async function sweepStep(context: Context, event: unknown): Promise<Outcome> {
+  const mayBeginPage = () => context.getRemainingTimeInMillis() > RESERVE_MS;
+  switch ((event as { phase?: unknown } | null)?.phase) {
+    case 'plan':
+      return { phase: 'plan', ...(await planSweep(deps, options, { beforeFirstPage })) };
+    case 'range': {
+      const { item } = rangeEvent.parse(event);
+      const report = await sweepRange(deps, options, item as RangeItem, { beforeStart, mayBeginPage });
+      return { phase: 'range', range: item.range, ...report };
+    }
+    case 'finish':
+      return { phase: 'finish', ...(await finishSweep(deps)), plans: await restorePlans() };
+    default: {
+      const report = await sweepDueInvoices(deps, options, { beforeFirstPage, mayBeginPage });
+      return { phase: 'whole', ...report, plans: await restorePlans() };
+    }
+  }
 }
+
+/** The plans' counts, and the "sweep ran" signal once per run that read the index to its end. */
+function runCounts(complete: boolean, plans: PlanRestoreReport): Record<string, number> {
+  return {
+    // Its alarm pages when none came in the 24 hours up to 07:00 (lib/constructs/observability.ts).
+    ...(complete ? { [SWEEP_COMPLETED_METRIC]: 1 } : {}),
+    PaymentPlansRestored: plans.restored,
+    ...(plans.needsAttention.length > 0 ? { PaymentPlanNeedsAttention: plans.needsAttention.length } : {}),
+  };
+}
+
+function summarize(outcome: Outcome): JobSummary {
+  switch (outcome.phase) {
+    case 'plan':
+      return {
+        counts: { SweepFailures: outcome.failed.length },
+        failures: outcome.failed,
+        details: {
+          phase: outcome.phase,
+          day: outcome.day,
+          run: outcome.run,
+          continued: outcome.continued,
+          invoices: outcome.invoices,
+          ranges: outcome.ranges.length,
+          suspects: outcome.ranges.reduce((sum, item) => sum + (item.suspects?.length ?? 0), 0),
+        },
+      };
+    case 'range':
+      return { counts: sweptCounts(outcome), failures: outcome.failed, details: { ...outcome } };
+    case 'finish':
+      return {
+        counts: runCounts(outcome.complete, outcome.plans),
+        failures: outcome.plans.failed,
+        details: { ...outcome },
+      };
+    case 'whole':
+      return {
+        counts: { ...sweptCounts(outcome), ...runCounts(outcome.complete, outcome.plans) },
+        failures: [...outcome.failed, ...outcome.plans.failed],
+        details: {
+          started: outcome.started,
+          restored: outcome.restored,
+          resumed: outcome.resumed,
+          untouched: outcome.untouched,
+          needsAttention: outcome.needsAttention,
+          pages: outcome.pages,
+          continued: outcome.continued,
+          complete: outcome.complete,
+          plans: { restored: outcome.plans.restored, needsAttention: outcome.plans.needsAttention },
+        },
+      };
+  }
+}
+
+/** The state machine's data is at most 256 KB: the lists are cut, the log has them all. */
+function answer(outcome: Outcome): Outcome {
+  switch (outcome.phase) {
+    case 'plan':
+      return { ...outcome, failed: outcome.failed.slice(0, IDS_IN_ANSWER) };
+    case 'finish':
+      return outcome;
+    default:
+      return {
+        ...outcome,
+        needsAttention: outcome.needsAttention.slice(0, IDS_IN_ANSWER),
+        failed: outcome.failed.slice(0, IDS_IN_ANSWER),
+      };
+  }
+}
+
+/**
+ * Daily (EventBridge Scheduler starts statemachines/daily-sweep.asl.json): starts the dunning of
+ * invoices that fell due and restores lost ones, one step of the fanned-out sweep per call (see
+ * sweepStep).
+ */
+export const handler = scheduledHandler<Outcome>({ job: 'sweep', summarize, answer }, sweepStep);
