@@ -54,7 +54,11 @@ export class InvocationMeter {
       );
       if (!loaded || this.instrumented.has(loaded)) continue;
       this.instrumented.add(loaded);
-      if (typeof loaded.use !== 'function') throw new Error(`${name}: the handler is not a middy handler`);
+      if (typeof loaded.use !== 'function') {
+        // A capability handler routes to middy handlers it does not expose: counted, not timed.
+        failed.push(`${name}: not a middy handler, its invocations are counted but not timed`);
+        continue;
+      }
       loaded.use({
         before: (request) => {
           this.started.set(request, performance.now());
