@@ -333,6 +333,13 @@ export interface SendingSetting {
 export interface SweepRun {
   /** The business day swept (Europe/Amsterdam). */
   day: CalendarDate;
+  /**
+   * Absent on the run of the day; on the checkpoint of one range of a fanned-out run, its number
+   * (the run's `ranges` index). A range's checkpoint belongs to the run numbered `run`.
+   */
+  part?: number;
+  /** A fanned-out run's ranges of the due-invoice index, cut before its first page. */
+  ranges?: SweepRange[];
   /** Runs of the day so far: a sweep after a complete run starts a new one from the first page. */
   run: number;
   /** Where the next page starts; absent before the first page. */
@@ -343,6 +350,16 @@ export interface SweepRun {
   startedAt: string;
   updatedAt: string;
   version: number;
+}
+
+/**
+ * A stretch of the due-invoice index that one worker of the sweep reads: from `cursor` (absent:
+ * the index's first page) up to and including the invoice at `last` (`<due date>#<invoice id>`,
+ * the index's order; absent: to the end).
+ */
+export interface SweepRange {
+  cursor?: string;
+  last?: string;
 }
 
 /**
@@ -538,8 +555,11 @@ export interface CreditStore {
   /** A page of invoices, oldest due date first; throws InvalidCursorError for a cursor it did not hand out. */
   pageInvoices(listing: InvoiceListing, page: PageRequest): Promise<Page<InvoiceRecord>>;
 
-  /** The sweep of a business day, as far as it got; undefined before its first page. */
-  getSweepRun(day: CalendarDate): Promise<SweepRun | undefined>;
+  /**
+   * The sweep of a business day, as far as it got; undefined before its first page. With `part`,
+   * the checkpoint of that range of a fanned-out run instead.
+   */
+  getSweepRun(day: CalendarDate, part?: number): Promise<SweepRun | undefined>;
   /** Stores it only over `expectedVersion` (null: none yet); ConcurrentModificationError otherwise. */
   putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void>;
 

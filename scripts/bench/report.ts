@@ -129,12 +129,14 @@ function sweepSection({ sweep = {} }: BenchResults): string {
   const rows = Object.values(sweep).flatMap((r) =>
     (
       [
-        ['fell due', r.fellDue],
+        [`${(r.fallingDue ?? r.invoices).toLocaleString('en')} fell due`, r.fellDue],
         ['next day', r.nextDay],
       ] as const
     ).map(([day, p]: readonly [string, SweepPass]) => [
       r.invoices.toLocaleString('en'),
       day,
+      p.ranges === undefined ? '—' : String(p.ranges),
+      p.planSeconds === undefined ? '—' : p.planSeconds.toFixed(1),
       String(p.pages),
       String(p.started),
       p.wallSeconds.toFixed(1),
@@ -147,11 +149,13 @@ function sweepSection({ sweep = {} }: BenchResults): string {
   );
   const first = Object.values(sweep)[0];
   return [
-    `4. Daily sweep — DynamoDB Local, pages of ${first?.pageSize ?? '—'}, ${first?.concurrency ?? '—'} invoices at once; StartExecution answered at once`,
+    `4. Daily sweep — DynamoDB Local, ranges of ${first?.rangeSize ?? '—'} swept ${first?.workers ?? '—'} at once, pages of ${first?.pageSize ?? '—'}, ${first?.concurrency ?? '—'} invoices at once per range; StartExecution answered at once`,
     textTable(
       [
         'due invoices',
         'day',
+        'ranges',
+        'plan s',
         'pages',
         'started',
         'wall s',

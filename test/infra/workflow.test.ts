@@ -117,11 +117,32 @@ describe('the dunning workflow', () => {
 
   it('sweeps through a state machine that calls the sweep function slice after slice', () => {
     const { DefinitionString, DefinitionSubstitutions } = stateMachine('CreditControl-dev-DailySweep');
-    expect(JSON.parse(DefinitionString).States.MoreToSweep.Type).toBe('Choice');
+    const states = JSON.parse(DefinitionString).States;
+    expect(states.SweepRanges.ItemProcessor.States.RangeDone.Type).toBe('Choice');
     expect(DefinitionSubstitutions.SweepDueInvoicesFunctionArn?.['Fn::GetAtt']).toEqual([
       functionId('sweep-due-invoices'),
       'Arn',
     ]);
+  });
+
+  it('fans the sweep out in a Distributed Map whose role may start and stop its child executions', () => {
+    const { DefinitionString } = stateMachine('CreditControl-dev-DailySweep');
+    const map = JSON.parse(DefinitionString).States.SweepRanges;
+    expect(map).toMatchObject({ Type: 'Map', MaxConcurrency: 8, ResultPath: null });
+    expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'states:StartExecution',
+            Resource: {
+              'Fn::Join': ['', Match.arrayWith([':stateMachine:CreditControl-dev-DailySweep'])],
+            },
+          }),
+          Match.objectLike({ Action: ['states:DescribeExecution', 'states:StopExecution'] }),
+        ]),
+      },
+    });
   });
 
   it('fails synth when a placeholder names no catalogue function', () => {

@@ -729,6 +729,23 @@ export function creditStoreContract(setUp: () => Promise<CreditStore>): void {
       await expect(store.putSweepRun(run, null)).rejects.toThrow(ConcurrentModificationError);
     });
 
+    it('keeps the checkpoint of each range of a sweep run apart from the run and from each other', async () => {
+      const day = '2033-01-16';
+      const at = '2033-01-01T05:00:00.000Z';
+      const run = { day, run: 1, complete: false, pages: 0, startedAt: at, updatedAt: at, version: 1 };
+      await store.putSweepRun({ ...run, ranges: [{ last: '2032-12-01#inv-1' }, { cursor: 'abc' }] }, null);
+      await store.putSweepRun({ ...run, part: 0, cursor: 'def', pages: 1 }, null);
+      await store.putSweepRun({ ...run, part: 1, complete: true, pages: 2 }, null);
+
+      expect(await store.getSweepRun(day)).toMatchObject({
+        ranges: [{ last: '2032-12-01#inv-1' }, { cursor: 'abc' }],
+      });
+      expect(await store.getSweepRun(day, 0)).toMatchObject({ part: 0, cursor: 'def', pages: 1 });
+      expect(await store.getSweepRun(day, 1)).toMatchObject({ part: 1, complete: true });
+      expect(await store.getSweepRun(day, 2)).toBeUndefined();
+      await expect(store.putSweepRun({ ...run, part: 0 }, null)).rejects.toThrow(ConcurrentModificationError);
+    });
+
     it('replaces a keyed timeline entry written again, and keeps the timeline in order of time', async () => {
       const invoiceId = newId('inv');
       const entry = (at: string, summary: string) => ({

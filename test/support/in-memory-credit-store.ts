@@ -204,15 +204,16 @@ export class InMemoryCreditStore implements CreditStore {
     return pageOf(keyed, page);
   }
 
-  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
-    return copy(this.sweepRuns.get(day));
+  async getSweepRun(day: CalendarDate, part?: number): Promise<SweepRun | undefined> {
+    return copy(this.sweepRuns.get(`${day}#${part ?? ''}`));
   }
 
   async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
-    if ((this.sweepRuns.get(run.day)?.version ?? null) !== expectedVersion) {
+    const key = `${run.day}#${run.part ?? ''}`;
+    if ((this.sweepRuns.get(key)?.version ?? null) !== expectedVersion) {
       throw new ConcurrentModificationError(`the sweep of ${run.day} was moved on by another run`);
     }
-    this.sweepRuns.set(run.day, stored(run));
+    this.sweepRuns.set(key, stored(run));
   }
 
   async timeline(subject: Subject): Promise<TimelineEvent[]> {

@@ -364,8 +364,8 @@ export class DynamoDbCreditStore implements CreditStore {
     );
   }
 
-  async getSweepRun(day: CalendarDate): Promise<SweepRun | undefined> {
-    return this.get<SweepRun>(keys.sweepRun(day));
+  async getSweepRun(day: CalendarDate, part?: number): Promise<SweepRun | undefined> {
+    return this.get<SweepRun>(keys.sweepRun(day, part));
   }
 
   async putSweepRun(run: SweepRun, expectedVersion: number | null): Promise<void> {
@@ -373,7 +373,7 @@ export class DynamoDbCreditStore implements CreditStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.sweepRun(run.day), itemType: 'sweepRun', ...run },
+          Item: { ...keys.sweepRun(run.day, run.part), itemType: 'sweepRun', ...run },
           ...versionCondition(expectedVersion),
           ReturnConsumedCapacity: 'TOTAL',
         }),

@@ -61,7 +61,11 @@ export const keys = {
     pk: `DEBTOR#${debtorId}`,
     sk: `#OVERDUE_MOVE#${week}#${currency}`,
   }),
-  sweepRun: (day: string) => ({ pk: `SWEEP#${day}`, sk: '#RUN' }),
+  /** The run of the day, or (`part`) the checkpoint of one range of a fanned-out run. */
+  sweepRun: (day: string, part?: number) => ({
+    pk: `SWEEP#${day}`,
+    sk: part === undefined ? '#RUN' : `#PART#${String(part).padStart(5, '0')}`,
+  }),
   insolvencyRegisterEntry: (kvkNumber: string, caseNumber: string) => ({
     pk: `INSOLVENCY_REGISTER#${kvkNumber}`,
     sk: `ENTRY#${caseNumber}`,

@@ -16,7 +16,7 @@ export interface JobSummary {
 /**
  * Wraps a job as the Lambda of a schedule (EventBridge Scheduler in AWS; the local cloud's daily
  * timer locally): the Powertools chain, then the job, its counts as metrics and one log line.
- * The event carries nothing the job needs; the time is the clock port's. Items that fail are
+ * The event says at most which step of the job to run; the time is the clock port's. Items that fail are
  * reported, not thrown, so that one bad item does not keep the others from their run.
  */
 export function scheduledHandler<R>(
@@ -26,10 +26,11 @@ export function scheduledHandler<R>(
     /** What the invocation answers (a state machine's next input); the result itself by default. */
     answer?: (result: R) => R;
   },
-  run: (context: Context) => Promise<R>,
+  /** The job; a job that serves several steps (a state machine's) reads which from the event. */
+  run: (context: Context, event: unknown) => Promise<R>,
 ) {
-  return withPowertools(async (_event: unknown, context: Context): Promise<R> => {
-    const result = await run(context);
+  return withPowertools(async (event: unknown, context: Context): Promise<R> => {
+    const result = await run(context, event);
     const summary = options.summarize(result);
     for (const [name, count] of Object.entries(summary.counts)) {
       metrics.addMetric(name, MetricUnit.Count, count);

@@ -34,6 +34,17 @@ export interface SweepSlice {
   mayBeginPage?: () => boolean;
   /** Runs once per run, before its first page: never again when a run goes on from its checkpoint. */
   beforeFirstPage?: () => Promise<unknown>;
+  /**
+   * Awaited before each invoice that may get an execution (started, restored or resumed): the
+   * caller's pace of StartExecution calls, so that the workers of a fanned-out run together stay
+   * under the account's rate. None: as fast as the concurrency allows.
+   */
+  beforeStart?: () => Promise<void>;
+}
+
+/** Which executions run, as far as the sweep knows (a listing, or all but the suspects). */
+export interface RunningExecutions {
+  has(execution: string): boolean;
 }
 
 export const DEFAULT_SWEEP_PAGE_SIZE = 200;
@@ -86,17 +97,7 @@ export async function sweepDueInvoices(
   options: SweepOptions = { restoreLimit: DEFAULT_RESTORE_LIMIT },
   slice: SweepSlice = {},
 ): Promise<SweepReport> {
-  const report: SweepReport = {
-    started: 0,
-    restored: 0,
-    resumed: 0,
-    untouched: 0,
-    needsAttention: [],
-    failed: [],
-    pages: 0,
-    continued: false,
-    complete: false,
-  };
+  const report = emptyReport();
   const today = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);
   let run = await deps.store.getSweepRun(today);
   report.continued = run !== undefined && !run.complete;
@@ -115,7 +116,7 @@ export async function sweepDueInvoices(
       ...(run.cursor === undefined ? {} : { cursor: run.cursor }),
     });
     await atMostAtOnce(page.items, concurrency, (invoice) =>
-      sweepInvoice(deps, invoice, running, today, options, report),
+      sweepInvoice(deps, { invoice, running, today, options, slice }, report),
     );
     const next = await recordPage(deps, run, page.cursor);
     if (!next) return report; // another run of the day moved the checkpoint on: it goes on from there
@@ -126,12 +127,26 @@ export async function sweepDueInvoices(
   return report;
 }
 
+export function emptyReport(): SweepReport {
+  return {
+    started: 0,
+    restored: 0,
+    resumed: 0,
+    untouched: 0,
+    needsAttention: [],
+    failed: [],
+    pages: 0,
+    continued: false,
+    complete: false,
+  };
+}
+
 /**
  * Claims at the agency are no longer dunned, but they still lapse: the same watch covers them,
  * once per run, read from their own index up to the due date from which the shortest period can
  * end in the window.
  */
-async function watchClaimsAtAgency(
+export async function watchClaimsAtAgency(
   deps: DunningDeps,
   today: CalendarDate,
   report: SweepReport,
@@ -148,16 +163,30 @@ async function watchClaimsAtAgency(
   }
 }
 
+/** What one invoice of a page is swept with. */
+export interface InvoiceSweep {
+  invoice: InvoiceRecord;
+  running: RunningExecutions;
+  today: CalendarDate;
+  options: SweepOptions;
+  slice: SweepSlice;
+}
+
 /** One invoice of a page: its dunning started, restored or resumed, and its claim checked. */
-async function sweepInvoice(
+export async function sweepInvoice(
   deps: DunningDeps,
-  invoice: InvoiceRecord,
-  running: ReadonlySet<string>,
-  today: string,
-  options: SweepOptions,
+  { invoice, running, today, options, slice }: InvoiceSweep,
   report: SweepReport,
 ): Promise<void> {
   try {
+    const dunning = invoice.dunning;
+    if (
+      !dunning ||
+      dunning.status === 'paused' ||
+      (dunning.status === 'running' && !running.has(dunning.execution))
+    ) {
+      await slice.beforeStart?.();
+    }
     const outcome = await sweepOne(deps, invoice, running, today, options);
     if (outcome === 'needs_attention') report.needsAttention.push(invoice.id);
     else report[outcome] += 1;
@@ -173,7 +202,7 @@ async function sweepInvoice(
 async function sweepOne(
   deps: DunningDeps,
   invoice: InvoiceRecord,
-  running: ReadonlySet<string>,
+  running: RunningExecutions,
   today: string,
   options: SweepOptions,
 ): Promise<'started' | 'restored' | 'resumed' | 'untouched' | 'needs_attention'> {
