@@ -12,7 +12,7 @@ import { recordSkip, recordStep, type StepDeps } from '../steps/record-step';
 import { StepDeferredError } from '../steps/step-deferred';
 import { type Skipped, skipped } from '../steps/step-outcome';
 import type { StepPayload } from '../steps/step-payload';
-import { recordNoMobileNumber } from './no-mobile-number';
+import { recordNoMobileNumber } from '../tasks/unreachable-task';
 import { QuietHoursError } from './quiet-hours-deferral';
 import {
   claimTextOfTheDay,

@@ -37,8 +37,7 @@ import {
 import { includedReason, recordLetter, type SentLetter } from '../letters/record-letter';
 import { judgeUnconfirmed } from '../letters/unconfirmed-letter';
 import type { ReplyAddressOf } from '../replies/reply-addresses';
-import { recordNoEmailAddress } from '../tasks/unreachable-task';
-import { recordNoPostalAddress } from '../post/no-postal-address';
+import { recordNoEmailAddress, recordNoPostalAddress } from '../tasks/unreachable-task';
 import { type PostDeps, postalRecipient, postingOf, postLetter } from '../post/post-letter';
 import { checkStep, type DunnedInvoice } from './check-step';
 import { recordSkip, type StepDeps } from './record-step';
