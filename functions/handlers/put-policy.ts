@@ -17,8 +17,8 @@ const deps = { store, templates, clock, creditor: readCreditor() };
 export const handler = capabilityHandler([
   [
     routeAt('PUT', '/policies/{id}'),
-    routeHandler(routeAt('PUT', '/policies/{id}'), async ({ path, body }) =>
-      updatePolicy(store, path.id, body),
+    routeHandler(routeAt('PUT', '/policies/{id}'), async ({ path, body, caller }) =>
+      updatePolicy(store, path.id, body, { by: caller.email ?? caller.sub, at: clock.now() }),
     ),
   ],
   [

@@ -140,10 +140,9 @@ function Policies() {
             })
           }
           version={(record) => record.version}
-          // A policy's versions do not record who stored them.
-          changedBy={() => undefined}
-          // The path names the policy: its id is not edited.
-          editable={({ id: _id, ...rest }) => rest}
+          changedBy={stampOf}
+          // The path names the policy: its id is not edited; who stored it is the API's to say.
+          editable={({ id: _id, ...rest }) => withoutStamp(rest)}
         />
       )}
     </section>

@@ -30,4 +30,6 @@ export const policyBody = z.object({
     .max(1_000_000)
     .optional()
     .describe('The version you edited, as GET gave it; a colleague’s newer edit is not overwritten'),
+  updatedBy: text(200).optional().describe('Ignored: the caller is who stores the version'),
+  updatedAt: text(40).optional().describe('Ignored: the version is stamped when it is stored'),
 });

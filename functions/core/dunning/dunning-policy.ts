@@ -47,6 +47,9 @@ export interface DunningStep {
 export interface DunningPolicy {
   id: string;
   version: number;
+  /** Who stored this version (an admin's email or subject) and when; absent on a shipped seed. */
+  updatedBy?: string;
+  updatedAt?: string;
   name: string;
   description: string;
   debtorKind: DebtorKind;
@@ -346,6 +349,9 @@ export const dunningPolicySchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be a lower-case slug such as business-standard')
       .describe('The segment id'),
     version: z.number().int().min(1),
+    /** Who stored this version (an admin's email or subject) and when; absent on a shipped seed. */
+    updatedBy: z.string().max(200).optional(),
+    updatedAt: z.string().max(40).optional(),
     name: z
       .string()
       .min(1, 'name must not be empty')

@@ -11,7 +11,12 @@ import { policyFor } from './policy-catalogue';
  * their kind, and running executions keep its versions, so a business policy turned consumer
  * would dun businesses with consumer letters. A policy for the other kind is a new policy.
  */
-export async function updatePolicy(store: CreditStore, id: string, body: unknown): Promise<DunningPolicy> {
+export async function updatePolicy(
+  store: CreditStore,
+  id: string,
+  body: unknown,
+  stamp: { by: string; at: Date },
+): Promise<DunningPolicy> {
   // Read without storing the seed: a refused edit leaves nothing behind.
   const current = await policyFor(store, id, undefined, { storeSeed: false });
   const expected = isRecord(body) && typeof body.version === 'number' ? body.version : undefined;
@@ -29,7 +34,14 @@ export async function updatePolicy(store: CreditStore, id: string, body: unknown
     );
   }
   const version = (current?.version ?? 0) + 1;
-  const parsed = parseDunningPolicy({ ...(isRecord(body) ? body : {}), id, version });
+  // Who stored it and when are the caller's and the clock's, whatever the body says.
+  const parsed = parseDunningPolicy({
+    ...(isRecord(body) ? body : {}),
+    id,
+    version,
+    updatedBy: stamp.by,
+    updatedAt: stamp.at.toISOString(),
+  });
   // The id comes from the path, so that is where the caller must look.
   if (!parsed.ok) {
     throw invalid(

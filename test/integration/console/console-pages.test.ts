@@ -109,6 +109,10 @@ describe('the console pages beyond the worklist', () => {
       'admin',
     );
     expect(after.body).toMatchObject({ version: next, description: 'Reminders for businesses, reviewed' });
+    // Who stored the version, as the API stamped it.
+    expect(await policy.getByTestId('policy-version').textContent()).toContain(
+      'changed by admin@example.com',
+    );
     expect(await violationsOf(page)).toEqual([]);
     await page.context().close();
   });
