@@ -116,6 +116,11 @@ describe('delivery and bounce events of the letters', () => {
     vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamodbEndpoint'));
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+    // The same function reads debtors' replies, which may hold a debtor's dunning: it is configured
+    // for those at cold start too, as the stack configures it.
+    vi.stubEnv('DUNNING_STATE_MACHINE_ARN', 'arn:aws:states:eu-west-1:000000000000:stateMachine:Dunning');
+    vi.stubEnv('REPLY_MAIL_BUCKET', 'reply-mail');
+    vi.stubEnv('REPLY_TO_EMAIL', 'debiteuren@voorbeeld.example');
     const { handler } = await import('../../../functions/handlers/record-email-event');
     const message = JSON.stringify({
       eventType: 'Bounce',
