@@ -127,6 +127,66 @@ export function Field(props: {
   );
 }
 
+/** A one-line input in a Field, bound to a string the form keeps. */
+export function InputField(props: {
+  label: string;
+  name: string;
+  action: Action;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'date';
+  /** `decimal` for amounts: a phone shows the keypad with the decimal separator. */
+  inputMode?: 'decimal';
+}) {
+  const { value, onValue, type, inputMode, ...field } = props;
+  return (
+    <Field {...field}>
+      {(a) =>
+        type === 'date' ? (
+          <input {...a} type="date" value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+        ) : (
+          <input
+            {...a}
+            {...(inputMode ? { inputMode } : {})}
+            value={value}
+            onInput={(event) => onValue(event.currentTarget.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A text area in a Field, bound to a string the form keeps. */
+export function TextAreaField(props: {
+  label: string;
+  name: string;
+  action: Action;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const { value, onValue, ...field } = props;
+  return (
+    <Field {...field}>
+      {(a) => <textarea {...a} value={value} onInput={(event) => onValue(event.currentTarget.value)} />}
+    </Field>
+  );
+}
+
+/** The form's submit button, off while its call runs. */
+export function SaveButton(props: { action: Action }) {
+  const { t } = useWords();
+  return (
+    <div>
+      <button type="submit" disabled={props.action.busy}>
+        {t.actions.save}
+      </button>
+    </div>
+  );
+}
+
 /** Cents from what a person types in their language ("1.234,56" or "1,234.56"); undefined when empty. */
 export function centsFrom(text: string, language: 'nl' | 'en'): number | undefined {
   const trimmed = text.trim();

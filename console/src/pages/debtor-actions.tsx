@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DebtorView, TaskWithDetails } from '../api/responses';
-import { Field, FormStatus, centsFrom, useAction } from '../forms';
+import { centsFrom, Field, FormStatus, InputField, SaveButton, TextAreaField, useAction } from '../forms';
 import { useWords } from '../i18n';
 import { isManager, useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -126,37 +126,28 @@ function CallOutcomeForm(props: { tasks: readonly TaskWithDetails[]; onChange: (
       </Field>
       {chosen === 'promised' && (
         <>
-          <Field label={t.actions.promisedDate} name="promisedDate" action={action}>
-            {(a) => (
-              <input
-                {...a}
-                type="date"
-                value={promisedDate}
-                onInput={(event) => setPromisedDate(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label={t.actions.amount} name="amount" action={action} hint={t.actions.amountHint}>
-            {(a) => (
-              <input
-                {...a}
-                inputMode="decimal"
-                value={amount}
-                onInput={(event) => setAmount(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t.actions.promisedDate}
+            name="promisedDate"
+            action={action}
+            type="date"
+            value={promisedDate}
+            onValue={setPromisedDate}
+          />
+          <InputField
+            label={t.actions.amount}
+            name="amount"
+            action={action}
+            hint={t.actions.amountHint}
+            inputMode="decimal"
+            value={amount}
+            onValue={setAmount}
+          />
         </>
       )}
-      <Field label={t.actions.noteField} name="note" action={action}>
-        {(a) => <textarea {...a} value={note} onInput={(event) => setNote(event.currentTarget.value)} />}
-      </Field>
+      <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['outcome', 'promisedDate', 'amount', 'note']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -185,35 +176,26 @@ function PromiseForm(props: { view: DebtorView; onChange: () => void }) {
   return (
     <form class="form" onSubmit={submitted(() => void save())}>
       <InvoicePicker view={props.view} chosen={invoiceIds} onChange={setInvoiceIds} action={action} />
-      <Field label={t.actions.promisedDate} name="promisedDate" action={action}>
-        {(a) => (
-          <input
-            {...a}
-            type="date"
-            value={promisedDate}
-            onInput={(event) => setPromisedDate(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t.actions.amount} name="amount" action={action} hint={t.actions.amountHint}>
-        {(a) => (
-          <input
-            {...a}
-            inputMode="decimal"
-            value={amount}
-            onInput={(event) => setAmount(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field label={t.actions.noteField} name="note" action={action}>
-        {(a) => <textarea {...a} value={note} onInput={(event) => setNote(event.currentTarget.value)} />}
-      </Field>
+      <InputField
+        label={t.actions.promisedDate}
+        name="promisedDate"
+        action={action}
+        type="date"
+        value={promisedDate}
+        onValue={setPromisedDate}
+      />
+      <InputField
+        label={t.actions.amount}
+        name="amount"
+        action={action}
+        hint={t.actions.amountHint}
+        inputMode="decimal"
+        value={amount}
+        onValue={setAmount}
+      />
+      <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['invoiceIds', 'promisedDate', 'amount', 'note']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -255,15 +237,9 @@ function DisputeForm(props: { view: DebtorView; onChange: () => void }) {
           </select>
         )}
       </Field>
-      <Field label={t.actions.noteField} name="note" action={action}>
-        {(a) => <textarea {...a} value={note} onInput={(event) => setNote(event.currentTarget.value)} />}
-      </Field>
+      <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['invoiceIds', 'cause', 'note']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -280,15 +256,9 @@ function NoteForm(props: { view: DebtorView; onChange: () => void }) {
     });
   return (
     <form class="form" onSubmit={submitted(() => void save())}>
-      <Field label={t.actions.noteField} name="text" action={action}>
-        {(a) => <textarea {...a} value={text} onInput={(event) => setText(event.currentTarget.value)} />}
-      </Field>
+      <TextAreaField label={t.actions.noteField} name="text" action={action} value={text} onValue={setText} />
       <FormStatus action={action} fields={['text']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -305,20 +275,19 @@ function HoldForm(props: { view: DebtorView; onChange: () => void }) {
     );
   return (
     <form class="form" onSubmit={submitted(() => void save())}>
-      <Field label={t.actions.until} name="until" action={action}>
-        {(a) => (
-          <input {...a} type="date" value={until} onInput={(event) => setUntil(event.currentTarget.value)} />
-        )}
-      </Field>
+      <InputField
+        label={t.actions.until}
+        name="until"
+        action={action}
+        type="date"
+        value={until}
+        onValue={setUntil}
+      />
       <Field label={t.actions.reason} name="reason" action={action}>
         {(a) => <input {...a} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
       <FormStatus action={action} fields={['until', 'reason']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -375,11 +344,7 @@ function HandOverForm(props: { view: DebtorView; onChange: () => void }) {
         )}
       </Field>
       <FormStatus action={action} fields={['owner']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
@@ -432,9 +397,7 @@ function SpecialForm(props: { view: DebtorView; onChange: () => void }) {
           </select>
         )}
       </Field>
-      <Field label={t.actions.noteField} name="note" action={action}>
-        {(a) => <textarea {...a} value={note} onInput={(event) => setNote(event.currentTarget.value)} />}
-      </Field>
+      <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['reason', 'note']} />
       <div>
         <button type="submit" disabled={action.busy}>

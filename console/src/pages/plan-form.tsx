@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiClient, ApiError } from '../api/client';
 import type { DebtorView } from '../api/responses';
 import { errorText } from '../errors';
-import { type Action, centsFrom, Field, FormStatus, useAction } from '../forms';
+import { type Action, centsFrom, Field, FormStatus, SaveButton, useAction } from '../forms';
 import { useWords } from '../i18n';
 import { useSession } from '../session';
 import { InvoicePicker } from './invoice-picker';
@@ -199,11 +199,7 @@ export function PlanForm(props: { view: DebtorView; onChange: () => void }) {
       </fieldset>
       {!saving && <CheckStatus check={check} currency={currency} />}
       <FormStatus action={action} fields={['invoiceIds', 'instalments']} />
-      <div>
-        <button type="submit" disabled={action.busy}>
-          {t.actions.save}
-        </button>
-      </div>
+      <SaveButton action={action} />
     </form>
   );
 }
