@@ -1,6 +1,9 @@
-import { agencyReportQuery, agencyWebhookEvent, recallBody } from './schemas/agency-schemas';
-import { idPath } from './schemas/api-schemas';
 import type { Role, RouteSpec } from './routes';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const agencySchemas = () => import('./schemas/agency-schemas');
+const idPathSchema = () => import('./schemas/id-path');
 
 /**
  * The collection agency's side, part of the one route table: its signed webhook, taking a claim
@@ -15,7 +18,7 @@ export const AGENCY_ROUTES = [
     auth: { kind: 'webhook-signature' },
     summary:
       "The collection agency's progress on a claim (accepted, payment collected, judgement, bailiff, closed), signed per Standard Webhooks with the agency's own secret",
-    request: { body: agencyWebhookEvent },
+    request: lazyRequest(async () => ({ body: (await agencySchemas()).agencyWebhookEvent })),
   },
   {
     method: 'POST',
@@ -24,7 +27,10 @@ export const AGENCY_ROUTES = [
     auth: { kind: 'jwt', roles: ['special', 'manager'] satisfies Role[] },
     summary:
       'Takes a claim back from the collection agency: the agency is told, the invoice is overdue again and its debtor under special management',
-    request: { path: idPath, body: recallBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await agencySchemas()).recallBody,
+    })),
   },
   {
     method: 'GET',
@@ -32,6 +38,6 @@ export const AGENCY_ROUTES = [
     handler: 'collection-agency',
     auth: { kind: 'jwt', roles: ['manager', 'special', 'admin'] satisfies Role[] },
     summary: 'Claims at the collection agency: days there, collected, fees, results',
-    request: { query: agencyReportQuery },
+    request: lazyRequest(async () => ({ query: (await agencySchemas()).agencyReportQuery })),
   },
 ] as const satisfies readonly RouteSpec[];

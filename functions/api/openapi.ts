@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestSchemasOf } from './route-request';
 import { ORDER_SYSTEM_SCOPE, type RouteRequest, ROUTES, type RouteSpec } from './routes';
 
 const errorBody = z.object({
@@ -54,8 +55,7 @@ function operationIdOf(route: Pick<RouteSpec, 'method' | 'path'>): string {
   ].join('');
 }
 
-function operation(route: RouteSpec) {
-  const schemas = route.request ?? {};
+function operation(route: RouteSpec, schemas: RouteRequest) {
   const security =
     route.auth.kind === 'jwt'
       ? [{ cognito: [] }]
@@ -114,12 +114,14 @@ function operation(route: RouteSpec) {
 /**
  * The OpenAPI 3.1 document of the API, built from the route table: each route's request schemas
  * are the ones its handler validates with, so the document cannot drift from what the API accepts.
+ * Async, as the route table loads each route's schemas on first use.
  */
-export function openApiDocument() {
+export async function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) {
+  for (const route of ROUTES as readonly RouteSpec[]) {
+    const schemas: RouteRequest = await requestSchemasOf(route);
     paths[route.path] ??= {};
-    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route);
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation(route, schemas);
   }
   return {
     openapi: '3.1.0',

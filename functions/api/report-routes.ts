@@ -1,10 +1,8 @@
-import {
-  factPeriodQuery,
-  forecastQuery,
-  portfolioHistoryQuery,
-  portfolioQuery,
-} from './schemas/report-schemas';
 import type { Role, RouteSpec } from './routes';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const reportSchemas = () => import('./schemas/report-schemas');
 
 /** Who reads the portfolio: finance managers, admins, and the controllers who work it. */
 const portfolioReaders: readonly Role[] = ['manager', 'admin', 'controller'];
@@ -25,7 +23,7 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: portfolioReaders },
     summary:
       'The portfolio at the end of a day, per currency: open and overdue, aging buckets, DSO (standard and countback), CEI and average days delinquent of the month, what nobody chases and why, write-offs of the month, with their definitions (JSON or CSV)',
-    request: { query: portfolioQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).portfolioQuery })),
   },
   {
     method: 'GET',
@@ -33,7 +31,7 @@ export const REPORT_ROUTES = [
     handler: 'reports',
     auth: { kind: 'jwt', roles: portfolioReaders },
     summary: 'The figures of GET /reports/portfolio for each day of a span of at most 366 days (JSON or CSV)',
-    request: { query: portfolioHistoryQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).portfolioHistoryQuery })),
   },
   {
     method: 'GET',
@@ -42,7 +40,7 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Per segment and dunning step: invoices that reached it in the period, the share paid within 14 days after it (cure rate), and how many ended at it (JSON or CSV)',
-    request: { query: factPeriodQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).factPeriodQuery })),
   },
   {
     method: 'GET',
@@ -51,7 +49,7 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Promises to pay taken, kept, broken and cancelled in the period per currency, and the kept rate (JSON or CSV)',
-    request: { query: factPeriodQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).factPeriodQuery })),
   },
   {
     method: 'GET',
@@ -60,7 +58,7 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Disputes per cause: raised in the period and their amount, resolved and the median days to resolve, open now (JSON or CSV)',
-    request: { query: factPeriodQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).factPeriodQuery })),
   },
   {
     method: 'GET',
@@ -69,6 +67,6 @@ export const REPORT_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       "Expected receipts per week from open promises, plan instalments and open invoices weighted by each debtor's history, next to what came in the weeks before (JSON or CSV)",
-    request: { query: forecastQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).forecastQuery })),
   },
 ] as const satisfies readonly RouteSpec[];

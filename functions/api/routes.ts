@@ -1,47 +1,38 @@
-import type * as z from 'zod';
-import { idPath, taskListQuery, taskOutcomeBody } from './schemas/api-schemas';
-import { claimQuery, interruptionLetterBody, rateTableBody } from './schemas/claim-schemas';
-import {
-  debtorDisputeBody,
-  disputeBody,
-  disputeCausesBody,
-  disputeListQuery,
-  disputeResolutionBody,
-} from './schemas/dispute-schemas';
-import { restartDunningBody } from './schemas/dunning-schemas';
-import { paymentAssignmentBody } from './schemas/payment-schemas';
-import { letterDeliveryBody, letterIdPath } from './schemas/post-schemas';
-import { paymentPlanBody, paymentPlanQuery, planAmendmentBody } from './schemas/plan-schemas';
-import { policyBody, policyQuery } from './schemas/policy-schemas';
-import { debtorPromiseBody, holdBody, invoicePromiseBody } from './schemas/promise-schemas';
-import { outboxQuery, sendingBody } from './schemas/settings-schemas';
-import { webhookEvent } from './schemas/webhook-events';
 import { SELF_SERVICE_ROUTES } from './self-service-routes';
-import { creditCheckQuery, creditHoldBody, creditReportBody, signalBody } from './schemas/credit-schemas';
 import { SPECIAL_ROUTES } from './special-routes';
 import { AGENCY_ROUTES } from './agency-routes';
 import { REPORT_ROUTES } from './report-routes';
 import { SCORE_ROUTES } from './score-routes';
 import { PROVIDER_ROUTES } from './provider-routes';
 import { TEMPLATE_ROUTES } from './template-routes';
-import { snoozeBody, worklistQuery, worklistRulesBody } from './schemas/worklist-schemas';
-import {
-  debtorListQuery,
-  invoiceListQuery,
-  invoiceQuery,
-  noteBody,
-  ownerBody,
-  timelineQuery,
-} from './schemas/account-schemas';
-import { controllerReportQuery } from './schemas/report-schemas';
-import { smsOptOutBody } from './schemas/sms-schemas';
+import { type LazyRequest, lazyRequest, type RouteRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const accountSchemas = () => import('./schemas/account-schemas');
+const apiSchemas = () => import('./schemas/api-schemas');
+const claimSchemas = () => import('./schemas/claim-schemas');
+const creditSchemas = () => import('./schemas/credit-schemas');
+const disputeSchemas = () => import('./schemas/dispute-schemas');
+const dunningSchemas = () => import('./schemas/dunning-schemas');
+const idPathSchema = () => import('./schemas/id-path');
+const paymentSchemas = () => import('./schemas/payment-schemas');
+const planSchemas = () => import('./schemas/plan-schemas');
+const policySchemas = () => import('./schemas/policy-schemas');
+const postSchemas = () => import('./schemas/post-schemas');
+const promiseSchemas = () => import('./schemas/promise-schemas');
+const reportSchemas = () => import('./schemas/report-schemas');
+const settingsSchemas = () => import('./schemas/settings-schemas');
+const smsSchemas = () => import('./schemas/sms-schemas');
+const webhookEvents = () => import('./schemas/webhook-events');
+const worklistSchemas = () => import('./schemas/worklist-schemas');
 
 /**
  * The API's route table: the one list that both the CDK api construct (API Gateway resources,
  * one Lambda per handler, Cognito authorizer) and the local API shim read, so that the routes,
  * their handlers and who may call them are the same locally and in AWS. Each route also carries
  * the schemas of its request: the HTTP wrapper validates with them and the OpenAPI document is
- * built from them, so the two cannot describe different requests.
+ * built from them, so the two cannot describe different requests. The schemas are loaded on first
+ * use (`lazyRequest`), so that a Lambda builds only those of the routes it serves.
  */
 export const ROLES = ['controller', 'manager', 'admin', 'special'] as const;
 export type Role = (typeof ROLES)[number];
@@ -70,14 +61,7 @@ export type RouteAuth =
 /** The scope of the order system's app client: the credit check of an order, nothing else. */
 export const ORDER_SYSTEM_SCOPE = 'credit-control/credit-check';
 
-/** What a route accepts; a part without a schema is not read. */
-export interface RouteRequest {
-  path?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** How the body is encoded: JSON unless the sender posts a form (Mollie's webhook). */
-  bodyEncoding?: 'json' | 'form';
-}
+export type { LazyRequest, RouteRequest } from './route-request';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -87,7 +71,8 @@ export interface RouteSpec {
   handler: string;
   auth: RouteAuth;
   summary: string;
-  request?: RouteRequest;
+  /** The route table's are loaded on first use; a test's route may give them in place. */
+  request?: RouteRequest | LazyRequest;
 }
 
 const everyone: readonly Role[] = ['controller', 'manager', 'admin', 'special'];
@@ -110,7 +95,7 @@ export const ROUTES = [
     auth: { kind: 'webhook-signature' },
     summary:
       'Debtors, invoices, credit notes and payments from the invoicing system, signed per Standard Webhooks',
-    request: { body: webhookEvent },
+    request: lazyRequest(async () => ({ body: (await webhookEvents()).webhookEvent })),
   },
   {
     method: 'GET',
@@ -126,7 +111,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       "An invoice, its status, open amount, dunning state and timeline: entries in the order they happened (sequence), money as { amount, currency, formatted }, the local time, actors by name and email, titles and step names in the reader's language (lang or Accept-Language)",
-    request: { path: idPath, query: invoiceQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await accountSchemas()).invoiceQuery,
+    })),
   },
   {
     method: 'POST',
@@ -135,7 +123,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Restarts a dunning held for attention (or whose execution failed) at the step after the last one done, and closes its task',
-    request: { path: idPath, body: restartDunningBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await dunningSchemas()).restartDunningBody,
+    })),
   },
   {
     method: 'GET',
@@ -143,7 +134,7 @@ export const ROUTES = [
     handler: 'get-debtor',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'A debtor: balance, overdue amount, open invoices, segment and payment behaviour',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'GET',
@@ -151,7 +142,7 @@ export const ROUTES = [
     handler: 'list-tasks',
     auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary: "Open tasks for credit controllers, most urgent first (or the special team's list)",
-    request: { query: taskListQuery },
+    request: lazyRequest(async () => ({ query: (await apiSchemas()).taskListQuery })),
   },
   {
     method: 'POST',
@@ -159,7 +150,10 @@ export const ROUTES = [
     handler: 'record-task-outcome',
     auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary: 'Records the outcome of a task; a call outcome resumes the dunning workflow',
-    request: { path: idPath, body: taskOutcomeBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await apiSchemas()).taskOutcomeBody,
+    })),
   },
   {
     method: 'GET',
@@ -174,7 +168,10 @@ export const ROUTES = [
     handler: 'get-policy',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'One dunning policy (latest version, or ?version=N)',
-    request: { path: idPath, query: policyQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await policySchemas()).policyQuery,
+    })),
   },
   {
     method: 'PUT',
@@ -182,7 +179,10 @@ export const ROUTES = [
     handler: 'put-policy',
     auth: { kind: 'jwt', roles: admins },
     summary: 'Stores a new version of a dunning policy (admins only)',
-    request: { path: idPath, body: policyBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await policySchemas()).policyBody,
+    })),
   },
   {
     method: 'GET',
@@ -191,7 +191,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       'What the debtor owes on an invoice as of a day (?asOf=YYYY-MM-DD): principal, statutory interest, collection costs, explained',
-    request: { path: idPath, query: claimQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await claimSchemas()).claimQuery,
+    })),
   },
   {
     method: 'POST',
@@ -200,7 +203,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Sends the debtor an interruption letter (stuitingsbrief, art. 3:317 BW): its recorded delivery starts the limitation period again',
-    request: { path: idPath, body: interruptionLetterBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await claimSchemas()).interruptionLetterBody,
+    })),
   },
   {
     method: 'POST',
@@ -210,7 +216,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       "Records the confirmed delivery of a registered letter by post (the post's proof of delivery): the day it counts as received, from which its term runs",
-    request: { path: letterIdPath, body: letterDeliveryBody },
+    request: lazyRequest(async () => ({
+      path: (await postSchemas()).letterIdPath,
+      body: (await postSchemas()).letterDeliveryBody,
+    })),
   },
   {
     method: 'GET',
@@ -225,7 +234,7 @@ export const ROUTES = [
     handler: 'put-rates',
     auth: { kind: 'jwt', roles: admins },
     summary: 'Replaces the statutory interest rate table with a new version (admins only)',
-    request: { body: rateTableBody },
+    request: lazyRequest(async () => ({ body: (await claimSchemas()).rateTableBody })),
   },
   {
     method: 'POST',
@@ -234,7 +243,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Records a promise to pay the invoice by a date; its dunning pauses until the promise is kept or broken',
-    request: { path: idPath, body: invoicePromiseBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await promiseSchemas()).invoicePromiseBody,
+    })),
   },
   {
     method: 'GET',
@@ -242,7 +254,7 @@ export const ROUTES = [
     handler: 'list-invoice-promises',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'The promises to pay made on an invoice: open, kept, broken or cancelled',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'POST',
@@ -251,7 +263,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Records one promise to pay several invoices of the debtor by one date; kept only when all are covered',
-    request: { path: idPath, body: debtorPromiseBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await promiseSchemas()).debtorPromiseBody,
+    })),
   },
   {
     method: 'POST',
@@ -260,7 +275,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Records a dispute over the invoice with its cause; the dunning pauses (for an amount below what is open, only that part: the dunning goes on for the rest) and the owners of the cause are told',
-    request: { path: idPath, body: disputeBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await disputeSchemas()).disputeBody,
+    })),
   },
   {
     method: 'POST',
@@ -269,7 +287,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Records one dispute over several open invoices of the debtor, each in full; the dunning of each pauses and the resolution applies to each',
-    request: { path: idPath, body: debtorDisputeBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await disputeSchemas()).debtorDisputeBody,
+    })),
   },
   {
     method: 'POST',
@@ -278,7 +299,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Resolves a dispute: rejected or withdrawn resumes the dunning at the next step; credited waits for the credit note',
-    request: { path: idPath, body: disputeResolutionBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await disputeSchemas()).disputeResolutionBody,
+    })),
   },
   {
     method: 'GET',
@@ -286,7 +310,7 @@ export const ROUTES = [
     handler: 'list-disputes',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Open disputes with their age in days, oldest first',
-    request: { query: disputeListQuery },
+    request: lazyRequest(async () => ({ query: (await disputeSchemas()).disputeListQuery })),
   },
   {
     method: 'GET',
@@ -303,7 +327,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: admins },
     summary:
       'Replaces the list of dispute causes (a new version over the one you read); disputes raised before keep their cause (admins only)',
-    request: { body: disputeCausesBody },
+    request: lazyRequest(async () => ({ body: (await disputeSchemas()).disputeCausesBody })),
   },
   {
     method: 'GET',
@@ -319,7 +343,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: admins },
     summary:
       'Pauses or releases all automatic letters, calls, escalations and hand-overs; what falls due meanwhile runs after the release (admins only)',
-    request: { body: sendingBody },
+    request: lazyRequest(async () => ({ body: (await settingsSchemas()).sendingBody })),
   },
   {
     method: 'GET',
@@ -328,7 +352,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'What the automatic dunning will do on a day: letters per debtor and currency with their invoices, calls, escalations, hand-overs; put a hold on any of them with POST /invoices/{id}/hold or POST /debtors/{id}/hold before it goes',
-    request: { query: outboxQuery },
+    request: lazyRequest(async () => ({ query: (await settingsSchemas()).outboxQuery })),
   },
   {
     method: 'POST',
@@ -336,7 +360,10 @@ export const ROUTES = [
     handler: 'place-invoice-hold',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Holds the automatic dunning steps of an invoice until a day; then they go on at the next step',
-    request: { path: idPath, body: holdBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await promiseSchemas()).holdBody,
+    })),
   },
   {
     method: 'DELETE',
@@ -344,7 +371,7 @@ export const ROUTES = [
     handler: 'end-invoice-hold',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Ends the hold of an invoice early; the dunning goes on at the step after the last one done',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'POST',
@@ -352,7 +379,10 @@ export const ROUTES = [
     handler: 'place-debtor-hold',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Holds the dunning of every open invoice of the debtor until a day',
-    request: { path: idPath, body: holdBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await promiseSchemas()).holdBody,
+    })),
   },
   {
     method: 'DELETE',
@@ -360,7 +390,7 @@ export const ROUTES = [
     handler: 'end-debtor-hold',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Ends the hold of a debtor early; each of its held invoices goes on at its next step',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   ...SPECIAL_ROUTES,
   ...AGENCY_ROUTES,
@@ -383,7 +413,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Assigns an unapplied payment to an invoice (the rest is credit for its debtor) or to a debtor; once only (409 after)',
-    request: { path: idPath, body: paymentAssignmentBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await paymentSchemas()).paymentAssignmentBody,
+    })),
   },
   {
     method: 'GET',
@@ -392,7 +425,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       "Today's accounts, one entry per debtor with its tasks, most important first with the reasons, and under `waiting` those whose dunning waits for a promise, hold or plan with nothing due today, with the day they return; ?owner= (managers) for another controller's or `none` for the unowned",
-    request: { query: worklistQuery },
+    request: lazyRequest(async () => ({ query: (await worklistSchemas()).worklistQuery })),
   },
   {
     method: 'GET',
@@ -407,7 +440,7 @@ export const ROUTES = [
     handler: 'put-worklist-rules',
     auth: { kind: 'jwt', roles: managers },
     summary: 'Stores a new version of the worklist rules (managers and admins only)',
-    request: { body: worklistRulesBody },
+    request: lazyRequest(async () => ({ body: (await worklistSchemas()).worklistRulesBody })),
   },
   {
     method: 'POST',
@@ -415,7 +448,10 @@ export const ROUTES = [
     handler: 'snooze-task',
     auth: { kind: 'jwt', roles: creditControl },
     summary: 'Puts a task off to a later day with a reason; it leaves the list until then',
-    request: { path: idPath, body: snoozeBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await worklistSchemas()).snoozeBody,
+    })),
   },
   {
     method: 'PUT',
@@ -424,7 +460,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Assigns the account to a controller or hands it over (null: unowned); notes and tasks stay with it',
-    request: { path: idPath, body: ownerBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await accountSchemas()).ownerBody,
+    })),
   },
   {
     method: 'POST',
@@ -432,7 +471,10 @@ export const ROUTES = [
     handler: 'add-debtor-note',
     auth: { kind: 'jwt', roles: creditControl },
     summary: "Adds a note to the debtor's file, on its timeline",
-    request: { path: idPath, body: noteBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await accountSchemas()).noteBody,
+    })),
   },
   {
     method: 'PUT',
@@ -441,7 +483,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       "Records the debtor's own wish for no more texts (optOut true) or for texts again (false), on its timeline; kept apart from the invoicing system's smsOptOut, and either one stops the sms steps",
-    request: { path: idPath, body: smsOptOutBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await smsSchemas()).smsOptOutBody,
+    })),
   },
   {
     method: 'GET',
@@ -450,7 +495,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       "The debtor's contact history across all its invoices, newest first, a page at a time: letters, calls, notes, promises, disputes, payments, holds, escalations; each entry numbered in the order things happened (sequence), money as { amount, currency, formatted }, actors by name and email, in the reader's language (lang or Accept-Language)",
-    request: { path: idPath, query: timelineQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await accountSchemas()).timelineQuery,
+    })),
   },
   {
     method: 'PUT',
@@ -459,7 +507,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Sets or lifts the credit hold by hand with a reason; on the timeline and the credit-status topic. A hold set by hand stays until a manager lifts it',
-    request: { path: idPath, body: creditHoldBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await creditSchemas()).creditHoldBody,
+    })),
   },
   {
     method: 'GET',
@@ -468,7 +519,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'May the debtor order this amount more on credit: approve, refer (to a manager) or decline, with the reasons, exposure, credit limit and what is available; logged on the timeline',
-    request: { path: idPath, query: creditCheckQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await creditSchemas()).creditCheckQuery,
+    })),
   },
   {
     method: 'GET',
@@ -477,7 +531,10 @@ export const ROUTES = [
     auth: { kind: 'client-credentials', scope: ORDER_SYSTEM_SCOPE },
     summary:
       "The credit check for the order system's app client (access token with the credit-control/credit-check scope): the same decision as GET /debtors/{id}/credit-check, within the order system's own order authority",
-    request: { path: idPath, query: creditCheckQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await creditSchemas()).creditCheckQuery,
+    })),
   },
   {
     method: 'POST',
@@ -486,7 +543,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       "Records what a credit bureau said; the latest report and its recommended limit show in the debtor view, and a task asks for the next one when the risk class's cadence makes it due",
-    request: { path: idPath, body: creditReportBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await creditSchemas()).creditReportBody,
+    })),
   },
   {
     method: 'POST',
@@ -495,7 +555,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: creditControl },
     summary:
       'Financial trouble, a change of ownership or other news: the account manager is told at once (account-managers topic); on the timeline',
-    request: { path: idPath, body: signalBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await creditSchemas()).signalBody,
+    })),
   },
   {
     method: 'GET',
@@ -504,7 +567,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       'Finds invoices by number or payment reference, or lists them by status, debtor and days overdue, oldest due first, a page at a time',
-    request: { query: invoiceListQuery },
+    request: lazyRequest(async () => ({ query: (await accountSchemas()).invoiceListQuery })),
   },
   {
     method: 'GET',
@@ -513,7 +576,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       'Finds debtors by name or id (accents and case ignored), owner, segment and hold, a page at a time',
-    request: { query: debtorListQuery },
+    request: lazyRequest(async () => ({ query: (await accountSchemas()).debtorListQuery })),
   },
   {
     method: 'POST',
@@ -522,7 +585,11 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: [...creditControl, 'special'] },
     summary:
       'Agrees a payment plan over open invoices of the debtor (?validate=true: only checks it, writing nothing): their dunning pauses, a reminder precedes each instalment, a missed one breaks the plan; beyond the policy term, or after a broken plan, a manager only; for a debtor under special management the special team (or a manager) beyond the policy limits',
-    request: { path: idPath, query: paymentPlanQuery, body: paymentPlanBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await planSchemas()).paymentPlanQuery,
+      body: (await planSchemas()).paymentPlanBody,
+    })),
   },
   {
     method: 'GET',
@@ -530,7 +597,7 @@ export const ROUTES = [
     handler: 'list-debtor-payment-plans',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'The payment plans of a debtor, newest first, with their instalments and what was paid',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'GET',
@@ -538,7 +605,7 @@ export const ROUTES = [
     handler: 'get-payment-plan',
     auth: { kind: 'jwt', roles: everyone },
     summary: 'A payment plan: status, reference, instalments and what each invoice received',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'POST',
@@ -547,7 +614,10 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Changes an active payment plan (a longer term, other dates) with a reason: the new instalments replace those not yet paid (managers only)',
-    request: { path: idPath, body: planAmendmentBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await planSchemas()).planAmendmentBody,
+    })),
   },
   {
     method: 'GET',
@@ -557,7 +627,7 @@ export const ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Per controller over a period of days (from, to; at most 366): tasks done and done on time, calls made and reached, promises taken and kept, money paid within 14 days after the controller reached the debtor',
-    request: { query: controllerReportQuery },
+    request: lazyRequest(async () => ({ query: (await reportSchemas()).controllerReportQuery })),
   },
 ] as const satisfies readonly RouteSpec[];
 

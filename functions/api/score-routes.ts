@@ -1,5 +1,8 @@
-import { debtorRankingQuery, scoreRulesBody } from './schemas/score-schemas';
 import type { Role, RouteSpec } from './routes';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const scoreSchemas = () => import('./schemas/score-schemas');
 
 const managers: readonly Role[] = ['manager', 'admin'];
 
@@ -16,7 +19,7 @@ export const SCORE_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'The top debtors by overdue amount in one currency (sort=overdue, the default) or by worst payment score (sort=score), as JSON or, with format=csv or Accept: text/csv, as CSV',
-    request: { query: debtorRankingQuery },
+    request: lazyRequest(async () => ({ query: (await scoreSchemas()).debtorRankingQuery })),
   },
   {
     method: 'GET',
@@ -33,6 +36,6 @@ export const SCORE_ROUTES = [
     auth: { kind: 'jwt', roles: managers },
     summary:
       'Stores a new version of the score rules over the version edited (expectedVersion; a newer one is a 409); scores are weighed with it from their next fact',
-    request: { body: scoreRulesBody },
+    request: lazyRequest(async () => ({ body: (await scoreSchemas()).scoreRulesBody })),
   },
 ] as const satisfies readonly RouteSpec[];

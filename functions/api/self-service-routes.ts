@@ -1,10 +1,8 @@
 import type { RouteSpec } from './routes';
-import {
-  selfServiceForm,
-  selfServicePageQuery,
-  selfServicePath,
-  statementQuery,
-} from './schemas/self-service-schemas';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const selfServiceSchemas = () => import('./schemas/self-service-schemas');
 
 /**
  * The debtor's self-service page, part of the one route table. No login: the signed, expiring
@@ -19,7 +17,10 @@ export const SELF_SERVICE_ROUTES = [
     auth: { kind: 'signed-link' },
     summary:
       "The debtor's page (HTML, in their language): open invoices with amounts, days overdue, the QR code and reference, and forms to pay now, promise a date, dispute, ask for a plan or a call back; ?result= shows what a form did",
-    request: { path: selfServicePath, query: selfServicePageQuery },
+    request: lazyRequest(async () => ({
+      path: (await selfServiceSchemas()).selfServicePath,
+      query: (await selfServiceSchemas()).selfServicePageQuery,
+    })),
   },
   {
     method: 'POST',
@@ -28,7 +29,10 @@ export const SELF_SERVICE_ROUTES = [
     auth: { kind: 'signed-link' },
     summary:
       "A form of the debtor's page (application/x-www-form-urlencoded, with the form's nonce and CSRF token): recorded once, as done by the debtor; answers 303 to the page with the result, or for action=pay to the payment provider's checkout",
-    request: { path: selfServicePath, body: selfServiceForm },
+    request: lazyRequest(async () => ({
+      path: (await selfServiceSchemas()).selfServicePath,
+      body: (await selfServiceSchemas()).selfServiceForm,
+    })),
   },
   {
     method: 'GET',
@@ -36,6 +40,9 @@ export const SELF_SERVICE_ROUTES = [
     handler: 'self-service',
     auth: { kind: 'signed-link' },
     summary: "The debtor's statement of open items, as a printable page or CSV (?format=csv)",
-    request: { path: selfServicePath, query: statementQuery },
+    request: lazyRequest(async () => ({
+      path: (await selfServiceSchemas()).selfServicePath,
+      query: (await selfServiceSchemas()).statementQuery,
+    })),
   },
 ] as const satisfies readonly RouteSpec[];

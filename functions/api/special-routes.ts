@@ -1,19 +1,9 @@
-import { idPath } from './schemas/api-schemas';
-import {
-  distributionBody,
-  financialPositionNoteBody,
-  proposalApprovalBody,
-  proposalIdPath,
-  provisionQuery,
-  registerEntryBody,
-  insolvencyBody,
-  insolvencyClaimQuery,
-  insolvencyClosingBody,
-  specialManagementBody,
-  vatReliefQuery,
-  writeOffBody,
-} from './schemas/special-schemas';
 import type { Role, RouteSpec } from './routes';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const idPathSchema = () => import('./schemas/id-path');
+const specialSchemas = () => import('./schemas/special-schemas');
 
 /** The special-management team (Bijzonder Beheer); managers may do what it does. */
 const specialTeam: readonly Role[] = ['special', 'manager'];
@@ -30,7 +20,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       "Takes the debtor out of the normal cycle: every running dunning stops (a recorded pause, no letter, no call) and its tasks move to the special team's list",
-    request: { path: idPath, body: specialManagementBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).specialManagementBody,
+    })),
   },
   {
     method: 'DELETE',
@@ -38,7 +31,7 @@ export const SPECIAL_ROUTES = [
     handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Returns the debtor to the normal cycle: each invoice resumes at the step after its last',
-    request: { path: idPath },
+    request: lazyRequest(async () => ({ path: (await idPathSchema()).idPath })),
   },
   {
     method: 'POST',
@@ -47,7 +40,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       'Records a bankruptcy, WSNP or suspension of payments: the debtor goes under special management, all collection stops, and a task says to file the claim before the deadline',
-    request: { path: idPath, body: insolvencyBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).insolvencyBody,
+    })),
   },
   {
     method: 'GET',
@@ -56,7 +52,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: ['special', 'manager', 'controller', 'admin'] },
     summary:
       "The claim to file with the trustee: per invoice the principal, interest up to the insolvency's date only, costs already due, the VAT included, and the total (JSON, or a printable page with format=html)",
-    request: { path: idPath, query: insolvencyClaimQuery },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      query: (await specialSchemas()).insolvencyClaimQuery,
+    })),
   },
   {
     method: 'POST',
@@ -65,7 +64,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       "Books a payout of the trustee as a payment on the debtor's oldest open invoices, once per payout id",
-    request: { path: idPath, body: distributionBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).distributionBody,
+    })),
   },
   {
     method: 'POST',
@@ -73,7 +75,10 @@ export const SPECIAL_ROUTES = [
     handler: 'special-management',
     auth: { kind: 'jwt', roles: specialTeam },
     summary: 'Closes the insolvency: what remains open on its invoices is written off as uncollectable',
-    request: { path: idPath, body: insolvencyClosingBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).insolvencyClosingBody,
+    })),
   },
   {
     method: 'POST',
@@ -82,7 +87,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'Writes off the open amount (status written_off, the dunning stops for good) or part of it (a remission), with the VAT that may be reclaimed and its period; above the configured amount an admin only',
-    request: { path: idPath, body: writeOffBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).writeOffBody,
+    })),
   },
   {
     method: 'GET',
@@ -91,7 +99,7 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'The VAT on bad debts to reclaim in a VAT return period (a quarter or a month), and the VAT to pay back for written-off invoices paid after all',
-    request: { query: vatReliefQuery },
+    request: lazyRequest(async () => ({ query: (await specialSchemas()).vatReliefQuery })),
   },
   {
     method: 'GET',
@@ -108,7 +116,10 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: ['manager', 'admin'] },
     summary:
       'A manager approves the proposal they read: each of its invoices is written off in full, once; a proposal that changed or was approved already answers 409',
-    request: { path: proposalIdPath, body: proposalApprovalBody },
+    request: lazyRequest(async () => ({
+      path: (await specialSchemas()).proposalIdPath,
+      body: (await specialSchemas()).proposalApprovalBody,
+    })),
   },
   {
     method: 'GET',
@@ -117,7 +128,7 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: [...specialTeam, 'admin'] },
     summary:
       'The doubtful-debt provision per currency by class (age bucket, at the agency, in insolvency), with the percentages of PROVISION_PERCENTAGES (JSON, or CSV with format=csv)',
-    request: { query: provisionQuery },
+    request: lazyRequest(async () => ({ query: (await specialSchemas()).provisionQuery })),
   },
   {
     method: 'POST',
@@ -126,7 +137,7 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       'Records a publication of the central insolvency register (CIR) by hand; a debtor with that KvK number enters the insolvency flow (special management, collection stopped, a task to file the claim)',
-    request: { body: registerEntryBody },
+    request: lazyRequest(async () => ({ body: (await specialSchemas()).registerEntryBody })),
   },
   {
     method: 'POST',
@@ -135,6 +146,9 @@ export const SPECIAL_ROUTES = [
     auth: { kind: 'jwt', roles: specialTeam },
     summary:
       "Evidence of the debtor's financial position for the special team's file: a note with references to its attachments",
-    request: { path: idPath, body: financialPositionNoteBody },
+    request: lazyRequest(async () => ({
+      path: (await idPathSchema()).idPath,
+      body: (await specialSchemas()).financialPositionNoteBody,
+    })),
   },
 ] as const satisfies readonly RouteSpec[];

@@ -1,5 +1,8 @@
 import type { Role, RouteSpec } from './routes';
-import { templateBody, templatePath, templatePreviewBody, templateQuery } from './schemas/template-schemas';
+import { lazyRequest } from './route-request';
+
+// Each route's request schemas are loaded on its first request (./route-request.ts).
+const templateSchemas = () => import('./schemas/template-schemas');
 
 const everyone: readonly Role[] = ['controller', 'manager', 'admin', 'special'];
 const admins: readonly Role[] = ['admin'];
@@ -25,7 +28,10 @@ export const TEMPLATE_ROUTES = [
     auth: { kind: 'jwt', roles: everyone },
     summary:
       "A letter template's words per language, for one invoice and several (current version, or ?version=N)",
-    request: { path: templatePath, query: templateQuery },
+    request: lazyRequest(async () => ({
+      path: (await templateSchemas()).templatePath,
+      query: (await templateSchemas()).templateQuery,
+    })),
   },
   {
     method: 'PUT',
@@ -34,7 +40,10 @@ export const TEMPLATE_ROUTES = [
     auth: { kind: 'jwt', roles: admins },
     summary:
       'Stores a new version of a letter template (admins only); refused with 400 naming each unknown placeholder, malformed link or required element left out',
-    request: { path: templatePath, body: templateBody },
+    request: lazyRequest(async () => ({
+      path: (await templateSchemas()).templatePath,
+      body: (await templateSchemas()).templateBody,
+    })),
   },
   {
     method: 'POST',
@@ -42,7 +51,10 @@ export const TEMPLATE_ROUTES = [
     handler: 'put-policy',
     auth: { kind: 'jwt', roles: admins },
     summary: 'Renders the template for an invoice as HTML and text; sends nothing',
-    request: { path: templatePath, body: templatePreviewBody },
+    request: lazyRequest(async () => ({
+      path: (await templateSchemas()).templatePath,
+      body: (await templateSchemas()).templatePreviewBody,
+    })),
   },
   {
     method: 'POST',
@@ -50,6 +62,9 @@ export const TEMPLATE_ROUTES = [
     handler: 'put-policy',
     auth: { kind: 'jwt', roles: admins },
     summary: "Emails the preview to the caller's own address from their token, and to nobody else",
-    request: { path: templatePath, body: templatePreviewBody },
+    request: lazyRequest(async () => ({
+      path: (await templateSchemas()).templatePath,
+      body: (await templateSchemas()).templatePreviewBody,
+    })),
   },
 ] as const satisfies readonly RouteSpec[];

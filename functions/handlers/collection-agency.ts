@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestSchemasOf } from '../api/route-request';
 import { webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { routeAt, capabilityHandler } from '../shared/http/capability-handler';
 import { proxyHandler, routeHandler } from '../shared/http/http-handler';
@@ -53,7 +54,7 @@ export const handler = capabilityHandler([
     proxyHandler(async (event) => {
       // The signature first: nothing is read or stored for a delivery that fails it.
       const deliveryId = verifiedDeliveryId(event, await secret());
-      const { body } = parseRequest(event, webhook.request);
+      const { body } = parseRequest(event, await requestSchemasOf(webhook));
       return receiveAgencyDelivery(deps, { id: deliveryId, event: body as AgencyWebhookEvent });
     }),
   ],

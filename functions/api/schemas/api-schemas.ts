@@ -5,9 +5,7 @@ import { calendarDay, promisedAmount } from './promise-schemas';
 import { recordId, text } from './fields';
 
 /** Request schemas of the controller API. Handlers validate with them; the OpenAPI document is built from them. */
-export const idPath = z.object({
-  id: recordId.describe('The record id'),
-});
+export { idPath } from './id-path';
 
 export const taskOutcomeBody = z
   .object({

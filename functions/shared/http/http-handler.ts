@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { type RequestSchemas, requestSchemasOf } from '../../api/route-request';
 import { ROUTES, type ApiRoute, type HandlerName, type RouteRequest, type RouteSpec } from '../../api/routes';
 import { Refusal } from '../../use-cases/refusal';
 import { logger } from '../observability';
@@ -30,7 +31,7 @@ export interface HttpRequest<R> {
 
 /** The request schemas the route table gives a handler. */
 export type RequestOf<H extends HandlerName> =
-  Extract<ApiRoute, { handler: H }> extends { request: infer R } ? R : undefined;
+  Extract<ApiRoute, { handler: H }> extends { request: infer R } ? RequestSchemas<R> : undefined;
 
 /**
  * Wraps a use case as the API Lambda of route `handler` in the route table
@@ -53,7 +54,7 @@ export function httpHandler<H extends HandlerName>(
 /** `httpHandler` for a route given in full: the route table's, or a test's. */
 export function routeHandler<R extends RouteSpec>(
   route: R,
-  run: (request: HttpRequest<R['request']>, context: Context) => Promise<unknown>,
+  run: (request: HttpRequest<RequestSchemas<R['request']>>, context: Context) => Promise<unknown>,
 ) {
   const { auth } = route;
   if (auth.kind !== 'jwt') {
@@ -64,8 +65,11 @@ export function routeHandler<R extends RouteSpec>(
     if (!caller.roles.some((role) => auth.roles.includes(role))) {
       throw new ForbiddenError(`This action needs one of the roles: ${auth.roles.join(', ')}.`);
     }
-    const parsed = parseRequest(event, route.request ?? {});
-    return actingAs(caller, () => run({ ...parsed, caller, event } as HttpRequest<R['request']>, context));
+    // The route's schemas are built on its first request, after the role check (api/route-request.ts).
+    const parsed = parseRequest(event, await requestSchemasOf(route));
+    return actingAs(caller, () =>
+      run({ ...parsed, caller, event } as HttpRequest<RequestSchemas<R['request']>>, context),
+    );
   });
 }
 

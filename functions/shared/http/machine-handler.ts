@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { type RequestSchemas, requestSchemasOf } from '../../api/route-request';
 import type { RouteSpec } from '../../api/routes';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { type HttpRequest, proxyHandler } from './http-handler';
@@ -29,13 +30,16 @@ export function machineHandler<R extends RouteSpec>(
     if (typeof clientId !== 'string' || clientId === '') throw new UnauthorizedError();
     const scopes = typeof claims?.scope === 'string' ? claims.scope.split(/\s+/) : [];
     if (!scopes.includes(auth.scope)) throw new ForbiddenError(`This action needs the scope ${auth.scope}.`);
-    const parsed = parseRequest(event, route.request ?? {});
+    const parsed = parseRequest(event, await requestSchemasOf(route));
     return run({ ...parsed, client: { clientId, scopes }, event } as MachineRequest<R>, context);
   });
 }
 
 /** The request as the use case sees it: parsed by the route's schemas, with the calling client. */
-export type MachineRequest<R extends RouteSpec> = Omit<HttpRequest<R['request']>, 'caller' | 'event'> & {
+export type MachineRequest<R extends RouteSpec> = Omit<
+  HttpRequest<RequestSchemas<R['request']>>,
+  'caller' | 'event'
+> & {
   client: MachineClient;
   event: APIGatewayProxyEvent;
 };

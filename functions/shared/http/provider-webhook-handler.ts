@@ -1,3 +1,4 @@
+import { requestSchemasOf } from '../../api/route-request';
 import type { PaymentProvider } from '../../ports/payment-provider';
 import type { IntakeDeps } from '../../use-cases/intake/effect';
 import { receiveProviderPayment } from '../../use-cases/provider-payments/receive-provider-payment';
@@ -26,7 +27,7 @@ export interface ProviderWebhookDeps {
 export function providerWebhookHandler(deps: ProviderWebhookDeps) {
   const route = routeAt('POST', '/webhooks/mollie');
   return proxyHandler(async (event) => {
-    const { body } = parseRequest(event, route.request);
+    const { body } = parseRequest(event, await requestSchemasOf(route));
     if (!deps.provider) throw new ProviderNotConfiguredError();
     return receiveProviderPayment({ intake: deps.intake(), provider: deps.provider }, body.id);
   });

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { requestSchemasOf } from '../../api/route-request';
 import type { WebhookEvent } from '../../api/schemas/webhook-events';
 import type { IntakeDeps } from '../../use-cases/intake/effect';
 import { receiveDelivery } from '../../use-cases/intake/receive-delivery';
@@ -29,10 +30,10 @@ export interface WebhookHandlerDeps {
  * the authentication, so nothing is read or stored for a delivery that fails it.
  */
 export function webhookHandler(deps: WebhookHandlerDeps) {
-  const { request } = routeAt('POST', '/webhooks/invoicing');
+  const route = routeAt('POST', '/webhooks/invoicing');
   return proxyHandler(async (event) => {
     const deliveryId = verifiedDeliveryId(event, await deps.secret());
-    const { body } = parseRequest(event, request);
+    const { body } = parseRequest(event, await requestSchemasOf(route));
     return receiveDelivery(deps.intake(), { id: deliveryId, event: body as WebhookEvent });
   });
 }

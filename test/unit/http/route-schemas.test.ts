@@ -11,7 +11,7 @@ interface Operation {
   requestBody?: { content: { 'application/json': { schema: { required?: string[] } } } };
 }
 
-const document = openApiDocument();
+const document = await openApiDocument();
 const routes: readonly RouteSpec[] = ROUTES;
 const jwtRoutes = routes.filter((route) => route.auth.kind === 'jwt');
 
