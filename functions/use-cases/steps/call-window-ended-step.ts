@@ -1,9 +1,16 @@
 import type { CreditStore, StoreWrite } from '../../ports/credit-store';
 import type { Clock } from '../../ports/clock';
+import type { DunningWorkflow } from '../../ports/workflow';
 import { retryOnConflict, revised } from '../record-versions';
 import { callTaskId } from './create-call-task-step';
 import { WORKFLOW_ACTOR } from './record-step';
-import type { StepPayload } from './step-payload';
+import type { CallWindowEndedPayload, StepPayload } from './step-payload';
+
+/**
+ * How far the park's end may lie from the account manager's step and still stand in for its Wait:
+ * the function runs within moments of the state's start, and a retried attempt a little later.
+ */
+export const PARK_TOLERANCE_MS = 60_000;
 
 /**
  * What became of a call window that ended: recorded against its open task, or nothing to record
@@ -16,7 +23,37 @@ export interface CallWindowOutcome {
 }
 
 /**
- * RecordUnansweredCall: the call step's window ended and nobody recorded an outcome. The call
+ * RecordUnansweredCall as a whole: records the window's end, then either leaves the state parked
+ * until its time limit, which the plan made the account manager's step (`parked`: the unanswered
+ * path goes straight on to EscalateToAccountManager), or answers the token at once, so that
+ * WaitUntilAccountManager waits for the step's own time.
+ */
+export async function endCallWindow(
+  deps: { store: CreditStore; clock: Clock; workflow: DunningWorkflow },
+  payload: CallWindowEndedPayload,
+): Promise<CallWindowOutcome & { parked: boolean }> {
+  const outcome = await recordCallWindowEnded(deps, payload);
+  if (parkEndsAtAccountManager(deps.clock.now(), payload)) return { ...outcome, parked: true };
+  await deps.workflow.completeTask(payload.taskToken, outcome);
+  return { ...outcome, parked: false };
+}
+
+/**
+ * Whether parking for `parkSeconds` from now ends at the account manager's step. It does when the
+ * call window ended as planned. It does not when the call step was deferred (the window ended
+ * later, and so would the park), on a retried attempt long after the window, or when the account
+ * manager's step comes before the window's end (the plan's least park, 1 second).
+ */
+export function parkEndsAtAccountManager(
+  now: Date,
+  payload: Pick<CallWindowEndedPayload, 'accountManagerAt' | 'parkSeconds'>,
+): boolean {
+  const parkEnds = now.getTime() + payload.parkSeconds * 1000;
+  return Math.abs(parkEnds - Date.parse(payload.accountManagerAt)) <= PARK_TOLERANCE_MS;
+}
+
+/**
+ * The call step's window ended and nobody recorded an outcome. The call
  * task stays on the list (a late outcome is still recorded) but counts against it: the task's
  * `missedCallWindows`, and a failed contact of the debtor, which the worklist's priority weighs
  * ("not reached once"). On the invoice's timeline, in the same transaction. Safe to repeat: a

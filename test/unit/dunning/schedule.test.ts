@@ -37,6 +37,8 @@ describe('the dunning plan', () => {
       },
       // Five working days from Monday 26 January: Monday 2 February.
       callWindowSeconds: 7 * 86_400,
+      // From the window's end, Monday 2 February, to the account manager on Wednesday 4 February.
+      accountManagerAfterCallWindowSeconds: 2 * 86_400,
     });
   });
 
@@ -199,6 +201,27 @@ describe('the dunning plan', () => {
     });
     // The call on Thursday 15 January; three working days on is Tuesday the 20th.
     expect(plan.callWindowSeconds).toBe(5 * 86_400);
+  });
+
+  it('parks an unanswered call from the end of its window until the account manager, and at least a second', () => {
+    const standard = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-01',
+      now: new Date('2026-03-02'),
+    });
+    // The call on Monday 23 March at 09:00; its window of seven days in seconds ends on Monday 30
+    // March at 10:00, as summer time began on the Sunday. The account manager acts on day 30,
+    // Tuesday 31 March, at 09:00: 23 hours later.
+    expect(standard.accountManagerAfterCallWindowSeconds).toBe(23 * 3_600);
+    expect(
+      Date.parse(standard.schedule.call) +
+        (standard.callWindowSeconds + standard.accountManagerAfterCallWindowSeconds) * 1000,
+    ).toBe(Date.parse(standard.schedule.accountManager));
+
+    // No account manager: its slot gets the call's time, before the window ends.
+    expect(
+      planDunning({ policy: keyAccount, dueDate: '2026-03-01', now: new Date('2026-03-02') }),
+    ).toMatchObject({ accountManagerAfterCallWindowSeconds: 1 });
   });
 
   it('puts every step on a Dutch working day: never a Saturday, Sunday or holiday', () => {
