@@ -26,7 +26,8 @@ export interface CallWindowOutcome {
  * RecordUnansweredCall as a whole: records the window's end, then either leaves the state parked
  * until its time limit, which the plan made the account manager's step (`parked`: the unanswered
  * path goes straight on to EscalateToAccountManager), or answers the token at once, so that
- * WaitUntilAccountManager waits for the step's own time.
+ * WaitUntilAccountManager waits for the step's own time. The token is not stored on the call
+ * task: a late outcome must not bring the account manager forward.
  */
 export async function endCallWindow(
   deps: { store: CreditStore; clock: Clock; workflow: DunningWorkflow },
@@ -39,17 +40,19 @@ export async function endCallWindow(
 }
 
 /**
- * Whether parking for `parkSeconds` from now ends at the account manager's step. It does when the
- * call window ended as planned. It does not when the call step was deferred (the window ended
- * later, and so would the park), on a retried attempt long after the window, or when the account
- * manager's step comes before the window's end (the plan's least park, 1 second).
+ * Whether parking for `parkSeconds` from now ends when WaitUntilAccountManager would: at the
+ * account manager's step, or at once when that time has passed (the plan's least park, 1 second,
+ * stands for "at once"). It does when the call window ended as planned. It does not when the call
+ * step was deferred or a retried attempt came long after the window: the window ended late, and a
+ * park of the planned length would bring the account manager late as well.
  */
 export function parkEndsAtAccountManager(
   now: Date,
   payload: Pick<CallWindowEndedPayload, 'accountManagerAt' | 'parkSeconds'>,
 ): boolean {
   const parkEnds = now.getTime() + payload.parkSeconds * 1000;
-  return Math.abs(parkEnds - Date.parse(payload.accountManagerAt)) <= PARK_TOLERANCE_MS;
+  const waitEnds = Math.max(Date.parse(payload.accountManagerAt), now.getTime());
+  return Math.abs(parkEnds - waitEnds) <= PARK_TOLERANCE_MS;
 }
 
 /**

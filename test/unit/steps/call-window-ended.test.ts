@@ -110,8 +110,14 @@ describe('whether the park after an unanswered call ends at the account manager'
     expect(parkEndsAtAccountManager(at(-PARK_TOLERANCE_MS - 1), planned)).toBe(false);
   });
 
-  it('does not when the account manager comes before the window ends (the least park, one second)', () => {
+  it('does, for a second, when the account manager came at or before the window ended: their step is due at once', () => {
     const earlier = { accountManagerAt: '2026-03-29T08:00:00Z', parkSeconds: 1 };
-    expect(parkEndsAtAccountManager(NOW, earlier)).toBe(false);
+    expect(parkEndsAtAccountManager(NOW, earlier)).toBe(true);
+    expect(parkEndsAtAccountManager(NOW, { accountManagerAt: NOW.toISOString(), parkSeconds: 1 })).toBe(true);
+  });
+
+  it('does not when a deferred call step ended its window after the account manager was due', () => {
+    const late = new Date(Date.parse(ACCOUNT_MANAGER_AT) + 2 * 86_400_000);
+    expect(parkEndsAtAccountManager(late, planned)).toBe(false);
   });
 });
