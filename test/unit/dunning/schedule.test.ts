@@ -6,6 +6,7 @@ import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
 import { planDunning } from '../../../functions/core/dunning/schedule';
 import { localDate } from '../../../functions/core/calendar/time-zone';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days';
+import { parkEndsAtAccountManager } from '../../../functions/use-cases/steps/call-window-ended-step';
 
 function seed(id: string): DunningPolicy {
   const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
@@ -271,6 +272,38 @@ describe('the dunning plan', () => {
           });
           for (const slot of DUNNING_SLOTS)
             expect(schedule[slot]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        },
+      ),
+    );
+  });
+
+  it('parks an unanswered call, for any plan, until exactly when the Wait for the account manager would end', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEED_POLICIES),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -30, max: 1_500 }),
+        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+        (policy, due, hoursAfterDue, resumeAt) => {
+          const dueDate = due.toISOString().slice(0, 10);
+          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+          const plan = planDunning({ policy, dueDate, now, resumeAt });
+          const windowEnds = Date.parse(plan.schedule.call) + plan.callWindowSeconds * 1000;
+          const accountManagerAt = Date.parse(plan.schedule.accountManager);
+          const parkEnds = windowEnds + plan.accountManagerAfterCallWindowSeconds * 1000;
+          expect(Number.isInteger(plan.accountManagerAfterCallWindowSeconds)).toBe(true);
+          expect(parkEnds).toBe(Math.max(accountManagerAt, windowEnds + 1000));
+          // The window ended as planned: its function parks rather than answer its own token.
+          expect(
+            parkEndsAtAccountManager(new Date(windowEnds), {
+              accountManagerAt: plan.schedule.accountManager,
+              parkSeconds: plan.accountManagerAfterCallWindowSeconds,
+            }),
+          ).toBe(true);
         },
       ),
     );
