@@ -3,7 +3,7 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
-import { type CallWindowOutcome, recordCallWindowEnded } from '../use-cases/steps/call-window-ended-step';
+import { type CallWindowOutcome, endCallWindow } from '../use-cases/steps/call-window-ended-step';
 import { type CallTaskOutcome, createCallTask } from '../use-cases/steps/create-call-task-step';
 import { callStepPayloadSchema, callWindowEndedPayloadSchema } from '../use-cases/steps/step-payload';
 
@@ -16,13 +16,15 @@ const deps = {
 };
 
 /**
- * The call step, both its states. CallDebtor (waitForTaskToken): Step Functions ignores what this
- * returns; the workflow goes on when the token is answered, by the controller or, for a skip, right
- * here. RecordUnansweredCall: the window ended without an answer, which counts against the task.
- * One function for both, so that the step adds no Lambda.
+ * The call step, both its states, each waitForTaskToken (Step Functions ignores what this returns).
+ * CallDebtor: the workflow goes on when the token is answered, by the controller or, for a skip,
+ * right here. RecordUnansweredCall: the window ended without an answer, which counts against the
+ * task; the state then parks until the account manager's step, or is answered here at once. One
+ * function for both, so that the step adds no Lambda. The window's payload is tried first: it
+ * carries a token too.
  */
 export const handler = stepHandler(
-  callStepPayloadSchema.or(callWindowEndedPayloadSchema),
+  callWindowEndedPayloadSchema.or(callStepPayloadSchema),
   (payload): Promise<CallTaskOutcome | CallWindowOutcome> =>
-    'taskToken' in payload ? createCallTask(deps, payload) : recordCallWindowEnded(deps, payload),
+    'windowEnded' in payload ? endCallWindow(deps, payload) : createCallTask(deps, payload),
 );

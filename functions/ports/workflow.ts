@@ -8,6 +8,8 @@ export interface DunningExecutionInput {
   resumeAt: DunningSlot;
   schedule: Record<DunningSlot, string>;
   callWindowSeconds: number;
+  /** How long RecordUnansweredCall parks until the account manager's step (DunningPlan). */
+  accountManagerAfterCallWindowSeconds: number;
 }
 
 export type ExecutionStatus =

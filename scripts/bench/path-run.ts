@@ -68,7 +68,8 @@ interface BenchInvoice {
 
 /**
  * Drives one group of invoices through a local cloud of its own on a frozen virtual clock, moved
- * forward in six-hour steps, until every execution has ended; then counts what the group used
+ * forward in six-hour steps (timer to timer within each), until every execution has ended; then
+ * counts what the group used
  * (path-count.ts).
  * Debtors, and a warm-up invoice that seeds the policy, come before the counters start: they are
  * not costs of the group's invoices.
@@ -194,7 +195,9 @@ export async function runPathGroup(group: PathGroup, context: PathRunContext): P
       // Once a virtual day is often enough to ask whether anything still runs.
       if (step % 4 === 0 && (await finished(invoices, executions, planExecutions))) break;
       if (now > horizon) throw new Error(`${group.name}: executions still running after the longest path`);
-      cloud.clock.advance(STEP_MS);
+      // From timer to timer within the step, as in AWS: a Wait or a time limit ends on time, and
+      // what a step does at its window's end sees that instant, not the end of the six hours.
+      await cloud.advance(STEP_MS);
       await settle();
       progress.advance();
     }

@@ -71,6 +71,21 @@ describe('the dunning workflow', () => {
     expect(JSON.stringify(deployed)).not.toContain('unsubstituted:');
   });
 
+  it('goes from an unanswered call straight on to the account manager when its park ends, with no Wait between', () => {
+    const { DefinitionString } = stateMachine();
+    const unanswered = JSON.parse(DefinitionString).States.RecordUnansweredCall;
+    expect(unanswered).toMatchObject({
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      TimeoutSecondsPath: '$.accountManagerAfterCallWindowSeconds',
+      Next: 'WaitUntilAccountManager',
+    });
+    expect(unanswered.Catch[0]).toEqual({
+      ErrorEquals: ['States.Timeout'],
+      ResultPath: null,
+      Next: 'EscalateToAccountManager',
+    });
+  });
+
   it('deploys the payment-plan ASL file as a second state machine, each task on its catalogue function', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineName: 'CreditControl-dev-PaymentPlans',

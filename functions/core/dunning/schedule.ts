@@ -18,6 +18,12 @@ export interface DunningPlan {
   schedule: DunningSchedule;
   /** How long CallDebtor parks on its task token before the workflow moves on. */
   callWindowSeconds: number;
+  /**
+   * From the call window's end to the account manager's step, at least 1 (Step Functions' least
+   * timeout): how long RecordUnansweredCall parks after recording an unanswered call, so that the
+   * unanswered path needs no Wait of its own (see use-cases/steps/call-window-ended-step.ts).
+   */
+  accountManagerAfterCallWindowSeconds: number;
 }
 
 export interface PlanDunningInput {
@@ -118,7 +124,19 @@ export function planDunning({
     schedule[slot] = timestamp(previous);
   });
 
-  return { resumeAt, schedule, callWindowSeconds: callWindowSeconds(schedule.call, policy) };
+  const callWindow = callWindowSeconds(schedule.call, policy);
+  return {
+    resumeAt,
+    schedule,
+    callWindowSeconds: callWindow,
+    accountManagerAfterCallWindowSeconds: secondsAfterCallWindow(schedule, callWindow),
+  };
+}
+
+/** Whole seconds from the call window's end to the account manager's step; 1 when that is not later. */
+function secondsAfterCallWindow(schedule: DunningSchedule, callWindow: number): number {
+  const windowEnds = Date.parse(schedule.call) + callWindow * 1000;
+  return Math.max(1, Math.round((Date.parse(schedule.accountManager) - windowEnds) / 1000));
 }
 
 /**

@@ -1,9 +1,16 @@
 import type { CreditStore, StoreWrite } from '../../ports/credit-store';
 import type { Clock } from '../../ports/clock';
+import type { DunningWorkflow } from '../../ports/workflow';
 import { retryOnConflict, revised } from '../record-versions';
 import { callTaskId } from './create-call-task-step';
 import { WORKFLOW_ACTOR } from './record-step';
-import type { StepPayload } from './step-payload';
+import type { CallWindowEndedPayload, StepPayload } from './step-payload';
+
+/**
+ * How far the park's end may lie from the account manager's step and still stand in for its Wait:
+ * the function runs within moments of the state's start, and a retried attempt a little later.
+ */
+export const PARK_TOLERANCE_MS = 60_000;
 
 /**
  * What became of a call window that ended: recorded against its open task, or nothing to record
@@ -16,7 +23,40 @@ export interface CallWindowOutcome {
 }
 
 /**
- * RecordUnansweredCall: the call step's window ended and nobody recorded an outcome. The call
+ * RecordUnansweredCall as a whole: records the window's end, then either leaves the state parked
+ * until its time limit, which the plan made the account manager's step (`parked`: the unanswered
+ * path goes straight on to EscalateToAccountManager), or answers the token at once, so that
+ * WaitUntilAccountManager waits for the step's own time. The token is not stored on the call
+ * task: a late outcome must not bring the account manager forward.
+ */
+export async function endCallWindow(
+  deps: { store: CreditStore; clock: Clock; workflow: DunningWorkflow },
+  payload: CallWindowEndedPayload,
+): Promise<CallWindowOutcome & { parked: boolean }> {
+  const outcome = await recordCallWindowEnded(deps, payload);
+  if (parkEndsAtAccountManager(deps.clock.now(), payload)) return { ...outcome, parked: true };
+  await deps.workflow.completeTask(payload.taskToken, outcome);
+  return { ...outcome, parked: false };
+}
+
+/**
+ * Whether parking for `parkSeconds` from now ends when WaitUntilAccountManager would: at the
+ * account manager's step, or at once when that time has passed (the plan's least park, 1 second,
+ * stands for "at once"). It does when the call window ended as planned. It does not when the call
+ * step was deferred or a retried attempt came long after the window: the window ended late, and a
+ * park of the planned length would bring the account manager late as well.
+ */
+export function parkEndsAtAccountManager(
+  now: Date,
+  payload: Pick<CallWindowEndedPayload, 'accountManagerAt' | 'parkSeconds'>,
+): boolean {
+  const parkEnds = now.getTime() + payload.parkSeconds * 1000;
+  const waitEnds = Math.max(Date.parse(payload.accountManagerAt), now.getTime());
+  return Math.abs(parkEnds - waitEnds) <= PARK_TOLERANCE_MS;
+}
+
+/**
+ * The call step's window ended and nobody recorded an outcome. The call
  * task stays on the list (a late outcome is still recorded) but counts against it: the task's
  * `missedCallWindows`, and a failed contact of the debtor, which the worklist's priority weighs
  * ("not reached once"). On the invoice's timeline, in the same transaction. Safe to repeat: a

@@ -17,5 +17,15 @@ export const callStepPayloadSchema = stepPayloadSchema.extend({ taskToken: z.str
 
 export type CallStepPayload = z.infer<typeof callStepPayloadSchema>;
 
-/** RecordUnansweredCall: the call step's window ended without an outcome. */
-export const callWindowEndedPayloadSchema = stepPayloadSchema.extend({ windowEnded: z.literal(true) });
+/**
+ * RecordUnansweredCall: the call step's window ended without an outcome. The state parks on
+ * `taskToken` for `parkSeconds`, which the plan made end at `accountManagerAt`.
+ */
+export const callWindowEndedPayloadSchema = stepPayloadSchema.extend({
+  windowEnded: z.literal(true),
+  taskToken: z.string().min(1),
+  accountManagerAt: z.iso.datetime(),
+  parkSeconds: z.number().int().positive(),
+});
+
+export type CallWindowEndedPayload = z.infer<typeof callWindowEndedPayloadSchema>;

@@ -31,8 +31,8 @@ describe('an invoice nobody pays is escalated step by step', () => {
       return current;
     });
     expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
-    // A new execution enters no choice: twelve transitions for the six steps, and one more to note
-    // that the call window ended without an outcome.
+    // A new execution enters no choice: twelve transitions for the six steps, the call window's
+    // end noted by a state that then waits until the account manager in place of their Wait.
     expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
       'WaitUntilFirstReminder',
       'SendFirstReminder',
@@ -41,7 +41,6 @@ describe('an invoice nobody pays is escalated step by step', () => {
       'WaitUntilCall',
       'CallDebtor',
       'RecordUnansweredCall',
-      'WaitUntilAccountManager',
       'EscalateToAccountManager',
       'WaitUntilFinalNotice',
       'SendFinalNotice',

@@ -92,6 +92,7 @@ describe('every invoice has its own execution', () => {
         collectionAgency: '2026-04-30T08:00:00Z',
       },
       callWindowSeconds: 86_400,
+      accountManagerAfterCallWindowSeconds: 7 * 86_400,
     });
 
     await expect(workflow.start(input('someone-else'))).rejects.toBeInstanceOf(ExecutionNameTaken);

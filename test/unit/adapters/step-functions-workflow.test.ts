@@ -24,6 +24,7 @@ function inputOf(invoiceId: string) {
     resumeAt: 'firstReminder' as const,
     schedule,
     callWindowSeconds: 1,
+    accountManagerAfterCallWindowSeconds: 1,
   };
 }
 

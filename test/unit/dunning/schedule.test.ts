@@ -6,6 +6,7 @@ import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
 import { planDunning } from '../../../functions/core/dunning/schedule';
 import { localDate } from '../../../functions/core/calendar/time-zone';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days';
+import { parkEndsAtAccountManager } from '../../../functions/use-cases/steps/call-window-ended-step';
 
 function seed(id: string): DunningPolicy {
   const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
@@ -37,6 +38,8 @@ describe('the dunning plan', () => {
       },
       // Five working days from Monday 26 January: Monday 2 February.
       callWindowSeconds: 7 * 86_400,
+      // From the window's end, Monday 2 February, to the account manager on Wednesday 4 February.
+      accountManagerAfterCallWindowSeconds: 2 * 86_400,
     });
   });
 
@@ -201,6 +204,27 @@ describe('the dunning plan', () => {
     expect(plan.callWindowSeconds).toBe(5 * 86_400);
   });
 
+  it('parks an unanswered call from the end of its window until the account manager, and at least a second', () => {
+    const standard = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-01',
+      now: new Date('2026-03-02'),
+    });
+    // The call on Monday 23 March at 09:00; its window of seven days in seconds ends on Monday 30
+    // March at 10:00, as summer time began on the Sunday. The account manager acts on day 30,
+    // Tuesday 31 March, at 09:00: 23 hours later.
+    expect(standard.accountManagerAfterCallWindowSeconds).toBe(23 * 3_600);
+    expect(
+      Date.parse(standard.schedule.call) +
+        (standard.callWindowSeconds + standard.accountManagerAfterCallWindowSeconds) * 1000,
+    ).toBe(Date.parse(standard.schedule.accountManager));
+
+    // No account manager: its slot gets the call's time, before the window ends.
+    expect(
+      planDunning({ policy: keyAccount, dueDate: '2026-03-01', now: new Date('2026-03-02') }),
+    ).toMatchObject({ accountManagerAfterCallWindowSeconds: 1 });
+  });
+
   it('puts every step on a Dutch working day: never a Saturday, Sunday or holiday', () => {
     fc.assert(
       fc.property(
@@ -248,6 +272,38 @@ describe('the dunning plan', () => {
           });
           for (const slot of DUNNING_SLOTS)
             expect(schedule[slot]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        },
+      ),
+    );
+  });
+
+  it('parks an unanswered call, for any plan, until exactly when the Wait for the account manager would end', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEED_POLICIES),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -30, max: 1_500 }),
+        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+        (policy, due, hoursAfterDue, resumeAt) => {
+          const dueDate = due.toISOString().slice(0, 10);
+          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+          const plan = planDunning({ policy, dueDate, now, resumeAt });
+          const windowEnds = Date.parse(plan.schedule.call) + plan.callWindowSeconds * 1000;
+          const accountManagerAt = Date.parse(plan.schedule.accountManager);
+          const parkEnds = windowEnds + plan.accountManagerAfterCallWindowSeconds * 1000;
+          expect(Number.isInteger(plan.accountManagerAfterCallWindowSeconds)).toBe(true);
+          expect(parkEnds).toBe(Math.max(accountManagerAt, windowEnds + 1000));
+          // The window ended as planned: its function parks rather than answer its own token.
+          expect(
+            parkEndsAtAccountManager(new Date(windowEnds), {
+              accountManagerAt: plan.schedule.accountManager,
+              parkSeconds: plan.accountManagerAfterCallWindowSeconds,
+            }),
+          ).toBe(true);
         },
       ),
     );
