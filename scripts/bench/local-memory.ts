@@ -171,7 +171,8 @@ function pssOf(pid: number): number | null {
 
 /** `node …/tsx/dist/cli.mjs …/local-memory-cloud.ts` reads better as `node tsx/dist/cli.mjs local-memory-cloud.ts`. */
 function shortCommand(args: readonly string[]): string {
-  const [executable = '?', ...rest] = args;
+  // npm sets its title to the whole command line, one argument with spaces.
+  const [executable = '?', ...rest] = args.length === 1 ? (args[0] ?? '').split(' ') : args;
   const name = (arg: string) => arg.split('/').slice(-1)[0] ?? arg;
   const shown = rest
     .filter((arg) => !arg.startsWith('-D') && !arg.startsWith('--require') && !arg.startsWith('--import'))

@@ -3,6 +3,7 @@ import { FUNCTIONS } from '../../functions/catalogue';
 import type { CapacityProxy } from './capacity-proxy';
 import { residentAfterImportMb } from './memory-footprint';
 import { MemoryMeter, type MeasuredInvocation } from './memory-meter';
+import { measureReadRequests } from './memory-requests';
 import { balancedSize, MEMORY_HEADROOM, type SizeEstimate, SWEPT_SIZES_MB, sweepSizes } from './memory-model';
 import { pathGroups } from './invoice-paths';
 import { runPathGroup } from './path-run';
@@ -48,7 +49,7 @@ export interface MemorySweepResult {
   sizesMb: number[];
   headroom: number;
   functions: Record<string, MemorySweepFunction>;
-  /** Catalogue functions the groups do not invoke: no representative event, so not swept. */
+  /** Catalogue functions neither the groups nor the reads invoke: no representative event, so not swept. */
   notInvoked: string[];
 }
 
@@ -64,8 +65,8 @@ export interface MemorySweepContext {
 }
 
 /**
- * `--only memory`: runs the representative path groups on the local cloud with every invocation's
- * CPU and wall time measured in-process, sizes each function's memory use from a fresh import of
+ * `--only memory`: runs the representative path groups and the API's reads (memory-requests.ts) on
+ * the local cloud with every invocation's CPU and wall time measured in-process, sizes each function's memory use from a fresh import of
  * its bundle plus an invocation's heap growth, and prices each swept size by the model of
  * memory-model.ts, as AWS Lambda Power Tuning would on Lambda itself.
  */
@@ -75,6 +76,12 @@ export async function measureMemorySweep(context: MemorySweepContext): Promise<M
     FUNCTIONS.find((spec) => spec.name === name)?.memoryMb ?? DEFAULT_MEMORY_MB;
   const groups = pathGroups({ perPath: INVOICES_PER_GROUP, mix: 0 }).filter((g) => GROUPS.includes(g.name));
   const measured = new Map<string, MeasuredInvocation[]>();
+  // Each run resets the meter after its warm-up: keep every run's measures.
+  const keep = () => {
+    for (const [name, list] of meter.invocationsMeasured()) {
+      measured.set(name, [...(measured.get(name) ?? []), ...list]);
+    }
+  };
   for (const group of groups) {
     await runPathGroup(
       { ...group, name: `memory-${group.name}` },
@@ -87,11 +94,10 @@ export async function measureMemorySweep(context: MemorySweepContext): Promise<M
         warn: context.warn,
       },
     );
-    // runPathGroup resets the meter after each group's warm-up: keep every group's measures.
-    for (const [name, list] of meter.invocationsMeasured()) {
-      measured.set(name, [...(measured.get(name) ?? []), ...list]);
-    }
+    keep();
   }
+  await measureReadRequests(context.dynamodb, meter, context.progress, context.warn);
+  keep();
 
   const outDir = join(context.benchDir, 'cdk.out');
   if (!context.synthesized) {
@@ -173,6 +179,6 @@ export function memorySweepSection(sweep: MemorySweepResult | undefined): string
       ],
       rows,
     ),
-    `Path groups: ${sweep.groups.join(', ')} (${sweep.invoicesPerGroup} invoices each). Not invoked there, so not swept: ${sweep.notInvoked.length} functions.`,
+    `Path groups: ${sweep.groups.join(', ')} (${sweep.invoicesPerGroup} invoices each), and the API's reads. Not invoked there, so not swept (the construct's default applies): ${sweep.notInvoked.join(', ')}.`,
   ].join('\n');
 }
