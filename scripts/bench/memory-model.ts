@@ -27,6 +27,8 @@ export interface InvocationProfile {
 export interface SizeEstimate {
   memoryMb: number;
   durationMs: number;
+  /** The duration as Lambda bills it: rounded up to the millisecond, at least one. */
+  billedMs: number;
   /** USD per invocation: the billed duration at this size and the request. */
   costUsd: number;
   /** Below the memory use plus headroom: not a candidate. */
@@ -43,8 +45,12 @@ export function durationAt(profile: Pick<InvocationProfile, 'cpuMs' | 'waitMs'>,
 
 /** What one invocation costs at `memoryMb`: duration billed to the millisecond (at least 1) × GB, arm64, plus the request. */
 export function costAt(durationMs: number, memoryMb: number, prices: PriceTable): number {
-  const billedSeconds = Math.max(1, Math.ceil(durationMs)) / 1_000;
+  const billedSeconds = billed(durationMs) / 1_000;
   return billedSeconds * (memoryMb / 1_024) * prices.lambda.perGbSecondArm64 + prices.lambda.perRequest;
+}
+
+function billed(durationMs: number): number {
+  return Math.max(1, Math.ceil(durationMs));
 }
 
 /** The duration and cost of the profile at every swept size, and whether the size can hold it. */
@@ -58,6 +64,7 @@ export function sweepSizes(
     return {
       memoryMb,
       durationMs,
+      billedMs: billed(durationMs),
       costUsd: costAt(durationMs, memoryMb, prices),
       tooSmall: memoryMb < profile.memoryUsedMb * MEMORY_HEADROOM,
     };
@@ -65,17 +72,18 @@ export function sweepSizes(
 }
 
 /**
- * Power Tuning's balanced choice: among the sizes that hold the function, the cheapest whose
- * duration is within 10% of the fastest of them; the smaller size on a tie of cost. Undefined when
- * no swept size holds it.
+ * Power Tuning's balanced choice: among the sizes that hold the function, the cheapest whose billed
+ * duration is within 10% of the fastest of them; the smaller size on a tie of cost. Billed, as
+ * Power Tuning reads Lambda's durations: a function done within a millisecond at several sizes is
+ * as fast at each. Undefined when no swept size holds it.
  */
 export function balancedSize(estimates: readonly SizeEstimate[]): SizeEstimate | undefined {
   const candidates = estimates.filter((estimate) => !estimate.tooSmall);
   if (candidates.length === 0) return undefined;
-  const fastest = Math.min(...candidates.map((estimate) => estimate.durationMs));
+  const fastest = Math.min(...candidates.map((estimate) => estimate.billedMs));
   const limit = fastest * (1 + BALANCED_TOLERANCE);
   return candidates
-    .filter((estimate) => estimate.durationMs <= limit)
+    .filter((estimate) => estimate.billedMs <= limit)
     .reduce((best, estimate) =>
       estimate.costUsd < best.costUsd ||
       (estimate.costUsd === best.costUsd && estimate.memoryMb < best.memoryMb)

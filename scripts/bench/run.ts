@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       measured.memory = await measureMemorySweep({
         projectRoot: PROJECT_ROOT,
         benchDir: BENCH_DIR,
-        dynamodb,
+        dynamodbEndpoint: db.endpoint,
         progress,
         log: remember,
         warn,

@@ -11,6 +11,7 @@ import { PRICES } from '../../../scripts/bench/prices';
 const estimate = (memoryMb: number, durationMs: number, costUsd: number, tooSmall = false): SizeEstimate => ({
   memoryMb,
   durationMs,
+  billedMs: Math.max(1, Math.ceil(durationMs)),
   costUsd,
   tooSmall,
 });
@@ -78,6 +79,12 @@ describe('the balanced memory size', () => {
   it('measures the 10% from the fastest size that holds the function', () => {
     const chosen = balancedSize([estimate(128, 10, 1, true), estimate(256, 100, 2), estimate(512, 105, 3)]);
     expect(chosen?.memoryMb).toBe(256);
+  });
+
+  it('compares billed durations: a function done within a millisecond is as fast at every size that does it in one', () => {
+    const sizes = sweepSizes({ cpuMs: 0.2, waitMs: 0, memoryUsedMb: 60 }, PRICES);
+    expect(sizes.map((size) => size.billedMs)).toEqual([3, 2, 1, 1, 1]);
+    expect(balancedSize(sizes)?.memoryMb).toBe(512);
   });
 
   it('takes the smaller size when two cost the same', () => {
