@@ -8,7 +8,7 @@ import { textTable } from './text-table';
 /** What local-memory-cloud.ts prints, followed by JSON, each time the local cloud is idle. */
 export const IDLE_MARKER = 'LOCAL-MEMORY ';
 /** The goal: the local cloud runs beside a browser on a laptop. */
-export const LOCAL_MEMORY_GOAL_MB = 1_536;
+const LOCAL_MEMORY_GOAL_MB = 1_536;
 /** Loading the demo's portfolio on a loaded 2-core machine takes minutes; this is the give-up point. */
 const TIMEOUT_MS = 20 * 60_000;
 const KB_PER_MB = 1024;

@@ -4,10 +4,10 @@ import type { PriceTable } from './prices';
 export const SWEPT_SIZES_MB = [128, 256, 512, 768, 1024] as const;
 
 /** Lambda gives a function one full vCPU at 1,769 MB, and a share of it in proportion below. */
-export const FULL_VCPU_MB = 1_769;
+const FULL_VCPU_MB = 1_769;
 
 /** "Balanced", as AWS Lambda Power Tuning calls it: the cheapest size within this of the fastest. */
-export const BALANCED_TOLERANCE = 0.1;
+const BALANCED_TOLERANCE = 0.1;
 
 /**
  * A size must hold the function's measured memory use times this: a heap that fills its size
