@@ -62,6 +62,11 @@ export interface FunctionSpec {
   needs: FunctionNeeds;
   /** Seconds; the default of the function construct applies when absent. */
   timeoutSeconds?: number;
+  /**
+   * MB: the balanced size of the sweep `npm run bench -- --only memory` measured (docs/benchmarks.md,
+   * "Memory sizes from a sweep"); the function construct's default, 512, where the sweep had no
+   * representative invocation of the function.
+   */
   memoryMb?: number;
 }
 
@@ -88,6 +93,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Intake and scheduling
   {
     name: 'receive-invoicing-webhook',
+    memoryMb: 1024,
     description:
       "POST /webhooks/invoicing: signed events from the invoicing system; POST /webhooks/mollie: Mollie's payments",
     // Stops a payment plan's execution too, once a payment completed the plan; emails the debtor
@@ -108,6 +114,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'sweep-due-invoices',
+    memoryMb: 1024,
     description: 'Daily: starts dunning for invoices that fell due and restores failed or lost executions',
     // Stops too: an invoice that falls due while its debtor is on hold is paused instead.
     // Restores payment-plan executions that failed or were lost, as it does dunning ones.
@@ -125,6 +132,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Dunning steps (tasks of the state machine)
   {
     name: 'send-dunning-letter',
+    memoryMb: 1024,
     description:
       'Reminders and the final notice by email or post, one letter per debtor, step, currency and day',
     // The key signs the link to the debtor's self-service page that every letter carries; the
@@ -142,16 +150,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'create-call-task',
+    memoryMb: 1024,
     description: 'Creates the call task for a controller and parks the workflow on its token',
     needs: { table: 'write', dunning: ['callback'], publish: ['call-tasks'] },
   },
   {
     name: 'notify-account-manager',
+    memoryMb: 1024,
     description: 'Tells the account manager and puts the debtor on credit hold when the policy says so',
     needs: { table: 'write', publish: ['account-managers', 'credit-status'] },
   },
   {
     name: 'hand-over-to-collection-agency',
+    memoryMb: 1024,
     description:
       'Publishes the dossier to the collection agency, tells the debtor, marks the invoice in collection',
     needs: { table: 'write', publish: ['collection-agency'], sendEmail: true },
@@ -159,12 +170,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Payment plans (tasks of the payment-plan state machine)
   {
     name: 'send-instalment-reminder',
+    memoryMb: 1024,
     description:
       'Reminds the debtor of an instalment of its payment plan, with the reference and the QR code',
     needs: { table: 'write', sendEmail: true },
   },
   {
     name: 'check-instalment',
+    memoryMb: 1024,
     description: 'After an instalment date and grace: goes on to the next instalment, or breaks the plan',
     needs: { table: 'write' },
   },
@@ -176,25 +189,33 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'record-email-event',
+    memoryMb: 1024,
     description:
       "SES delivery and bounce events, and debtors' replies from the reply-mail bucket: a bounce or a reply becomes a task",
     // A reply holds the debtor's dunning for a couple of working days, which stops executions.
     needs: { table: 'write', dunning: ['stop'], replyMail: true },
   },
   // API
-  { name: 'get-me', description: 'GET /me: the caller and their roles', needs: {} },
-  { name: 'get-openapi', description: 'GET /openapi.json: the API description', needs: {} },
+  { name: 'get-me', memoryMb: 256, description: 'GET /me: the caller and their roles', needs: {} },
+  { name: 'get-openapi', memoryMb: 768, description: 'GET /openapi.json: the API description', needs: {} },
   {
     name: 'get-invoice',
+    memoryMb: 1024,
     description: 'GET /invoices/{id}: invoice, dunning state and timeline',
     needs: { table: 'read', dunning: ['read'] },
   },
   {
     name: 'get-debtor',
+    memoryMb: 1024,
     description: 'GET /debtors/{id}: balance, open invoices, behaviour',
     needs: { table: 'read' },
   },
-  { name: 'list-tasks', description: 'GET /tasks: open tasks, most urgent first', needs: { table: 'read' } },
+  {
+    name: 'list-tasks',
+    memoryMb: 1024,
+    description: 'GET /tasks: open tasks, most urgent first',
+    needs: { table: 'read' },
+  },
   {
     name: 'record-task-outcome',
     description: 'POST /tasks/{id}/outcome: closes a task and resumes the workflow',
@@ -203,11 +224,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'take-invoice-promise',
+    memoryMb: 1024,
     description: 'POST /invoices/{id}/promises: records a promise to pay and pauses the dunning',
     needs: { table: 'write', dunning: ['stop'] },
   },
   {
     name: 'list-invoice-promises',
+    memoryMb: 1024,
     description: 'GET /invoices/{id}/promises: the promises made on an invoice',
     needs: { table: 'read' },
   },
@@ -234,6 +257,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'list-disputes',
+    memoryMb: 1024,
     description: 'GET /disputes: open disputes with their age, oldest first',
     needs: { table: 'read' },
   },
@@ -289,8 +313,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /invoices/{id}/dunning/restart: restarts a dunning held for attention',
     needs: { table: 'write', dunning: ['start', 'read'] },
   },
-  { name: 'list-policies', description: 'GET /policies and GET /templates', needs: { table: 'read' } },
-  { name: 'get-policy', description: 'GET /policies/{id} and GET /templates/{id}', needs: { table: 'read' } },
+  {
+    name: 'list-policies',
+    memoryMb: 1024,
+    description: 'GET /policies and GET /templates',
+    needs: { table: 'read' },
+  },
+  {
+    name: 'get-policy',
+    memoryMb: 1024,
+    description: 'GET /policies/{id} and GET /templates/{id}',
+    needs: { table: 'read' },
+  },
   {
     name: 'put-policy',
     description:
@@ -300,6 +334,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-invoice-claim',
+    memoryMb: 1024,
     description: 'GET /invoices/{id}/claim: principal, interest and costs as of a day',
     needs: { table: 'read' },
   },
@@ -309,7 +344,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       'POST /invoices/{id}/interruption-letter: the stuitingsbrief that keeps a claim from lapsing; POST /letters/{id}/delivery: a registered letter delivered',
     needs: { table: 'write', sendEmail: true },
   },
-  { name: 'get-rates', description: 'GET /rates: the statutory interest rates', needs: { table: 'read' } },
+  {
+    name: 'get-rates',
+    memoryMb: 1024,
+    description: 'GET /rates: the statutory interest rates',
+    needs: { table: 'read' },
+  },
   {
     name: 'put-rates',
     description: 'PUT /rates: a new version of the rate table',
@@ -317,6 +357,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-dispute-causes',
+    memoryMb: 1024,
     description: 'GET /settings/dispute-causes: the causes a dispute may name',
     needs: { table: 'read' },
   },
@@ -327,6 +368,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-sending',
+    memoryMb: 1024,
     description: 'GET /settings/sending: whether all automatic sending is paused',
     needs: { table: 'read' },
   },
@@ -342,12 +384,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'create-payment-plan',
+    memoryMb: 1024,
     description:
       'POST /debtors/{id}/payment-plans: agrees a payment plan and pauses the dunning of its invoices',
     needs: { table: 'write', dunning: ['stop'], paymentPlans: ['start'], sendEmail: true },
   },
   {
     name: 'list-debtor-payment-plans',
+    memoryMb: 768,
     description: 'GET /debtors/{id}/payment-plans: the payment plans of a debtor',
     needs: { table: 'read' },
   },
@@ -363,6 +407,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'list-unapplied-payments',
+    memoryMb: 1024,
     description: 'GET /payments/unapplied: payments that matched nothing, oldest first',
     needs: { table: 'read' },
   },
@@ -379,11 +424,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-worklist',
+    memoryMb: 1024,
     description: "GET /worklist: today's accounts per debtor, most important first",
     needs: { table: 'read' },
   },
   {
     name: 'get-worklist-rules',
+    memoryMb: 1024,
     description:
       'GET /worklist/rules and GET /settings/score-rules: the weights of the worklist and of the payment score',
     needs: { table: 'read' },
@@ -412,6 +459,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: 'get-debtor-timeline',
+    memoryMb: 1024,
     description: "GET /debtors/{id}/timeline: the debtor's contact history, newest first",
     needs: { table: 'read' },
   },

@@ -1,7 +1,17 @@
 /** What `npm run bench -- …` asks for. */
-export type Section = 'paths' | 'bundles' | 'ingestion' | 'sweep' | 'worklist' | 'reports';
+export type Section =
+  'paths' | 'bundles' | 'ingestion' | 'sweep' | 'worklist' | 'reports' | 'memory' | 'local-memory';
 
-const SECTIONS: readonly Section[] = ['paths', 'bundles', 'ingestion', 'sweep', 'worklist', 'reports'];
+const SECTIONS: readonly Section[] = [
+  'paths',
+  'bundles',
+  'ingestion',
+  'sweep',
+  'worklist',
+  'reports',
+  'memory',
+  'local-memory',
+];
 
 export interface BenchOptions {
   sections: ReadonlySet<Section>;

@@ -9,6 +9,8 @@ import { startCapacityProxy } from './capacity-proxy';
 import { measureColdStart } from './cold-start';
 import { measureIngestion } from './ingestion';
 import { InvocationMeter } from './invocation-meter';
+import { type LocalMemoryResult, localMemorySection, measureLocalMemory } from './local-memory';
+import { measureMemorySweep, memorySweepSection, type MemorySweepResult } from './memory-sweep';
 import { pathGroups } from './invoice-paths';
 import { METHOD } from './method';
 import { runPathGroup } from './path-run';
@@ -36,6 +38,10 @@ const DEFAULT_MEMORY_MB = 512;
 /** The portfolio reports must read as much at the smaller portfolio as at the larger. */
 const REPORT_INVOICES = [1_000, 20_000];
 
+/** The results with the memory sections, which report.ts does not print (this file does). */
+type Results = BenchResults & { memory?: MemorySweepResult; localMemory?: LocalMemoryResult };
+type Measured = Partial<Results> & { measuredAt: BenchResults['measuredAt'] };
+
 /**
  * `npm run bench`: cost per invoice per path on the local cloud, cold start of every Lambda
  * bundle, webhook ingestion and the daily sweep at scale; prints tables and writes
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(BENCH_DIR, { recursive: true });
   const now = new Date().toISOString();
-  const measured: Partial<BenchResults> & { measuredAt: BenchResults['measuredAt'] } = { measuredAt: {} };
+  const measured: Measured = { measuredAt: {} };
 
   const bundles = measure('bundles') ? await measureColdStart(PROJECT_ROOT, BENCH_DIR, progress) : undefined;
   if (bundles) Object.assign(measured, { bundles, measuredAt: { ...measured.measuredAt, bundles: now } });
@@ -64,6 +70,12 @@ async function main(): Promise<void> {
     }
     return FUNCTIONS.find((spec) => spec.name === name)?.memoryMb ?? DEFAULT_MEMORY_MB;
   };
+
+  // First, before the bench's own DynamoDB Local starts: nothing else of the bench runs beside it.
+  if (measure('local-memory')) {
+    measured.localMemory = await measureLocalMemory(PROJECT_ROOT, BENCH_DIR, progress, remember);
+    measured.measuredAt['local-memory'] = now;
+  }
 
   const db = await startDynamoDbLocal();
   const dynamodb = await startCapacityProxy(db.endpoint);
@@ -118,6 +130,18 @@ async function main(): Promise<void> {
       }
       measured.measuredAt.reports = now;
     }
+    if (measure('memory')) {
+      measured.memory = await measureMemorySweep({
+        projectRoot: PROJECT_ROOT,
+        benchDir: BENCH_DIR,
+        dynamodbEndpoint: db.endpoint,
+        progress,
+        log: remember,
+        warn,
+        synthesized: bundles !== undefined,
+      });
+      measured.measuredAt.memory = now;
+    }
   } finally {
     await dynamodb.stop();
     await db.stop();
@@ -130,14 +154,16 @@ async function main(): Promise<void> {
   });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(renderReport(results, options.sections));
+  if (measure('memory')) console.log(`\n${memorySweepSection(results.memory)}`);
+  if (measure('local-memory')) console.log(`\n${localMemorySection(results.localMemory)}`);
   console.log(`\nWritten to ${RESULTS_FILE} in ${results.durationSeconds} s.`);
   for (const warning of warnings) console.error(`warning: ${warning}`);
 }
 
-function previousResults(): Partial<BenchResults> {
+function previousResults(): Partial<Results> {
   if (!existsSync(RESULTS_FILE)) return {};
   try {
-    return JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Partial<BenchResults>;
+    return JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Partial<Results>;
   } catch {
     return {};
   }
@@ -145,10 +171,10 @@ function previousResults(): Partial<BenchResults> {
 
 /** This run's sections over the last file's: a path group or a sweep size replaces its own entry only. */
 function merged(
-  previous: Partial<BenchResults>,
-  measured: Partial<BenchResults> & { measuredAt: BenchResults['measuredAt'] },
+  previous: Partial<Results>,
+  measured: Measured,
   run: Pick<BenchResults, 'generatedAt' | 'durationSeconds' | 'warnings'>,
-): BenchResults {
+): Results {
   const paths = { ...previous.paths, ...measured.paths };
   const bundles: Record<string, BundleResult> | undefined = measured.bundles ?? previous.bundles;
   const fullyEscalated = paths.fully_escalated;
@@ -157,6 +183,8 @@ function merged(
   const worklist =
     measured.worklist || previous.worklist ? { ...previous.worklist, ...measured.worklist } : undefined;
   const reports = measured.reports ?? previous.reports;
+  const memory = measured.memory ?? previous.memory;
+  const localMemory = measured.localMemory ?? previous.localMemory;
   return {
     ...run,
     machine: {
@@ -173,6 +201,8 @@ function merged(
     ...(sweep ? { sweep } : {}),
     ...(worklist ? { worklist } : {}),
     ...(reports ? { reports } : {}),
+    ...(memory ? { memory } : {}),
+    ...(localMemory ? { localMemory } : {}),
     targets:
       fullyEscalated && bundles
         ? checkTargets({
