@@ -137,7 +137,9 @@ export class CreditControlStack extends Stack {
 
     this.printedLetters = new PrintedLetters(this, 'PrintedLetters', {
       policy,
-      writers: FUNCTIONS.filter(({ needs }) => needs.printedLetters).map(({ name }) => functions.get(name)),
+      creditor: config.creditor,
+      senders: FUNCTIONS.filter(({ needs }) => needs.post).map(({ name }) => functions.get(name)),
+      printQueue: messaging.topics['print-queue'],
     });
 
     // An alarm per function would take the stack past CloudFormation's 500 resources; the alarms

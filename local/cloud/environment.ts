@@ -20,6 +20,7 @@ export interface LocalEndpoints {
   sns: string;
   s3: string;
   sfn: string;
+  lambda: string;
 }
 
 /** The local buckets, by the environment variable that names each to the functions. */
@@ -71,6 +72,9 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_SNS: endpoints.sns,
     AWS_ENDPOINT_URL_SFN: endpoints.sfn,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda,
+    // The printer of letters by post, which send-dunning-letter invokes (its function's name in AWS).
+    PRINT_LETTER_FUNCTION: 'print-letter',
     ...LOCAL_BUCKETS,
     STAGE: 'local',
     // Node 20 is supported by these SDK versions; the notice about 2027 releases is noise here.

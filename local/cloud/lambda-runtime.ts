@@ -1,4 +1,4 @@
-import { FUNCTIONS } from '../../functions/catalogue';
+import { FUNCTIONS, PRINT_LETTER } from '../../functions/catalogue';
 import { importHandler } from '../api/handler-loader';
 import { lambdaContext, runInvocation } from '../api/lambda-context';
 
@@ -9,7 +9,8 @@ type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 export type InvocationListener = (name: string, event: unknown) => void;
 
 /**
- * The local Lambda service: every catalogue function, run in-process from its real handler file.
+ * The local Lambda service: every catalogue function, and the printer of the printed-letters
+ * stack, run in-process from its real handler file.
  * Modules are imported on first use, after the local cloud has set the environment, like a cold
  * start; a handler whose configuration is bad fails that first invocation, as in Lambda.
  */
@@ -24,7 +25,7 @@ export function lambdaRuntime(listener?: InvocationListener): Map<string, Invoke
     return handler;
   };
   return new Map(
-    FUNCTIONS.map((spec) => [
+    [...FUNCTIONS, PRINT_LETTER].map((spec) => [
       spec.name,
       async (event: unknown) => {
         listener?.(spec.name, event);

@@ -22,6 +22,7 @@ import { type PublishedMessage, type PublishedText, startSnsServer } from '../sn
 import { startStepFunctionsServer } from '../stepfunctions/server';
 import { type MollieServer, startMollieServer } from '../mollie/mollie-server';
 import { type LocalS3Server, startLocalS3 } from '../s3/s3-server';
+import { startLocalLambda } from '../lambda/lambda-server';
 import { type LocalSmtpServer, startLocalSmtp } from '../smtp/smtp-server';
 import { replyMailDelivery } from '../smtp/reply-mail-delivery';
 import { runDaily, runWeekly } from './daily-schedule';
@@ -209,12 +210,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const paymentPlanStateMachineArn = stateMachines['payment-plan'];
     if (!paymentPlanStateMachineArn) throw new Error('statemachines/payment-plan.asl.json is missing');
 
+    // Lambda's Invoke API, for the functions that invoke another and wait for it.
+    const lambdaServer = await startLocalLambda({
+      invoke: async (name, event) => {
+        const fn = lambdas.get(name);
+        if (!fn) throw new Error(`no function named ${name}`);
+        return fn(event);
+      },
+    });
+    stops.push(() => lambdaServer.stop());
+
     const endpoints: LocalEndpoints = {
       dynamodb: dynamodbEndpoint,
       ses: sesFaults?.url ?? sesEvents.url,
       sns: sns.url,
       s3: s3.url,
       sfn: sfnServer.url,
+      lambda: lambdaServer.url,
     };
     Object.assign(
       process.env,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTIONS } from '../../functions/catalogue';
+import { FUNCTIONS, PRINT_LETTER } from '../../functions/catalogue';
 import { pascalCase } from '../../lib/names';
 
 /** One Lambda bundle as `cdk synth` produced it. */
@@ -56,10 +56,13 @@ export async function synthesize(projectRoot: string, outDir: string): Promise<v
 /**
  * Every Lambda function in the synthesized templates whose code is a bundled asset. The function's
  * construct path (`<stack>/Functions/<PascalName>/Function/Resource`, from the CDK metadata) names
- * it: the functions construct gives each catalogue function the pascal-cased name as its id.
+ * it: the functions construct gives each catalogue function the pascal-cased name as its id, and
+ * the printed-letters stack its printer likewise.
  */
 export function findBundles(outDir: string): SynthesizedBundle[] {
-  const byConstructId = new Map(FUNCTIONS.map((spec) => [pascalCase(spec.name), spec.name]));
+  const byConstructId = new Map(
+    [...FUNCTIONS, PRINT_LETTER].map((spec) => [pascalCase(spec.name), spec.name]),
+  );
   const bundles: SynthesizedBundle[] = [];
   for (const file of readdirSync(outDir).filter((f) => f.endsWith('.template.json'))) {
     const template = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as {

@@ -1,17 +1,18 @@
 import type { CalendarDate } from '../../core/calendar/calendar-date';
 import type { Address, Debtor } from '../../core/ledger/debtor';
 import type { LetterRecord } from '../../ports/credit-store';
-import type { Notifier } from '../../ports/notifier';
-import type { PrintedLetters } from '../../ports/printed-letters';
+import type { LetterPrinter } from '../../ports/letter-printer';
 import type { CreditorDetails } from '../../shared/creditor';
-import { renderLetterPdf } from '../../templates/pdf/letter-pdf';
 import type { ComposedLetter } from '../letters/compose-letter';
 import { pdfKeyOf, postedLetterId } from './posted-letter-id';
 
-/** What a letter by post needs: where its PDF goes, and the topic that tells the print-and-mail service. */
+/**
+ * What a letter by post needs: the printer, which renders the PDF, stores it and puts the order
+ * on the print queue (in AWS a function of its own, which keeps pdf-lib and the S3 client out of
+ * the letter-sending function: docs/benchmarks.md).
+ */
 export interface PostDeps {
-  printedLetters: PrintedLetters;
-  notifier: Notifier;
+  printer: LetterPrinter;
 }
 
 /** The message on `print-queue`: what the print-and-mail service prints, for whom, how and by when. */
@@ -48,11 +49,11 @@ export function postingOf(
 }
 
 /**
- * Renders the letter as composed for the email (the same words and QR code) into a PDF, stores it
- * and puts the print order on `print-queue`. The PDF's key and the order's id follow from the
- * letter, so a retry stores the same object and repeats the same order, which the print-and-mail
- * service recognises by its `letterId`. Answers the letter's id, which the letter's record keeps
- * as its message id.
+ * Hands the letter as composed for the email (the same words and QR code) to the printer, which
+ * renders it into a PDF, stores it and puts the print order on `print-queue`, and answers when
+ * all is done. The PDF's key and the order's id follow from the letter, so a retry stores the
+ * same object and repeats the same order, which the print-and-mail service recognises by its
+ * `letterId`. Answers the letter's id, which the letter's record keeps as its message id.
  */
 export async function postLetter(
   deps: PostDeps,
@@ -70,15 +71,7 @@ export async function postLetter(
   const debtor = { ...input.debtor, address };
   const letterId = postedLetterId(letter);
   const pdfKey = pdfKeyOf(letter);
-  const pdf = await renderLetterPdf({
-    returnAddress: [creditor.name, creditor.address].filter(Boolean).join(', '),
-    addressLines: addressLines(debtor),
-    subject: composed.email.subject,
-    text: composed.email.text,
-    ...(composed.email.inlineImages?.[0] ? { qrPng: composed.email.inlineImages[0].content } : {}),
-    dated: new Date(`${letter.day}T00:00:00Z`),
-  });
-  await deps.printedLetters.put(pdfKey, pdf);
+  const qrPng = composed.email.inlineImages?.[0]?.content;
   const order: PrintOrder = {
     letterId,
     pdfKey,
@@ -91,11 +84,17 @@ export async function postLetter(
     postBy: letter.day,
     invoiceIds: letter.invoiceIds,
   };
-  await deps.notifier.publish({
-    topic: 'print-queue',
-    subject: `${input.registered ? 'Registered letter' : 'Letter'} ${letterId}`,
-    message: order,
-    attributes: { registered: String(input.registered) },
+  await deps.printer.print({
+    pdfKey,
+    page: {
+      returnAddress: [creditor.name, creditor.address].filter(Boolean).join(', '),
+      addressLines: addressLines(debtor),
+      subject: composed.email.subject,
+      text: composed.email.text,
+      ...(qrPng ? { qrPngBase64: qrPng.toString('base64') } : {}),
+      day: letter.day,
+    },
+    order,
   });
   return { messageId: letterId };
 }

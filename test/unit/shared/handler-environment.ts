@@ -1,5 +1,10 @@
 import { topicEnvName } from '../../../functions/adapters/sns/sns-notifier';
-import { FUNCTIONS, type FunctionSpec, TOPIC_NAMES } from '../../../functions/catalogue';
+import {
+  FUNCTIONS as CATALOGUE,
+  type FunctionSpec,
+  PRINT_LETTER,
+  TOPIC_NAMES,
+} from '../../../functions/catalogue';
 
 /** Every variable a handler may read, as the CDK function construct sets them in AWS. */
 export const COMPLETE_ENVIRONMENT: Record<string, string> = {
@@ -20,6 +25,7 @@ export const COMPLETE_ENVIRONMENT: Record<string, string> = {
   CREDITOR_IBAN: 'NL91ABNA0417164300',
   PAYMENT_REFERENCE_SCHEME: 'rf',
   PRINTED_LETTERS_BUCKET: 'credit-control-test-printed-letters',
+  PRINT_LETTER_FUNCTION: 'credit-control-test-print-letter',
   ...Object.fromEntries(
     TOPIC_NAMES.map((topic) => [topicEnvName(topic), `arn:aws:sns:eu-west-1:000000000000:${topic}`]),
   ),
@@ -50,8 +56,10 @@ export function requiredVariables(spec: FunctionSpec): string[] {
     ...(needs.selfServiceKey ? ['SELF_SERVICE_KEY_ARN'] : []),
     ...(needs.replyMail ? ['REPLY_MAIL_BUCKET', 'REPLY_TO_EMAIL'] : []),
     ...(needs.printedLetters ? ['PRINTED_LETTERS_BUCKET'] : []),
+    ...(needs.post ? ['PRINT_LETTER_FUNCTION'] : []),
     ...(PRINTS_CREDITOR.has(spec.name) ? ['CREDITOR_NAME', 'CREDITOR_IBAN'] : []),
   ];
 }
 
-export { FUNCTIONS };
+/** The catalogue's functions, and the printer the printed-letters stack holds. */
+export const FUNCTIONS: readonly FunctionSpec[] = [...CATALOGUE, PRINT_LETTER];
