@@ -115,10 +115,13 @@ const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
 const MOVEMENT_RETENTION_SECONDS = 56 * 86_400;
 
 /**
- * Every call asks for ReturnConsumedCapacity TOTAL: the traced client puts it on each call's X-Ray
- * subsegment, which is where operations see what a Lambda costs in read and write units (the
- * bench reads the same figure locally).
+ * Every call asks for its consumed capacity split by table and index (INDEXES, which carries the
+ * total too): the traced client puts it on each call's X-Ray subsegment, which is where operations
+ * see what a Lambda costs in read and write units and which index takes them (the bench reads the
+ * same figures locally).
  */
+const CONSUMED_CAPACITY = 'INDEXES';
+
 export class DynamoDbCreditStore implements CreditStore {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -143,12 +146,12 @@ export class DynamoDbCreditStore implements CreditStore {
     try {
       // A transaction costs twice the write units of a plain write; one item needs none.
       const only = items.length === 1 ? items[0] : undefined;
-      if (only?.Put) await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: 'TOTAL' }));
+      if (only?.Put) await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else if (only?.Delete)
-        await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: 'TOTAL' }));
+        await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else
         await this.doc.send(
-          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
+          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: CONSUMED_CAPACITY }),
         );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
@@ -345,7 +348,7 @@ export class DynamoDbCreditStore implements CreditStore {
           ':upTo': `${upTo}#~`,
           ...(from === undefined ? {} : { ':from': `${from}#` }),
         },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
     for await (const page of pages) {
@@ -375,7 +378,7 @@ export class DynamoDbCreditStore implements CreditStore {
           TableName: this.tableName,
           Item: { ...keys.sweepRun(run.day, run.part), itemType: 'sweepRun', ...run },
           ...versionCondition(expectedVersion),
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
     } catch (error) {
@@ -436,7 +439,7 @@ export class DynamoDbCreditStore implements CreditStore {
           ':pk': ownerPartition(owner),
           ...(debtorId === undefined ? {} : { ':debtor': `${debtorId}#` }),
         },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
     for await (const page of pages) {
@@ -539,7 +542,7 @@ export class DynamoDbCreditStore implements CreditStore {
         ExpressionAttributeValues: { ':pk': overduePartition(currency), ':nothing': 0 },
         ScanIndexForward: false,
         Limit: limit,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return (result.Items ?? []).map((item) => ({
@@ -571,7 +574,7 @@ export class DynamoDbCreditStore implements CreditStore {
         ExpressionAttributeValues: { ':pk': overdueMovementPartition(currency, week), ':nothing': 0 },
         ScanIndexForward: direction === 'down',
         Limit: limit,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return (result.Items ?? []).map((item) => ({
@@ -730,7 +733,7 @@ export class DynamoDbCreditStore implements CreditStore {
             ...entry,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
       return true;
@@ -832,7 +835,7 @@ export class DynamoDbCreditStore implements CreditStore {
       new PutCommand({
         TableName: this.tableName,
         Item: { ...keys.portfolioSnapshot(position.day), itemType: 'portfolioSnapshot', ...position },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
   }
@@ -1176,7 +1179,7 @@ export class DynamoDbCreditStore implements CreditStore {
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
           TransactItems: [
             versionedPut(this.tableName, version, null),
             versionedPut(this.tableName, latest, previousVersion),
@@ -1198,7 +1201,7 @@ export class DynamoDbCreditStore implements CreditStore {
         TableName: this.tableName,
         Key: key,
         ConsistentRead: options.consistent,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return out.Item ? stripKeys<T>(out.Item) : undefined;
@@ -1219,7 +1222,7 @@ export class DynamoDbCreditStore implements CreditStore {
           TableName: this.tableName,
           Limit: page.limit,
           ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       )
       .catch((error: unknown) => {
@@ -1244,7 +1247,7 @@ export class DynamoDbCreditStore implements CreditStore {
         TableName: this.tableName,
         FilterExpression: 'itemType = :itemType',
         ExpressionAttributeValues: { ':itemType': itemType },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
   }
@@ -1258,7 +1261,7 @@ export class DynamoDbCreditStore implements CreditStore {
           ...input,
           TableName: this.tableName,
           ExclusiveStartKey,
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
       for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
