@@ -107,6 +107,7 @@ import {
   stripKeys,
   UNAPPLIED_PAYMENTS,
 } from './item-keys';
+import { wholeItems } from './index-hydration';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -146,7 +147,8 @@ export class DynamoDbCreditStore implements CreditStore {
     try {
       // A transaction costs twice the write units of a plain write; one item needs none.
       const only = items.length === 1 ? items[0] : undefined;
-      if (only?.Put) await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
+      if (only?.Put)
+        await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else if (only?.Delete)
         await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else
@@ -352,7 +354,8 @@ export class DynamoDbCreditStore implements CreditStore {
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+      const items = await wholeItems(this.doc, this.tableName, 'gsi1', page.Items ?? []);
+      for (const item of items) yield stripKeys<InvoiceRecord>(item);
     }
   }
 
@@ -443,7 +446,7 @@ export class DynamoDbCreditStore implements CreditStore {
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) {
+      for (const item of await wholeItems(this.doc, this.tableName, 'gsi6', page.Items ?? [])) {
         // Only an id containing '#' could share another debtor's prefix; the id decides.
         if (debtorId !== undefined && item.debtorId !== debtorId) continue;
         if (item.itemType === 'invoice') work.invoices.push(stripKeys<InvoiceRecord>(item));
@@ -527,9 +530,11 @@ export class DynamoDbCreditStore implements CreditStore {
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': DEBTOR_SCORES },
         Limit: limit,
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
-    return (result.Items ?? []).map((item) => stripKeys<DebtorRecord>(item));
+    const debtors = await wholeItems(this.doc, this.tableName, 'gsi3', result.Items ?? []);
+    return debtors.map((item) => stripKeys<DebtorRecord>(item));
   }
 
   async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
@@ -1232,8 +1237,9 @@ export class DynamoDbCreditStore implements CreditStore {
         }
         throw error;
       });
+    const items = await wholeItems(this.doc, this.tableName, input.IndexName, out.Items ?? []);
     return {
-      items: (out.Items ?? []).map((item) => stripKeys<T>(item)),
+      items: items.map((item) => stripKeys<T>(item)),
       ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
   }
@@ -1264,7 +1270,8 @@ export class DynamoDbCreditStore implements CreditStore {
           ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
-      for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
+      const whole = await wholeItems(this.doc, this.tableName, input.IndexName, out.Items ?? []);
+      for (const item of whole) items.push(stripKeys<T>(item));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;
