@@ -44,8 +44,6 @@ export const TABLE_DESIGN = {
   ],
 } as const;
 
-export type IndexName = (typeof TABLE_DESIGN.globalSecondaryIndexes)[number]['indexName'];
-
 /** Whether a query of this index returns the keys only, so that its items must be read whole. */
 export function projectsKeysOnly(indexName: string | undefined): boolean {
   return TABLE_DESIGN.globalSecondaryIndexes.some(
