@@ -1,4 +1,11 @@
-import { AttributeType, BillingMode, type ITable, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  type ITable,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/dynamodb/table-design';
 import type { StagePolicy } from '../stage-policy';
@@ -37,6 +44,8 @@ export class Storage extends Construct {
         partitionKey: key(index.partitionKey),
         sortKey:
           'sortKeyType' in index ? { name: index.sortKey, type: AttributeType.NUMBER } : key(index.sortKey),
+        // Changing a deployed index's projection makes CloudFormation delete and rebuild the index.
+        projectionType: index.projection === 'KEYS_ONLY' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
     this.table = table;

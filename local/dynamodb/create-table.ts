@@ -61,7 +61,7 @@ async function create(client: DynamoDBClient, tableName: string): Promise<void> 
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection },
         })),
       }),
     );
@@ -77,12 +77,20 @@ async function create(client: DynamoDBClient, tableName: string): Promise<void> 
  * index fail much later with a confusing message; say so now instead.
  */
 function assertMatchesDesign(table: TableDescription, tableName: string): void {
-  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
-  const missing = TABLE_DESIGN.globalSecondaryIndexes.filter((index) => !present.has(index.indexName));
+  // An index of another projection counts as missing: the store would still read right, but the
+  // table would not be the one deployed, and its write units not the ones billed.
+  const present = new Set(
+    (table.GlobalSecondaryIndexes ?? []).map(
+      (index) => `${index.IndexName}:${index.Projection?.ProjectionType ?? 'ALL'}`,
+    ),
+  );
+  const missing = TABLE_DESIGN.globalSecondaryIndexes.filter(
+    (index) => !present.has(`${index.indexName}:${index.projection}`),
+  );
   if (missing.length > 0) {
     const names = missing.map((index) => index.indexName).join(', ');
     throw new Error(
-      `table ${tableName} exists without index ${names}: it predates the current table design; delete the local database to recreate it`,
+      `table ${tableName} exists without index ${names} as the table design declares it (keys and projection): it predates the current table design; delete the local database to recreate it`,
     );
   }
 }

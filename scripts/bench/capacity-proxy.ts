@@ -1,7 +1,13 @@
 import { appendFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { startInspectingProxy } from '../../local/http/inspecting-proxy';
-import { type CapacityUnits, consumedUnits, isMetered, operationOf } from './consumed-capacity';
+import {
+  type CapacityUnits,
+  consumedSplit,
+  consumedUnits,
+  isMetered,
+  operationOf,
+} from './consumed-capacity';
 
 export interface CapacityProxy {
   url: string;
@@ -21,7 +27,8 @@ export interface CapacityProxy {
  * wire lets the bench count the units of the real handlers without any change to their code.
  */
 export async function startCapacityProxy(target: string): Promise<CapacityProxy> {
-  // BENCH_WRITE_TRACE=<file>: one line per write, with the kinds of item it wrote and its units.
+  // BENCH_WRITE_TRACE=<file>: one line per write, with the kinds of item it wrote and its units, split
+  // into the table's and each index's.
   const traceFile = process.env.BENCH_WRITE_TRACE;
   let units: CapacityUnits = { read: 0, write: 0 };
   let byOperation: Record<string, CapacityUnits> = {};
@@ -98,5 +105,6 @@ function trace(file: string, operation: string, requestBody: Buffer, answer: unk
       })
     : [kind(request.Item ?? request.Key)];
   const units = consumedUnits(operation, answer);
-  appendFileSync(file, `${JSON.stringify({ operation, write: units.write, items })}\n`);
+  const { table, indexes } = consumedSplit(answer);
+  appendFileSync(file, `${JSON.stringify({ operation, write: units.write, table, indexes, items })}\n`);
 }

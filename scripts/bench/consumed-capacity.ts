@@ -39,3 +39,31 @@ export function consumedUnits(operation: string | undefined, response: unknown):
   }
   return READS.has(operation as string) ? { read: units, write: 0 } : { read: 0, write: units };
 }
+
+/** A call's units split into the table's and each global secondary index's (ReturnConsumedCapacity INDEXES). */
+export interface CapacitySplit {
+  table: number;
+  indexes: Record<string, number>;
+}
+
+/**
+ * The table's and each index's share of one response's units, as DynamoDB reports them when asked
+ * for INDEXES (a transaction's shares are doubled as its total is). Empty when it was asked for
+ * TOTAL only.
+ */
+export function consumedSplit(response: unknown): CapacitySplit {
+  const split: CapacitySplit = { table: 0, indexes: {} };
+  if (typeof response !== 'object' || response === null) return split;
+  const consumed = (response as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+  const entries = Array.isArray(consumed) ? consumed : consumed === undefined ? [] : [consumed];
+  for (const entry of entries as {
+    Table?: { CapacityUnits?: number };
+    GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+  }[]) {
+    split.table += entry?.Table?.CapacityUnits ?? 0;
+    for (const [name, index] of Object.entries(entry?.GlobalSecondaryIndexes ?? {})) {
+      split.indexes[name] = (split.indexes[name] ?? 0) + (index.CapacityUnits ?? 0);
+    }
+  }
+  return split;
+}

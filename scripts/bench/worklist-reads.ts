@@ -15,8 +15,8 @@ const COLLEAGUE = 'bench-colleague';
 const CREATED = '2026-02-01T09:00:00.000Z';
 /** Monday 23 March 2026, 09:00 in Amsterdam: every seeded invoice is 22 days overdue. */
 const NOW = new Date('2026-03-23T08:00:00Z');
-/** Debtors per seeding transaction, three writes each: DynamoDB's limit is 100 writes. */
-const DEBTORS_PER_COMMIT = 33;
+/** Four writes a debtor (debtor, invoice, task, its overdue amount): 25 fill a transaction of 100. */
+const DEBTORS_PER_COMMIT = 25;
 
 /** One book: how many debtors the controller owns, and how many their colleagues own. */
 export interface WorklistCase {
@@ -123,7 +123,7 @@ async function measureCase(
   }
 }
 
-/** Each debtor with its invoice and call task, a transaction of 33 debtors at a time. */
+/** Each debtor with its invoice and call task, a transaction of 25 debtors at a time. */
 async function seed(store: DynamoDbCreditStore, book: WorklistCase, progress: ProgressBar): Promise<void> {
   const total = book.ownerDebtors + book.otherDebtors;
   progress.start(`worklist · seeding ${total.toLocaleString('en')} debtors`, total, 'debtors');

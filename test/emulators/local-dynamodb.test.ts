@@ -29,7 +29,7 @@ describe('DynamoDB Local from the integration run', () => {
     documents.destroy();
   });
 
-  it('creates the table on demand billing with every index of the table design, projecting all attributes', async () => {
+  it('creates the table on demand billing with every index of the table design, each with its projection', async () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
 
     expect(Table?.TableStatus).toBe('ACTIVE');
@@ -48,7 +48,7 @@ describe('DynamoDB Local from the integration run', () => {
         TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
           name: index.indexName,
           keys: [index.partitionKey, index.sortKey],
-          projection: 'ALL',
+          projection: index.projection,
         })),
       ),
     );

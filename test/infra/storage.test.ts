@@ -16,7 +16,7 @@ describe('the single table', () => {
     prod = synthesize('prod').template;
   });
 
-  it('is the one table of the table design, with its keys, TTL and every index', () => {
+  it('is the one table of the table design, with its keys, TTL and every index with its projection', () => {
     dev.resourceCountIs('AWS::DynamoDB::Table', 1);
     dev.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: keySchema(TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey),
@@ -25,7 +25,7 @@ describe('the single table', () => {
         Match.objectLike({
           IndexName: index.indexName,
           KeySchema: keySchema(index.partitionKey, index.sortKey),
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection },
         }),
       ),
     });

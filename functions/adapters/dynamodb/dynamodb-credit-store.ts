@@ -107,6 +107,7 @@ import {
   stripKeys,
   UNAPPLIED_PAYMENTS,
 } from './item-keys';
+import { wholeItems } from './index-hydration';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -115,10 +116,13 @@ const DELIVERY_RETENTION_SECONDS = 30 * 86_400;
 const MOVEMENT_RETENTION_SECONDS = 56 * 86_400;
 
 /**
- * Every call asks for ReturnConsumedCapacity TOTAL: the traced client puts it on each call's X-Ray
- * subsegment, which is where operations see what a Lambda costs in read and write units (the
- * bench reads the same figure locally).
+ * Every call asks for its consumed capacity split by table and index (INDEXES, which carries the
+ * total too): the traced client puts it on each call's X-Ray subsegment, which is where operations
+ * see what a Lambda costs in read and write units and which index takes them (the bench reads the
+ * same figures locally).
  */
+const CONSUMED_CAPACITY = 'INDEXES';
+
 export class DynamoDbCreditStore implements CreditStore {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -143,12 +147,13 @@ export class DynamoDbCreditStore implements CreditStore {
     try {
       // A transaction costs twice the write units of a plain write; one item needs none.
       const only = items.length === 1 ? items[0] : undefined;
-      if (only?.Put) await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: 'TOTAL' }));
+      if (only?.Put)
+        await this.doc.send(new PutCommand({ ...only.Put, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else if (only?.Delete)
-        await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: 'TOTAL' }));
+        await this.doc.send(new DeleteCommand({ ...only.Delete, ReturnConsumedCapacity: CONSUMED_CAPACITY }));
       else
         await this.doc.send(
-          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
+          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: CONSUMED_CAPACITY }),
         );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
@@ -345,11 +350,12 @@ export class DynamoDbCreditStore implements CreditStore {
           ':upTo': `${upTo}#~`,
           ...(from === undefined ? {} : { ':from': `${from}#` }),
         },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) yield stripKeys<InvoiceRecord>(item);
+      const items = await wholeItems(this.doc, this.tableName, 'gsi1', page.Items ?? []);
+      for (const item of items) yield stripKeys<InvoiceRecord>(item);
     }
   }
 
@@ -375,7 +381,7 @@ export class DynamoDbCreditStore implements CreditStore {
           TableName: this.tableName,
           Item: { ...keys.sweepRun(run.day, run.part), itemType: 'sweepRun', ...run },
           ...versionCondition(expectedVersion),
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
     } catch (error) {
@@ -436,11 +442,11 @@ export class DynamoDbCreditStore implements CreditStore {
           ':pk': ownerPartition(owner),
           ...(debtorId === undefined ? {} : { ':debtor': `${debtorId}#` }),
         },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) {
+      for (const item of await wholeItems(this.doc, this.tableName, 'gsi6', page.Items ?? [])) {
         // Only an id containing '#' could share another debtor's prefix; the id decides.
         if (debtorId !== undefined && item.debtorId !== debtorId) continue;
         if (item.itemType === 'invoice') work.invoices.push(stripKeys<InvoiceRecord>(item));
@@ -524,9 +530,11 @@ export class DynamoDbCreditStore implements CreditStore {
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': DEBTOR_SCORES },
         Limit: limit,
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
-    return (result.Items ?? []).map((item) => stripKeys<DebtorRecord>(item));
+    const debtors = await wholeItems(this.doc, this.tableName, 'gsi3', result.Items ?? []);
+    return debtors.map((item) => stripKeys<DebtorRecord>(item));
   }
 
   async listDebtorsByOverdue(currency: string, limit: number): Promise<DebtorOverdue[]> {
@@ -539,7 +547,7 @@ export class DynamoDbCreditStore implements CreditStore {
         ExpressionAttributeValues: { ':pk': overduePartition(currency), ':nothing': 0 },
         ScanIndexForward: false,
         Limit: limit,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return (result.Items ?? []).map((item) => ({
@@ -571,7 +579,7 @@ export class DynamoDbCreditStore implements CreditStore {
         ExpressionAttributeValues: { ':pk': overdueMovementPartition(currency, week), ':nothing': 0 },
         ScanIndexForward: direction === 'down',
         Limit: limit,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return (result.Items ?? []).map((item) => ({
@@ -730,7 +738,7 @@ export class DynamoDbCreditStore implements CreditStore {
             ...entry,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
       return true;
@@ -832,7 +840,7 @@ export class DynamoDbCreditStore implements CreditStore {
       new PutCommand({
         TableName: this.tableName,
         Item: { ...keys.portfolioSnapshot(position.day), itemType: 'portfolioSnapshot', ...position },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
   }
@@ -1176,7 +1184,7 @@ export class DynamoDbCreditStore implements CreditStore {
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
           TransactItems: [
             versionedPut(this.tableName, version, null),
             versionedPut(this.tableName, latest, previousVersion),
@@ -1198,7 +1206,7 @@ export class DynamoDbCreditStore implements CreditStore {
         TableName: this.tableName,
         Key: key,
         ConsistentRead: options.consistent,
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       }),
     );
     return out.Item ? stripKeys<T>(out.Item) : undefined;
@@ -1219,7 +1227,7 @@ export class DynamoDbCreditStore implements CreditStore {
           TableName: this.tableName,
           Limit: page.limit,
           ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       )
       .catch((error: unknown) => {
@@ -1229,8 +1237,9 @@ export class DynamoDbCreditStore implements CreditStore {
         }
         throw error;
       });
+    const items = await wholeItems(this.doc, this.tableName, input.IndexName, out.Items ?? []);
     return {
-      items: (out.Items ?? []).map((item) => stripKeys<T>(item)),
+      items: items.map((item) => stripKeys<T>(item)),
       ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
   }
@@ -1244,7 +1253,7 @@ export class DynamoDbCreditStore implements CreditStore {
         TableName: this.tableName,
         FilterExpression: 'itemType = :itemType',
         ExpressionAttributeValues: { ':itemType': itemType },
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: CONSUMED_CAPACITY,
       },
     );
   }
@@ -1258,10 +1267,11 @@ export class DynamoDbCreditStore implements CreditStore {
           ...input,
           TableName: this.tableName,
           ExclusiveStartKey,
-          ReturnConsumedCapacity: 'TOTAL',
+          ReturnConsumedCapacity: CONSUMED_CAPACITY,
         }),
       );
-      for (const item of out.Items ?? []) items.push(stripKeys<T>(item));
+      const whole = await wholeItems(this.doc, this.tableName, input.IndexName, out.Items ?? []);
+      for (const item of whole) items.push(stripKeys<T>(item));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;

@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModificationError } from '../../ports/credit-store';
+import { wholeItems } from './index-hydration';
 import type { LetterTemplateStore } from '../../ports/letter-templates';
 import type { LetterTemplateId, LetterTemplateVersion } from '../../templates/letter-texts/letter-template';
 
@@ -57,7 +58,7 @@ export class DynamoDbLetterTemplates implements LetterTemplateStore {
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      items.push(...(out.Items ?? []));
+      items.push(...(await wholeItems(this.doc, this.tableName, 'gsi1', out.Items ?? [])));
       start = out.LastEvaluatedKey;
     } while (start);
     return items.map(templateOf);

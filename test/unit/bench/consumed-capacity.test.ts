@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumedUnits, operationOf } from '../../../scripts/bench/consumed-capacity';
+import { consumedSplit, consumedUnits, operationOf } from '../../../scripts/bench/consumed-capacity';
 
 describe('capacity units from a DynamoDB answer', () => {
   it('reads the operation from the X-Amz-Target header', () => {
@@ -33,6 +33,24 @@ describe('capacity units from a DynamoDB answer', () => {
     expect(consumedUnits('DescribeTable', { ConsumedCapacity: { CapacityUnits: 3 } })).toEqual({
       read: 0,
       write: 0,
+    });
+  });
+
+  it("splits a write's units into the table's and each index's, as DynamoDB reports them for INDEXES", () => {
+    const transaction = {
+      ConsumedCapacity: [
+        {
+          TableName: 't',
+          CapacityUnits: 14,
+          Table: { CapacityUnits: 8 },
+          GlobalSecondaryIndexes: { gsi1: { CapacityUnits: 4 }, gsi4: { CapacityUnits: 2 } },
+        },
+      ],
+    };
+    expect(consumedSplit(transaction)).toEqual({ table: 8, indexes: { gsi1: 4, gsi4: 2 } });
+    expect(consumedSplit({ ConsumedCapacity: { TableName: 't', CapacityUnits: 2 } })).toEqual({
+      table: 0,
+      indexes: {},
     });
   });
 });
