@@ -654,8 +654,13 @@ export class DynamoDbCreditStore implements CreditStore {
       : this.queryPage<DebtorRecord>(
           {
             IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': DEBTORS, ':prefix': listing.namePrefix },
+            // DynamoDB refuses an empty begins_with operand: no prefix reads the whole partition.
+            KeyConditionExpression:
+              listing.namePrefix === '' ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': DEBTORS,
+              ...(listing.namePrefix === '' ? {} : { ':prefix': listing.namePrefix }),
+            },
           },
           page,
         );

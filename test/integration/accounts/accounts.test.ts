@@ -134,6 +134,15 @@ describe('ownership, notes and search', () => {
     expect(byId.body.debtors.map((d) => d.id)).toEqual([cafe.id]);
   });
 
+  it('lists every debtor by name when no filter is given', async () => {
+    h = await startCloudHarness(START);
+    const cafe = await businessDebtor(h, { name: 'Café De Wit' });
+    const bakery = await businessDebtor(h, { name: 'Bakkerij Jansen' });
+    const all = await h.get<{ debtors: { id: string }[] }>('/debtors');
+    expect(all.status).toBe(200);
+    expect(all.body.debtors.map((d) => d.id)).toEqual([bakery.id, cafe.id]);
+  });
+
   it('pages through 500 invoices with a cursor by an index query, never a scan', async () => {
     const operations: { target: string; indexName?: string }[] = [];
     const proxy = await startInspectingProxy({
