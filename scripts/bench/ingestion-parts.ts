@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
-import { routeAt } from '../../functions/shared/http/capability-handler';
+import { routeOf } from '../../functions/shared/http/http-handler';
 
 /** Time spent in one part of the webhook, summed over every request. */
 export interface PartTime {
@@ -67,7 +67,9 @@ export function timeWebhookParts(): { parts(): TimedParts; restore(): void } {
 
   const verify = Webhook.prototype.verify;
   Webhook.prototype.verify = timed(signature, verify);
-  const body = routeAt('POST', '/webhooks/invoicing').request.body;
+  // The route table's first route of the webhook's function is POST /webhooks/invoicing.
+  const body = routeOf('receive-invoicing-webhook').request?.body;
+  if (!body) throw new Error('the webhook route has no body schema');
   const safeParse = body.safeParse;
   body.safeParse = timed(validation, safeParse.bind(body)) as typeof body.safeParse;
   // Own properties on the subclasses' prototypes shadow the SDK's shared Client.prototype.send.
@@ -124,7 +126,7 @@ const OPERATIONS: Record<string, string> = {
 };
 
 /** A read named by operation, index and the first part of its key; a write by operation alone. */
-export function dynamodbLabel(command: unknown): string {
+function dynamodbLabel(command: unknown): string {
   const name = commandName(command);
   const operation = OPERATIONS[name] ?? name;
   const input = (command as { input?: Record<string, unknown> }).input ?? {};
