@@ -12,6 +12,7 @@ import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { providerWebhookHandler } from '../shared/http/provider-webhook-handler';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
+import { keepingLatestPolicies } from '../use-cases/intake/kept-policies';
 
 const config = readConfig(
   z
@@ -41,7 +42,8 @@ const config = readConfig(
 );
 
 const intake = {
-  store: creditStoreFromEnvironment(),
+  // Every invoice reads its debtor's policy: a warm function keeps each for a minute.
+  store: keepingLatestPolicies(creditStoreFromEnvironment(), clock),
   workflow: dunningWorkflowFromEnvironment(),
   plans: planWorkflowFromEnvironment(),
   // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.

@@ -10,7 +10,7 @@ import type { ProgressBar } from './progress-bar';
 import type { IngestionResult } from './results';
 import { percentile, sum } from './statistics';
 import type { CapacityProxy } from './capacity-proxy';
-import { timeWebhookParts } from './ingestion-parts';
+import { isRead, type PartTime, type TimedParts, timeWebhookParts } from './ingestion-parts';
 import { InvocationMeter } from './invocation-meter';
 import { WEBHOOK_FUNCTION } from './path-count';
 
@@ -70,19 +70,7 @@ export async function measureIngestion(
     const timed = parts.parts();
     parts.restore();
     const handlerMs = sum(meter.timings().get(WEBHOOK_FUNCTION) ?? []);
-    const dynamodbTime = { ...dynamodb.timeByOperation };
-    const byPart = {
-      signature: timed.signature,
-      validation: timed.validation,
-      dynamodbTransaction: dynamodbTime.TransactWriteItems ?? { calls: 0, ms: 0 },
-      dynamodbReads: ['GetItem', 'Query', 'BatchGetItem'].reduce(
-        (total, op) => ({
-          calls: total.calls + (dynamodbTime[op]?.calls ?? 0),
-          ms: total.ms + (dynamodbTime[op]?.ms ?? 0),
-        }),
-        { calls: 0, ms: 0 },
-      ),
-    };
+    const byPart = partsOfHandlerTime(timed, dynamodb.timeByOperation);
     const shares = Object.fromEntries(
       Object.entries(byPart).map(([part, time]) => [part, handlerMs > 0 ? time.ms / handlerMs : 0]),
     );
@@ -106,12 +94,14 @@ export async function measureIngestion(
       everyInvoiceHasExactlyOneExecution: accepted.size === answers.length && exactlyOne === accepted.size,
       handlerMs,
       parts: byPart,
+      readsPerRequest: readsOf(timed.dynamodb) / answers.length,
+      dynamodbCalls: timed.dynamodb,
       shareOfHandlerTime: { ...shares, rest: Math.max(0, 1 - sum(Object.values(shares))) },
     };
     progress.finish(
       `${result.perSecond.toFixed(0)} requests/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(
         0,
-      )} ms, ${exactlyOne}/${answers.length} invoices with exactly one execution`,
+      )} ms, ${result.readsPerRequest?.toFixed(1)} reads a request, ${exactlyOne}/${answers.length} invoices with exactly one execution`,
     );
     return result;
   } finally {
@@ -133,4 +123,37 @@ async function executionCounts(executions: Executions, invoiceIds: ReadonlySet<s
     if ([...counts.values()].every((n) => n > 0) || Date.now() > deadline) return counts;
     await sleep(250);
   }
+}
+
+/**
+ * The parts the shares are taken of: the signature and the validation as timed in-process, the
+ * DynamoDB calls as DynamoDB Local took them on the wire (the capacity proxy), and StartExecution
+ * as the handler awaited it (the local Step Functions server runs in this process: its time
+ * includes waiting for the event loop).
+ */
+function partsOfHandlerTime(
+  timed: TimedParts,
+  onTheWire: Readonly<Record<string, PartTime>>,
+): Record<string, PartTime> {
+  const total = (operations: readonly string[]) =>
+    operations.reduce(
+      (acc, op) => ({
+        calls: acc.calls + (onTheWire[op]?.calls ?? 0),
+        ms: acc.ms + (onTheWire[op]?.ms ?? 0),
+      }),
+      { calls: 0, ms: 0 },
+    );
+  return {
+    signature: timed.signature,
+    validation: timed.validation,
+    dynamodbTransaction: total(['TransactWriteItems']),
+    dynamodbWrites: total(['PutItem', 'UpdateItem', 'DeleteItem']),
+    dynamodbReads: total(['GetItem', 'Query', 'BatchGetItem']),
+    startExecution: timed.startExecution,
+  };
+}
+
+/** DynamoDB reads the handler made, by their labels (`GetItem DELIVERY`, `Query PARKED`, …). */
+function readsOf(calls: Readonly<Record<string, PartTime>>): number {
+  return sum(Object.entries(calls).flatMap(([label, time]) => (isRead(label) ? [time.calls] : [])));
 }

@@ -3,6 +3,7 @@ import type { BenchResults, PathResult } from './results';
 import type { SweepPass } from './sweep-scale';
 import { textTable } from './text-table';
 import { worklistSection } from './worklist-reads';
+import { ingestionSection } from './ingestion-report';
 
 const fixed = (digits: number) => (value: number | null) => (value === null ? '—' : value.toFixed(digits));
 const count = fixed(2);
@@ -14,7 +15,7 @@ export function renderReport(results: BenchResults, sections: ReadonlySet<Sectio
   return [
     sections.has('paths') ? pathsSection(results) : '',
     sections.has('bundles') ? bundlesSection(results) : '',
-    sections.has('ingestion') ? ingestionSection(results) : '',
+    sections.has('ingestion') ? ingestionSection(results.ingestion) : '',
     sections.has('sweep') ? sweepSection(results) : '',
     sections.has('worklist') ? worklistSection(results.worklist) : '',
     sections.has('reports') ? reportsSection(results) : '',
@@ -95,34 +96,6 @@ function bundlesSection({ bundles = {} }: BenchResults): string {
       ]),
     ),
   ].join('\n');
-}
-
-function ingestionSection({ ingestion: i }: BenchResults): string {
-  if (!i) return '';
-  return [
-    `3. Ingestion — ${i.requests} invoice.created events at concurrency ${i.concurrency} to the local API`,
-    textTable(
-      ['requests/s', 'p50 ms', 'p99 ms', 'max ms', 'accepted', 'executions / invoice', 'exactly one each'],
-      [
-        [
-          i.perSecond.toFixed(0),
-          i.p50Ms.toFixed(0),
-          i.p99Ms.toFixed(0),
-          i.maxMs.toFixed(0),
-          `${i.accepted}/${i.requests}`,
-          i.executionsPerInvoice.toFixed(3),
-          i.everyInvoiceHasExactlyOneExecution ? 'yes' : 'NO',
-        ],
-      ],
-    ),
-    i.shareOfHandlerTime
-      ? `Share of the handler's time: ${Object.entries(i.shareOfHandlerTime)
-          .map(([part, share]) => `${part} ${(share * 100).toFixed(1)}%`)
-          .join(', ')}`
-      : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
 }
 
 function sweepSection({ sweep = {} }: BenchResults): string {

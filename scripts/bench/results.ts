@@ -76,8 +76,12 @@ export interface IngestionResult {
   handlerMs?: number;
   /** Calls and summed time of each part: DynamoDB's as answered on the wire, the others in-process. */
   parts?: Record<string, { calls: number; ms: number }>;
-  /** Each part's time ÷ handlerMs; rest is the intake's own work, StartExecution and waiting for the event loop. */
+  /** Each part's time ÷ handlerMs; rest is the intake's own work and waiting for the event loop. */
   shareOfHandlerTime?: Record<string, number>;
+  /** DynamoDB reads (GetItem, Query) per request, as the handler made them. */
+  readsPerRequest?: number;
+  /** Each DynamoDB call the handler made, by operation and the kind of item (`GetItem DELIVERY`). */
+  dynamodbCalls?: Record<string, { calls: number; ms: number }>;
 }
 
 export interface BenchResults {

@@ -14,7 +14,7 @@ import { paymentReceived } from './payment-received';
  * bounds is refused before it is committed.
  */
 export async function applyEvent(deps: IntakeDeps, event: WebhookEvent, at: Date): Promise<Effect> {
-  await refuseWhatNoStepCanHandle(deps, event, at);
+  refuseWhatNoStepCanHandle(event, at);
   return refuseBalancesOutOfRange(await effectOf(deps, event, at));
 }
 

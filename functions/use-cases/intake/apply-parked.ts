@@ -1,7 +1,7 @@
 import { DEFAULT_INSOLVENCY_CLAIM_DAYS } from '../../core/special/insolvency';
 import { checkInsolvencyRegister } from '../special/insolvency-register';
 import { webhookEvent } from '../../api/schemas/webhook-events';
-import type { CreditStore, ParkedEvent, StoreWrite } from '../../ports/credit-store';
+import type { CreditStore, DebtorRecord, ParkedEvent, StoreWrite } from '../../ports/credit-store';
 import { logger } from '../../shared/observability';
 import { stopExecutionOf } from '../dunning/stop-dunning';
 import { closeDisputeOnSettlement, creditNoteOnDispute } from '../disputes/dispute-credit';
@@ -19,17 +19,32 @@ import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
 import { announceGoodPayer } from '../score/announce-good-payer';
 import { tellAgencyOfDirectPayment } from '../collection-agency/tell-agency-of-payment';
 
-/** Runs the work an effect left for after its commit, in order. */
+/**
+ * Runs the work an effect left for after its commit, in order. What a follow-up leaves known
+ * without a read is handed on to the next (see `Seen`): the invoice the commit stored, while no
+ * follow-up has written anything, and the debtor as a set-off that wrote nothing read them.
+ */
 export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowUp[]): Promise<void> {
+  let untouched = true;
+  let debtor: DebtorRecord | undefined;
   for (const followUp of followUps) {
+    const debtorBefore = debtor;
+    debtor = undefined;
     switch (followUp.kind) {
       case 'applyParked':
-        await applyParked(deps, followUp.subject);
+        if (await applyParked(deps, followUp.subject, followUp.stored)) untouched = false;
+        else debtor = debtorBefore;
         break;
       case 'startDunningIfOverdue':
-        await startDunningIfOverdue(deps, followUp.invoiceId);
+        await startDunningIfOverdue(
+          deps,
+          followUp.invoiceId,
+          untouched ? { invoice: followUp.stored, debtor: debtorBefore } : {},
+        );
+        untouched = false;
         break;
       case 'stopExecution':
+        untouched = false;
         await stopExecutionOf(deps.workflow, followUp.before, followUp.reason);
         await decidePromiseOnSettlement(deps, followUp.before);
         await closeDisputeOnSettlement(deps, followUp.before);
@@ -40,24 +55,29 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
         }
         break;
       case 'creditNoteOnDispute':
+        untouched = false;
         await creditNoteOnDispute(deps, followUp);
         break;
       case 'setOffCredit':
-        await setOffCredit(deps, followUp.debtorId, followUp.currency);
+        debtor = await setOffCredit(deps, followUp.debtorId, followUp.currency);
+        if (!debtor) untouched = false;
         break;
       case 'stopPlanExecution':
         await deps.plans?.stop(followUp.execution, followUp.reason);
         break;
       case 'confirmPlanLowered':
+        untouched = false;
         await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
         break;
       case 'checkInsolvencyRegister':
+        untouched = false;
         await checkInsolvencyRegister(
           { ...deps, claimDays: deps.claimDays ?? DEFAULT_INSOLVENCY_CLAIM_DAYS },
           followUp.debtorId,
         );
         break;
       case 'tellAgencyOfPayment':
+        untouched = false;
         await tellAgencyOfDirectPayment(deps, followUp);
         break;
     }
@@ -66,17 +86,18 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
 
 /**
  * Applies the events that came before `subject` existed, in the order they happened in the
- * invoicing system. Called when the subject has just been stored, and by an event that was just
- * parked: its subject may have arrived while it was being parked, and then nobody else would
- * come back for it.
+ * invoicing system. Called when the subject has just been stored (`stored`: no read needed to
+ * know it exists), and by an event that was just parked: its subject may have arrived while it
+ * was being parked, and then nobody else would come back for it. Says whether it found any.
  */
-async function applyParked(deps: IntakeDeps, subject: Subject): Promise<void> {
-  if (!(await exists(deps.store, subject))) return;
+async function applyParked(deps: IntakeDeps, subject: Subject, stored = false): Promise<boolean> {
+  if (!stored && !(await exists(deps.store, subject))) return false;
   const waiting = await deps.store.parked(subjectKey(subject));
   waiting.sort(
     (a, b) => a.event.timestamp.localeCompare(b.event.timestamp) || a.receivedAt.localeCompare(b.receivedAt),
   );
   for (const event of waiting) await runFollowUps(deps, await applyOne(deps, event));
+  return waiting.length > 0;
 }
 
 /**

@@ -43,10 +43,16 @@ export function subjectKey(subject: Subject): string {
 
 /** Work that must wait until the effect is committed: the workflow is no part of the transaction. */
 export type FollowUp =
-  /** Events that came before their subject are applied once it exists. */
-  | { kind: 'applyParked'; subject: Subject }
-  /** An invoice that arrives already overdue is dunned at once instead of at the next sweep. */
-  | { kind: 'startDunningIfOverdue'; invoiceId: string }
+  /**
+   * Events that came before their subject are applied once it exists. `stored`: the commit before
+   * the follow-ups wrote the subject (where none existed), so it exists without a read.
+   */
+  | { kind: 'applyParked'; subject: Subject; stored?: boolean }
+  /**
+   * An invoice that arrives already overdue is dunned at once instead of at the next sweep.
+   * `stored`: the invoice as the commit before the follow-ups wrote it.
+   */
+  | { kind: 'startDunningIfOverdue'; invoiceId: string; stored?: InvoiceRecord }
   /** The invoice as it was before it was settled or cancelled: its execution, if running, is stopped. */
   | { kind: 'stopExecution'; before: InvoiceRecord; reason: string }
   /** Credit on the debtor's account in this currency pays their oldest open invoices. */

@@ -2,11 +2,12 @@ import type { InvoiceData, PaymentReceivedData, WebhookEvent } from '../../api/s
 import { currencyProblem } from '../../core/dunning/policy-currency';
 import { chooseSegment } from '../../core/dunning/segment';
 import { MAX_BALANCE_CENTS } from '../../core/money';
-import type { StoreWrite } from '../../ports/credit-store';
+import type { CreditStore, DebtorRecord, StoreWrite } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
 import { policyFor } from '../policies/policy-catalogue';
 import { Refusal } from '../refusal';
 import type { Effect, IntakeDeps } from './effect';
+import { readingPoliciesAfresh } from './kept-policies';
 
 /**
  * How far ahead of our clock a payment's `receivedAt` may lie: the bank's and the invoicing
@@ -16,23 +17,12 @@ const CLOCK_SKEW_MS = 86_400_000;
 
 /**
  * Refuses, before anything is decided, an event that the request schema could not judge on its
- * own because it needs the clock or the store: a payment received in the future, or an invoice in
- * a currency its debtor's dunning policy cannot dun (which would make a step fail every day).
- * An invoice whose debtor is not known yet is judged when it is applied, once the debtor arrived.
+ * own because it needs the clock: a payment received in the future. An invoice in a currency its
+ * debtor's dunning policy cannot dun is refused by `refuseUndunnableCurrency`, which the invoice's
+ * intake calls with the debtor and the invoice it reads anyway.
  */
-export async function refuseWhatNoStepCanHandle(
-  deps: IntakeDeps,
-  event: WebhookEvent,
-  at: Date,
-): Promise<void> {
-  switch (event.type) {
-    case 'payment.received':
-      return refuseFuturePayment(event.data, at);
-    case 'invoice.created':
-      return refuseUndunnableCurrency(deps, event.data);
-    default:
-      return;
-  }
+export function refuseWhatNoStepCanHandle(event: WebhookEvent, at: Date): void {
+  if (event.type === 'payment.received') refuseFuturePayment(event.data, at);
 }
 
 function refuseFuturePayment(payment: PaymentReceivedData, at: Date): void {
@@ -45,13 +35,26 @@ function refuseFuturePayment(payment: PaymentReceivedData, at: Date): void {
   ]);
 }
 
-async function refuseUndunnableCurrency(deps: IntakeDeps, invoice: InvoiceData): Promise<void> {
-  const debtor = await deps.store.getDebtor(invoice.debtorId);
-  // Parked until the debtor arrives, and judged then; an invoice already on file was judged before.
-  if (!debtor || (await deps.store.getInvoice(invoice.id))) return;
+/**
+ * Refuses a new invoice in a currency its debtor's dunning policy cannot dun (a step would fail
+ * on it every day). Called for an invoice not on file yet whose debtor is known: one parked for
+ * its debtor is judged when it is applied, and one already on file was judged before. The policy
+ * may be one a warm function keeps for a minute (`keepingLatestPolicies`): a refusal is final, so
+ * it is judged again on the latest version read afresh.
+ */
+export async function refuseUndunnableCurrency(
+  deps: IntakeDeps,
+  debtor: DebtorRecord,
+  invoice: InvoiceData,
+): Promise<void> {
   const { segment } = chooseSegment(debtor, behaviourOf(debtor.behaviour));
-  const policy = await policyFor(deps.store, segment, undefined, { storeSeed: false });
-  const problem = policy && currencyProblem(policy, invoice.currency);
+  const problemWith = async (store: CreditStore) => {
+    const policy = await policyFor(store, segment, undefined, { storeSeed: false });
+    return policy && currencyProblem(policy, invoice.currency);
+  };
+  const afresh = readingPoliciesAfresh(deps.store);
+  const kept = await problemWith(deps.store);
+  const problem = kept && afresh !== deps.store ? await problemWith(afresh) : kept;
   if (!problem) return;
   throw new Refusal('invalid', 'currency_not_dunnable', `Invoice ${invoice.number} cannot be dunned.`, [
     { path: 'data.currency', message: problem },

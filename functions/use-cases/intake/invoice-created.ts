@@ -9,6 +9,7 @@ import {
 import { ownerStamp } from '../../core/worklist/account-owner';
 import type { InvoiceRecord } from '../../ports/credit-store';
 import { applied, type Effect, type IntakeDeps, parked, timelineEntry } from './effect';
+import { refuseUndunnableCurrency } from './intake-limits';
 
 /**
  * Stores a new invoice with the structured payment reference that every letter prints, so that
@@ -21,6 +22,7 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
   if (await deps.store.getInvoice(data.id)) return applied([]);
   const debtor = await deps.store.getDebtor(data.debtorId);
   if (!debtor) return parked({ kind: 'debtor', id: data.debtorId });
+  await refuseUndunnableCurrency(deps, debtor, data);
 
   const { reference, why } = await referenceFor(deps, data);
 
@@ -67,10 +69,11 @@ export async function invoiceCreated(deps: IntakeDeps, data: InvoiceData, at: Da
       ),
     ],
     [
-      { kind: 'applyParked', subject: { kind: 'invoice', id: data.id } },
-      { kind: 'applyParked', subject: { kind: 'reference', id: reference.electronic } },
+      // The invoice and its reference are written where none was, or the commit fails.
+      { kind: 'applyParked', subject: { kind: 'invoice', id: data.id }, stored: true },
+      { kind: 'applyParked', subject: { kind: 'reference', id: reference.electronic }, stored: true },
       { kind: 'setOffCredit', debtorId: data.debtorId, currency: data.currency },
-      { kind: 'startDunningIfOverdue', invoiceId: data.id },
+      { kind: 'startDunningIfOverdue', invoiceId: data.id, stored: invoice },
     ],
   );
 }

@@ -1,7 +1,7 @@
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { hasOpenBalance } from '../../core/ledger/invoice';
 import { formatMoney } from '../../core/money';
-import type { InvoiceRecord, StoreWrite } from '../../ports/credit-store';
+import type { DebtorRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import type { DunningDeps } from '../dunning/start-dunning';
 import { stopExecutionOf } from '../dunning/stop-dunning';
 import { retryOnConflict, revised } from '../record-versions';
@@ -24,21 +24,26 @@ const REASON = 'paid';
  * the timeline entries on both sides land in one transaction, guarded by their versions; an invoice
  * settled so closes as paid, counts in the payment behaviour, and its dunning stops like after a
  * payment. Safe to repeat: with no credit or nothing open there is nothing to do.
+ *
+ * Gives the debtor as it read them when it found nothing to do (and so wrote nothing), for the
+ * work that follows in the same request: a read made after the caller's commit, as fresh as a
+ * read of its own would be. Undefined when it wrote, or when there is no such debtor.
  */
 export async function setOffCredit(
   deps: DunningDeps & Pick<IntakeDeps, 'mailer' | 'creditor'>,
   debtorId: string,
   currency: string,
-): Promise<void> {
+): Promise<DebtorRecord | undefined> {
   for (;;) {
     const round = await retryOnConflict(() => setOffOnce(deps, debtorId, currency));
+    if (round.untouched) return round.untouched;
     for (const settled of round.settled) {
       await stopExecutionOf(deps.workflow, settled, REASON);
       await closeTasksOfClosedInvoice(deps, settled.id);
     }
     // A plan completed so ends at its execution's next check; a lowered one is confirmed.
     for (const plan of round.plans) await confirmPlanLowered(deps, plan, INVOICING_SYSTEM);
-    if (!round.more) return;
+    if (!round.more) return undefined;
   }
 }
 
@@ -46,14 +51,14 @@ async function setOffOnce(
   deps: DunningDeps,
   debtorId: string,
   currency: string,
-): Promise<{ settled: InvoiceRecord[]; plans: LoweredPlan[]; more: boolean }> {
+): Promise<{ settled: InvoiceRecord[]; plans: LoweredPlan[]; more: boolean; untouched?: DebtorRecord }> {
   const debtor = await deps.store.getDebtor(debtorId);
   const credit = debtor?.credits[currency] ?? 0;
-  if (!debtor || credit <= 0) return { settled: [], plans: [], more: false };
+  if (!debtor || credit <= 0) return { settled: [], plans: [], more: false, untouched: debtor };
   const open = (await deps.store.listInvoicesOfDebtor(debtorId))
     .filter((invoice) => invoice.currency === currency && hasOpenBalance(invoice))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate));
-  if (open.length === 0) return { settled: [], plans: [], more: false };
+  if (open.length === 0) return { settled: [], plans: [], more: false, untouched: debtor };
 
   const at = deps.clock.now();
   const today = localDate(at, BUSINESS_TIME_ZONE);

@@ -84,6 +84,25 @@ describe('an invoice that arrives overdue is dunned at once; one that is not due
     expect(world.workflow.startedFor(invoiceId)).toHaveLength(1);
   });
 
+  it('reads a new overdue invoice in seven DynamoDB reads, the policy kept, and starts its dunning once', async () => {
+    // The debtor's policy is read once and then kept for a minute.
+    await world.deliver(invoiceCreated({ id: newId('inv'), debtorId, dueDate: '2025-02-28' }));
+    const invoiceId = newId('inv');
+    world.forgetCalls();
+
+    await world.deliver(invoiceCreated({ id: invoiceId, debtorId, dueDate: '2025-02-28' }));
+
+    // The delivery, the invoice, the reference, the debtor, both parking places, and the debtor
+    // again after the commit (credit on the account); the intake and the start in two transactions.
+    expect(world.dynamodbCalls()).toEqual({
+      GetItemCommand: 5,
+      QueryCommand: 2,
+      TransactWriteItemsCommand: 2,
+    });
+    expect(world.workflow.startedFor(invoiceId)).toHaveLength(1);
+    expect((await world.store.getInvoice(invoiceId))?.dunning?.status).toBe('running');
+  });
+
   it('counts "today" in Amsterdam: at 00:30 there on the 11th, an invoice due on the 10th is overdue', async () => {
     world.clock.set(new Date('2025-03-10T23:30:00Z'));
     const invoiceId = newId('inv');

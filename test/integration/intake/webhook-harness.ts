@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { clock, installClock } from '../../../functions/adapters/clock/system-clock';
 import { DynamoDbCreditStore } from '../../../functions/adapters/dynamodb/dynamodb-credit-store';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
+import { keepingLatestPolicies } from '../../../functions/use-cases/intake/kept-policies';
 import { lambdaContext } from '../../../local/api/lambda-context';
 import { proxyEvent } from '../../../local/api/proxy-event';
 import { VirtualClock } from '../../../local/clock/virtual-clock';
@@ -35,7 +36,7 @@ export interface SignOptions extends ClientSignOptions {
 
 /**
  * One file's world: a fresh table in the shared DynamoDB Local with the seed policies, the real
- * handler of POST /webhooks/invoicing wired to it, a fake workflow, and business time frozen at
+ * handler of POST /webhooks/invoicing wired to it as the function wires it, a fake workflow, and business time frozen at
  * `today` (the manual clock is what the clock port reads; signatures use the wall clock).
  */
 export async function intakeWorld(today: string) {
@@ -46,6 +47,16 @@ export async function intakeWorld(today: string) {
     region: 'eu-west-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  // Every call the store makes, by command, for the tests that count reads.
+  const calls = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? 'unknown';
+      calls.set(command, (calls.get(command) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCallsByCommand' },
+  );
   const tableName = `intake-${randomUUID()}`;
   await ensureTable(client, tableName);
   const store = new DynamoDbCreditStore(client, tableName);
@@ -54,8 +65,10 @@ export async function intakeWorld(today: string) {
   const manualClock = VirtualClock.manual(new Date(`${today}T10:00:00Z`));
   installClock(manualClock);
   const workflow = new RecordingWorkflow();
+  const keptPolicies = keepingLatestPolicies(store, clock);
   const handler = webhookHandler({
-    intake: () => ({ store, workflow, clock, referenceScheme: 'rf' }),
+    // As the webhook's function composes it: the latest policies kept for a minute.
+    intake: () => ({ store: keptPolicies, workflow, clock, referenceScheme: 'rf' }),
     secret: async () => SECRET,
   });
 
@@ -74,6 +87,13 @@ export async function intakeWorld(today: string) {
       return post(body, signedHeaders(body, options));
     },
     post,
+    /** The store's DynamoDB calls since `forgetCalls`, by command (`GetItemCommand`, `QueryCommand`…). */
+    dynamodbCalls(): Record<string, number> {
+      return Object.fromEntries(calls);
+    },
+    forgetCalls(): void {
+      calls.clear();
+    },
     /** Every item in the table: "nothing stored" means this does not move. */
     async itemCount(): Promise<number> {
       const out = await client.send(
