@@ -2,6 +2,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
 import { routeOf } from '../../functions/shared/http/http-handler';
+import { requestSchemasOf } from '../../functions/api/route-request';
 
 /** Time spent in one part of the webhook, summed over every request. */
 export interface PartTime {
@@ -36,7 +37,7 @@ type Send = (this: unknown, command: unknown, ...rest: unknown[]) => Promise<unk
  * proxy, which is what the shares use: in-process, a call's time includes the wait for an event
  * loop that 50 requests share.
  */
-export function timeWebhookParts(): { parts(): TimedParts; restore(): void } {
+export async function timeWebhookParts(): Promise<{ parts(): TimedParts; restore(): void }> {
   const signature: PartTime = { calls: 0, ms: 0 };
   const validation: PartTime = { calls: 0, ms: 0 };
   const startExecution: PartTime = { calls: 0, ms: 0 };
@@ -67,8 +68,9 @@ export function timeWebhookParts(): { parts(): TimedParts; restore(): void } {
 
   const verify = Webhook.prototype.verify;
   Webhook.prototype.verify = timed(signature, verify);
-  // The route table's first route of the webhook's function is POST /webhooks/invoicing.
-  const body = routeOf('receive-invoicing-webhook').request?.body;
+  // The route table's first route of the webhook's function is POST /webhooks/invoicing. Its
+  // schemas load once and are kept, so the handler validates with the very object timed here.
+  const body = (await requestSchemasOf(routeOf('receive-invoicing-webhook'))).body;
   if (!body) throw new Error('the webhook route has no body schema');
   const safeParse = body.safeParse;
   body.safeParse = timed(validation, safeParse.bind(body)) as typeof body.safeParse;

@@ -58,7 +58,7 @@ export async function measureIngestion(
     progress.start('ingestion', count, 'requests');
     const meter = new InvocationMeter();
     await meter.instrument();
-    const parts = timeWebhookParts();
+    const parts = await timeWebhookParts();
     dynamodb.reset();
     const started = performance.now();
     const answers = await inPool(invoices, CONCURRENCY, async (invoice) => {
