@@ -70,7 +70,8 @@ export async function timeWebhookParts(): Promise<{ parts(): TimedParts; restore
   Webhook.prototype.verify = timed(signature, verify);
   // The route table's first route of the webhook's function is POST /webhooks/invoicing. Its
   // schemas load once and are kept, so the handler validates with the very object timed here.
-  const body = (await requestSchemasOf(routeOf('receive-invoicing-webhook'))).body;
+  const schemas = await requestSchemasOf(routeOf('receive-invoicing-webhook'));
+  const body = 'body' in schemas ? schemas.body : undefined;
   if (!body) throw new Error('the webhook route has no body schema');
   const safeParse = body.safeParse;
   body.safeParse = timed(validation, safeParse.bind(body)) as typeof body.safeParse;
