@@ -178,7 +178,7 @@ function targetsSection({ targets }: BenchResults): string {
       perBundle ? `${checks.filter((t) => t.met).length}/${checks.length} met` : worst.met ? 'met' : 'MISSED',
       name,
       `${worst.limit} ${worst.unit}`,
-      `${worst.measured == null ? '—' : `${round(worst.measured)} ${worst.unit}`}${perBundle ? ` (${missed.length ? 'worst' : 'highest'}: ${worst.subject})` : ''}`,
+      `${worst.measured === null || worst.measured === undefined ? '—' : `${round(worst.measured)} ${worst.unit}`}${perBundle ? ` (${missed.length ? 'worst' : 'highest'}: ${worst.subject})` : ''}`,
       worst.note ??
         (worst.missedBy
           ? `${round(worst.missedBy.amount)} ${worst.unit} (${worst.missedBy.percent.toFixed(0)}%)`
