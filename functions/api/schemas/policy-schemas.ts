@@ -20,7 +20,7 @@ export const policyQuery = z.object({
 });
 
 export const policyBody = z.object({
-  ...dunningPolicySchema.shape,
+  ...dunningPolicySchema().shape,
   id: text(200).optional().describe('Ignored: the path names the policy'),
   // A number, never a numeric string: a version that is not checked would skip the lock.
   version: z

@@ -192,8 +192,12 @@ describe('a dunning policy', () => {
     });
   });
 
+  it('builds the policy schema once and hands every caller that one', () => {
+    expect(dunningPolicySchema()).toBe(dunningPolicySchema());
+  });
+
   it('can be published as JSON Schema for the OpenAPI document', () => {
-    const schema = z.toJSONSchema(dunningPolicySchema, { io: 'input' });
+    const schema = z.toJSONSchema(dunningPolicySchema(), { io: 'input' });
     expect(schema).toMatchObject({ type: 'object', properties: { steps: { type: 'array' } } });
     expect(schema.required).not.toContain('timeZone');
   });
