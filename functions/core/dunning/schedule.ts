@@ -157,19 +157,36 @@ export function planDunning({
     resumeAt,
     schedule,
     callWindowSeconds: callWindow,
-    parkSeconds: parkSecondsOf(schedule, callWindow),
+    parkSeconds: parkSecondsOf(
+      schedule,
+      callWindow,
+      stepFor(policy, 'call') !== undefined && start <= DUNNING_SLOTS.indexOf('call'),
+    ),
   };
 }
 
-function parkSecondsOf(schedule: DunningSchedule, callWindow: number): ParkSeconds {
+/**
+ * `calls`: this execution reaches a call step. An unanswered call reaches the account manager at
+ * the later of its planned time and the call window's end (the window counts working days, so
+ * holidays, and a change to summer time, can end it after), so the account manager's park counts
+ * from there and the final notice keeps its time. After an answered call the account manager acts
+ * at its planned time, sooner: that park would end early, and its function answers at once.
+ */
+function parkSecondsOf(schedule: DunningSchedule, callWindow: number, calls: boolean): ParkSeconds {
+  const windowEnds = Date.parse(schedule.call) + callWindow * 1000;
   const until = (slot: ParkingSlot, from: number, least: number) =>
     Math.max(least, Math.round((Date.parse(schedule[NEXT_SLOT[slot]]) - from) / 1000));
-  const afterStep = (slot: ParkingSlot) => until(slot, Date.parse(schedule[slot]), LEAST_STEP_PARK_SECONDS);
+  const afterStep = (slot: ParkingSlot, from = Date.parse(schedule[slot])) =>
+    until(slot, from, LEAST_STEP_PARK_SECONDS);
+  const accountManagerActs = Date.parse(schedule.accountManager);
   return {
     firstReminder: afterStep('firstReminder'),
     secondReminder: afterStep('secondReminder'),
-    call: until('call', Date.parse(schedule.call) + callWindow * 1000, 1),
-    accountManager: afterStep('accountManager'),
+    call: until('call', windowEnds, 1),
+    accountManager: afterStep(
+      'accountManager',
+      calls ? Math.max(accountManagerActs, windowEnds) : accountManagerActs,
+    ),
     finalNotice: afterStep('finalNotice'),
   };
 }

@@ -13,6 +13,7 @@ import { localDate } from '../../../functions/core/calendar/time-zone';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days';
 import { parkEndsAtAccountManager } from '../../../functions/use-cases/steps/call-window-ended-step';
 import { parkEndsAtNextStep } from '../../../functions/use-cases/steps/park-until-next-step';
+import { stepFor } from '../../../functions/core/dunning/policy-steps';
 
 function seed(id: string): DunningPolicy {
   const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
@@ -326,6 +327,23 @@ describe('the dunning plan', () => {
         Date.parse(schedule[NEXT_SLOT[slot]]),
       );
     }
+    // Due on 6 March: the call on Friday 27 March at 09:00 winter time; its window of five
+    // working days over Easter ends on Tuesday 7 April at 10:00 summer time, an hour after the
+    // account manager's step (its days counted in seconds from the winter hour). On an unanswered
+    // call the account manager acts then, and its park counts from there, so the final notice
+    // keeps its time.
+    const easter = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-06',
+      now: new Date('2026-03-07'),
+    });
+    expect(easter.schedule.accountManager).toBe('2026-04-07T07:00:00Z');
+    const windowEnds = Date.parse(easter.schedule.call) + easter.callWindowSeconds * 1000;
+    expect(new Date(windowEnds).toISOString()).toBe('2026-04-07T08:00:00.000Z');
+    expect(windowEnds + easter.parkSeconds.accountManager * 1000).toBe(
+      Date.parse(easter.schedule.finalNotice),
+    );
+
     // No call and no account manager: both have the second reminder's time. The second reminder's
     // park would end late, so its task answers at once; the skipped account manager's step parks
     // until the final notice.
@@ -361,11 +379,18 @@ describe('the dunning plan', () => {
         (policy, due, hoursAfterDue, resumeAt, atOnce) => {
           const dueDate = due.toISOString().slice(0, 10);
           const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
-          const { schedule, parkSeconds } = planDunning({ policy, dueDate, now, resumeAt, atOnce });
+          const plan = planDunning({ policy, dueDate, now, resumeAt, atOnce });
+          const { schedule, parkSeconds } = plan;
+          // An unanswered call reaches the account manager when its window ends, if that is later.
+          const calls =
+            stepFor(policy, 'call') !== undefined &&
+            DUNNING_SLOTS.indexOf(plan.resumeAt) <= DUNNING_SLOTS.indexOf('call');
+          const windowEnds = Date.parse(schedule.call) + plan.callWindowSeconds * 1000;
           for (const slot of Object.keys(NEXT_SLOT) as ParkingSlot[]) {
             if (slot === 'call') continue;
             const seconds = parkSeconds[slot];
-            const stepAt = Date.parse(schedule[slot]);
+            const planned = Date.parse(schedule[slot]);
+            const stepAt = slot === 'accountManager' && calls ? Math.max(planned, windowEnds) : planned;
             const nextStepAt = schedule[NEXT_SLOT[slot]];
             const gap = Date.parse(nextStepAt) - stepAt;
             expect(Number.isInteger(seconds)).toBe(true);
