@@ -27,8 +27,11 @@ export type TopicName = (typeof TOPIC_NAMES)[number];
 
 export interface FunctionNeeds {
   table?: 'read' | 'write';
-  /** Dunning state machine: start/describe/list executions, stop them, answer task tokens. */
-  dunning?: readonly ('start' | 'stop' | 'read' | 'callback')[];
+  /**
+   * Dunning state machine: start/describe/list executions, stop them, answer task tokens
+   * (`callback`), or only answer a parked step's own token with success (`answer`).
+   */
+  dunning?: readonly ('start' | 'stop' | 'read' | 'callback' | 'answer')[];
   /** Payment-plan state machine: start executions, stop them, describe them. */
   paymentPlans?: readonly ('start' | 'stop' | 'read')[];
   /** Sends email through SES v2 with the configuration set. */
@@ -148,6 +151,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       paymentProvider: true,
       sendSms: true,
       post: true,
+      // Each letter's task parks until the next step, or answers its own token when it cannot.
+      dunning: ['answer'],
     },
   },
   {
@@ -160,7 +165,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'notify-account-manager',
     memoryMb: 1024,
     description: 'Tells the account manager and puts the debtor on credit hold when the policy says so',
-    needs: { table: 'write', publish: ['account-managers', 'credit-status'] },
+    // Its task parks until the final notice, or answers its own token when it cannot.
+    needs: { table: 'write', publish: ['account-managers', 'credit-status'], dunning: ['answer'] },
   },
   {
     name: 'hand-over-to-collection-agency',

@@ -11,7 +11,9 @@ import { textSenderFromEnvironment } from '../shared/dependencies/text-sender-fr
 import { postFromEnvironment } from '../shared/dependencies/post-from-environment';
 import { stepHandler } from '../shared/step/step-handler';
 import { sendDunningLetter } from '../use-cases/steps/send-dunning-letter-step';
-import { stepPayloadSchema } from '../use-cases/steps/step-payload';
+import { parkUntilNextStep } from '../use-cases/steps/park-until-next-step';
+import { parkingStepPayloadSchema } from '../use-cases/steps/step-payload';
+import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 
 const provider = paymentProviderFromEnvironment();
 const replyAddress = replyAddressesFromEnvironment();
@@ -36,7 +38,14 @@ const deps = {
   // waits a few real moments for it to be sent rather than failing into the ASL's retry. The use
   // case takes the wait as an argument so that its tests need not wait.
   pause: (ms: number) => sleep(ms),
+  // Answers the state's own token when parking until the next step would not end on time.
+  workflow: dunningWorkflowFromEnvironment(),
 };
 
-/** SendFirstReminder, SendSecondReminder and SendFinalNotice of the dunning state machine. */
-export const handler = stepHandler(stepPayloadSchema, (payload) => sendDunningLetter(deps, payload));
+/**
+ * SendFirstReminder, SendSecondReminder and SendFinalNotice of the dunning state machine: each
+ * sends, then parks until the next step (waitForTaskToken; Step Functions ignores what this returns).
+ */
+export const handler = stepHandler(parkingStepPayloadSchema, async (payload) =>
+  parkUntilNextStep(deps, payload.park, await sendDunningLetter(deps, payload)),
+);

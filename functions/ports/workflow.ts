@@ -1,4 +1,5 @@
 import type { DunningSlot } from '../core/dunning/dunning-slot';
+import type { ParkSeconds } from '../core/dunning/schedule';
 
 /** What one dunning execution is started with (see statemachines/dunning.asl.json). */
 export interface DunningExecutionInput {
@@ -8,8 +9,8 @@ export interface DunningExecutionInput {
   resumeAt: DunningSlot;
   schedule: Record<DunningSlot, string>;
   callWindowSeconds: number;
-  /** How long RecordUnansweredCall parks until the account manager's step (DunningPlan). */
-  accountManagerAfterCallWindowSeconds: number;
+  /** How long each step's task parks until the next step (DunningPlan). */
+  parkSeconds: ParkSeconds;
 }
 
 export type ExecutionStatus =

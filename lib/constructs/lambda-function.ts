@@ -159,6 +159,10 @@ export class LambdaFunction extends Construct implements IGrantable {
         case 'callback':
           grants.taskResponse(this);
           break;
+        case 'answer':
+          // A parked step answers only its own token, and only with success.
+          grants.actions(this, 'states:SendTaskSuccess');
+          break;
       }
     }
     this.lambda.addEnvironment('DUNNING_STATE_MACHINE_ARN', stateMachine.stateMachineArn);

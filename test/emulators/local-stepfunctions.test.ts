@@ -458,9 +458,20 @@ describe('the local Step Functions server', () => {
     const steps: string[] = [];
     let callToken = '';
     const step = (result: unknown) => async (event: unknown) => {
-      const payload = event as { step: string; invoiceId: string; taskToken?: string };
+      const payload = event as {
+        step: string;
+        invoiceId: string;
+        taskToken?: string;
+        park?: { taskToken: string };
+      };
       steps.push(payload.step);
       if (payload.taskToken) callToken = payload.taskToken;
+      // A step answers its own park, as one whose park would not end on time does: through the Waits.
+      if (payload.park) {
+        await sfn.send(
+          new SendTaskSuccessCommand({ taskToken: payload.park.taskToken, output: JSON.stringify(result) }),
+        );
+      }
       return result;
     };
     lambdas.set('SendDunningLetter', step({ status: 'sent' }));
@@ -490,6 +501,13 @@ describe('the local Step Functions server', () => {
           collectionAgency: day(77),
         },
         callWindowSeconds: 10 * 86_400,
+        parkSeconds: {
+          firstReminder: 14 * 86_400,
+          secondReminder: 14 * 86_400,
+          call: 4 * 86_400,
+          accountManager: 14 * 86_400,
+          finalNotice: 14 * 86_400,
+        },
       },
       'INV-2025-0042-1',
     );

@@ -93,6 +93,7 @@ describe('the functions of the catalogue', () => {
           ...(dunning.has('callback')
             ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']
             : []),
+          ...(dunning.has('answer') ? ['states:SendTaskSuccess'] : []),
         ].sort(),
       );
       expect('DUNNING_STATE_MACHINE_ARN' in env).toBe(dunning.size > 0);

@@ -8,7 +8,7 @@ import { DunningWorkflow } from '../../lib/constructs/workflow';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
 import { PROJECT_ROOT } from '../../lib/project-root';
 import { stagePolicy } from '../../lib/stage-policy';
-import { synthesize } from './app-fixture';
+import { rolePermissions, synthesize } from './app-fixture';
 
 const ASL_FILE = join(PROJECT_ROOT, 'statemachines', 'dunning.asl.json');
 
@@ -76,7 +76,7 @@ describe('the dunning workflow', () => {
     const unanswered = JSON.parse(DefinitionString).States.RecordUnansweredCall;
     expect(unanswered).toMatchObject({
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      TimeoutSecondsPath: '$.accountManagerAfterCallWindowSeconds',
+      TimeoutSecondsPath: '$.parkSeconds.call',
       Next: 'WaitUntilAccountManager',
     });
     expect(unanswered.Catch[0]).toEqual({
@@ -84,6 +84,72 @@ describe('the dunning workflow', () => {
       ResultPath: null,
       Next: 'EscalateToAccountManager',
     });
+  });
+
+  it.each([
+    ['SendFirstReminder', 'firstReminder', 'secondReminder', 'SendSecondReminder', 'WaitUntilSecondReminder'],
+    ['SendSecondReminder', 'secondReminder', 'call', 'CallDebtor', 'WaitUntilCall'],
+    ['EscalateToAccountManager', 'accountManager', 'finalNotice', 'SendFinalNotice', 'WaitUntilFinalNotice'],
+    [
+      'SendFinalNotice',
+      'finalNotice',
+      'collectionAgency',
+      'HandOverToCollectionAgency',
+      'WaitUntilCollectionAgency',
+    ],
+  ])(
+    'parks %s after its step until the next step, straight on to its task, and through its Wait when answered',
+    (state, slot, next, nextTask, nextWait) => {
+      const { DefinitionString } = stateMachine();
+      const task = JSON.parse(DefinitionString).States[state];
+      expect(task).toMatchObject({
+        Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+        TimeoutSecondsPath: `$.parkSeconds.${slot}`,
+        Next: nextWait,
+      });
+      expect(task.Parameters.Payload.park).toEqual({
+        'taskToken.$': '$$.Task.Token',
+        'nextStepAt.$': `$.schedule.${next}`,
+        'seconds.$': `$.parkSeconds.${slot}`,
+      });
+      const timeout = task.Catch.findIndex((c: { ErrorEquals: string[] }) =>
+        c.ErrorEquals.includes('States.Timeout'),
+      );
+      const all = task.Catch.findIndex((c: { ErrorEquals: string[] }) =>
+        c.ErrorEquals.includes('States.ALL'),
+      );
+      expect(task.Catch[timeout]).toEqual({
+        ErrorEquals: ['States.Timeout'],
+        ResultPath: null,
+        Next: nextTask,
+      });
+      expect(timeout).toBeLessThan(all);
+      // The park's end is not a fault to retry.
+      for (const retrier of task.Retry) expect(retrier.ErrorEquals).not.toContain('States.Timeout');
+    },
+  );
+
+  it('lets the parking step functions answer task tokens with success only, on the dunning machine only', () => {
+    const permissions = rolePermissions(template);
+    for (const name of ['send-dunning-letter', 'notify-account-manager']) {
+      const role = stack.getLogicalId(stack.functions.get(name).lambda.role?.node.defaultChild as CfnElement);
+      const answering = (permissions.get(role) ?? []).filter((statement) =>
+        [statement.Action].flat().some((action) => String(action).startsWith('states:')),
+      );
+      expect(answering).toHaveLength(1);
+      expect(answering[0]?.Action).toBe('states:SendTaskSuccess');
+      expect(JSON.stringify(answering[0]?.Resource)).toContain('CreditControl-dev-Dunning');
+    }
+  });
+
+  it('puts no alarm on task timeouts of the dunning machine, since every parked step ends in one', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const timeouts = alarms.filter((alarm) =>
+      /ServiceIntegrationsTimedOut|ActivitiesTimedOut|LambdaFunctionsTimedOut|ExecutionsTimedOut/.test(
+        JSON.stringify(alarm),
+      ),
+    );
+    expect(timeouts).toEqual([]);
   });
 
   it('deploys the payment-plan ASL file as a second state machine, each task on its catalogue function', () => {

@@ -19,12 +19,40 @@ export interface DunningPlan {
   /** How long CallDebtor parks on its task token before the workflow moves on. */
   callWindowSeconds: number;
   /**
-   * From the call window's end to the account manager's step, at least 1 (Step Functions' least
-   * timeout): how long RecordUnansweredCall parks after recording an unanswered call, so that the
-   * unanswered path needs no Wait of its own (see use-cases/steps/call-window-ended-step.ts).
+   * How long each step's task parks after its step, so that the next step needs no Wait of its
+   * own: see `ParkSeconds`.
    */
-  accountManagerAfterCallWindowSeconds: number;
+  parkSeconds: ParkSeconds;
 }
+
+/** Every slot but the last: each parks after its step until the next slot's step. */
+export type ParkingSlot = Exclude<DunningSlot, 'collectionAgency'>;
+
+/**
+ * Whole seconds from each slot's planned time to the next slot's (the call: from the end of its
+ * window, where RecordUnansweredCall parks). A task that starts on time and parks this long ends
+ * its park when the next slot's Wait would return (see use-cases/steps/park-until-next-step.ts).
+ * Where the next slot is due sooner (a slot the policy leaves out has the time of the one before),
+ * a step's park is `LEAST_STEP_PARK_SECONDS`, which its function sees would end late and answers
+ * at once; the call's is 1 second, Step Functions' least time limit.
+ */
+export type ParkSeconds = Record<ParkingSlot, number>;
+
+/**
+ * The shortest park of a step that acts (a letter, the account manager): Lambda's longest run. The
+ * park's time limit counts from the state's start, while the function still runs; a park that ran
+ * out first would leave a fault of the function unretried, as Step Functions had moved on.
+ */
+export const LEAST_STEP_PARK_SECONDS = 900;
+
+/** The slot whose step follows each parking slot's: the state its park's time limit leads to. */
+export const NEXT_SLOT: Record<ParkingSlot, DunningSlot> = {
+  firstReminder: 'secondReminder',
+  secondReminder: 'call',
+  call: 'accountManager',
+  accountManager: 'finalNotice',
+  finalNotice: 'collectionAgency',
+};
 
 export interface PlanDunningInput {
   policy: DunningPolicy;
@@ -129,14 +157,38 @@ export function planDunning({
     resumeAt,
     schedule,
     callWindowSeconds: callWindow,
-    accountManagerAfterCallWindowSeconds: secondsAfterCallWindow(schedule, callWindow),
+    parkSeconds: parkSecondsOf(
+      schedule,
+      callWindow,
+      stepFor(policy, 'call') !== undefined && start <= DUNNING_SLOTS.indexOf('call'),
+    ),
   };
 }
 
-/** Whole seconds from the call window's end to the account manager's step; 1 when that is not later. */
-function secondsAfterCallWindow(schedule: DunningSchedule, callWindow: number): number {
+/**
+ * `calls`: this execution reaches a call step. An unanswered call reaches the account manager at
+ * the later of its planned time and the call window's end (the window counts working days, so
+ * holidays, and a change to summer time, can end it after), so the account manager's park counts
+ * from there and the final notice keeps its time. After an answered call the account manager acts
+ * at its planned time, sooner: that park would end early, and its function answers at once.
+ */
+function parkSecondsOf(schedule: DunningSchedule, callWindow: number, calls: boolean): ParkSeconds {
   const windowEnds = Date.parse(schedule.call) + callWindow * 1000;
-  return Math.max(1, Math.round((Date.parse(schedule.accountManager) - windowEnds) / 1000));
+  const until = (slot: ParkingSlot, from: number, least: number) =>
+    Math.max(least, Math.round((Date.parse(schedule[NEXT_SLOT[slot]]) - from) / 1000));
+  const afterStep = (slot: ParkingSlot, from = Date.parse(schedule[slot])) =>
+    until(slot, from, LEAST_STEP_PARK_SECONDS);
+  const accountManagerActs = Date.parse(schedule.accountManager);
+  return {
+    firstReminder: afterStep('firstReminder'),
+    secondReminder: afterStep('secondReminder'),
+    call: until('call', windowEnds, 1),
+    accountManager: afterStep(
+      'accountManager',
+      calls ? Math.max(accountManagerActs, windowEnds) : accountManagerActs,
+    ),
+    finalNotice: afterStep('finalNotice'),
+  };
 }
 
 /**

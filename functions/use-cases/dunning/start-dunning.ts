@@ -121,7 +121,7 @@ export async function startDunning(
     resumeAt: plan.resumeAt,
     schedule: plan.schedule,
     callWindowSeconds: plan.callWindowSeconds,
-    accountManagerAfterCallWindowSeconds: plan.accountManagerAfterCallWindowSeconds,
+    parkSeconds: plan.parkSeconds,
   });
   return next;
 }

@@ -2,15 +2,12 @@ import type { CreditStore, StoreWrite } from '../../ports/credit-store';
 import type { Clock } from '../../ports/clock';
 import type { DunningWorkflow } from '../../ports/workflow';
 import { retryOnConflict, revised } from '../record-versions';
+import { parkEndsAtNextStep } from './park-until-next-step';
 import { callTaskId } from './create-call-task-step';
 import { WORKFLOW_ACTOR } from './record-step';
 import type { CallWindowEndedPayload, StepPayload } from './step-payload';
 
-/**
- * How far the park's end may lie from the account manager's step and still stand in for its Wait:
- * the function runs within moments of the state's start, and a retried attempt a little later.
- */
-export const PARK_TOLERANCE_MS = 60_000;
+export { PARK_TOLERANCE_MS } from './park-until-next-step';
 
 /**
  * What became of a call window that ended: recorded against its open task, or nothing to record
@@ -24,7 +21,7 @@ export interface CallWindowOutcome {
 
 /**
  * RecordUnansweredCall as a whole: records the window's end, then either leaves the state parked
- * until its time limit, which the plan made the account manager's step (`parked`: the unanswered
+ * until its time limit (however short: a fault here never holds up the dunning), which the plan made the account manager's step (`parked`: the unanswered
  * path goes straight on to EscalateToAccountManager), or answers the token at once, so that
  * WaitUntilAccountManager waits for the step's own time. The token is not stored on the call
  * task: a late outcome must not bring the account manager forward.
@@ -50,9 +47,7 @@ export function parkEndsAtAccountManager(
   now: Date,
   payload: Pick<CallWindowEndedPayload, 'accountManagerAt' | 'parkSeconds'>,
 ): boolean {
-  const parkEnds = now.getTime() + payload.parkSeconds * 1000;
-  const waitEnds = Math.max(Date.parse(payload.accountManagerAt), now.getTime());
-  return Math.abs(parkEnds - waitEnds) <= PARK_TOLERANCE_MS;
+  return parkEndsAtNextStep(now, { nextStepAt: payload.accountManagerAt, seconds: payload.parkSeconds });
 }
 
 /**

@@ -29,3 +29,17 @@ export const callWindowEndedPayloadSchema = stepPayloadSchema.extend({
 });
 
 export type CallWindowEndedPayload = z.infer<typeof callWindowEndedPayloadSchema>;
+
+/**
+ * A step that parks after acting, until the next step (see ./park-until-next-step.ts). Without
+ * `park` for an execution started before the steps parked: such a task answers as it always did.
+ */
+export const parkingStepPayloadSchema = stepPayloadSchema.extend({
+  park: z
+    .object({
+      taskToken: z.string().min(1),
+      nextStepAt: z.iso.datetime(),
+      seconds: z.number().int().positive(),
+    })
+    .optional(),
+});

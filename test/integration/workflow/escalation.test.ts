@@ -31,20 +31,16 @@ describe('an invoice nobody pays is escalated step by step', () => {
       return current;
     });
     expect(view.dunning?.executionStatus).toBe('SUCCEEDED');
-    // A new execution enters no choice: twelve transitions for the six steps, the call window's
-    // end noted by a state that then waits until the account manager in place of their Wait.
+    // A new execution enters no choice: eight transitions for the six steps, each step's task (and
+    // the state that notes the call window's end) parked until the next step in place of its Wait.
     expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
       'WaitUntilFirstReminder',
       'SendFirstReminder',
-      'WaitUntilSecondReminder',
       'SendSecondReminder',
-      'WaitUntilCall',
       'CallDebtor',
       'RecordUnansweredCall',
       'EscalateToAccountManager',
-      'WaitUntilFinalNotice',
       'SendFinalNotice',
-      'WaitUntilCollectionAgency',
       'HandOverToCollectionAgency',
     ]);
     // First reminder, second reminder and final notice, and the notice of the hand-over.

@@ -92,7 +92,13 @@ describe('every invoice has its own execution', () => {
         collectionAgency: '2026-04-30T08:00:00Z',
       },
       callWindowSeconds: 86_400,
-      accountManagerAfterCallWindowSeconds: 7 * 86_400,
+      parkSeconds: {
+        firstReminder: 7 * 86_400,
+        secondReminder: 7 * 86_400,
+        call: 7 * 86_400,
+        accountManager: 7 * 86_400,
+        finalNotice: 7 * 86_400,
+      },
     });
 
     await expect(workflow.start(input('someone-else'))).rejects.toBeInstanceOf(ExecutionNameTaken);

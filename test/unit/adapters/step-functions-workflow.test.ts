@@ -24,7 +24,7 @@ function inputOf(invoiceId: string) {
     resumeAt: 'firstReminder' as const,
     schedule,
     callWindowSeconds: 1,
-    accountManagerAfterCallWindowSeconds: 1,
+    parkSeconds: { firstReminder: 1, secondReminder: 1, call: 1, accountManager: 1, finalNotice: 1 },
   };
 }
 

@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { DunningPolicy } from '../../../functions/core/dunning/dunning-policy';
 import { DUNNING_SLOTS } from '../../../functions/core/dunning/dunning-slot';
 import { SEED_POLICIES } from '../../../functions/core/dunning/policy-seeds';
-import { planDunning } from '../../../functions/core/dunning/schedule';
+import {
+  LEAST_STEP_PARK_SECONDS,
+  NEXT_SLOT,
+  type ParkingSlot,
+  planDunning,
+} from '../../../functions/core/dunning/schedule';
 import { localDate } from '../../../functions/core/calendar/time-zone';
 import { isWorkingDay } from '../../../functions/core/calendar/working-days';
 import { parkEndsAtAccountManager } from '../../../functions/use-cases/steps/call-window-ended-step';
+import { parkEndsAtNextStep } from '../../../functions/use-cases/steps/park-until-next-step';
+import { stepFor } from '../../../functions/core/dunning/policy-steps';
 
 function seed(id: string): DunningPolicy {
   const policy = SEED_POLICIES.find((candidate) => candidate.id === id);
@@ -39,7 +46,7 @@ describe('the dunning plan', () => {
       // Five working days from Monday 26 January: Monday 2 February.
       callWindowSeconds: 7 * 86_400,
       // From the window's end, Monday 2 February, to the account manager on Wednesday 4 February.
-      accountManagerAfterCallWindowSeconds: 2 * 86_400,
+      parkSeconds: expect.objectContaining({ call: 2 * 86_400 }),
     });
   });
 
@@ -213,16 +220,15 @@ describe('the dunning plan', () => {
     // The call on Monday 23 March at 09:00; its window of seven days in seconds ends on Monday 30
     // March at 10:00, as summer time began on the Sunday. The account manager acts on day 30,
     // Tuesday 31 March, at 09:00: 23 hours later.
-    expect(standard.accountManagerAfterCallWindowSeconds).toBe(23 * 3_600);
+    expect(standard.parkSeconds.call).toBe(23 * 3_600);
     expect(
-      Date.parse(standard.schedule.call) +
-        (standard.callWindowSeconds + standard.accountManagerAfterCallWindowSeconds) * 1000,
+      Date.parse(standard.schedule.call) + (standard.callWindowSeconds + standard.parkSeconds.call) * 1000,
     ).toBe(Date.parse(standard.schedule.accountManager));
 
     // No account manager: its slot gets the call's time, before the window ends.
     expect(
       planDunning({ policy: keyAccount, dueDate: '2026-03-01', now: new Date('2026-03-02') }),
-    ).toMatchObject({ accountManagerAfterCallWindowSeconds: 1 });
+    ).toMatchObject({ parkSeconds: { call: 1 } });
   });
 
   it('puts every step on a Dutch working day: never a Saturday, Sunday or holiday', () => {
@@ -294,16 +300,116 @@ describe('the dunning plan', () => {
           const plan = planDunning({ policy, dueDate, now, resumeAt });
           const windowEnds = Date.parse(plan.schedule.call) + plan.callWindowSeconds * 1000;
           const accountManagerAt = Date.parse(plan.schedule.accountManager);
-          const parkEnds = windowEnds + plan.accountManagerAfterCallWindowSeconds * 1000;
-          expect(Number.isInteger(plan.accountManagerAfterCallWindowSeconds)).toBe(true);
+          const parkEnds = windowEnds + plan.parkSeconds.call * 1000;
+          expect(Number.isInteger(plan.parkSeconds.call)).toBe(true);
           expect(parkEnds).toBe(Math.max(accountManagerAt, windowEnds + 1000));
           // The window ended as planned: its function parks rather than answer its own token.
           expect(
             parkEndsAtAccountManager(new Date(windowEnds), {
               accountManagerAt: plan.schedule.accountManager,
-              parkSeconds: plan.accountManagerAfterCallWindowSeconds,
+              parkSeconds: plan.parkSeconds.call,
             }),
           ).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("parks each step from its planned time until the next step, and a skipped one for Lambda's longest run", () => {
+    const standard = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-01',
+      now: new Date('2026-03-02'),
+    });
+    const { schedule, parkSeconds } = standard;
+    for (const slot of ['firstReminder', 'secondReminder', 'accountManager', 'finalNotice'] as const) {
+      expect(Date.parse(schedule[slot]) + parkSeconds[slot] * 1000).toBe(
+        Date.parse(schedule[NEXT_SLOT[slot]]),
+      );
+    }
+    // Due on 6 March: the call on Friday 27 March at 09:00 winter time; its window of five
+    // working days over Easter ends on Tuesday 7 April at 10:00 summer time, an hour after the
+    // account manager's step (its days counted in seconds from the winter hour). On an unanswered
+    // call the account manager acts then, and its park counts from there, so the final notice
+    // keeps its time.
+    const easter = planDunning({
+      policy: businessStandard,
+      dueDate: '2026-03-06',
+      now: new Date('2026-03-07'),
+    });
+    expect(easter.schedule.accountManager).toBe('2026-04-07T07:00:00Z');
+    const windowEnds = Date.parse(easter.schedule.call) + easter.callWindowSeconds * 1000;
+    expect(new Date(windowEnds).toISOString()).toBe('2026-04-07T08:00:00.000Z');
+    expect(windowEnds + easter.parkSeconds.accountManager * 1000).toBe(
+      Date.parse(easter.schedule.finalNotice),
+    );
+
+    // No call and no account manager: both have the second reminder's time. The second reminder's
+    // park would end late, so its task answers at once; the skipped account manager's step parks
+    // until the final notice.
+    const consumer = planDunning({
+      policy: consumerStandard,
+      dueDate: '2026-01-05',
+      now: new Date('2026-01-06'),
+    });
+    expect(consumer.parkSeconds.secondReminder).toBe(LEAST_STEP_PARK_SECONDS);
+    expect(
+      parkEndsAtNextStep(new Date(consumer.schedule.secondReminder), {
+        nextStepAt: consumer.schedule.call,
+        seconds: consumer.parkSeconds.secondReminder,
+      }),
+    ).toBe(false);
+    expect(Date.parse(consumer.schedule.accountManager) + consumer.parkSeconds.accountManager * 1000).toBe(
+      Date.parse(consumer.schedule.finalNotice),
+    );
+  });
+
+  it("parks each step, for any plan, until exactly the next step's planned time, or answers at once where that is sooner", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEED_POLICIES),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -30, max: 1_500 }),
+        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+        fc.boolean(),
+        (policy, due, hoursAfterDue, resumeAt, atOnce) => {
+          const dueDate = due.toISOString().slice(0, 10);
+          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+          const plan = planDunning({ policy, dueDate, now, resumeAt, atOnce });
+          const { schedule, parkSeconds } = plan;
+          // An unanswered call reaches the account manager when its window ends, if that is later.
+          const calls =
+            stepFor(policy, 'call') !== undefined &&
+            DUNNING_SLOTS.indexOf(plan.resumeAt) <= DUNNING_SLOTS.indexOf('call');
+          const windowEnds = Date.parse(schedule.call) + plan.callWindowSeconds * 1000;
+          for (const slot of Object.keys(NEXT_SLOT) as ParkingSlot[]) {
+            if (slot === 'call') continue;
+            const seconds = parkSeconds[slot];
+            const planned = Date.parse(schedule[slot]);
+            const stepAt = slot === 'accountManager' && calls ? Math.max(planned, windowEnds) : planned;
+            const nextStepAt = schedule[NEXT_SLOT[slot]];
+            const gap = Date.parse(nextStepAt) - stepAt;
+            expect(Number.isInteger(seconds)).toBe(true);
+            // Never shorter than the function's longest run, so the park outlasts the step.
+            expect(seconds).toBeGreaterThanOrEqual(LEAST_STEP_PARK_SECONDS);
+            const parks = parkEndsAtNextStep(new Date(stepAt), { nextStepAt, seconds });
+            if (gap >= LEAST_STEP_PARK_SECONDS * 1000) {
+              // A step on time parks, and its park ends exactly at the next step's planned time.
+              expect(stepAt + seconds * 1000).toBe(Date.parse(nextStepAt));
+              expect(parks).toBe(true);
+            } else {
+              // The next step is due sooner (skipped, or minutes away): never a park that ends late
+              // beyond the tolerance; such a step answers at once and the next step's Wait waits.
+              expect(seconds).toBe(LEAST_STEP_PARK_SECONDS);
+              if (parks) expect(stepAt + seconds * 1000 - Date.parse(nextStepAt)).toBeLessThanOrEqual(60_000);
+            }
+            // Run late (a deferral of a day), the step never parks: its next step would come late.
+            expect(parkEndsAtNextStep(new Date(stepAt + 86_400_000), { nextStepAt, seconds })).toBe(false);
+          }
         },
       ),
     );
