@@ -125,30 +125,50 @@ function CallOutcomeForm(props: { tasks: readonly TaskWithDetails[]; onChange: (
         )}
       </Field>
       {chosen === 'promised' && (
-        <>
-          <InputField
-            label={t.actions.promisedDate}
-            name="promisedDate"
-            action={action}
-            type="date"
-            value={promisedDate}
-            onValue={setPromisedDate}
-          />
-          <InputField
-            label={t.actions.amount}
-            name="amount"
-            action={action}
-            hint={t.actions.amountHint}
-            inputMode="decimal"
-            value={amount}
-            onValue={setAmount}
-          />
-        </>
+        <PromiseFields
+          action={action}
+          promisedDate={promisedDate}
+          onPromisedDate={setPromisedDate}
+          amount={amount}
+          onAmount={setAmount}
+        />
       )}
       <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['outcome', 'promisedDate', 'amount', 'note']} />
       <SaveButton action={action} />
     </form>
+  );
+}
+
+/** The date and amount of a promise to pay, as both a call's outcome and a promise ask for them. */
+function PromiseFields(props: {
+  action: ReturnType<typeof useAction>;
+  promisedDate: string;
+  onPromisedDate: (value: string) => void;
+  amount: string;
+  onAmount: (value: string) => void;
+}) {
+  const { t } = useWords();
+  return (
+    <>
+      <InputField
+        label={t.actions.promisedDate}
+        name="promisedDate"
+        action={props.action}
+        type="date"
+        value={props.promisedDate}
+        onValue={props.onPromisedDate}
+      />
+      <InputField
+        label={t.actions.amount}
+        name="amount"
+        action={props.action}
+        hint={t.actions.amountHint}
+        inputMode="decimal"
+        value={props.amount}
+        onValue={props.onAmount}
+      />
+    </>
   );
 }
 
@@ -176,22 +196,12 @@ function PromiseForm(props: { view: DebtorView; onChange: () => void }) {
   return (
     <form class="form" onSubmit={submitted(() => void save())}>
       <InvoicePicker view={props.view} chosen={invoiceIds} onChange={setInvoiceIds} action={action} />
-      <InputField
-        label={t.actions.promisedDate}
-        name="promisedDate"
+      <PromiseFields
         action={action}
-        type="date"
-        value={promisedDate}
-        onValue={setPromisedDate}
-      />
-      <InputField
-        label={t.actions.amount}
-        name="amount"
-        action={action}
-        hint={t.actions.amountHint}
-        inputMode="decimal"
-        value={amount}
-        onValue={setAmount}
+        promisedDate={promisedDate}
+        onPromisedDate={setPromisedDate}
+        amount={amount}
+        onAmount={setAmount}
       />
       <TextAreaField label={t.actions.noteField} name="note" action={action} value={note} onValue={setNote} />
       <FormStatus action={action} fields={['invoiceIds', 'promisedDate', 'amount', 'note']} />
