@@ -16,6 +16,9 @@ import { buildCreditControlApp } from '../lib/credit-control-app';
  *                          Each letter adds its token (debiteuren+<token>@…); SES receives mail for
  *                          this address's domain (point its MX at SES inbound; a subdomain is best).
  *   replyMailRetentionDays How long the raw replies are kept in their bucket (default 730).
+ *   traceCalls             true: the functions that call services besides their table load
+ *                          Powertools' tracer, a subsegment per call (default false: Lambda's
+ *                          active tracing alone, and a shorter cold start).
  *   alarmEmail             Subscribed to the alerts topic (optional; empty: no subscription).
  *   reportRecipients       Managers who get the weekly summary on Monday 07:00, comma-separated
  *                          (optional; empty: it is not sent).

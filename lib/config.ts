@@ -54,6 +54,13 @@ export interface StageConfig {
   console?: { name: string; certificateArn: string };
   /** How long the raw messages of debtors' replies are kept in their bucket, in days. */
   replyMailRetentionDays: number;
+  /**
+   * Whether the functions that call services besides their table load Powertools' tracer, for a
+   * subsegment per call. Off by default: the X-Ray SDK is about a third of such a function's cold
+   * start (docs/benchmarks.md), and Lambda's active tracing gives every invocation its segment
+   * without it. A stage turns it on (`-c traceCalls=true`) while a slow call is being looked for.
+   */
+  traceCalls: boolean;
 }
 
 /** Overdue up a tenth in a week is worth a look; a stage can set its own. */
@@ -222,6 +229,13 @@ export function readStageConfig(node: Node): StageConfig {
     problems.push(`replyMailRetentionDays must be a whole number of days (got ${retention})`);
   }
 
+  // `-c traceCalls=true` gives a string, cdk.json may hold a boolean.
+  const tracing: unknown = node.tryGetContext('traceCalls') ?? false;
+  const traceCalls = tracing === true || tracing === 'true';
+  if (!traceCalls && tracing !== false && tracing !== 'false') {
+    problems.push(`traceCalls must be true or false (got ${JSON.stringify(tracing)})`);
+  }
+
   if (problems.length > 0) {
     throw new Error(
       `Invalid CDK context (set it in cdk.json or with -c key=value; see bin/app.ts):\n  - ${problems.join('\n  - ')}`,
@@ -242,5 +256,6 @@ export function readStageConfig(node: Node): StageConfig {
       ? { console: { name: consoleDomainName, certificateArn: consoleCertificateArn } }
       : {}),
     replyMailRetentionDays,
+    traceCalls,
   };
 }

@@ -71,6 +71,7 @@ export class CreditControlStack extends Stack {
     const functions = new Functions(this, 'Functions', {
       policy,
       creditor: config.creditor,
+      traceCalls: config.traceCalls,
       table: storage.table,
       dunning: StateMachine.fromStateMachineName(this, 'DunningByName', stateMachineName),
       paymentPlans: StateMachine.fromStateMachineName(

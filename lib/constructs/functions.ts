@@ -13,6 +13,8 @@ import type { EmailSending } from './messaging';
 export interface FunctionsProps {
   policy: StagePolicy;
   creditor: Creditor;
+  /** Whether the functions that call other services trace each call (the stage's `traceCalls`). */
+  traceCalls: boolean;
   table: ITable;
   dunning: IStateMachine;
   paymentPlans: IStateMachine;
@@ -43,7 +45,7 @@ export class Functions extends Construct {
         description: spec.description,
         timeoutSeconds: spec.timeoutSeconds,
         memoryMb: spec.memoryMb,
-        traced: tracesCalls(spec.needs),
+        traced: props.traceCalls && tracesCalls(spec.needs),
         policy: props.policy,
         creditor: props.creditor,
       });

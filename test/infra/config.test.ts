@@ -26,6 +26,14 @@ describe('the deployment settings', () => {
     });
   });
 
+  it('trace calls only in a stage that asks for it, from the command line or cdk.json', () => {
+    expect(read(CONTEXT.dev).traceCalls).toBe(false);
+    expect(read({ ...CONTEXT.dev, traceCalls: 'true' }).traceCalls).toBe(true);
+    expect(read({ ...CONTEXT.dev, traceCalls: true }).traceCalls).toBe(true);
+    expect(read({ ...CONTEXT.dev, traceCalls: 'false' }).traceCalls).toBe(false);
+    expect(() => read({ ...CONTEXT.dev, traceCalls: 'yes' })).toThrow(/traceCalls must be true or false/);
+  });
+
   it('alarm on overdue up more than 10% week on week unless the stage sets its own percentage', () => {
     expect(read(CONTEXT.dev).overdueWeekOnWeekAlarmPercent).toBe(10);
     expect(read({ ...CONTEXT.dev, overdueWeekOnWeekAlarmPercent: '25' }).overdueWeekOnWeekAlarmPercent).toBe(

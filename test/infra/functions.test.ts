@@ -1,10 +1,11 @@
-import type { CfnElement } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
 import { FUNCTIONS, type FunctionSpec, tracesCalls } from '../../functions/catalogue';
+import { buildCreditControlApp } from '../../lib/credit-control-app';
 import type { CreditControlStack } from '../../lib/credit-control-stack';
-import { rolePermissions, synthesize } from './app-fixture';
+import { CONTEXT, rolePermissions, synthesize } from './app-fixture';
 
 interface Statement {
   Action: string | string[];
@@ -58,15 +59,24 @@ describe('the functions of the catalogue', () => {
     },
   );
 
-  it('loads the tracer only in the functions that call a service besides their table', () => {
-    const untraced = FUNCTIONS.filter(
-      (spec) => environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false',
-    );
-    expect(untraced.map((spec) => spec.name)).toContain('list-tasks');
-    expect(untraced.map((spec) => spec.name)).not.toContain('send-dunning-letter');
-    for (const spec of FUNCTIONS) {
-      expect(environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED === 'false').toBe(!tracesCalls(spec.needs));
-    }
+  it('loads the tracer in no function unless the stage traces calls', () => {
+    for (const spec of FUNCTIONS) expect(environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED).toBe('false');
+  });
+
+  it('loads the tracer, in a stage that traces calls, only in the functions that call a service besides their table', () => {
+    const app = new App({
+      context: { ...CONTEXT.dev, traceCalls: 'true', 'aws:cdk:bundling-stacks': [] },
+      builtinCloudFormationValidation: false,
+    });
+    const traced = buildCreditControlApp(app);
+    const resources = Template.fromStack(traced).toJSON().Resources;
+    const tracerOff = (name: string) => {
+      const id = traced.getLogicalId(traced.functions.get(name).lambda.node.defaultChild as CfnElement);
+      return resources[id].Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED === 'false';
+    };
+    expect(tracerOff('list-tasks')).toBe(true);
+    expect(tracerOff('send-dunning-letter')).toBe(false);
+    for (const spec of FUNCTIONS) expect(tracerOff(spec.name)).toBe(!tracesCalls(spec.needs));
   });
 
   it.each(FUNCTIONS.map((spec) => [spec.name, spec] as const))(
