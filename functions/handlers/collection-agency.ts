@@ -8,8 +8,8 @@ import { verifiedDeliveryId } from '../shared/http/signed-webhook-handler';
 import { readConfig } from '../shared/config';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { notifierOnFirstUse } from '../shared/dependencies/notifier-on-first-use';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 import type { AgencyWebhookEvent } from '../api/schemas/agency-schemas';
 import { agencyReport } from '../use-cases/collection-agency/agency-report';
@@ -36,11 +36,13 @@ const config = readConfig(
 );
 const secret = webhookSecretFrom(config);
 
+// The report reads the table only, and most of the agency's events too: the workflow (a claim
+// returned to the dunning) and the notifier (a recall told to the agency) are loaded on first use.
 const deps = {
   store: creditStoreFromEnvironment(),
-  workflow: dunningWorkflowFromEnvironment(),
+  workflow: dunningWorkflowOnFirstUse(),
   clock,
-  notifier: notifierFromEnvironment(['collection-agency']),
+  notifier: notifierOnFirstUse(['collection-agency']),
   referenceScheme: readCreditor().referenceScheme,
   vatPeriod: vatReturnPeriodFromEnvironment(),
 };

@@ -1,17 +1,19 @@
 import { readBusinessLanguage } from '../shared/business-language';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
+import { notifierOnFirstUse } from '../shared/dependencies/notifier-on-first-use';
 import { stepHandler } from '../shared/step/step-handler';
 import { type CallWindowOutcome, endCallWindow } from '../use-cases/steps/call-window-ended-step';
 import { type CallTaskOutcome, createCallTask } from '../use-cases/steps/create-call-task-step';
 import { callStepPayloadSchema, callWindowEndedPayloadSchema } from '../use-cases/steps/step-payload';
 
+// Each invocation uses one of the two at most: the notifier announces a new task, the workflow
+// answers a skipped call or an ended window at once. Each client is loaded when first used.
 const deps = {
   store: creditStoreFromEnvironment(),
   clock,
-  workflow: dunningWorkflowFromEnvironment(),
-  notifier: notifierFromEnvironment(['call-tasks']),
+  workflow: dunningWorkflowOnFirstUse(),
+  notifier: notifierOnFirstUse(['call-tasks']),
   businessLanguage: readBusinessLanguage(),
 };
 

@@ -1,18 +1,20 @@
 import { readCreditor } from '../shared/creditor';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
-import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
+import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-first-use';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 import { httpHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { checkPlan, createPlan } from '../use-cases/plans/create-plan';
 
+// The console's form checks the plan as it is typed (?validate=true), which reads the table only;
+// the state machines and the mailer are loaded with the first plan made.
 const deps = {
   store: creditStoreFromEnvironment(),
-  workflow: dunningWorkflowFromEnvironment(),
+  workflow: dunningWorkflowOnFirstUse(),
   clock,
-  plans: planWorkflowFromEnvironment(),
-  mailer: mailerFromEnvironment(),
+  plans: planWorkflowOnFirstUse(),
+  mailer: mailerOnFirstUse(),
   creditor: readCreditor(),
 };
 

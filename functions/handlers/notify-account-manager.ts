@@ -5,7 +5,7 @@ import { stepHandler } from '../shared/step/step-handler';
 import { notifyAccountManager } from '../use-cases/steps/notify-account-manager-step';
 import { parkUntilNextStep } from '../use-cases/steps/park-until-next-step';
 import { parkingStepPayloadSchema } from '../use-cases/steps/step-payload';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 
 const deps = {
   store: creditStoreFromEnvironment(),
@@ -13,7 +13,7 @@ const deps = {
   notifier: notifierFromEnvironment(['account-managers', 'credit-status']),
   businessLanguage: readBusinessLanguage(),
   // Answers the state's own token when parking until the final notice would not end on time.
-  workflow: dunningWorkflowFromEnvironment(),
+  workflow: dunningWorkflowOnFirstUse(),
 };
 
 /**

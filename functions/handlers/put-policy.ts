@@ -1,6 +1,6 @@
 import { readCreditor } from '../shared/creditor';
 import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-templates-from-environment';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
@@ -10,7 +10,8 @@ import { updateTemplate } from '../use-cases/templates/update-template';
 
 const store = creditStoreFromEnvironment();
 const templates = letterTemplatesFromEnvironment();
-const mailer = mailerFromEnvironment();
+// Only a template's test send emails: SES's client is loaded for it alone.
+const mailer = mailerOnFirstUse();
 const deps = { store, templates, clock, creditor: readCreditor() };
 
 /** An admin's changes to what the dunning does and says: policies, letter templates, their previews. */

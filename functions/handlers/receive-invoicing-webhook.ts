@@ -2,11 +2,11 @@ import * as z from 'zod';
 import { type WebhookSecretSource, webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { readConfig } from '../shared/config';
 import { readCreditor } from '../shared/creditor';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-first-use';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
+import { notifierOnFirstUse } from '../shared/dependencies/notifier-on-first-use';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { providerWebhookHandler } from '../shared/http/provider-webhook-handler';
@@ -41,15 +41,18 @@ const config = readConfig(
     }),
 );
 
+// Every invoice starts its dunning (the workflow, at cold start). A lowered plan, its email and the
+// messages on credit status, rewards and agency claims follow only some events: their clients
+// are loaded with the first of them, as Mollie's provider is.
 const intake = {
   // Every invoice reads its debtor's policy: a warm function keeps each for a minute.
   store: keepingLatestPolicies(creditStoreFromEnvironment(), clock),
   workflow: dunningWorkflowFromEnvironment(),
-  plans: planWorkflowFromEnvironment(),
+  plans: planWorkflowOnFirstUse(),
   // A credit that lowers a payment plan is confirmed to the debtor with the new schedule.
-  mailer: mailerFromEnvironment(),
+  mailer: mailerOnFirstUse(),
   creditor: readCreditor(),
-  notifier: notifierFromEnvironment(['credit-status', 'customer-rewards', 'collection-agency']),
+  notifier: notifierOnFirstUse(['credit-status', 'customer-rewards', 'collection-agency']),
   clock,
   referenceScheme: config.referenceScheme,
   vatPeriod: vatReturnPeriodFromEnvironment(),

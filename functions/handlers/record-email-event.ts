@@ -1,16 +1,19 @@
 import type { Context } from 'aws-lambda';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { replyMailFromEnvironment } from '../shared/dependencies/reply-mailbox-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { replyMailOnFirstUse } from '../shared/dependencies/reply-mailbox-on-first-use';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 import { isS3Event, s3Handler } from '../shared/s3/s3-handler';
 import { snsHandler } from '../shared/sns/sns-handler';
 import { recordEmailEvent } from '../use-cases/email-events/email-event';
 import { sesEventSchema } from '../use-cases/email-events/ses-event';
-import { receiveReply } from '../use-cases/replies/receive-reply';
 
 const store = creditStoreFromEnvironment();
 const deps = { store, clock };
-const replyDeps = { store, clock, workflow: dunningWorkflowFromEnvironment(), ...replyMailFromEnvironment() };
+// Most of what this function receives is SES's events, which need the table only. A debtor's reply
+// needs the bucket (S3), the workflow (Step Functions) and the mail parser: all three are loaded
+// with the first reply, their variables checked at cold start all the same.
+const replyDeps = { store, clock, workflow: dunningWorkflowOnFirstUse(), ...replyMailOnFirstUse() };
+const replies = () => import('../use-cases/replies/receive-reply');
 
 /**
  * SES events (delivery, bounce, complaint) from the configuration set's SNS topic; each event is
@@ -31,7 +34,7 @@ const onSesEvent = snsHandler({
  * names it; the reply goes next to the letter it answers, once however often the event comes.
  */
 const onReply = s3Handler({
-  handle: (object) => receiveReply(replyDeps, object),
+  handle: async (object) => (await replies()).receiveReply(replyDeps, object),
   metric: (outcome) =>
     outcome.status === 'duplicate'
       ? undefined

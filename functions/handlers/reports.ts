@@ -1,6 +1,6 @@
 import { readBusinessLanguage } from '../shared/business-language';
 import { readCreditor } from '../shared/creditor';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { readReportRecipients } from '../shared/report-recipients';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import { withScheduledJobs } from '../shared/schedule/scheduled-job';
@@ -37,9 +37,10 @@ const deps = {
   criteria: smallBalanceCriteriaFromEnvironment(),
 };
 const creditor = readCreditor();
+// The weekly summary is the only email, once a week: SES's client is loaded for it alone.
 const summary = {
   ...deps,
-  mailer: mailerFromEnvironment(),
+  mailer: mailerOnFirstUse(),
   recipients: readReportRecipients(),
   language: readBusinessLanguage(),
 };

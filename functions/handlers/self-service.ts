@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { selfServicePageQuery, statementQuery } from '../api/schemas/self-service-schemas';
 import { readCreditor } from '../shared/creditor';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
-import { notifierFromEnvironment } from '../shared/dependencies/notifier-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
+import { notifierOnFirstUse } from '../shared/dependencies/notifier-on-first-use';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
-import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-first-use';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import {
   browserLanguage,
@@ -33,12 +33,14 @@ import { submitForm } from '../use-cases/self-service/submit-form';
 
 const creditor = readCreditor();
 const payments = paymentProviderFromEnvironment();
+// A debtor's page view reads the table only: the ports of the forms (a promise, a dispute, a plan,
+// paying) and their clients are loaded when a form first needs them.
 const deps: SelfServiceDeps = {
   store: creditStoreFromEnvironment(),
-  workflow: dunningWorkflowFromEnvironment(),
-  plans: planWorkflowFromEnvironment(),
-  notifier: notifierFromEnvironment(['disputes']),
-  mailer: mailerFromEnvironment(),
+  workflow: dunningWorkflowOnFirstUse(),
+  plans: planWorkflowOnFirstUse(),
+  notifier: notifierOnFirstUse(['disputes']),
+  mailer: mailerOnFirstUse(),
   creditor,
   clock,
   keys: selfServiceKeysFromEnvironment(),

@@ -2,16 +2,18 @@ import { letterTemplatesFromEnvironment } from '../shared/dependencies/letter-te
 import { cachedTemplateReader } from '../use-cases/templates/template-reader';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { sendInterruptionLetter } from '../use-cases/claims/interruption-letter';
 import { confirmLetterDelivery } from '../use-cases/post/letter-delivery';
 
+// Only the interruption letter emails; a registered letter's delivery does not: SES's client is
+// loaded with the first letter.
 const deps = {
   store: creditStoreFromEnvironment(),
   clock,
-  mailer: mailerFromEnvironment(),
+  mailer: mailerOnFirstUse(),
   creditor: readCreditor(),
   // The current wording an admin gave the letter, read at most once a minute per warm function.
   templates: cachedTemplateReader(letterTemplatesFromEnvironment(), clock),

@@ -1,7 +1,7 @@
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
-import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
+import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-first-use';
+import { dunningWorkflowOnFirstUse } from '../shared/dependencies/workflow-on-first-use';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
@@ -20,10 +20,12 @@ import { noteFinancialPosition } from '../use-cases/special/financial-position-n
 import { recordRegisterEntry } from '../use-cases/special/insolvency-register';
 import { approveWriteOffProposal } from '../use-cases/special/write-off-proposals';
 
+// Only some of the team's changes stop or resume a dunning (special management, a write-off) or stop
+// a plan (insolvency): the state machines' client is loaded when one first does.
 const deps = {
   store: creditStoreFromEnvironment(),
-  workflow: dunningWorkflowFromEnvironment(),
-  plans: planWorkflowFromEnvironment(),
+  workflow: dunningWorkflowOnFirstUse(),
+  plans: planWorkflowOnFirstUse(),
   clock,
   referenceScheme: readCreditor().referenceScheme,
   claimDays: insolvencyClaimDaysFromEnvironment(),

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { DEFAULT_RESTORE_LIMIT } from '../core/dunning/dunning-state';
 import { optionalVariable, readConfig } from '../shared/config';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
-import { planWorkflowFromEnvironment } from '../shared/dependencies/plan-workflow-from-environment';
+import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-first-use';
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { type JobSummary, scheduledHandler } from '../shared/schedule/scheduled-handler';
 import {
@@ -22,7 +22,7 @@ import { publishMetricPoints } from '../shared/publish-metric-points';
 import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
 import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
 import { readCreditor } from '../shared/creditor';
-import { mailerFromEnvironment } from '../shared/dependencies/mailer-from-environment';
+import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import { sendPreDueNotices } from '../use-cases/pre-due/pre-due-notices';
 import {
@@ -76,11 +76,14 @@ const RESERVE_MS = 60_000;
 const IDS_IN_ANSWER = 100;
 const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFromEnvironment(), clock };
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
-const planDeps = { store: deps.store, plans: planWorkflowFromEnvironment(), clock };
+// Every step but the plan's starts or restores executions: the dunning workflow is made at cold
+// start. Payment plans are restored at the finish, and pre-due notices sent before the first
+// page, once a run: the plan workflow and the mailer are loaded then.
+const planDeps = { store: deps.store, plans: planWorkflowOnFirstUse(), clock };
 const selfServiceLink = selfServiceLinksFromEnvironment(clock);
 const preDue = {
   ...deps,
-  mailer: mailerFromEnvironment(),
+  mailer: mailerOnFirstUse(),
   creditor: readCreditor(),
   ...(selfServiceLink ? { selfServiceLink } : {}),
 };

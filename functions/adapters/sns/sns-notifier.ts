@@ -1,11 +1,9 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { TopicName } from '../../catalogue';
 import type { Notification, Notifier } from '../../ports/notifier';
+import { topicEnvName } from './topic-env-name';
 
-/** The environment variable that holds a topic's ARN: 'call-tasks' → CALL_TASKS_TOPIC_ARN. */
-export function topicEnvName(topic: TopicName): string {
-  return `${topic.toUpperCase().replace(/-/g, '_')}_TOPIC_ARN`;
-}
+// Its own module, so that the check of a function's topics at cold start does not load SNS's client.
+export { topicEnvName } from './topic-env-name';
 
 /**
  * SNS subjects are ASCII, at most 100 characters, no line breaks: "€ 5.822,24" becomes

@@ -1,10 +1,7 @@
-import { SNSClient } from '@aws-sdk/client-sns';
-import * as z from 'zod';
-import { SnsNotifier, topicEnvName } from '../../adapters/sns/sns-notifier';
 import type { TopicName } from '../../catalogue';
 import type { Notifier } from '../../ports/notifier';
-import { readConfig } from '../config';
-import { traced } from '../tracing';
+import { snsNotifier } from './notifier-adapter';
+import { notifierConfigFromEnvironment } from './notifier-config';
 
 /**
  * SNS, publishing to the topics the function was granted (`publish` in functions/catalogue.ts):
@@ -15,9 +12,5 @@ export function notifierFromEnvironment(
   topics: readonly TopicName[],
   env: NodeJS.ProcessEnv = process.env,
 ): Notifier {
-  const environment = z.object(
-    Object.fromEntries(topics.map((topic) => [topicEnvName(topic), z.string().startsWith('arn:')])),
-  );
-  const topicArns = readConfig(environment, env) as Record<string, string>;
-  return new SnsNotifier(traced(new SNSClient({})), topicArns);
+  return snsNotifier(notifierConfigFromEnvironment(topics, env));
 }

@@ -1,14 +1,8 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
-import { StepFunctionsPlanWorkflow } from '../../adapters/sfn/step-functions-plan-workflow';
 import type { PlanWorkflow } from '../../ports/plan-workflow';
-import { readConfig } from '../config';
-import { traced } from '../tracing';
-
-const environment = z.object({ PAYMENT_PLAN_STATE_MACHINE_ARN: z.string().startsWith('arn:') });
+import { stepFunctionsPlanWorkflow } from './plan-workflow-adapter';
+import { planStateMachineFromEnvironment } from './plan-workflow-config';
 
 /** The payment-plan state machine; call at module scope (see ./store-from-environment.ts). */
 export function planWorkflowFromEnvironment(env: NodeJS.ProcessEnv = process.env): PlanWorkflow {
-  const { PAYMENT_PLAN_STATE_MACHINE_ARN } = readConfig(environment, env);
-  return new StepFunctionsPlanWorkflow(traced(new SFNClient({})), PAYMENT_PLAN_STATE_MACHINE_ARN);
+  return stepFunctionsPlanWorkflow(planStateMachineFromEnvironment(env));
 }

@@ -32,6 +32,31 @@ describe('a handler reads its configuration when it is loaded', { timeout: 30_00
     );
   });
 
+  it('fails the cold start of a function without the variable of a port it loads on first use', async () => {
+    vi.stubEnv('PRINT_LETTER_FUNCTION', undefined);
+
+    await expect(coldStart('send-dunning-letter')).rejects.toThrow(
+      /Invalid configuration: PRINT_LETTER_FUNCTION is not set/,
+    );
+  });
+
+  it('checks the variables of a port it loads on first use at cold start, without loading the port', async () => {
+    const loaded = vi.fn();
+    vi.doMock('../../../functions/shared/dependencies/post-adapter', () => {
+      loaded();
+      return { lambdaLetterPrinter: () => ({ print: async () => undefined }) };
+    });
+    try {
+      await expect(coldStart('send-dunning-letter')).resolves.toHaveProperty('handler');
+      expect(loaded).not.toHaveBeenCalled();
+
+      vi.stubEnv('PRINT_LETTER_FUNCTION', 'x'.repeat(171));
+      await expect(coldStart('send-dunning-letter')).rejects.toThrow(/PRINT_LETTER_FUNCTION is invalid/);
+    } finally {
+      vi.doUnmock('../../../functions/shared/dependencies/post-adapter');
+    }
+  });
+
   it('fails the cold start on a malformed variable, naming it without echoing its value', async () => {
     vi.stubEnv('SENDER_EMAIL', 'not-an-address');
 
