@@ -1,5 +1,5 @@
 import type { CfnElement } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
 import { FUNCTIONS, type FunctionSpec, tracesCalls } from '../../functions/catalogue';
@@ -49,7 +49,6 @@ describe('the functions of the catalogue', () => {
       expect(environmentOf(name)).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'credit-control',
         STAGE: 'dev',
-        NODE_OPTIONS: '--enable-source-maps',
         CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
         CREDITOR_IBAN: 'NL91ABNA0417164300',
         CREDITOR_BIC: 'ABNANL2A',
@@ -57,6 +56,17 @@ describe('the functions of the catalogue', () => {
       });
     },
   );
+
+  it('parses no source map at cold start: stack traces are mapped when an error is logged or thrown', () => {
+    const templates = [template, Template.fromStack(stack.printedLetters.stack)];
+    const nodeOptions = templates.flatMap((each) =>
+      Object.values(each.findResources('AWS::Lambda::Function')).map(
+        (resource) => resource.Properties.Environment?.Variables?.NODE_OPTIONS ?? '',
+      ),
+    );
+    expect(nodeOptions.length).toBeGreaterThan(FUNCTIONS.length);
+    expect(nodeOptions.filter((options) => String(options).includes('--enable-source-maps'))).toEqual([]);
+  });
 
   it('loads the tracer only in the functions that call a service besides their table', () => {
     const untraced = FUNCTIONS.filter(
