@@ -6,9 +6,9 @@
  * every file at load, on every cold start, though errors are rare; here a map is read and parsed
  * the first time a stack names its file, and kept for the life of the process.
  *
- * A frame keeps its function name and gets the original position in place of the bundle's, with
- * the source relative to the project (`functions/use-cases/x.ts:12:5`): the map names the sources
- * relative to the bundle's folder (`../../../functions/…`), and that folder is gone once deployed.
+ * A frame gets the original position in place of the bundle's, with the source relative to the
+ * project (`functions/use-cases/x.ts:12:5`): the map names the sources relative to the bundle's
+ * folder at build time (`../../../functions/…`), which means nothing where the function runs.
  * Frames of a file without a map (Node's own, the tests' TypeScript) stay as they are, and so does
  * a stack whose map cannot be read or parsed: this runs while an error is being reported, so it
  * never throws.
@@ -24,13 +24,29 @@ const FRAME = /^(\s+at (?:[^()]*? \()?)([^()]+):(\d+):(\d+)(\)?)$/;
 /** The parsed map of each file a stack has named; null when it has none that can be read. */
 const sourceMaps = new Map<string, SourceMap | null>();
 
+interface Frame {
+  /** `    at name (` or `    at `. */
+  head: string;
+  file: string;
+  line: number;
+  column: number;
+  /** `)` or nothing. */
+  tail: string;
+}
+
+interface OriginalPosition {
+  originalSource: string;
+  originalLine: number;
+  originalColumn: number;
+  name?: string;
+}
+
 /** The stack with each frame of a mapped file at its original source, line and column. */
 export function sourceMappedStack(stack: string): string {
   try {
-    return stack
-      .split('\n')
-      .map((line) => mappedFrame(line) ?? line)
-      .join('\n');
+    const lines = stack.split('\n');
+    const frames = lines.map(parsedFrame);
+    return lines.map((line, index) => mappedFrame(frames[index], frames[index + 1]) ?? line).join('\n');
   } catch {
     return stack;
   }
@@ -53,21 +69,38 @@ export function mapErrorStacks(error: unknown): void {
   }
 }
 
-function mappedFrame(line: string): string | undefined {
-  const frame = FRAME.exec(line);
-  if (!frame) return undefined;
-  const [, head, location, lineNumber, columnNumber, tail] = frame;
-  const file = filePath(location!);
-  const map = file && sourceMapOf(file);
-  if (!map) return undefined;
-  const entry = map.findEntry(Number(lineNumber) - 1, Number(columnNumber) - 1) as Partial<{
-    originalSource: string;
-    originalLine: number;
-    originalColumn: number;
-  }>;
+function parsedFrame(line: string): Frame | undefined {
+  const match = FRAME.exec(line);
+  const file = match && filePath(match[2]!);
+  if (!match || !file) return undefined;
+  return { head: match[1]!, file, line: Number(match[3]), column: Number(match[4]), tail: match[5]! };
+}
+
+/**
+ * The frame at its original position; and, as Node's --enable-source-maps does when the caller is
+ * in the same file, with the original name of the function, which the map gives at the call site
+ * (the bundle's names are minified).
+ */
+function mappedFrame(frame: Frame | undefined, caller: Frame | undefined): string | undefined {
+  const map = frame && sourceMapOf(frame.file);
+  if (!frame || !map) return undefined;
+  const position = originalPosition(map, frame);
+  if (!position) return undefined;
+  const name = caller?.file === frame.file ? originalPosition(map, caller)?.name : undefined;
+  const head = name ? frame.head.replace(/^(\s+at (?:async |new )?)[^()]*? \($/, `$1${name} (`) : frame.head;
+  const source = projectRelative(position.originalSource);
+  return `${head}${source}:${position.originalLine + 1}:${position.originalColumn + 1}${frame.tail}`;
+}
+
+function originalPosition(map: SourceMap, frame: Frame): OriginalPosition | undefined {
+  const entry = map.findEntry(frame.line - 1, frame.column - 1) as Partial<OriginalPosition>;
   if (typeof entry.originalSource !== 'string' || typeof entry.originalLine !== 'number') return undefined;
-  const source = projectRelative(entry.originalSource);
-  return `${head}${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}${tail}`;
+  return {
+    originalSource: entry.originalSource,
+    originalLine: entry.originalLine,
+    originalColumn: entry.originalColumn ?? 0,
+    ...(entry.name ? { name: entry.name } : {}),
+  };
 }
 
 /** The file a frame names, as a path; undefined for Node's own modules and anything else without a file. */
