@@ -87,7 +87,9 @@ function mappedFrame(frame: Frame | undefined, caller: Frame | undefined): strin
   const position = originalPosition(map, frame);
   if (!position) return undefined;
   const name = caller?.file === frame.file ? originalPosition(map, caller)?.name : undefined;
-  const head = name ? frame.head.replace(/^(\s+at (?:async |new )?)[^()]*? \($/, `$1${name} (`) : frame.head;
+  const head = name
+    ? frame.head.replace(/^(\s+at (?:async |new )?)[^()]*? \($/, (_, at: string) => `${at}${name} (`)
+    : frame.head;
   const source = projectRelative(position.originalSource);
   return `${head}${source}:${position.originalLine + 1}:${position.originalColumn + 1}${frame.tail}`;
 }
