@@ -12,19 +12,65 @@
  * that hold names, addresses, phone numbers and credentials (see `maskForLog`), also inside a
  * JSON body; so even an event logged whole (POWERTOOLS_LOGGER_LOG_EVENT) shows none of them.
  * A name in free text cannot be recognised, so it must not be logged.
+ *
+ * A logged error (`logger.error('…', error)`) shows its stack, and the location where it was
+ * thrown, in the TypeScript sources rather than the minified bundle (./source-mapped-stack).
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
+import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { maskForLog } from './pii';
+import { sourceMappedStack } from './source-mapped-stack';
 
 export const serviceName = 'credit-control';
 // The function construct sets STAGE on every Lambda; outside AWS (local cloud, tests) it is "local".
 const stage = process.env.STAGE || 'local';
 
+/**
+ * Powertools' own log format, key for key (its formatter is not exported, so the keys are those of
+ * its PowertoolsLogFormatter), with each error's stack and location mapped to the sources. The
+ * error is left as it is: only what is printed changes.
+ */
+class SourceMappedLogFormatter extends LogFormatter {
+  override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    return new LogItem({
+      attributes: {
+        level: attributes.logLevel,
+        message: attributes.message,
+        timestamp: this.formatTimestamp(attributes.timestamp),
+        service: attributes.serviceName,
+        cold_start: attributes.lambdaContext?.coldStart,
+        function_arn: attributes.lambdaContext?.invokedFunctionArn,
+        function_memory_size: attributes.lambdaContext?.memoryLimitInMB,
+        function_name: attributes.lambdaContext?.functionName,
+        function_request_id: attributes.lambdaContext?.awsRequestId,
+        sampling_rate: attributes.sampleRateValue,
+        xray_trace_id: attributes.xRayTraceId,
+        tenant_id: attributes.lambdaContext?.tenantId,
+      },
+    }).addAttributes(additional);
+  }
+
+  // Called for the error and, by the base class, for each of its causes.
+  override formatError(error: Error): LogAttributes {
+    const formatted = super.formatError(error);
+    if (typeof error.stack !== 'string') return formatted;
+    const stack = sourceMappedStack(error.stack);
+    if (stack === error.stack) return formatted;
+    return {
+      ...formatted,
+      location: this.getCodeLocation(stack),
+      // The base class gives the stack as lines in dev mode (POWERTOOLS_DEV), as one string otherwise.
+      stack: Array.isArray(formatted.stack) ? stack.split('\n') : stack,
+    };
+  }
+}
+
 export const logger = new Logger({
   serviceName,
   persistentKeys: { stage },
   jsonReplacerFn: maskForLog,
+  logFormatter: new SourceMappedLogFormatter(),
 });
 
 /**

@@ -79,9 +79,9 @@ export class LambdaFunction extends Construct implements IGrantable {
       environment: {
         POWERTOOLS_SERVICE_NAME: 'credit-control',
         STAGE: props.policy.stage,
-        // Stack traces in the logs point at the TypeScript sources (the bundle's .map file). It costs
-        // about 5 ms of CPU per cold import, more in the largest bundles (docs/benchmarks.md): kept.
-        NODE_OPTIONS: '--enable-source-maps',
+        // No NODE_OPTIONS=--enable-source-maps: it parsed the bundle's .map at every cold start. Stack
+        // traces still name the TypeScript sources: functions/shared/source-mapped-stack.ts reads the
+        // .map when an error is logged or thrown (docs/benchmarks.md).
         ...creditorEnvironment(props.creditor),
         ...untraced,
       },

@@ -50,7 +50,6 @@ describe('the functions of the catalogue', () => {
       expect(environmentOf(name)).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'credit-control',
         STAGE: 'dev',
-        NODE_OPTIONS: '--enable-source-maps',
         CREDITOR_NAME: 'Voorbeeld Groothandel B.V.',
         CREDITOR_IBAN: 'NL91ABNA0417164300',
         CREDITOR_BIC: 'ABNANL2A',
@@ -58,6 +57,17 @@ describe('the functions of the catalogue', () => {
       });
     },
   );
+
+  it('parses no source map at cold start: stack traces are mapped when an error is logged or thrown', () => {
+    const templates = [template, Template.fromStack(stack.printedLetters.stack)];
+    const nodeOptions = templates.flatMap((each) =>
+      Object.values(each.findResources('AWS::Lambda::Function')).map(
+        (resource) => resource.Properties.Environment?.Variables?.NODE_OPTIONS ?? '',
+      ),
+    );
+    expect(nodeOptions.length).toBeGreaterThan(FUNCTIONS.length);
+    expect(nodeOptions.filter((options) => String(options).includes('--enable-source-maps'))).toEqual([]);
+  });
 
   it('loads the tracer in no function unless the stage traces calls', () => {
     for (const spec of FUNCTIONS) expect(environmentOf(spec.name).POWERTOOLS_TRACE_ENABLED).toBe('false');
