@@ -14,9 +14,22 @@ import { tracingMiddlewares } from './tracing';
  */
 const sourceMappedErrors: MiddlewareObj = {
   onError: (request) => {
-    mapErrorStacks(request.error);
+    if (!isWorkflowBranch(request.error)) mapErrorStacks(request.error);
   },
 };
+
+/**
+ * An error a step throws on purpose, for the state machine's Retry to match by name (a deferral
+ * to the next day, a step left to the resumed execution): a branch of the workflow, not a fault.
+ * Its stack tells nobody anything, and mapping it would read the bundle's map for nothing.
+ */
+function isWorkflowBranch(error: unknown): boolean {
+  // The mark of functions/use-cases/steps/workflow-branch.ts, read by name: this chain serves every
+  // function, and knows no use case.
+  return (
+    typeof error === 'object' && error !== null && 'workflowBranch' in error && error.workflowBranch === true
+  );
+}
 
 /**
  * The middy chain every Lambda of the system runs in, whatever triggers it: the Lambda context

@@ -1,5 +1,6 @@
 import { DUNNING_SLOTS } from '../../core/dunning/dunning-slot';
 import type { StepPayload } from './step-payload';
+import type { WorkflowBranch } from './workflow-branch';
 
 /**
  * Every execution enters the state machine at its first Wait and first task: Step Functions has
@@ -9,7 +10,10 @@ import type { StepPayload } from './step-payload';
  * first task throws this instead of acting, and the task's Catch in statemachines/dunning.asl.json
  * hands it to the ResumeAtStep choice. Thrown, not returned, because only a Catch can branch.
  */
-export class ResumesLaterError extends Error {
+export class ResumesLaterError extends Error implements WorkflowBranch {
+  /** A branch of the workflow, not a fault: its stack is not mapped to the sources. */
+  readonly workflowBranch = true as const;
+
   constructor(readonly resumeAt: string) {
     super(`the execution resumes at ${resumeAt}`);
     this.name = 'ResumesLaterError';

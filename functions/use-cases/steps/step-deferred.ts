@@ -1,3 +1,5 @@
+import type { WorkflowBranch } from './workflow-branch';
+
 /**
  * A step that cannot act today but must act later, never be skipped: an invoice that missed the
  * debtor's letter of the day (one letter per debtor, step, currency and day), a consumer's claim
@@ -6,7 +8,10 @@
  * name and runs the task again a day later. Only after many days does the execution fail, and
  * the daily sweep restores it at this step.
  */
-export class StepDeferredError extends Error {
+export class StepDeferredError extends Error implements WorkflowBranch {
+  /** A branch of the workflow, not a fault: its stack is not mapped to the sources. */
+  readonly workflowBranch = true as const;
+
   constructor(reason: string) {
     super(`deferred to the next day: ${reason}`);
     this.name = STEP_DEFERRED;

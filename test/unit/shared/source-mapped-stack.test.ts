@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { logger } from '../../../functions/shared/observability';
 import { withPowertools } from '../../../functions/shared/powertools-chain';
 import { mapErrorStacks, sourceMappedStack } from '../../../functions/shared/source-mapped-stack';
+import { StepDeferredError } from '../../../functions/use-cases/steps/step-deferred';
 import { lambdaContext } from '../../../local/api/lambda-context';
 
 /** Line 3 throws, line 7 calls it: what a mapped stack must name. */
@@ -240,5 +241,26 @@ describe('errors reach a reader with their stacks mapped', () => {
     expect((rejected as Error).message).toBe('collection failed');
     expect((rejected as Error).stack).toMatch(/\(functions\/use-cases\/refusal\.ts:14:11\)/);
     expect(((rejected as Error).cause as Error).stack).toMatch(/\(functions\/use-cases\/refusal\.ts:3:9\)/);
+  });
+
+  it('leaves the stack of a step that defers on purpose unmapped: a branch of the workflow, not a fault', async () => {
+    const refusal = await bundled('deferred');
+    let stack: string | undefined;
+    const handler = withPowertools(async () => {
+      try {
+        refusal.collectAgain('inv-1');
+      } catch (error) {
+        const deferral = new StepDeferredError('the letter of the day went out');
+        deferral.stack = (error as Error).stack;
+        stack = deferral.stack;
+        throw deferral;
+      }
+    });
+
+    const rejected = await handler({}, lambdaContext('send-dunning-letter')).catch((error: unknown) => error);
+
+    expect(rejected).toBeInstanceOf(StepDeferredError);
+    expect((rejected as Error).stack).toBe(stack);
+    expect(stack).not.toMatch(/refusal\.ts/);
   });
 });
