@@ -45,8 +45,10 @@ export function bundleOptions(name: string, { traced }: { traced: boolean }): Bu
     // from the runtime's copy: a cold start then reads a few files instead of resolving hundreds
     // of modules, which halved the import time of the functions (docs/benchmarks.md). The price
     // is a bundle of up to ~900 KB and an SDK version pinned by package-lock.json, updated with
-    // the project's dependencies rather than patched by AWS. No package is external.
-    external: [],
+    // the project's dependencies rather than patched by AWS. One package is left out: bowser, which
+    // only the SDK's browser user agent imports, through an `import()` in code that no Lambda runs.
+    // esbuild drops that code, but code splitting makes a 34 KB chunk of every `import()` first.
+    external: ['bowser'],
     // Lambda gives the role's credentials in environment variables; the SDK's default chain of
     // providers would add four SDK clients that can never answer there.
     alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS },

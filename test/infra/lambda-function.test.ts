@@ -106,6 +106,13 @@ describe('the function construct bundles a handler', () => {
   it('with the AWS SDK clients it uses inside, so that a cold start resolves no package', () => {
     for (const source of modules.values()) expect(source).not.toMatch(/from\s*"@aws-sdk\//);
     expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    // Statically or through import(), a module imports Node's own modules and its chunks, no package.
+    const packages = [...modules.values()].flatMap((source) =>
+      [...source.matchAll(/(?<![[\w$])(?:from|import)\s*\(?\s*"([^"]+)"/g)]
+        .map((match) => match[1] as string)
+        .filter((specifier) => /^[@\w][\w.@/-]*$/.test(specifier)),
+    );
+    expect(packages).toEqual([]);
   });
 
   it("with Lambda's environment credentials instead of the SDK's chain of providers", () => {
