@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { Arn, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, type IPrincipal, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as BundledFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -12,14 +10,12 @@ import { Construct } from 'constructs';
 import { topicEnvName } from '../../functions/adapters/sns/sns-notifier';
 import type { FunctionNeeds, TopicName } from '../../functions/catalogue';
 import type { Creditor } from '../config';
+import { UNTRACED_ENVIRONMENT } from '../bundle-options';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from '../nag';
-import { PROJECT_ROOT } from '../project-root';
 import type { StagePolicy } from '../stage-policy';
+import { BUNDLE_HANDLER, handlerCode } from './handler-code';
 import { InlinePolicyRole } from './inline-policy-role';
 import type { EmailSending } from './messaging';
-
-/** Relative to the project root, where esbuild runs. */
-const LAMBDA_CREDENTIALS = 'functions/shared/lambda-credentials.ts';
 
 export type DunningAction = NonNullable<FunctionNeeds['dunning']>[number];
 export type PaymentPlanAction = NonNullable<FunctionNeeds['paymentPlans']>[number];
@@ -43,14 +39,14 @@ export interface LambdaFunctionProps {
  */
 export class LambdaFunction extends Construct implements IGrantable {
   readonly name: string;
-  readonly lambda: NodejsFunction;
+  readonly lambda: BundledFunction;
   readonly grantPrincipal: IPrincipal;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
     super(scope, id);
     this.name = props.name;
-    const untraced: Record<string, string> =
-      props.traced === false ? { POWERTOOLS_TRACE_ENABLED: 'false' } : {};
+    const traced = props.traced !== false;
+    const untraced: Record<string, string> = traced ? {} : UNTRACED_ENVIRONMENT;
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.policy.logRetention,
       removalPolicy: props.policy.removalPolicy,
@@ -63,12 +59,10 @@ export class LambdaFunction extends Construct implements IGrantable {
     });
     logGroup.grantWrite(role);
 
-    this.lambda = new NodejsFunction(this, 'Function', {
+    this.lambda = new BundledFunction(this, 'Function', {
       description: props.description,
-      entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      code: handlerCode(props.name, { traced }),
+      handler: BUNDLE_HANDLER,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? 512,
@@ -84,35 +78,6 @@ export class LambdaFunction extends Construct implements IGrantable {
         // .map when an error is logged or thrown (docs/benchmarks.md).
         ...creditorEnvironment(props.creditor),
         ...untraced,
-      },
-      bundling: {
-        // Local esbuild from node_modules (found through `npx --no-install`); never Docker.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Packages that still call require() need it in an ES module.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not a copy of the sources: a smaller zip.
-        sourcesContent: false,
-        // The AWS SDK clients go into the bundle, tree-shaken and minified, instead of being
-        // loaded from the runtime's copy: a cold start then reads one file instead of resolving
-        // hundreds of modules, which halved the import time of the functions (docs/benchmarks.md).
-        // The price is a bundle of up to ~900 KB and an SDK version pinned by package-lock.json,
-        // updated with the project's dependencies rather than patched by AWS.
-        externalModules: [],
-        // Lambda gives the role's credentials in environment variables; the SDK's default chain
-        // of providers would add four SDK clients that can never answer there.
-        esbuildArgs: {
-          '--alias': `@aws-sdk/credential-provider-node=./${LAMBDA_CREDENTIALS}`,
-        },
-        // The same value as the environment, so that esbuild drops the tracer's import.
-        define: Object.fromEntries(
-          Object.entries(untraced).map(([name, value]) => [`process.env.${name}`, JSON.stringify(value)]),
-        ),
       },
     });
     this.grantPrincipal = this.lambda.grantPrincipal;

@@ -75,6 +75,7 @@ function bundlesSection({ bundles = {} }: BenchResults): string {
       [
         'function',
         'KB',
+        'entry KB',
         'CPU ms',
         'CPU × empty',
         'wall ms',
@@ -86,6 +87,7 @@ function bundlesSection({ bundles = {} }: BenchResults): string {
       Object.entries(bundles).map(([name, b]) => [
         name,
         (b.bytes / 1000).toFixed(0),
+        b.entryBytes === undefined ? '—' : (b.entryBytes / 1000).toFixed(0),
         ms(b.cpuMs),
         b.cpuRatio === null ? `fails: ${b.importError ?? ''}` : b.cpuRatio.toFixed(1),
         ms(b.importMs),

@@ -30,8 +30,13 @@ export interface PathResult {
 }
 
 export interface BundleResult {
-  /** Size of the bundle's index.mjs, the code Lambda loads (the .map beside it is read only for stack traces). */
+  /**
+   * Size of the bundle's code: index.mjs, which Lambda loads, and every chunk esbuild split off,
+   * loaded with it or through `import()` (the .map files are read only for stack traces).
+   */
   bytes: number;
+  /** Size of index.mjs alone; absent in the results of runs before the bundles were split. */
+  entryBytes?: number;
   /** Median wall time of a fresh `node` process that imports the bundle and exits; null when the import throws. */
   importMs: number | null;
   /** The same for an empty handler, measured in the same rounds. */

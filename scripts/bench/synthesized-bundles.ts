@@ -2,22 +2,26 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS, PRINT_LETTER } from '../../functions/catalogue';
+import { BUNDLE_ENTRY } from '../../lib/bundle-options';
 import { pascalCase } from '../../lib/names';
 
 /** One Lambda bundle as `cdk synth` produced it. */
 export interface SynthesizedBundle {
   /** The catalogue name, or the construct path for a function the catalogue does not list. */
   name: string;
-  /** The bundle's entry file, index.mjs. */
+  /** The bundle's entry file, index.mjs: importing it loads its static chunks, not the lazy ones. */
   entry: string;
   asset: string;
+  /** index.mjs and every chunk beside it (the .map files are read only for stack traces). */
   bytes: number;
+  /** index.mjs alone. */
+  entryBytes: number;
   memoryMb: number;
   /** The packages the bundle imports statically from the runtime's AWS SDK, sorted: none, when the SDK is bundled. */
   sdkPackages: string[];
-  /** The service ids of the AWS SDK clients bundled into it, sorted. */
+  /** The service ids of the AWS SDK clients bundled into it (entry or chunk), sorted. */
   sdkClients: string[];
-  /** Whether Powertools' tracer is in the bundle. */
+  /** Whether Powertools' tracer is in the bundle, in the entry or a chunk. */
   tracer: boolean;
   /** The function's environment as deployed; values CloudFormation resolves at deploy time are stand-ins. */
   environment: Record<string, string>;
@@ -73,15 +77,17 @@ export function findBundles(outDir: string): SynthesizedBundle[] {
       const asset = resource.Metadata?.['aws:asset:path'];
       const path = String(resource.Metadata?.['aws:cdk:path'] ?? '');
       if (typeof asset !== 'string') continue;
-      const entry = join(outDir, asset, 'index.mjs');
+      const entry = join(outDir, asset, BUNDLE_ENTRY);
       if (!existsSync(entry)) continue;
       const constructId = /\/Functions\/([^/]+)\/Function\/Resource$/.exec(path)?.[1];
+      const modules = bundleModules(join(outDir, asset));
       bundles.push({
         name: (constructId && byConstructId.get(constructId)) || path,
         entry,
         asset,
-        bytes: statSync(entry).size,
-        ...bundledParts(readFileSync(entry, 'utf8')),
+        bytes: modules.reduce((sum, module) => sum + statSync(module).size, 0),
+        entryBytes: statSync(entry).size,
+        ...bundledParts(modules.map((module) => readFileSync(module, 'utf8')).join('\n')),
         memoryMb: resource.Properties?.MemorySize ?? 128,
         environment: deployedEnvironment(resource.Properties?.Environment?.Variables ?? {}),
       });
@@ -91,6 +97,18 @@ export function findBundles(outDir: string): SynthesizedBundle[] {
   return bundles.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The JavaScript files of a bundle: its entry and the chunks esbuild split off (`chunks/`), the
+ * static ones that the entry loads and the ones loaded only through `import()`.
+ */
+function bundleModules(assetDir: string): string[] {
+  return readdirSync(assetDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mjs'))
+    .sort()
+    .map((file) => join(assetDir, file));
+}
+
+/** What the bundle holds, read from all of its modules together. */
 function bundledParts(source: string): Pick<SynthesizedBundle, 'sdkPackages' | 'sdkClients' | 'tracer'> {
   return {
     sdkPackages: runtimeSdkImports(source),

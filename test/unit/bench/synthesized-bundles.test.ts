@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { bundledSdkClients, runtimeSdkImports } from '../../../scripts/bench/synthesized-bundles';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  bundledSdkClients,
+  findBundles,
+  runtimeSdkImports,
+} from '../../../scripts/bench/synthesized-bundles';
 
 describe('the AWS SDK packages a bundle loads from the runtime', () => {
   it('are its static imports of @aws-sdk/*, minified or not, once each and sorted', () => {
@@ -34,5 +41,51 @@ describe('the AWS SDK clients bundled into a bundle', () => {
       'var b=t=>({serviceId:t?.serviceId??"DynamoDB"});var c=t=>({serviceId:t?.serviceId??"SFN"});',
     ].join('');
     expect(bundledSdkClients(source)).toEqual(['DynamoDB', 'SFN']);
+  });
+});
+
+describe('a synthesized bundle', () => {
+  let outDir: string;
+  beforeEach(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'synthesized-bundles-'));
+  });
+  afterEach(() => {
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('is its entry and every chunk: the bytes of all, the SDK clients and the tracer of any', () => {
+    const asset = 'asset.0123';
+    mkdirSync(join(outDir, asset, 'chunks'), { recursive: true });
+    const write = (file: string, source: string) => writeFileSync(join(outDir, asset, file), source);
+    write('index.mjs', 'import"./chunks/chunk-A.mjs";var a=t=>({serviceId:t?.serviceId??"DynamoDB"});');
+    write('index.mjs.map', '{"version":3,"sources":[],"mappings":""}');
+    write('chunks/chunk-A.mjs', 'export const b=1;');
+    write('chunks/sfn-adapter-B.mjs', 'var c=t=>({serviceId:t?.serviceId??"SFN"});captureAWSv3Client(c);');
+    writeFileSync(
+      join(outDir, 'App.template.json'),
+      JSON.stringify({
+        Resources: {
+          GetMe: {
+            Type: 'AWS::Lambda::Function',
+            Metadata: { 'aws:asset:path': asset, 'aws:cdk:path': 'App/Functions/GetMe/Function/Resource' },
+            Properties: { MemorySize: 256, Environment: { Variables: { STAGE: 'dev' } } },
+          },
+        },
+      }),
+    );
+
+    const [bundle] = findBundles(outDir);
+
+    expect(bundle).toMatchObject({
+      name: 'get-me',
+      entry: join(outDir, asset, 'index.mjs'),
+      entryBytes: statSync(join(outDir, asset, 'index.mjs')).size,
+      bytes: ['index.mjs', 'chunks/chunk-A.mjs', 'chunks/sfn-adapter-B.mjs']
+        .map((file) => statSync(join(outDir, asset, file)).size)
+        .reduce((sum, size) => sum + size),
+      sdkClients: ['DynamoDB', 'SFN'],
+      tracer: true,
+      memoryMb: 256,
+    });
   });
 });
