@@ -14,8 +14,9 @@ export interface RouteRequest {
  * route's schemas this way, each from its own schema modules through `import()`: a Lambda then
  * builds the schemas of the routes it serves, on its first request, and no other's (building every
  * route's zod schemas at load took about half of a small function's cold start), while the
- * OpenAPI document and the tests still reach every route's. In a bundle, esbuild turns each
- * `import()` into a module that runs when first called, in the same file.
+ * OpenAPI document and the tests still reach every route's. In a bundle, built with code splitting
+ * (lib/bundle-options.ts), each `import()` is a chunk of its own that a cold start neither reads nor
+ * runs.
  */
 export type LazyRequest<R extends RouteRequest = RouteRequest> = () => Promise<R>;
 

@@ -7,7 +7,7 @@ interface Credentials {
 
 /**
  * Stands in for `@aws-sdk/credential-provider-node` in the Lambda bundles (an esbuild alias in
- * lib/constructs/lambda-function.ts). Lambda hands a function its role's credentials in these
+ * lib/bundle-options.ts). Lambda hands a function its role's credentials in these
  * three variables, the first place the SDK's default chain looks; the rest of that chain (profile
  * files, SSO, web identity, container and instance metadata) can never answer there, yet brings
  * four more SDK clients into every bundle, about 100 KB to parse at each cold start. Outside the

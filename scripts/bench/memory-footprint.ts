@@ -16,7 +16,7 @@ const MB = 1024 * 1024;
 
 /**
  * Resident memory, in MB, of a fresh Node process that has imported the function's bundle as
- * Lambda would (its environment as deployed, NODE_OPTIONS included, so source maps are read).
+ * Lambda would (its environment as deployed).
  */
 export async function residentAfterImportMb(bundle: SynthesizedBundle): Promise<number> {
   const output = await new Promise<string>((resolve, reject) => {
