@@ -1,18 +1,25 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
 import { DynamoDbCreditStore } from '../../adapters/dynamodb/dynamodb-credit-store';
 import type { CreditReader } from '../../ports/credit-store';
-import { readConfig } from '../config';
 import { traced } from '../tracing';
 
 export { clock } from '../../adapters/clock/system-clock';
 
-const environment = z.object({ TABLE_NAME: z.string().min(1) });
+/**
+ * The table's name, checked at cold start as `readConfig` checks a variable (../config.ts), with
+ * its message, but without zod: one name needs no schema, and zod is 98 KB that a function whose
+ * routes parse no request (GET /rates, GET /settings/sending) would load for this check alone.
+ */
+function tableName(env: NodeJS.ProcessEnv): string {
+  const name = env.TABLE_NAME;
+  if (name === undefined) throw new Error('Invalid configuration: TABLE_NAME is not set');
+  if (name === '') throw new Error('Invalid configuration: TABLE_NAME is invalid: it is empty');
+  return name;
+}
 
 /** The table's store, as it is: what both the reading and the writing store are made of. */
 export function tableStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): DynamoDbCreditStore {
-  const { TABLE_NAME } = readConfig(environment, env);
-  return new DynamoDbCreditStore(traced(new DynamoDBClient({})), TABLE_NAME);
+  return new DynamoDbCreditStore(traced(new DynamoDBClient({})), tableName(env));
 }
 
 /**

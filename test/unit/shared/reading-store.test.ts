@@ -23,6 +23,13 @@ describe('the store of a function that only reads its table', () => {
     30_000,
   );
 
+  it('a function whose route parses no request loads no zod at cold start', async () => {
+    // GET /rates has no request schema; the table's name is checked without it.
+    const metafile = await bundleOf('get-rates');
+
+    expect(modulesLoadedAtStart(metafile).filter((input) => input.includes('node_modules/zod/'))).toEqual([]);
+  }, 30_000);
+
   it('leaves the write decorators in the functions that write', async () => {
     const loaded = modulesLoadedAtStart(await bundleOf('put-rates'));
 
