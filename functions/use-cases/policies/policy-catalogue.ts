@@ -8,6 +8,7 @@ import { ConcurrentModificationError, type CreditReader, type CreditStore } from
  * immutable version, in AWS and locally alike, without a deployment-time seeding step.
  */
 export async function policyFor(
+  // A reader of the table only: the seed is given, never stored.
   store: CreditReader,
   id: string,
   version: number | undefined,
@@ -29,7 +30,8 @@ export async function policyFor(
   if (stored) return stored;
   const seed = SEED_POLICIES.find((p) => p.id === id);
   if (!seed || (version !== undefined && version !== seed.version)) return undefined;
-  // Readers (the API's GETs) see the seed without storing it, and so need no write permission.
+  // Readers (the API's GETs) see the seed without storing it, and so need no write permission;
+  // the overloads give a store that cannot write only with storeSeed false.
   if (!options.storeSeed || !('putPolicy' in store)) return seed;
   try {
     await store.putPolicy(seed);
