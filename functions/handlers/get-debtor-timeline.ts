@@ -1,9 +1,9 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { readerLanguage } from '../shared/http/reader-language';
 import { debtorTimeline } from '../use-cases/accounts/debtor-timeline';
 
-const store = creditStoreFromEnvironment();
+const store = readingStoreFromEnvironment();
 
 export const handler = httpHandler('get-debtor-timeline', async ({ path, query, event }) =>
   debtorTimeline(store, {

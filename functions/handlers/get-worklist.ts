@@ -1,8 +1,8 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { clock, readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { worklist } from '../use-cases/worklist/worklist';
 
-const deps = { store: creditStoreFromEnvironment(), clock };
+const deps = { store: readingStoreFromEnvironment(), clock };
 
 export const handler = httpHandler('get-worklist', async ({ query, caller }) =>
   worklist(deps, { caller, ...(query.owner ? { owner: query.owner } : {}) }),

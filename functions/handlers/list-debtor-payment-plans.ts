@@ -1,8 +1,8 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { plansOfDebtor } from '../use-cases/plans/plan-queries';
 
-const store = creditStoreFromEnvironment();
+const store = readingStoreFromEnvironment();
 
 export const handler = httpHandler('list-debtor-payment-plans', async ({ path }) =>
   plansOfDebtor(store, path.id),

@@ -1,11 +1,11 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { clock, readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
 import { findDebtors } from '../use-cases/accounts/find-debtors';
 import { debtorRankingCsv, rankDebtors } from '../use-cases/score/debtor-ranking';
 
-const store = creditStoreFromEnvironment();
+const store = readingStoreFromEnvironment();
 
 /** The debtor directory, and the ranking of the debtors by overdue amount or score. */
 export const handler = capabilityHandler([

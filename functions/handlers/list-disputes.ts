@@ -1,7 +1,7 @@
-import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { clock, readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { openDisputes } from '../use-cases/disputes/dispute-view';
 
-const deps = { store: creditStoreFromEnvironment(), clock };
+const deps = { store: readingStoreFromEnvironment(), clock };
 
 export const handler = httpHandler('list-disputes', async () => openDisputes(deps));

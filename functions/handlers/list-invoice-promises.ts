@@ -1,8 +1,8 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { promisesOfInvoice } from '../use-cases/promises/promise-view';
 
-const store = creditStoreFromEnvironment();
+const store = readingStoreFromEnvironment();
 
 export const handler = httpHandler('list-invoice-promises', async ({ path }) =>
   promisesOfInvoice(store, path.id),

@@ -1,8 +1,8 @@
-import { creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
+import { readingStoreFromEnvironment } from '../shared/dependencies/reading-store-from-environment';
 import { httpHandler } from '../shared/http/http-handler';
 import { unappliedPayments } from '../use-cases/payments/unapplied-payments';
 
-const store = creditStoreFromEnvironment();
+const store = readingStoreFromEnvironment();
 
 export const handler = httpHandler('list-unapplied-payments', async () => ({
   payments: await unappliedPayments(store),

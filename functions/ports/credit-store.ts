@@ -615,3 +615,12 @@ export interface CreditStore {
   /** A report family's running totals; empty before the first. */
   getReportTotals(family: ReportFamily): Promise<Record<string, number>>;
 }
+
+/** The methods of the store that write: `commit`, and the settings, seeds and records put whole. */
+type StoreWriteMethod = 'commit' | Extract<keyof CreditStore, `put${string}`>;
+
+/**
+ * The store as a function that only reads its table sees it (its role lets it read, nothing
+ * more): what a query needs, and no way to write.
+ */
+export type CreditReader = Omit<CreditStore, StoreWriteMethod>;

@@ -1,5 +1,5 @@
 import { BUSINESS_TIME_ZONE } from '../../core/calendar/time-zone';
-import type { CreditStore } from '../../ports/credit-store';
+import type { CreditReader } from '../../ports/credit-store';
 import type { ColleagueLanguage } from '../../templates/colleagues/colleague-words';
 import { invalid, notFound } from '../refusal';
 import { inOrder, shownEntry, type StoredEntry, type TimelineEntry } from '../timelines/timeline-view';
@@ -17,7 +17,7 @@ export interface TimelinePage {
  * last entry given.
  */
 export async function debtorTimeline(
-  store: CreditStore,
+  store: CreditReader,
   input: { debtorId: string; limit: number; cursor?: string; language?: ColleagueLanguage },
 ): Promise<TimelinePage> {
   if (!(await store.getDebtor(input.debtorId))) throw notFound(`Debtor ${input.debtorId} does not exist.`);

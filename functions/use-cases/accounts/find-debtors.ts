@@ -1,6 +1,6 @@
 import { chooseSegment } from '../../core/dunning/segment';
 import { searchName } from '../../core/worklist/search-name';
-import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import type { CreditReader, DebtorRecord } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
 import { pageWhere } from './find-invoices';
 
@@ -32,7 +32,7 @@ export interface DebtorSummary {
  * each debtor read, never by a scan.
  */
 export async function findDebtors(
-  store: CreditStore,
+  store: CreditReader,
   query: DebtorQuery,
 ): Promise<{ debtors: DebtorSummary[]; cursor?: string }> {
   const prefix = query.q === undefined ? undefined : searchName(query.q);

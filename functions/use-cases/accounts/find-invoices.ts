@@ -3,7 +3,7 @@ import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import type { InvoiceStatus } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
 import {
-  type CreditStore,
+  type CreditReader,
   InvalidCursorError,
   type InvoiceRecord,
   type Page,
@@ -40,7 +40,7 @@ export type InvoiceSummary = Pick<
  * time, never by a scan.
  */
 export async function findInvoices(
-  deps: { store: CreditStore; clock: Clock },
+  deps: { store: CreditReader; clock: Clock },
   query: InvoiceQuery,
 ): Promise<{ invoices: InvoiceSummary[]; cursor?: string }> {
   const { store } = deps;

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../core/calendar/calendar-date';
 import { BUSINESS_TIME_ZONE, localDate } from '../../core/calendar/time-zone';
 import { type Dispute, disputeAgeDays, documentOf, invoicesOf } from '../../core/disputes/dispute';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore } from '../../ports/credit-store';
+import type { CreditReader } from '../../ports/credit-store';
 
 /** A dispute as the API shows it: without its record version fields, with every invoice it covers. */
 export type DisputeView = Dispute & { invoiceIds: string[] };
@@ -21,7 +21,7 @@ export function disputeView(dispute: Dispute): DisputeView {
 
 /** GET /disputes?status=open: the disputes waiting for an answer, oldest first, with their age in days. */
 export async function openDisputes(deps: {
-  store: CreditStore;
+  store: CreditReader;
   clock: Clock;
 }): Promise<{ disputes: (DisputeView & { ageDays: number; overdue: boolean })[] }> {
   const today: CalendarDate = localDate(deps.clock.now(), BUSINESS_TIME_ZONE);

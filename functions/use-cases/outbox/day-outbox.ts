@@ -6,13 +6,13 @@ import { planDunning } from '../../core/dunning/schedule';
 import { chooseSegment } from '../../core/dunning/segment';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
+import type { CreditReader, InvoiceRecord } from '../../ports/credit-store';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import { behaviourOf } from '../dunning/start-dunning';
 import { policyFor } from '../policies/policy-catalogue';
 
 export interface OutboxDeps {
-  store: CreditStore;
+  store: CreditReader;
   clock: Clock;
 }
 

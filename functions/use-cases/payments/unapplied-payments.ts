@@ -1,11 +1,11 @@
-import type { CreditStore, UnappliedPaymentRecord } from '../../ports/credit-store';
+import type { CreditReader, UnappliedPaymentRecord } from '../../ports/credit-store';
 
 export type UnappliedPaymentView = Omit<UnappliedPaymentRecord, 'updatedAt' | 'createdAt'> & {
   unappliedSince: string;
 };
 
 /** GET /payments/unapplied: money that matched nothing and waits to be assigned, oldest first. */
-export async function unappliedPayments(store: CreditStore): Promise<UnappliedPaymentView[]> {
+export async function unappliedPayments(store: CreditReader): Promise<UnappliedPaymentView[]> {
   return (await store.listUnappliedPayments()).map(view);
 }
 

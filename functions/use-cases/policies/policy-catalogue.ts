@@ -1,6 +1,6 @@
 import type { DunningPolicy } from '../../core/dunning/dunning-policy';
 import { SEED_POLICIES } from '../../core/dunning/policy-seeds';
-import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
+import { ConcurrentModificationError, type CreditReader, type CreditStore } from '../../ports/credit-store';
 
 /**
  * The dunning policies: what is stored, and the seed policies for segments nobody has edited yet.
@@ -8,7 +8,20 @@ import { ConcurrentModificationError, type CreditStore } from '../../ports/credi
  * immutable version, in AWS and locally alike, without a deployment-time seeding step.
  */
 export async function policyFor(
+  // A reader of the table only: the seed is given, never stored.
+  store: CreditReader,
+  id: string,
+  version: number | undefined,
+  options: { storeSeed: false },
+): Promise<DunningPolicy | undefined>;
+export async function policyFor(
   store: CreditStore,
+  id: string,
+  version?: number,
+  options?: { storeSeed: boolean },
+): Promise<DunningPolicy | undefined>;
+export async function policyFor(
+  store: CreditStore | CreditReader,
   id: string,
   version?: number,
   options: { storeSeed: boolean } = { storeSeed: true },
@@ -17,8 +30,9 @@ export async function policyFor(
   if (stored) return stored;
   const seed = SEED_POLICIES.find((p) => p.id === id);
   if (!seed || (version !== undefined && version !== seed.version)) return undefined;
-  // Readers (the API's GETs) see the seed without storing it, and so need no write permission.
-  if (!options.storeSeed) return seed;
+  // Readers (the API's GETs) see the seed without storing it, and so need no write permission;
+  // the overloads give a store that cannot write only with storeSeed false.
+  if (!options.storeSeed || !('putPolicy' in store)) return seed;
   try {
     await store.putPolicy(seed);
   } catch (error) {

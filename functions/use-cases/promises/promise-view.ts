@@ -1,5 +1,5 @@
 import type { PaymentPromise } from '../../core/promises/promise-to-pay';
-import type { CreditStore } from '../../ports/credit-store';
+import type { CreditReader } from '../../ports/credit-store';
 import { notFound } from '../refusal';
 
 /** A promise as the API shows it; `invoiceId` is its first invoice. */
@@ -21,7 +21,7 @@ export function promiseView(promise: PaymentPromise): PromiseView {
 
 /** GET /invoices/{id}/promises: every promise that covered the invoice, oldest first. */
 export async function promisesOfInvoice(
-  store: CreditStore,
+  store: CreditReader,
   invoiceId: string,
 ): Promise<{ promises: PromiseView[] }> {
   const invoice = await store.getInvoice(invoiceId);

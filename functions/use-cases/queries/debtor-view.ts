@@ -6,7 +6,7 @@ import type { PaymentBehaviour } from '../../core/ledger/debtor';
 import type { Management, SpecialManagement } from '../../core/special/special-management';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import type { CreditReader, DebtorRecord } from '../../ports/credit-store';
 import { behaviourOf } from '../dunning/start-dunning';
 import { type PromiseSummary, promiseSummary } from '../promises/promise-summary';
 import { notFound } from '../refusal';
@@ -43,7 +43,7 @@ export interface DebtorView {
 
 /** GET /debtors/{id}: what a controller wants at a glance before calling a debtor. */
 export async function debtorView(
-  deps: { store: CreditStore; clock: Clock },
+  deps: { store: CreditReader; clock: Clock },
   debtorId: string,
 ): Promise<DebtorView> {
   const record = await deps.store.getDebtor(debtorId);
@@ -92,7 +92,7 @@ export async function debtorView(
 }
 
 async function scoreNow(
-  store: CreditStore,
+  store: CreditReader,
   counters: DebtorRecord['behaviour'],
   history: DebtorRecord['paymentHistory'],
   today: string,

@@ -5,7 +5,7 @@ import { isPaused, type PauseReason } from '../../core/dunning/dunning-pause';
 import type { DunningState } from '../../core/dunning/dunning-state';
 import { isCollecting } from '../../core/ledger/invoice';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, InvoiceRecord } from '../../ports/credit-store';
+import type { CreditReader, InvoiceRecord } from '../../ports/credit-store';
 import type { DunningWorkflow, ExecutionStatus } from '../../ports/workflow';
 import { policyFor } from '../policies/policy-catalogue';
 import { notFound } from '../refusal';
@@ -43,7 +43,7 @@ export interface InvoiceView {
 }
 
 export interface InvoiceViewDeps {
-  store: CreditStore;
+  store: CreditReader;
   workflow: DunningWorkflow;
   clock: Clock;
 }

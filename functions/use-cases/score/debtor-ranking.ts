@@ -1,6 +1,6 @@
 import type { Money } from '../../core/money';
 import type { Clock } from '../../ports/clock';
-import type { CreditStore, DebtorRecord } from '../../ports/credit-store';
+import type { CreditReader, DebtorRecord } from '../../ports/credit-store';
 import { euros as units, toCsv as csv } from '../../core/reports/csv';
 
 export interface RankingRequest {
@@ -38,7 +38,7 @@ const DEFINITIONS = {
  * listed: the same work for 1,000 debtors as for a million.
  */
 export async function rankDebtors(
-  deps: { store: CreditStore; clock: Clock },
+  deps: { store: CreditReader; clock: Clock },
   request: RankingRequest,
 ): Promise<DebtorRanking> {
   const { store } = deps;

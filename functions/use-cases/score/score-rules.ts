@@ -1,9 +1,9 @@
 import { DEFAULT_SCORE_RULES, type ScoreRules } from '../../core/score/score-rules';
-import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
+import { ConcurrentModificationError, type CreditReader, type CreditStore } from '../../ports/credit-store';
 import { conflict } from '../refusal';
 
 /** The rules in force: the latest a manager or admin stored, or the defaults (version 1). */
-export async function currentScoreRules(store: CreditStore): Promise<ScoreRules> {
+export async function currentScoreRules(store: CreditReader): Promise<ScoreRules> {
   return (await store.getScoreRules()) ?? DEFAULT_SCORE_RULES;
 }
 

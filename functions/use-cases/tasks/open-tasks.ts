@@ -1,4 +1,4 @@
-import type { CreditStore } from '../../ports/credit-store';
+import type { CreditReader } from '../../ports/credit-store';
 import { detailsOf, type TaskWithDetails } from '../worklist/task-details';
 
 /**
@@ -7,7 +7,7 @@ import { detailsOf, type TaskWithDetails } from '../worklist/task-details';
  * internal credential and never leaves the API.
  */
 export async function openTasks(
-  store: CreditStore,
+  store: CreditReader,
   filter: { assignee?: string; list?: 'special' } = {},
 ): Promise<TaskWithDetails[]> {
   const tasks = await store.listOpenTasks();

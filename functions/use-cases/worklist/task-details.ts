@@ -1,5 +1,5 @@
 import { type TaskOutcome, outcomesFor } from '../../core/worklist/task-outcomes';
-import type { CreditStore, DebtorRecord, InvoiceRecord, TaskRecord } from '../../ports/credit-store';
+import type { CreditReader, DebtorRecord, InvoiceRecord, TaskRecord } from '../../ports/credit-store';
 
 /** A task as the API shows it: who to reach and how, what is open, and what may be recorded. */
 export type TaskWithDetails = Omit<TaskRecord, 'taskToken' | 'updatedAt'> & {
@@ -36,7 +36,7 @@ export function withDetails(
 
 /** Details for tasks read on their own (GET /tasks): one read per distinct debtor and invoice. */
 export async function detailsOf(
-  store: CreditStore,
+  store: CreditReader,
   tasks: readonly TaskRecord[],
 ): Promise<TaskWithDetails[]> {
   const debtors = await readEach(

@@ -1,9 +1,9 @@
 import { DEFAULT_WORKLIST_RULES, type WorklistRules } from '../../core/worklist/worklist-rules';
-import { ConcurrentModificationError, type CreditStore } from '../../ports/credit-store';
+import { ConcurrentModificationError, type CreditReader, type CreditStore } from '../../ports/credit-store';
 import { conflict } from '../refusal';
 
 /** The rules in force: the latest a manager stored, or the defaults (version 1) while none was. */
-export async function currentWorklistRules(store: CreditStore): Promise<WorklistRules> {
+export async function currentWorklistRules(store: CreditReader): Promise<WorklistRules> {
   const stored = await store.getWorklistRules();
   if (!stored) return DEFAULT_WORKLIST_RULES;
   // Versions stored before the score was weighed weigh it as the defaults do.

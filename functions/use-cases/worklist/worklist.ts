@@ -8,7 +8,7 @@ import { isUnhandled, unhandledFrom } from '../../core/worklist/unhandled-task';
 import { waitingAction, waitingUntil } from '../../core/worklist/waiting-debtor';
 import type { Clock } from '../../ports/clock';
 import type {
-  CreditStore,
+  CreditReader,
   DebtorRecord,
   DisputeRecord,
   InvoiceRecord,
@@ -76,7 +76,7 @@ export interface WorklistRequest {
  * as a manager oversees every controller's.
  */
 export async function worklist(
-  deps: { store: CreditStore; clock: Clock },
+  deps: { store: CreditReader; clock: Clock },
   request: WorklistRequest,
 ): Promise<Worklist> {
   const { store } = deps;
@@ -277,7 +277,7 @@ function largest(sums: Map<string, number>): Money {
 
 /** The promised day of each broken promise a task follows up: "promise of 3 Nov broken". */
 async function promisedDaysOf(
-  store: CreditStore,
+  store: CreditReader,
   tasks: readonly TaskRecord[],
 ): Promise<Map<string, string>> {
   const days = await Promise.all(
@@ -293,7 +293,7 @@ async function promisedDaysOf(
 }
 
 async function managerTasks(
-  store: CreditStore,
+  store: CreditReader,
   everyOpenTask: readonly TaskRecord[],
   listedInvoices: Map<string, InvoiceRecord>,
   today: string,
