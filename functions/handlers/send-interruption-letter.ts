@@ -5,11 +5,10 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
-import { sendInterruptionLetter } from '../use-cases/claims/interruption-letter';
-import { confirmLetterDelivery } from '../use-cases/post/letter-delivery';
 
 // Only the interruption letter emails; a registered letter's delivery does not: SES's client is
-// loaded with the first letter.
+// loaded with the first letter. Each route's use case is loaded on its first request: a delivery
+// reads no letter's renderer nor its wording, the letter none of the delivery's evidence.
 const deps = {
   store: creditStoreFromEnvironment(),
   clock,
@@ -27,7 +26,7 @@ export const handler = capabilityHandler([
   [
     interruptionLetter,
     routeHandler(interruptionLetter, async ({ path, body, caller }) =>
-      sendInterruptionLetter(deps, {
+      (await import('../use-cases/claims/interruption-letter')).sendInterruptionLetter(deps, {
         invoiceId: path.id,
         by: caller.sub,
         reason: body.reason,
@@ -37,7 +36,7 @@ export const handler = capabilityHandler([
   [
     letterDelivery,
     routeHandler(letterDelivery, async ({ path, body, caller }) =>
-      confirmLetterDelivery(deps, {
+      (await import('../use-cases/post/letter-delivery')).confirmLetterDelivery(deps, {
         letterId: path.id,
         deliveredOn: body.deliveredOn,
         ...(body.trackingCode ? { trackingCode: body.trackingCode } : {}),

@@ -13,18 +13,12 @@ import {
   type SweepReport,
 } from '../use-cases/sweep/due-invoice-sweep';
 import { unappliedAfterDaysFromEnvironment } from '../shared/money-config';
-import { reviewMoneyDaily } from '../use-cases/payments/daily-money-review';
-import { closePortfolioDays } from '../use-cases/reports/portfolio-snapshots';
-import { dailyMetrics } from '../use-cases/reports/daily-metrics';
 import { SWEEP_COMPLETED_METRIC } from '../core/reports/business-metrics';
 import { logger } from '../shared/observability';
 import { publishMetricPoints } from '../shared/publish-metric-points';
-import { raiseOverdueDisputeTasks } from '../use-cases/disputes/overdue-disputes';
-import { type PlanRestoreReport, restorePlanExecutions } from '../use-cases/plans/restore-plan-executions';
+import type { PlanRestoreReport } from '../use-cases/plans/restore-plan-executions';
 import { readCreditor } from '../shared/creditor';
 import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
-import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
-import { sendPreDueNotices } from '../use-cases/pre-due/pre-due-notices';
 import {
   DEFAULT_RANGE_SIZE,
   finishSweep,
@@ -78,14 +72,24 @@ const deps = { store: creditStoreFromEnvironment(), workflow: dunningWorkflowFro
 const money = { ...deps, unappliedAfterDays: unappliedAfterDaysFromEnvironment() };
 // Every step but the plan's starts or restores executions: the dunning workflow is made at cold
 // start. Payment plans are restored at the finish, and pre-due notices sent before the first
-// page, once a run: the plan workflow and the mailer are loaded then.
+// page, once a run: the plan workflow and the mailer are loaded then, and with them the run's
+// once-only work (once-a-run.ts), which the ranges, most of a run's calls, do not load.
 const planDeps = { store: deps.store, plans: planWorkflowOnFirstUse(), clock };
-const selfServiceLink = selfServiceLinksFromEnvironment(clock);
-const preDue = {
-  ...deps,
-  mailer: mailerOnFirstUse(),
-  creditor: readCreditor(),
-  ...(selfServiceLink ? { selfServiceLink } : {}),
+const onceARun = () => import('../use-cases/sweep/once-a-run');
+const mailer = mailerOnFirstUse();
+const creditor = readCreditor();
+/**
+ * The pre-due notices' links to the debtor's page, made with the run's first step (the plan,
+ * or the whole sweep), which reads the signing key: its variables are checked there, before any
+ * range, and the key is kept while the function is warm.
+ */
+let selfServiceLink: Promise<((debtorId: string) => Promise<string>) | undefined> | undefined;
+const preDue = async () => {
+  selfServiceLink ??= import('../shared/self-service-config').then((config) =>
+    config.selfServiceLinksFromEnvironment(clock),
+  );
+  const link = await selfServiceLink;
+  return { ...deps, mailer, creditor, ...(link ? { selfServiceLink: link } : {}) };
 };
 
 /**
@@ -95,6 +99,7 @@ const preDue = {
  */
 async function publishDailyMetrics(): Promise<void> {
   try {
+    const { dailyMetrics } = await onceARun();
     publishMetricPoints((await dailyMetrics(deps)).points);
   } catch (error) {
     logger.error('the daily business metrics could not be published', { error });
@@ -114,17 +119,19 @@ function sweptCounts(report: SweepReport): Record<string, number> {
 }
 
 /** Once a run, before its first page (or its plan). */
-const beforeFirstPage = () =>
+const beforeFirstPage = async () => {
+  const run = await onceARun();
   // Money first: unmatched payments become unapplied cash, and credit pays what falls due.
   // Disputes open past their respond-by day go on a manager's list. Yesterday is over: the
   // portfolio ledger closes it into a snapshot, and the dashboard gets its figures.
-  reviewMoneyDaily(money)
-    .then(() => raiseOverdueDisputeTasks(deps))
-    .then(() => closePortfolioDays(deps))
-    .then(publishDailyMetrics)
-    // The friendly word before the due date, where a segment's policy asks for one.
-    .then(() => sendPreDueNotices(preDue))
-    .then((notices) => logger.info('pre-due notices', { ...notices }));
+  await run.reviewMoneyDaily(money);
+  await run.raiseOverdueDisputeTasks(deps);
+  await run.closePortfolioDays(deps);
+  await publishDailyMetrics();
+  // The friendly word before the due date, where a segment's policy asks for one.
+  const notices = await run.sendPreDueNotices(await preDue());
+  logger.info('pre-due notices', { ...notices });
+};
 
 /** The whole sweep in one call: its report and the payment plans restored after it. */
 type WholeSweep = SweepReport & { plans: PlanRestoreReport; phase: 'whole' };
@@ -143,7 +150,7 @@ const rangeEvent = z.object({
 });
 
 /** Payment plans whose execution failed or was lost: started again where the plan stands. */
-const restorePlans = () => restorePlanExecutions(planDeps, options);
+const restorePlans = async () => (await onceARun()).restorePlanExecutions(planDeps, options);
 
 /**
  * The step the event names: the state machine's `{ phase: 'plan' }`, `{ phase: 'range', item }`

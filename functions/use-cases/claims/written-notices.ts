@@ -6,7 +6,7 @@ import type { TimelineEvent } from '../../core/ledger/timeline';
 import { STATUTORY_TERM_DAYS } from '../../core/legal/fourteen-day-letter';
 import type { WrittenNotice } from '../../core/legal/written-notice';
 import type { Money } from '../../core/money';
-import { INTERRUPTION_LETTER } from './interruption-letter';
+import { INTERRUPTION_LETTER } from './interruption-letter-name';
 
 /**
  * A reminder states its term and date ("binnen 14 dagen na ontvangst, uiterlijk …"), and the
