@@ -104,7 +104,7 @@ const showPage = pageHandler(
 /**
  * POST /self-service/{token}: one form, then 303 to the page with its result (POST-redirect-GET).
  * Most visits only read the page: the forms' handling (a promise, a dispute, a plan and its
- * letter texts, a checkout, the confirmation email) is loaded with the first form posted.
+ * email, a checkout, the confirmation email) is loaded with the first form posted.
  */
 const postForm = pageHandler(
   (event) =>
