@@ -14,6 +14,7 @@ import { renderLetter } from '../../templates/render-letter';
 import { debtorOfInvoice } from '../debtor-of-invoice';
 import type { TemplateReader } from '../templates/template-reader';
 import { conflict, notFound } from '../refusal';
+import { INTERRUPTION_LETTER } from './written-notices';
 
 export interface InterruptionLetterDeps {
   store: CreditStore;
@@ -24,7 +25,6 @@ export interface InterruptionLetterDeps {
   templates?: TemplateReader;
 }
 
-export const INTERRUPTION_LETTER = 'interruption-letter';
 /** The letter's key names it as no dunning step does, so that SES's events find it. */
 const INTERRUPTION_SLOT = 'interruptionLetter';
 

@@ -6,7 +6,12 @@ import type { TimelineEvent } from '../../core/ledger/timeline';
 import { STATUTORY_TERM_DAYS } from '../../core/legal/fourteen-day-letter';
 import type { WrittenNotice } from '../../core/legal/written-notice';
 import type { Money } from '../../core/money';
-import { INTERRUPTION_LETTER } from './interruption-letter';
+
+/**
+ * The interruption letter's template: named here, where the claim counts it, so that reading a
+ * claim does not load the letter's rendering and texts.
+ */
+export const INTERRUPTION_LETTER = 'interruption-letter';
 
 /**
  * A reminder states its term and date ("binnen 14 dagen na ontvangst, uiterlijk …"), and the
