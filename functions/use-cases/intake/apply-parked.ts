@@ -1,4 +1,5 @@
 import { DEFAULT_INSOLVENCY_CLAIM_DAYS } from '../../core/special/insolvency';
+import { checkInsolvencyRegister } from '../special/insolvency-register';
 import { webhookEvent } from '../../api/schemas/webhook-events';
 import type { CreditStore, DebtorRecord, ParkedEvent, StoreWrite } from '../../ports/credit-store';
 import { logger } from '../../shared/observability';
@@ -16,6 +17,7 @@ import { startDunningIfOverdue } from './start-dunning-if-overdue';
 import { closeTasksOfClosedInvoice } from '../worklist/close-tasks';
 import { liftCreditHoldIfDue } from '../credit/lift-credit-hold';
 import { announceGoodPayer } from '../score/announce-good-payer';
+import { tellAgencyOfDirectPayment } from '../collection-agency/tell-agency-of-payment';
 
 /**
  * Runs the work an effect left for after its commit, in order. What a follow-up leaves known
@@ -63,28 +65,21 @@ export async function runFollowUps(deps: IntakeDeps, followUps: readonly FollowU
       case 'stopPlanExecution':
         await deps.plans?.stop(followUp.execution, followUp.reason);
         break;
-      // Two rare follow-ups (a debtor's new KvK number looked up in the insolvency register, a
-      // claim at the agency paid directly) are loaded with their first occurrence: the special
-      // team's and the agency's use cases need not be read at the cold start of every intake.
       case 'confirmPlanLowered':
         untouched = false;
         await confirmPlanLowered(deps, followUp.lowered, INVOICING_SYSTEM);
         break;
-      case 'checkInsolvencyRegister': {
+      case 'checkInsolvencyRegister':
         untouched = false;
-        const { checkInsolvencyRegister } = await import('../special/insolvency-register');
         await checkInsolvencyRegister(
           { ...deps, claimDays: deps.claimDays ?? DEFAULT_INSOLVENCY_CLAIM_DAYS },
           followUp.debtorId,
         );
         break;
-      }
-      case 'tellAgencyOfPayment': {
+      case 'tellAgencyOfPayment':
         untouched = false;
-        const { tellAgencyOfDirectPayment } = await import('../collection-agency/tell-agency-of-payment');
         await tellAgencyOfDirectPayment(deps, followUp);
         break;
-      }
     }
   }
 }

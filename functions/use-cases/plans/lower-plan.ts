@@ -5,6 +5,7 @@ import type { CreditStore, InvoiceRecord, PlanRecord, StoreWrite } from '../../p
 import { logger } from '../../shared/observability';
 import { revised } from '../record-versions';
 import type { PlanDeps } from './plan-deps';
+import { sendPlanEmail } from './plan-email';
 import { formatPaymentReference } from './plan-reference';
 
 /** What lowered a plan: a credit note (its id), or credit on the account set off. */
@@ -127,8 +128,6 @@ export async function confirmPlanLowered(
   const plan = await deps.store.getPlan(lowered.planId);
   if (!plan) return;
   const due = plan.status === 'active' ? nextUnpaidInstalment(plan) : undefined;
-  // Few credits lower a plan: its email (template, QR code) is loaded with the first.
-  const { sendPlanEmail } = await import('./plan-email');
   await sendPlanEmail({ store: deps.store, clock: deps.clock, mailer, creditor }, plan, {
     kind: 'lowered',
     key: lowered.emailKey,
