@@ -8,7 +8,8 @@ import { planWorkflowOnFirstUse } from '../shared/dependencies/plan-workflow-on-
 import { dunningWorkflowFromEnvironment } from '../shared/dependencies/workflow-from-environment';
 import { notifierOnFirstUse } from '../shared/dependencies/notifier-on-first-use';
 import { webhookHandler } from '../shared/http/signed-webhook-handler';
-import { capabilityHandler, routeAt, routeOnFirstRequest } from '../shared/http/capability-handler';
+import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
+import { providerWebhookHandler } from '../shared/http/provider-webhook-handler';
 import { paymentProviderFromEnvironment } from '../shared/dependencies/payment-provider-from-environment';
 import { vatReturnPeriodFromEnvironment } from '../shared/special-config';
 import { keepingLatestPolicies } from '../use-cases/intake/kept-policies';
@@ -70,13 +71,5 @@ export const handler = capabilityHandler([
     routeAt('POST', '/webhooks/invoicing'),
     webhookHandler({ intake: () => intake, secret: webhookSecretFrom(config.secret) }),
   ],
-  // Mollie's payments come only where a provider is configured, and are few beside the invoicing
-  // system's events: its route (the payment's lookup, the confirmation email) is loaded with the first.
-  [
-    routeAt('POST', '/webhooks/mollie'),
-    routeOnFirstRequest(async () => {
-      const { providerWebhookHandler } = await import('../shared/http/provider-webhook-handler');
-      return providerWebhookHandler({ intake: () => intake, provider });
-    }),
-  ],
+  [routeAt('POST', '/webhooks/mollie'), providerWebhookHandler({ intake: () => intake, provider })],
 ]);

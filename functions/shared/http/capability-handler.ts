@@ -42,36 +42,3 @@ export function capabilityHandler(routes: readonly (readonly [RouteSpec, Usable]
     },
   });
 }
-
-/**
- * A route's handler made on the route's first request, from a module loaded then (`import()`; the
- * bundle keeps it in a chunk of its own): for a route that only some of a function's invocations
- * take, so that a cold start of the common ones does not read it. Middlewares handed to it before
- * (`use`) are handed on once it is made.
- */
-export function routeOnFirstRequest(make: () => Promise<Usable>): Usable {
-  const middlewares: Middleware[] = [];
-  let made: Usable | undefined;
-  let making: Promise<Usable> | undefined;
-  const serve = async (event: APIGatewayProxyEvent, context: Context) => {
-    making ??= make().then(
-      (handler) => {
-        for (const middleware of middlewares) handler.use?.(middleware);
-        made = handler;
-        return handler;
-      },
-      (error: unknown) => {
-        making = undefined;
-        throw error;
-      },
-    );
-    return (await making)(event, context);
-  };
-  return Object.assign(serve, {
-    use(middleware: Middleware) {
-      middlewares.push(middleware);
-      made?.use?.(middleware);
-      return serve;
-    },
-  });
-}
