@@ -4,7 +4,7 @@ import { webhookSecretFrom } from '../adapters/secrets/webhook-secret';
 import { routeAt, capabilityHandler } from '../shared/http/capability-handler';
 import { proxyHandler, routeHandler } from '../shared/http/http-handler';
 import { parseRequest } from '../shared/http/parse-request';
-import { verifiedDeliveryId } from '../shared/http/signed-webhook-handler';
+import { verifiedDeliveryId } from '../shared/http/webhook-signature';
 import { readConfig } from '../shared/config';
 import { readCreditor } from '../shared/creditor';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';

@@ -5,8 +5,6 @@ import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { routeHandler } from '../shared/http/http-handler';
 import { updatePolicy } from '../use-cases/policies/update-policy';
-import { previewTemplate, testSendTemplate } from '../use-cases/templates/preview-template';
-import { updateTemplate } from '../use-cases/templates/update-template';
 
 const store = creditStoreFromEnvironment();
 const templates = letterTemplatesFromEnvironment();
@@ -14,7 +12,11 @@ const templates = letterTemplatesFromEnvironment();
 const mailer = mailerOnFirstUse();
 const deps = { store, templates, clock, creditor: readCreditor() };
 
-/** An admin's changes to what the dunning does and says: policies, letter templates, their previews. */
+/**
+ * An admin's changes to what the dunning does and says: policies, letter templates, their previews.
+ * A policy's change reads no letter: the templates' texts, their checks and the letters they
+ * compose to (the claim and its legal wording) are loaded with a template's first request.
+ */
 export const handler = capabilityHandler([
   [
     routeAt('PUT', '/policies/{id}'),
@@ -24,20 +26,23 @@ export const handler = capabilityHandler([
   ],
   [
     routeAt('PUT', '/templates/{id}'),
-    routeHandler(routeAt('PUT', '/templates/{id}'), async ({ path, body, caller }) =>
-      updateTemplate({ templates, clock }, path.id, body, caller.email ?? caller.sub),
-    ),
+    routeHandler(routeAt('PUT', '/templates/{id}'), async ({ path, body, caller }) => {
+      const { updateTemplate } = await import('../use-cases/templates/update-template');
+      return updateTemplate({ templates, clock }, path.id, body, caller.email ?? caller.sub);
+    }),
   ],
   [
     routeAt('POST', '/templates/{id}/preview'),
-    routeHandler(routeAt('POST', '/templates/{id}/preview'), async ({ path, body }) =>
-      previewTemplate(deps, path.id, body),
-    ),
+    routeHandler(routeAt('POST', '/templates/{id}/preview'), async ({ path, body }) => {
+      const { previewTemplate } = await import('../use-cases/templates/preview-template');
+      return previewTemplate(deps, path.id, body);
+    }),
   ],
   [
     routeAt('POST', '/templates/{id}/test-send'),
-    routeHandler(routeAt('POST', '/templates/{id}/test-send'), async ({ path, body, caller }) =>
-      testSendTemplate({ ...deps, mailer }, path.id, body, caller.email),
-    ),
+    routeHandler(routeAt('POST', '/templates/{id}/test-send'), async ({ path, body, caller }) => {
+      const { testSendTemplate } = await import('../use-cases/templates/preview-template');
+      return testSendTemplate({ ...deps, mailer }, path.id, body, caller.email);
+    }),
   ],
 ]);

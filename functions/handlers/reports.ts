@@ -4,13 +4,13 @@ import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
 import { readReportRecipients } from '../shared/report-recipients';
 import { scheduledHandler } from '../shared/schedule/scheduled-handler';
 import { withScheduledJobs } from '../shared/schedule/scheduled-job';
-import { sendWeeklySummary, WEEKLY_SUMMARY_JOB } from '../use-cases/reports/weekly-summary';
+import type { WeeklySummaryOutcome } from '../use-cases/reports/weekly-summary';
+import { WEEKLY_SUMMARY_JOB } from '../use-cases/reports/weekly-summary-job';
 import { clock, creditStoreFromEnvironment } from '../shared/dependencies/store-from-environment';
 import { capabilityHandler, routeAt } from '../shared/http/capability-handler';
 import { csvReply, wantsCsv } from '../shared/http/csv-reply';
 import { routeHandler } from '../shared/http/http-handler';
 import { Reply } from '../shared/http/reply';
-import { renderInsolvencyClaimPage } from '../templates/insolvency-claim-page';
 import { controllersReport } from '../use-cases/reports/controllers-report';
 import {
   disputesReport,
@@ -21,10 +21,6 @@ import {
 import { disputesCsv, dunningCsv, forecastCsv, promisesCsv } from '../use-cases/reports/fact-reports-csv';
 import { portfolioCsv } from '../use-cases/reports/portfolio-csv';
 import { portfolioHistory, portfolioOnDay } from '../use-cases/reports/portfolio-on-day';
-import { vatReliefReport } from '../use-cases/reports/vat-relief-report';
-import { insolvencyClaim } from '../use-cases/special/insolvency-claim';
-import { provisionCsv, provisionReport } from '../use-cases/special/provision-report';
-import { currentWriteOffProposal } from '../use-cases/special/write-off-proposals';
 import {
   provisionPercentagesFromEnvironment,
   smallBalanceCriteriaFromEnvironment,
@@ -49,13 +45,16 @@ const summary = {
 const weeklySummary = scheduledHandler(
   {
     job: WEEKLY_SUMMARY_JOB,
-    summarize: (outcome: Awaited<ReturnType<typeof sendWeeklySummary>>) => ({
+    summarize: (outcome: WeeklySummaryOutcome) => ({
       counts: { WeeklySummariesSent: outcome.status === 'sent' ? 1 : 0 },
       failures: [],
       details: outcome,
     }),
   },
-  (context) => sendWeeklySummary(summary, { owner: context.awsRequestId }),
+  async (context) => {
+    const { sendWeeklySummary } = await import('../use-cases/reports/weekly-summary');
+    return sendWeeklySummary(summary, { owner: context.awsRequestId });
+  },
 );
 
 /**
@@ -63,7 +62,9 @@ const weeklySummary = scheduledHandler(
  * portfolio and its history (JSON, or CSV when asked), the claim to file with a trustee, the VAT
  * relief of a period, the doubtful-debt provision, the small balances proposed for write-off,
  * the controllers' figures, and the dunning, promise, dispute and forecast reports (JSON or CSV);
- * and, on its schedule, the weekly summary to managers.
+ * and, on its schedule, the weekly summary to managers. The dashboard's reports are loaded at cold
+ * start; the special team's (the trustee's claim with its letter texts, VAT relief, provision,
+ * write-off proposals) and the weekly summary are loaded with their first request.
  */
 const routes = capabilityHandler([
   [
@@ -85,6 +86,10 @@ const routes = capabilityHandler([
   [
     routeAt('GET', '/debtors/{id}/insolvency-claim'),
     routeHandler(routeAt('GET', '/debtors/{id}/insolvency-claim'), async ({ path, query }) => {
+      const [{ insolvencyClaim }, { renderInsolvencyClaimPage }] = await Promise.all([
+        import('../use-cases/special/insolvency-claim'),
+        import('../templates/insolvency-claim-page'),
+      ]);
       const statement = await insolvencyClaim(deps, path.id);
       if (query.format !== 'html') return statement;
       return new Reply(200, renderInsolvencyClaimPage(statement, creditor.name), {
@@ -94,13 +99,15 @@ const routes = capabilityHandler([
   ],
   [
     routeAt('GET', '/reports/vat-relief'),
-    routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) =>
-      vatReliefReport(deps.store, query.period),
-    ),
+    routeHandler(routeAt('GET', '/reports/vat-relief'), async ({ query }) => {
+      const { vatReliefReport } = await import('../use-cases/reports/vat-relief-report');
+      return vatReliefReport(deps.store, query.period);
+    }),
   ],
   [
     routeAt('GET', '/reports/provision'),
     routeHandler(routeAt('GET', '/reports/provision'), async ({ query }) => {
+      const { provisionCsv, provisionReport } = await import('../use-cases/special/provision-report');
       const report = await provisionReport(deps);
       if (query.format !== 'csv') return report;
       return new Reply(200, provisionCsv(report), { 'content-type': 'text/csv; charset=utf-8' });
@@ -108,7 +115,10 @@ const routes = capabilityHandler([
   ],
   [
     routeAt('GET', '/write-off-proposals'),
-    routeHandler(routeAt('GET', '/write-off-proposals'), async () => currentWriteOffProposal(deps)),
+    routeHandler(routeAt('GET', '/write-off-proposals'), async () => {
+      const { currentWriteOffProposal } = await import('../use-cases/special/write-off-proposals');
+      return currentWriteOffProposal(deps);
+    }),
   ],
   [
     routeAt('GET', '/reports/controllers'),

@@ -22,14 +22,10 @@ import {
 } from '../shared/self-service-config';
 import { renderErrorPage } from '../templates/self-service/error-page';
 import { renderSelfServicePage } from '../templates/self-service/self-service-page';
-import { renderStatementCsv, renderStatementPage } from '../templates/self-service/statement-page';
 import { LinkRefused, type OpenedLink, openLink } from '../use-cases/self-service/open-link';
 import { pageLanguage, selfServicePage } from '../use-cases/self-service/page-view';
-import { PAYMENT_STARTED } from '../use-cases/self-service/pay-now';
-import { paymentOnReturn } from '../use-cases/self-service/payment-return';
+import { PAYMENT_STARTED, paymentOnReturn } from '../use-cases/self-service/payment-return';
 import type { SelfServiceDeps } from '../use-cases/self-service/self-service-deps';
-import { statementOf } from '../use-cases/self-service/statement';
-import { submitForm } from '../use-cases/self-service/submit-form';
 
 const creditor = readCreditor();
 const payments = paymentProviderFromEnvironment();
@@ -105,10 +101,15 @@ const showPage = pageHandler(
   faultPage,
 );
 
-/** POST /self-service/{token}: one form, then 303 to the page with its result (POST-redirect-GET). */
+/**
+ * POST /self-service/{token}: one form, then 303 to the page with its result (POST-redirect-GET).
+ * Most visits only read the page: the forms' handling (a promise, a dispute, a plan and its
+ * email, a checkout, the confirmation email) is loaded with the first form posted.
+ */
 const postForm = pageHandler(
   (event) =>
     withLink(event, async (link, token) => {
+      const { submitForm } = await import('../use-cases/self-service/submit-form');
       const fields = formFields(event);
       // The pay form's check boxes repeat one name; the form takes them one per line.
       if (fields.action === 'pay') fields.invoiceIds = formValues(event, 'invoiceIds').join('\n');
@@ -135,10 +136,14 @@ const postForm = pageHandler(
   faultPage,
 );
 
-/** GET /self-service/{token}/statement: the open items as a printable page or CSV. */
+/** GET /self-service/{token}/statement: the open items as a printable page or CSV, loaded on first ask. */
 const showStatement = pageHandler(
   (event) =>
     withLink(event, async (link) => {
+      const [{ statementOf }, { renderStatementCsv, renderStatementPage }] = await Promise.all([
+        import('../use-cases/self-service/statement'),
+        import('../templates/self-service/statement-page'),
+      ]);
       const query = statementQuery.safeParse(event.queryStringParameters ?? {});
       const statement = await statementOf(deps, link);
       if (query.success && query.data.format === 'csv') {

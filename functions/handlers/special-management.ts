@@ -12,7 +12,6 @@ import {
   writeOffAdminAboveFromEnvironment,
 } from '../shared/special-config';
 import { openInsolvency } from '../use-cases/special/insolvency';
-import { bookDistribution, closeInsolvency } from '../use-cases/special/insolvency-closing';
 import { endSpecialManagement, placeInSpecialManagement } from '../use-cases/special/special-management';
 import { writeOffInvoice } from '../use-cases/special/write-off';
 import { writeOffView } from '../use-cases/special/write-off-view';
@@ -37,6 +36,8 @@ const deps = {
 /**
  * The special team's changes: special management, insolvency (by hand or from the register),
  * payouts, closing, write-offs one by one or in an approved batch, notes on the financial position.
+ * An insolvency's payouts and closing come once at its end, and book what they pay through the
+ * intake of payments (the whole intake): they are loaded with their first request.
  */
 export const handler = capabilityHandler([
   [
@@ -73,6 +74,7 @@ export const handler = capabilityHandler([
     routeHandler(
       routeAt('POST', '/debtors/{id}/insolvency/distributions'),
       async ({ path, body, caller }) => {
+        const { bookDistribution } = await import('../use-cases/special/insolvency-closing');
         const booked = await bookDistribution(deps, path.id, { ...body, by: caller.sub });
         return new Reply(booked.status === 200 ? 201 : booked.status, booked);
       },
@@ -80,13 +82,14 @@ export const handler = capabilityHandler([
   ],
   [
     routeAt('POST', '/debtors/{id}/insolvency/closing'),
-    routeHandler(routeAt('POST', '/debtors/{id}/insolvency/closing'), async ({ path, body, caller }) =>
-      closeInsolvency(deps, path.id, {
+    routeHandler(routeAt('POST', '/debtors/{id}/insolvency/closing'), async ({ path, body, caller }) => {
+      const { closeInsolvency } = await import('../use-cases/special/insolvency-closing');
+      return closeInsolvency(deps, path.id, {
         closedOn: body.closedOn,
         ...(body.note ? { note: body.note } : {}),
         by: caller.sub,
-      }),
-    ),
+      });
+    }),
   ],
   [
     routeAt('POST', '/invoices/{id}/write-off'),

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { AgencyWebhookEvent } from '../../api/schemas/agency-schemas';
-import { webhookEvent } from '../../api/schemas/webhook-events';
 import {
   type AgencyClaim,
   afterAgencyEvent,
@@ -12,8 +11,6 @@ import { openTask } from '../../core/tasks/collection-task';
 import type { AgencyClaimRecord, DeliveryRecord, InvoiceRecord, StoreWrite } from '../../ports/credit-store';
 import { Reply } from '../../shared/http/reply';
 import { logger } from '../../shared/observability';
-import { applyEvent } from '../intake/apply-event';
-import { runFollowUps } from '../intake/apply-parked';
 import type { FollowUp, IntakeDeps } from '../intake/effect';
 import { firstVersion, retryOnConflict, revised } from '../record-versions';
 import { invalid, Refusal } from '../refusal';
@@ -37,7 +34,10 @@ export interface AgencyDelivery {
  */
 export async function receiveAgencyDelivery(deps: IntakeDeps, delivery: AgencyDelivery): Promise<Reply> {
   const { record, followUps } = await retryOnConflict(() => answer(deps, delivery));
-  await runFollowUps(deps, followUps);
+  if (followUps.length > 0) {
+    const { runFollowUps } = await import('../intake/apply-parked');
+    await runFollowUps(deps, followUps);
+  }
   return new Reply(record.statusCode, record.response);
 }
 
@@ -163,6 +163,12 @@ async function collectionEffect(
       },
     ]);
   }
+  // Only a collection books money: the intake of payments is loaded with the first one, as the
+  // agency's other events (accepted, judgement, bailiff, closed) and the report do without it.
+  const [{ webhookEvent }, { applyEvent }] = await Promise.all([
+    import('../../api/schemas/webhook-events'),
+    import('../intake/apply-event'),
+  ]);
   const payment = webhookEvent.parse({
     type: 'payment.received',
     timestamp: event.occurredAt,

@@ -58,9 +58,6 @@ export async function composeWeeklySummary(deps: {
   return { from: week.from, to: week.to, previousTo: week.previousTo, currencies };
 }
 
-/** The name of the summary's job in its schedule's event: `{ "job": "weekly-summary" }`. */
-export const WEEKLY_SUMMARY_JOB = 'weekly-summary';
-
 export type WeeklySummaryOutcome =
   | { status: 'sent'; week: CalendarDate; recipients: number }
   | { status: 'skipped'; week: CalendarDate; reason: 'sent_before' | 'no_recipients' };

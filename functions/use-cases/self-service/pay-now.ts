@@ -7,10 +7,8 @@ import { invalid } from '../refusal';
 import type { ActionContext } from './page-actions';
 import type { ActionFields } from './action-fields';
 import { openInvoicesOf } from './page-view';
+import { PAYMENT_STARTED } from './payment-return';
 import { DEBTOR_ACTOR, type SelfServiceDeps } from './self-service-deps';
-
-/** The outcome of the pay form: the page answers it with a redirect to the provider's checkout. */
-export const PAYMENT_STARTED = 'payment_started';
 
 /**
  * "Pay now": a checkout at the payment provider for the invoices the debtor chose (or a part of

@@ -1,8 +1,10 @@
 import type { ProviderPaymentStatus } from '../../ports/payment-provider';
 import type { SubmissionResult } from '../../ports/self-service-records';
 import { logger } from '../../shared/observability';
-import { PAYMENT_STARTED } from './pay-now';
 import type { SelfServiceDeps } from './self-service-deps';
+
+/** The outcome of the pay form: the page answers it with a redirect to the provider's checkout. */
+export const PAYMENT_STARTED = 'payment_started';
 
 /** What the page says on the debtor's return from the checkout, by the payment's status there. */
 const ON_RETURN: Record<ProviderPaymentStatus, string> = {
