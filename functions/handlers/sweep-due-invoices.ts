@@ -19,6 +19,7 @@ import { publishMetricPoints } from '../shared/publish-metric-points';
 import type { PlanRestoreReport } from '../use-cases/plans/restore-plan-executions';
 import { readCreditor } from '../shared/creditor';
 import { mailerOnFirstUse } from '../shared/dependencies/mailer-on-first-use';
+import { selfServiceLinksFromEnvironment } from '../shared/self-service-config';
 import {
   DEFAULT_RANGE_SIZE,
   finishSweep,
@@ -78,19 +79,11 @@ const planDeps = { store: deps.store, plans: planWorkflowOnFirstUse(), clock };
 const onceARun = () => import('../use-cases/sweep/once-a-run');
 const mailer = mailerOnFirstUse();
 const creditor = readCreditor();
-/**
- * The pre-due notices' links to the debtor's page, made with the run's first step (the plan,
- * or the whole sweep), which reads the signing key: its variables are checked there, before any
- * range, and the key is kept while the function is warm.
- */
-let selfServiceLink: Promise<((debtorId: string) => Promise<string>) | undefined> | undefined;
-const preDue = async () => {
-  selfServiceLink ??= import('../shared/self-service-config').then((config) =>
-    config.selfServiceLinksFromEnvironment(clock),
-  );
-  const link = await selfServiceLink;
-  return { ...deps, mailer, creditor, ...(link ? { selfServiceLink: link } : {}) };
-};
+// The pre-due notices' links to the debtor's page: checked at cold start like every variable, so
+// that a missing signing key fails the deploy's first invocation, not a morning's run; the key
+// itself is read with the first link.
+const selfServiceLink = selfServiceLinksFromEnvironment(clock);
+const preDue = { ...deps, mailer, creditor, ...(selfServiceLink ? { selfServiceLink } : {}) };
 
 /**
  * The business metrics of the day just closed (functions/core/reports/business-metrics.ts). The
@@ -129,7 +122,7 @@ const beforeFirstPage = async () => {
   await run.closePortfolioDays(deps);
   await publishDailyMetrics();
   // The friendly word before the due date, where a segment's policy asks for one.
-  const notices = await run.sendPreDueNotices(await preDue());
+  const notices = await run.sendPreDueNotices(preDue);
   logger.info('pre-due notices', { ...notices });
 };
 
