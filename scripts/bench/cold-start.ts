@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { timeFirstAnswers } from './first-answer';
 import { type ImportSubject, type ImportTime, timeFreshImports } from './import-timing';
 import type { ProgressBar } from './progress-bar';
 import type { BundleResult } from './results';
@@ -76,6 +77,17 @@ export async function measureColdStart(
       calling.length ? `; network calls at load: ${calling.map(([name]) => name).join(', ')}` : ''
     }`,
   );
+  const answers = await timeFirstAnswers(
+    bundles,
+    empty.entry,
+    (bundle) => lambdaEnvironment(bundle, bundle.name),
+    defaults,
+    progress,
+  );
+  for (const [name, answer] of Object.entries(answers)) {
+    const result = results[name];
+    if (result) result.firstAnswer = answer;
+  }
   return results;
 }
 

@@ -1,3 +1,4 @@
+import type { FirstAnswer } from './first-answer';
 import type { Section } from './bench-options';
 import type { CapacityUnits } from './consumed-capacity';
 import type { PriceTable } from './prices';
@@ -60,6 +61,8 @@ export interface BundleResult {
   sdkClients: string[];
   /** Whether Powertools' tracer is in the bundle (functions/shared/tracing.ts). */
   tracer: boolean;
+  /** A cold start up to the answer of one GET request, for the functions that serve one (first-answer.ts). */
+  firstAnswer?: FirstAnswer;
   memoryMb: number;
   asset: string;
 }
