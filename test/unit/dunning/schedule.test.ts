@@ -25,6 +25,29 @@ const businessStandard = seed('business-standard');
 const consumerStandard = seed('consumer-standard');
 const keyAccount = seed('business-key-account');
 
+/**
+ * Any seed policy, a due date in 2025–2027, a moment from `fromHours` to `toHours` after that day
+ * began, and any slot a restored execution resumes at (or none).
+ */
+function aPlanning(fromHours: number, toHours: number) {
+  return fc
+    .record({
+      policy: fc.constantFrom(...SEED_POLICIES),
+      due: fc.date({
+        min: new Date('2025-01-01T00:00:00Z'),
+        max: new Date('2027-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      }),
+      hoursAfterDue: fc.integer({ min: fromHours, max: toHours }),
+      resumeAt: fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
+    })
+    .map(({ policy, due, hoursAfterDue, resumeAt }) => {
+      const dueDate = due.toISOString().slice(0, 10);
+      const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
+      return { policy, dueDate, now, resumeAt };
+    });
+}
+
 describe('the dunning plan', () => {
   it('acts on the due date plus each step day, at 09:00 Amsterdam time', () => {
     const plan = planDunning({
@@ -233,85 +256,48 @@ describe('the dunning plan', () => {
 
   it('puts every step on a Dutch working day: never a Saturday, Sunday or holiday', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SEED_POLICIES),
-        fc.date({
-          min: new Date('2025-01-01T00:00:00Z'),
-          max: new Date('2027-12-31T00:00:00Z'),
-          noInvalidDate: true,
-        }),
-        fc.integer({ min: 1, max: 2_000 }),
-        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
-        (policy, due, hoursAfterDue, resumeAt) => {
-          const dueDate = due.toISOString().slice(0, 10);
-          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
-          const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
-          const start = DUNNING_SLOTS.indexOf(planDunning({ policy, dueDate, now, resumeAt }).resumeAt);
-          for (const slot of DUNNING_SLOTS.slice(start)) {
-            if (!policy.steps.some((step) => step.slot === slot)) continue;
-            expect(isWorkingDay(localDate(new Date(schedule[slot]), policy.timeZone))).toBe(true);
-          }
-        },
-      ),
+      fc.property(aPlanning(1, 2_000), ({ policy, dueDate, now, resumeAt }) => {
+        const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
+        const start = DUNNING_SLOTS.indexOf(planDunning({ policy, dueDate, now, resumeAt }).resumeAt);
+        for (const slot of DUNNING_SLOTS.slice(start)) {
+          if (!policy.steps.some((step) => step.slot === slot)) continue;
+          expect(isWorkingDay(localDate(new Date(schedule[slot]), policy.timeZone))).toBe(true);
+        }
+      }),
     );
   });
 
   it('is never earlier than now and never goes back in time from slot to slot', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SEED_POLICIES),
-        fc.date({
-          min: new Date('2025-01-01T00:00:00Z'),
-          max: new Date('2027-12-31T00:00:00Z'),
-          noInvalidDate: true,
-        }),
-        fc.integer({ min: -30, max: 400 }),
-        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
-        (policy, due, hoursAfterDue, resumeAt) => {
-          const dueDate = due.toISOString().slice(0, 10);
-          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
-          const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
-          const times = DUNNING_SLOTS.map((slot) => Date.parse(schedule[slot]));
-          times.forEach((time, index) => {
-            expect(time).toBeGreaterThan(now.getTime() - 1000);
-            if (index > 0) expect(time).toBeGreaterThanOrEqual(times[index - 1] ?? 0);
-          });
-          for (const slot of DUNNING_SLOTS)
-            expect(schedule[slot]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-        },
-      ),
+      fc.property(aPlanning(-30, 400), ({ policy, dueDate, now, resumeAt }) => {
+        const { schedule } = planDunning({ policy, dueDate, now, resumeAt });
+        const times = DUNNING_SLOTS.map((slot) => Date.parse(schedule[slot]));
+        times.forEach((time, index) => {
+          expect(time).toBeGreaterThan(now.getTime() - 1000);
+          if (index > 0) expect(time).toBeGreaterThanOrEqual(times[index - 1] ?? 0);
+        });
+        for (const slot of DUNNING_SLOTS) expect(schedule[slot]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      }),
     );
   });
 
   it('parks an unanswered call, for any plan, until exactly when the Wait for the account manager would end', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SEED_POLICIES),
-        fc.date({
-          min: new Date('2025-01-01T00:00:00Z'),
-          max: new Date('2027-12-31T00:00:00Z'),
-          noInvalidDate: true,
-        }),
-        fc.integer({ min: -30, max: 1_500 }),
-        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
-        (policy, due, hoursAfterDue, resumeAt) => {
-          const dueDate = due.toISOString().slice(0, 10);
-          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
-          const plan = planDunning({ policy, dueDate, now, resumeAt });
-          const windowEnds = Date.parse(plan.schedule.call) + plan.callWindowSeconds * 1000;
-          const accountManagerAt = Date.parse(plan.schedule.accountManager);
-          const parkEnds = windowEnds + plan.parkSeconds.call * 1000;
-          expect(Number.isInteger(plan.parkSeconds.call)).toBe(true);
-          expect(parkEnds).toBe(Math.max(accountManagerAt, windowEnds + 1000));
-          // The window ended as planned: its function parks rather than answer its own token.
-          expect(
-            parkEndsAtAccountManager(new Date(windowEnds), {
-              accountManagerAt: plan.schedule.accountManager,
-              parkSeconds: plan.parkSeconds.call,
-            }),
-          ).toBe(true);
-        },
-      ),
+      fc.property(aPlanning(-30, 1_500), ({ policy, dueDate, now, resumeAt }) => {
+        const plan = planDunning({ policy, dueDate, now, resumeAt });
+        const windowEnds = Date.parse(plan.schedule.call) + plan.callWindowSeconds * 1000;
+        const accountManagerAt = Date.parse(plan.schedule.accountManager);
+        const parkEnds = windowEnds + plan.parkSeconds.call * 1000;
+        expect(Number.isInteger(plan.parkSeconds.call)).toBe(true);
+        expect(parkEnds).toBe(Math.max(accountManagerAt, windowEnds + 1000));
+        // The window ended as planned: its function parks rather than answer its own token.
+        expect(
+          parkEndsAtAccountManager(new Date(windowEnds), {
+            accountManagerAt: plan.schedule.accountManager,
+            parkSeconds: plan.parkSeconds.call,
+          }),
+        ).toBe(true);
+      }),
     );
   });
 
@@ -366,52 +352,39 @@ describe('the dunning plan', () => {
 
   it("parks each step, for any plan, until exactly the next step's planned time, or answers at once where that is sooner", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SEED_POLICIES),
-        fc.date({
-          min: new Date('2025-01-01T00:00:00Z'),
-          max: new Date('2027-12-31T00:00:00Z'),
-          noInvalidDate: true,
-        }),
-        fc.integer({ min: -30, max: 1_500 }),
-        fc.option(fc.constantFrom(...DUNNING_SLOTS), { nil: undefined }),
-        fc.boolean(),
-        (policy, due, hoursAfterDue, resumeAt, atOnce) => {
-          const dueDate = due.toISOString().slice(0, 10);
-          const now = new Date(Date.parse(`${dueDate}T00:00:00Z`) + hoursAfterDue * 3_600_000);
-          const plan = planDunning({ policy, dueDate, now, resumeAt, atOnce });
-          const { schedule, parkSeconds } = plan;
-          // An unanswered call reaches the account manager when its window ends, if that is later.
-          const calls =
-            stepFor(policy, 'call') !== undefined &&
-            DUNNING_SLOTS.indexOf(plan.resumeAt) <= DUNNING_SLOTS.indexOf('call');
-          const windowEnds = Date.parse(schedule.call) + plan.callWindowSeconds * 1000;
-          for (const slot of Object.keys(NEXT_SLOT) as ParkingSlot[]) {
-            if (slot === 'call') continue;
-            const seconds = parkSeconds[slot];
-            const planned = Date.parse(schedule[slot]);
-            const stepAt = slot === 'accountManager' && calls ? Math.max(planned, windowEnds) : planned;
-            const nextStepAt = schedule[NEXT_SLOT[slot]];
-            const gap = Date.parse(nextStepAt) - stepAt;
-            expect(Number.isInteger(seconds)).toBe(true);
-            // Never shorter than the function's longest run, so the park outlasts the step.
-            expect(seconds).toBeGreaterThanOrEqual(LEAST_STEP_PARK_SECONDS);
-            const parks = parkEndsAtNextStep(new Date(stepAt), { nextStepAt, seconds });
-            if (gap >= LEAST_STEP_PARK_SECONDS * 1000) {
-              // A step on time parks, and its park ends exactly at the next step's planned time.
-              expect(stepAt + seconds * 1000).toBe(Date.parse(nextStepAt));
-              expect(parks).toBe(true);
-            } else {
-              // The next step is due sooner (skipped, or minutes away): never a park that ends late
-              // beyond the tolerance; such a step answers at once and the next step's Wait waits.
-              expect(seconds).toBe(LEAST_STEP_PARK_SECONDS);
-              if (parks) expect(stepAt + seconds * 1000 - Date.parse(nextStepAt)).toBeLessThanOrEqual(60_000);
-            }
-            // Run late (a deferral of a day), the step never parks: its next step would come late.
-            expect(parkEndsAtNextStep(new Date(stepAt + 86_400_000), { nextStepAt, seconds })).toBe(false);
+      fc.property(aPlanning(-30, 1_500), fc.boolean(), ({ policy, dueDate, now, resumeAt }, atOnce) => {
+        const plan = planDunning({ policy, dueDate, now, resumeAt, atOnce });
+        const { schedule, parkSeconds } = plan;
+        // An unanswered call reaches the account manager when its window ends, if that is later.
+        const calls =
+          stepFor(policy, 'call') !== undefined &&
+          DUNNING_SLOTS.indexOf(plan.resumeAt) <= DUNNING_SLOTS.indexOf('call');
+        const windowEnds = Date.parse(schedule.call) + plan.callWindowSeconds * 1000;
+        for (const slot of Object.keys(NEXT_SLOT) as ParkingSlot[]) {
+          if (slot === 'call') continue;
+          const seconds = parkSeconds[slot];
+          const planned = Date.parse(schedule[slot]);
+          const stepAt = slot === 'accountManager' && calls ? Math.max(planned, windowEnds) : planned;
+          const nextStepAt = schedule[NEXT_SLOT[slot]];
+          const gap = Date.parse(nextStepAt) - stepAt;
+          expect(Number.isInteger(seconds)).toBe(true);
+          // Never shorter than the function's longest run, so the park outlasts the step.
+          expect(seconds).toBeGreaterThanOrEqual(LEAST_STEP_PARK_SECONDS);
+          const parks = parkEndsAtNextStep(new Date(stepAt), { nextStepAt, seconds });
+          if (gap >= LEAST_STEP_PARK_SECONDS * 1000) {
+            // A step on time parks, and its park ends exactly at the next step's planned time.
+            expect(stepAt + seconds * 1000).toBe(Date.parse(nextStepAt));
+            expect(parks).toBe(true);
+          } else {
+            // The next step is due sooner (skipped, or minutes away): never a park that ends late
+            // beyond the tolerance; such a step answers at once and the next step's Wait waits.
+            expect(seconds).toBe(LEAST_STEP_PARK_SECONDS);
+            if (parks) expect(stepAt + seconds * 1000 - Date.parse(nextStepAt)).toBeLessThanOrEqual(60_000);
           }
-        },
-      ),
+          // Run late (a deferral of a day), the step never parks: its next step would come late.
+          expect(parkEndsAtNextStep(new Date(stepAt + 86_400_000), { nextStepAt, seconds })).toBe(false);
+        }
+      }),
     );
   });
 });

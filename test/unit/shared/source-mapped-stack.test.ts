@@ -54,19 +54,24 @@ const nativeRequire = createRequire(import.meta.url);
  * sources' text), under `out/<folder>/index.mjs`, and imported. Each folder is its own module, so
  * that a map written for one test is never the one another test has read.
  */
+/** Minified, with a map that holds no sources: as the stack bundles the functions. */
+const AS_THE_STACK_BUNDLES = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'error',
+} as const;
+
 async function bundled(folder: string, map: (path: string) => void = () => {}): Promise<Refusal> {
   const outfile = join(workspace, 'out', folder, 'index.mjs');
   await build({
     entryPoints: [join(workspace, 'functions', 'use-cases', 'refusal.ts')],
     outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    sourcemap: true,
-    sourcesContent: false,
-    logLevel: 'error',
+    ...AS_THE_STACK_BUNDLES,
   });
   map(`${outfile}.map`);
   return nativeRequire(outfile) as Refusal;
@@ -118,14 +123,7 @@ describe('a stack trace mapped on demand', () => {
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunks/[name]-[hash]',
       splitting: true,
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      sourcemap: true,
-      sourcesContent: false,
-      logLevel: 'error',
+      ...AS_THE_STACK_BUNDLES,
     });
     const entry = nativeRequire(join(outdir, 'index.mjs')) as {
       collectLater(invoiceId: string): Promise<never>;
