@@ -1,10 +1,11 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { billedTransitions } from '../../../scripts/bench/billed-transitions';
 import type { DunningSchedule } from '../../../functions/core/dunning/schedule';
 import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
 import {
   businessDebtor,
+  FULLY_ESCALATED_STATES,
+  historyOf,
   invoice,
   type InvoiceBody,
   invoiceView,
@@ -29,9 +30,7 @@ function times(view: InvoiceBody, type: string, slot?: string): string[] {
 const iso = (timestamp: string) => new Date(timestamp).toISOString();
 
 async function transitionsOf(h: CloudHarness, view: InvoiceBody): Promise<number> {
-  const executionArn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${view.dunning?.execution ?? ''}`;
-  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-  return billedTransitions(history.events ?? []);
+  return billedTransitions(await historyOf(h, view.dunning?.execution ?? ''));
 }
 
 async function finished(h: CloudHarness, invoiceId: string): Promise<InvoiceBody> {
@@ -68,16 +67,7 @@ describe('each step parks until the next step', () => {
     expect(times(view, 'handed_over_to_agency')).toEqual([iso(schedule.collectionAgency)]);
     expect(view.status).toBe('in_collection');
 
-    expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual([
-      'WaitUntilFirstReminder',
-      'SendFirstReminder',
-      'SendSecondReminder',
-      'CallDebtor',
-      'RecordUnansweredCall',
-      'EscalateToAccountManager',
-      'SendFinalNotice',
-      'HandOverToCollectionAgency',
-    ]);
+    expect(await statesEntered(h, view.dunning?.execution ?? '')).toEqual(FULLY_ESCALATED_STATES);
     expect(await transitionsOf(h, view)).toBe(8);
   });
 

@@ -1,4 +1,4 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import {
   debtorUpserted,
   invoiceCreated,
@@ -92,13 +92,40 @@ export async function sweep(h: CloudHarness) {
 }
 
 /** The names of the states an execution entered, in order, from its history. */
+/** The ARN of an execution of the dunning state machine, by its name. */
+export function executionArnOf(h: CloudHarness, execution: string): string {
+  return `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
+}
+
+/** An execution's history, as Step Functions keeps it. */
+export async function historyOf(h: CloudHarness, execution: string): Promise<HistoryEvent[]> {
+  const history = await h.sfn.send(
+    new GetExecutionHistoryCommand({ executionArn: executionArnOf(h, execution), maxResults: 1000 }),
+  );
+  return history.events ?? [];
+}
+
 export async function statesEntered(h: CloudHarness, execution: string): Promise<string[]> {
-  const arn = `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
-  const history = await h.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 1000 }));
-  return (history.events ?? []).flatMap((e) =>
+  return (await historyOf(h, execution)).flatMap((e) =>
     e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : [],
   );
 }
+
+/**
+ * The states a new execution of an invoice that nobody pays enters, from its first wait to the
+ * agency: each step's task parked until the next step in place of its Wait, the call's window
+ * ending unanswered.
+ */
+export const FULLY_ESCALATED_STATES = [
+  'WaitUntilFirstReminder',
+  'SendFirstReminder',
+  'SendSecondReminder',
+  'CallDebtor',
+  'RecordUnansweredCall',
+  'EscalateToAccountManager',
+  'SendFinalNotice',
+  'HandOverToCollectionAgency',
+];
 
 /** Moves virtual time to an instant, from timer to timer, waiting each time until the cloud is idle. */
 /**

@@ -1,12 +1,12 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { billedTransitions } from '../../../scripts/bench/billed-transitions';
 import { type CloudHarness, eventually, startCloudHarness } from './local-cloud-harness';
 import {
   advanceTo,
   businessDebtor,
+  FULLY_ESCALATED_STATES,
+  historyOf,
   invoice,
-  type InvoiceBody,
   invoiceView,
   MARCH_DUE,
   MARCH_START,
@@ -19,10 +19,6 @@ import {
 // summer time by then; the account manager on day 30, Tuesday 31 March at 09:00 (07:00 UTC).
 const WINDOW_ENDS = '2026-03-30T08:00:00.000Z';
 const ACCOUNT_MANAGER_AT = '2026-03-31T07:00:00.000Z';
-
-function executionArn(h: CloudHarness, view: InvoiceBody): string {
-  return `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${view.dunning?.execution ?? ''}`;
-}
 
 describe('a call nobody answers', () => {
   let h: CloudHarness;
@@ -86,20 +82,9 @@ describe('a call nobody answers', () => {
     });
     expect(alerts()).toHaveLength(1);
     const execution = view.dunning?.execution ?? '';
-    expect(await statesEntered(h, execution)).toEqual([
-      'WaitUntilFirstReminder',
-      'SendFirstReminder',
-      'SendSecondReminder',
-      'CallDebtor',
-      'RecordUnansweredCall',
-      'EscalateToAccountManager',
-      'SendFinalNotice',
-      'HandOverToCollectionAgency',
-    ]);
-    const history = await h.sfn.send(
-      new GetExecutionHistoryCommand({ executionArn: executionArn(h, view), maxResults: 1000 }),
-    );
-    expect(billedTransitions(history.events ?? [])).toBe(8);
+    expect(await statesEntered(h, execution)).toEqual(FULLY_ESCALATED_STATES);
+    const history = await historyOf(h, view.dunning?.execution ?? '');
+    expect(billedTransitions(history)).toBe(8);
     expect(view.timeline.filter((e) => e.type === 'call_window_ended')).toHaveLength(1);
   });
 
@@ -139,10 +124,8 @@ describe('a call nobody answers', () => {
       expect.arrayContaining(['RecordUnansweredCall', 'WaitUntilAccountManager', 'EscalateToAccountManager']),
     );
     // Answered at once by its own function, not left through the fault path.
-    const history = await h.sfn.send(
-      new GetExecutionHistoryCommand({ executionArn: executionArn(h, view), maxResults: 1000 }),
-    );
-    const left = history.events?.find((e) => e.stateExitedEventDetails?.name === 'RecordUnansweredCall')
+    const history = await historyOf(h, view.dunning?.execution ?? '');
+    const left = history.find((e) => e.stateExitedEventDetails?.name === 'RecordUnansweredCall')
       ?.stateExitedEventDetails?.output;
     expect(JSON.parse(left ?? '{}')).not.toHaveProperty('callWindowNotRecorded');
   });
