@@ -1,12 +1,13 @@
 import { FUNCTIONS } from '../../functions/catalogue';
 import { importHandler } from '../../local/api/handler-loader';
 
-interface MiddyRequest {
+/** What a meter's middleware keys an invocation by. */
+export interface MiddyRequest {
   readonly event: unknown;
 }
 
 /** The part of a middy handler the meter uses: middlewares can be added after it was built. */
-interface MiddyHandler {
+export interface MiddyHandler {
   use(middleware: {
     before?: (request: MiddyRequest) => void;
     after?: (request: MiddyRequest) => void;

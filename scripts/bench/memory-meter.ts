@@ -1,18 +1,6 @@
 import { FUNCTIONS } from '../../functions/catalogue';
 import { importHandler } from '../../local/api/handler-loader';
-import { InvocationMeter } from './invocation-meter';
-
-interface MiddyRequest {
-  readonly event: unknown;
-}
-
-interface MiddyHandler {
-  use(middleware: {
-    before?: (request: MiddyRequest) => void;
-    after?: (request: MiddyRequest) => void;
-    onError?: (request: MiddyRequest) => void;
-  }): unknown;
-}
+import { InvocationMeter, type MiddyHandler, type MiddyRequest } from './invocation-meter';
 
 /** One invocation as the memory sweep measured it. */
 export interface MeasuredInvocation {

@@ -93,7 +93,7 @@ export async function sweep(h: CloudHarness) {
 
 /** The names of the states an execution entered, in order, from its history. */
 /** The ARN of an execution of the dunning state machine, by its name. */
-export function executionArnOf(h: CloudHarness, execution: string): string {
+function executionArnOf(h: CloudHarness, execution: string): string {
   return `${h.cloud.stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
 }
 
